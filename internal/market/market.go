@@ -1,0 +1,685 @@
+package market
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/deco-network/deco/internal/sched"
+	"github.com/deco-network/deco/internal/wire"
+)
+
+// Config tunes the market. The zero value of a field takes the default
+// named in its comment.
+type Config struct {
+	Consumer         string        // consumer's EVM address, sent in bid requests
+	AuctionWindow    time.Duration // how long a round waits for bids (300ms)
+	MaxBidders       int           // providers asked per round (16)
+	MaxAttempts      int           // attempts per task before it fails (4)
+	ResultGrace      time.Duration // time beyond the task's timeout for transfers and compiling (60s)
+	RetryBackoff     time.Duration // wait before another round when tasks are left (500ms)
+	PlacementTimeout time.Duration // a task that finds no provider for this long fails (10m)
+	MaxRoundTasks    int           // tasks auctioned per round (1024)
+}
+
+// ErrBadConfig reports an invalid Config.
+var ErrBadConfig = errors.New("bad market config")
+
+// Validate checks c after defaults.
+func (c Config) Validate() error {
+	c = c.withDefaults()
+	if c.AuctionWindow < 0 || c.ResultGrace < 0 || c.RetryBackoff < 0 || c.PlacementTimeout < 0 || c.MaxBidders < 0 || c.MaxAttempts < 0 {
+		return fmt.Errorf("%w: negative value", ErrBadConfig)
+	}
+	return nil
+}
+
+func (c Config) withDefaults() Config {
+	def := func(d *time.Duration, v time.Duration) {
+		if *d == 0 {
+			*d = v
+		}
+	}
+	def(&c.AuctionWindow, 300*time.Millisecond)
+	def(&c.ResultGrace, 60*time.Second)
+	def(&c.RetryBackoff, 500*time.Millisecond)
+	def(&c.PlacementTimeout, 10*time.Minute)
+	if c.MaxBidders == 0 {
+		c.MaxBidders = 16
+	}
+	if c.MaxAttempts == 0 {
+		c.MaxAttempts = 4
+	}
+	if c.MaxRoundTasks == 0 {
+		c.MaxRoundTasks = 1024
+	}
+	return c
+}
+
+type offer struct {
+	wire.Offer
+	latency time.Duration
+}
+
+// Market is the consumer's state machine. It is not safe for concurrent use.
+type Market struct {
+	cfg      Config
+	sched    sched.Scheduler
+	offers   map[string]offer
+	jobs     map[wire.JobID]*Job
+	inflight map[string]int // live attempts per provider
+	effs     []Effect
+	dirty    map[wire.JobID]map[int]bool
+	header   map[wire.JobID]bool
+}
+
+// New returns a Market using s to rank bidders.
+func New(cfg Config, s sched.Scheduler) *Market {
+	return &Market{
+		cfg: cfg.withDefaults(), sched: s,
+		offers: map[string]offer{}, jobs: map[wire.JobID]*Job{}, inflight: map[string]int{},
+		dirty: map[wire.JobID]map[int]bool{}, header: map[wire.JobID]bool{},
+	}
+}
+
+// Job returns the job with id (nil if unknown). Callers must not modify it.
+func (m *Market) Job(id wire.JobID) *Job { return m.jobs[id] }
+
+// Jobs returns every job, newest first. Callers must not modify them.
+func (m *Market) Jobs() []*Job {
+	out := make([]*Job, 0, len(m.jobs))
+	for _, j := range m.jobs {
+		out = append(out, j)
+	}
+	sort.Slice(out, func(i, k int) bool {
+		if !out[i].CreatedAt.Equal(out[k].CreatedAt) {
+			return out[i].CreatedAt.After(out[k].CreatedAt)
+		}
+		return out[i].ID < out[k].ID
+	})
+	return out
+}
+
+// Offers returns the unexpired offers in the cache, by peer.
+func (m *Market) Offers() []wire.Offer {
+	out := make([]wire.Offer, 0, len(m.offers))
+	for _, o := range m.offers {
+		out = append(out, o.Offer)
+	}
+	sort.Slice(out, func(i, k int) bool { return out[i].Peer < out[k].Peer })
+	return out
+}
+
+// Inflight returns how many live attempts this consumer has on peer.
+func (m *Market) Inflight(peer string) int { return m.inflight[peer] }
+
+// Step applies one event at time now and returns the effects to perform.
+func (m *Market) Step(now time.Time, ev Event) []Effect {
+	switch e := ev.(type) {
+	case Submit:
+		m.submit(now, e.Job, false)
+	case Restore:
+		m.submit(now, e.Job, true)
+	case OfferSeen:
+		m.offers[e.Offer.Peer] = offer{Offer: e.Offer, latency: e.Latency}
+	case BidIn:
+		m.bidIn(now, e)
+	case BidFailed:
+		m.bidFailed(now, e)
+	case Progress:
+		m.progress(now, e)
+	case Outcome:
+		m.outcome(now, e)
+	case Cancel:
+		m.cancel(now, e)
+	}
+	m.drive(now)
+	return m.flush()
+}
+
+// Tick advances time: closes auctions, times out attempts, expires offers,
+// starts rounds.
+func (m *Market) Tick(now time.Time) []Effect {
+	for p, o := range m.offers {
+		if now.UnixMilli() > o.ExpiresMs {
+			delete(m.offers, p)
+		}
+	}
+	for _, j := range m.sortedJobs() {
+		if j.State.Terminal() {
+			continue
+		}
+		for _, t := range j.Tasks {
+			a := t.Live()
+			if a != nil && !a.Deadline.IsZero() && now.After(a.Deadline) {
+				m.emit(Abort{Peer: a.Provider, Task: wire.TaskID{Job: j.ID, Index: t.Index}, Attempt: a.N})
+				m.failAttempt(now, j, t, false, fmt.Sprintf("provider %s did not return a result by its deadline (task timeout %s + %s grace)",
+					shortPeer(a.Provider), time.Duration(j.Spec.Timeout), m.cfg.ResultGrace))
+				m.sched.Observe(sched.Observation{Peer: a.Provider, ProviderFault: true})
+			}
+		}
+		if r := j.round; r != nil && !now.Before(r.closeAt) {
+			m.closeRound(now, j)
+		}
+	}
+	m.drive(now)
+	return m.flush()
+}
+
+func (m *Market) emit(e Effect) { m.effs = append(m.effs, e) }
+
+func (m *Market) logf(now time.Time, j *Job, index int, f string, a ...any) {
+	m.emit(Log{Job: j.ID, Index: index, At: now, Text: fmt.Sprintf(f, a...)})
+}
+
+func (m *Market) touch(now time.Time, j *Job, t *Task) {
+	j.UpdatedAt = now
+	m.header[j.ID] = true
+	if t != nil {
+		t.UpdatedAt = now
+		d := m.dirty[j.ID]
+		if d == nil {
+			d = map[int]bool{}
+			m.dirty[j.ID] = d
+		}
+		d[t.Index] = true
+	}
+}
+
+func (m *Market) flush() []Effect {
+	ids := make([]string, 0, len(m.header))
+	for id := range m.header {
+		ids = append(ids, string(id))
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		j := m.jobs[wire.JobID(id)]
+		if j == nil {
+			continue
+		}
+		s := Save{Job: *j}
+		s.Job.Tasks = nil
+		idx := make([]int, 0, len(m.dirty[j.ID]))
+		for i := range m.dirty[j.ID] {
+			idx = append(idx, i)
+		}
+		sort.Ints(idx)
+		for _, i := range idx {
+			s.Tasks = append(s.Tasks, cloneTask(j.Tasks[i]))
+		}
+		m.effs = append(m.effs, s)
+	}
+	clear(m.header)
+	clear(m.dirty)
+	out := m.effs
+	m.effs = nil
+	return out
+}
+
+func cloneTask(t *Task) Task {
+	c := *t
+	c.Attempts = append([]Attempt(nil), t.Attempts...)
+	c.Outputs.Entries = append([]wire.Entry(nil), t.Outputs.Entries...)
+	return c
+}
+
+func (m *Market) submit(now time.Time, j *Job, restored bool) {
+	if _, dup := m.jobs[j.ID]; dup || j == nil {
+		return
+	}
+	m.jobs[j.ID] = j
+	if !restored {
+		j.State, j.Reason = JobPending, "waiting for provider bids"
+		j.CreatedAt, j.UpdatedAt = now, now
+		j.Tasks = make([]*Task, j.Spec.Tasks.Count)
+		for i := range j.Tasks {
+			j.Tasks[i] = &Task{Index: i, State: TaskPending, Reason: "waiting for provider bids", waitingSince: now, UpdatedAt: now}
+			m.touch(now, j, j.Tasks[i])
+		}
+		m.touch(now, j, nil)
+		m.logf(now, j, -1, "job submitted: %d tasks, max price %s DECO per task", len(j.Tasks), j.Spec.Price.Max)
+		return
+	}
+	for _, t := range j.Tasks {
+		t.waitingSince = now
+		switch {
+		case t.State.live():
+			m.failAttempt(now, j, t, false, "the consumer node restarted while this attempt was in flight")
+		case t.State == TaskBidding:
+			t.State = TaskPending
+			m.touch(now, j, t)
+		}
+	}
+	if !j.State.Terminal() {
+		m.logf(now, j, -1, "job restored after restart")
+	}
+}
+
+func (m *Market) sortedJobs() []*Job {
+	out := make([]*Job, 0, len(m.jobs))
+	for _, j := range m.jobs {
+		if !j.State.Terminal() {
+			out = append(out, j)
+		}
+	}
+	sort.Slice(out, func(i, k int) bool {
+		if !out[i].CreatedAt.Equal(out[k].CreatedAt) {
+			return out[i].CreatedAt.Before(out[k].CreatedAt)
+		}
+		return out[i].ID < out[k].ID
+	})
+	return out
+}
+
+// drive starts auction rounds for jobs with pending tasks, highest
+// priority first; a job gains a priority level per minute it has waited
+// (aging), so none starves.
+func (m *Market) drive(now time.Time) {
+	jobs := m.sortedJobs()
+	sort.SliceStable(jobs, func(i, k int) bool {
+		return effPriority(jobs[i], now) > effPriority(jobs[k], now)
+	})
+	for _, j := range jobs {
+		if j.round != nil || now.Before(j.nextRound) {
+			continue
+		}
+		var pending []int
+		for _, t := range j.Tasks {
+			if t.State == TaskPending || t.State == TaskRetrying {
+				if now.Sub(t.waitingSince) > m.cfg.PlacementTimeout {
+					m.failTask(now, j, t, fmt.Sprintf("no provider took the task within %s: %s", m.cfg.PlacementTimeout, t.Reason))
+					continue
+				}
+				pending = append(pending, t.Index)
+				if len(pending) == m.cfg.MaxRoundTasks {
+					break
+				}
+			}
+		}
+		if len(pending) > 0 {
+			m.openRound(now, j, pending)
+		}
+	}
+}
+
+func effPriority(j *Job, now time.Time) float64 {
+	return float64(j.Spec.Priority) + now.Sub(j.CreatedAt).Minutes()
+}
+
+// candidates filters the offer cache by the job's requirements and says
+// why the others were left out.
+func (m *Market) candidates(j *Job) ([]offer, string) {
+	var out []offer
+	var dear, small, busy, labels int
+	need := j.Spec.Resources
+	for _, o := range m.offers {
+		switch {
+		case o.Ask > j.Spec.Price.Max:
+			dear++
+		case o.Resources.Memory < uint64(need.Memory) || o.Resources.Cores < need.CPU || len(o.Resources.GPUs) < need.GPU:
+			small++
+		case !hasLabels(o.Labels, j.Spec.Labels):
+			labels++
+		case o.Slots-m.inflight[o.Peer] <= 0:
+			busy++
+		default:
+			out = append(out, o)
+		}
+	}
+	sort.Slice(out, func(i, k int) bool {
+		fi, fk := out[i].Slots-m.inflight[out[i].Peer], out[k].Slots-m.inflight[out[k].Peer]
+		if fi != fk {
+			return fi > fk
+		}
+		return out[i].Peer < out[k].Peer
+	})
+	if len(out) > m.cfg.MaxBidders {
+		out = out[:m.cfg.MaxBidders]
+	}
+	var why []string
+	if len(m.offers) == 0 {
+		why = append(why, "no provider offers seen yet (is any provider connected? see `deco providers`)")
+	}
+	if dear > 0 {
+		why = append(why, fmt.Sprintf("%d ask more than the max price %s", dear, j.Spec.Price.Max))
+	}
+	if small > 0 {
+		why = append(why, fmt.Sprintf("%d lack the resources (cpu %d, memory %s, gpu %d)", small, need.CPU, need.Memory, need.GPU))
+	}
+	if labels > 0 {
+		why = append(why, fmt.Sprintf("%d lack the labels", labels))
+	}
+	if busy > 0 {
+		why = append(why, fmt.Sprintf("%d are busy with this node's tasks", busy))
+	}
+	return out, strings.Join(why, "; ")
+}
+
+func hasLabels(have, want map[string]string) bool {
+	for k, v := range want {
+		if have[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+func (m *Market) openRound(now time.Time, j *Job, tasks []int) {
+	cands, why := m.candidates(j)
+	if len(cands) == 0 {
+		reason := "waiting for a provider: " + why
+		for _, i := range tasks {
+			t := j.Tasks[i]
+			if t.Reason != reason {
+				t.Reason = reason
+				m.touch(now, j, t)
+			}
+		}
+		if j.Reason != reason && j.State == JobPending {
+			j.Reason = reason
+			m.touch(now, j, nil)
+			m.logf(now, j, -1, "%s", reason)
+		}
+		j.nextRound = now.Add(m.cfg.RetryBackoff)
+		return
+	}
+	j.Rounds++
+	r := &round{n: j.Rounds, tasks: tasks, asked: map[string]bool{}, replied: map[string]bool{}, bids: map[string]wire.Bid{}, closeAt: now.Add(m.cfg.AuctionWindow)}
+	j.round = r
+	for _, i := range tasks {
+		t := j.Tasks[i]
+		t.State, t.Reason = TaskBidding, fmt.Sprintf("auction round %d: asked %d providers", r.n, len(cands))
+		m.touch(now, j, t)
+	}
+	m.touch(now, j, nil)
+	for _, o := range cands {
+		r.asked[o.Peer] = true
+		m.emit(RequestBid{Peer: o.Peer, Req: wire.BidRequest{
+			Job: j.ID, Round: r.n, Tasks: tasks, Program: j.Spec.Program.CID, ProgramSz: j.Spec.Program.Size,
+			Need:      wire.Resources{Cores: j.Spec.Resources.CPU, Memory: uint64(j.Spec.Resources.Memory), Disk: uint64(j.Spec.Resources.Disk), GPU: j.Spec.Resources.GPU},
+			TimeoutMs: time.Duration(j.Spec.Timeout).Milliseconds(), MaxPrice: j.Spec.Price.Max, Consumer: m.cfg.Consumer,
+		}})
+	}
+}
+
+func (m *Market) bidIn(now time.Time, e BidIn) {
+	j := m.jobs[e.Job]
+	if j == nil || j.round == nil || j.round.n != e.Bid.Round || !j.round.asked[e.Peer] || j.round.replied[e.Peer] {
+		return // late, unsolicited or duplicate
+	}
+	r := j.round
+	r.replied[e.Peer] = true
+	if e.Bid.Accept && e.Bid.Price <= j.Spec.Price.Max && e.Bid.Slots > 0 {
+		r.bids[e.Peer] = e.Bid
+	}
+	if len(r.replied) == len(r.asked) {
+		m.closeRound(now, j)
+	}
+}
+
+func (m *Market) bidFailed(now time.Time, e BidFailed) {
+	j := m.jobs[e.Job]
+	if j == nil || j.round == nil || j.round.n != e.Round || !j.round.asked[e.Peer] || j.round.replied[e.Peer] {
+		return
+	}
+	j.round.replied[e.Peer] = true
+	m.logf(now, j, -1, "bid request to %s failed: %s", shortPeer(e.Peer), e.Err)
+	if len(j.round.replied) == len(j.round.asked) {
+		m.closeRound(now, j)
+	}
+}
+
+func (m *Market) closeRound(now time.Time, j *Job) {
+	r := j.round
+	j.round = nil
+	var cands []sched.Candidate
+	for p, b := range r.bids {
+		o, ok := m.offers[p]
+		if !ok {
+			continue // offer expired meanwhile
+		}
+		slots := min(b.Slots, o.Slots-m.inflight[p])
+		cands = append(cands, sched.Candidate{Peer: p, Price: b.Price, Slots: slots, Benchmark: o.Benchmark, Latency: o.latency, ETA: time.Duration(b.ETAMs) * time.Millisecond})
+	}
+	sort.Slice(cands, func(i, k int) bool { return cands[i].Peer < cands[k].Peer })
+	ranked := m.sched.Rank(sched.Request{MaxPrice: j.Spec.Price.Max, Preference: j.Spec.Preference, Program: j.Spec.Program.CID}, cands)
+	placed := sched.Assign(r.tasks, ranked, func(task int, peer string) bool { return failedOn(j.Tasks[task], peer) })
+	for _, i := range r.tasks {
+		t := j.Tasks[i]
+		if t.State != TaskBidding {
+			continue
+		}
+		p, ok := placed[i]
+		if !ok {
+			t.State = TaskPending
+			if len(t.Attempts) > 0 {
+				t.State = TaskRetrying
+			}
+			t.Reason = fmt.Sprintf("round %d: %d of %d asked providers bid; none free for this task, trying again", r.n, len(r.bids), len(r.asked))
+			m.touch(now, j, t)
+			continue
+		}
+		m.assign(now, j, t, p, r.bids[p])
+	}
+	if len(placed) == 0 {
+		j.nextRound = now.Add(m.cfg.RetryBackoff)
+	}
+	m.logf(now, j, -1, "auction round %d closed: %d/%d providers bid, %d tasks placed", r.n, len(r.bids), len(r.asked), len(placed))
+}
+
+func failedOn(t *Task, peer string) bool {
+	for _, a := range t.Attempts {
+		if a.Provider == peer && a.State == "failed" {
+			return true
+		}
+	}
+	return false
+}
+
+func (m *Market) assign(now time.Time, j *Job, t *Task, peer string, b wire.Bid) {
+	n := len(t.Attempts) + 1
+	deadline := now.Add(time.Duration(j.Spec.Timeout) + m.cfg.ResultGrace)
+	t.Attempts = append(t.Attempts, Attempt{N: n, Provider: peer, EVM: b.EVM, Price: b.Price, State: "assigned", Started: now, Deadline: deadline})
+	t.State, t.Reason, t.Provider, t.ProviderEVM, t.Price = TaskAssigned, fmt.Sprintf("assigned to %s at %s DECO (attempt %d)", shortPeer(peer), b.Price, n), peer, b.EVM, b.Price
+	m.inflight[peer]++
+	m.touch(now, j, t)
+	if j.State == JobPending {
+		j.State, j.Reason = JobRunning, "tasks are running"
+		m.touch(now, j, nil)
+	}
+	m.logf(now, j, t.Index, "assigned to %s (attempt %d, price %s)", shortPeer(peer), n, b.Price)
+	m.emit(Assign{Peer: peer, EVM: b.EVM, Msg: wire.Assign{Spec: m.taskSpec(j, t.Index, n), Price: b.Price, Consumer: m.cfg.Consumer}})
+}
+
+// TaskSpec returns what a provider receives for task i of j on attempt n.
+func (m *Market) taskSpec(j *Job, i, n int) wire.TaskSpec {
+	return wire.TaskSpec{
+		Task: wire.TaskID{Job: j.ID, Index: i}, Count: j.Spec.Tasks.Count, Attempt: n,
+		Program: j.Spec.Program.CID, ProgramSize: j.Spec.Program.Size,
+		Args: j.Spec.ArgsFor(i), Env: j.Spec.EnvFor(i), Inputs: j.Spec.InputsFor(i),
+		MemoryLimit: uint64(j.Spec.Resources.Memory), TimeoutMs: time.Duration(j.Spec.Timeout).Milliseconds(),
+		MaxOutput: int64(j.Spec.MaxOutput),
+	}
+}
+
+// attemptOf finds the live attempt an event refers to.
+func (m *Market) attemptOf(id wire.TaskID, n int) (*Job, *Task, *Attempt) {
+	j := m.jobs[id.Job]
+	if j == nil || id.Index < 0 || id.Index >= len(j.Tasks) {
+		return nil, nil, nil
+	}
+	t := j.Tasks[id.Index]
+	a := t.Live()
+	if a == nil || a.N != n {
+		return nil, nil, nil
+	}
+	return j, t, a
+}
+
+func (m *Market) progress(now time.Time, e Progress) {
+	j, t, a := m.attemptOf(e.Task, e.Attempt)
+	if j == nil {
+		return
+	}
+	switch e.State {
+	case "running":
+		if t.State == TaskAssigned {
+			t.State, t.Reason, a.State = TaskRunning, "running on "+shortPeer(a.Provider), "running"
+		}
+	case "verifying":
+		t.State, t.Reason, a.State = TaskVerifying, "checking the receipt and outputs from "+shortPeer(a.Provider), "verifying"
+	default:
+		return
+	}
+	if e.Message != "" {
+		t.Reason += ": " + e.Message
+	}
+	m.touch(now, j, t)
+}
+
+func (m *Market) outcome(now time.Time, e Outcome) {
+	j, t, a := m.attemptOf(e.Task, e.Attempt)
+	if j == nil {
+		return
+	}
+	v := e.Verdict
+	obs := sched.Observation{Peer: a.Provider, Program: j.Spec.Program.CID, OK: v.OK, ProviderFault: !v.OK && !v.ProgramFault, Duration: v.Duration, Benchmark: v.Benchmark}
+	if o, ok := m.offers[a.Provider]; ok && obs.Benchmark == 0 {
+		obs.Benchmark = o.Benchmark
+	}
+	m.sched.Observe(obs)
+	if v.OK || v.ProgramFault {
+		// The program ran to a verdict: record what it produced.
+		t.ExitCode, t.Outputs, t.OutputRoot, t.Stdout, t.Stderr = v.ExitCode, v.Outputs, v.Outputs.Root(), v.Stdout, v.Stderr
+		t.Receipt, t.Signature, t.DurationMs = v.Receipt, v.Signature, v.Duration.Milliseconds()
+		if len(v.Outputs.Entries) == 0 && v.Receipt == nil {
+			t.OutputRoot = ""
+		}
+	}
+	if v.OK {
+		a.State, a.Ended, a.OutputRoot, a.Reason = "verified", now, t.OutputRoot, "receipt verified"
+		t.State, t.Reason = TaskVerified, fmt.Sprintf("verified: receipt signed by %s matches outputs %s", shortAddr(a.EVM), t.OutputRoot.Short())
+		m.release(a.Provider)
+		m.touch(now, j, t)
+		m.logf(now, j, t.Index, "verified on %s in %s (output root %s)", shortPeer(a.Provider), v.Duration.Round(time.Millisecond), t.OutputRoot.Short())
+		j.nextRound = now
+		m.settle(now, j)
+		return
+	}
+	if v.ProgramFault {
+		a.State, a.Ended, a.Reason = "failed", now, v.Reason
+		m.release(a.Provider)
+		m.failTask(now, j, t, v.Reason)
+		j.nextRound = now
+		return
+	}
+	m.failAttempt(now, j, t, true, v.Reason)
+}
+
+func (m *Market) release(peer string) {
+	if m.inflight[peer] > 0 {
+		m.inflight[peer]--
+	}
+	if m.inflight[peer] == 0 {
+		delete(m.inflight, peer)
+	}
+}
+
+// failAttempt ends the live attempt through the provider's fault and
+// retries the task elsewhere, or fails it after MaxAttempts.
+func (m *Market) failAttempt(now time.Time, j *Job, t *Task, _ bool, reason string) {
+	a := t.Live()
+	if a == nil {
+		return
+	}
+	a.State, a.Ended, a.Reason = "failed", now, reason
+	m.release(a.Provider)
+	m.logf(now, j, t.Index, "attempt %d on %s failed: %s", a.N, shortPeer(a.Provider), reason)
+	j.nextRound = now
+	if len(t.Attempts) >= m.cfg.MaxAttempts {
+		m.failTask(now, j, t, fmt.Sprintf("gave up after %d attempts; last: %s", len(t.Attempts), reason))
+		return
+	}
+	t.State, t.Reason, t.Provider, t.ProviderEVM, t.waitingSince = TaskRetrying, "retrying on another provider after: "+reason, "", "", now
+	m.touch(now, j, t)
+}
+
+func (m *Market) failTask(now time.Time, j *Job, t *Task, reason string) {
+	t.State, t.Reason = TaskFailed, reason
+	m.touch(now, j, t)
+	m.logf(now, j, t.Index, "task failed: %s", reason)
+	m.settle(now, j)
+}
+
+// settle moves the job to a terminal state once every task is terminal.
+func (m *Market) settle(now time.Time, j *Job) {
+	if j.State.Terminal() {
+		return
+	}
+	var failed []int
+	firstReason := ""
+	for _, t := range j.Tasks {
+		if !t.State.Terminal() {
+			return
+		}
+		if t.State == TaskFailed {
+			if firstReason == "" {
+				firstReason = t.Reason
+			}
+			failed = append(failed, t.Index)
+		}
+	}
+	j.EndedAt = now
+	if len(failed) == 0 {
+		j.State, j.Reason = JobCompleted, fmt.Sprintf("all %d tasks verified", len(j.Tasks))
+	} else {
+		j.State, j.Reason = JobFailed, fmt.Sprintf("%d of %d tasks failed; task %d: %s", len(failed), len(j.Tasks), failed[0], firstReason)
+	}
+	m.touch(now, j, nil)
+	m.logf(now, j, -1, "job %s: %s", j.State, j.Reason)
+	m.emit(Finished{Job: j.ID, State: j.State})
+}
+
+func (m *Market) cancel(now time.Time, e Cancel) {
+	j := m.jobs[e.Job]
+	if j == nil || j.State.Terminal() {
+		return
+	}
+	reason := e.Reason
+	if reason == "" {
+		reason = "cancelled by the user"
+	}
+	j.round = nil
+	for _, t := range j.Tasks {
+		if t.State.Terminal() {
+			continue
+		}
+		if a := t.Live(); a != nil {
+			a.State, a.Ended, a.Reason = "cancelled", now, reason
+			m.release(a.Provider)
+			m.emit(Abort{Peer: a.Provider, Task: wire.TaskID{Job: j.ID, Index: t.Index}, Attempt: a.N})
+		}
+		t.State, t.Reason = TaskCancelled, reason
+		m.touch(now, j, t)
+	}
+	j.State, j.Reason, j.EndedAt = JobCancelled, reason, now
+	m.touch(now, j, nil)
+	m.logf(now, j, -1, "job cancelled: %s", reason)
+	m.emit(Finished{Job: j.ID, State: JobCancelled})
+}
+
+func shortPeer(p string) string {
+	if len(p) > 12 {
+		return p[:4] + "…" + p[len(p)-6:]
+	}
+	return p
+}
+
+func shortAddr(a string) string {
+	if len(a) > 10 {
+		return a[:6] + "…" + a[len(a)-4:]
+	}
+	return a
+}

@@ -1,0 +1,337 @@
+package market
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"pgregory.net/rapid"
+
+	"github.com/deco-network/deco/internal/sched"
+	"github.com/deco-network/deco/internal/spec"
+	"github.com/deco-network/deco/internal/wire"
+)
+
+// harness drives a Market the way the node's loop does and records effects.
+type harness struct {
+	t    testing.TB
+	m    *Market
+	now  time.Time
+	effs []Effect
+}
+
+func newHarness(t testing.TB, cfg Config) *harness {
+	return &harness{t: t, m: New(cfg, sched.NewWeighted()), now: time.Unix(1_700_000_000, 0)}
+}
+
+func (h *harness) step(ev Event) []Effect {
+	e := h.m.Step(h.now, ev)
+	h.effs = append(h.effs, e...)
+	return e
+}
+
+func (h *harness) tick(d time.Duration) []Effect {
+	h.now = h.now.Add(d)
+	e := h.m.Tick(h.now)
+	h.effs = append(h.effs, e...)
+	return e
+}
+
+func (h *harness) offer(peer string, slots int, ask wire.Amount) {
+	h.step(OfferSeen{Offer: wire.Offer{Peer: peer, EVM: "0x" + strings.Repeat("1", 40), Slots: slots, FreeSlots: slots, Ask: ask, Benchmark: 10,
+		Resources: wire.Resources{Cores: 4, Memory: 8 << 30}, ExpiresMs: h.now.Add(time.Hour).UnixMilli()}})
+}
+
+func testJob(id byte, tasks int) *Job {
+	s := spec.Job{Program: spec.Program{CID: wire.CIDOf([]byte("prog")), Size: 4}, Tasks: spec.Tasks{Count: tasks, Args: []string{"{{index}}"}}}
+	s.Defaults()
+	return &Job{ID: wire.NewJobID([16]byte{id}), Spec: s, Consumer: "0xc"}
+}
+
+func of[T Effect](effs []Effect) []T {
+	var out []T
+	for _, e := range effs {
+		if v, ok := e.(T); ok {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// bidAll answers every RequestBid in effs with an accepting bid.
+func (h *harness) bidAll(effs []Effect, price wire.Amount, slots int) []Effect {
+	var out []Effect
+	for _, r := range of[RequestBid](effs) {
+		out = append(out, h.step(BidIn{Job: r.Req.Job, Peer: r.Peer, Bid: wire.Bid{Job: r.Req.Job, Round: r.Req.Round, Accept: true, Price: price, Slots: slots, EVM: "0xe"}})...)
+	}
+	return out
+}
+
+func ok(a Assign) Outcome {
+	m := wire.Manifest{Kind: "outputs", Entries: []wire.Entry{{Path: "out.txt", Size: 1, CID: wire.CIDOf([]byte(fmt.Sprint(a.Msg.Spec.Task.Index)))}}}
+	return Outcome{Task: a.Msg.Spec.Task, Attempt: a.Msg.Spec.Attempt, Verdict: Verdict{OK: true, Outputs: m, Duration: time.Second, Receipt: &wire.Receipt{}}}
+}
+
+func TestHappyPath(t *testing.T) {
+	h := newHarness(t, Config{})
+	h.offer("pA", 2, 100)
+	h.offer("pB", 2, 100)
+	j := testJob(1, 4)
+	effs := h.step(Submit{Job: j})
+	reqs := of[RequestBid](effs)
+	if len(reqs) != 2 || len(reqs[0].Req.Tasks) != 4 {
+		t.Fatalf("want one bid request per provider covering 4 tasks, got %+v", reqs)
+	}
+	assigns := of[Assign](h.bidAll(effs, 50, 2))
+	if len(assigns) != 4 {
+		t.Fatalf("want 4 assignments, got %d", len(assigns))
+	}
+	per := map[string]int{}
+	for _, a := range assigns {
+		per[a.Peer]++
+		if a.Msg.Spec.Args[0] != fmt.Sprint(a.Msg.Spec.Task.Index) || a.Msg.Spec.Env["DECO_TASK_COUNT"] != "4" {
+			t.Fatalf("task spec not templated: %+v", a.Msg.Spec)
+		}
+	}
+	if per["pA"] != 2 || per["pB"] != 2 {
+		t.Fatalf("not spread: %v", per)
+	}
+	if j.State != JobRunning {
+		t.Fatalf("job state %s", j.State)
+	}
+	for _, a := range assigns {
+		h.step(Progress{Task: a.Msg.Spec.Task, Attempt: 1, State: "running"})
+		effs = h.step(ok(a))
+	}
+	if j.State != JobCompleted || len(of[Finished](effs)) != 1 {
+		t.Fatalf("job %s (%s)", j.State, j.Reason)
+	}
+	for _, tk := range j.Tasks {
+		if tk.State != TaskVerified || tk.OutputRoot == "" || len(tk.Attempts) != 1 {
+			t.Fatalf("task %+v", tk)
+		}
+	}
+	if len(h.m.inflight) != 0 {
+		t.Fatalf("inflight leaked: %v", h.m.inflight)
+	}
+	if len(of[Save](h.effs)) == 0 || len(of[Log](h.effs)) == 0 {
+		t.Fatal("no Save/Log effects")
+	}
+}
+
+func TestProviderFaultRetriesElsewhere(t *testing.T) {
+	h := newHarness(t, Config{})
+	h.offer("pA", 1, 100)
+	h.offer("pB", 1, 100)
+	j := testJob(2, 1)
+	assigns := of[Assign](h.bidAll(h.step(Submit{Job: j}), 10, 1))
+	first := assigns[0]
+	effs := h.step(Outcome{Task: first.Msg.Spec.Task, Attempt: 1, Verdict: Verdict{Reason: "outputs do not match the receipt's output root"}})
+	if j.Tasks[0].State != TaskRetrying && j.Tasks[0].State != TaskBidding {
+		t.Fatalf("state %s", j.Tasks[0].State)
+	}
+	assigns = of[Assign](h.bidAll(effs, 10, 1))
+	if len(assigns) != 1 || assigns[0].Peer == first.Peer || assigns[0].Msg.Spec.Attempt != 2 {
+		t.Fatalf("retry went to %+v (first %s)", assigns, first.Peer)
+	}
+	h.step(ok(assigns[0]))
+	tk := j.Tasks[0]
+	if j.State != JobCompleted || len(tk.Attempts) != 2 || tk.Attempts[0].State != "failed" || !strings.Contains(tk.Attempts[0].Reason, "do not match") {
+		t.Fatalf("job %s, attempts %+v", j.State, tk.Attempts)
+	}
+}
+
+func TestProgramFaultFailsJob(t *testing.T) {
+	h := newHarness(t, Config{})
+	h.offer("pA", 2, 100)
+	j := testJob(3, 2)
+	assigns := of[Assign](h.bidAll(h.step(Submit{Job: j}), 10, 2))
+	h.step(Outcome{Task: assigns[0].Msg.Spec.Task, Attempt: 1, Verdict: Verdict{ProgramFault: true, Reason: "time limit: the program ran longer than 1s"}})
+	if j.State != JobRunning {
+		t.Fatalf("job ended while a task still runs: %s", j.State)
+	}
+	h.step(ok(assigns[1]))
+	if j.State != JobFailed || !strings.Contains(j.Reason, "time limit") {
+		t.Fatalf("job %s: %s", j.State, j.Reason)
+	}
+}
+
+func TestTimeoutAbortsAndRetries(t *testing.T) {
+	h := newHarness(t, Config{ResultGrace: time.Second})
+	h.offer("pA", 1, 100)
+	h.offer("pB", 1, 100)
+	j := testJob(4, 1)
+	j.Spec.Timeout = spec.Duration(time.Second)
+	a := of[Assign](h.bidAll(h.step(Submit{Job: j}), 10, 1))[0]
+	effs := h.tick(1500 * time.Millisecond)
+	if len(of[Abort](effs)) != 0 {
+		t.Fatal("aborted before the deadline")
+	}
+	effs = h.tick(time.Second)
+	ab := of[Abort](effs)
+	if len(ab) != 1 || ab[0].Peer != a.Peer {
+		t.Fatalf("abort %+v", ab)
+	}
+	if !strings.Contains(j.Tasks[0].Attempts[0].Reason, "did not return a result") {
+		t.Fatalf("reason %q", j.Tasks[0].Attempts[0].Reason)
+	}
+	// A late outcome for the dead attempt is ignored.
+	h.step(ok(a))
+	if j.Tasks[0].State == TaskVerified {
+		t.Fatal("late outcome accepted")
+	}
+}
+
+func TestGivesUpAfterMaxAttempts(t *testing.T) {
+	h := newHarness(t, Config{MaxAttempts: 2})
+	h.offer("pA", 1, 100)
+	h.offer("pB", 1, 100)
+	j := testJob(5, 1)
+	effs := h.step(Submit{Job: j})
+	for i := 0; i < 2; i++ {
+		as := of[Assign](h.bidAll(effs, 10, 1))
+		if len(as) != 1 {
+			t.Fatalf("round %d: %d assigns", i, len(as))
+		}
+		effs = h.step(Outcome{Task: as[0].Msg.Spec.Task, Attempt: as[0].Msg.Spec.Attempt, Verdict: Verdict{Reason: "connection lost"}})
+	}
+	if j.State != JobFailed || !strings.Contains(j.Tasks[0].Reason, "gave up after 2 attempts") {
+		t.Fatalf("%s: %s", j.State, j.Tasks[0].Reason)
+	}
+}
+
+func TestNoProvidersSaysWhy(t *testing.T) {
+	h := newHarness(t, Config{PlacementTimeout: time.Minute})
+	h.offer("dear", 4, 1_000_000)
+	j := testJob(6, 1)
+	h.step(Submit{Job: j})
+	if !strings.Contains(j.Tasks[0].Reason, "ask more than the max price") {
+		t.Fatalf("reason %q", j.Tasks[0].Reason)
+	}
+	for i := 0; i < 130; i++ {
+		h.tick(time.Second)
+	}
+	if j.State != JobFailed || !strings.Contains(j.Reason, "no provider took the task") {
+		t.Fatalf("%s: %s", j.State, j.Reason)
+	}
+}
+
+func TestBidAboveMaxIgnored(t *testing.T) {
+	h := newHarness(t, Config{})
+	h.offer("pA", 1, 100)
+	j := testJob(7, 1)
+	effs := h.bidAll(h.step(Submit{Job: j}), j.Spec.Price.Max+1, 1)
+	if len(of[Assign](effs)) != 0 {
+		t.Fatal("bid above max price taken")
+	}
+}
+
+func TestCancel(t *testing.T) {
+	h := newHarness(t, Config{})
+	h.offer("pA", 4, 100)
+	j := testJob(8, 3)
+	h.bidAll(h.step(Submit{Job: j}), 10, 4)
+	effs := h.step(Cancel{Job: j.ID})
+	if len(of[Abort](effs)) != 3 || j.State != JobCancelled || h.m.Inflight("pA") != 0 {
+		t.Fatalf("aborts %d, state %s, inflight %d", len(of[Abort](effs)), j.State, h.m.Inflight("pA"))
+	}
+}
+
+func TestRestoreRetriesLiveAttempts(t *testing.T) {
+	h := newHarness(t, Config{})
+	h.offer("pA", 4, 100)
+	j := testJob(9, 2)
+	as := of[Assign](h.bidAll(h.step(Submit{Job: j}), 10, 4))
+	h.step(ok(as[0]))
+	// Simulate a restart: a new market gets the persisted job.
+	h2 := newHarness(t, Config{})
+	h2.now = h.now
+	h2.offer("pA", 4, 100)
+	effs := h2.step(Restore{Job: j})
+	if j.Tasks[0].State != TaskVerified {
+		t.Fatal("verified task lost")
+	}
+	if j.Tasks[1].Attempts[0].State != "failed" || len(of[RequestBid](effs)) != 1 {
+		t.Fatalf("live attempt not retried: %+v", j.Tasks[1])
+	}
+}
+
+// Property: random interleavings of bids, outcomes, timeouts and offers
+// never break the invariants.
+func TestInvariants(t *testing.T) {
+	rapid.Check(t, func(rt *rapid.T) {
+		h := newHarness(t, Config{MaxAttempts: 3, ResultGrace: time.Second})
+		peers := []string{"p0", "p1", "p2", "p3"}
+		slots := map[string]int{}
+		for _, p := range peers {
+			slots[p] = rapid.IntRange(1, 3).Draw(rt, "slots")
+			h.offer(p, slots[p], wire.Amount(rapid.Uint64Range(1, 20000).Draw(rt, "ask")))
+		}
+		j := testJob(10, rapid.IntRange(1, 10).Draw(rt, "tasks"))
+		pending := h.step(Submit{Job: j})
+		var live []Assign
+		for step := 0; step < 60; step++ {
+			for _, a := range of[Assign](pending) {
+				if a.Msg.Price > j.Spec.Price.Max {
+					rt.Fatalf("assigned above max price")
+				}
+				live = append(live, a)
+			}
+			var next []Effect
+			switch rapid.IntRange(0, 3).Draw(rt, "action") {
+			case 0:
+				for _, r := range of[RequestBid](pending) {
+					price := wire.Amount(rapid.Uint64Range(1, 20000).Draw(rt, "price"))
+					next = append(next, h.step(BidIn{Job: j.ID, Peer: r.Peer, Bid: wire.Bid{Round: r.Req.Round, Accept: rapid.Bool().Draw(rt, "accept"), Price: price, Slots: rapid.IntRange(0, 4).Draw(rt, "bslots")}})...)
+				}
+			case 1:
+				if len(live) > 0 {
+					k := rapid.IntRange(0, len(live)-1).Draw(rt, "which")
+					a := live[k]
+					live = append(live[:k], live[k+1:]...)
+					v := Verdict{OK: rapid.Bool().Draw(rt, "ok"), Reason: "x"}
+					next = h.step(Outcome{Task: a.Msg.Spec.Task, Attempt: a.Msg.Spec.Attempt, Verdict: v})
+				}
+			case 2:
+				next = h.tick(time.Duration(rapid.IntRange(1, 90).Draw(rt, "dt")) * time.Second)
+			case 3:
+				next = h.tick(100 * time.Millisecond)
+			}
+			pending = append(toEffects(of[RequestBid](next)), toEffects(of[Assign](next))...)
+			// invariants
+			count := map[string]int{}
+			for _, tk := range j.Tasks {
+				n := 0
+				for _, a := range tk.Attempts {
+					if a.State == "assigned" || a.State == "running" || a.State == "verifying" {
+						n++
+						count[a.Provider]++
+					}
+				}
+				if n > 1 {
+					rt.Fatalf("task %d has %d live attempts", tk.Index, n)
+				}
+				if (n == 1) != tk.State.live() {
+					rt.Fatalf("task %d state %s with %d live attempts", tk.Index, tk.State, n)
+				}
+			}
+			for p, n := range count {
+				if n > slots[p] {
+					rt.Fatalf("%s holds %d tasks with %d slots", p, n, slots[p])
+				}
+				if h.m.Inflight(p) != n {
+					rt.Fatalf("inflight[%s]=%d, live=%d", p, h.m.Inflight(p), n)
+				}
+			}
+		}
+	})
+}
+
+func toEffects[T Effect](v []T) []Effect {
+	out := make([]Effect, len(v))
+	for i := range v {
+		out[i] = v[i]
+	}
+	return out
+}

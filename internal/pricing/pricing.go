@@ -1,0 +1,79 @@
+package pricing
+
+import (
+	"errors"
+	"fmt"
+	"math"
+
+	"github.com/deco-network/deco/internal/wire"
+)
+
+// Params are a provider operator's price settings, per task.
+type Params struct {
+	Base    wire.Amount // price at moderate load and no excess demand
+	Floor   wire.Amount // never ask less
+	Ceiling wire.Amount // never ask more (0 = no ceiling)
+	// UtilizationWeight scales the rise with utilization (default 1: a full
+	// provider asks twice its base, before demand).
+	UtilizationWeight float64
+	// DemandWeight scales the rise with demand above one request per slot (default 0.5).
+	DemandWeight float64
+}
+
+// ErrBadParams reports inconsistent price settings.
+var ErrBadParams = errors.New("bad price settings")
+
+// Validate checks the settings.
+func (p Params) Validate() error {
+	if p.Ceiling != 0 && p.Floor > p.Ceiling {
+		return fmt.Errorf("%w: floor %s above ceiling %s", ErrBadParams, p.Floor, p.Ceiling)
+	}
+	if p.UtilizationWeight < 0 || p.DemandWeight < 0 {
+		return fmt.Errorf("%w: negative weight", ErrBadParams)
+	}
+	return nil
+}
+
+// Load is what a provider observes about itself over a recent window.
+type Load struct {
+	Busy        int // slots in use
+	Slots       int // slots in total
+	BidRequests int // bid requests received in the window
+}
+
+// Ask returns the price a provider asks per task given its load. It is
+// monotone non-decreasing in Busy and in BidRequests, and always within
+// [Floor, Ceiling].
+func Ask(p Params, l Load) wire.Amount {
+	uw, dw := p.UtilizationWeight, p.DemandWeight
+	if uw == 0 {
+		uw = 1
+	}
+	if dw == 0 {
+		dw = 0.5
+	}
+	slots := max(l.Slots, 1)
+	util := math.Min(1, math.Max(0, float64(l.Busy)/float64(slots)))
+	demand := float64(max(l.BidRequests, 0)) / float64(slots) // requests per slot
+	// Idle and unwanted providers discount down to half their base.
+	f := 0.5 + 0.5*math.Min(1, util+demand) + uw*util + dw*math.Log1p(math.Max(0, demand-1))
+	v := wire.Amount(math.Round(float64(p.Base) * f))
+	if v < p.Floor {
+		v = p.Floor
+	}
+	if p.Ceiling != 0 && v > p.Ceiling {
+		v = p.Ceiling
+	}
+	return v
+}
+
+// Affordable reports whether a bid price fits the consumer's max price per task.
+func Affordable(price, maxPrice wire.Amount) bool { return price <= maxPrice }
+
+// Budget is the escrow a job needs: tasks × max price, unless the job gives one.
+func Budget(tasks int, maxPrice, given wire.Amount) wire.Amount {
+	if given != 0 {
+		return given
+	}
+	return wire.Amount(tasks) * maxPrice
+}

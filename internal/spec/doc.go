@@ -1,0 +1,13 @@
+// Package spec defines the job spec a user writes in YAML (or that
+// `deco run` builds from flags), its defaults and its validation. Errors
+// name the field path and the reason, e.g.
+//
+//	tasks.count: must be between 1 and 100000, got 0
+//
+// It is part of the pure core: Parse takes bytes, never a file name; the
+// CLI reads files and uploads local paths, turning them into content
+// addresses (Resolved).
+//
+//	j, err := spec.Parse(yamlBytes)   // decode + defaults + Validate
+//	args := j.ArgsFor(3)              // {{index}} and {{count}} expanded
+package spec

@@ -1,0 +1,386 @@
+package spec
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/deco-network/deco/internal/wire"
+)
+
+// Limits on what a spec may ask for.
+const (
+	MaxTasks       = 100_000
+	MaxArgs        = 256
+	MaxInputs      = 1024
+	MaxSpecBytes   = 1 << 20
+	DefaultMemory  = 256 << 20
+	MaxMemory      = 4 << 30
+	DefaultTimeout = 60 * time.Second
+	MaxTimeout     = 24 * time.Hour
+	DefaultOutput  = 256 << 20
+)
+
+// Verification policies a job can ask for.
+const (
+	VerifyReceipt = "receipt"
+)
+
+// Preferences weigh the scheduler's score.
+var Preferences = []string{"balanced", "cheap", "fast", "green"}
+
+// Job is a job spec.
+type Job struct {
+	Name         string            `yaml:"name" json:"name"`
+	Program      Program           `yaml:"program" json:"program"`
+	Tasks        Tasks             `yaml:"tasks" json:"tasks"`
+	Inputs       []Input           `yaml:"inputs,omitempty" json:"inputs,omitempty"`
+	Resources    Resources         `yaml:"resources" json:"resources"`
+	Timeout      Duration          `yaml:"timeout,omitempty" json:"timeout,omitempty"`
+	Price        Price             `yaml:"price" json:"price"`
+	Verification string            `yaml:"verification,omitempty" json:"verification,omitempty"`
+	Priority     int               `yaml:"priority,omitempty" json:"priority,omitempty"`
+	Preference   string            `yaml:"preference,omitempty" json:"preference,omitempty"`
+	Labels       map[string]string `yaml:"labels,omitempty" json:"labels,omitempty"`
+	MaxOutput    Size              `yaml:"max_output,omitempty" json:"max_output,omitempty"`
+}
+
+// Program names the WASM module: a local path (the CLI uploads it and
+// fills CID) or a content address already in the consumer's store.
+type Program struct {
+	WASM string   `yaml:"wasm,omitempty" json:"wasm,omitempty"`
+	CID  wire.CID `yaml:"cid,omitempty" json:"cid,omitempty"`
+	Size int64    `yaml:"size,omitempty" json:"size,omitempty"`
+}
+
+// Tasks says how many tasks and what each one gets. Args and env values
+// may use {{index}} (0-based) and {{count}}.
+type Tasks struct {
+	Count int               `yaml:"count" json:"count"`
+	Args  []string          `yaml:"args,omitempty" json:"args,omitempty"`
+	Env   map[string]string `yaml:"env,omitempty" json:"env,omitempty"`
+}
+
+// Input is a file every task (or one task) reads at /inputs/<name>. Path
+// may use {{index}} for per-task files; the CLI expands and uploads it.
+type Input struct {
+	Path string   `yaml:"path,omitempty" json:"path,omitempty"`
+	Name string   `yaml:"name,omitempty" json:"name,omitempty"`
+	CID  wire.CID `yaml:"cid,omitempty" json:"cid,omitempty"`
+	Size int64    `yaml:"size,omitempty" json:"size,omitempty"`
+	Task *int     `yaml:"task,omitempty" json:"task,omitempty"` // only this task index; nil = every task
+}
+
+// Resources a task needs from a provider.
+type Resources struct {
+	CPU    int               `yaml:"cpu,omitempty" json:"cpu,omitempty"`
+	Memory Size              `yaml:"memory,omitempty" json:"memory,omitempty"`
+	Disk   Size              `yaml:"disk,omitempty" json:"disk,omitempty"`
+	GPU    int               `yaml:"gpu,omitempty" json:"gpu,omitempty"`
+}
+
+// Price bounds what the consumer pays, per task, in DECO.
+type Price struct {
+	Max    wire.Amount `yaml:"max" json:"max"`
+	Budget wire.Amount `yaml:"budget,omitempty" json:"budget,omitempty"`
+}
+
+// DefaultMaxPrice applies when a spec gives none: 0.01 DECO per task.
+const DefaultMaxPrice wire.Amount = 10_000
+
+// FieldError is a validation failure at a field path.
+type FieldError struct {
+	Path   string
+	Reason string
+}
+
+func (e *FieldError) Error() string { return e.Path + ": " + e.Reason }
+
+// ErrInvalid wraps every validation failure (errors.Is(err, ErrInvalid)).
+var ErrInvalid = errors.New("invalid job spec")
+
+// Errors is the list of every problem found, in field order.
+type Errors []*FieldError
+
+func (es Errors) Error() string {
+	var b strings.Builder
+	b.WriteString("invalid job spec:")
+	for _, e := range es {
+		b.WriteString("\n  ")
+		b.WriteString(e.Error())
+	}
+	return b.String()
+}
+
+// Is makes errors.Is(err, ErrInvalid) true.
+func (es Errors) Is(target error) bool { return target == ErrInvalid }
+
+// Parse decodes YAML (or JSON, a YAML subset), applies defaults and validates.
+// Unknown fields are errors, so a typo does not silently vanish.
+func Parse(b []byte) (Job, error) {
+	if len(b) > MaxSpecBytes {
+		return Job{}, Errors{{Path: "(spec)", Reason: fmt.Sprintf("larger than %d bytes", MaxSpecBytes)}}
+	}
+	var j Job
+	dec := yaml.NewDecoder(bytes.NewReader(b))
+	dec.KnownFields(true)
+	if err := dec.Decode(&j); err != nil {
+		return Job{}, Errors{{Path: "(yaml)", Reason: cleanYAMLError(err)}}
+	}
+	j.Defaults()
+	return j, j.Validate()
+}
+
+func cleanYAMLError(err error) string {
+	s := strings.TrimPrefix(err.Error(), "yaml: ")
+	s = strings.ReplaceAll(s, "unmarshal errors:\n  ", "")
+	s = strings.ReplaceAll(s, "in type spec.Job", "")
+	return s
+}
+
+// Defaults fills unset fields.
+func (j *Job) Defaults() {
+	if j.Tasks.Count == 0 {
+		j.Tasks.Count = 1
+	}
+	if j.Resources.CPU == 0 {
+		j.Resources.CPU = 1
+	}
+	if j.Resources.Memory == 0 {
+		j.Resources.Memory = DefaultMemory
+	}
+	if j.Timeout == 0 {
+		j.Timeout = Duration(DefaultTimeout)
+	}
+	if j.Price.Max == 0 {
+		j.Price.Max = DefaultMaxPrice
+	}
+	if j.Verification == "" {
+		j.Verification = VerifyReceipt
+	}
+	if j.Preference == "" {
+		j.Preference = "balanced"
+	}
+	if j.MaxOutput == 0 {
+		j.MaxOutput = DefaultOutput
+	}
+	if j.Name == "" {
+		j.Name = "job"
+	}
+	for i := range j.Inputs {
+		if j.Inputs[i].Name == "" && j.Inputs[i].Path != "" && !strings.Contains(j.Inputs[i].Path, "{{") {
+			j.Inputs[i].Name = path.Base(strings.ReplaceAll(j.Inputs[i].Path, "\\", "/"))
+		}
+	}
+}
+
+// Validate checks every field and returns all problems at once.
+func (j Job) Validate() error {
+	var es Errors
+	add := func(p, f string, a ...any) { es = append(es, &FieldError{Path: p, Reason: fmt.Sprintf(f, a...)}) }
+	if len(j.Name) > 128 {
+		add("name", "at most 128 characters, got %d", len(j.Name))
+	}
+	switch {
+	case j.Program.WASM == "" && j.Program.CID == "":
+		add("program", "set program.wasm (a .wasm file) or program.cid")
+	case j.Program.WASM != "" && j.Program.CID != "" && false:
+	}
+	if j.Program.CID != "" {
+		if _, err := wire.ParseCID(string(j.Program.CID)); err != nil {
+			add("program.cid", "%v", err)
+		}
+	}
+	if j.Tasks.Count < 1 || j.Tasks.Count > MaxTasks {
+		add("tasks.count", "must be between 1 and %d, got %d", MaxTasks, j.Tasks.Count)
+	}
+	if len(j.Tasks.Args) > MaxArgs {
+		add("tasks.args", "at most %d arguments, got %d", MaxArgs, len(j.Tasks.Args))
+	}
+	for i, a := range j.Tasks.Args {
+		if err := checkTemplate(a); err != nil {
+			add(fmt.Sprintf("tasks.args[%d]", i), "%v", err)
+		}
+	}
+	keys := make([]string, 0, len(j.Tasks.Env))
+	for k := range j.Tasks.Env {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if k == "" || strings.ContainsAny(k, "=\x00") || strings.HasPrefix(k, "DECO_") {
+			add("tasks.env."+k, "invalid name (no '=', not empty, DECO_ is reserved)")
+		}
+		if err := checkTemplate(j.Tasks.Env[k]); err != nil {
+			add("tasks.env."+k, "%v", err)
+		}
+	}
+	if len(j.Inputs) > MaxInputs {
+		add("inputs", "at most %d inputs, got %d", MaxInputs, len(j.Inputs))
+	}
+	for i, in := range j.Inputs {
+		p := fmt.Sprintf("inputs[%d]", i)
+		if in.Path == "" && in.CID == "" {
+			add(p, "set path (a local file) or cid")
+		}
+		if in.CID != "" {
+			if _, err := wire.ParseCID(string(in.CID)); err != nil {
+				add(p+".cid", "%v", err)
+			}
+			if in.Name == "" {
+				add(p+".name", "required with cid")
+			}
+		}
+		if in.Name != "" && (strings.ContainsAny(in.Name, "/\\\x00") || in.Name == "." || in.Name == "..") {
+			add(p+".name", "must be a plain file name, got %q", in.Name)
+		}
+		if in.Task != nil && (*in.Task < 0 || *in.Task >= j.Tasks.Count) {
+			add(p+".task", "task index %d out of range [0,%d)", *in.Task, j.Tasks.Count)
+		}
+		if err := checkTemplate(in.Path); err != nil {
+			add(p+".path", "%v", err)
+		}
+	}
+	if j.Resources.CPU < 0 || j.Resources.CPU > 1024 {
+		add("resources.cpu", "must be between 1 and 1024, got %d", j.Resources.CPU)
+	}
+	if j.Resources.Memory < 1<<20 || j.Resources.Memory > MaxMemory {
+		add("resources.memory", "must be between 1MiB and 4GiB, got %s", j.Resources.Memory)
+	}
+	if j.Resources.GPU < 0 {
+		add("resources.gpu", "must not be negative")
+	}
+	if d := time.Duration(j.Timeout); d < 10*time.Millisecond || d > MaxTimeout {
+		add("timeout", "must be between 10ms and 24h, got %s", d)
+	}
+	if j.Price.Max == 0 {
+		add("price.max", "must be above 0")
+	}
+	if j.Price.Budget != 0 && j.Price.Budget < j.Price.Max {
+		add("price.budget", "%s is less than one task at price.max %s", j.Price.Budget, j.Price.Max)
+	}
+	if j.Verification != VerifyReceipt {
+		add("verification", "unknown policy %q (supported: %s)", j.Verification, VerifyReceipt)
+	}
+	if j.Priority < 0 || j.Priority > 10 {
+		add("priority", "must be between 0 and 10, got %d", j.Priority)
+	}
+	if !contains(Preferences, j.Preference) {
+		add("preference", "must be one of %s, got %q", strings.Join(Preferences, ", "), j.Preference)
+	}
+	if j.MaxOutput < 0 {
+		add("max_output", "must not be negative")
+	}
+	if len(es) > 0 {
+		return es
+	}
+	return nil
+}
+
+func contains(s []string, v string) bool {
+	for _, x := range s {
+		if x == v {
+			return true
+		}
+	}
+	return false
+}
+
+func checkTemplate(s string) error {
+	rest := s
+	for {
+		i := strings.Index(rest, "{{")
+		if i < 0 {
+			if strings.Contains(rest, "}}") {
+				return fmt.Errorf("unmatched }} in %q", s)
+			}
+			return nil
+		}
+		j := strings.Index(rest[i:], "}}")
+		if j < 0 {
+			return fmt.Errorf("unclosed {{ in %q", s)
+		}
+		switch v := strings.TrimSpace(rest[i+2 : i+j]); v {
+		case "index", "count", ".Index", ".Count":
+		default:
+			return fmt.Errorf("unknown template variable %q (use {{index}} or {{count}})", v)
+		}
+		rest = rest[i+j+2:]
+	}
+}
+
+// Expand replaces {{index}} and {{count}} in s.
+func Expand(s string, index, count int) string {
+	if !strings.Contains(s, "{{") {
+		return s
+	}
+	r := strings.NewReplacer("{{index}}", strconv.Itoa(index), "{{ index }}", strconv.Itoa(index), "{{.Index}}", strconv.Itoa(index),
+		"{{count}}", strconv.Itoa(count), "{{ count }}", strconv.Itoa(count), "{{.Count}}", strconv.Itoa(count))
+	return r.Replace(s)
+}
+
+// ArgsFor returns task i's argv.
+func (j Job) ArgsFor(i int) []string {
+	out := make([]string, len(j.Tasks.Args))
+	for k, a := range j.Tasks.Args {
+		out[k] = Expand(a, i, j.Tasks.Count)
+	}
+	return out
+}
+
+// EnvFor returns task i's environment, including DECO_TASK_INDEX and DECO_TASK_COUNT.
+func (j Job) EnvFor(i int) map[string]string {
+	env := map[string]string{"DECO_TASK_INDEX": strconv.Itoa(i), "DECO_TASK_COUNT": strconv.Itoa(j.Tasks.Count)}
+	for k, v := range j.Tasks.Env {
+		env[k] = Expand(v, i, j.Tasks.Count)
+	}
+	return env
+}
+
+// InputsFor returns the resolved inputs task i sees. It requires every
+// input to have a CID (see Resolved).
+func (j Job) InputsFor(i int) []wire.Input {
+	var out []wire.Input
+	for _, in := range j.Inputs {
+		if in.Task != nil && *in.Task != i {
+			continue
+		}
+		out = append(out, wire.Input{Name: in.Name, CID: in.CID, Size: in.Size})
+	}
+	return out
+}
+
+// Resolved checks that the program and every input name a content address
+// (the node accepts only resolved specs) and no two inputs of a task share a name.
+func (j Job) Resolved() error {
+	var es Errors
+	if j.Program.CID == "" {
+		es = append(es, &FieldError{"program.cid", "the program was not uploaded (local paths are resolved by the CLI)"})
+	}
+	for i, in := range j.Inputs {
+		if in.CID == "" || in.Name == "" {
+			es = append(es, &FieldError{fmt.Sprintf("inputs[%d]", i), "not uploaded: needs cid and name"})
+		}
+	}
+	for t := 0; t < j.Tasks.Count && len(es) == 0; t++ {
+		seen := map[string]bool{}
+		for _, in := range j.InputsFor(t) {
+			if seen[in.Name] {
+				es = append(es, &FieldError{"inputs", fmt.Sprintf("task %d has two inputs named %q", t, in.Name)})
+				break
+			}
+			seen[in.Name] = true
+		}
+	}
+	if len(es) > 0 {
+		return es
+	}
+	return nil
+}

@@ -1,0 +1,274 @@
+package store
+
+import (
+	"bytes"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/deco-network/deco/internal/wire"
+)
+
+// ErrHashMismatch reports content whose sha2-256 digest is not the one its
+// content address claims. Import returns it when a peer sends the wrong
+// bytes; Verify returns it when a stored blob has been damaged on disk.
+var ErrHashMismatch = errors.New("content does not match its content address")
+
+// ErrTooLarge reports a blob bigger than the limit the caller gave to Get.
+var ErrTooLarge = errors.New("blob is larger than the allowed size")
+
+// staleTemp is how old an abandoned temporary file must be before OpenBlobs
+// deletes it; younger ones may belong to a Put still in progress.
+const staleTemp = time.Hour
+
+// Blobs is a content-addressed blob store on the local file system.
+//
+// A blob with address c lives at <dir>/<xx>/<c>, where xx is the first byte
+// of its sha2-256 digest in hex. Files are written to <dir>/tmp, synced and
+// renamed into place, so a blob path either does not exist or holds the
+// complete content. Stored files are read-only (0444): callers may hardlink
+// them into a task's directory but must never write through the link.
+//
+// Blobs is safe for concurrent use by several goroutines.
+type Blobs struct {
+	dir string
+	tmp string
+}
+
+// OpenBlobs opens (creating if needed) the blob store rooted at dir and
+// removes temporary files left behind by a crash.
+func OpenBlobs(dir string) (*Blobs, error) {
+	b := &Blobs{dir: dir, tmp: filepath.Join(dir, "tmp")}
+	if err := os.MkdirAll(b.tmp, 0o755); err != nil {
+		return nil, fmt.Errorf("open blob store %s: %w", dir, err)
+	}
+	ents, err := os.ReadDir(b.tmp)
+	if err != nil {
+		return nil, fmt.Errorf("open blob store %s: %w", dir, err)
+	}
+	for _, e := range ents {
+		if info, err := e.Info(); err == nil && time.Since(info.ModTime()) > staleTemp {
+			_ = os.Remove(filepath.Join(b.tmp, e.Name()))
+		}
+	}
+	return b, nil
+}
+
+// Path returns where the blob c is (or would be) stored. It rejects anything
+// that is not a valid content address, so the result never escapes the store.
+// The caller must treat the file as read-only.
+func (b *Blobs) Path(c wire.CID) (string, error) {
+	d, err := c.Digest()
+	if err != nil {
+		return "", fmt.Errorf("blob path for %q: %w", string(c), err)
+	}
+	// Rebuild the name from the digest so only canonical strings reach the
+	// file system.
+	name := wire.CIDFromDigest(d)
+	return filepath.Join(b.dir, hex.EncodeToString(d[:1]), string(name)), nil
+}
+
+// Has reports whether the blob c is stored. Invalid addresses are never stored.
+func (b *Blobs) Has(c wire.CID) bool {
+	p, err := b.Path(c)
+	if err != nil {
+		return false
+	}
+	info, err := os.Stat(p)
+	return err == nil && info.Mode().IsRegular()
+}
+
+// Put stores everything read from r and returns its address and size.
+// Storing content that is already present succeeds and changes nothing.
+func (b *Blobs) Put(r io.Reader) (wire.CID, int64, error) {
+	h := wire.NewHasher()
+	var n int64
+	var c wire.CID
+	err := b.write(func(w io.Writer) error {
+		var err error
+		n, err = io.Copy(io.MultiWriter(w, h), r)
+		return err
+	}, func() (wire.CID, error) {
+		c = h.Sum()
+		return c, nil
+	})
+	if err != nil {
+		return "", 0, fmt.Errorf("store blob: %w", err)
+	}
+	return c, n, nil
+}
+
+// PutBytes stores p and returns its address.
+func (b *Blobs) PutBytes(p []byte) (wire.CID, error) {
+	c, _, err := b.Put(bytes.NewReader(p))
+	return c, err
+}
+
+// PutFile stores a copy of the file at path and returns its address and size.
+func (b *Blobs) PutFile(path string) (wire.CID, int64, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", 0, fmt.Errorf("store file: %w", err)
+	}
+	defer f.Close()
+	c, n, err := b.Put(f)
+	if err != nil {
+		return "", 0, fmt.Errorf("store file %s: %w", path, err)
+	}
+	return c, n, nil
+}
+
+// Import stores content that a peer claims has address c. write must write
+// the whole content to w. If the bytes written do not hash to c, nothing is
+// stored and the error wraps ErrHashMismatch. If c is already stored, write
+// is not called.
+func (b *Blobs) Import(c wire.CID, write func(w io.Writer) error) error {
+	if _, err := b.Path(c); err != nil {
+		return fmt.Errorf("import blob: %w", err)
+	}
+	if b.Has(c) {
+		return nil
+	}
+	h := wire.NewHasher()
+	err := b.write(func(w io.Writer) error {
+		return write(io.MultiWriter(w, h))
+	}, func() (wire.CID, error) {
+		if got := h.Sum(); got != c {
+			return "", fmt.Errorf("%w: received %s", ErrHashMismatch, got)
+		}
+		return c, nil
+	})
+	if err != nil {
+		return fmt.Errorf("import blob %s: %w", c, err)
+	}
+	return nil
+}
+
+// write streams fill into a temporary file, asks name for the final address
+// once the content is complete, and renames the file into place. The
+// temporary file is removed on every failure path.
+func (b *Blobs) write(fill func(w io.Writer) error, name func() (wire.CID, error)) error {
+	f, err := os.CreateTemp(b.tmp, "put-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	renamed := false
+	defer func() {
+		if !renamed {
+			_ = f.Close() // may already be closed
+			_ = os.Remove(tmp)
+		}
+	}()
+	if err = fill(f); err != nil {
+		return err
+	}
+	c, err := name()
+	if err != nil {
+		return err
+	}
+	if b.Has(c) {
+		return nil // idempotent: keep the existing file
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Chmod(tmp, 0o444); err != nil {
+		return err
+	}
+	dst, err := b.Path(c)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
+		return err
+	}
+	// Renaming over an identical file from a concurrent Put is harmless.
+	if err := os.Rename(tmp, dst); err != nil {
+		if b.Has(c) {
+			return nil
+		}
+		return err
+	}
+	renamed = true
+	return nil
+}
+
+// Open returns a reader for the blob c and its size. The caller must close
+// it. If c is not stored, the error wraps fs.ErrNotExist.
+func (b *Blobs) Open(c wire.CID) (io.ReadCloser, int64, error) {
+	p, err := b.Path(c)
+	if err != nil {
+		return nil, 0, fmt.Errorf("open blob: %w", err)
+	}
+	f, err := os.Open(p)
+	if err != nil {
+		return nil, 0, fmt.Errorf("open blob %s: %w", c, err)
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, 0, fmt.Errorf("open blob %s: %w", c, err)
+	}
+	return f, info.Size(), nil
+}
+
+// Get reads the whole blob c into memory. If it is bigger than max bytes the
+// error wraps ErrTooLarge; if it is absent the error wraps fs.ErrNotExist.
+func (b *Blobs) Get(c wire.CID, max int64) ([]byte, error) {
+	r, n, err := b.Open(c)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	if n > max {
+		return nil, fmt.Errorf("read blob %s: %w (%d bytes, limit %d)", c, ErrTooLarge, n, max)
+	}
+	p, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("read blob %s: %w", c, err)
+	}
+	if int64(len(p)) > max {
+		return nil, fmt.Errorf("read blob %s: %w (limit %d)", c, ErrTooLarge, max)
+	}
+	return p, nil
+}
+
+// Verify re-hashes the stored blob c. A damaged blob yields an error wrapping
+// ErrHashMismatch; it is left in place so the caller can Remove it and fetch
+// it again.
+func (b *Blobs) Verify(c wire.CID) error {
+	r, _, err := b.Open(c)
+	if err != nil {
+		return fmt.Errorf("verify: %w", err)
+	}
+	defer r.Close()
+	h := wire.NewHasher()
+	if _, err := io.Copy(h, r); err != nil {
+		return fmt.Errorf("verify blob %s: %w", c, err)
+	}
+	if got := h.Sum(); got != c {
+		return fmt.Errorf("verify blob %s: %w: on-disk content hashes to %s; remove it and fetch it again", c, ErrHashMismatch, got)
+	}
+	return nil
+}
+
+// Remove deletes the blob c. Removing an absent blob is not an error.
+func (b *Blobs) Remove(c wire.CID) error {
+	p, err := b.Path(c)
+	if err != nil {
+		return fmt.Errorf("remove blob: %w", err)
+	}
+	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("remove blob %s: %w", c, err)
+	}
+	return nil
+}

@@ -1,0 +1,177 @@
+package wire
+
+// Message type names, carried in Envelope.Type. A receiver refuses a body
+// whose type is not the one it expects.
+const (
+	TypeOffer      = "offer/1"
+	TypeBidRequest = "bid-request/1"
+	TypeBid        = "bid/1"
+	TypeAssign     = "assign/1"
+	TypeStatus     = "status/1"
+	TypeResult     = "result/1"
+	TypeCancel     = "cancel/1"
+)
+
+// Resources describes capacity (in an offer) or a requirement (in a bid request).
+type Resources struct {
+	Cores  int      `json:"cores"`
+	Memory uint64   `json:"memory"` // bytes
+	Disk   uint64   `json:"disk"`   // bytes
+	GPUs   []string `json:"gpus,omitempty"`
+	GPU    int      `json:"gpu,omitempty"` // number of GPUs required (requests)
+}
+
+// Offer is what a provider gossips on /deco/offers/1: what it has, what it
+// asks, and how to pay it. Offers expire; a provider republishes them.
+type Offer struct {
+	Peer      string            `json:"peer"`
+	EVM       string            `json:"evm"` // 0x address receiving payments
+	Resources Resources         `json:"resources"`
+	Slots     int               `json:"slots"`      // concurrent tasks in total
+	FreeSlots int               `json:"free_slots"` // free right now
+	Benchmark float64           `json:"benchmark"`  // WASM kernel score, higher is faster
+	Ask       Amount            `json:"ask"`        // price per task
+	Labels    map[string]string `json:"labels,omitempty"`
+	Runtime   string            `json:"runtime"` // e.g. "wazero/v1.12.0"
+	Seq       uint64            `json:"seq"`
+	ExpiresMs int64             `json:"expires_ms"` // unix milliseconds
+}
+
+// BidRequest asks one provider to bid for some tasks of a job. Sent point
+// to point on /deco/bid/1, never broadcast.
+type BidRequest struct {
+	Job       JobID     `json:"job"`
+	Round     int       `json:"round"`
+	Tasks     []int     `json:"tasks"` // task indexes up for auction
+	Program   CID       `json:"program"`
+	ProgramSz int64     `json:"program_size"`
+	Need      Resources `json:"need"`
+	TimeoutMs int64     `json:"timeout_ms"`
+	MaxPrice  Amount    `json:"max_price"`
+	Consumer  string    `json:"consumer"` // consumer's EVM address
+}
+
+// Bid is a provider's answer: a price per task and how many of the tasks it
+// will take now.
+type Bid struct {
+	Job    JobID  `json:"job"`
+	Round  int    `json:"round"`
+	Accept bool   `json:"accept"`
+	Reason string `json:"reason,omitempty"` // why not, when Accept is false
+	Price  Amount `json:"price"`
+	Slots  int    `json:"slots"`
+	ETAMs  int64  `json:"eta_ms"`
+	EVM    string `json:"evm"`
+}
+
+// Input is one file a task reads at /inputs/<Name>.
+type Input struct {
+	Name string `json:"name"`
+	CID  CID    `json:"cid"`
+	Size int64  `json:"size"`
+}
+
+// TaskSpec is everything a provider needs to run one task.
+type TaskSpec struct {
+	Task        TaskID            `json:"task"`
+	Count       int               `json:"count"`
+	Attempt     int               `json:"attempt"`
+	Program     CID               `json:"program"`
+	ProgramSize int64             `json:"program_size"`
+	Args        []string          `json:"args,omitempty"`
+	Env         map[string]string `json:"env,omitempty"`
+	Inputs      []Input           `json:"inputs,omitempty"`
+	MemoryLimit uint64            `json:"memory_limit"`
+	TimeoutMs   int64             `json:"timeout_ms"`
+	MaxOutput   int64             `json:"max_output"`
+}
+
+// InputManifest is the manifest whose root the receipt names as input root.
+func (t TaskSpec) InputManifest() Manifest {
+	m := Manifest{Kind: "inputs"}
+	for _, in := range t.Inputs {
+		m.Entries = append(m.Entries, Entry{Path: in.Name, Size: in.Size, CID: in.CID})
+	}
+	return m
+}
+
+// Assign gives a task to the provider that won it, on /deco/task/1. The
+// provider answers on the same stream with Status messages and one Result.
+type Assign struct {
+	Spec     TaskSpec       `json:"spec"`
+	Price    Amount         `json:"price"`
+	Consumer string         `json:"consumer"`         // EVM address
+	Inline   map[CID][]byte `json:"inline,omitempty"` // small blobs sent along (hash-checked)
+}
+
+// Status reports progress of a running task.
+type Status struct {
+	Task    TaskID `json:"task"`
+	Attempt int    `json:"attempt"`
+	State   string `json:"state"` // "fetching", "running"
+	Message string `json:"message,omitempty"`
+}
+
+// Failure kinds a provider reports in Result.Failure. Program faults are
+// the task's own doing and fail it; provider faults send it elsewhere.
+const (
+	FailTimeLimit      = "time_limit"
+	FailMemoryLimit    = "memory_limit"
+	FailBadModule      = "bad_module"
+	FailMissingInput   = "missing_input"
+	FailOutputTooLarge = "output_too_large"
+	FailProvider       = "provider_error"
+)
+
+// Result is the provider's answer to an Assign.
+type Result struct {
+	Task       TaskID         `json:"task"`
+	Attempt    int            `json:"attempt"`
+	Failure    string         `json:"failure,omitempty"` // one of the Fail* kinds; empty when the program ran to an exit
+	Message    string         `json:"message,omitempty"`
+	ExitCode   int64          `json:"exit_code"`
+	Outputs    Manifest       `json:"outputs"`
+	Stdout     CID            `json:"stdout,omitempty"`
+	Stderr     CID            `json:"stderr,omitempty"`
+	StdoutSize int64          `json:"stdout_size"`
+	StderrSize int64          `json:"stderr_size"`
+	Truncated  bool           `json:"truncated,omitempty"`
+	DurationMs int64          `json:"duration_ms"`
+	Compiled   bool           `json:"compiled,omitempty"`
+	Receipt    *Receipt       `json:"receipt,omitempty"`
+	Signature  []byte         `json:"signature,omitempty"` // 65-byte secp256k1 signature over the receipt's EIP-712 digest, v in {27,28}
+	Inline     map[CID][]byte `json:"inline,omitempty"`
+}
+
+// Cancel asks a provider to stop a task.
+type Cancel struct {
+	Task    TaskID `json:"task"`
+	Attempt int    `json:"attempt"`
+}
+
+// Environment is what the receipt's environment measurement hashes: the
+// runtime that ran the module, the module's hash and the limits applied.
+type Environment struct {
+	Runtime     string `json:"runtime"`
+	ModuleHash  string `json:"module_hash"` // hex sha256 of the module bytes
+	MemoryLimit uint64 `json:"memory_limit"`
+	TimeoutMs   int64  `json:"timeout_ms"`
+}
+
+// Receipt is what a provider signs for a result, as EIP-712 typed data (see
+// package verify for the digest). Hex strings are 0x-prefixed.
+type Receipt struct {
+	Job         JobID       `json:"job"`
+	Index       int         `json:"index"`
+	TaskID      string      `json:"task_id"` // 0x bytes32
+	Program     CID         `json:"program"`
+	InputRoot   CID         `json:"input_root"`
+	OutputRoot  CID         `json:"output_root"`
+	EnvHash     string      `json:"env_hash"` // 0x bytes32
+	Environment Environment `json:"environment"`
+	ExitCode    int64       `json:"exit_code"`
+	Provider    string      `json:"provider"`    // 0x EVM address
+	Attestation string      `json:"attestation"` // "software": signed by the provider's key, no hardware claim
+	ChainID     uint64      `json:"chain_id"`
+	Contract    string      `json:"contract"` // verifying contract of the EIP-712 domain
+}
