@@ -64,6 +64,7 @@ type Verdict struct {
 	Signature    []byte
 	Duration     time.Duration
 	Benchmark    float64
+	Compiled     bool
 }
 
 // Outcome ends an attempt.

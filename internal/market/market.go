@@ -553,7 +553,7 @@ func (m *Market) outcome(now time.Time, e Outcome) {
 	if v.OK || v.ProgramFault {
 		// The program ran to a verdict: record what it produced.
 		t.ExitCode, t.Outputs, t.OutputRoot, t.Stdout, t.Stderr = v.ExitCode, v.Outputs, v.Outputs.Root(), v.Stdout, v.Stderr
-		t.Receipt, t.Signature, t.DurationMs = v.Receipt, v.Signature, v.Duration.Milliseconds()
+		t.Receipt, t.Signature, t.DurationMs, t.Compiled = v.Receipt, v.Signature, v.Duration.Milliseconds(), v.Compiled
 		if len(v.Outputs.Entries) == 0 && v.Receipt == nil {
 			t.OutputRoot = ""
 		}

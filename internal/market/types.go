@@ -85,6 +85,7 @@ type Task struct {
 	Receipt     *wire.Receipt `json:"receipt,omitempty"`
 	Signature   []byte        `json:"signature,omitempty"`
 	DurationMs  int64         `json:"duration_ms"`
+	Compiled    bool          `json:"compiled,omitempty"` // the provider compiled the module for this task
 	UpdatedAt   time.Time     `json:"updated_at"`
 
 	waitingSince time.Time

@@ -74,8 +74,8 @@ func WeightsFor(pref string) Weights {
 
 // Stats is what the Weighted scheduler remembers about one provider.
 type Stats struct {
-	OK       int     `json:"ok"`
-	Failed   int     `json:"failed"`
+	OK     int `json:"ok"`
+	Failed int `json:"failed"`
 	// SpeedFactor corrects the declared benchmark: observed speed / declared
 	// speed, as an exponential moving average (1 = honest).
 	SpeedFactor float64 `json:"speed_factor"`

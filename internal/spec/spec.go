@@ -80,10 +80,10 @@ type Input struct {
 
 // Resources a task needs from a provider.
 type Resources struct {
-	CPU    int               `yaml:"cpu,omitempty" json:"cpu,omitempty"`
-	Memory Size              `yaml:"memory,omitempty" json:"memory,omitempty"`
-	Disk   Size              `yaml:"disk,omitempty" json:"disk,omitempty"`
-	GPU    int               `yaml:"gpu,omitempty" json:"gpu,omitempty"`
+	CPU    int  `yaml:"cpu,omitempty" json:"cpu,omitempty"`
+	Memory Size `yaml:"memory,omitempty" json:"memory,omitempty"`
+	Disk   Size `yaml:"disk,omitempty" json:"disk,omitempty"`
+	GPU    int  `yaml:"gpu,omitempty" json:"gpu,omitempty"`
 }
 
 // Price bounds what the consumer pays, per task, in DECO.

@@ -1,0 +1,21 @@
+// Package api is the node's HTTP JSON API on loopback, protected by a
+// bearer token, and the Go client the CLI uses to talk to it.
+//
+// Routes (all under /v1, all JSON unless noted, `Authorization: Bearer <token>`):
+//
+//	GET  /v1/status                    node identity and roles
+//	POST /v1/blobs                     upload raw bytes -> {cid, size}
+//	GET  /v1/blobs/{cid}               download raw bytes
+//	POST /v1/jobs                      submit a resolved job spec -> job
+//	GET  /v1/jobs                      list jobs (summaries)
+//	GET  /v1/jobs/{id}                 describe a job (id or unique prefix)
+//	POST /v1/jobs/{id}/cancel          cancel
+//	GET  /v1/jobs/{id}/logs?after=N    event log lines after sequence N
+//	GET  /v1/jobs/{id}/events          Server-Sent Events: live log lines until the job ends
+//	GET  /v1/providers                 offers seen, with what the scheduler learned
+//	GET  /v1/peers                     connected peers
+//
+// The server knows nothing of libp2p or the market's internals: it calls a
+// Backend, which the node implements. Errors come back as
+// {"error": "...", "code": "not_found" | "invalid" | ...}.
+package api

@@ -1,0 +1,270 @@
+package api
+
+import (
+	"context"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/deco-network/deco/internal/spec"
+	"github.com/deco-network/deco/internal/wire"
+)
+
+// MaxUpload bounds one blob upload.
+const MaxUpload = 4 << 30
+
+// Server serves the API.
+type Server struct {
+	b     Backend
+	token string
+	log   *slog.Logger
+	srv   *http.Server
+	ln    net.Listener
+}
+
+// NewServer returns a server for b requiring token.
+func NewServer(b Backend, token string, log *slog.Logger) *Server {
+	s := &Server{b: b, token: token, log: log}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /v1/status", s.status)
+	mux.HandleFunc("POST /v1/blobs", s.putBlob)
+	mux.HandleFunc("GET /v1/blobs/{cid}", s.getBlob)
+	mux.HandleFunc("POST /v1/jobs", s.submit)
+	mux.HandleFunc("GET /v1/jobs", s.jobs)
+	mux.HandleFunc("GET /v1/jobs/{id}", s.job)
+	mux.HandleFunc("POST /v1/jobs/{id}/cancel", s.cancel)
+	mux.HandleFunc("GET /v1/jobs/{id}/logs", s.logs)
+	mux.HandleFunc("GET /v1/jobs/{id}/events", s.events)
+	mux.HandleFunc("GET /v1/providers", s.providers)
+	mux.HandleFunc("GET /v1/peers", s.peers)
+	s.srv = &http.Server{Handler: s.auth(mux), ReadHeaderTimeout: 10 * time.Second}
+	return s
+}
+
+// Listen binds addr (use port 0 for a free port) and returns the base URL.
+func (s *Server) Listen(addr string) (string, error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return "", fmt.Errorf("API listen on %s: %w (is another node using this port? pass --api 127.0.0.1:0)", addr, err)
+	}
+	s.ln = ln
+	return "http://" + ln.Addr().String(), nil
+}
+
+// Serve serves until Shutdown.
+func (s *Server) Serve() error {
+	err := s.srv.Serve(s.ln)
+	if errors.Is(err, http.ErrServerClosed) {
+		return nil
+	}
+	return err
+}
+
+// Shutdown stops the server.
+func (s *Server) Shutdown(ctx context.Context) error { return s.srv.Shutdown(ctx) }
+
+func (s *Server) auth(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		got := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if subtle.ConstantTimeCompare([]byte(got), []byte(s.token)) != 1 {
+			writeErr(w, http.StatusUnauthorized, "unauthorized", errors.New("missing or wrong API token (pass --token, set DECO_TOKEN, or use the node's home)"))
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.Encode(v)
+}
+
+func writeErr(w http.ResponseWriter, code int, kind string, err error) {
+	e := Error{Error: err.Error(), Code: kind}
+	var es spec.Errors
+	if errors.As(err, &es) {
+		for _, f := range es {
+			e.Fields = append(e.Fields, f.Error())
+		}
+	}
+	writeJSON(w, code, e)
+}
+
+func (s *Server) fail(w http.ResponseWriter, err error) {
+	switch {
+	case errors.Is(err, ErrNotFound):
+		writeErr(w, http.StatusNotFound, "not_found", err)
+	case errors.Is(err, ErrAmbiguous), errors.Is(err, spec.ErrInvalid), errors.Is(err, wire.ErrBadCID):
+		writeErr(w, http.StatusBadRequest, "invalid", err)
+	case errors.Is(err, ErrConflict):
+		writeErr(w, http.StatusConflict, "conflict", err)
+	default:
+		s.log.Warn("api request failed", "err", err)
+		writeErr(w, http.StatusInternalServerError, "internal", err)
+	}
+}
+
+func (s *Server) status(w http.ResponseWriter, r *http.Request) {
+	writeJSON(w, http.StatusOK, s.b.Info(r.Context()))
+}
+
+func (s *Server) putBlob(w http.ResponseWriter, r *http.Request) {
+	body := http.MaxBytesReader(w, r.Body, MaxUpload)
+	c, n, err := s.b.PutBlob(r.Context(), body)
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			writeErr(w, http.StatusRequestEntityTooLarge, "too_large", fmt.Errorf("upload larger than %d bytes", int64(MaxUpload)))
+			return
+		}
+		s.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, BlobRef{CID: c, Size: n})
+}
+
+func (s *Server) getBlob(w http.ResponseWriter, r *http.Request) {
+	c, err := wire.ParseCID(r.PathValue("cid"))
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	rc, n, err := s.b.OpenBlob(r.Context(), c)
+	if err != nil {
+		s.fail(w, fmt.Errorf("%w: blob %s", ErrNotFound, c))
+		return
+	}
+	defer rc.Close()
+	w.Header().Set("Content-Type", "application/octet-stream")
+	w.Header().Set("Content-Length", strconv.FormatInt(n, 10))
+	io.Copy(w, rc)
+}
+
+func (s *Server) submit(w http.ResponseWriter, r *http.Request) {
+	var j spec.Job
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, spec.MaxSpecBytes))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&j); err != nil {
+		writeErr(w, http.StatusBadRequest, "invalid", fmt.Errorf("job spec: %w", err))
+		return
+	}
+	job, err := s.b.Submit(r.Context(), j)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusCreated, job)
+}
+
+func (s *Server) jobs(w http.ResponseWriter, r *http.Request) {
+	js, err := s.b.Jobs(r.Context())
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, js)
+}
+
+func (s *Server) job(w http.ResponseWriter, r *http.Request) {
+	j, err := s.b.Job(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, j)
+}
+
+func (s *Server) cancel(w http.ResponseWriter, r *http.Request) {
+	if err := s.b.Cancel(r.Context(), r.PathValue("id")); err != nil {
+		s.fail(w, err)
+		return
+	}
+	j, err := s.b.Job(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, j)
+}
+
+func (s *Server) logs(w http.ResponseWriter, r *http.Request) {
+	after, _ := strconv.ParseUint(r.URL.Query().Get("after"), 10, 64)
+	limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
+	ls, err := s.b.Logs(r.Context(), r.PathValue("id"), after, limit)
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	if ls == nil {
+		ls = []LogLine{}
+	}
+	writeJSON(w, http.StatusOK, ls)
+}
+
+// events streams log lines as Server-Sent Events until the job ends.
+func (s *Server) events(w http.ResponseWriter, r *http.Request) {
+	ch, err := s.b.Follow(r.Context(), r.PathValue("id"))
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	fl, _ := w.(http.Flusher)
+	w.Header().Set("Content-Type", "text/event-stream")
+	w.Header().Set("Cache-Control", "no-cache")
+	w.WriteHeader(http.StatusOK)
+	if fl != nil {
+		fl.Flush()
+	}
+	keep := time.NewTicker(15 * time.Second)
+	defer keep.Stop()
+	for {
+		select {
+		case l, ok := <-ch:
+			if !ok {
+				fmt.Fprint(w, "event: end\ndata: {}\n\n")
+				if fl != nil {
+					fl.Flush()
+				}
+				return
+			}
+			b, _ := json.Marshal(l)
+			fmt.Fprintf(w, "id: %d\ndata: %s\n\n", l.Seq, b)
+		case <-keep.C:
+			fmt.Fprint(w, ": keep-alive\n\n")
+		case <-r.Context().Done():
+			return
+		}
+		if fl != nil {
+			fl.Flush()
+		}
+	}
+}
+
+func (s *Server) providers(w http.ResponseWriter, r *http.Request) {
+	ps, err := s.b.Providers(r.Context())
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, ps)
+}
+
+func (s *Server) peers(w http.ResponseWriter, r *http.Request) {
+	ps, err := s.b.Peers(r.Context())
+	if err != nil {
+		s.fail(w, err)
+		return
+	}
+	writeJSON(w, http.StatusOK, ps)
+}

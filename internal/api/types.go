@@ -1,0 +1,117 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"io"
+	"time"
+
+	"github.com/deco-network/deco/internal/market"
+	"github.com/deco-network/deco/internal/sched"
+	"github.com/deco-network/deco/internal/spec"
+	"github.com/deco-network/deco/internal/wire"
+)
+
+// Backend is what the API serves. The node implements it; every method is
+// safe for concurrent use.
+type Backend interface {
+	Info(ctx context.Context) NodeInfo
+	PutBlob(ctx context.Context, r io.Reader) (wire.CID, int64, error)
+	OpenBlob(ctx context.Context, c wire.CID) (io.ReadCloser, int64, error)
+	// Submit validates and starts a resolved job.
+	Submit(ctx context.Context, j spec.Job) (*market.Job, error)
+	Jobs(ctx context.Context) ([]JobSummary, error)
+	// Job finds a job by id or unique id prefix.
+	Job(ctx context.Context, id string) (*market.Job, error)
+	Cancel(ctx context.Context, id string) error
+	Logs(ctx context.Context, id string, after uint64, limit int) ([]LogLine, error)
+	// Follow streams log lines of a job as they happen; the channel closes
+	// when the job ends or ctx is done.
+	Follow(ctx context.Context, id string) (<-chan LogLine, error)
+	Providers(ctx context.Context) ([]ProviderView, error)
+	Peers(ctx context.Context) ([]PeerView, error)
+}
+
+// Sentinel errors a Backend returns; the server maps them to status codes.
+var (
+	ErrNotFound  = errors.New("not found")
+	ErrAmbiguous = errors.New("ambiguous id prefix")
+	ErrConflict  = errors.New("conflict")
+)
+
+// NodeInfo describes the node.
+type NodeInfo struct {
+	PeerID  string    `json:"peer_id"`
+	DID     string    `json:"did"`
+	EVM     string    `json:"evm_address"`
+	Addrs   []string  `json:"addrs"`
+	Roles   []string  `json:"roles"`
+	Version string    `json:"version"`
+	Runtime string    `json:"runtime,omitempty"`
+	Slots   int       `json:"slots,omitempty"`
+	Busy    int       `json:"busy,omitempty"`
+	Peers   int       `json:"peers"`
+	Started time.Time `json:"started"`
+}
+
+// JobSummary is a row of `deco job list`.
+type JobSummary struct {
+	ID        wire.JobID      `json:"id"`
+	Name      string          `json:"name"`
+	State     market.JobState `json:"state"`
+	Reason    string          `json:"reason"`
+	Tasks     int             `json:"tasks"`
+	Verified  int             `json:"verified"`
+	Failed    int             `json:"failed"`
+	CreatedAt time.Time       `json:"created_at"`
+	EndedAt   time.Time       `json:"ended_at,omitzero"`
+}
+
+// LogLine is one entry of a job's event log.
+type LogLine struct {
+	Seq   uint64    `json:"seq"`
+	At    time.Time `json:"at"`
+	Index int       `json:"index"` // task index, -1 for the job
+	Text  string    `json:"text"`
+	// State carries the job state on the final line of a followed stream.
+	State market.JobState `json:"state,omitempty"`
+}
+
+// ProviderView is a row of `deco providers`.
+type ProviderView struct {
+	Peer        string            `json:"peer"`
+	EVM         string            `json:"evm_address"`
+	Ask         wire.Amount       `json:"ask"`
+	Slots       int               `json:"slots"`
+	FreeSlots   int               `json:"free_slots"`
+	Cores       int               `json:"cores"`
+	Memory      uint64            `json:"memory"`
+	GPUs        []string          `json:"gpus,omitempty"`
+	Benchmark   float64           `json:"benchmark"`
+	Labels      map[string]string `json:"labels,omitempty"`
+	Runtime     string            `json:"runtime"`
+	Latency     time.Duration     `json:"latency_ns"`
+	Expires     time.Time         `json:"expires"`
+	Stats       sched.Stats       `json:"stats"`
+	Reliability float64           `json:"reliability"`
+}
+
+// PeerView is a row of `deco peers`.
+type PeerView struct {
+	Peer    string        `json:"peer"`
+	Addrs   []string      `json:"addrs"`
+	Latency time.Duration `json:"latency_ns"`
+}
+
+// BlobRef answers an upload.
+type BlobRef struct {
+	CID  wire.CID `json:"cid"`
+	Size int64    `json:"size"`
+}
+
+// Error is the body of every error response.
+type Error struct {
+	Error  string   `json:"error"`
+	Code   string   `json:"code"`
+	Fields []string `json:"fields,omitempty"`
+}

@@ -1,0 +1,261 @@
+package config
+
+import (
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/crypto"
+	lcrypto "github.com/libp2p/go-libp2p/core/crypto"
+	"github.com/libp2p/go-libp2p/core/peer"
+	"gopkg.in/yaml.v3"
+
+	"github.com/deco-network/deco/internal/wire"
+)
+
+// Config is a node's settings.
+type Config struct {
+	Listen    []string `yaml:"listen"`    // libp2p multiaddrs
+	Bootstrap []string `yaml:"bootstrap"` // full multiaddrs with /p2p/<id>
+	API       string   `yaml:"api"`       // HTTP API listen address (loopback)
+	MDNS      bool     `yaml:"mdns"`
+	DHT       bool     `yaml:"dht"`
+	Provider  Provider `yaml:"provider"`
+	ChainID   uint64   `yaml:"chain_id"`
+}
+
+// Provider settings apply when the node rents out its resources.
+type Provider struct {
+	Enabled bool              `yaml:"enabled"`
+	Slots   int               `yaml:"slots"` // concurrent tasks (default: number of cores)
+	Ask     wire.Amount       `yaml:"ask"`   // base price per task
+	Floor   wire.Amount       `yaml:"floor"`
+	Ceiling wire.Amount       `yaml:"ceiling"`
+	Labels  map[string]string `yaml:"labels,omitempty"`
+	// MaxMemory caps the memory offered (bytes, 0 = measured total).
+	MaxMemory uint64 `yaml:"max_memory,omitempty"`
+}
+
+// Default returns the settings `deco init` writes.
+func Default() Config {
+	return Config{
+		Listen:  []string{"/ip4/127.0.0.1/tcp/0", "/ip4/127.0.0.1/udp/0/quic-v1"},
+		API:     "127.0.0.1:7370",
+		DHT:     true,
+		ChainID: 1337,
+		Provider: Provider{
+			Slots: runtime.NumCPU(), Ask: 1000, Floor: 500, Ceiling: 10000,
+		},
+	}
+}
+
+// ErrInvalid wraps every validation failure.
+var ErrInvalid = errors.New("invalid config")
+
+// Validate checks the settings.
+func (c Config) Validate() error {
+	var errs []string
+	if len(c.Listen) == 0 {
+		errs = append(errs, "listen: at least one address is needed")
+	}
+	host, _, err := net.SplitHostPort(c.API)
+	if err != nil {
+		errs = append(errs, fmt.Sprintf("api: %q is not host:port", c.API))
+	} else if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		errs = append(errs, fmt.Sprintf("api: %q must be a loopback address (the API is for local clients)", c.API))
+	}
+	if c.Provider.Slots < 0 || c.Provider.Slots > 1024 {
+		errs = append(errs, fmt.Sprintf("provider.slots: must be between 1 and 1024, got %d", c.Provider.Slots))
+	}
+	if c.Provider.Ceiling != 0 && c.Provider.Floor > c.Provider.Ceiling {
+		errs = append(errs, "provider.floor: above provider.ceiling")
+	}
+	if len(errs) > 0 {
+		return fmt.Errorf("%w: %s", ErrInvalid, strings.Join(errs, "; "))
+	}
+	return nil
+}
+
+// Home is a node's home directory.
+type Home string
+
+// DefaultHome is $DECO_HOME or ~/.deco.
+func DefaultHome() Home {
+	if h := os.Getenv("DECO_HOME"); h != "" {
+		return Home(h)
+	}
+	d, err := os.UserHomeDir()
+	if err != nil {
+		return ".deco"
+	}
+	return Home(filepath.Join(d, ".deco"))
+}
+
+// Path joins elements under the home.
+func (h Home) Path(elem ...string) string {
+	return filepath.Join(append([]string{string(h)}, elem...)...)
+}
+
+// Identity is a node's keys.
+type Identity struct {
+	PeerKey lcrypto.PrivKey
+	PeerID  peer.ID
+	EVMKey  *ecdsa.PrivateKey
+	EVM     string // 0x address
+	Token   string
+}
+
+// Ed25519 returns the peer key in stdlib form (for signing envelopes).
+func (id Identity) Ed25519() ed25519.PrivateKey {
+	raw, _ := id.PeerKey.Raw()
+	return ed25519.PrivateKey(raw)
+}
+
+// ErrNoHome reports a home that was never initialized.
+var ErrNoHome = errors.New("no deco home here")
+
+// Init creates the home, keys, token and config where missing. Existing
+// keys are kept unless force is set.
+func (h Home) Init(force bool) (Identity, error) {
+	if err := os.MkdirAll(string(h), 0o700); err != nil {
+		return Identity{}, fmt.Errorf("create home %s: %w", h, err)
+	}
+	for _, d := range []string{"blobs", "cache/wasm", "work"} {
+		if err := os.MkdirAll(h.Path(d), 0o700); err != nil {
+			return Identity{}, err
+		}
+	}
+	if _, err := os.Stat(h.Path("peer.key")); force || errors.Is(err, fs.ErrNotExist) {
+		k, _, err := lcrypto.GenerateEd25519Key(rand.Reader)
+		if err != nil {
+			return Identity{}, err
+		}
+		b, _ := lcrypto.MarshalPrivateKey(k)
+		if err := os.WriteFile(h.Path("peer.key"), b, 0o600); err != nil {
+			return Identity{}, err
+		}
+	}
+	if _, err := os.Stat(h.Path("evm.key")); force || errors.Is(err, fs.ErrNotExist) {
+		k, err := crypto.GenerateKey()
+		if err != nil {
+			return Identity{}, err
+		}
+		if err := os.WriteFile(h.Path("evm.key"), []byte(hex.EncodeToString(crypto.FromECDSA(k))+"\n"), 0o600); err != nil {
+			return Identity{}, err
+		}
+	}
+	if _, err := os.Stat(h.Path("api.token")); force || errors.Is(err, fs.ErrNotExist) {
+		var b [24]byte
+		rand.Read(b[:])
+		if err := os.WriteFile(h.Path("api.token"), []byte(hex.EncodeToString(b[:])+"\n"), 0o600); err != nil {
+			return Identity{}, err
+		}
+	}
+	if _, err := os.Stat(h.Path("config.yaml")); errors.Is(err, fs.ErrNotExist) {
+		if err := h.Save(Default()); err != nil {
+			return Identity{}, err
+		}
+	}
+	return h.Identity()
+}
+
+// Save writes cfg to config.yaml.
+func (h Home) Save(cfg Config) error {
+	b, err := yaml.Marshal(cfg)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(h.Path("config.yaml"), b, 0o600)
+}
+
+// Identity loads the keys and token.
+func (h Home) Identity() (Identity, error) {
+	var id Identity
+	b, err := os.ReadFile(h.Path("peer.key"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return id, fmt.Errorf("%w: %s has no peer.key; run `deco init --home %s`", ErrNoHome, h, h)
+	}
+	if err != nil {
+		return id, err
+	}
+	if id.PeerKey, err = lcrypto.UnmarshalPrivateKey(b); err != nil {
+		return id, fmt.Errorf("read %s: %w", h.Path("peer.key"), err)
+	}
+	if id.PeerID, err = peer.IDFromPrivateKey(id.PeerKey); err != nil {
+		return id, err
+	}
+	b, err = os.ReadFile(h.Path("evm.key"))
+	if err != nil {
+		return id, fmt.Errorf("read EVM key: %w", err)
+	}
+	if id.EVMKey, err = crypto.HexToECDSA(strings.TrimSpace(string(b))); err != nil {
+		return id, fmt.Errorf("read %s: %w", h.Path("evm.key"), err)
+	}
+	id.EVM = crypto.PubkeyToAddress(id.EVMKey.PublicKey).Hex()
+	b, err = os.ReadFile(h.Path("api.token"))
+	if err != nil {
+		return id, fmt.Errorf("read API token: %w", err)
+	}
+	id.Token = strings.TrimSpace(string(b))
+	return id, nil
+}
+
+// Load reads config.yaml (defaults for missing fields) and validates it.
+func (h Home) Load() (Config, error) {
+	cfg := Default()
+	b, err := os.ReadFile(h.Path("config.yaml"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return cfg, fmt.Errorf("%w: %s has no config.yaml; run `deco init --home %s`", ErrNoHome, h, h)
+	}
+	if err != nil {
+		return cfg, err
+	}
+	if err := yaml.Unmarshal(b, &cfg); err != nil {
+		return cfg, fmt.Errorf("%s: %w", h.Path("config.yaml"), err)
+	}
+	return cfg, cfg.Validate()
+}
+
+// Runtime is what a running node publishes in node.json for local clients.
+type Runtime struct {
+	PID      int      `json:"pid"`
+	API      string   `json:"api"` // http://host:port
+	PeerID   string   `json:"peer_id"`
+	DID      string   `json:"did"`
+	EVM      string   `json:"evm_address"`
+	Addrs    []string `json:"addrs"`
+	Provider bool     `json:"provider"`
+}
+
+// WriteRuntime writes node.json atomically.
+func (h Home) WriteRuntime(r Runtime) error {
+	b, _ := json.MarshalIndent(r, "", "  ")
+	tmp := h.Path("node.json.tmp")
+	if err := os.WriteFile(tmp, b, 0o600); err != nil {
+		return err
+	}
+	return os.Rename(tmp, h.Path("node.json"))
+}
+
+// ReadRuntime reads node.json.
+func (h Home) ReadRuntime() (Runtime, error) {
+	var r Runtime
+	b, err := os.ReadFile(h.Path("node.json"))
+	if err != nil {
+		return r, fmt.Errorf("no running node found in %s (start one with `deco node --home %s`): %w", h, h, err)
+	}
+	return r, json.Unmarshal(b, &r)
+}
+
+// RemoveRuntime deletes node.json on shutdown.
+func (h Home) RemoveRuntime() { os.Remove(h.Path("node.json")) }
