@@ -1,0 +1,50 @@
+// Package p2p is Deco's network adapter over go-libp2p: one Host per node
+// with TCP and QUIC transports, Noise security, yamux multiplexing, a
+// resource manager and a connection manager; discovery by bootstrap peers,
+// mDNS (LAN) and a kad-DHT under the /deco prefix; gossipsub for the offers
+// topic; point-to-point streams of length-prefixed messages; and block
+// exchange of content-addressed blobs.
+//
+// The package moves bytes and knows nothing of Deco's message types: the
+// node encodes and decodes wire messages itself and hands p2p opaque
+// payloads.
+//
+// Invariants:
+//   - Every message on a stream is a uvarint length followed by that many
+//     bytes. A reader names its limit on each ReadMsg and never allocates
+//     more than that limit for a message, whatever the prefix claims; an
+//     oversize message resets the stream (ErrTooLarge).
+//   - A Stream is bound to a context: the context's deadline is the stream's
+//     deadline and cancelling it resets the stream. A peer that dies (process
+//     killed, host closed) fails pending reads with a reset or end-of-stream
+//     error instead of leaving them blocked; a peer that stalls is cut off by
+//     the host's idle timeout during blob transfers and incoming requests.
+//   - Gossip is signed by its author (StrictSign) and a subscriber never
+//     receives its own messages. Topics in Config.Topics are joined at start,
+//     so peers that connect later already know the node's interest.
+//   - FetchBlob hashes the bytes as they stream and fails with
+//     ErrHashMismatch if they do not match the requested CID; it writes at
+//     most the size limit and reports ErrTooLarge before writing anything when
+//     the peer announces more. Callers write to a temporary file and discard
+//     it on any error.
+//   - TCP is dialed before QUIC: a single TCP stream carries about three
+//     times the bytes of a QUIC one here, and blobs are the bulk traffic.
+//
+// Example:
+//
+//	h, err := p2p.New(ctx, p2p.Config{Key: key, Bootstrap: []string{boot}, DHT: true})
+//	if err != nil { ... }
+//	defer h.Close()
+//
+//	offers, _ := h.Subscribe(ctx, p2p.TopicOffers)
+//	_ = h.Publish(ctx, p2p.TopicOffers, encodedOffer)
+//
+//	h.HandleRequest(p2p.ProtoBid, 64<<10, func(ctx context.Context, from peer.ID, req []byte) ([]byte, error) {
+//		return answerBid(from, req)
+//	})
+//	resp, err := h.Request(ctx, provider, p2p.ProtoBid, encodedBidRequest, 64<<10)
+//
+//	h.ServeBlobs(blobStore) // store.Blobs satisfies BlobSource
+//	n, err := h.FetchBlob(ctx, provider, cid, tmpFile, 1<<30)
+//	if errors.Is(err, p2p.ErrHashMismatch) { /* discard tmpFile, distrust provider */ }
+package p2p

@@ -1,0 +1,522 @@
+package p2p
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/libp2p/go-libp2p"
+	dht "github.com/libp2p/go-libp2p-kad-dht"
+	pubsub "github.com/libp2p/go-libp2p-pubsub"
+	"github.com/libp2p/go-libp2p/core/crypto"
+	"github.com/libp2p/go-libp2p/core/event"
+	"github.com/libp2p/go-libp2p/core/host"
+	"github.com/libp2p/go-libp2p/core/network"
+	"github.com/libp2p/go-libp2p/core/peer"
+	"github.com/libp2p/go-libp2p/core/protocol"
+	"github.com/libp2p/go-libp2p/core/routing"
+	"github.com/libp2p/go-libp2p/p2p/discovery/mdns"
+	drouting "github.com/libp2p/go-libp2p/p2p/discovery/routing"
+	"github.com/libp2p/go-libp2p/p2p/muxer/yamux"
+	"github.com/libp2p/go-libp2p/p2p/net/connmgr"
+	"github.com/libp2p/go-libp2p/p2p/net/swarm"
+	"github.com/libp2p/go-libp2p/p2p/protocol/ping"
+	"github.com/libp2p/go-libp2p/p2p/security/noise"
+	quic "github.com/libp2p/go-libp2p/p2p/transport/quic"
+	"github.com/libp2p/go-libp2p/p2p/transport/tcp"
+	ma "github.com/multiformats/go-multiaddr"
+)
+
+// Protocol identifiers of Deco's point-to-point streams and gossip topics.
+const (
+	ProtoBid    protocol.ID = "/deco/bid/1"
+	ProtoTask   protocol.ID = "/deco/task/1"
+	ProtoStatus protocol.ID = "/deco/status/1"
+	ProtoResult protocol.ID = "/deco/result/1"
+	ProtoData   protocol.ID = "/deco/data/1"
+
+	// TopicOffers carries providers' signed, expiring offers.
+	TopicOffers = "/deco/offers/1"
+
+	// DHTPrefix keeps Deco's kad-DHT apart from the public IPFS one:
+	// its protocol is /deco/kad/1.0.0.
+	DHTPrefix protocol.ID = "/deco"
+
+	// MDNSService is the mDNS service name Deco nodes announce on the LAN.
+	MDNSService = "_deco._udp"
+)
+
+// Defaults used by New for zero Config fields.
+var (
+	DefaultListenAddrs = []string{"/ip4/127.0.0.1/tcp/0", "/ip4/127.0.0.1/udp/0/quic-v1"}
+	DefaultTopics      = []string{TopicOffers}
+)
+
+const (
+	defaultConnLow     = 64
+	defaultConnHigh    = 256
+	defaultIdleTimeout = 30 * time.Second
+	defaultUserAgent   = "deco"
+
+	bootstrapPeriod = 10 * time.Second // how often lost bootstrap peers are redialed
+	dialTimeout     = 10 * time.Second
+	pingPeriod      = 30 * time.Second
+	pingTimeout     = 5 * time.Second
+	protectTag      = "deco-bootstrap"
+)
+
+// Config configures a Host. Zero fields take the documented defaults.
+type Config struct {
+	// Key is the node's libp2p identity; it must be ed25519. Nil means a
+	// fresh throw-away key (tests and one-off tools only).
+	Key crypto.PrivKey
+	// ListenAddrs are multiaddrs to listen on; default DefaultListenAddrs
+	// (loopback TCP and QUIC on random ports).
+	ListenAddrs []string
+	// Bootstrap are full peer addresses (…/p2p/<id>) dialed at start and
+	// redialed whenever the connection drops.
+	Bootstrap []string
+	// MDNS announces and discovers Deco nodes on the local network.
+	MDNS bool
+	// DHT runs a kad-DHT under DHTPrefix (server mode unless the node learns it
+	// is unreachable), used to find peers by ID and topic members.
+	DHT bool
+	// Topics are joined at start so peers learn of our interest before the
+	// first Publish; default DefaultTopics. Other topics are joined on first use.
+	Topics []string
+	// ConnLow and ConnHigh are the connection manager's watermarks
+	// (default 64 and 256). Bootstrap peers are never trimmed.
+	ConnLow, ConnHigh int
+	// IdleTimeout bounds how long a blob transfer or an incoming request may
+	// make no progress before its stream is reset (default 30 s).
+	IdleTimeout time.Duration
+	// UserAgent is announced through identify (default "deco").
+	UserAgent string
+	// Logger receives the host's logs; default slog.Default().
+	Logger *slog.Logger
+}
+
+// Validate reports the first invalid field of c.
+func (c Config) Validate() error {
+	if c.Key != nil && c.Key.Type() != crypto.Ed25519 {
+		return fmt.Errorf("p2p config: identity key is %v; Deco peer keys must be ed25519 (regenerate the node key)", c.Key.Type())
+	}
+	for _, a := range c.ListenAddrs {
+		if _, err := ma.NewMultiaddr(a); err != nil {
+			return fmt.Errorf("p2p config: listen address %q: %w (example: /ip4/0.0.0.0/tcp/4001)", a, err)
+		}
+	}
+	for _, a := range c.Bootstrap {
+		if _, err := peer.AddrInfoFromString(a); err != nil {
+			return fmt.Errorf("p2p config: bootstrap address %q: %w (want a full address such as /ip4/1.2.3.4/tcp/4001/p2p/12D3Koo…)", a, err)
+		}
+	}
+	if c.ConnLow < 0 || c.ConnHigh < 0 || (c.ConnHigh > 0 && c.ConnLow > c.ConnHigh) {
+		return fmt.Errorf("p2p config: connection watermarks low=%d high=%d: want 0 <= low <= high", c.ConnLow, c.ConnHigh)
+	}
+	if c.IdleTimeout < 0 {
+		return fmt.Errorf("p2p config: idle timeout %v is negative", c.IdleTimeout)
+	}
+	return nil
+}
+
+func (c *Config) applyDefaults() error {
+	if c.Key == nil {
+		k, _, err := crypto.GenerateEd25519Key(nil)
+		if err != nil {
+			return fmt.Errorf("generate throw-away key: %w", err)
+		}
+		c.Key = k
+	}
+	if len(c.ListenAddrs) == 0 {
+		c.ListenAddrs = DefaultListenAddrs
+	}
+	if c.Topics == nil {
+		c.Topics = DefaultTopics
+	}
+	if c.ConnLow == 0 && c.ConnHigh == 0 {
+		c.ConnLow, c.ConnHigh = defaultConnLow, defaultConnHigh
+	}
+	if c.IdleTimeout == 0 {
+		c.IdleTimeout = defaultIdleTimeout
+	}
+	if c.UserAgent == "" {
+		c.UserAgent = defaultUserAgent
+	}
+	if c.Logger == nil {
+		c.Logger = slog.Default()
+	}
+	return nil
+}
+
+// Host is a running libp2p node: transports, gossip, request/response
+// streams and block exchange. It is safe for concurrent use.
+type Host struct {
+	h    host.Host
+	ps   *pubsub.PubSub
+	kad  *dht.IpfsDHT // nil unless Config.DHT
+	mdns mdns.Service // nil unless Config.MDNS
+	cm   *connmgr.BasicConnMgr
+	log  *slog.Logger
+	idle time.Duration
+
+	// life is the host's lifetime, cancelled by Close. It is kept here
+	// because stream handlers started by libp2p need a parent context.
+	life   context.Context
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+
+	bootstrap []peer.AddrInfo
+
+	mu     sync.Mutex
+	topics map[string]*pubsub.Topic
+
+	closeOnce sync.Once
+	closeErr  error
+}
+
+// New starts a host. It dials the bootstrap peers before returning (failures
+// are logged and retried in the background, never fatal); ctx bounds only
+// this start-up, use Close to stop the host.
+func New(ctx context.Context, cfg Config) (*Host, error) {
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	if err := cfg.applyDefaults(); err != nil {
+		return nil, err
+	}
+	var boot []peer.AddrInfo
+	for _, a := range cfg.Bootstrap {
+		ai, _ := peer.AddrInfoFromString(a) // checked by Validate
+		boot = append(boot, *ai)
+	}
+	boot = mergeAddrInfos(boot)
+
+	rm, err := newResourceManager()
+	if err != nil {
+		return nil, fmt.Errorf("start p2p host: resource manager: %w", err)
+	}
+	cm, err := connmgr.NewConnManager(cfg.ConnLow, cfg.ConnHigh, connmgr.WithGracePeriod(time.Minute))
+	if err != nil {
+		return nil, fmt.Errorf("start p2p host: connection manager: %w", err)
+	}
+
+	life, cancel := context.WithCancel(context.Background())
+	d := &Host{
+		cm:        cm,
+		log:       cfg.Logger.With("component", "p2p"),
+		idle:      cfg.IdleTimeout,
+		life:      life,
+		cancel:    cancel,
+		bootstrap: boot,
+		topics:    make(map[string]*pubsub.Topic),
+	}
+
+	opts := []libp2p.Option{
+		libp2p.Identity(cfg.Key),
+		libp2p.ListenAddrStrings(cfg.ListenAddrs...),
+		libp2p.Transport(tcp.NewTCPTransport),
+		libp2p.Transport(quic.NewTransport),
+		libp2p.Security(noise.ID, noise.New),
+		libp2p.Muxer(yamux.ID, yamux.DefaultTransport),
+		libp2p.ResourceManager(rm),
+		libp2p.ConnectionManager(cm),
+		libp2p.SwarmOpts(swarm.WithDialRanker(tcpFirstRanker)),
+		libp2p.UserAgent(cfg.UserAgent),
+		libp2p.Ping(true),
+	}
+	if cfg.DHT {
+		opts = append(opts, libp2p.Routing(func(h host.Host) (routing.PeerRouting, error) {
+			k, err := dht.New(h,
+				dht.ProtocolPrefix(DHTPrefix),
+				dht.Mode(dht.ModeAutoServer),
+				dht.BootstrapPeers(boot...),
+			)
+			d.kad = k
+			return k, err
+		}))
+	}
+	h, err := libp2p.New(opts...)
+	if err != nil {
+		cancel()
+		_ = cm.Close()
+		_ = rm.Close()
+		return nil, fmt.Errorf("start p2p host on %v: %w (is the port already in use?)", cfg.ListenAddrs, err)
+	}
+	d.h = h
+
+	fail := func(err error) (*Host, error) {
+		_ = d.Close()
+		return nil, err
+	}
+
+	psOpts := []pubsub.Option{
+		pubsub.WithMessageSignaturePolicy(pubsub.StrictSign),
+		// Send our own messages to every subscribed peer, not only to mesh
+		// members: offers are rare, and a fresh mesh is empty until the
+		// first heartbeat, which would swallow a publish right after start.
+		pubsub.WithFloodPublish(true),
+		pubsub.WithLogger(d.log.With("component", "gossip")),
+	}
+	if d.kad != nil {
+		psOpts = append(psOpts, pubsub.WithDiscovery(drouting.NewRoutingDiscovery(d.kad)))
+	}
+	d.ps, err = pubsub.NewGossipSub(life, h, psOpts...)
+	if err != nil {
+		return fail(fmt.Errorf("start gossipsub: %w", err))
+	}
+	for _, t := range cfg.Topics {
+		if _, err := d.topic(t); err != nil {
+			return fail(err)
+		}
+	}
+
+	if err := d.startPinger(); err != nil {
+		return fail(err)
+	}
+
+	for _, ai := range boot {
+		cm.Protect(ai.ID, protectTag)
+	}
+	d.dialBootstrap(ctx)
+	d.wg.Add(1)
+	go d.keepBootstrap()
+
+	if d.kad != nil {
+		if err := d.kad.Bootstrap(life); err != nil {
+			return fail(fmt.Errorf("start DHT: %w", err))
+		}
+	}
+	if cfg.MDNS {
+		d.mdns = mdns.NewMdnsService(h, MDNSService, mdnsNotifee{d})
+		if err := d.mdns.Start(); err != nil {
+			return fail(fmt.Errorf("start mDNS discovery: %w (run without LAN discovery if multicast is unavailable)", err))
+		}
+	}
+	d.log.Info("p2p host started", "peer", h.ID(), "addrs", d.Addrs(), "dht", cfg.DHT, "mdns", cfg.MDNS)
+	return d, nil
+}
+
+// ID returns the host's peer ID.
+func (d *Host) ID() peer.ID { return d.h.ID() }
+
+// Addrs returns the host's dialable addresses, each ending in /p2p/<id>.
+func (d *Host) Addrs() []string {
+	full, err := peer.AddrInfoToP2pAddrs(&peer.AddrInfo{ID: d.h.ID(), Addrs: d.h.Addrs()})
+	if err != nil {
+		return nil
+	}
+	out := make([]string, len(full))
+	for i, a := range full {
+		out[i] = a.String()
+	}
+	return out
+}
+
+// Close stops discovery, closes every connection and releases the ports.
+// Pending reads on the host's streams fail. Close is idempotent.
+func (d *Host) Close() error {
+	d.closeOnce.Do(func() {
+		d.cancel()
+		var errs []error
+		if d.mdns != nil {
+			errs = append(errs, d.mdns.Close())
+		}
+		if d.kad != nil {
+			errs = append(errs, d.kad.Close())
+		}
+		if d.h != nil {
+			errs = append(errs, d.h.Close())
+		}
+		d.wg.Wait()
+		d.closeErr = errors.Join(errs...)
+	})
+	return d.closeErr
+}
+
+// PeerInfo describes a connected peer.
+type PeerInfo struct {
+	ID        peer.ID
+	Addrs     []string      // remote addresses of the open connections
+	Latency   time.Duration // smoothed round-trip time; 0 until measured
+	Protocols []string      // protocols the peer announced (after identify)
+}
+
+// Peers lists the connected peers, sorted by ID.
+func (d *Host) Peers() []PeerInfo {
+	ids := d.h.Network().Peers()
+	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
+	out := make([]PeerInfo, 0, len(ids))
+	for _, p := range ids {
+		pi := PeerInfo{ID: p, Latency: d.Latency(p)}
+		for _, c := range d.h.Network().ConnsToPeer(p) {
+			pi.Addrs = append(pi.Addrs, c.RemoteMultiaddr().String())
+		}
+		if protos, err := d.h.Peerstore().GetProtocols(p); err == nil {
+			for _, pr := range protos {
+				pi.Protocols = append(pi.Protocols, string(pr))
+			}
+			sort.Strings(pi.Protocols)
+		}
+		out = append(out, pi)
+	}
+	return out
+}
+
+// Connected reports whether the host has an open connection to p.
+func (d *Host) Connected(p peer.ID) bool {
+	return d.h.Network().Connectedness(p) == network.Connected
+}
+
+// Connect dials a full peer address (…/p2p/<id>).
+func (d *Host) Connect(ctx context.Context, addr string) error {
+	ai, err := peer.AddrInfoFromString(addr)
+	if err != nil {
+		return fmt.Errorf("connect to %q: %w (want a full address such as /ip4/1.2.3.4/tcp/4001/p2p/12D3Koo…)", addr, err)
+	}
+	if err := d.h.Connect(ctx, *ai); err != nil {
+		return fmt.Errorf("connect to %s: %w", ai.ID, err)
+	}
+	return nil
+}
+
+// Latency returns the smoothed round-trip time to p, or 0 if it has not been
+// measured yet. Connected peers are pinged after identify and every 30 s.
+func (d *Host) Latency(p peer.ID) time.Duration { return d.h.Peerstore().LatencyEWMA(p) }
+
+// Ping measures one round trip to p and records it for Latency.
+func (d *Host) Ping(ctx context.Context, p peer.ID) (time.Duration, error) {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	select {
+	case res, ok := <-ping.Ping(ctx, d.h, p):
+		if !ok {
+			return 0, fmt.Errorf("ping %s: %w", p, ctx.Err())
+		}
+		if res.Error != nil {
+			return 0, fmt.Errorf("ping %s: %w", p, res.Error)
+		}
+		return res.RTT, nil
+	case <-ctx.Done():
+		return 0, fmt.Errorf("ping %s: %w", p, ctx.Err())
+	}
+}
+
+// startPinger measures latency to each peer once identify completes and
+// then periodically.
+func (d *Host) startPinger() error {
+	sub, err := d.h.EventBus().Subscribe(new(event.EvtPeerIdentificationCompleted))
+	if err != nil {
+		return fmt.Errorf("subscribe to identify events: %w", err)
+	}
+	pingOnce := func(p peer.ID) {
+		ctx, cancel := context.WithTimeout(d.life, pingTimeout)
+		defer cancel()
+		if _, err := d.Ping(ctx, p); err != nil && d.life.Err() == nil {
+			d.log.Debug("ping failed", "peer", p, "err", err)
+		}
+	}
+	d.wg.Add(1)
+	go func() {
+		defer d.wg.Done()
+		defer sub.Close()
+		tick := time.NewTicker(pingPeriod)
+		defer tick.Stop()
+		var pings sync.WaitGroup
+		defer pings.Wait()
+		for {
+			select {
+			case <-d.life.Done():
+				return
+			case e, ok := <-sub.Out():
+				if !ok {
+					return
+				}
+				p := e.(event.EvtPeerIdentificationCompleted).Peer
+				pings.Go(func() { pingOnce(p) })
+			case <-tick.C:
+				for _, p := range d.h.Network().Peers() {
+					pings.Go(func() { pingOnce(p) })
+				}
+			}
+		}
+	}()
+	return nil
+}
+
+// dialBootstrap dials every bootstrap peer that is not connected, in
+// parallel, and waits for the attempts.
+func (d *Host) dialBootstrap(ctx context.Context) {
+	var wg sync.WaitGroup
+	for _, ai := range d.bootstrap {
+		if ai.ID == d.h.ID() || d.Connected(ai.ID) {
+			continue
+		}
+		wg.Go(func() {
+			ctx, cancel := context.WithTimeout(ctx, dialTimeout)
+			defer cancel()
+			if err := d.h.Connect(ctx, ai); err != nil {
+				d.log.Warn("bootstrap peer unreachable; will retry", "peer", ai.ID, "addrs", ai.Addrs, "err", err)
+				return
+			}
+			d.log.Debug("connected to bootstrap peer", "peer", ai.ID)
+		})
+	}
+	wg.Wait()
+}
+
+func (d *Host) keepBootstrap() {
+	defer d.wg.Done()
+	if len(d.bootstrap) == 0 {
+		return
+	}
+	tick := time.NewTicker(bootstrapPeriod)
+	defer tick.Stop()
+	for {
+		select {
+		case <-d.life.Done():
+			return
+		case <-tick.C:
+			d.dialBootstrap(d.life)
+		}
+	}
+}
+
+type mdnsNotifee struct{ d *Host }
+
+func (n mdnsNotifee) HandlePeerFound(ai peer.AddrInfo) {
+	d := n.d
+	if ai.ID == d.h.ID() || d.Connected(ai.ID) || d.life.Err() != nil {
+		return
+	}
+	d.wg.Add(1)
+	go func() {
+		defer d.wg.Done()
+		ctx, cancel := context.WithTimeout(d.life, dialTimeout)
+		defer cancel()
+		if err := d.h.Connect(ctx, ai); err != nil {
+			d.log.Debug("mDNS peer unreachable", "peer", ai.ID, "err", err)
+			return
+		}
+		d.log.Info("connected to LAN peer", "peer", ai.ID)
+	}()
+}
+
+// mergeAddrInfos joins entries that name the same peer.
+func mergeAddrInfos(in []peer.AddrInfo) []peer.AddrInfo {
+	var out []peer.AddrInfo
+	idx := map[peer.ID]int{}
+	for _, ai := range in {
+		if i, ok := idx[ai.ID]; ok {
+			out[i].Addrs = append(out[i].Addrs, ai.Addrs...)
+			continue
+		}
+		idx[ai.ID] = len(out)
+		out = append(out, ai)
+	}
+	return out
+}
