@@ -1,0 +1,57 @@
+// Package chain is Deco's adapter to an EVM chain: the one place that moves
+// money. Money moves only through the Solidity contracts in contracts/
+// (DecoToken, ProviderRegistry, JobEscrow), executed by go-ethereum's EVM,
+// so every figure a user sees can be reconciled from the chain alone.
+//
+// The node uses the Chain interface. Two implementations share one Client:
+//
+//   - NewSimulated: go-ethereum's simulated backend in-process (a real EVM
+//     and state database; chain id 1337), with the contracts deployed and
+//     accounts funded. Transactions are mined as they are sent. WithHTTP
+//     also serves JSON-RPC on loopback for other processes and mines what
+//     they send. It runs Osaka, the rules Ethereum mainnet runs, unless
+//     WithAllForks asks for every fork go-ethereum knows (as `geth --dev`).
+//   - Dial: a JSON-RPC client for any EVM node: the chain id is checked,
+//     fees are EIP-1559, nonces are managed locally (use one Dial per key;
+//     a Simulated's clients of one key share theirs), receipts are waited for, and
+//     every call retries with backoff while the node is unreachable, so a
+//     Deco node keeps running through a chain outage and carries on after.
+//
+// Deploy deploys and wires the three contracts on any chain.
+//
+// Invariants the contracts enforce and the tests check after randomized
+// sequences: the token supply is conserved (no burn; slashed stake goes to
+// the reporter and the treasury); the escrow holds exactly deposits −
+// redeemed − refunded; no provider is paid more than its latest voucher
+// (vouchers are cumulative; the contract pays the difference to what it
+// already paid, never beyond the deposit, never twice); each equivocation is
+// punished once.
+//
+// Signatures: vouchers and receipts are EIP-712 typed data under the domain
+// {name "Deco", version "1", chainId, verifyingContract = JobEscrow}, with
+// the types ReceiptType and VoucherType. SignVoucher, ReceiptDigest and
+// VoucherDigest match the contract exactly; receipts signed by the core's
+// internal/verify convert with ReceiptFromWire and carry over unchanged.
+//
+// Errors: a contract revert is a *RevertError with its decoded Solidity
+// error; match it with errors.Is against ErrUnknownJob, ErrNothingToRedeem
+// and the other ErrX revert values. ErrInsufficientFunds is reported before
+// anything is sent when the wallet is short.
+//
+// Example:
+//
+//	sim, _ := chain.NewSimulated(ctx, chain.WithAccounts(consumerKey, providerKey))
+//	defer sim.Close()
+//	consumer, _ := sim.Client(consumerKey)
+//	provider, _ := sim.Client(providerKey)
+//	_ = consumer.OpenJob(ctx, jobID, chain.DECO(10), deadline)
+//	sig, _ := consumer.SignVoucher(jobID, provider.Address(), chain.DECO(3)) // after 3 tasks at 1 DECO
+//	err := provider.Redeem(ctx, jobID, provider.Address(), chain.DECO(3), sig)
+//	if errors.Is(err, chain.ErrNothingToRedeem) { ... }
+//
+//	// Against any node:
+//	c, _ := chain.Dial(ctx, "http://127.0.0.1:8545", key, addrs, chain.WithChainID(big.NewInt(1337)))
+//
+// The contracts and bindings are built by contracts/build.sh;
+// TestGeneratedUpToDate fails when the committed output is stale.
+package chain

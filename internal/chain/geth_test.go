@@ -1,0 +1,139 @@
+package chain
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"fmt"
+	"math/big"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
+)
+
+const gethInstallHint = "install with: go install github.com/ethereum/go-ethereum/cmd/geth@v1.17.10"
+
+// findGeth looks for geth on PATH, then in the Go bin directory where
+// contracts/install-geth.sh puts it.
+func findGeth() string {
+	if p, err := exec.LookPath("geth"); err == nil {
+		return p
+	}
+	out, err := exec.Command("go", "env", "GOBIN", "GOPATH").Output()
+	if err != nil {
+		return ""
+	}
+	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+	var dirs []string
+	if len(lines) > 0 && strings.TrimSpace(lines[0]) != "" {
+		dirs = append(dirs, strings.TrimSpace(lines[0]))
+	}
+	if len(lines) > 1 {
+		for _, gp := range filepath.SplitList(strings.TrimSpace(lines[1])) {
+			dirs = append(dirs, filepath.Join(gp, "bin"))
+		}
+	}
+	for _, d := range dirs {
+		p := filepath.Join(d, "geth")
+		if st, err := os.Stat(p); err == nil && !st.IsDir() {
+			return p
+		}
+	}
+	return ""
+}
+
+// startGethDev runs a stock `geth --dev` on a free loopback port.
+func startGethDev(t *testing.T) string {
+	t.Helper()
+	geth := findGeth()
+	if geth == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("geth not found on PATH or in the Go bin directory; run contracts/install-geth.sh (%s)", gethInstallHint)
+		}
+		t.Skip(gethInstallHint)
+	}
+	port, err := freePort("127.0.0.1")
+	must(t, err)
+	var logs bytes.Buffer
+	cmd := exec.Command(geth, "--dev", "--datadir", t.TempDir(),
+		"--http", "--http.addr", "127.0.0.1", "--http.port", fmt.Sprint(port), "--http.api", "eth,net,web3",
+		"--ipcdisable", "--nodiscover", "--maxpeers", "0", "--port", "0", "--authrpc.port", "0", "--verbosity", "2")
+	cmd.Stdout, cmd.Stderr = &logs, &logs
+	must(t, cmd.Start())
+	t.Cleanup(func() {
+		_ = cmd.Process.Kill()
+		_ = cmd.Wait()
+		if t.Failed() {
+			t.Logf("geth output:\n%s", logs.String())
+		}
+	})
+	return fmt.Sprintf("http://127.0.0.1:%d", port)
+}
+
+// The whole payment flow against a stock Ethereum node: deploy, fund,
+// stake, bind, deposit, voucher, redeem, slash.
+func TestGethDev(t *testing.T) {
+	url := startGethDev(t)
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	gas := map[string]uint64{}
+	hook := WithTxHook(func(tx Tx) { gas[tx.Op] = tx.GasUsed })
+
+	// Dial retries until geth answers.
+	dev, err := Dial(ctx, url, GethDevKey(), Addresses{}, WithChainID(big.NewInt(1337)),
+		WithBackoff(50*time.Millisecond, 500*time.Millisecond), WithPollInterval(50*time.Millisecond), hook)
+	must(t, err)
+	defer dev.Close()
+	addrs, err := Deploy(ctx, dev, DefaultParams())
+	must(t, err)
+	admin, err := dev.At(ctx, addrs)
+	must(t, err)
+
+	ck, _ := crypto.GenerateKey()
+	pk, _ := crypto.GenerateKey()
+	for _, k := range []*ecdsa.PrivateKey{ck, pk} {
+		addr := crypto.PubkeyToAddress(k.PublicKey)
+		must(t, admin.SendGas(ctx, addr, Ether(10)))
+		must(t, admin.Mint(ctx, addr, DECO(1000)))
+	}
+	consumer, err := Dial(ctx, url, ck, addrs, WithPollInterval(50*time.Millisecond), hook)
+	must(t, err)
+	defer consumer.Close()
+	provider, err := Dial(ctx, url, pk, addrs, WithPollInterval(50*time.Millisecond), hook)
+	must(t, err)
+	defer provider.Close()
+
+	must(t, provider.Stake(ctx, DECO(200)))
+	must(t, provider.BindPeer(ctx, "12D3KooWGethDevPeer", make([]byte, 64)))
+	now, err := consumer.ChainTime(ctx)
+	must(t, err)
+	job := jobID("geth")
+	must(t, consumer.OpenJob(ctx, job, DECO(50), now.Add(time.Hour)))
+	sig, err := consumer.SignVoucher(job, provider.Address(), DECO(30))
+	must(t, err)
+	must(t, provider.Redeem(ctx, job, provider.Address(), DECO(30), sig))
+	wantRevert(t, provider.Redeem(ctx, job, provider.Address(), DECO(30), sig), ErrNothingToRedeem)
+	bal, err := provider.Balance(ctx, provider.Address())
+	must(t, err)
+	eq(t, "provider balance", bal, DECO(830))
+	info, err := consumer.Job(ctx, job)
+	must(t, err)
+	eq(t, "remaining", info.Remaining(), DECO(20))
+
+	a, b := receiptPair(provider.Address(), "geth")
+	sa, _ := SignReceipt(pk, consumer.Domain(), a)
+	sb, _ := SignReceipt(pk, consumer.Domain(), b)
+	must(t, admin.ReportEquivocation(ctx, a, sa, b, sb))
+	s, err := consumer.Stakes(ctx, provider.Address())
+	must(t, err)
+	eq(t, "stake after slash", s.Bonded, DECO(100))
+
+	for _, op := range []string{"escrow.openJob", "escrow.redeem", "escrow.reportEquivocation"} {
+		t.Logf("geth --dev gas: %-28s %d", op, gas[op])
+	}
+}

@@ -1,0 +1,232 @@
+package chain
+
+import (
+	"bytes"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/deco-network/deco/internal/chain/bindings"
+)
+
+// Sentinel errors. Contract reverts are *RevertError values; errors.Is
+// matches them by error name against the ErrX revert values below.
+var (
+	// ErrNoContracts: the client has no contract addresses (deploy first,
+	// or pass the addresses from devnet.json).
+	ErrNoContracts = errors.New("no Deco contracts configured: deploy them (chain.Deploy) or pass their addresses")
+	// ErrWrongChain: the node answers with another chain id than expected.
+	ErrWrongChain = errors.New("connected to the wrong chain")
+	// ErrReverted is wrapped by every *RevertError.
+	ErrReverted = errors.New("transaction reverted")
+	// ErrTxFailed: a mined transaction failed and no revert reason could be read.
+	ErrTxFailed = errors.New("transaction failed on chain")
+	// ErrInsufficientFunds: the wallet holds less DECO than the operation
+	// needs. Reported before any transaction is sent; also matches the
+	// token's ERC20InsufficientBalance revert.
+	ErrInsufficientFunds = errors.New("not enough DECO in the wallet: fund it or lower the amount")
+)
+
+// Revert sentinels for errors.Is. Each matches the contract error of that name.
+var (
+	ErrUnknownJob            = &RevertError{Name: "UnknownJob"}
+	ErrJobExists             = &RevertError{Name: "JobExists"}
+	ErrJobClosed             = &RevertError{Name: "JobClosed"}
+	ErrDeadlineInPast        = &RevertError{Name: "DeadlineInPast"}
+	ErrNotConsumer           = &RevertError{Name: "NotConsumer"}
+	ErrBadVoucherSignature   = &RevertError{Name: "BadVoucherSignature"}
+	ErrNothingToRedeem       = &RevertError{Name: "NothingToRedeem"}
+	ErrDepositExhausted      = &RevertError{Name: "DepositExhausted"}
+	ErrRefundTooEarly        = &RevertError{Name: "RefundTooEarly"}
+	ErrReceiptsNotComparable = &RevertError{Name: "ReceiptsNotComparable"}
+	ErrSameOutput            = &RevertError{Name: "SameOutput"}
+	ErrBadReceiptSignature   = &RevertError{Name: "BadReceiptSignature"}
+	ErrAlreadyReported       = &RevertError{Name: "AlreadyReported"}
+	ErrNothingToSlash        = &RevertError{Name: "NothingToSlash"}
+	ErrBelowMinimumStake     = &RevertError{Name: "BelowMinimumStake"}
+	ErrInsufficientStake     = &RevertError{Name: "InsufficientStake"}
+	ErrNothingToWithdraw     = &RevertError{Name: "NothingToWithdraw"}
+	ErrStillUnbonding        = &RevertError{Name: "StillUnbonding"}
+	ErrNotSlasher            = &RevertError{Name: "NotSlasher"}
+	ErrZeroAmount            = &RevertError{Name: "ZeroAmount"}
+	ErrReentrantCall         = &RevertError{Name: "ReentrancyGuardReentrantCall"}
+	ErrInsufficientBalance   = &RevertError{Name: "ERC20InsufficientBalance"}
+	ErrInsufficientAllowance = &RevertError{Name: "ERC20InsufficientAllowance"}
+	ErrNotOwner              = &RevertError{Name: "OwnableUnauthorizedAccount"}
+)
+
+// RevertError is a contract revert decoded against Deco's ABIs.
+type RevertError struct {
+	Op   string // what the client was doing, e.g. "escrow.redeem"
+	Name string // Solidity error name; "Error" for require strings, "Panic" for panics, "" if unknown
+	Args []any  // decoded arguments, in declaration order
+	Sig  string // error signature with argument names, e.g. "NothingToRedeem(uint256 cumulativeAmount,uint256 alreadyRedeemed)"
+	Data []byte // raw revert data
+
+	names []string // argument names, for Error
+}
+
+func (e *RevertError) Error() string {
+	var b strings.Builder
+	if e.Op != "" {
+		b.WriteString(e.Op)
+		b.WriteString(": ")
+	}
+	b.WriteString("reverted")
+	switch {
+	case e.Name == "Error" && len(e.Args) == 1:
+		fmt.Fprintf(&b, ": %v", e.Args[0])
+	case e.Name != "":
+		b.WriteString(": ")
+		b.WriteString(e.Name)
+		b.WriteString("(")
+		for i, a := range e.Args {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			if i < len(e.names) && e.names[i] != "" {
+				b.WriteString(e.names[i])
+				b.WriteString("=")
+			}
+			b.WriteString(formatArg(a))
+		}
+		b.WriteString(")")
+	case len(e.Data) > 0:
+		fmt.Fprintf(&b, " with unknown data %s", hexBytes(e.Data))
+	}
+	if h := hints[e.Name]; h != "" {
+		b.WriteString(": ")
+		b.WriteString(h)
+	}
+	return b.String()
+}
+
+// Is matches another *RevertError by name, so errors.Is(err, ErrNothingToRedeem) works.
+func (e *RevertError) Is(target error) bool {
+	if target == ErrInsufficientFunds {
+		return e.Name == ErrInsufficientBalance.Name
+	}
+	t, ok := target.(*RevertError)
+	return ok && t.Name != "" && t.Name == e.Name
+}
+
+// Unwrap makes every revert match ErrReverted.
+func (e *RevertError) Unwrap() error { return ErrReverted }
+
+// hints tell a user what to do about the reverts they can cause.
+var hints = map[string]string{
+	"ERC20InsufficientBalance":     "not enough DECO in the wallet; fund it or lower the amount",
+	"ERC20InsufficientAllowance":   "the contract may not spend that much of your DECO; approve it first",
+	"BelowMinimumStake":            "stake at least the registry's minimum",
+	"StillUnbonding":               "wait until the unbonding delay has passed, then withdraw again",
+	"NothingToWithdraw":            "request an unbond first",
+	"RefundTooEarly":               "refund opens after the job's deadline plus the grace period",
+	"DeadlineInPast":               "give a deadline in the future",
+	"JobExists":                    "a job with this id already has an escrow",
+	"UnknownJob":                   "no escrow was opened for this job",
+	"JobClosed":                    "the job was refunded; nothing more can be paid or deposited",
+	"NothingToRedeem":              "this voucher was already redeemed in full; wait for a newer one",
+	"DepositExhausted":             "the job's deposit is spent; the consumer must top it up",
+	"BadVoucherSignature":          "the voucher is not signed by the job's consumer",
+	"NotConsumer":                  "only the job's consumer may do this",
+	"ReentrancyGuardReentrantCall": "a contract tried to re-enter the escrow or registry",
+	"OwnableUnauthorizedAccount":   "only the contract owner may do this",
+}
+
+func formatArg(a any) string {
+	switch v := a.(type) {
+	case [32]byte:
+		return hexBytes(v[:])
+	case []byte:
+		return hexBytes(v)
+	case *big.Int:
+		return v.String()
+	case fmt.Stringer:
+		return v.String()
+	default:
+		return fmt.Sprint(v)
+	}
+}
+
+// errorABIs are every error any Deco contract (or what it calls) can revert with.
+var errorABIs = func() []abi.Error {
+	var out []abi.Error
+	seen := map[[4]byte]bool{}
+	for _, a := range []abi.ABI{
+		bindings.NewJobEscrow().GetABI(),
+		bindings.NewProviderRegistry().GetABI(),
+		bindings.NewDecoToken().GetABI(),
+	} {
+		for _, e := range a.Errors {
+			var id [4]byte
+			copy(id[:], e.ID[:4])
+			if !seen[id] {
+				seen[id] = true
+				out = append(out, e)
+			}
+		}
+	}
+	return out
+}()
+
+var (
+	errorStringID = []byte{0x08, 0xc3, 0x79, 0xa0} // Error(string)
+	panicID       = []byte{0x4e, 0x48, 0x7b, 0x71} // Panic(uint256)
+)
+
+// decodeRevert turns revert data into a *RevertError.
+func decodeRevert(op string, data []byte) *RevertError {
+	e := &RevertError{Op: op, Data: data}
+	if len(data) < 4 {
+		return e
+	}
+	switch {
+	case bytes.Equal(data[:4], errorStringID):
+		if s, err := abi.UnpackRevert(data); err == nil {
+			e.Name, e.Sig, e.Args = "Error", "Error(string)", []any{s}
+		}
+		return e
+	case bytes.Equal(data[:4], panicID):
+		if len(data) == 36 {
+			e.Name, e.Sig, e.Args = "Panic", "Panic(uint256)", []any{new(big.Int).SetBytes(data[4:])}
+		}
+		return e
+	}
+	for _, abiErr := range errorABIs {
+		if !bytes.Equal(abiErr.ID[:4], data[:4]) {
+			continue
+		}
+		e.Name, e.Sig = abiErr.Name, abiErr.String()
+		if args, err := abiErr.Inputs.Unpack(data[4:]); err == nil {
+			e.Args = args
+			for _, in := range abiErr.Inputs {
+				e.names = append(e.names, in.Name)
+			}
+		}
+		return e
+	}
+	return e
+}
+
+// revertFromRPC extracts revert data from an RPC error (eth_call /
+// eth_estimateGas answer "execution reverted" with the data attached).
+// It returns nil when err is not a revert.
+func revertFromRPC(op string, err error) *RevertError {
+	var de rpc.DataError
+	if errors.As(err, &de) {
+		if s, ok := de.ErrorData().(string); ok {
+			if data, decErr := hex.DecodeString(strings.TrimPrefix(s, "0x")); decErr == nil {
+				return decodeRevert(op, data)
+			}
+		}
+	}
+	if strings.Contains(err.Error(), "execution reverted") {
+		return &RevertError{Op: op}
+	}
+	return nil
+}
