@@ -32,6 +32,16 @@ type Config struct {
 	DHT       bool     `yaml:"dht"`
 	Provider  Provider `yaml:"provider"`
 	ChainID   uint64   `yaml:"chain_id"`
+	Chain     Chain    `yaml:"chain,omitempty"`
+}
+
+// Chain says where payments settle. An empty RPC means no payments: jobs
+// run and receipts are verified, but nothing is paid.
+type Chain struct {
+	RPC      string `yaml:"rpc,omitempty"`      // JSON-RPC URL of an EVM node
+	Token    string `yaml:"token,omitempty"`    // DecoToken address
+	Registry string `yaml:"registry,omitempty"` // ProviderRegistry address
+	Escrow   string `yaml:"escrow,omitempty"`   // JobEscrow address
 }
 
 // Provider settings apply when the node rents out its resources.

@@ -175,3 +175,20 @@ type Receipt struct {
 	ChainID     uint64      `json:"chain_id"`
 	Contract    string      `json:"contract"` // verifying contract of the EIP-712 domain
 }
+
+// TypeVoucher names a Voucher message.
+const TypeVoucher = "voucher/1"
+
+// Voucher is a consumer's signed promise: provider may redeem up to
+// Cumulative from the job's escrow (EIP-712 Voucher(bytes32 jobId,address
+// provider,uint256 cumulativeAmount), amount in the token's base unit =
+// Cumulative.Wei()). Each new voucher for a (job, provider) supersedes the
+// last; the consumer sends one after every task of that provider it
+// verified, over the task stream.
+type Voucher struct {
+	Job        JobID  `json:"job"`
+	Provider   string `json:"provider"` // 0x EVM address
+	Consumer   string `json:"consumer"` // 0x EVM address of the signer
+	Cumulative Amount `json:"cumulative"`
+	Signature  []byte `json:"signature"` // 65 bytes, v in {27,28}
+}
