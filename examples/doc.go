@@ -1,0 +1,20 @@
+// Package examples holds Deco's WebAssembly workloads (Go programs built
+// for GOOS=wasip1) and embeds their prebuilt modules:
+//
+//   - render/: a ray tracer; each task renders one horizontal band (tile).
+//   - hello/: prints and writes a result file the tests can check exactly.
+//   - kernel/: the ray tracer's compute kernel, run natively and as WASM by
+//     `deco bench kernel`.
+//   - hostile/: programs that misbehave (loop forever, exhaust memory, escape
+//     the sandbox, flood stdout) used by the sandbox tests.
+//   - jobs/: example job specs (YAML).
+//
+// Invariant: the committed .wasm files are exactly what gen.go builds from
+// the sources with the Go version recorded in GOVERSION; TestModulesCurrent
+// enforces it.
+//
+// Example:
+//
+//	mod := examples.RenderWASM() // run 8 tasks: --tile i --tiles 8
+//	img, err := examples.Assemble(tiles) // tiles: each task's tile.json + tile.png
+package examples

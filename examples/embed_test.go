@@ -1,0 +1,36 @@
+package examples
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// TestModulesCurrent rebuilds each module and compares it with the
+// committed bytes, so a change to a program cannot ship a stale module.
+func TestModulesCurrent(t *testing.T) {
+	want, err := os.ReadFile("GOVERSION")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.TrimSpace(string(want)) != runtime.Version() {
+		t.Skipf("modules were built with %s, this is %s; rebuild with `go generate ./examples` to compare", strings.TrimSpace(string(want)), runtime.Version())
+	}
+	for _, m := range []struct{ pkg, out string }{{"./render", "render/render.wasm"}, {"./hello", "hello/hello.wasm"}, {"./kernel/cmd", "kernel/kernel.wasm"}} {
+		dst := filepath.Join(t.TempDir(), "m.wasm")
+		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s", "-buildvcs=false", "-o", dst, m.pkg)
+		cmd.Env = append(os.Environ(), "GOOS=wasip1", "GOARCH=wasm")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("build %s: %v\n%s", m.pkg, err, out)
+		}
+		got, _ := os.ReadFile(dst)
+		committed, _ := os.ReadFile(m.out)
+		if !bytes.Equal(got, committed) {
+			t.Errorf("%s is stale: run `go generate ./examples` and commit it", m.out)
+		}
+	}
+}

@@ -1,0 +1,257 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/deco-network/deco/examples"
+	"github.com/deco-network/deco/internal/api"
+	"github.com/deco-network/deco/internal/exec"
+	"github.com/deco-network/deco/internal/exec/wasm"
+	"github.com/deco-network/deco/internal/market"
+	"github.com/deco-network/deco/internal/node"
+	"github.com/deco-network/deco/internal/spec"
+	"github.com/deco-network/deco/internal/wire"
+)
+
+func newBenchCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{Use: "bench", Short: "Benchmarks: Deco's overhead over local execution, throughput, WASM vs native"}
+	cmd.AddCommand(newBenchOverheadCmd(g), newBenchKernelCmd(g))
+	return cmd
+}
+
+// OverheadReport is the result of `deco bench overhead`.
+type OverheadReport struct {
+	Runs              int     `json:"runs"`
+	LocalP50Ms        float64 `json:"local_p50_ms"`
+	LocalP99Ms        float64 `json:"local_p99_ms"`
+	NetworkP50Ms      float64 `json:"network_p50_ms"`
+	NetworkP99Ms      float64 `json:"network_p99_ms"`
+	AddedP50Ms        float64 `json:"added_p50_ms"`
+	AddedP99Ms        float64 `json:"added_p99_ms"`
+	Throughput        float64 `json:"throughput_tasks_per_s"`
+	ThroughputTasks   int     `json:"throughput_tasks"`
+	ThroughputGo      float64 `json:"throughput_go_module_tasks_per_s"`
+	GoTasks           int     `json:"throughput_go_module_tasks"`
+	ProvidersTP       int     `json:"throughput_providers"`
+	CompileMs         float64 `json:"first_run_compile_ms"`
+	WarmRunMs         float64 `json:"warm_run_ms"`
+	CompiledRuns      int     `json:"compiled_runs"`
+	CompiledProviders int     `json:"providers_used_in_go_run"`
+}
+
+func pct(ds []time.Duration, p float64) float64 {
+	if len(ds) == 0 {
+		return 0
+	}
+	s := append([]time.Duration(nil), ds...)
+	sort.Slice(s, func(i, k int) bool { return s[i] < s[k] })
+	i := int(p * float64(len(s)-1))
+	return float64(s[i].Microseconds()) / 1000
+}
+
+func newBenchOverheadCmd(g *globals) *cobra.Command {
+	var runs, tpTasks, goTasks, tpProviders int
+	cmd := &cobra.Command{
+		Use:   "overhead",
+		Short: "Latency Deco adds over a local wazero run, throughput with 8 providers, first-run compile cost",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			w := cmd.ErrOrStderr()
+			r, err := benchOverhead(ctx, w, runs, tpTasks, goTasks, tpProviders)
+			if err != nil {
+				return err
+			}
+			if ok, err := g.emit(cmd.OutOrStdout(), r); ok {
+				return err
+			}
+			o := cmd.OutOrStdout()
+			fmt.Fprintf(o, "Overhead (%d one-task jobs, minimal module, 4-node loopback devnet):\n", r.Runs)
+			fmt.Fprintf(o, "  local wazero (warm):  p50 %.2fms  p99 %.2fms\n", r.LocalP50Ms, r.LocalP99Ms)
+			fmt.Fprintf(o, "  through Deco:         p50 %.2fms  p99 %.2fms\n", r.NetworkP50Ms, r.NetworkP99Ms)
+			fmt.Fprintf(o, "  added by Deco:        p50 %.2fms  p99 %.2fms   (targets: 50ms / 200ms)\n", r.AddedP50Ms, r.AddedP99Ms)
+			fmt.Fprintf(o, "Throughput with %d providers:\n", r.ProvidersTP)
+			fmt.Fprintf(o, "  minimal module:       %.0f tasks/s (%d tasks; target 1000)\n", r.Throughput, r.ThroughputTasks)
+			fmt.Fprintf(o, "  Go-built module:      %.0f tasks/s (%d tasks)\n", r.ThroughputGo, r.GoTasks)
+			fmt.Fprintf(o, "First run of a new module: compile %.0fms vs warm run %.1fms; %d compiles across %d providers for %d tasks (once per provider)\n",
+				r.CompileMs, r.WarmRunMs, r.CompiledRuns, r.CompiledProviders, r.GoTasks)
+			return nil
+		},
+	}
+	cmd.Flags().IntVar(&runs, "runs", 200, "one-task jobs for the latency figures")
+	cmd.Flags().IntVar(&tpTasks, "tasks", 5000, "tasks in the throughput job")
+	cmd.Flags().IntVar(&goTasks, "go-tasks", 200, "tasks in the Go-module throughput job")
+	cmd.Flags().IntVar(&tpProviders, "providers", 8, "providers for throughput")
+	addOutputFlag(cmd, g)
+	return cmd
+}
+
+func benchOverhead(ctx context.Context, w interface{ Write([]byte) (int, error) }, runs, tpTasks, goTasks, tpProviders int) (OverheadReport, error) {
+	r := OverheadReport{Runs: runs, ThroughputTasks: tpTasks, GoTasks: goTasks, ProvidersTP: tpProviders}
+	mod := wasm.MinimalModule()
+	modID := string(wire.CIDOf(mod))
+
+	// Local baseline: the same module, warm, in wazero.
+	dir, err := os.MkdirTemp("", "deco-bench-")
+	if err != nil {
+		return r, err
+	}
+	defer os.RemoveAll(dir)
+	e, err := wasm.New(ctx)
+	if err != nil {
+		return r, err
+	}
+	defer e.Close(ctx)
+	runLocal := func(module []byte, id string) (exec.Result, time.Duration, error) {
+		out, _ := os.MkdirTemp(dir, "out-")
+		defer os.RemoveAll(out)
+		t := time.Now()
+		res, err := e.Run(ctx, exec.Spec{Module: module, ModuleID: id, OutputDir: out, Timeout: time.Minute})
+		return res, time.Since(t), err
+	}
+	if _, _, err := runLocal(mod, modID); err != nil {
+		return r, fmt.Errorf("local run: %w", err)
+	}
+	var local []time.Duration
+	for i := 0; i < runs; i++ {
+		_, d, err := runLocal(mod, modID)
+		if err != nil {
+			return r, err
+		}
+		local = append(local, d)
+	}
+	r.LocalP50Ms, r.LocalP99Ms = pct(local, 0.5), pct(local, 0.99)
+
+	// Compile cost of a Go-built module, paid on the first run only.
+	hello := examples.HelloWASM()
+	hid := string(wire.CIDOf(hello))
+	res, d, err := runLocal(hello, hid)
+	if err != nil {
+		return r, fmt.Errorf("local run of hello: %w", err)
+	}
+	_ = res
+	r.CompileMs = float64(d.Microseconds()) / 1000
+	_, d, _ = runLocal(hello, hid)
+	r.WarmRunMs = float64(d.Microseconds()) / 1000
+
+	// Through a 4-node devnet: 1 consumer + 3 providers.
+	fmt.Fprintf(w, "latency: %d one-task jobs through a 4-node devnet...\n", runs)
+	c, err := node.StartCluster(ctx, node.ClusterOptions{Providers: 3, Slots: 2})
+	if err != nil {
+		return r, err
+	}
+	ref, err := c.Client.PutBlob(ctx, bytes.NewReader(mod))
+	if err != nil {
+		c.Close()
+		return r, err
+	}
+	one := spec.Job{Name: "bench", Program: spec.Program{CID: ref.CID}, Timeout: spec.Duration(time.Minute)}
+	one.Defaults()
+	runJob := func(cl *api.Client, j spec.Job) (time.Duration, *market.Job, error) {
+		t := time.Now()
+		job, err := cl.Submit(ctx, j)
+		if err != nil {
+			return 0, nil, err
+		}
+		if err := cl.Follow(ctx, string(job.ID), func(api.LogLine) error { return nil }); err != nil {
+			return 0, nil, err
+		}
+		d := time.Since(t)
+		final, err := cl.Job(ctx, string(job.ID))
+		if err != nil {
+			return 0, nil, err
+		}
+		if final.State != market.JobCompleted {
+			return d, final, fmt.Errorf("bench job %s: %s", final.State, final.Reason)
+		}
+		return d, final, nil
+	}
+	for i := 0; i < 5; i++ { // warm every provider's compile cache
+		if _, _, err := runJob(c.Client, one); err != nil {
+			c.Close()
+			return r, err
+		}
+	}
+	var netw []time.Duration
+	for i := 0; i < runs; i++ {
+		d, _, err := runJob(c.Client, one)
+		if err != nil {
+			c.Close()
+			return r, err
+		}
+		netw = append(netw, d)
+	}
+	c.Close()
+	r.NetworkP50Ms, r.NetworkP99Ms = pct(netw, 0.5), pct(netw, 0.99)
+	r.AddedP50Ms, r.AddedP99Ms = r.NetworkP50Ms-r.LocalP50Ms, r.NetworkP99Ms-r.LocalP99Ms
+
+	// Throughput with tpProviders providers.
+	fmt.Fprintf(w, "throughput: %d tasks over %d providers...\n", tpTasks, tpProviders)
+	c, err = node.StartCluster(ctx, node.ClusterOptions{Providers: tpProviders, Slots: 16})
+	if err != nil {
+		return r, err
+	}
+	defer c.Close()
+	ref, err = c.Client.PutBlob(ctx, bytes.NewReader(mod))
+	if err != nil {
+		return r, err
+	}
+	many := spec.Job{Name: "throughput", Program: spec.Program{CID: ref.CID}, Tasks: spec.Tasks{Count: tpTasks}, Timeout: spec.Duration(time.Minute)}
+	many.Defaults()
+	d, _, err = runJob(c.Client, many)
+	if err != nil {
+		return r, err
+	}
+	r.Throughput = float64(tpTasks) / d.Seconds()
+
+	href, err := c.Client.PutBlob(ctx, bytes.NewReader(hello))
+	if err != nil {
+		return r, err
+	}
+	gj := spec.Job{Name: "throughput-go", Program: spec.Program{CID: href.CID}, Tasks: spec.Tasks{Count: goTasks}, Timeout: spec.Duration(time.Minute)}
+	gj.Defaults()
+	d, final, err := runJob(c.Client, gj)
+	if err != nil {
+		return r, err
+	}
+	r.ThroughputGo = float64(goTasks) / d.Seconds()
+	used := map[string]bool{}
+	for _, t := range final.Tasks {
+		used[t.Provider] = true
+		if t.Compiled {
+			r.CompiledRuns++
+		}
+	}
+	r.CompiledProviders = len(used)
+	return r, nil
+}
+
+func newBenchKernelCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "kernel",
+		Short: "The same compute kernel as native Go and as WASM in wazero: the slowdown ratio",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			native, wasmD, err := wasm.KernelRatio(cmd.Context())
+			if err != nil {
+				return err
+			}
+			res := map[string]any{"native_ms": float64(native.Microseconds()) / 1000, "wasm_ms": float64(wasmD.Microseconds()) / 1000, "ratio": wasmD.Seconds() / native.Seconds()}
+			if ok, err := g.emit(cmd.OutOrStdout(), res); ok {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "kernel: native %s, wasm %s, ratio %.2fx (target ≤ 2.0x)\n", native.Round(time.Millisecond), wasmD.Round(time.Millisecond), wasmD.Seconds()/native.Seconds())
+			return nil
+		},
+	}
+	addOutputFlag(cmd, g)
+	return cmd
+}
+
+var _ = filepath.Join

@@ -1,0 +1,132 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/deco-network/deco/internal/exec/wasm"
+	"github.com/deco-network/deco/internal/market"
+	"github.com/deco-network/deco/internal/node"
+)
+
+func cluster(t *testing.T, providers int) *node.Cluster {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	c, err := node.StartCluster(ctx, node.ClusterOptions{Providers: providers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.Close)
+	return c
+}
+
+// deco runs the CLI in-process against the cluster's consumer.
+func deco(t *testing.T, c *node.Cluster, args ...string) (string, string, int) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	full := append([]string{}, args...)
+	full = append(full, "--api", c.Consumer.APIURL(), "--token", c.Consumer.Token())
+	if i := indexOf(args, "--"); i >= 0 {
+		// flags must come before "--"
+		full = append(append(append([]string{}, args[:i]...), "--api", c.Consumer.APIURL(), "--token", c.Consumer.Token()), args[i:]...)
+	}
+	code := run(full, &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+func indexOf(s []string, v string) int {
+	for i, x := range s {
+		if x == v {
+			return i
+		}
+	}
+	return -1
+}
+
+func TestRunWaitDownloadsResults(t *testing.T) {
+	c := cluster(t, 2)
+	mod := filepath.Join(t.TempDir(), "min.wasm")
+	os.WriteFile(mod, wasm.MinimalModule(), 0o644)
+	dir := t.TempDir()
+	out, errs, code := deco(t, c, "run", "--wasm", mod, "--tasks", "3", "--wait", "--output-dir", dir, "--", "a", "{{index}}")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
+	}
+	if !strings.Contains(out, "COMPLETED") {
+		t.Fatalf("summary: %s", out)
+	}
+	for i := 0; i < 3; i++ {
+		for _, f := range []string{"stdout", "receipt.json"} {
+			if _, err := os.Stat(filepath.Join(dir, itoa(i), f)); err != nil {
+				t.Fatalf("task %d: %v", i, err)
+			}
+		}
+	}
+	// list and describe, as JSON
+	out, _, code = deco(t, c, "job", "list", "-o", "json")
+	var list []map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &list) != nil || len(list) != 1 {
+		t.Fatalf("list: %d %s", code, out)
+	}
+	id := list[0]["id"].(string)
+	out, _, code = deco(t, c, "job", "describe", id[:6], "-o", "json")
+	var j market.Job
+	if code != 0 || json.Unmarshal([]byte(out), &j) != nil {
+		t.Fatalf("describe: %d %s", code, out)
+	}
+	if j.State != market.JobCompleted || len(j.Tasks) != 3 || j.Tasks[0].OutputRoot == "" || len(j.Tasks[0].Attempts) != 1 {
+		t.Fatalf("describe: %+v", j)
+	}
+	var raw map[string]any
+	json.Unmarshal([]byte(out), &raw)
+	for _, k := range []string{"id", "state", "reason", "tasks"} {
+		if _, ok := raw[k]; !ok {
+			t.Fatalf("describe -o json lacks %q", k)
+		}
+	}
+	task := raw["tasks"].([]any)[0].(map[string]any)
+	for _, k := range []string{"index", "state", "reason", "provider", "attempts", "output_root"} {
+		if _, ok := task[k]; !ok {
+			t.Fatalf("task lacks %q", k)
+		}
+	}
+	out, _, code = deco(t, c, "job", "logs", id)
+	if code != 0 || !strings.Contains(out, "verified") {
+		t.Fatalf("logs: %d %s", code, out)
+	}
+	out, _, code = deco(t, c, "providers", "-o", "yaml")
+	if code != 0 || !strings.Contains(out, "benchmark") {
+		t.Fatalf("providers: %d %s", code, out)
+	}
+}
+
+func TestSubmitInvalidSpecNamesField(t *testing.T) {
+	c := cluster(t, 1)
+	f := filepath.Join(t.TempDir(), "bad.yaml")
+	os.WriteFile(f, []byte("program: {wasm: x.wasm}\ntasks: {count: 0}\nresources: {memory: 10GiB}\n"), 0o644)
+	_, errs, code := deco(t, c, "job", "submit", f)
+	if code == 0 || !strings.Contains(errs, "resources.memory") {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	_, errs, code = deco(t, c, "run", "--wasm", "/does/not/exist.wasm")
+	if code == 0 || !strings.Contains(errs, "no such file") {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+}
+
+func TestWaitExitsNonZeroOnFailure(t *testing.T) {
+	c := cluster(t, 1)
+	mod := filepath.Join(t.TempDir(), "bad.wasm")
+	os.WriteFile(mod, []byte("garbage"), 0o644)
+	_, errs, code := deco(t, c, "run", "--wasm", mod, "--wait")
+	if code == 0 || !strings.Contains(errs, "invalid WebAssembly module") {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+}

@@ -1,0 +1,240 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/deco-network/deco/internal/api"
+	"github.com/deco-network/deco/internal/config"
+)
+
+func newDevnetCmd(g *globals) *cobra.Command {
+	var (
+		providers, slots int
+		dir              string
+		ready            time.Duration
+	)
+	cmd := &cobra.Command{
+		Use:   "devnet --providers N [--dir DIR]",
+		Short: "Start a local network: one consumer and N providers as separate processes on loopback",
+		Long: `devnet starts a consumer node and N provider nodes as separate OS processes on
+127.0.0.1 with free ports, bootstrapped to each other. Once every node is up and the
+consumer sees every provider's offer it writes DIR/devnet.json; client commands use it
+when DECO_DEVNET=DIR is set. Ctrl-C (or SIGTERM) stops every node.`,
+		Example: "  deco devnet --providers 3 --dir /tmp/devnet &\n  export DECO_DEVNET=/tmp/devnet\n  deco providers",
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if providers < 1 || providers > 64 {
+				return fmt.Errorf("--providers must be between 1 and 64")
+			}
+			if dir == "" {
+				d, err := os.MkdirTemp("", "deco-devnet-")
+				if err != nil {
+					return err
+				}
+				dir = d
+			}
+			abs, err := filepath.Abs(dir)
+			if err != nil {
+				return err
+			}
+			dn := &devnet{dir: abs, providers: providers, slots: slots, out: cmd.ErrOrStderr(), ready: ready}
+			defer dn.stop()
+			if err := dn.start(cmd.Context()); err != nil {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "Devnet up: 1 consumer + %d providers.\n\n  export DECO_DEVNET=%s\n  deco providers\n  deco run --wasm FILE --tasks 4 --wait\n\nNode logs: %s/<node>/node.log. Press Ctrl-C to stop.\n", providers, abs, abs)
+			select {
+			case <-cmd.Context().Done():
+			case err := <-dn.died:
+				return err
+			}
+			fmt.Fprintln(cmd.ErrOrStderr(), "stopping devnet")
+			return nil
+		},
+	}
+	cmd.Flags().IntVar(&providers, "providers", 3, "number of provider nodes")
+	cmd.Flags().IntVar(&slots, "slots", 2, "task slots per provider")
+	cmd.Flags().StringVar(&dir, "dir", "", "directory for node homes and devnet.json (default: a new temp dir)")
+	cmd.Flags().DurationVar(&ready, "ready-timeout", 90*time.Second, "how long to wait for the network to come up")
+	return cmd
+}
+
+type devnet struct {
+	dir       string
+	providers int
+	slots     int
+	out       interface{ Write([]byte) (int, error) }
+	ready     time.Duration
+	procs     []*exec.Cmd
+	died      chan error
+}
+
+func (d *devnet) start(ctx context.Context) error {
+	d.died = make(chan error, 1)
+	if err := os.MkdirAll(d.dir, 0o755); err != nil {
+		return err
+	}
+	os.Remove(filepath.Join(d.dir, "devnet.json"))
+	self, err := os.Executable()
+	if err != nil {
+		return err
+	}
+	deadline := time.Now().Add(d.ready)
+	wctx, cancel := context.WithDeadline(ctx, deadline)
+	defer cancel()
+
+	file := DevnetFile{Dir: d.dir}
+	startNode := func(name string, provider bool, bootstrap []string) (DevnetNode, error) {
+		h := config.Home(filepath.Join(d.dir, name))
+		id, err := h.Init(false)
+		if err != nil {
+			return DevnetNode{}, err
+		}
+		cfg := config.Default()
+		cfg.API = "127.0.0.1:0"
+		cfg.Listen = []string{"/ip4/127.0.0.1/tcp/0", "/ip4/127.0.0.1/udp/0/quic-v1"}
+		cfg.Bootstrap = bootstrap
+		cfg.Provider.Enabled = provider
+		cfg.Provider.Slots = d.slots
+		if err := h.Save(cfg); err != nil {
+			return DevnetNode{}, err
+		}
+		h.RemoveRuntime()
+		logf, err := os.OpenFile(h.Path("node.log"), os.O_CREATE|os.O_WRONLY|os.O_APPEND, 0o644)
+		if err != nil {
+			return DevnetNode{}, err
+		}
+		c := exec.Command(self, "node", "--home", string(h))
+		c.Stdout, c.Stderr = logf, logf
+		c.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL, Setpgid: true}
+		if err := c.Start(); err != nil {
+			logf.Close()
+			return DevnetNode{}, fmt.Errorf("start %s: %w", name, err)
+		}
+		logf.Close()
+		d.procs = append(d.procs, c)
+		exited := make(chan error, 1)
+		go func() {
+			err := c.Wait()
+			exited <- err
+			select {
+			case d.died <- fmt.Errorf("node %s exited: %v (see %s)", name, err, h.Path("node.log")):
+			default:
+			}
+		}()
+		// wait for node.json
+		for {
+			rt, err := h.ReadRuntime()
+			if err == nil && rt.PID == c.Process.Pid {
+				roles := []string{"consumer"}
+				if provider {
+					roles = append(roles, "provider")
+				}
+				return DevnetNode{Name: name, Roles: roles, API: rt.API, Token: id.Token, PeerID: rt.PeerID, DID: rt.DID, EVM: rt.EVM, Home: string(h), PID: rt.PID, Addrs: rt.Addrs}, nil
+			}
+			select {
+			case err := <-exited:
+				return DevnetNode{}, fmt.Errorf("node %s exited during startup: %v\n%s", name, err, tail(h.Path("node.log"), 20))
+			case <-wctx.Done():
+				return DevnetNode{}, fmt.Errorf("node %s did not come up within %s\n%s", name, d.ready, tail(h.Path("node.log"), 20))
+			case <-time.After(50 * time.Millisecond):
+			}
+		}
+	}
+	consumer, err := startNode("consumer", false, nil)
+	if err != nil {
+		return err
+	}
+	file.Nodes = append(file.Nodes, consumer)
+	fmt.Fprintf(d.out, "consumer up: %s\n", consumer.PeerID)
+	for i := 1; i <= d.providers; i++ {
+		p, err := startNode("provider-"+strconv.Itoa(i), true, tcpAddrs(consumer.Addrs))
+		if err != nil {
+			return err
+		}
+		file.Nodes = append(file.Nodes, p)
+		fmt.Fprintf(d.out, "provider-%d up: %s\n", i, p.PeerID)
+	}
+	// Wait until the consumer sees every provider's offer.
+	c := &api.Client{Base: consumer.API, Token: consumer.Token}
+	for {
+		ps, err := c.Providers(wctx)
+		if err == nil && len(ps) >= d.providers {
+			break
+		}
+		select {
+		case <-wctx.Done():
+			return fmt.Errorf("the consumer saw %d of %d provider offers within %s (see node logs in %s)", len(ps), d.providers, d.ready, d.dir)
+		case err := <-d.died:
+			return err
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	b, _ := json.MarshalIndent(file, "", "  ")
+	tmp := filepath.Join(d.dir, "devnet.json.tmp")
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, filepath.Join(d.dir, "devnet.json"))
+}
+
+func tcpAddrs(addrs []string) []string {
+	var out []string
+	for _, a := range addrs {
+		if strings.Contains(a, "/tcp/") {
+			out = append(out, a)
+		}
+	}
+	if len(out) == 0 {
+		return addrs
+	}
+	return out
+}
+
+// stop sends SIGTERM to every node, then SIGKILL to those still running after 10s.
+func (d *devnet) stop() {
+	for _, c := range d.procs {
+		if c.Process != nil {
+			c.Process.Signal(syscall.SIGTERM)
+		}
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for _, c := range d.procs {
+		for c.ProcessState == nil && time.Now().Before(deadline) {
+			if err := c.Process.Signal(syscall.Signal(0)); err != nil {
+				break
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+		if err := c.Process.Signal(syscall.Signal(0)); err == nil {
+			c.Process.Kill()
+		}
+	}
+	os.Remove(filepath.Join(d.dir, "devnet.json"))
+}
+
+func tail(path string, n int) string {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return ""
+	}
+	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+var _ = errors.New

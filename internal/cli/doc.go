@@ -1,0 +1,10 @@
+// Package cli implements the `deco` command line with cobra: flags become
+// config, client commands talk to a node over its HTTP API (internal/api),
+// and the devnet/demo commands start whole networks.
+//
+// A client command finds its node in this order: --api/--token; env
+// DECO_API/DECO_TOKEN; env DECO_DEVNET=DIR (the consumer listed in
+// DIR/devnet.json); the node running in the home (--home, DECO_HOME, ~/.deco).
+//
+//	os.Exit(cli.Main(os.Args[1:]))
+package cli

@@ -1,0 +1,339 @@
+package cli
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/deco-network/deco/internal/api"
+	"github.com/deco-network/deco/internal/market"
+	"github.com/deco-network/deco/internal/spec"
+)
+
+func newJobCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{Use: "job", Short: "Submit and inspect jobs"}
+	cmd.AddCommand(newJobSubmitCmd(g), newJobListCmd(g), newJobDescribeCmd(g), newJobLogsCmd(g), newJobGetCmd(g), newJobCancelCmd(g))
+	return cmd
+}
+
+func newJobSubmitCmd(g *globals) *cobra.Command {
+	var sf submitFlags
+	cmd := &cobra.Command{
+		Use:     "submit FILE.yaml",
+		Short:   "Submit a job spec (YAML); local paths in it are uploaded",
+		Args:    cobra.ExactArgs(1),
+		Example: "  deco job submit examples/jobs/hello.yaml --wait --output-dir out",
+		RunE: func(cmd *cobra.Command, args []string) error {
+			b, err := os.ReadFile(args[0])
+			if err != nil {
+				return err
+			}
+			j, err := spec.Parse(b)
+			if err != nil {
+				return fmt.Errorf("%s: %w", args[0], err)
+			}
+			return g.submit(cmd, j, filepath.Dir(args[0]), sf)
+		},
+	}
+	sf.add(cmd)
+	addOutputFlag(cmd, g)
+	return cmd
+}
+
+func newJobListCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List jobs, newest first",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := g.client()
+			if err != nil {
+				return err
+			}
+			js, err := c.Jobs(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if ok, err := g.emit(cmd.OutOrStdout(), js); ok {
+				return err
+			}
+			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "ID\tNAME\tSTATE\tTASKS\tVERIFIED\tFAILED\tCREATED\tREASON")
+			for _, j := range js {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\n", j.ID.Short(), j.Name, j.State, j.Tasks, j.Verified, j.Failed, j.CreatedAt.Local().Format("15:04:05"), trunc(j.Reason, 60))
+			}
+			return tw.Flush()
+		},
+	}
+	addOutputFlag(cmd, g)
+	return cmd
+}
+
+func trunc(s string, n int) string {
+	if len([]rune(s)) <= n {
+		return s
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}
+
+func newJobDescribeCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "describe ID",
+		Short: "Show a job, its tasks and every attempt with its reason",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := g.client()
+			if err != nil {
+				return err
+			}
+			j, err := c.Job(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			if ok, err := g.emit(cmd.OutOrStdout(), j); ok {
+				return err
+			}
+			w := cmd.OutOrStdout()
+			fmt.Fprintf(w, "Job:      %s (%s)\nState:    %s\nReason:   %s\nProgram:  %s (%d bytes)\nCreated:  %s\n",
+				j.ID, j.Spec.Name, j.State, j.Reason, j.Spec.Program.CID, j.Spec.Program.Size, j.CreatedAt.Local().Format(time.RFC3339))
+			if !j.EndedAt.IsZero() {
+				fmt.Fprintf(w, "Ended:    %s (took %s)\n", j.EndedAt.Local().Format(time.RFC3339), j.EndedAt.Sub(j.CreatedAt).Round(time.Millisecond))
+			}
+			fmt.Fprintf(w, "Limits:   memory %s, timeout %s, max price %s DECO/task, verification %s\n\n",
+				j.Spec.Resources.Memory, j.Spec.Timeout, j.Spec.Price.Max, j.Spec.Verification)
+			tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "TASK\tSTATE\tPROVIDER\tATTEMPTS\tPRICE\tOUTPUT ROOT\tREASON")
+			for _, t := range j.Tasks {
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%s\t%s\t%s\n", t.Index, t.State, shortPeer(t.Provider), len(t.Attempts), t.Price, t.OutputRoot.Short(), trunc(t.Reason, 70))
+			}
+			tw.Flush()
+			var retried bool
+			for _, t := range j.Tasks {
+				if len(t.Attempts) > 1 || (len(t.Attempts) == 1 && t.Attempts[0].State == "failed") {
+					if !retried {
+						fmt.Fprintln(w, "\nAttempts:")
+						retried = true
+					}
+					for _, a := range t.Attempts {
+						fmt.Fprintf(w, "  task %d #%d on %s: %s %s\n", t.Index, a.N, shortPeer(a.Provider), a.State, a.Reason)
+					}
+				}
+			}
+			return nil
+		},
+	}
+	addOutputFlag(cmd, g)
+	return cmd
+}
+
+func shortPeer(p string) string {
+	if len(p) > 14 {
+		return p[:6] + "…" + p[len(p)-6:]
+	}
+	if p == "" {
+		return "-"
+	}
+	return p
+}
+
+func newJobLogsCmd(g *globals) *cobra.Command {
+	var follow bool
+	var task int
+	cmd := &cobra.Command{
+		Use:   "logs ID",
+		Short: "Show a job's event log, then each task's stdout/stderr",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := g.client()
+			if err != nil {
+				return err
+			}
+			ctx := cmd.Context()
+			w := cmd.OutOrStdout()
+			printLine := func(l api.LogLine) {
+				if l.Seq == 0 && l.State != "" {
+					return
+				}
+				if g.output == "json" {
+					g.emit(w, l)
+					return
+				}
+				who := "job"
+				if l.Index >= 0 {
+					who = fmt.Sprintf("task %d", l.Index)
+				}
+				fmt.Fprintf(w, "%s  %-8s %s\n", l.At.Local().Format("15:04:05.000"), who, l.Text)
+			}
+			if follow {
+				if err := c.Follow(ctx, args[0], func(l api.LogLine) error { printLine(l); return nil }); err != nil {
+					return err
+				}
+			} else {
+				ls, err := c.Logs(ctx, args[0], 0)
+				if err != nil {
+					return err
+				}
+				for _, l := range ls {
+					printLine(l)
+				}
+			}
+			if g.output == "json" {
+				return nil
+			}
+			j, err := c.Job(ctx, args[0])
+			if err != nil {
+				return err
+			}
+			for _, t := range j.Tasks {
+				if task >= 0 && t.Index != task {
+					continue
+				}
+				for _, s := range []struct {
+					name string
+					cid  string
+				}{{"stdout", string(t.Stdout)}, {"stderr", string(t.Stderr)}} {
+					if s.cid == "" {
+						continue
+					}
+					var b strings.Builder
+					if err := c.GetBlob(ctx, toCID(s.cid), &b); err != nil || b.Len() == 0 {
+						continue
+					}
+					fmt.Fprintf(w, "--- task %d %s ---\n%s", t.Index, s.name, b.String())
+					if !strings.HasSuffix(b.String(), "\n") {
+						fmt.Fprintln(w)
+					}
+				}
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVarP(&follow, "follow", "f", false, "stream events until the job ends")
+	cmd.Flags().IntVar(&task, "task", -1, "only this task's stdout/stderr")
+	addOutputFlag(cmd, g)
+	return cmd
+}
+
+func newJobGetCmd(g *globals) *cobra.Command {
+	var dir string
+	cmd := &cobra.Command{
+		Use:   "get ID --output-dir DIR",
+		Short: "Download results: DIR/<task>/outputs/..., stdout, stderr, receipt.json",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if dir == "" {
+				return fmt.Errorf("--output-dir DIR is required")
+			}
+			c, err := g.client()
+			if err != nil {
+				return err
+			}
+			j, err := c.Job(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			if err := download(cmd.Context(), c, j, dir); err != nil {
+				return err
+			}
+			n := 0
+			for _, t := range j.Tasks {
+				if t.State == market.TaskVerified {
+					n++
+				}
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "Downloaded %d verified tasks of job %s (%s) to %s\n", n, j.ID.Short(), j.State, dir)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&dir, "output-dir", "", "directory to write results into")
+	return cmd
+}
+
+func newJobCancelCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "cancel ID",
+		Short: "Cancel a job; running tasks are stopped",
+		Args:  cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := g.client()
+			if err != nil {
+				return err
+			}
+			j, err := c.Cancel(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			if ok, err := g.emit(cmd.OutOrStdout(), j); ok {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "Job %s %s: %s\n", j.ID.Short(), j.State, j.Reason)
+			return nil
+		},
+	}
+	addOutputFlag(cmd, g)
+	return cmd
+}
+
+func newProvidersCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "providers",
+		Short: "List providers whose offers this node has seen",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := g.client()
+			if err != nil {
+				return err
+			}
+			ps, err := c.Providers(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if ok, err := g.emit(cmd.OutOrStdout(), ps); ok {
+				return err
+			}
+			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "PEER\tEVM\tASK\tSLOTS\tCORES\tMEMORY\tBENCH\tRELIABILITY\tOK/FAILED\tLATENCY")
+			for _, p := range ps {
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%d/%d\t%d\t%s\t%.0f\t%.2f\t%d/%d\t%s\n", shortPeer(p.Peer), shortPeer(p.EVM), p.Ask, p.FreeSlots, p.Slots, p.Cores,
+					spec.Size(p.Memory), p.Benchmark, p.Reliability, p.Stats.OK, p.Stats.Failed, p.Latency.Round(10*time.Microsecond))
+			}
+			return tw.Flush()
+		},
+	}
+	addOutputFlag(cmd, g)
+	return cmd
+}
+
+func newPeersCmd(g *globals) *cobra.Command {
+	cmd := &cobra.Command{
+		Use:   "peers",
+		Short: "List connected peers",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			c, err := g.client()
+			if err != nil {
+				return err
+			}
+			ps, err := c.Peers(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if ok, err := g.emit(cmd.OutOrStdout(), ps); ok {
+				return err
+			}
+			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "PEER\tLATENCY\tADDRESSES")
+			for _, p := range ps {
+				fmt.Fprintf(tw, "%s\t%s\t%s\n", p.Peer, p.Latency.Round(10*time.Microsecond), strings.Join(p.Addrs, ","))
+			}
+			return tw.Flush()
+		},
+	}
+	addOutputFlag(cmd, g)
+	return cmd
+}

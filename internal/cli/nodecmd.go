@@ -1,0 +1,153 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/deco-network/deco/internal/config"
+	"github.com/deco-network/deco/internal/node"
+	"github.com/deco-network/deco/internal/p2p"
+	"github.com/deco-network/deco/internal/wire"
+)
+
+func newVersionCmd(g *globals) *cobra.Command {
+	return &cobra.Command{
+		Use:   "version",
+		Short: "Print the version",
+		Run: func(cmd *cobra.Command, args []string) {
+			fmt.Fprintf(cmd.OutOrStdout(), "deco %s (runtime %s)\n", node.Version, node.RuntimeName)
+		},
+	}
+}
+
+func newInitCmd(g *globals) *cobra.Command {
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "init",
+		Short: "Create a node home: peer key, EVM key, API token and config",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			h := g.homeDir()
+			id, err := h.Init(force)
+			if err != nil {
+				return err
+			}
+			did, err := p2p.DIDKey(id.PeerKey.GetPublic())
+			if err != nil {
+				return err
+			}
+			info := map[string]string{"home": string(h), "peer_id": id.PeerID.String(), "did": did, "evm_address": id.EVM}
+			if ok, err := g.emit(cmd.OutOrStdout(), info); ok {
+				return err
+			}
+			fmt.Fprintf(cmd.OutOrStdout(), "Home:     %s\nPeer ID:  %s\nDID:      %s\nEVM:      %s\n\nStart it with: deco node --home %s [--provider]\n", h, id.PeerID, did, id.EVM, h)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&force, "force", false, "replace existing keys (a new identity)")
+	addOutputFlag(cmd, g)
+	return cmd
+}
+
+func newNodeCmd(g *globals) *cobra.Command {
+	var (
+		provider, mdns, noDHT     bool
+		listen, bootstrap, labels []string
+		apiAddr, ask              string
+		slots                     int
+	)
+	cmd := &cobra.Command{
+		Use:   "node",
+		Short: "Run a node (consumer, and provider with --provider) until Ctrl-C",
+		Args:  cobra.NoArgs,
+		Example: `  deco init --home /tmp/a && deco node --home /tmp/a --provider --api 127.0.0.1:0
+  deco node --home /tmp/b --bootstrap /ip4/127.0.0.1/tcp/4001/p2p/12D3KooW...`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			h := g.homeDir()
+			id, err := h.Identity()
+			if err != nil {
+				return err
+			}
+			cfg, err := h.Load()
+			if err != nil {
+				return err
+			}
+			f := cmd.Flags()
+			if f.Changed("provider") {
+				cfg.Provider.Enabled = provider
+			}
+			if f.Changed("listen") {
+				cfg.Listen = listen
+			}
+			if len(bootstrap) > 0 {
+				cfg.Bootstrap = append(cfg.Bootstrap, bootstrap...)
+			}
+			if f.Changed("api") {
+				cfg.API = apiAddr
+			}
+			if f.Changed("mdns") {
+				cfg.MDNS = mdns
+			}
+			if noDHT {
+				cfg.DHT = false
+			}
+			if f.Changed("slots") {
+				cfg.Provider.Slots = slots
+			}
+			if ask != "" {
+				a, err := wire.ParseAmount(ask)
+				if err != nil {
+					return fmt.Errorf("--ask: %w", err)
+				}
+				cfg.Provider.Ask = a
+				if cfg.Provider.Floor > a {
+					cfg.Provider.Floor = a / 2
+				}
+				if cfg.Provider.Ceiling < a {
+					cfg.Provider.Ceiling = a * 10
+				}
+			}
+			for _, kv := range labels {
+				k, v, ok := strings.Cut(kv, "=")
+				if !ok {
+					return fmt.Errorf("--label %q: want KEY=VALUE", kv)
+				}
+				if cfg.Provider.Labels == nil {
+					cfg.Provider.Labels = map[string]string{}
+				}
+				cfg.Provider.Labels[k] = v
+			}
+			log := g.logger()
+			n, err := node.New(node.Options{Home: h, Config: cfg, Identity: id, Logger: log})
+			if err != nil {
+				return err
+			}
+			if err := n.Start(cmd.Context()); err != nil {
+				return err
+			}
+			roles := "consumer"
+			if cfg.Provider.Enabled {
+				roles = "consumer + provider"
+			}
+			fmt.Fprintf(cmd.ErrOrStderr(), "deco node running (%s)\n  peer ID: %s\n  DID:     %s\n  EVM:     %s\n  API:     %s\n  addrs:   %s\nPress Ctrl-C to stop.\n",
+				roles, n.PeerID(), n.DID(), n.EVM().Hex(), n.APIURL(), strings.Join(n.Addrs(), "\n           "))
+			<-cmd.Context().Done()
+			log.Info("shutting down")
+			return n.Close()
+		},
+	}
+	f := cmd.Flags()
+	f.BoolVar(&provider, "provider", false, "rent out this machine's resources")
+	f.StringArrayVar(&listen, "listen", nil, "libp2p listen multiaddr (repeatable)")
+	f.StringArrayVar(&bootstrap, "bootstrap", nil, "bootstrap peer multiaddr with /p2p/<id> (repeatable)")
+	f.StringVar(&apiAddr, "api", "", "HTTP API listen address on loopback (127.0.0.1:0 picks a free port)")
+	f.BoolVar(&mdns, "mdns", false, "discover peers on the LAN with mDNS")
+	f.BoolVar(&noDHT, "no-dht", false, "disable the kad-DHT")
+	f.IntVar(&slots, "slots", 0, "provider: concurrent tasks")
+	f.StringVar(&ask, "ask", "", "provider: base ask per task in DECO")
+	f.StringArrayVar(&labels, "label", nil, "provider label KEY=VALUE (repeatable)")
+	_ = config.Default
+	return cmd
+}

@@ -1,0 +1,373 @@
+package cli
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/deco-network/deco/internal/api"
+	"github.com/deco-network/deco/internal/market"
+	"github.com/deco-network/deco/internal/spec"
+	"github.com/deco-network/deco/internal/wire"
+)
+
+type submitFlags struct {
+	wait      bool
+	idOnly    bool
+	outputDir string
+	waitFor   time.Duration
+}
+
+func (f *submitFlags) add(cmd *cobra.Command) {
+	cmd.Flags().BoolVar(&f.wait, "wait", false, "wait until the job ends; exit 0 only if it completed")
+	cmd.Flags().BoolVar(&f.idOnly, "id-only", false, "print only the job id")
+	cmd.Flags().StringVar(&f.outputDir, "output-dir", "", "with --wait: download results to DIR/<task>/{outputs/,stdout,stderr,receipt.json}")
+	cmd.Flags().DurationVar(&f.waitFor, "wait-timeout", 0, "with --wait: give up after this long (0 = no limit)")
+}
+
+func newRunCmd(g *globals) *cobra.Command {
+	var (
+		wasmPath, memory, maxPrice, name, verification, preference string
+		tasks, priority                                            int
+		inputs, env, labels                                        []string
+		timeout                                                    time.Duration
+		sf                                                         submitFlags
+	)
+	cmd := &cobra.Command{
+		Use:   "run --wasm FILE [flags] -- ARGS...",
+		Short: "Run a WebAssembly program as a job of one or more tasks",
+		Long: `Run uploads the module and inputs to your node, submits a job and prints its id.
+Arguments after -- are passed to every task; {{index}} and {{count}} are replaced per task.
+Each task sees its inputs read-only at /inputs/<name>, writes results under /outputs, and
+gets DECO_TASK_INDEX and DECO_TASK_COUNT in its environment.`,
+		Example: `  deco run --wasm examples/hello/hello.wasm --tasks 4 --wait -- hello {{index}}
+  deco run --wasm render.wasm --tasks 8 --memory 128MiB --timeout 30s --wait --output-dir out -- --tile {{index}} --tiles {{count}}`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if wasmPath == "" {
+				return fmt.Errorf("--wasm FILE is required (a WebAssembly module built for WASI, e.g. GOOS=wasip1 GOARCH=wasm go build)")
+			}
+			j := spec.Job{Name: name, Program: spec.Program{WASM: wasmPath}, Tasks: spec.Tasks{Count: tasks, Args: args},
+				Verification: verification, Priority: priority, Preference: preference, Timeout: spec.Duration(timeout)}
+			if memory != "" {
+				m, err := spec.ParseSize(memory)
+				if err != nil {
+					return fmt.Errorf("--memory: %w", err)
+				}
+				j.Resources.Memory = m
+			}
+			if maxPrice != "" {
+				p, err := wire.ParseAmount(maxPrice)
+				if err != nil {
+					return fmt.Errorf("--max-price: %w", err)
+				}
+				j.Price.Max = p
+			}
+			for _, in := range inputs {
+				j.Inputs = append(j.Inputs, spec.Input{Path: in})
+			}
+			if len(env) > 0 {
+				j.Tasks.Env = map[string]string{}
+				for _, kv := range env {
+					k, v, ok := strings.Cut(kv, "=")
+					if !ok {
+						return fmt.Errorf("--env %q: want KEY=VALUE", kv)
+					}
+					j.Tasks.Env[k] = v
+				}
+			}
+			if len(labels) > 0 {
+				j.Labels = map[string]string{}
+				for _, kv := range labels {
+					k, v, _ := strings.Cut(kv, "=")
+					j.Labels[k] = v
+				}
+			}
+			if j.Name == "" {
+				j.Name = strings.TrimSuffix(filepath.Base(wasmPath), ".wasm")
+			}
+			j.Defaults()
+			if err := j.Validate(); err != nil {
+				return err
+			}
+			return g.submit(cmd, j, ".", sf)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&wasmPath, "wasm", "", "WebAssembly module (WASI preview1) to run")
+	f.IntVar(&tasks, "tasks", 1, "number of tasks")
+	f.StringArrayVar(&inputs, "input", nil, "file mounted read-only at /inputs/<basename> (repeatable; {{index}} allowed)")
+	f.DurationVar(&timeout, "timeout", spec.DefaultTimeout, "wall-clock limit per task")
+	f.StringVar(&memory, "memory", "", "memory limit per task, e.g. 128MiB (default 256MiB)")
+	f.StringVar(&maxPrice, "max-price", "", "max price per task in DECO (default 0.01)")
+	f.StringArrayVar(&env, "env", nil, "KEY=VALUE for every task (repeatable)")
+	f.StringArrayVar(&labels, "label", nil, "required provider label KEY=VALUE (repeatable)")
+	f.StringVar(&name, "name", "", "job name")
+	f.StringVar(&verification, "verify", "", "verification policy (receipt)")
+	f.StringVar(&preference, "prefer", "", "scheduling preference: balanced, cheap, fast, green")
+	f.IntVar(&priority, "priority", 0, "priority 0-10")
+	sf.add(cmd)
+	addOutputFlag(cmd, g)
+	return cmd
+}
+
+// resolve uploads the program and every input named by a local path and
+// fills in their content addresses. Paths are relative to base.
+func resolve(ctx context.Context, c *api.Client, j *spec.Job, base string) error {
+	abs := func(p string) string {
+		if filepath.IsAbs(p) {
+			return p
+		}
+		return filepath.Join(base, p)
+	}
+	upload := func(field, path string) (api.BlobRef, error) {
+		f, err := os.Open(path)
+		if err != nil {
+			return api.BlobRef{}, fmt.Errorf("%s: %w", field, err)
+		}
+		defer f.Close()
+		ref, err := c.PutBlob(ctx, f)
+		if err != nil {
+			return ref, fmt.Errorf("%s: upload %s: %w", field, path, err)
+		}
+		return ref, nil
+	}
+	if j.Program.CID == "" {
+		ref, err := upload("program.wasm", abs(j.Program.WASM))
+		if err != nil {
+			return err
+		}
+		j.Program.CID, j.Program.Size = ref.CID, ref.Size
+	}
+	var out []spec.Input
+	for i, in := range j.Inputs {
+		if in.CID != "" {
+			out = append(out, in)
+			continue
+		}
+		field := fmt.Sprintf("inputs[%d]", i)
+		if strings.Contains(in.Path, "{{") {
+			for t := 0; t < j.Tasks.Count; t++ {
+				p := spec.Expand(in.Path, t, j.Tasks.Count)
+				ref, err := upload(field, abs(p))
+				if err != nil {
+					return err
+				}
+				t := t
+				out = append(out, spec.Input{Name: filepath.Base(p), CID: ref.CID, Size: ref.Size, Task: &t})
+			}
+			continue
+		}
+		ref, err := upload(field, abs(in.Path))
+		if err != nil {
+			return err
+		}
+		name := in.Name
+		if name == "" {
+			name = filepath.Base(in.Path)
+		}
+		out = append(out, spec.Input{Name: name, CID: ref.CID, Size: ref.Size, Task: in.Task})
+	}
+	j.Inputs = out
+	j.Program.WASM = ""
+	for i := range j.Inputs {
+		j.Inputs[i].Path = ""
+	}
+	return nil
+}
+
+// submit uploads, submits, and optionally waits and downloads.
+func (g *globals) submit(cmd *cobra.Command, j spec.Job, base string, sf submitFlags) error {
+	ctx := cmd.Context()
+	c, err := g.client()
+	if err != nil {
+		return err
+	}
+	if err := resolve(ctx, c, &j, base); err != nil {
+		return err
+	}
+	job, err := c.Submit(ctx, j)
+	if err != nil {
+		return err
+	}
+	out := cmd.OutOrStdout()
+	switch {
+	case sf.idOnly:
+		fmt.Fprintln(out, job.ID)
+	case !sf.wait:
+		if ok, err := g.emit(out, job); ok {
+			return err
+		}
+		fmt.Fprintf(out, "Job %s submitted: %d tasks.\n\n  deco job describe %s\n  deco job logs %s -f\n  deco job get %s --output-dir results\n",
+			job.ID, j.Tasks.Count, job.ID.Short(), job.ID.Short(), job.ID.Short())
+	}
+	if !sf.wait {
+		return nil
+	}
+	if sf.waitFor > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, sf.waitFor)
+		defer cancel()
+	}
+	final, err := waitJob(ctx, c, string(job.ID), cmd.ErrOrStderr(), !sf.idOnly && g.output == "")
+	if err != nil {
+		return err
+	}
+	if sf.outputDir != "" {
+		if err := download(ctx, c, final, sf.outputDir); err != nil {
+			return err
+		}
+	}
+	if !sf.idOnly {
+		if ok, err := g.emit(out, final); ok {
+			if err != nil {
+				return err
+			}
+		} else {
+			printSummary(out, final, sf.outputDir)
+		}
+	}
+	if final.State != market.JobCompleted {
+		return &ExitError{Code: 1, Err: fmt.Errorf("job %s %s: %s", final.ID.Short(), final.State, final.Reason)}
+	}
+	return nil
+}
+
+func printSummary(w interface{ Write([]byte) (int, error) }, j *market.Job, dir string) {
+	c := j.Counts()
+	fmt.Fprintf(w, "Job %s %s: %s\n", j.ID, strings.ToUpper(string(j.State)), j.Reason)
+	fmt.Fprintf(w, "  tasks: %d verified, %d failed, %d cancelled\n", c[market.TaskVerified], c[market.TaskFailed], c[market.TaskCancelled])
+	if !j.EndedAt.IsZero() {
+		fmt.Fprintf(w, "  took:  %s\n", j.EndedAt.Sub(j.CreatedAt).Round(time.Millisecond))
+	}
+	if dir != "" {
+		fmt.Fprintf(w, "  results in %s/<task>/\n", dir)
+	}
+}
+
+// waitJob polls the job until it ends, drawing a progress bar on a terminal.
+func waitJob(ctx context.Context, c *api.Client, id string, errw io.Writer, show bool) (*market.Job, error) {
+	f, _ := errw.(*os.File)
+	tty := show && isTerminal(f)
+	start := time.Now()
+	last := ""
+	t := time.NewTicker(150 * time.Millisecond)
+	defer t.Stop()
+	for {
+		j, err := c.Job(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		line := progressLine(j, time.Since(start))
+		if tty {
+			fmt.Fprintf(errw, "\r\033[K%s", line)
+		} else if show && line != last && j.State.Terminal() {
+			fmt.Fprintln(errw, line)
+		}
+		last = line
+		if j.State.Terminal() {
+			if tty {
+				fmt.Fprintln(errw)
+			}
+			return j, nil
+		}
+		select {
+		case <-ctx.Done():
+			if tty {
+				fmt.Fprintln(errw)
+			}
+			return nil, fmt.Errorf("stopped waiting for job %s (it keeps running; see `deco job describe %s`): %w", j.ID.Short(), j.ID.Short(), ctx.Err())
+		case <-t.C:
+		}
+	}
+}
+
+func progressLine(j *market.Job, el time.Duration) string {
+	c := j.Counts()
+	total := len(j.Tasks)
+	done := c[market.TaskVerified] + c[market.TaskFailed] + c[market.TaskCancelled]
+	const width = 30
+	fill := 0
+	if total > 0 {
+		fill = done * width / total
+	}
+	bar := strings.Repeat("█", fill) + strings.Repeat("░", width-fill)
+	running := c[market.TaskRunning] + c[market.TaskAssigned] + c[market.TaskVerifying]
+	return fmt.Sprintf("%s %s %d/%d verified · %d running · %d failed · %s", j.ID.Short(), bar, c[market.TaskVerified], total, running, c[market.TaskFailed], el.Round(100*time.Millisecond))
+}
+
+func isTerminal(f *os.File) bool {
+	if f == nil {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// download writes every task's outputs, logs and receipt under dir.
+func download(ctx context.Context, c *api.Client, j *market.Job, dir string) error {
+	for _, t := range j.Tasks {
+		td := filepath.Join(dir, strconv.Itoa(t.Index))
+		if err := os.MkdirAll(td, 0o755); err != nil {
+			return err
+		}
+		for _, e := range t.Outputs.Entries {
+			if err := wire.CheckPath(e.Path); err != nil {
+				return fmt.Errorf("task %d: %w", t.Index, err)
+			}
+			p := filepath.Join(td, "outputs", filepath.FromSlash(e.Path))
+			if err := fetchTo(ctx, c, e.CID, p); err != nil {
+				return fmt.Errorf("task %d output %s: %w", t.Index, e.Path, err)
+			}
+		}
+		if t.State == market.TaskVerified {
+			os.MkdirAll(filepath.Join(td, "outputs"), 0o755)
+		}
+		for name, cid := range map[string]wire.CID{"stdout": t.Stdout, "stderr": t.Stderr} {
+			if cid == "" {
+				continue
+			}
+			if err := fetchTo(ctx, c, cid, filepath.Join(td, name)); err != nil {
+				return fmt.Errorf("task %d %s: %w", t.Index, name, err)
+			}
+		}
+		if t.Receipt != nil {
+			b, _ := jsonIndent(map[string]any{"receipt": t.Receipt, "signature": fmt.Sprintf("0x%x", t.Signature), "task_state": t.State})
+			if err := os.WriteFile(filepath.Join(td, "receipt.json"), b, 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func fetchTo(ctx context.Context, c *api.Client, cid wire.CID, path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp := path + ".part"
+	f, err := os.Create(tmp)
+	if err != nil {
+		return err
+	}
+	h := wire.NewHasher()
+	if err := c.GetBlob(ctx, cid, multiWriter(f, h)); err != nil {
+		f.Close()
+		os.Remove(tmp)
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if h.Sum() != cid {
+		os.Remove(tmp)
+		return fmt.Errorf("downloaded content does not match %s", cid)
+	}
+	return os.Rename(tmp, path)
+}

@@ -1,0 +1,106 @@
+package exec
+
+import (
+	"context"
+	"errors"
+	"time"
+)
+
+// Defaults applied by Spec.WithDefaults for zero-valued limits.
+const (
+	DefaultMemoryLimit    uint64        = 256 << 20
+	DefaultTimeout        time.Duration = 60 * time.Second
+	DefaultStdoutLimit    int           = 1 << 20
+	DefaultStderrLimit    int           = 1 << 20
+	DefaultMaxOutputBytes int64         = 256 << 20
+)
+
+// Sentinel errors returned by Executor.Run, always wrapped with detail and a
+// hint for the person who submitted the task (what to change), so the full
+// error text can be shown to them as is. Match them with errors.Is.
+var (
+	// ErrTimeLimit: the task ran longer than Spec.Timeout and was stopped.
+	ErrTimeLimit = errors.New("time limit exceeded")
+
+	// ErrMemoryLimit: the task needed more linear memory than
+	// Spec.MemoryLimit and failed because a memory grow was refused.
+	ErrMemoryLimit = errors.New("memory limit exceeded")
+
+	// ErrBadModule: the module bytes are not a WebAssembly module Deco can
+	// run (not WebAssembly at all, fails validation, imports functions other
+	// than WASI preview1, or exports no _start). The wrapping error says why.
+	ErrBadModule = errors.New("invalid WebAssembly module")
+
+	// ErrOutputTooLarge: the files the task wrote under /outputs add up to
+	// more than Spec.MaxOutputBytes.
+	ErrOutputTooLarge = errors.New("output limit exceeded")
+
+	// ErrMissingInput: Spec.InputDir was given but is not an existing
+	// directory, so the task's inputs cannot be mounted.
+	ErrMissingInput = errors.New("missing input")
+)
+
+// Spec is one task execution request.
+//
+// Zero values of the limits mean "use the default" (see WithDefaults).
+type Spec struct {
+	Module   []byte            // WASM bytes
+	ModuleID string            // content address of Module; the compilation-cache key ("" = computed from Module)
+	Args     []string          // argv[1:]; argv[0] is "task"
+	Env      map[string]string // e.g. DECO_TASK_INDEX, DECO_TASK_COUNT
+
+	InputDir  string // host dir, mounted read-only at /inputs ("" = none)
+	OutputDir string // host dir, mounted writable at /outputs; must exist ("" = none)
+
+	MemoryLimit uint64        // bytes of guest linear memory; 0 = DefaultMemoryLimit
+	Timeout     time.Duration // wall clock for instantiating and running; 0 = DefaultTimeout
+	Seed        [32]byte      // seeds the guest's random source; guest clocks are virtual and deterministic
+
+	StdoutLimit, StderrLimit int   // bytes captured; the rest is dropped and Result.*Truncated set
+	MaxOutputBytes           int64 // total bytes allowed under /outputs; 0 = DefaultMaxOutputBytes
+}
+
+// WithDefaults returns s with every zero limit replaced by its default.
+func (s Spec) WithDefaults() Spec {
+	if s.MemoryLimit == 0 {
+		s.MemoryLimit = DefaultMemoryLimit
+	}
+	if s.Timeout <= 0 {
+		s.Timeout = DefaultTimeout
+	}
+	if s.StdoutLimit <= 0 {
+		s.StdoutLimit = DefaultStdoutLimit
+	}
+	if s.StderrLimit <= 0 {
+		s.StderrLimit = DefaultStderrLimit
+	}
+	if s.MaxOutputBytes <= 0 {
+		s.MaxOutputBytes = DefaultMaxOutputBytes
+	}
+	return s
+}
+
+// Result is what one execution produced. Run fills it as far as the
+// execution got, also when it returns an error (partial stdout and stderr
+// are kept).
+type Result struct {
+	ExitCode        int // the guest's exit status; 0 = success
+	Stdout, Stderr  []byte
+	StdoutTruncated bool          // Stdout holds only the first StdoutLimit bytes
+	StderrTruncated bool          // Stderr holds only the first StderrLimit bytes
+	Duration        time.Duration // wall time of the whole Run, compilation included
+	Compiled        bool          // this run paid for compiling the module
+}
+
+// Executor runs tasks in a sandbox.
+type Executor interface {
+	// Run executes s and returns its result. A guest that exits with a
+	// non-zero status is not an error: Result.ExitCode carries it. Errors
+	// wrap one of the sentinels above when a limit or the module is at
+	// fault, or ctx.Err() when ctx was cancelled. Run is safe for
+	// concurrent use.
+	Run(ctx context.Context, s Spec) (Result, error)
+
+	// Close releases the executor's resources; Run must not be called after.
+	Close(ctx context.Context) error
+}

@@ -1,0 +1,332 @@
+package node
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/deco-network/deco/internal/api"
+	"github.com/deco-network/deco/internal/market"
+	"github.com/deco-network/deco/internal/spec"
+	"github.com/deco-network/deco/internal/wire"
+)
+
+// backend implements api.Backend on top of the node.
+type backend struct{ n *Node }
+
+var _ api.Backend = backend{}
+
+func (b backend) Info(ctx context.Context) api.NodeInfo {
+	n := b.n
+	info := api.NodeInfo{PeerID: n.host.ID().String(), DID: n.did, EVM: n.id.EVM, Addrs: n.host.Addrs(), Roles: []string{"consumer"},
+		Version: Version, Peers: len(n.host.Peers()), Started: n.started}
+	if n.prov != nil {
+		info.Roles = append(info.Roles, "provider")
+		info.Runtime, info.Slots, info.Busy = RuntimeName, n.prov.slots, int(n.prov.busy.Load())
+	}
+	return info
+}
+
+func (b backend) PutBlob(ctx context.Context, r io.Reader) (wire.CID, int64, error) {
+	return b.n.blobs.Put(r)
+}
+
+func (b backend) OpenBlob(ctx context.Context, c wire.CID) (io.ReadCloser, int64, error) {
+	return b.n.blobs.Open(c)
+}
+
+// Submit validates a resolved spec, checks that its blobs are here, and
+// hands it to the market.
+func (b backend) Submit(ctx context.Context, s spec.Job) (*market.Job, error) {
+	n := b.n
+	s.Defaults()
+	if err := s.Validate(); err != nil {
+		return nil, err
+	}
+	if err := s.Resolved(); err != nil {
+		return nil, err
+	}
+	rc, size, err := n.blobs.Open(s.Program.CID)
+	if err != nil {
+		return nil, spec.Errors{{Path: "program.cid", Reason: fmt.Sprintf("%s is not in this node's store; upload it first (deco run/job submit do this)", s.Program.CID)}}
+	}
+	rc.Close()
+	s.Program.Size = size
+	for i, in := range s.Inputs {
+		rc, size, err := n.blobs.Open(in.CID)
+		if err != nil {
+			return nil, spec.Errors{{Path: fmt.Sprintf("inputs[%d].cid", i), Reason: fmt.Sprintf("%s is not in this node's store; upload it first", in.CID)}}
+		}
+		rc.Close()
+		s.Inputs[i].Size = size
+	}
+	var entropy [16]byte
+	if _, err := io.ReadFull(randReader, entropy[:]); err != nil {
+		return nil, err
+	}
+	j := &market.Job{ID: wire.NewJobID(entropy), Spec: s, Consumer: n.id.EVM}
+	var out *market.Job
+	err = n.call(ctx, func() {
+		effs := n.market.Step(n.clk.Now(), market.Submit{Job: j})
+		n.perform(context.WithoutCancel(ctx), effs)
+		out = snapshot(j)
+	})
+	return out, err
+}
+
+// snapshot deep-copies a job through JSON (called on the loop goroutine).
+func snapshot(j *market.Job) *market.Job {
+	b, _ := json.Marshal(j)
+	var c market.Job
+	json.Unmarshal(b, &c)
+	return &c
+}
+
+func (b backend) resolve(id string) (wire.JobID, error) {
+	id = strings.TrimSpace(strings.ToLower(id))
+	if id == "" {
+		return "", fmt.Errorf("%w: empty job id", api.ErrNotFound)
+	}
+	var matches []string
+	err := b.n.db.ListPrefix(bucketJobs, id, func(key string, _ []byte) error {
+		matches = append(matches, key)
+		return nil
+	})
+	if err != nil {
+		return "", err
+	}
+	switch len(matches) {
+	case 0:
+		return "", fmt.Errorf("%w: no job %q (see `deco job list`)", api.ErrNotFound, id)
+	case 1:
+		return wire.JobID(matches[0]), nil
+	}
+	return "", fmt.Errorf("%w: %q matches %d jobs; give more characters", api.ErrAmbiguous, id, len(matches))
+}
+
+func (b backend) load(id wire.JobID) (*market.Job, error) {
+	var j market.Job
+	ok, err := b.n.db.Get(bucketJobs, string(id), &j)
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return nil, fmt.Errorf("%w: job %s", api.ErrNotFound, id)
+	}
+	j.Tasks = make([]*market.Task, 0, j.Spec.Tasks.Count)
+	err = b.n.db.ListPrefix(bucketTasks, string(id)+"/", func(_ string, raw []byte) error {
+		var t market.Task
+		if err := json.Unmarshal(raw, &t); err != nil {
+			return err
+		}
+		j.Tasks = append(j.Tasks, &t)
+		return nil
+	})
+	return &j, err
+}
+
+func (b backend) Jobs(ctx context.Context) ([]api.JobSummary, error) {
+	var out []api.JobSummary
+	err := b.n.db.List(bucketJobs, func(_ string, raw []byte) error {
+		var j market.Job
+		if err := json.Unmarshal(raw, &j); err != nil {
+			return err
+		}
+		out = append(out, api.JobSummary{ID: j.ID, Name: j.Spec.Name, State: j.State, Reason: j.Reason, Tasks: j.Spec.Tasks.Count, CreatedAt: j.CreatedAt, EndedAt: j.EndedAt})
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i := range out {
+		b.n.db.ListPrefix(bucketTasks, string(out[i].ID)+"/", func(_ string, raw []byte) error {
+			var t struct {
+				State market.TaskState `json:"state"`
+			}
+			json.Unmarshal(raw, &t)
+			switch t.State {
+			case market.TaskVerified:
+				out[i].Verified++
+			case market.TaskFailed:
+				out[i].Failed++
+			}
+			return nil
+		})
+	}
+	sort.Slice(out, func(i, k int) bool { return out[i].CreatedAt.After(out[k].CreatedAt) })
+	if out == nil {
+		out = []api.JobSummary{}
+	}
+	return out, nil
+}
+
+func (b backend) Job(ctx context.Context, id string) (*market.Job, error) {
+	jid, err := b.resolve(id)
+	if err != nil {
+		return nil, err
+	}
+	return b.load(jid)
+}
+
+func (b backend) Cancel(ctx context.Context, id string) error {
+	jid, err := b.resolve(id)
+	if err != nil {
+		return err
+	}
+	return b.n.call(ctx, func() {
+		effs := b.n.market.Step(b.n.clk.Now(), market.Cancel{Job: jid, Reason: "cancelled by the user"})
+		b.n.perform(context.WithoutCancel(ctx), effs)
+	})
+}
+
+func (b backend) logs(id wire.JobID, after uint64, limit int) ([]api.LogLine, error) {
+	var out []api.LogLine
+	err := b.n.db.ListPrefix(bucketLogs, string(id)+"/", func(key string, raw []byte) error {
+		var seq uint64
+		fmt.Sscanf(key[strings.LastIndexByte(key, '/')+1:], "%d", &seq)
+		if seq <= after || (limit > 0 && len(out) >= limit) {
+			return nil
+		}
+		var r logRecord
+		if err := json.Unmarshal(raw, &r); err != nil {
+			return err
+		}
+		out = append(out, api.LogLine{Seq: seq, At: r.At, Index: r.Index, Text: r.Text})
+		return nil
+	})
+	return out, err
+}
+
+func (b backend) Logs(ctx context.Context, id string, after uint64, limit int) ([]api.LogLine, error) {
+	jid, err := b.resolve(id)
+	if err != nil {
+		return nil, err
+	}
+	return b.logs(jid, after, limit)
+}
+
+// Follow subscribes first, then replays the stored log, then forwards
+// live lines not yet replayed, so no line is missed or repeated.
+func (b backend) Follow(ctx context.Context, id string) (<-chan api.LogLine, error) {
+	n := b.n
+	jid, err := b.resolve(id)
+	if err != nil {
+		return nil, err
+	}
+	live := make(chan api.LogLine, 4096)
+	n.subsMu.Lock()
+	n.subs[jid] = append(n.subs[jid], live)
+	n.subsMu.Unlock()
+	unsubscribe := func() {
+		n.subsMu.Lock()
+		defer n.subsMu.Unlock()
+		subs := n.subs[jid]
+		for i, ch := range subs {
+			if ch == live {
+				n.subs[jid] = append(subs[:i], subs[i+1:]...)
+				close(live)
+				return
+			}
+		}
+	}
+	backlog, err := b.logs(jid, 0, 0)
+	if err != nil {
+		unsubscribe()
+		return nil, err
+	}
+	j, err := b.load(jid)
+	if err != nil {
+		unsubscribe()
+		return nil, err
+	}
+	out := make(chan api.LogLine, 64)
+	go func() {
+		defer close(out)
+		var last uint64
+		send := func(l api.LogLine) bool {
+			select {
+			case out <- l:
+				return true
+			case <-ctx.Done():
+				return false
+			}
+		}
+		for _, l := range backlog {
+			if !send(l) {
+				unsubscribe()
+				return
+			}
+			last = l.Seq
+		}
+		if j.State.Terminal() {
+			unsubscribe()
+			send(api.LogLine{Index: -1, State: j.State, At: j.EndedAt, Text: "job " + string(j.State)})
+			return
+		}
+		for {
+			select {
+			case l, ok := <-live:
+				if !ok {
+					return
+				}
+				if l.Seq != 0 && l.Seq <= last {
+					continue
+				}
+				if !send(l) {
+					unsubscribe()
+					return
+				}
+				if l.State != "" {
+					return
+				}
+			case <-ctx.Done():
+				unsubscribe()
+				return
+			}
+		}
+	}()
+	return out, nil
+}
+
+func (b backend) Providers(ctx context.Context) ([]api.ProviderView, error) {
+	n := b.n
+	var out []api.ProviderView
+	err := n.call(ctx, func() {
+		for _, o := range n.market.Offers() {
+			st := n.sched.Stats(o.Peer)
+			out = append(out, api.ProviderView{
+				Peer: o.Peer, EVM: o.EVM, Ask: o.Ask, Slots: o.Slots, FreeSlots: o.FreeSlots, Cores: o.Resources.Cores,
+				Memory: o.Resources.Memory, GPUs: o.Resources.GPUs, Benchmark: o.Benchmark, Labels: o.Labels, Runtime: o.Runtime,
+				Expires: time.UnixMilli(o.ExpiresMs), Stats: st, Reliability: st.Reliability(),
+			})
+		}
+	})
+	for i := range out {
+		if p, err := peerDecode(out[i].Peer); err == nil {
+			out[i].Latency = n.host.Latency(p)
+		}
+	}
+	if out == nil {
+		out = []api.ProviderView{}
+	}
+	return out, err
+}
+
+func (b backend) Peers(ctx context.Context) ([]api.PeerView, error) {
+	var out []api.PeerView
+	for _, p := range b.n.host.Peers() {
+		out = append(out, api.PeerView{Peer: p.ID.String(), Addrs: p.Addrs, Latency: p.Latency})
+	}
+	sort.Slice(out, func(i, k int) bool { return out[i].Peer < out[k].Peer })
+	if out == nil {
+		out = []api.PeerView{}
+	}
+	return out, nil
+}
+
+var errUnused = errors.New("unused")

@@ -1,0 +1,20 @@
+// Package node is Deco's composition root: it builds the adapters (libp2p
+// host, blob store, state database, wazero executor, HTTP API) around the
+// pure core and runs the driver loop.
+//
+// The consumer role owns a market.Market. One goroutine (the loop) is the
+// only one that touches it: it receives events (API submissions, bids,
+// progress, verdicts, ticks), steps the market, then performs the effects
+// it returned — persist (one database transaction per batch), append log
+// lines, send bid requests, start task sessions, abort attempts. Work that
+// blocks (network, verification) runs in goroutines that post their
+// outcome back to the loop as events, as etcd raft's Ready loop does.
+//
+// The provider role publishes signed offers on gossip, answers bid
+// requests, runs assigned tasks in the sandbox, signs receipts and serves
+// outputs by content address.
+//
+//	n, err := node.New(node.Options{Home: home, Config: cfg, Identity: id})
+//	err = n.Start(ctx)
+//	defer n.Close()
+package node

@@ -1,0 +1,263 @@
+package node
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/deco-network/deco/internal/api"
+	"github.com/deco-network/deco/internal/market"
+	"github.com/deco-network/deco/internal/p2p"
+	"github.com/deco-network/deco/internal/store"
+	"github.com/deco-network/deco/internal/wire"
+)
+
+func pid() int { return os.Getpid() }
+
+// Database buckets.
+const (
+	bucketJobs  = "jobs"  // job id -> market.Job header (tasks stored apart)
+	bucketTasks = "tasks" // job id/%06d -> market.Task
+	bucketLogs  = "logs"  // job id/%012d -> logRecord
+)
+
+type logRecord struct {
+	At    time.Time `json:"at"`
+	Index int       `json:"index"`
+	Text  string    `json:"text"`
+}
+
+func taskKey(j wire.JobID, i int) string     { return fmt.Sprintf("%s/%06d", j, i) }
+func logKey(j wire.JobID, seq uint64) string { return fmt.Sprintf("%s/%012d", j, seq) }
+
+// post hands an event to the loop. It never blocks the loop itself: the
+// callers are goroutines doing network work.
+func (n *Node) post(ctx context.Context, ev market.Event) {
+	select {
+	case n.events <- ev:
+	case <-ctx.Done():
+	}
+}
+
+// call runs fn on the loop goroutine and waits for it.
+func (n *Node) call(ctx context.Context, fn func()) error {
+	done := make(chan struct{})
+	select {
+	case n.calls <- func() { fn(); close(done) }:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// loop is the only goroutine that touches n.market.
+func (n *Node) loop(ctx context.Context) {
+	t := time.NewTicker(n.opts.Tick)
+	defer t.Stop()
+	schedSaved := time.Time{}
+	for {
+		var effs []market.Effect
+		select {
+		case <-ctx.Done():
+			return
+		case fn := <-n.calls:
+			fn()
+			continue
+		case ev := <-n.events:
+			now := n.clk.Now()
+			effs = append(effs, n.market.Step(now, ev)...)
+			// drain whatever else is queued so one transaction covers the batch
+			for k := 0; k < 512; k++ {
+				select {
+				case ev := <-n.events:
+					effs = append(effs, n.market.Step(now, ev)...)
+					continue
+				default:
+				}
+				break
+			}
+		case <-t.C:
+			now := n.clk.Now()
+			effs = n.market.Tick(now)
+			if now.Sub(schedSaved) > 10*time.Second {
+				schedSaved = now
+				n.db.Put("meta", "sched", n.sched.Snapshot())
+			}
+		}
+		if len(effs) > 0 {
+			n.perform(ctx, effs)
+		}
+	}
+}
+
+// perform carries out effects: persist first, then tell subscribers, then
+// talk to the network.
+func (n *Node) perform(ctx context.Context, effs []market.Effect) {
+	var lines []api.LogLine
+	var finished []market.Finished
+	err := n.db.Update(func(tx *store.Tx) error {
+		for _, e := range effs {
+			switch e := e.(type) {
+			case market.Save:
+				if err := tx.Put(bucketJobs, string(e.Job.ID), e.Job); err != nil {
+					return err
+				}
+				for _, t := range e.Tasks {
+					if err := tx.Put(bucketTasks, taskKey(e.Job.ID, t.Index), t); err != nil {
+						return err
+					}
+				}
+			case market.Log:
+				seq := n.logSeq[e.Job] + 1
+				if err := tx.Put(bucketLogs, logKey(e.Job, seq), logRecord{At: e.At, Index: e.Index, Text: e.Text}); err != nil {
+					return err
+				}
+				n.logSeq[e.Job] = seq
+				lines = append(lines, api.LogLine{Seq: seq, At: e.At, Index: e.Index, Text: e.Text})
+				n.log.Debug("job event", "job", e.Job.Short(), "task", e.Index, "text", e.Text)
+				_ = lines
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		n.log.Error("persist job state failed; the node keeps running but a restart may lose the latest changes", "err", err)
+	}
+	li := 0
+	for _, e := range effs {
+		switch e := e.(type) {
+		case market.Log:
+			if li < len(lines) {
+				n.publish(e.Job, lines[li])
+				li++
+			}
+		case market.Finished:
+			finished = append(finished, e)
+		case market.RequestBid:
+			go n.requestBid(ctx, e)
+		case market.Assign:
+			n.startSession(ctx, e)
+		case market.Abort:
+			n.abortSession(e)
+		}
+	}
+	for _, f := range finished {
+		n.finishSubs(f.Job, f.State)
+	}
+}
+
+// restoreJobs loads persisted jobs into the market after a restart.
+func (n *Node) restoreJobs() error {
+	var jobs []*market.Job
+	err := n.db.List(bucketJobs, func(key string, raw []byte) error {
+		var j market.Job
+		if err := json.Unmarshal(raw, &j); err != nil {
+			return fmt.Errorf("job %s: %w", key, err)
+		}
+		jobs = append(jobs, &j)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("restore jobs: %w", err)
+	}
+	for _, j := range jobs {
+		j.Tasks = make([]*market.Task, j.Spec.Tasks.Count)
+		err := n.db.ListPrefix(bucketTasks, string(j.ID)+"/", func(key string, raw []byte) error {
+			var t market.Task
+			if err := json.Unmarshal(raw, &t); err != nil {
+				return err
+			}
+			if t.Index >= 0 && t.Index < len(j.Tasks) {
+				j.Tasks[t.Index] = &t
+			}
+			return nil
+		})
+		if err != nil {
+			return fmt.Errorf("restore tasks of %s: %w", j.ID, err)
+		}
+		for i, t := range j.Tasks {
+			if t == nil {
+				j.Tasks[i] = &market.Task{Index: i, State: market.TaskPending}
+			}
+		}
+		var last uint64
+		n.db.ListPrefix(bucketLogs, string(j.ID)+"/", func(key string, raw []byte) error {
+			fmt.Sscanf(key[strings.LastIndexByte(key, '/')+1:], "%d", &last)
+			return nil
+		})
+		n.logSeq[j.ID] = last
+		effs := n.market.Step(n.clk.Now(), market.Restore{Job: j})
+		n.perform(context.Background(), onlyLocal(effs))
+	}
+	return nil
+}
+
+// onlyLocal keeps persistence effects; network effects are regenerated by
+// the loop once it runs.
+func onlyLocal(effs []market.Effect) []market.Effect {
+	var out []market.Effect
+	for _, e := range effs {
+		switch e.(type) {
+		case market.Save, market.Log:
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// consumeOffers feeds verified offers from gossip into the market.
+func (n *Node) consumeOffers(ctx context.Context, ch <-chan p2p.Message) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case m, ok := <-ch:
+			if !ok {
+				return
+			}
+			var o wire.Offer
+			if err := n.open(m.Data, m.From, wire.TypeOffer, &o); err != nil {
+				n.log.Debug("dropped offer", "from", m.From, "err", err)
+				continue
+			}
+			if o.Peer != m.From.String() {
+				n.log.Debug("dropped offer naming another peer", "from", m.From, "names", o.Peer)
+				continue
+			}
+			n.post(ctx, market.OfferSeen{Offer: o, Latency: n.host.Latency(m.From)})
+		}
+	}
+}
+
+// publish sends a log line to followers of the job.
+func (n *Node) publish(j wire.JobID, l api.LogLine) {
+	n.subsMu.Lock()
+	defer n.subsMu.Unlock()
+	for _, ch := range n.subs[j] {
+		select {
+		case ch <- l:
+		default: // a slow follower misses live lines; it can re-read the log
+		}
+	}
+}
+
+func (n *Node) finishSubs(j wire.JobID, st market.JobState) {
+	n.subsMu.Lock()
+	defer n.subsMu.Unlock()
+	for _, ch := range n.subs[j] {
+		select {
+		case ch <- api.LogLine{Index: -1, State: st, At: n.clk.Now(), Text: "job " + string(st)}:
+		default:
+		}
+		close(ch)
+	}
+	delete(n.subs, j)
+}

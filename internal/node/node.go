@@ -1,0 +1,303 @@
+package node
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/libp2p/go-libp2p/core/peer"
+
+	"github.com/deco-network/deco/internal/api"
+	"github.com/deco-network/deco/internal/clock"
+	"github.com/deco-network/deco/internal/config"
+	"github.com/deco-network/deco/internal/exec"
+	"github.com/deco-network/deco/internal/market"
+	"github.com/deco-network/deco/internal/p2p"
+	"github.com/deco-network/deco/internal/sched"
+	"github.com/deco-network/deco/internal/store"
+	"github.com/deco-network/deco/internal/verify"
+	"github.com/deco-network/deco/internal/wire"
+)
+
+// Version is the node software version.
+const Version = "0.1.0"
+
+// Options configure a node. Home, Config and Identity are required.
+type Options struct {
+	Home     config.Home
+	Config   config.Config
+	Identity config.Identity
+	Logger   *slog.Logger // default: discard
+	Clock    clock.Clock  // default: clock.Real
+	Market   market.Config
+	// Executor runs tasks on a provider; default: wazero with the
+	// compilation cache in the home.
+	Executor exec.Executor
+	// Tick is the driver loop's tick period (default 25ms).
+	Tick time.Duration
+	// OfferInterval is how often a provider republishes its offer (default 2s).
+	OfferInterval time.Duration
+	// Malice, when set on a provider, rewrites each result before it is
+	// sent: tests use it to play a cheating provider and check that the
+	// consumer catches it.
+	Malice func(res *wire.Result)
+}
+
+// Node is a running Deco node.
+type Node struct {
+	opts   Options
+	log    *slog.Logger
+	clk    clock.Clock
+	id     config.Identity
+	did    string
+	host   *p2p.Host
+	blobs  *store.Blobs
+	db     *store.DB
+	api    *api.Server
+	apiURL string
+	domain verify.Domain
+
+	// consumer
+	market   *market.Market
+	sched    *sched.Weighted
+	events   chan market.Event
+	calls    chan func()
+	sessMu   sync.Mutex
+	sessions map[string]context.CancelFunc
+	subsMu   sync.Mutex
+	subs     map[wire.JobID][]chan api.LogLine
+	logSeq   map[wire.JobID]uint64
+
+	// provider (nil when not a provider)
+	prov *provider
+
+	nonce   atomic.Uint64
+	guardMu sync.Mutex
+	guard   *wire.ReplayGuard
+	started time.Time
+
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+	closed atomic.Bool
+}
+
+// New builds a node; Start brings it up.
+func New(o Options) (*Node, error) {
+	if o.Logger == nil {
+		o.Logger = slog.New(slog.DiscardHandler)
+	}
+	if o.Clock == nil {
+		o.Clock = clock.Real{}
+	}
+	if o.Tick == 0 {
+		o.Tick = 25 * time.Millisecond
+	}
+	if o.OfferInterval == 0 {
+		o.OfferInterval = 2 * time.Second
+	}
+	if err := o.Config.Validate(); err != nil {
+		return nil, err
+	}
+	if err := o.Market.Validate(); err != nil {
+		return nil, err
+	}
+	n := &Node{
+		opts: o, log: o.Logger, clk: o.Clock, id: o.Identity,
+		events: make(chan market.Event, 4096), calls: make(chan func(), 64),
+		sessions: map[string]context.CancelFunc{}, subs: map[wire.JobID][]chan api.LogLine{}, logSeq: map[wire.JobID]uint64{},
+		guard:  wire.NewReplayGuard(1 << 16),
+		domain: verify.Domain{ChainID: o.Config.ChainID},
+	}
+	var b [8]byte
+	rand.Read(b[:])
+	n.nonce.Store(binary.BigEndian.Uint64(b[:]) >> 1)
+	return n, nil
+}
+
+// SetDomain changes the EIP-712 domain receipts are signed under (the
+// payment layer sets the escrow contract). Call before Start.
+func (n *Node) SetDomain(d verify.Domain) { n.domain = d }
+
+// Start opens the stores, the libp2p host and the API, and starts the loops.
+func (n *Node) Start(ctx context.Context) (err error) {
+	ctx, n.cancel = context.WithCancel(context.WithoutCancel(ctx))
+	defer func() {
+		if err != nil {
+			n.Close()
+		}
+	}()
+	n.started = n.clk.Now()
+	home := n.opts.Home
+	if n.db, err = store.OpenDB(home.Path("state.db")); err != nil {
+		return err
+	}
+	if n.blobs, err = store.OpenBlobs(home.Path("blobs")); err != nil {
+		return err
+	}
+	n.host, err = p2p.New(ctx, p2p.Config{
+		Key: n.id.PeerKey, ListenAddrs: n.opts.Config.Listen, Bootstrap: n.opts.Config.Bootstrap,
+		MDNS: n.opts.Config.MDNS, DHT: n.opts.Config.DHT, Logger: n.log.With("component", "p2p"),
+	})
+	if err != nil {
+		return fmt.Errorf("start libp2p host: %w", err)
+	}
+	if n.did, err = p2p.DIDKey(n.id.PeerKey.GetPublic()); err != nil {
+		return err
+	}
+	n.host.ServeBlobs(n.blobs)
+
+	// consumer role: every node can submit jobs.
+	n.sched = sched.NewWeighted()
+	var saved map[string]sched.Stats
+	if ok, _ := n.db.Get("meta", "sched", &saved); ok {
+		n.sched.Restore(saved)
+	}
+	mc := n.opts.Market
+	mc.Consumer = n.id.EVM
+	n.market = market.New(mc, n.sched)
+	if err := n.restoreJobs(); err != nil {
+		return err
+	}
+	n.host.HandleRequest(p2p.ProtoBid, 1<<20, n.handleBid)
+	n.host.Handle(p2p.ProtoTask, n.handleTask)
+
+	if n.opts.Config.Provider.Enabled {
+		if err := n.startProvider(ctx); err != nil {
+			return err
+		}
+	}
+	offers, err := n.host.Subscribe(ctx, p2p.TopicOffers)
+	if err != nil {
+		return fmt.Errorf("subscribe to offers: %w", err)
+	}
+	n.wg.Add(2)
+	go func() { defer n.wg.Done(); n.consumeOffers(ctx, offers) }()
+	go func() { defer n.wg.Done(); n.loop(ctx) }()
+
+	n.api = api.NewServer(backend{n}, n.id.Token, n.log.With("component", "api"))
+	if n.apiURL, err = n.api.Listen(n.opts.Config.API); err != nil {
+		return err
+	}
+	n.wg.Add(1)
+	go func() {
+		defer n.wg.Done()
+		if err := n.api.Serve(); err != nil {
+			n.log.Error("API server stopped", "err", err)
+		}
+	}()
+	rt := config.Runtime{PID: pid(), API: n.apiURL, PeerID: n.host.ID().String(), DID: n.did, EVM: n.id.EVM, Addrs: n.host.Addrs(), Provider: n.prov != nil}
+	if err := home.WriteRuntime(rt); err != nil {
+		return fmt.Errorf("write node.json: %w", err)
+	}
+	n.log.Info("node started", "peer", n.host.ID(), "did", n.did, "evm", n.id.EVM, "api", n.apiURL, "provider", n.prov != nil, "addrs", n.host.Addrs())
+	return nil
+}
+
+// Close stops the node and releases its resources. It is safe to call twice.
+func (n *Node) Close() error {
+	if !n.closed.CompareAndSwap(false, true) {
+		return nil
+	}
+	if n.api != nil {
+		sctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		n.api.Shutdown(sctx)
+		cancel()
+	}
+	if n.cancel != nil {
+		n.cancel()
+	}
+	n.sessMu.Lock()
+	for _, c := range n.sessions {
+		c()
+	}
+	n.sessMu.Unlock()
+	var errs []error
+	if n.host != nil {
+		errs = append(errs, n.host.Close())
+	}
+	n.wg.Wait()
+	if n.prov != nil {
+		n.prov.close()
+	}
+	if n.db != nil {
+		if n.sched != nil {
+			n.db.Put("meta", "sched", n.sched.Snapshot())
+		}
+		errs = append(errs, n.db.Close())
+	}
+	n.opts.Home.RemoveRuntime()
+	return errors.Join(errs...)
+}
+
+// APIURL is the base URL of the node's HTTP API.
+func (n *Node) APIURL() string { return n.apiURL }
+
+// Token is the API bearer token.
+func (n *Node) Token() string { return n.id.Token }
+
+// PeerID is the node's libp2p identity.
+func (n *Node) PeerID() peer.ID { return n.host.ID() }
+
+// DID is the node's did:key.
+func (n *Node) DID() string { return n.did }
+
+// EVM is the node's EVM address.
+func (n *Node) EVM() common.Address { return common.HexToAddress(n.id.EVM) }
+
+// Addrs are the node's dialable multiaddrs.
+func (n *Node) Addrs() []string { return n.host.Addrs() }
+
+// Blobs is the node's blob store.
+func (n *Node) Blobs() *store.Blobs { return n.blobs }
+
+// Connect dials another node.
+func (n *Node) Connect(ctx context.Context, addr string) error { return n.host.Connect(ctx, addr) }
+
+func (n *Node) nextNonce() uint64 { return n.nonce.Add(1) }
+
+// seal wraps body in an envelope signed by the node's peer key.
+func (n *Node) seal(typ string, body any, ttl time.Duration) ([]byte, error) {
+	env, err := wire.Seal(n.id.Ed25519(), typ, body, n.clk.Now(), ttl, n.nextNonce())
+	if err != nil {
+		return nil, err
+	}
+	return env.Marshal()
+}
+
+// open decodes and checks an envelope from peer p: signature, expiry,
+// replay, type, and that it was signed by p's own key.
+func (n *Node) open(raw []byte, from peer.ID, typ string, v any) error {
+	env, err := wire.DecodeEnvelope(raw)
+	if err != nil {
+		return err
+	}
+	if err := env.Verify(n.clk.Now()); err != nil {
+		return err
+	}
+	pub, err := from.ExtractPublicKey()
+	if err != nil {
+		return fmt.Errorf("peer %s: %w", from, err)
+	}
+	rawPub, _ := pub.Raw()
+	if string(rawPub) != string(env.PubKey) {
+		return fmt.Errorf("%w: signed by a key other than the sender %s", wire.ErrBadSignature, from)
+	}
+	n.guardMu.Lock()
+	err = n.guard.Check(env, n.clk.Now())
+	n.guardMu.Unlock()
+	if err != nil {
+		return err
+	}
+	return env.Open(typ, v)
+}
+
+var randReader = rand.Reader
+
+func peerDecode(s string) (peer.ID, error) { return peer.Decode(s) }

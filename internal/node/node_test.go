@@ -1,0 +1,149 @@
+package node
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/deco-network/deco/internal/api"
+	"github.com/deco-network/deco/internal/exec/wasm"
+	"github.com/deco-network/deco/internal/market"
+	"github.com/deco-network/deco/internal/spec"
+	"github.com/deco-network/deco/internal/wire"
+)
+
+func startCluster(t *testing.T, o ClusterOptions) *Cluster {
+	t.Helper()
+	if testing.Verbose() && o.Log == nil && os.Getenv("DECO_TEST_LOG") != "" {
+		o.Log = os.Stderr
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	c, err := StartCluster(ctx, o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(c.Close)
+	return c
+}
+
+// runJob submits j and follows it to its end.
+func runJob(t *testing.T, c *api.Client, j spec.Job) *market.Job {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	j.Defaults()
+	job, err := c.Submit(ctx, j)
+	if err != nil {
+		t.Fatalf("submit: %v", err)
+	}
+	if err := c.Follow(ctx, string(job.ID), func(api.LogLine) error { return nil }); err != nil {
+		t.Fatalf("follow: %v", err)
+	}
+	final, err := c.Job(ctx, string(job.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return final
+}
+
+func upload(t *testing.T, c *api.Client, b []byte) wire.CID {
+	t.Helper()
+	ref, err := c.PutBlob(context.Background(), bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ref.CID
+}
+
+func TestJobRunsAndVerifies(t *testing.T) {
+	c := startCluster(t, ClusterOptions{Providers: 2})
+	prog := upload(t, c.Client, wasm.MinimalModule())
+	j := runJob(t, c.Client, spec.Job{Program: spec.Program{CID: prog}, Tasks: spec.Tasks{Count: 6}})
+	if j.State != market.JobCompleted {
+		t.Fatalf("job %s: %s", j.State, j.Reason)
+	}
+	used := map[string]bool{}
+	for _, tk := range j.Tasks {
+		if tk.State != market.TaskVerified || tk.Receipt == nil || tk.Receipt.Attestation != "software" || tk.OutputRoot == "" {
+			t.Fatalf("task %+v", tk)
+		}
+		used[tk.Provider] = true
+	}
+	if len(used) != 2 {
+		t.Fatalf("job not spread across providers: %v", used)
+	}
+	// The job survives a restart of the consumer's database view.
+	js, err := c.Client.Jobs(context.Background())
+	if err != nil || len(js) != 1 || js[0].Verified != 6 {
+		t.Fatalf("list: %v %+v", err, js)
+	}
+	logs, err := c.Client.Logs(context.Background(), string(j.ID)[:8], 0)
+	if err != nil || len(logs) == 0 {
+		t.Fatalf("logs: %v %d", err, len(logs))
+	}
+}
+
+func TestBadModuleFailsWithReason(t *testing.T) {
+	c := startCluster(t, ClusterOptions{Providers: 1})
+	prog := upload(t, c.Client, []byte("this is not webassembly"))
+	j := runJob(t, c.Client, spec.Job{Program: spec.Program{CID: prog}})
+	if j.State != market.JobFailed || !strings.Contains(j.Reason, "invalid WebAssembly module") {
+		t.Fatalf("job %s: %s", j.State, j.Reason)
+	}
+	// The node stays up and the next job runs normally.
+	good := upload(t, c.Client, wasm.MinimalModule())
+	if j := runJob(t, c.Client, spec.Job{Program: spec.Program{CID: good}}); j.State != market.JobCompleted {
+		t.Fatalf("next job %s: %s", j.State, j.Reason)
+	}
+}
+
+// A provider whose outputs do not match its receipt is caught and the task
+// completes on an honest provider.
+func TestCheatingProviderCaught(t *testing.T) {
+	var cheater string
+	c := startCluster(t, ClusterOptions{Providers: 2, Configure: func(i int, o *Options) {
+		if i == 1 {
+			o.Malice = func(res *wire.Result) {
+				if res.Receipt != nil {
+					res.Receipt.OutputRoot = wire.CIDOf([]byte("a forged output root"))
+				}
+			}
+		}
+	}})
+	cheater = c.Providers[0].PeerID().String()
+	prog := upload(t, c.Client, wasm.MinimalModule())
+	j := runJob(t, c.Client, spec.Job{Program: spec.Program{CID: prog}, Tasks: spec.Tasks{Count: 4}})
+	if j.State != market.JobCompleted {
+		t.Fatalf("job %s: %s", j.State, j.Reason)
+	}
+	caught := 0
+	for _, tk := range j.Tasks {
+		if tk.Provider == cheater {
+			t.Fatalf("task %d accepted from the cheater", tk.Index)
+		}
+		for _, a := range tk.Attempts {
+			if a.Provider == cheater {
+				if a.State != "failed" || !strings.Contains(a.Reason, "rejected") {
+					t.Fatalf("cheater attempt %+v", a)
+				}
+				caught++
+			}
+		}
+	}
+	if caught == 0 {
+		t.Skip("the cheater won no auction; nothing to catch this run")
+	}
+}
+
+func TestSubmitRejectsBadSpec(t *testing.T) {
+	c := startCluster(t, ClusterOptions{Providers: 1})
+	_, err := c.Client.Submit(context.Background(), spec.Job{Program: spec.Program{CID: wire.CIDOf([]byte("never uploaded"))}, Tasks: spec.Tasks{Count: 1}})
+	if !errors.Is(err, spec.ErrInvalid) || !strings.Contains(err.Error(), "program.cid") {
+		t.Fatalf("got %v", err)
+	}
+}

@@ -1,0 +1,431 @@
+package node
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/libp2p/go-libp2p/core/peer"
+
+	"github.com/deco-network/deco/internal/exec"
+	"github.com/deco-network/deco/internal/exec/wasm"
+	"github.com/deco-network/deco/internal/p2p"
+	"github.com/deco-network/deco/internal/pricing"
+	"github.com/deco-network/deco/internal/verify"
+	"github.com/deco-network/deco/internal/wire"
+)
+
+// benchmarkScore is measured once per process: in-process clusters start
+// many providers on one machine and would otherwise disagree by noise.
+var benchmarkScore = sync.OnceValues(func() (float64, error) {
+	ctx := context.Background()
+	e, err := wasm.New(ctx)
+	if err != nil {
+		return 0, err
+	}
+	defer e.Close(ctx)
+	return wasm.Benchmark(ctx, e)
+})
+
+// RuntimeName is the sandbox named in offers and receipts.
+const RuntimeName = "wazero/v1.12.0"
+
+type provider struct {
+	exec     exec.Executor
+	ownExec  bool
+	res      wire.Resources
+	slots    int
+	busy     atomic.Int64
+	sem      chan struct{}
+	bench    float64
+	params   pricing.Params
+	bidReqs  atomic.Int64 // bid requests in the current pricing window
+	lastReqs atomic.Int64
+	seq      atomic.Uint64
+	mu       sync.Mutex
+	running  map[string]context.CancelFunc
+	modMu    sync.Mutex
+	modules  map[wire.CID][]byte // recently run modules, so a job's tasks don't re-read them
+	modBytes int
+}
+
+// module returns the program bytes, from memory when a recent task used it.
+func (p *provider) module(n *Node, c wire.CID) ([]byte, error) {
+	p.modMu.Lock()
+	defer p.modMu.Unlock()
+	if b, ok := p.modules[c]; ok {
+		return b, nil
+	}
+	b, err := n.blobs.Get(c, 1<<30)
+	if err != nil {
+		return nil, err
+	}
+	if p.modules == nil || p.modBytes+len(b) > 256<<20 {
+		p.modules, p.modBytes = map[wire.CID][]byte{}, 0
+	}
+	p.modules[c] = b
+	p.modBytes += len(b)
+	return b, nil
+}
+
+func (p *provider) close() {
+	if p.ownExec && p.exec != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		p.exec.Close(ctx)
+		cancel()
+	}
+}
+
+func (n *Node) startProvider(ctx context.Context) error {
+	cfg := n.opts.Config.Provider
+	p := &provider{exec: n.opts.Executor, slots: cfg.Slots, running: map[string]context.CancelFunc{}}
+	if p.slots == 0 {
+		p.slots = 1
+	}
+	p.sem = make(chan struct{}, p.slots)
+	if p.exec == nil {
+		e, err := wasm.New(ctx, wasm.WithCacheDir(n.opts.Home.Path("cache", "wasm")), wasm.WithLogger(n.log.With("component", "wasm")))
+		if err != nil {
+			return fmt.Errorf("start the WebAssembly runtime: %w", err)
+		}
+		p.exec, p.ownExec = e, true
+	}
+	p.res = measure(n.opts.Home.Path())
+	if cfg.MaxMemory != 0 && cfg.MaxMemory < p.res.Memory {
+		p.res.Memory = cfg.MaxMemory
+	}
+	score, err := benchmarkScore()
+	if err != nil {
+		return fmt.Errorf("benchmark: %w", err)
+	}
+	p.bench = score
+	p.params = pricing.Params{Base: cfg.Ask, Floor: cfg.Floor, Ceiling: cfg.Ceiling}
+	if err := p.params.Validate(); err != nil {
+		return err
+	}
+	n.prov = p
+	n.wg.Add(1)
+	go func() { defer n.wg.Done(); n.publishOffers(ctx) }()
+	n.log.Info("provider ready", "slots", p.slots, "cores", p.res.Cores, "memory", humanBytes(p.res.Memory), "benchmark", fmt.Sprintf("%.1f", p.bench))
+	return nil
+}
+
+func (n *Node) ask() wire.Amount {
+	p := n.prov
+	return pricing.Ask(p.params, pricing.Load{Busy: int(p.busy.Load()), Slots: p.slots, BidRequests: int(p.lastReqs.Load())})
+}
+
+func (n *Node) offer() wire.Offer {
+	p := n.prov
+	free := p.slots - int(p.busy.Load())
+	if free < 0 {
+		free = 0
+	}
+	return wire.Offer{
+		Peer: n.host.ID().String(), EVM: n.id.EVM, Resources: p.res, Slots: p.slots, FreeSlots: free,
+		Benchmark: p.bench, Ask: n.ask(), Labels: n.opts.Config.Provider.Labels, Runtime: RuntimeName,
+		Seq: p.seq.Add(1), ExpiresMs: n.clk.Now().Add(15 * time.Second).UnixMilli(),
+	}
+}
+
+// publishOffers gossips a fresh offer every OfferInterval (sooner at start,
+// so a new network becomes usable within a second or two).
+func (n *Node) publishOffers(ctx context.Context) {
+	interval := 250 * time.Millisecond
+	window := time.NewTicker(10 * time.Second)
+	defer window.Stop()
+	for i := 0; ; i++ {
+		raw, err := n.seal(wire.TypeOffer, n.offer(), 15*time.Second)
+		if err == nil {
+			if err := n.host.Publish(ctx, p2p.TopicOffers, raw); err != nil && ctx.Err() == nil {
+				n.log.Debug("publish offer", "err", err)
+			}
+		}
+		if i > 20 {
+			interval = n.opts.OfferInterval
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-window.C:
+			n.prov.lastReqs.Store(n.prov.bidReqs.Swap(0))
+		case <-time.After(interval):
+		}
+	}
+}
+
+// handleBid answers /deco/bid/1: one signed request, one signed bid.
+func (n *Node) handleBid(ctx context.Context, from peer.ID, raw []byte) ([]byte, error) {
+	var req wire.BidRequest
+	if err := n.open(raw, from, wire.TypeBidRequest, &req); err != nil {
+		return nil, fmt.Errorf("bad bid request from %s: %w", from, err)
+	}
+	bid := wire.Bid{Job: req.Job, Round: req.Round, EVM: n.id.EVM}
+	p := n.prov
+	switch {
+	case p == nil:
+		bid.Reason = "this node is not a provider"
+	default:
+		p.bidReqs.Add(1)
+		free := p.slots - int(p.busy.Load())
+		ask := n.ask()
+		switch {
+		case req.Need.Memory > p.res.Memory:
+			bid.Reason = fmt.Sprintf("needs %s memory, this provider has %s", humanBytes(req.Need.Memory), humanBytes(p.res.Memory))
+		case req.Need.GPU > len(p.res.GPUs):
+			bid.Reason = "not enough GPUs"
+		case ask > req.MaxPrice:
+			bid.Reason = fmt.Sprintf("ask %s above max price %s", ask, req.MaxPrice)
+		case free <= 0:
+			bid.Reason = "all slots busy"
+		default:
+			bid.Accept, bid.Price, bid.Slots = true, ask, min(free, len(req.Tasks))
+			bid.ETAMs = int64(float64(req.TimeoutMs) / 10)
+		}
+	}
+	return n.seal(wire.TypeBid, bid, msgTTL)
+}
+
+// handleTask runs one assignment on /deco/task/1.
+func (n *Node) handleTask(ctx context.Context, s *p2p.Stream) {
+	defer s.Close()
+	raw, err := s.ReadMsg(wire.MaxMessage)
+	if err != nil {
+		return
+	}
+	var a wire.Assign
+	from := s.Remote()
+	if err := n.open(raw, from, wire.TypeAssign, &a); err != nil {
+		n.log.Debug("bad assignment", "from", from, "err", err)
+		return
+	}
+	spec := a.Spec
+	reply := func(typ string, v any) error {
+		b, err := n.seal(typ, v, msgTTL)
+		if err != nil {
+			return err
+		}
+		return s.WriteMsg(b)
+	}
+	fail := func(kind, msg string) {
+		reply(wire.TypeResult, wire.Result{Task: spec.Task, Attempt: spec.Attempt, Failure: kind, Message: msg})
+	}
+	p := n.prov
+	if p == nil {
+		fail(wire.FailProvider, "this node is not a provider")
+		return
+	}
+	// The consumer resets the stream to cancel; watch for it.
+	tctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	go func() {
+		s.ReadMsg(1 << 10) // returns on reset, close or a cancel message
+		cancel()
+	}()
+	select {
+	case p.sem <- struct{}{}:
+	case <-tctx.Done():
+		return
+	}
+	p.busy.Add(1)
+	defer func() { <-p.sem; p.busy.Add(-1) }()
+	res := n.execute(tctx, from, a, func(state, msg string) {
+		reply(wire.TypeStatus, wire.Status{Task: spec.Task, Attempt: spec.Attempt, State: state, Message: msg})
+	})
+	if tctx.Err() != nil {
+		return
+	}
+	if n.opts.Malice != nil {
+		n.opts.Malice(&res)
+	}
+	if err := reply(wire.TypeResult, res); err != nil {
+		n.log.Debug("send result", "task", spec.Task, "err", err)
+		return
+	}
+	// Wait until the consumer has fetched the outputs and hung up.
+	select {
+	case <-tctx.Done():
+	case <-time.After(10 * time.Minute):
+	}
+}
+
+// execute fetches the program and inputs, runs the task and builds the
+// signed result.
+func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, status func(state, msg string)) wire.Result {
+	spec := a.Spec
+	res := wire.Result{Task: spec.Task, Attempt: spec.Attempt}
+	fail := func(kind string, err error) wire.Result {
+		res.Failure, res.Message = kind, err.Error()
+		return res
+	}
+	missing := !n.blobs.Has(spec.Program) && a.Inline[spec.Program] == nil
+	for _, in := range spec.Inputs {
+		missing = missing || (!n.blobs.Has(in.CID) && a.Inline[in.CID] == nil)
+	}
+	if missing {
+		status("fetching", "program and inputs from the consumer")
+	}
+	if err := n.fetchChecked(ctx, from, spec.Program, a.Inline, 1<<30); err != nil {
+		return fail(wire.FailProvider, fmt.Errorf("fetch program %s: %w", spec.Program.Short(), err))
+	}
+	module, err := n.prov.module(n, spec.Program)
+	if err != nil {
+		return fail(wire.FailProvider, err)
+	}
+	dir, err := os.MkdirTemp(n.opts.Home.Path("work"), fmt.Sprintf("%s-%d-%d-", spec.Task.Job.Short(), spec.Task.Index, spec.Attempt))
+	if err != nil {
+		return fail(wire.FailProvider, err)
+	}
+	defer os.RemoveAll(dir)
+	inDir, outDir := filepath.Join(dir, "inputs"), filepath.Join(dir, "outputs")
+	os.Mkdir(inDir, 0o700)
+	os.Mkdir(outDir, 0o700)
+	for _, in := range spec.Inputs {
+		if err := wire.CheckPath(in.Name); err != nil || filepath.Base(in.Name) != in.Name {
+			return fail(wire.FailMissingInput, fmt.Errorf("input name %q is not a plain file name", in.Name))
+		}
+		if err := n.fetchChecked(ctx, from, in.CID, a.Inline, 1<<34); err != nil {
+			return fail(wire.FailMissingInput, fmt.Errorf("input %s (%s) could not be fetched from the consumer: %v", in.Name, in.CID.Short(), err))
+		}
+		if err := n.stage(in.CID, filepath.Join(inDir, in.Name)); err != nil {
+			return fail(wire.FailProvider, err)
+		}
+	}
+	status("running", "")
+	sum := sha256.Sum256(module)
+	r, err := n.prov.exec.Run(ctx, exec.Spec{
+		Module: module, ModuleID: string(spec.Program), Args: spec.Args, Env: spec.Env,
+		InputDir: inDir, OutputDir: outDir, MemoryLimit: spec.MemoryLimit,
+		Timeout: time.Duration(spec.TimeoutMs) * time.Millisecond, Seed: spec.Task.Seed(),
+		MaxOutputBytes: spec.MaxOutput,
+	})
+	res.DurationMs, res.ExitCode, res.Compiled = r.Duration.Milliseconds(), int64(r.ExitCode), r.Compiled
+	res.Inline = map[wire.CID][]byte{}
+	if len(r.Stdout) > 0 || len(r.Stderr) > 0 || err == nil {
+		res.Stdout, _ = n.blobs.PutBytes(r.Stdout)
+		res.Stderr, _ = n.blobs.PutBytes(r.Stderr)
+		res.StdoutSize, res.StderrSize, res.Truncated = int64(len(r.Stdout)), int64(len(r.Stderr)), r.StdoutTruncated || r.StderrTruncated
+		n.inline(res.Inline, res.Stdout, r.Stdout)
+		n.inline(res.Inline, res.Stderr, r.Stderr)
+	}
+	if err != nil {
+		kind := wire.FailProvider
+		switch {
+		case errors.Is(err, exec.ErrTimeLimit):
+			kind = wire.FailTimeLimit
+		case errors.Is(err, exec.ErrMemoryLimit):
+			kind = wire.FailMemoryLimit
+		case errors.Is(err, exec.ErrBadModule):
+			kind = wire.FailBadModule
+		case errors.Is(err, exec.ErrMissingInput):
+			kind = wire.FailMissingInput
+		case errors.Is(err, exec.ErrOutputTooLarge):
+			kind = wire.FailOutputTooLarge
+		}
+		res.Failure, res.Message = kind, err.Error()
+		return res
+	}
+	m, err := n.collect(outDir, spec.MaxOutput, res.Inline)
+	if err != nil {
+		if errors.Is(err, exec.ErrOutputTooLarge) {
+			return fail(wire.FailOutputTooLarge, err)
+		}
+		return fail(wire.FailProvider, err)
+	}
+	res.Outputs = m
+	in := spec.InputManifest()
+	in.Normalize()
+	rec := wire.Receipt{
+		Job: spec.Task.Job, Index: spec.Task.Index, Program: spec.Program, InputRoot: in.Root(), OutputRoot: m.Root(),
+		Environment: wire.Environment{Runtime: RuntimeName, ModuleHash: hex.EncodeToString(sum[:]), MemoryLimit: spec.MemoryLimit, TimeoutMs: spec.TimeoutMs},
+		ExitCode:    res.ExitCode, Provider: n.id.EVM, Attestation: verify.AttestationSoftware,
+	}
+	verify.Fill(n.domain, &rec)
+	sig, err := verify.Sign(n.id.EVMKey, n.domain, rec)
+	if err != nil {
+		return fail(wire.FailProvider, err)
+	}
+	res.Receipt, res.Signature = &rec, sig
+	return res
+}
+
+func (n *Node) inline(m map[wire.CID][]byte, c wire.CID, b []byte) {
+	if c != "" && len(b) <= InlineLimit/4 {
+		m[c] = b
+	}
+}
+
+// stage puts a stored blob at path for the sandbox (read-only mount).
+func (n *Node) stage(c wire.CID, path string) error {
+	src, err := n.blobs.Path(c)
+	if err != nil {
+		return err
+	}
+	if err := os.Link(src, path); err == nil {
+		return nil
+	}
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_EXCL, 0o400)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// collect stores every regular file under dir and returns the manifest.
+func (n *Node) collect(dir string, max int64, inline map[wire.CID][]byte) (wire.Manifest, error) {
+	m := wire.Manifest{Kind: "outputs"}
+	var total int64
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.Type().IsRegular() {
+			return nil // directories are implied by paths; links and devices are ignored
+		}
+		rel, err := filepath.Rel(dir, path)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		if err := wire.CheckPath(rel); err != nil {
+			return fmt.Errorf("output %q: %w", rel, err)
+		}
+		c, size, err := n.blobs.PutFile(path)
+		if err != nil {
+			return err
+		}
+		total += size
+		if max > 0 && total > max {
+			return fmt.Errorf("%w: outputs exceed %d bytes", exec.ErrOutputTooLarge, max)
+		}
+		if size <= InlineLimit/4 {
+			if b, err := n.blobs.Get(c, InlineLimit); err == nil {
+				inline[c] = b
+			}
+		}
+		m.Entries = append(m.Entries, wire.Entry{Path: rel, Size: size, CID: c})
+		return nil
+	})
+	if err != nil {
+		return m, err
+	}
+	return m, m.Normalize()
+}
