@@ -55,13 +55,16 @@ when DECO_DEVNET=DIR is set. Ctrl-C (or SIGTERM) stops every node.`,
 				return err
 			}
 			fmt.Fprintf(cmd.OutOrStdout(), "Devnet up: 1 consumer + %d providers.\n\n  export DECO_DEVNET=%s\n  deco providers\n  deco run --wasm FILE --tasks 4 --wait\n\nNode logs: %s/<node>/node.log. Press Ctrl-C to stop.\n", providers, abs, abs)
-			select {
-			case <-cmd.Context().Done():
-			case err := <-dn.died:
-				return err
+			// A node that dies (crash, kill -9) is reported; the rest keep running.
+			for {
+				select {
+				case <-cmd.Context().Done():
+					fmt.Fprintln(cmd.ErrOrStderr(), "stopping devnet")
+					return nil
+				case err := <-dn.died:
+					fmt.Fprintln(cmd.ErrOrStderr(), "warning:", err)
+				}
 			}
-			fmt.Fprintln(cmd.ErrOrStderr(), "stopping devnet")
-			return nil
 		},
 	}
 	cmd.Flags().IntVar(&providers, "providers", 3, "number of provider nodes")
@@ -82,7 +85,7 @@ type devnet struct {
 }
 
 func (d *devnet) start(ctx context.Context) error {
-	d.died = make(chan error, 1)
+	d.died = make(chan error, 128)
 	if err := os.MkdirAll(d.dir, 0o755); err != nil {
 		return err
 	}
@@ -129,10 +132,7 @@ func (d *devnet) start(ctx context.Context) error {
 		go func() {
 			err := c.Wait()
 			exited <- err
-			select {
-			case d.died <- fmt.Errorf("node %s exited: %v (see %s)", name, err, h.Path("node.log")):
-			default:
-			}
+			d.died <- fmt.Errorf("node %s exited: %v (see %s)", name, err, h.Path("node.log"))
 		}()
 		// wait for node.json
 		for {
