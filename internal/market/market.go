@@ -155,7 +155,7 @@ func (m *Market) Tick(now time.Time) []Effect {
 			a := t.Live()
 			if a != nil && !a.Deadline.IsZero() && now.After(a.Deadline) {
 				m.emit(Abort{Peer: a.Provider, Task: wire.TaskID{Job: j.ID, Index: t.Index}, Attempt: a.N})
-				m.failAttempt(now, j, t, false, fmt.Sprintf("provider %s did not return a result by its deadline (task timeout %s + %s grace)",
+				m.failAttempt(now, j, t, true, fmt.Sprintf("provider %s did not return a result by its deadline (task timeout %s + %s grace)",
 					shortPeer(a.Provider), time.Duration(j.Spec.Timeout), m.cfg.ResultGrace))
 				m.sched.Observe(sched.Observation{Peer: a.Provider, ProviderFault: true})
 			}
@@ -385,6 +385,29 @@ func (m *Market) openRound(now time.Time, j *Job, tasks []int) {
 		j.nextRound = now.Add(m.cfg.RetryBackoff)
 		return
 	}
+	// Auction only as many tasks as the candidates have free slots, so a
+	// big job does not churn its whole backlog through every round.
+	free := 0
+	for _, o := range cands {
+		free += o.Slots - m.inflight[o.Peer]
+	}
+	placeable := tasks[:0:0]
+	for _, i := range tasks {
+		for _, o := range cands {
+			if !failedOn(j.Tasks[i], o.Peer) {
+				placeable = append(placeable, i)
+				break
+			}
+		}
+	}
+	tasks = placeable
+	if len(tasks) == 0 {
+		j.nextRound = now.Add(m.cfg.RetryBackoff)
+		return
+	}
+	if len(tasks) > free {
+		tasks = tasks[:free]
+	}
 	j.Rounds++
 	r := &round{n: j.Rounds, tasks: tasks, asked: map[string]bool{}, replied: map[string]bool{}, bids: map[string]wire.Bid{}, closeAt: now.Add(m.cfg.AuctionWindow)}
 	j.round = r
@@ -589,12 +612,19 @@ func (m *Market) release(peer string) {
 
 // failAttempt ends the live attempt through the provider's fault and
 // retries the task elsewhere, or fails it after MaxAttempts.
-func (m *Market) failAttempt(now time.Time, j *Job, t *Task, _ bool, reason string) {
+//
+// blame says whether the provider is at fault; an attempt cut short by
+// something else (the consumer restarting) is "interrupted" and does not
+// keep the task off that provider.
+func (m *Market) failAttempt(now time.Time, j *Job, t *Task, blame bool, reason string) {
 	a := t.Live()
 	if a == nil {
 		return
 	}
 	a.State, a.Ended, a.Reason = "failed", now, reason
+	if !blame {
+		a.State = "interrupted"
+	}
 	m.release(a.Provider)
 	m.logf(now, j, t.Index, "attempt %d on %s failed: %s", a.N, shortPeer(a.Provider), reason)
 	j.nextRound = now

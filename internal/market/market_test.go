@@ -252,7 +252,7 @@ func TestRestoreRetriesLiveAttempts(t *testing.T) {
 	if j.Tasks[0].State != TaskVerified {
 		t.Fatal("verified task lost")
 	}
-	if j.Tasks[1].Attempts[0].State != "failed" || len(of[RequestBid](effs)) != 1 {
+	if j.Tasks[1].Attempts[0].State != "interrupted" || len(of[RequestBid](effs)) != 1 {
 		t.Fatalf("live attempt not retried: %+v", j.Tasks[1])
 	}
 }
