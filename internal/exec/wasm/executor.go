@@ -178,7 +178,7 @@ func (e *Executor) Run(ctx context.Context, s exec.Spec) (exec.Result, error) {
 
 func (e *Executor) run(ctx context.Context, s exec.Spec, res *exec.Result) error {
 	if err := ctx.Err(); err != nil {
-		return err
+		return fmt.Errorf("task not started: %w", err)
 	}
 	mounts, guard, err := prepareMounts(s)
 	if err != nil {

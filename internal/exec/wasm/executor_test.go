@@ -11,8 +11,10 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -355,6 +357,7 @@ func TestDeterminism(t *testing.T) {
 }
 
 func TestHello(t *testing.T) {
+	goGuest(t)
 	in, out := t.TempDir(), t.TempDir()
 	files := map[string]string{"b.txt": "bee\n", "a.txt": "ay\n", "sub/c.bin": "\x00\x01"}
 	for name, body := range files {
@@ -386,6 +389,7 @@ func TestHello(t *testing.T) {
 }
 
 func TestRenderTile(t *testing.T) {
+	goGuest(t)
 	t.Parallel()
 	args := []string{"--tile", "2", "--tiles", "4", "--width", "80", "--height", "60"}
 	var pngs [2][]byte
@@ -455,9 +459,42 @@ func TestKernelRatio(t *testing.T) {
 	if testing.Short() {
 		t.Skip("compiles and runs the kernel module: a few seconds")
 	}
+	goGuest(t)
 	native, wasm, err := KernelRatio(context.Background())
 	if err != nil || native <= 0 || wasm <= 0 {
 		t.Fatalf("native %v wasm %v: %v", native, wasm, err)
 	}
 	t.Logf("kernel: native %v, wasm %v, ratio %.2f", native, wasm, float64(wasm)/float64(native))
+}
+
+// TestCollectorRunsWhileGuestSpins: a guest spinning in native code must
+// not stall the Go garbage collector (and with it the node): the fuel
+// checks hand control back to Go regularly (see interrupt.go).
+func TestCollectorRunsWhileGuestSpins(t *testing.T) {
+	mod := guest(t, "loop")
+	var collections atomic.Int64
+	done := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-done:
+				return
+			default:
+				runtime.GC()
+				collections.Add(1)
+			}
+		}
+	}()
+	_, err := run(t, dexec.Spec{Module: mod, Timeout: 2 * time.Second})
+	during := collections.Load()
+	close(done)
+	if !errors.Is(err, dexec.ErrTimeLimit) {
+		t.Fatalf("got %v, want ErrTimeLimit", err)
+	}
+	// With a stalled stop-the-world, at most one collection could finish
+	// (after the guest was stopped); a healthy runtime manages hundreds.
+	if during < 5 {
+		t.Fatalf("only %d garbage collections completed while the guest ran for 2s", during)
+	}
+	t.Logf("%d collections while the guest spun", during)
 }

@@ -49,8 +49,19 @@ var (
 	guestsOut  []byte
 )
 
+// goGuest skips t under the race detector: compiling a Go-built module
+// there takes most of a minute. The hand-assembled modules still exercise
+// every concurrent path of the executor.
+func goGuest(t testing.TB) {
+	t.Helper()
+	if raceEnabled {
+		t.Skip("compiling Go-built guests under -race is too slow; run without -race")
+	}
+}
+
 func guest(t testing.TB, name string) []byte {
 	t.Helper()
+	goGuest(t)
 	if _, err := exec.LookPath("go"); err != nil {
 		t.Skip("the go command is needed to build the hostile guests")
 	}

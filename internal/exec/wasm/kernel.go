@@ -17,7 +17,7 @@ const (
 	kernelWidth   = 160
 	kernelHeight  = 120
 	kernelRepeat  = 2
-	kernelSamples = 3 // measurements; the fastest counts
+	kernelSamples = 5 // measurements; the fastest counts
 )
 
 // KernelRatio measures the cost of the sandbox on real work: the render
