@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"sort"
 	"time"
 
@@ -59,12 +60,22 @@ func pct(ds []time.Duration, p float64) float64 {
 
 func newBenchOverheadCmd(g *globals) *cobra.Command {
 	var runs, tpTasks, goTasks, tpProviders int
+	var cpuprofile string
 	cmd := &cobra.Command{
 		Use:   "overhead",
 		Short: "Latency Deco adds over a local wazero run, throughput with 8 providers, first-run compile cost",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			w := cmd.ErrOrStderr()
+			if cpuprofile != "" {
+				f, err := os.Create(cpuprofile)
+				if err != nil {
+					return err
+				}
+				defer f.Close()
+				pprof.StartCPUProfile(f)
+				defer pprof.StopCPUProfile()
+			}
 			r, err := benchOverhead(ctx, w, runs, tpTasks, goTasks, tpProviders)
 			if err != nil {
 				return err
@@ -89,6 +100,7 @@ func newBenchOverheadCmd(g *globals) *cobra.Command {
 	cmd.Flags().IntVar(&tpTasks, "tasks", 5000, "tasks in the throughput job")
 	cmd.Flags().IntVar(&goTasks, "go-tasks", 200, "tasks in the Go-module throughput job")
 	cmd.Flags().IntVar(&tpProviders, "providers", 8, "providers for throughput")
+	cmd.Flags().StringVar(&cpuprofile, "cpuprofile", "", "write a CPU profile of the whole benchmark to this file")
 	addOutputFlag(cmd, g)
 	return cmd
 }

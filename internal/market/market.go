@@ -22,6 +22,7 @@ type Config struct {
 	RetryBackoff     time.Duration // wait before another round when tasks are left (500ms)
 	PlacementTimeout time.Duration // a task that finds no provider for this long fails (10m)
 	MaxRoundTasks    int           // tasks auctioned per round (1024)
+	BidValidity      time.Duration // how long a bid keeps placing the job's further tasks (10s)
 }
 
 // ErrBadConfig reports an invalid Config.
@@ -51,6 +52,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MaxAttempts == 0 {
 		c.MaxAttempts = 4
+	}
+	if c.BidValidity == 0 {
+		c.BidValidity = 10 * time.Second
 	}
 	if c.MaxRoundTasks == 0 {
 		c.MaxRoundTasks = 1024
@@ -298,6 +302,7 @@ func (m *Market) drive(now time.Time) {
 				}
 			}
 		}
+		pending = m.placeOnStanding(now, j, pending)
 		if len(pending) > 0 {
 			m.openRound(now, j, pending)
 		}
@@ -489,7 +494,48 @@ func (m *Market) closeRound(now time.Time, j *Job) {
 	if len(placed) == 0 {
 		j.nextRound = now.Add(m.cfg.RetryBackoff)
 	}
+	if j.standing == nil {
+		j.standing = map[string]standingBid{}
+	}
+	for p, b := range r.bids {
+		j.standing[p] = standingBid{bid: b, expires: now.Add(m.cfg.BidValidity)}
+	}
 	m.logf(now, j, -1, "auction round %d closed: %d/%d providers bid, %d tasks placed", r.n, len(r.bids), len(r.asked), len(placed))
+}
+
+// placeOnStanding gives pending tasks to providers whose earlier bids for
+// this job are still valid and who have free slots, best ranked first, and
+// returns the tasks left over.
+func (m *Market) placeOnStanding(now time.Time, j *Job, pending []int) []int {
+	if len(j.standing) == 0 || len(pending) == 0 {
+		return pending
+	}
+	var cands []sched.Candidate
+	for p, sb := range j.standing {
+		o, ok := m.offers[p]
+		if !ok || now.After(sb.expires) {
+			delete(j.standing, p)
+			continue
+		}
+		if free := o.Slots - m.inflight[p]; free > 0 {
+			cands = append(cands, sched.Candidate{Peer: p, Price: sb.bid.Price, Slots: free, Benchmark: o.Benchmark, Latency: o.latency})
+		}
+	}
+	if len(cands) == 0 {
+		return pending
+	}
+	sort.Slice(cands, func(i, k int) bool { return cands[i].Peer < cands[k].Peer })
+	ranked := m.sched.Rank(sched.Request{MaxPrice: j.Spec.Price.Max, Preference: j.Spec.Preference, Program: j.Spec.Program.CID}, cands)
+	placed := sched.Assign(pending, ranked, func(task int, peer string) bool { return failedOn(j.Tasks[task], peer) })
+	left := pending[:0:0]
+	for _, i := range pending {
+		if p, ok := placed[i]; ok {
+			m.assign(now, j, j.Tasks[i], p, j.standing[p].bid)
+		} else {
+			left = append(left, i)
+		}
+	}
+	return left
 }
 
 func failedOn(t *Task, peer string) bool {

@@ -1,6 +1,7 @@
 package market
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -128,10 +129,8 @@ func TestProviderFaultRetriesElsewhere(t *testing.T) {
 	assigns := of[Assign](h.bidAll(h.step(Submit{Job: j}), 10, 1))
 	first := assigns[0]
 	effs := h.step(Outcome{Task: first.Msg.Spec.Task, Attempt: 1, Verdict: Verdict{Reason: "outputs do not match the receipt's output root"}})
-	if j.Tasks[0].State != TaskRetrying && j.Tasks[0].State != TaskBidding {
-		t.Fatalf("state %s", j.Tasks[0].State)
-	}
-	assigns = of[Assign](h.bidAll(effs, 10, 1))
+	// The retry goes straight to the other bidder's standing bid.
+	assigns = append(of[Assign](effs), of[Assign](h.bidAll(effs, 10, 1))...)
 	if len(assigns) != 1 || assigns[0].Peer == first.Peer || assigns[0].Msg.Spec.Attempt != 2 {
 		t.Fatalf("retry went to %+v (first %s)", assigns, first.Peer)
 	}
@@ -190,7 +189,7 @@ func TestGivesUpAfterMaxAttempts(t *testing.T) {
 	j := testJob(5, 1)
 	effs := h.step(Submit{Job: j})
 	for i := 0; i < 2; i++ {
-		as := of[Assign](h.bidAll(effs, 10, 1))
+		as := append(of[Assign](effs), of[Assign](h.bidAll(effs, 10, 1))...)
 		if len(as) != 1 {
 			t.Fatalf("round %d: %d assigns", i, len(as))
 		}
@@ -248,6 +247,10 @@ func TestRestoreRetriesLiveAttempts(t *testing.T) {
 	h2 := newHarness(t, Config{})
 	h2.now = h.now
 	h2.offer("pA", 4, 100)
+	// What the database gives back: exported fields only.
+	b, _ := json.Marshal(j)
+	j = &Job{}
+	json.Unmarshal(b, j)
 	effs := h2.step(Restore{Job: j})
 	if j.Tasks[0].State != TaskVerified {
 		t.Fatal("verified task lost")
@@ -334,4 +337,25 @@ func toEffects[T Effect](v []T) []Effect {
 		out[i] = v[i]
 	}
 	return out
+}
+
+// A provider's bid keeps placing the job's tasks as its slots free up,
+// without a new auction per task, until the bid expires.
+func TestStandingBidPlacesWithoutAuction(t *testing.T) {
+	h := newHarness(t, Config{BidValidity: 5 * time.Second})
+	h.offer("pA", 2, 100)
+	j := testJob(11, 4)
+	as := of[Assign](h.bidAll(h.step(Submit{Job: j}), 10, 2))
+	if len(as) != 2 {
+		t.Fatalf("first round placed %d", len(as))
+	}
+	effs := h.step(ok(as[0]))
+	if len(of[RequestBid](effs)) != 0 || len(of[Assign](effs)) != 1 {
+		t.Fatalf("freed slot: %d bid requests, %d assigns", len(of[RequestBid](effs)), len(of[Assign](effs)))
+	}
+	h.tick(6 * time.Second) // bid expired
+	effs = h.step(ok(as[1]))
+	if len(of[RequestBid](effs)) != 1 {
+		t.Fatalf("after expiry: %d bid requests, want a new auction", len(of[RequestBid](effs)))
+	}
 }

@@ -66,6 +66,10 @@ type Job struct {
 
 	round     *round    // open auction, if any
 	nextRound time.Time // earliest time for the next auction
+	// standing holds bids from earlier rounds that are still valid: a freed
+	// slot on such a provider takes the job's next task at the bid price
+	// without another auction.
+	standing map[string]standingBid
 }
 
 // Task is one task of a job.
@@ -120,6 +124,11 @@ func (j *Job) Counts() map[TaskState]int {
 		m[t.State]++
 	}
 	return m
+}
+
+type standingBid struct {
+	bid     wire.Bid
+	expires time.Time
 }
 
 // round is an open auction for some of a job's pending tasks.

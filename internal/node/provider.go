@@ -287,7 +287,11 @@ func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, status 
 	}
 	defer os.RemoveAll(dir)
 	inDir, outDir := filepath.Join(dir, "inputs"), filepath.Join(dir, "outputs")
-	os.Mkdir(inDir, 0o700)
+	if len(spec.Inputs) > 0 {
+		os.Mkdir(inDir, 0o700)
+	} else {
+		inDir = ""
+	}
 	os.Mkdir(outDir, 0o700)
 	for _, in := range spec.Inputs {
 		if err := wire.CheckPath(in.Name); err != nil || filepath.Base(in.Name) != in.Name {
@@ -311,11 +315,9 @@ func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, status 
 	res.DurationMs, res.ExitCode, res.Compiled = r.Duration.Milliseconds(), int64(r.ExitCode), r.Compiled
 	res.Inline = map[wire.CID][]byte{}
 	if len(r.Stdout) > 0 || len(r.Stderr) > 0 || err == nil {
-		res.Stdout, _ = n.blobs.PutBytes(r.Stdout)
-		res.Stderr, _ = n.blobs.PutBytes(r.Stderr)
+		res.Stdout = n.keepLog(res.Inline, r.Stdout)
+		res.Stderr = n.keepLog(res.Inline, r.Stderr)
 		res.StdoutSize, res.StderrSize, res.Truncated = int64(len(r.Stdout)), int64(len(r.Stderr)), r.StdoutTruncated || r.StderrTruncated
-		n.inline(res.Inline, res.Stdout, r.Stdout)
-		n.inline(res.Inline, res.Stderr, r.Stderr)
 	}
 	if err != nil {
 		kind := wire.FailProvider
@@ -358,14 +360,27 @@ func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, status 
 	return res
 }
 
-func (n *Node) inline(m map[wire.CID][]byte, c wire.CID, b []byte) {
-	if c != "" && len(b) <= InlineLimit/4 {
-		m[c] = b
+// keepLog returns the address of a captured log. Small logs travel inline
+// in the result only; larger ones are stored for the consumer to fetch.
+func (n *Node) keepLog(inline map[wire.CID][]byte, b []byte) wire.CID {
+	if len(b) <= InlineLimit/4 {
+		c := wire.CIDOf(b)
+		inline[c] = b
+		return c
 	}
+	c, err := n.blobs.PutBytes(b)
+	if err != nil {
+		n.log.Warn("store task log", "err", err)
+		return ""
+	}
+	return c
 }
 
 // stage puts a stored blob at path for the sandbox (read-only mount).
 func (n *Node) stage(c wire.CID, path string) error {
+	if c == wire.CIDOf(nil) {
+		return os.WriteFile(path, nil, 0o400)
+	}
 	src, err := n.blobs.Path(c)
 	if err != nil {
 		return err
@@ -408,18 +423,26 @@ func (n *Node) collect(dir string, max int64, inline map[wire.CID][]byte) (wire.
 		if err := wire.CheckPath(rel); err != nil {
 			return fmt.Errorf("output %q: %w", rel, err)
 		}
-		c, size, err := n.blobs.PutFile(path)
+		info, err := d.Info()
 		if err != nil {
 			return err
 		}
-		total += size
+		total += info.Size()
 		if max > 0 && total > max {
 			return fmt.Errorf("%w: outputs exceed %d bytes", exec.ErrOutputTooLarge, max)
 		}
+		var c wire.CID
+		size := info.Size()
 		if size <= InlineLimit/4 {
-			if b, err := n.blobs.Get(c, InlineLimit); err == nil {
-				inline[c] = b
+			// Small outputs travel inline in the result.
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return err
 			}
+			c, size = wire.CIDOf(b), int64(len(b))
+			inline[c] = b
+		} else if c, size, err = n.blobs.PutFile(path); err != nil {
+			return err
 		}
 		m.Entries = append(m.Entries, wire.Entry{Path: rel, Size: size, CID: c})
 		return nil
