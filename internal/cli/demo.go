@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"image"
-	"image/draw"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -158,46 +157,20 @@ func newDemoCmd(g *globals) *cobra.Command {
 	return cmd
 }
 
-type tileMeta struct {
-	Tile, Tiles, Y0, Y1, Width, Height int
-}
-
 // assemble stitches the downloaded band tiles into one image.
 func assemble(dir string, j *market.Job) (image.Image, error) {
-	var full *image.RGBA
+	var tiles []examples.TileFile
 	for _, t := range j.Tasks {
 		td := filepath.Join(dir, strconv.Itoa(t.Index), "outputs")
-		mb, err := os.ReadFile(filepath.Join(td, "tile.json"))
+		meta, err := os.ReadFile(filepath.Join(td, "tile.json"))
 		if err != nil {
 			return nil, fmt.Errorf("tile %d: %w", t.Index, err)
 		}
-		var m struct {
-			Tile   int `json:"tile"`
-			Tiles  int `json:"tiles"`
-			Y0     int `json:"y0"`
-			Y1     int `json:"y1"`
-			Width  int `json:"width"`
-			Height int `json:"height"`
-		}
-		if err := json.Unmarshal(mb, &m); err != nil {
-			return nil, fmt.Errorf("tile %d metadata: %w", t.Index, err)
-		}
-		f, err := os.Open(filepath.Join(td, "tile.png"))
+		img, err := os.ReadFile(filepath.Join(td, "tile.png"))
 		if err != nil {
-			return nil, err
+			return nil, fmt.Errorf("tile %d: %w", t.Index, err)
 		}
-		img, err := png.Decode(f)
-		f.Close()
-		if err != nil {
-			return nil, fmt.Errorf("tile %d image: %w", t.Index, err)
-		}
-		if full == nil {
-			full = image.NewRGBA(image.Rect(0, 0, m.Width, m.Height))
-		}
-		draw.Draw(full, image.Rect(0, m.Y0, m.Width, m.Y1), img, img.Bounds().Min, draw.Src)
+		tiles = append(tiles, examples.TileFile{JSON: meta, PNG: img})
 	}
-	if full == nil {
-		return nil, fmt.Errorf("no tiles")
-	}
-	return full, nil
+	return examples.Assemble(tiles)
 }
