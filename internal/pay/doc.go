@@ -1,0 +1,45 @@
+// Package pay is Deco's payment logic between the node and the chain
+// adapter (internal/chain): the consumer side opens a job's escrow, signs
+// a cumulative EIP-712 voucher per verified task and refunds the rest; the
+// provider side refuses work no escrow pays for ("no deposit, no work"),
+// keeps the vouchers it receives and redeems them on chain.
+//
+// It is an adapter: it talks to the chain, keeps its state in the node's
+// database (buckets ConsumerBucket and ProviderBucket) and runs background
+// loops; time comes from an injected now function.
+//
+// Invariants:
+//   - A consumer never signs vouchers for a job that add up to more than
+//     its deposit (ErrOverDeposit), so every voucher is redeemable in full.
+//   - A voucher's amount is stored before it is returned (consumer) or
+//     acknowledged (provider), so a restart never forgets a promise or a
+//     payment claim; cumulative amounts per (job, provider) only go up.
+//   - A provider accepts only vouchers naming itself and signed by the
+//     consumer recorded on chain for the job (ErrBadVoucher), never going
+//     backwards (ErrStaleVoucher).
+//   - Figures reconcile from the chain: per job, consumer spend = provider
+//     redemptions + vouchers not yet redeemed, and refund = deposit − what
+//     providers redeemed.
+//
+// Amounts are wire.Amount (micro-DECO); the chain counts in the token's
+// 18-decimal base unit (Amount.Wei).
+//
+// Node wiring, consumer side:
+//
+//	cons := pay.NewConsumer(client, db, log, clk.Now)
+//	go cons.Run(ctx)                                        // refunds due escrows
+//	err := cons.Open(ctx, job, pricing.Budget(n, max, 0), deadline) // on submit; refuse the job on error
+//	v, err := cons.Voucher(ctx, job, providerAddr, price)   // after a task's receipt verified; send v
+//	cons.Finish(job)                                        // when the job ends
+//	e, err := cons.Status(ctx, job)                         // `deco job describe`
+//
+// Provider side:
+//
+//	prov := pay.NewProvider(client, db, log, clk.Now, pay.ProviderOptions{})
+//	go prov.Run(ctx)                                        // redeems by threshold/age/deadline
+//	err := prov.Covers(ctx, job, consumerAddr, price)       // before bidding (reserves nothing)
+//	err = prov.CheckEscrow(ctx, job, consumerAddr, price)   // on assignment, before starting; refuse on error
+//	prov.Release(job, price)                                // the task will not be paid (failed)
+//	err = prov.Accept(ctx, voucher)                         // voucher received over the task stream
+//	err = prov.RedeemAll(shutdownCtx)                       // on shutdown, with a deadline
+package pay

@@ -1,0 +1,502 @@
+package pay
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"maps"
+	"math/big"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/deco-network/deco/internal/chain"
+	"github.com/deco-network/deco/internal/store"
+	"github.com/deco-network/deco/internal/wire"
+)
+
+// ProviderBucket is the database bucket holding the latest voucher the
+// provider received per job and what it redeemed from it.
+const ProviderBucket = "pay.provider"
+
+// ProviderOptions tune when vouchers are redeemed. Zero fields take the
+// defaults.
+type ProviderOptions struct {
+	// RedeemThreshold: redeem a job's voucher once its unredeemed part
+	// reaches this (default 0.05 DECO).
+	RedeemThreshold wire.Amount
+	// RedeemAge: or once its oldest unredeemed part is this old (default 30s).
+	RedeemAge time.Duration
+	// Interval is how often Run looks for vouchers due (default 1s).
+	Interval time.Duration
+	// CacheTTL is how long a job's escrow read from the chain is reused by
+	// CheckEscrow and Accept (default 5s).
+	CacheTTL time.Duration
+}
+
+func (o ProviderOptions) withDefaults() ProviderOptions {
+	if o.RedeemThreshold == 0 {
+		o.RedeemThreshold = 50_000 // 0.05 DECO
+	}
+	if o.RedeemAge == 0 {
+		o.RedeemAge = 30 * time.Second
+	}
+	if o.Interval == 0 {
+		o.Interval = time.Second
+	}
+	if o.CacheTTL == 0 {
+		o.CacheTTL = 5 * time.Second
+	}
+	return o
+}
+
+// Provider gets paid for a provider node's work: it refuses work a job's
+// escrow cannot pay for, keeps the consumers' vouchers, and redeems them
+// by threshold, by age, before the consumer can refund, and on shutdown.
+// Safe for concurrent use.
+type Provider struct {
+	c   chain.Chain
+	db  *store.DB
+	log *slog.Logger
+	now func() time.Time
+	opt ProviderOptions
+
+	mu       sync.Mutex
+	held     map[wire.JobID]*heldVoucher // copied on write
+	infos    map[wire.JobID]cachedInfo
+	reserved map[wire.JobID]wire.Amount
+	retry    map[wire.JobID]backoff
+
+	redeemMu sync.Mutex // one redemption at a time
+	wake     chan struct{}
+}
+
+// heldVoucher is the persisted state of one job's payment to us.
+type heldVoucher struct {
+	Job        wire.JobID  `json:"job"`
+	Consumer   string      `json:"consumer"`
+	Cumulative wire.Amount `json:"cumulative"` // latest voucher
+	Signature  []byte      `json:"signature"`
+	Redeemed   wire.Amount `json:"redeemed"` // paid to us on chain, as last seen
+	Received   time.Time   `json:"received"` // when the latest voucher arrived
+	// Since is when the oldest unredeemed part arrived (zero if none).
+	Since    time.Time `json:"since,omitzero"`
+	Deadline time.Time `json:"deadline"`
+	// Closed: the consumer refunded; what was not redeemed is lost.
+	Closed bool `json:"closed,omitempty"`
+}
+
+func (h *heldVoucher) pending() wire.Amount {
+	if h.Closed {
+		return 0
+	}
+	return sub(h.Cumulative, h.Redeemed)
+}
+
+type cachedInfo struct {
+	info chain.JobInfo
+	at   time.Time
+}
+
+// NewProvider returns a Provider redeeming to c's signer, keeping vouchers
+// in db (bucket ProviderBucket). Vouchers of earlier runs are loaded.
+func NewProvider(c chain.Chain, db *store.DB, log *slog.Logger, now func() time.Time, opt ProviderOptions) *Provider {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if now == nil {
+		now = time.Now
+	}
+	p := &Provider{
+		c: c, db: db, log: log.With("component", "pay.provider"), now: now, opt: opt.withDefaults(),
+		held: map[wire.JobID]*heldVoucher{}, infos: map[wire.JobID]cachedInfo{},
+		reserved: map[wire.JobID]wire.Amount{}, retry: map[wire.JobID]backoff{}, wake: make(chan struct{}, 1),
+	}
+	err := db.List(ProviderBucket, func(key string, raw []byte) error {
+		var h heldVoucher
+		if err := json.Unmarshal(raw, &h); err != nil {
+			p.log.Error("skipping unreadable voucher record", "job", key, "err", err)
+			return nil
+		}
+		p.held[h.Job] = &h
+		return nil
+	})
+	if err != nil {
+		p.log.Error("load voucher records", "err", err)
+	}
+	return p
+}
+
+// Address is the provider's EVM account, which vouchers must name.
+func (p *Provider) Address() common.Address { return p.c.Address() }
+
+// jobInfo reads job's escrow, reusing a read younger than CacheTTL.
+func (p *Provider) jobInfo(ctx context.Context, job wire.JobID) (chain.JobInfo, error) {
+	now := p.now()
+	p.mu.Lock()
+	ci, ok := p.infos[job]
+	p.mu.Unlock()
+	if ok && now.Sub(ci.at) < p.opt.CacheTTL && now.Sub(ci.at) >= 0 {
+		return ci.info, nil
+	}
+	info, err := p.c.Job(ctx, job.Bytes32())
+	if errors.Is(err, chain.ErrUnknownJob) {
+		return info, fmt.Errorf("%w: job %s has no escrow on chain; the consumer must deposit its budget before work starts", ErrNoEscrow, job)
+	}
+	if err != nil {
+		return info, fmt.Errorf("read escrow of job %s: %w", job, err)
+	}
+	p.mu.Lock()
+	p.infos[job] = cachedInfo{info: info, at: now}
+	p.mu.Unlock()
+	return info, nil
+}
+
+// knownJob returns what is known of job's escrow without a chain round
+// trip when possible: a job's consumer and deadline never change, so any
+// earlier read (or a voucher held) will do. Only an unknown job is read
+// from the chain, so vouchers are accepted during a chain outage.
+func (p *Provider) knownJob(ctx context.Context, job wire.JobID) (chain.JobInfo, error) {
+	p.mu.Lock()
+	ci, cached := p.infos[job]
+	h := p.held[job]
+	p.mu.Unlock()
+	switch {
+	case cached:
+		return ci.info, nil
+	case h != nil && common.IsHexAddress(h.Consumer):
+		return chain.JobInfo{Consumer: common.HexToAddress(h.Consumer), Deadline: h.Deadline, Closed: h.Closed}, nil
+	}
+	return p.jobInfo(ctx, job)
+}
+
+func (p *Provider) forget(job wire.JobID) {
+	p.mu.Lock()
+	delete(p.infos, job)
+	p.mu.Unlock()
+}
+
+// CheckEscrow decides whether to work on a task of job for consumer at
+// price: the job's escrow must exist, be open, belong to consumer, not be
+// past its deadline, and what is left of it (deposited − redeemed −
+// refunded − the unredeemed vouchers we hold − prices of tasks we accepted
+// and were not paid for yet) must cover price. On success price is
+// reserved until a voucher for the job pays for it, Release gives it
+// back, or the job's deadline passes. The escrow read is cached for
+// CacheTTL, so a job with many tasks costs one chain read per TTL.
+func (p *Provider) CheckEscrow(ctx context.Context, job wire.JobID, consumer common.Address, price wire.Amount) error {
+	return p.check(ctx, job, consumer, price, true)
+}
+
+// Covers is CheckEscrow without the reservation, for deciding whether to
+// bid at all.
+func (p *Provider) Covers(ctx context.Context, job wire.JobID, consumer common.Address, price wire.Amount) error {
+	return p.check(ctx, job, consumer, price, false)
+}
+
+func (p *Provider) check(ctx context.Context, job wire.JobID, consumer common.Address, price wire.Amount, reserve bool) error {
+	if _, err := wire.ParseJobID(string(job)); err != nil {
+		return fmt.Errorf("check escrow of job %q: %w", job, err)
+	}
+	info, err := p.jobInfo(ctx, job)
+	if err != nil {
+		return err
+	}
+	switch {
+	case info.Closed:
+		return fmt.Errorf("%w: job %s was refunded to its consumer; refusing work", ErrEscrowClosed, job)
+	case info.Consumer != consumer:
+		return fmt.Errorf("%w: job %s's escrow was opened by %s, but the task came from %s; refusing work", ErrWrongConsumer, job, info.Consumer.Hex(), consumer.Hex())
+	case !p.now().Before(info.Deadline):
+		return fmt.Errorf("%w: job %s's deadline %s has passed; refusing work the consumer could refund", ErrEscrowExpired, job, info.Deadline.UTC().Format(time.RFC3339))
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	left := info.Remaining()
+	var unredeemed wire.Amount
+	if h := p.held[job]; h != nil {
+		unredeemed = h.pending()
+	}
+	left.Sub(left, unredeemed.Wei())
+	left.Sub(left, p.reserved[job].Wei())
+	if left.Cmp(price.Wei()) < 0 {
+		if left.Sign() < 0 {
+			left = new(big.Int)
+		}
+		return fmt.Errorf("%w: job %s's escrow has %s left after what is owed to us (%s DECO unredeemed, %s DECO reserved for tasks in progress) and the task pays %s DECO; refusing work",
+			ErrEscrowShort, job, chain.FormatDECO(left), unredeemed, p.reserved[job], price)
+	}
+	if reserve {
+		p.reserved[job] += price
+	}
+	return nil
+}
+
+// Release gives back price reserved by CheckEscrow for a task that will
+// not be paid (failed, cancelled, rejected).
+func (p *Provider) Release(job wire.JobID, price wire.Amount) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if r := sub(p.reserved[job], price); r > 0 {
+		p.reserved[job] = r
+	} else {
+		delete(p.reserved, job)
+	}
+}
+
+// Accept verifies v and stores it as the job's latest voucher: it must
+// name this provider, be signed (EIP-712) by the job's consumer on chain,
+// and not go below the amount already held (ErrStaleVoucher; an equal
+// amount is accepted as a repeat). The voucher is stored before Accept
+// returns. It pays off reservations of the job by the amount it adds.
+func (p *Provider) Accept(ctx context.Context, v wire.Voucher) error {
+	if _, err := wire.ParseJobID(string(v.Job)); err != nil {
+		return fmt.Errorf("%w: job id %q: %v", ErrBadVoucher, v.Job, err)
+	}
+	me := p.c.Address()
+	if !common.IsHexAddress(v.Provider) || common.HexToAddress(v.Provider) != me {
+		return fmt.Errorf("%w: voucher for job %s names provider %q, but this provider is %s", ErrBadVoucher, v.Job, v.Provider, me.Hex())
+	}
+	info, err := p.knownJob(ctx, v.Job)
+	if err != nil {
+		return err
+	}
+	digest := chain.VoucherDigest(p.c.Domain(), v.Job.Bytes32(), me, v.Cumulative.Wei())
+	signer, err := chain.Recover(digest, v.Signature)
+	if err != nil {
+		return fmt.Errorf("%w: voucher for job %s: %v", ErrBadVoucher, v.Job, err)
+	}
+	if signer != info.Consumer {
+		return fmt.Errorf("%w: voucher for job %s is signed by %s, but the job's consumer is %s", ErrBadVoucher, v.Job, signer.Hex(), info.Consumer.Hex())
+	}
+	if v.Consumer != "" && (!common.IsHexAddress(v.Consumer) || common.HexToAddress(v.Consumer) != info.Consumer) {
+		return fmt.Errorf("%w: voucher for job %s claims consumer %q, but the job's consumer is %s", ErrBadVoucher, v.Job, v.Consumer, info.Consumer.Hex())
+	}
+	if info.Closed {
+		return fmt.Errorf("%w: voucher for job %s arrived after the consumer was refunded; it cannot be redeemed", ErrEscrowClosed, v.Job)
+	}
+	now := p.now()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	old := p.held[v.Job]
+	n := &heldVoucher{Job: v.Job, Deadline: info.Deadline}
+	if old != nil {
+		if v.Cumulative < old.Cumulative {
+			return fmt.Errorf("%w: voucher for job %s is for %s DECO, below the %s DECO already held", ErrStaleVoucher, v.Job, v.Cumulative, old.Cumulative)
+		}
+		if v.Cumulative == old.Cumulative {
+			return nil
+		}
+		*n = *old
+	}
+	added := v.Cumulative - n.Cumulative
+	n.Consumer = info.Consumer.Hex()
+	n.Cumulative = v.Cumulative
+	n.Signature = append([]byte(nil), v.Signature...)
+	n.Received = now
+	if n.Since.IsZero() && n.pending() > 0 {
+		n.Since = now
+	}
+	if err := p.db.Put(ProviderBucket, string(v.Job), n); err != nil {
+		return fmt.Errorf("store voucher for job %s: %w", v.Job, err)
+	}
+	p.held[v.Job] = n
+	if r := sub(p.reserved[v.Job], added); r > 0 {
+		p.reserved[v.Job] = r
+	} else {
+		delete(p.reserved, v.Job)
+	}
+	if n.pending() >= p.opt.RedeemThreshold {
+		select {
+		case p.wake <- struct{}{}:
+		default:
+		}
+	}
+	return nil
+}
+
+// Run redeems vouchers in the background until ctx ends: a job's voucher
+// is redeemed when its unredeemed part reaches RedeemThreshold, when the
+// oldest unredeemed part is RedeemAge old, or when the job's deadline has
+// passed (the consumer can refund after the grace period). Failures are
+// logged and retried with backoff, so it carries on through chain outages.
+func (p *Provider) Run(ctx context.Context) {
+	t := time.NewTicker(p.opt.Interval)
+	defer t.Stop()
+	for {
+		p.redeemDue(ctx)
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		case <-p.wake:
+		}
+	}
+}
+
+func (p *Provider) redeemDue(ctx context.Context) {
+	now := p.now()
+	var due []wire.JobID
+	p.mu.Lock()
+	for id, h := range p.held {
+		pend := h.pending()
+		if pend == 0 || now.Before(p.retry[id].at) {
+			continue
+		}
+		if pend >= p.opt.RedeemThreshold || (!h.Since.IsZero() && now.Sub(h.Since) >= p.opt.RedeemAge) || !now.Before(h.Deadline) {
+			due = append(due, id)
+		}
+	}
+	for id := range p.reserved {
+		if h := p.held[id]; h != nil && !now.Before(h.Deadline) {
+			delete(p.reserved, id) // the job is over: nothing more will pay for these
+		}
+	}
+	p.mu.Unlock()
+	slices.Sort(due)
+	for _, id := range due {
+		if ctx.Err() != nil {
+			return
+		}
+		if err := p.redeem(ctx, id); err != nil && ctx.Err() == nil {
+			p.mu.Lock()
+			p.retry[id] = p.retry[id].next(now, p.opt.Interval, 2*time.Minute)
+			p.mu.Unlock()
+			p.log.Warn("redeem failed; will retry", "job", id, "err", err)
+		}
+	}
+}
+
+// redeem submits job's latest voucher and records what the chain paid.
+func (p *Provider) redeem(ctx context.Context, job wire.JobID) error {
+	p.redeemMu.Lock()
+	defer p.redeemMu.Unlock()
+	p.mu.Lock()
+	h := p.held[job]
+	p.mu.Unlock()
+	if h == nil || h.pending() == 0 {
+		return nil
+	}
+	me := p.c.Address()
+	err := p.c.Redeem(ctx, job.Bytes32(), me, h.Cumulative.Wei(), h.Signature)
+	closed := false
+	switch {
+	case err == nil, errors.Is(err, chain.ErrNothingToRedeem), errors.Is(err, chain.ErrDepositExhausted):
+	case errors.Is(err, chain.ErrJobClosed):
+		closed = true
+	default:
+		return fmt.Errorf("redeem %s DECO from job %s: %w", h.Cumulative, job, err)
+	}
+	paid, rerr := p.c.Redeemed(ctx, job.Bytes32(), me)
+	if rerr != nil {
+		return fmt.Errorf("read what job %s paid us: %w", job, rerr)
+	}
+	p.forget(job)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	n := *p.held[job]
+	n.Redeemed = amountOf(paid)
+	n.Closed = n.Closed || closed
+	switch {
+	case n.pending() == 0:
+		n.Since = time.Time{}
+	case n.Received.After(h.Received):
+		n.Since = n.Received // a newer voucher came in meanwhile
+	}
+	if err := p.db.Put(ProviderBucket, string(job), &n); err != nil {
+		return fmt.Errorf("record redemption of job %s: %w", job, err)
+	}
+	p.held[job] = &n
+	delete(p.retry, job)
+	switch {
+	case closed:
+		p.log.Warn("the consumer refunded before the voucher was redeemed", "job", job, "redeemed", n.Redeemed, "lost", sub(n.Cumulative, n.Redeemed))
+	case n.Redeemed < h.Cumulative:
+		p.log.Warn("the job's deposit could not pay the voucher in full", "job", job, "voucher", h.Cumulative, "redeemed", n.Redeemed)
+		p.retry[job] = backoff{at: p.now().Add(10 * p.opt.RedeemAge), wait: 10 * p.opt.RedeemAge}
+		return nil
+	default:
+		p.log.Info("voucher redeemed", "job", job, "redeemed", n.Redeemed)
+	}
+	return nil
+}
+
+// RedeemAll redeems every voucher with an unredeemed part, whatever its
+// size or age, as a node does on shutdown. It goes on past failures and
+// returns them joined. Give it a ctx with a deadline: while the chain is
+// unreachable it retries until ctx ends.
+func (p *Provider) RedeemAll(ctx context.Context) error {
+	p.mu.Lock()
+	var due []wire.JobID
+	for id, h := range p.held {
+		if h.pending() > 0 {
+			due = append(due, id)
+		}
+	}
+	p.mu.Unlock()
+	slices.Sort(due)
+	var errs []error
+	for _, id := range due {
+		if err := p.redeem(ctx, id); err != nil {
+			errs = append(errs, err)
+			if ctx.Err() != nil {
+				break
+			}
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// Earning is what one job owes and paid this provider.
+type Earning struct {
+	Job           wire.JobID  `json:"job"`
+	Consumer      string      `json:"consumer"`
+	Latest        wire.Amount `json:"latest"`   // cumulative amount of the latest voucher
+	Redeemed      wire.Amount `json:"redeemed"` // paid to this provider on chain
+	Pending       wire.Amount `json:"pending"`  // latest − redeemed, still to redeem
+	LastVoucherAt time.Time   `json:"last_voucher_at"`
+	Deadline      time.Time   `json:"deadline"`
+	// Closed: the consumer refunded; Lost was never redeemed and never will be.
+	Closed bool        `json:"closed"`
+	Lost   wire.Amount `json:"lost,omitempty"`
+}
+
+// Earnings lists, per job, the latest voucher held and what the chain
+// paid for it (read from the chain, so redemptions anyone submitted for
+// us count).
+func (p *Provider) Earnings(ctx context.Context) ([]Earning, error) {
+	p.mu.Lock()
+	jobs := slices.Sorted(maps.Keys(p.held))
+	p.mu.Unlock()
+	me := p.c.Address()
+	out := make([]Earning, 0, len(jobs))
+	for _, id := range jobs {
+		paid, err := p.c.Redeemed(ctx, id.Bytes32(), me)
+		if err != nil {
+			return nil, fmt.Errorf("read what job %s paid us: %w", id, err)
+		}
+		p.mu.Lock()
+		h := *p.held[id]
+		if r := amountOf(paid); r > h.Redeemed {
+			h.Redeemed = r // someone redeemed on our behalf
+			if h.pending() == 0 {
+				h.Since = time.Time{}
+			}
+			if err := p.db.Put(ProviderBucket, string(id), &h); err == nil {
+				p.held[id] = &h
+			}
+		}
+		p.mu.Unlock()
+		e := Earning{Job: id, Consumer: h.Consumer, Latest: h.Cumulative, Redeemed: h.Redeemed, Pending: h.pending(),
+			LastVoucherAt: h.Received, Deadline: h.Deadline, Closed: h.Closed}
+		if h.Closed {
+			e.Lost = sub(h.Cumulative, h.Redeemed)
+		}
+		out = append(out, e)
+	}
+	return out, nil
+}
