@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/eth/ethconfig"
@@ -180,12 +182,33 @@ func (s *Simulated) mineLoop() {
 		case <-t.C:
 		}
 		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
-		n, err := pc.PendingTransactionCount(ctx)
+		n, err := s.queued(ctx)
+		if err != nil {
+			// PendingTransactionCount reads a pending block cached for 2s:
+			// correct but slow, so it is only the fallback.
+			n, err = pc.PendingTransactionCount(ctx)
+		}
 		cancel()
 		if err == nil && n > 0 {
 			s.Commit()
 		}
 	}
+}
+
+// queued asks the transaction pool directly (txpool_status), which has no
+// cache, how many transactions wait.
+func (s *Simulated) queued(ctx context.Context) (uint, error) {
+	rc, ok := s.client.(interface{ Client() *rpc.Client })
+	if !ok {
+		return 0, errors.New("no rpc client")
+	}
+	var st struct {
+		Pending hexutil.Uint `json:"pending"`
+	}
+	if err := rc.Client().CallContext(ctx, &st, "txpool_status"); err != nil {
+		return 0, err
+	}
+	return uint(st.Pending), nil
 }
 
 // Commit seals a block with whatever transactions are pending.
