@@ -123,8 +123,8 @@ func (c *Client) Jobs(ctx context.Context) ([]JobSummary, error) {
 }
 
 // Job describes one job.
-func (c *Client) Job(ctx context.Context, id string) (*market.Job, error) {
-	var v market.Job
+func (c *Client) Job(ctx context.Context, id string) (*JobView, error) {
+	var v JobView
 	return &v, c.getJSON(ctx, "/v1/jobs/"+url.PathEscape(id), &v)
 }
 

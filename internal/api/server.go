@@ -109,6 +109,8 @@ func (s *Server) fail(w http.ResponseWriter, err error) {
 		writeErr(w, http.StatusBadRequest, "invalid", err)
 	case errors.Is(err, ErrConflict):
 		writeErr(w, http.StatusConflict, "conflict", err)
+	case errors.Is(err, ErrPayment):
+		writeErr(w, http.StatusPaymentRequired, "payment", err)
 	default:
 		s.log.Warn("api request failed", "err", err)
 		writeErr(w, http.StatusInternalServerError, "internal", err)

@@ -22,7 +22,7 @@ type Backend interface {
 	Submit(ctx context.Context, j spec.Job) (*market.Job, error)
 	Jobs(ctx context.Context) ([]JobSummary, error)
 	// Job finds a job by id or unique id prefix.
-	Job(ctx context.Context, id string) (*market.Job, error)
+	Job(ctx context.Context, id string) (*JobView, error)
 	Cancel(ctx context.Context, id string) error
 	Logs(ctx context.Context, id string, after uint64, limit int) ([]LogLine, error)
 	// Follow streams log lines of a job as they happen; the channel closes
@@ -37,6 +37,8 @@ var (
 	ErrNotFound  = errors.New("not found")
 	ErrAmbiguous = errors.New("ambiguous id prefix")
 	ErrConflict  = errors.New("conflict")
+	// ErrPayment: the job's escrow could not be opened (e.g. balance short).
+	ErrPayment = errors.New("payment")
 )
 
 // NodeInfo describes the node.
@@ -94,6 +96,7 @@ type ProviderView struct {
 	Expires     time.Time         `json:"expires"`
 	Stats       sched.Stats       `json:"stats"`
 	Reliability float64           `json:"reliability"`
+	Stake       *wire.Amount      `json:"stake,omitempty"` // bonded in the registry, when payments are on
 }
 
 // PeerView is a row of `deco peers`.
@@ -114,4 +117,34 @@ type Error struct {
 	Error  string   `json:"error"`
 	Code   string   `json:"code"`
 	Fields []string `json:"fields,omitempty"`
+}
+
+// JobView is a job as `deco job describe` shows it: the market's record
+// plus, when payments are on, its escrow.
+type JobView struct {
+	market.Job
+	Payment *PaymentView `json:"payment,omitempty"`
+}
+
+// PaymentView is a job's money: the escrow on chain and the vouchers signed.
+type PaymentView struct {
+	Escrow    string        `json:"escrow_contract"`
+	Deposit   wire.Amount   `json:"deposit"`
+	Spent     wire.Amount   `json:"spent"`    // vouchers signed for verified tasks
+	Redeemed  wire.Amount   `json:"redeemed"` // paid out to providers on chain
+	Pending   wire.Amount   `json:"pending"`  // spent − redeemed
+	Refunded  wire.Amount   `json:"refunded"`
+	Deadline  time.Time     `json:"deadline"`
+	RefundAt  time.Time     `json:"refund_at"`
+	Closed    bool          `json:"closed"`
+	Providers []ProviderPay `json:"providers,omitempty"`
+	Note      string        `json:"note,omitempty"`
+}
+
+// ProviderPay is what one provider was promised and paid from a job.
+type ProviderPay struct {
+	Provider string      `json:"provider"`
+	Spent    wire.Amount `json:"spent"`
+	Redeemed wire.Amount `json:"redeemed"`
+	Pending  wire.Amount `json:"pending"`
 }

@@ -182,9 +182,9 @@ func benchOverhead(ctx context.Context, w interface{ Write([]byte) (int, error) 
 			return 0, nil, err
 		}
 		if final.State != market.JobCompleted {
-			return d, final, fmt.Errorf("bench job %s: %s", final.State, final.Reason)
+			return d, &final.Job, fmt.Errorf("bench job %s: %s", final.State, final.Reason)
 		}
-		return d, final, nil
+		return d, &final.Job, nil
 	}
 	for i := 0; i < 5; i++ { // warm every provider's compile cache
 		if _, _, err := runJob(c.Client, one); err != nil {

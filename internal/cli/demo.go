@@ -90,10 +90,10 @@ func newDemoCmd(g *globals) *cobra.Command {
 			}
 			tilesDir := filepath.Join(out, "tiles")
 			os.RemoveAll(tilesDir)
-			if err := download(ctx, c.Client, final, tilesDir); err != nil {
+			if err := download(ctx, c.Client, &final.Job, tilesDir); err != nil {
 				return err
 			}
-			img, err := assemble(tilesDir, final)
+			img, err := assemble(tilesDir, &final.Job)
 			if err != nil {
 				return err
 			}

@@ -104,8 +104,20 @@ func newJobDescribeCmd(g *globals) *cobra.Command {
 			if !j.EndedAt.IsZero() {
 				fmt.Fprintf(w, "Ended:    %s (took %s)\n", j.EndedAt.Local().Format(time.RFC3339), j.EndedAt.Sub(j.CreatedAt).Round(time.Millisecond))
 			}
-			fmt.Fprintf(w, "Limits:   memory %s, timeout %s, max price %s DECO/task, verification %s\n\n",
+			fmt.Fprintf(w, "Limits:   memory %s, timeout %s, max price %s DECO/task, verification %s\n",
 				j.Spec.Resources.Memory, j.Spec.Timeout, j.Spec.Price.Max, j.Spec.Verification)
+			if p := j.Payment; p != nil {
+				fmt.Fprintf(w, "Escrow:   %s DECO deposited in %s; spent %s (redeemed %s, pending %s); refunded %s",
+					p.Deposit, shortPeer(p.Escrow), p.Spent, p.Redeemed, p.Pending, p.Refunded)
+				if !p.Closed {
+					fmt.Fprintf(w, "; the rest is refunded after %s", p.RefundAt.Local().Format(time.RFC3339))
+				}
+				fmt.Fprintln(w)
+				if p.Note != "" {
+					fmt.Fprintf(w, "          (%s)\n", p.Note)
+				}
+			}
+			fmt.Fprintln(w)
 			tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "TASK\tSTATE\tPROVIDER\tATTEMPTS\tPRICE\tOUTPUT ROOT\tREASON")
 			for _, t := range j.Tasks {
@@ -237,7 +249,7 @@ func newJobGetCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := download(cmd.Context(), c, j, dir); err != nil {
+			if err := download(cmd.Context(), c, &j.Job, dir); err != nil {
 				return err
 			}
 			n := 0

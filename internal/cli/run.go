@@ -220,7 +220,7 @@ func (g *globals) submit(cmd *cobra.Command, j spec.Job, base string, sf submitF
 		return err
 	}
 	if sf.outputDir != "" {
-		if err := download(ctx, c, final, sf.outputDir); err != nil {
+		if err := download(ctx, c, &final.Job, sf.outputDir); err != nil {
 			return err
 		}
 	}
@@ -239,12 +239,16 @@ func (g *globals) submit(cmd *cobra.Command, j spec.Job, base string, sf submitF
 	return nil
 }
 
-func printSummary(w interface{ Write([]byte) (int, error) }, j *market.Job, dir string) {
+func printSummary(w interface{ Write([]byte) (int, error) }, j *api.JobView, dir string) {
 	c := j.Counts()
 	fmt.Fprintf(w, "Job %s %s: %s\n", j.ID, strings.ToUpper(string(j.State)), j.Reason)
 	fmt.Fprintf(w, "  tasks: %d verified, %d failed, %d cancelled\n", c[market.TaskVerified], c[market.TaskFailed], c[market.TaskCancelled])
 	if !j.EndedAt.IsZero() {
 		fmt.Fprintf(w, "  took:  %s\n", j.EndedAt.Sub(j.CreatedAt).Round(time.Millisecond))
+	}
+	if p := j.Payment; p != nil {
+		fmt.Fprintf(w, "  paid:  %s DECO of a %s DECO deposit (%s redeemed by providers so far); the rest is refunded after %s\n",
+			p.Spent, p.Deposit, p.Redeemed, p.RefundAt.Local().Format("15:04:05"))
 	}
 	if dir != "" {
 		fmt.Fprintf(w, "  results in %s/<task>/\n", dir)
@@ -252,7 +256,7 @@ func printSummary(w interface{ Write([]byte) (int, error) }, j *market.Job, dir 
 }
 
 // waitJob polls the job until it ends, drawing a progress bar on a terminal.
-func waitJob(ctx context.Context, c *api.Client, id string, errw io.Writer, show bool) (*market.Job, error) {
+func waitJob(ctx context.Context, c *api.Client, id string, errw io.Writer, show bool) (*api.JobView, error) {
 	f, _ := errw.(*os.File)
 	tty := show && isTerminal(f)
 	start := time.Now()
@@ -264,7 +268,7 @@ func waitJob(ctx context.Context, c *api.Client, id string, errw io.Writer, show
 		if err != nil {
 			return nil, err
 		}
-		line := progressLine(j, time.Since(start))
+		line := progressLine(&j.Job, time.Since(start))
 		if tty {
 			fmt.Fprintf(errw, "\r\033[K%s", line)
 		} else if show && line != last && j.State.Terminal() {

@@ -70,6 +70,9 @@ func (b backend) Submit(ctx context.Context, s spec.Job) (*market.Job, error) {
 		return nil, err
 	}
 	j := &market.Job{ID: wire.NewJobID(entropy), Spec: s, Consumer: n.id.EVM}
+	if err := n.openEscrow(ctx, j.ID, s); err != nil {
+		return nil, fmt.Errorf("%w: %v", api.ErrPayment, err)
+	}
 	var out *market.Job
 	err = n.call(ctx, func() {
 		effs := n.market.Step(n.clk.Now(), market.Submit{Job: j})
@@ -165,12 +168,16 @@ func (b backend) Jobs(ctx context.Context) ([]api.JobSummary, error) {
 	return out, nil
 }
 
-func (b backend) Job(ctx context.Context, id string) (*market.Job, error) {
+func (b backend) Job(ctx context.Context, id string) (*api.JobView, error) {
 	jid, err := b.resolve(id)
 	if err != nil {
 		return nil, err
 	}
-	return b.load(jid)
+	j, err := b.load(jid)
+	if err != nil {
+		return nil, err
+	}
+	return &api.JobView{Job: *j, Payment: b.n.paymentView(ctx, jid)}, nil
 }
 
 func (b backend) Cancel(ctx context.Context, id string) error {
@@ -309,6 +316,9 @@ func (b backend) Providers(ctx context.Context) ([]api.ProviderView, error) {
 	for i := range out {
 		if p, err := peerDecode(out[i].Peer); err == nil {
 			out[i].Latency = n.host.Latency(p)
+		}
+		if st, ok := n.stake(ctx, out[i].EVM); ok {
+			out[i].Stake = &st
 		}
 	}
 	if out == nil {

@@ -151,6 +151,9 @@ func (n *Node) perform(ctx context.Context, effs []market.Effect) {
 	}
 	for _, f := range finished {
 		n.finishSubs(f.Job, f.State)
+		if n.pay.consumer != nil {
+			n.pay.consumer.Finish(f.Job)
+		}
 	}
 }
 

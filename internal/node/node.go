@@ -15,11 +15,13 @@ import (
 	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/deco-network/deco/internal/api"
+	"github.com/deco-network/deco/internal/chain"
 	"github.com/deco-network/deco/internal/clock"
 	"github.com/deco-network/deco/internal/config"
 	"github.com/deco-network/deco/internal/exec"
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/p2p"
+	"github.com/deco-network/deco/internal/pay"
 	"github.com/deco-network/deco/internal/sched"
 	"github.com/deco-network/deco/internal/store"
 	"github.com/deco-network/deco/internal/verify"
@@ -48,6 +50,15 @@ type Options struct {
 	// sent: tests use it to play a cheating provider and check that the
 	// consumer catches it.
 	Malice func(res *wire.Result)
+	// Chain, when set, settles payments there (in-process tests and the
+	// demo pass a simulated chain); otherwise Config.Chain.RPC is dialed
+	// if set, and without either the node runs without payments.
+	Chain chain.Chain
+	// Redeem tunes when a provider redeems its vouchers.
+	Redeem pay.ProviderOptions
+	// EscrowWindow overrides how long a job's escrow stays open (its
+	// deadline on chain); default max(15m, 4 × the task timeout).
+	EscrowWindow time.Duration
 }
 
 // Node is a running Deco node.
@@ -77,6 +88,8 @@ type Node struct {
 
 	// provider (nil when not a provider)
 	prov *provider
+
+	pay payments
 
 	nonce   atomic.Uint64
 	guardMu sync.Mutex
@@ -153,6 +166,10 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	}
 	n.host.ServeBlobs(n.blobs)
 
+	if err := n.startPayments(ctx); err != nil {
+		return err
+	}
+
 	// consumer role: every node can submit jobs.
 	n.sched = sched.NewWeighted()
 	var saved map[string]sched.Stats
@@ -223,6 +240,14 @@ func (n *Node) Close() error {
 		errs = append(errs, n.host.Close())
 	}
 	n.wg.Wait()
+	if n.pay.provider != nil {
+		// Redeem what we are owed before going away.
+		rctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		if err := n.pay.provider.RedeemAll(rctx); err != nil {
+			n.log.Warn("redeem vouchers on shutdown", "err", err)
+		}
+		cancel()
+	}
 	if n.prov != nil {
 		n.prov.close()
 	}

@@ -48,7 +48,7 @@ func runJob(t *testing.T, c *api.Client, j spec.Job) *market.Job {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return final
+	return &final.Job
 }
 
 func upload(t *testing.T, c *api.Client, b []byte) wire.CID {

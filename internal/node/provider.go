@@ -14,6 +14,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/deco-network/deco/internal/exec"
@@ -188,6 +189,12 @@ func (n *Node) handleBid(ctx context.Context, from peer.ID, raw []byte) ([]byte,
 		case free <= 0:
 			bid.Reason = "all slots busy"
 		default:
+			if n.pay.provider != nil {
+				if err := n.pay.provider.Covers(ctx, req.Job, common.HexToAddress(req.Consumer), ask); err != nil {
+					bid.Reason = "no deposit, no work: " + err.Error()
+					break
+				}
+			}
 			bid.Accept, bid.Price, bid.Slots = true, ask, min(free, len(req.Tasks))
 			bid.ETAMs = int64(float64(req.TimeoutMs) / 10)
 		}
@@ -224,12 +231,45 @@ func (n *Node) handleTask(ctx context.Context, s *p2p.Stream) {
 		fail(wire.FailProvider, "this node is not a provider")
 		return
 	}
-	// The consumer resets the stream to cancel; watch for it.
+	// No deposit, no work: the job's escrow must cover the price.
+	if n.pay.provider != nil {
+		if err := n.pay.provider.CheckEscrow(ctx, spec.Task.Job, common.HexToAddress(a.Consumer), a.Price); err != nil {
+			fail(wire.FailNoEscrow, err.Error())
+			return
+		}
+	}
+	paid := make(chan struct{})
+	defer func() {
+		select {
+		case <-paid:
+		default:
+			if n.pay.provider != nil {
+				n.pay.provider.Release(spec.Task.Job, a.Price)
+			}
+		}
+	}()
+	// The consumer resets the stream to cancel, and sends the voucher on it
+	// once it verified the result; watch for both.
 	tctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	go func() {
-		s.ReadMsg(1 << 10) // returns on reset, close or a cancel message
-		cancel()
+		defer cancel()
+		for {
+			b, err := s.ReadMsg(64 << 10)
+			if err != nil {
+				return // reset, close or a dead consumer
+			}
+			var v wire.Voucher
+			if err := n.open(b, from, wire.TypeVoucher, &v); err != nil || n.pay.provider == nil {
+				continue
+			}
+			if err := n.pay.provider.Accept(ctx, v); err != nil {
+				n.log.Warn("voucher refused", "task", spec.Task, "err", err)
+				continue
+			}
+			close(paid)
+			return
+		}
 	}()
 	select {
 	case p.sem <- struct{}{}:

@@ -125,7 +125,14 @@ func (n *Node) runSession(ctx context.Context, a market.Assign) market.Verdict {
 	if err != nil {
 		return providerFault("cannot reach provider %s: %v", shortID(a.Peer), err)
 	}
-	defer s.Reset()
+	graceful := false
+	defer func() {
+		if graceful {
+			s.Close() // delivers the voucher before the stream ends
+		} else {
+			s.Reset()
+		}
+	}()
 	if err := s.WriteMsg(raw); err != nil {
 		return providerFault("send assignment to %s: %v", shortID(a.Peer), err)
 	}
@@ -154,11 +161,39 @@ func (n *Node) runSession(ctx context.Context, a market.Assign) market.Verdict {
 				return providerFault("bad result message: %v", err)
 			}
 			n.post(ctx, market.Progress{Task: spec.Task, Attempt: spec.Attempt, State: "verifying"})
-			return n.judge(ctx, p, a, res)
+			v := n.judge(ctx, p, a, res)
+			if v.OK {
+				graceful = n.sendVoucher(ctx, s, a)
+			}
+			return v
 		default:
 			return providerFault("provider sent an unexpected %q message", env.Type)
 		}
 	}
+}
+
+// sendVoucher signs the next cumulative voucher for a verified task and sends it
+// to the provider on the task stream. Vouchers are off the critical path of
+// the result: a failure is logged, the provider is owed the amount and the
+// next voucher covers it.
+func (n *Node) sendVoucher(ctx context.Context, s *p2p.Stream, a market.Assign) bool {
+	v, err := n.voucher(ctx, a.Msg.Spec.Task.Job, a.EVM, a.Msg.Price)
+	if err != nil {
+		n.log.Warn("sign voucher", "task", a.Msg.Spec.Task, "err", err)
+		return false
+	}
+	if v == nil {
+		return false
+	}
+	raw, err := n.seal(wire.TypeVoucher, v, msgTTL)
+	if err == nil {
+		err = s.WriteMsg(raw)
+	}
+	if err != nil {
+		n.log.Debug("send voucher", "task", a.Msg.Spec.Task, "err", err)
+		return false
+	}
+	return true
 }
 
 // judge fetches the outputs a provider reported, checks them against its
@@ -292,6 +327,8 @@ func failureReason(spec wire.TaskSpec, res wire.Result) string {
 			return msg
 		}
 		return "missing input: " + msg
+	case wire.FailNoEscrow:
+		return "no deposit, no work: the provider found the job's escrow short: " + msg + " (top it up with `deco wallet deposit`)"
 	case wire.FailOutputTooLarge:
 		return fmt.Sprintf("output limit: the program wrote more than %s under /outputs (max_output): %s", humanBytes(uint64(spec.MaxOutput)), msg)
 	}

@@ -121,6 +121,7 @@ const (
 	FailMissingInput   = "missing_input"
 	FailOutputTooLarge = "output_too_large"
 	FailProvider       = "provider_error"
+	FailNoEscrow       = "no_escrow" // the escrow does not cover the price: no deposit, no work
 )
 
 // Result is the provider's answer to an Assign.

@@ -1,0 +1,142 @@
+package node
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/deco-network/deco/internal/api"
+	"github.com/deco-network/deco/internal/chain"
+	"github.com/deco-network/deco/internal/pay"
+	"github.com/deco-network/deco/internal/pricing"
+	"github.com/deco-network/deco/internal/spec"
+	"github.com/deco-network/deco/internal/wire"
+)
+
+// payments is the node's link to the chain; nil fields mean no payments.
+type payments struct {
+	chain    chain.Chain
+	consumer *pay.Consumer
+	provider *pay.Provider
+}
+
+// startPayments connects to the chain (from Options.Chain or the config)
+// and starts the consumer and provider payment loops.
+func (n *Node) startPayments(ctx context.Context) error {
+	c := n.opts.Chain
+	if c == nil && n.opts.Config.Chain.RPC != "" {
+		cc := n.opts.Config.Chain
+		addrs := chain.Addresses{Token: common.HexToAddress(cc.Token), Registry: common.HexToAddress(cc.Registry), Escrow: common.HexToAddress(cc.Escrow)}
+		if err := addrs.Validate(); err != nil {
+			return fmt.Errorf("chain config: %w", err)
+		}
+		dctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		defer cancel()
+		cl, err := chain.Dial(dctx, cc.RPC, n.id.EVMKey, addrs, chain.WithLogger(n.log.With("component", "chain")))
+		if err != nil {
+			return fmt.Errorf("connect to the chain at %s: %w", cc.RPC, err)
+		}
+		c = cl
+	}
+	if c == nil {
+		return nil
+	}
+	n.pay.chain = c
+	n.domain = c.Domain().Verify()
+	now := n.clk.Now
+	n.pay.consumer = pay.NewConsumer(c, n.db, n.log.With("component", "pay"), now)
+	n.wg.Add(1)
+	go func() { defer n.wg.Done(); n.pay.consumer.Run(ctx) }()
+	if n.opts.Config.Provider.Enabled {
+		n.pay.provider = pay.NewProvider(c, n.db, n.log.With("component", "pay"), now, n.opts.Redeem)
+		n.wg.Add(1)
+		go func() { defer n.wg.Done(); n.pay.provider.Run(ctx) }()
+	}
+	n.log.Info("payments on", "chain", c.ChainID(), "escrow", c.Contracts().Escrow.Hex())
+	return nil
+}
+
+// openEscrow deposits the job's budget before any bid request goes out.
+func (n *Node) openEscrow(ctx context.Context, id wire.JobID, s spec.Job) error {
+	if n.pay.consumer == nil {
+		return nil
+	}
+	budget := pricing.Budget(s.Tasks.Count, s.Price.Max, s.Price.Budget)
+	// The deadline is checked against block time, which can run ahead of
+	// this node's clock (a devnet seals blocks at least a second apart).
+	start := n.clk.Now()
+	if ct, ok := n.pay.chain.(interface {
+		ChainTime(context.Context) (time.Time, error)
+	}); ok {
+		if t, err := ct.ChainTime(ctx); err == nil && t.After(start) {
+			start = t
+		}
+	}
+	deadline := start.Add(n.escrowWindow(s))
+	if err := n.pay.consumer.Open(ctx, id, budget, deadline); err != nil {
+		return fmt.Errorf("open the job's escrow (%s DECO for %d tasks at most %s each): %w", budget, s.Tasks.Count, s.Price.Max, err)
+	}
+	return nil
+}
+
+// escrowWindow is how long the escrow stays open for work: the job's
+// deadline on chain. The unspent deposit is refunded after it (plus the
+// contract's grace period), so it is not longer than the job needs.
+func (n *Node) escrowWindow(s spec.Job) time.Duration {
+	if n.opts.EscrowWindow > 0 {
+		return n.opts.EscrowWindow
+	}
+	return max(15*time.Minute, 4*time.Duration(s.Timeout))
+}
+
+// voucher signs the next cumulative voucher for a verified task.
+func (n *Node) voucher(ctx context.Context, job wire.JobID, provider string, price wire.Amount) (*wire.Voucher, error) {
+	if n.pay.consumer == nil {
+		return nil, nil
+	}
+	v, err := n.pay.consumer.Voucher(ctx, job, common.HexToAddress(provider), price)
+	if err != nil {
+		return nil, err
+	}
+	return &v, nil
+}
+
+// paymentView is what `deco job describe` shows about money.
+func (n *Node) paymentView(ctx context.Context, job wire.JobID) *api.PaymentView {
+	if n.pay.consumer == nil {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	e, err := n.pay.consumer.Status(ctx, job)
+	if err != nil && errors.Is(err, pay.ErrNoEscrow) {
+		return nil
+	}
+	v := &api.PaymentView{Deposit: e.Deposit, Spent: e.Spent, Redeemed: e.Redeemed, Refunded: e.Refunded, Pending: e.Pending,
+		Deadline: e.Deadline, RefundAt: e.RefundAt, Closed: e.Closed, Escrow: n.pay.chain.Contracts().Escrow.Hex()}
+	if err != nil {
+		v.Note = "chain unreachable; local figures: " + err.Error()
+	}
+	for _, p := range e.Providers {
+		v.Providers = append(v.Providers, api.ProviderPay{Provider: p.Provider, Spent: p.Spent, Redeemed: p.Redeemed, Pending: p.Pending})
+	}
+	return v
+}
+
+// stake reads a provider's bonded stake for `deco providers`.
+func (n *Node) stake(ctx context.Context, evm string) (wire.Amount, bool) {
+	if n.pay.chain == nil {
+		return 0, false
+	}
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	defer cancel()
+	s, err := n.pay.chain.StakeOf(ctx, common.HexToAddress(evm))
+	if err != nil {
+		return 0, false
+	}
+	return wire.Amount(new(big.Int).Div(s, wire.Amount(1).Wei()).Uint64()), true
+}

@@ -1,0 +1,60 @@
+package sched
+
+import (
+	"time"
+
+	"github.com/deco-network/deco/internal/wire"
+)
+
+// Round is what a Planner knows about one auction round: the request, the
+// current time (an input, as everywhere in the core) and the load.
+type Round struct {
+	Request
+	Now      time.Time
+	Tasks    int           // tasks up for auction in this round
+	Timeout  time.Duration // per-attempt time limit of the job's tasks (0 = unknown)
+	Priority int           // the job's priority (0..10)
+	// Backlog is the number of tasks waiting for a provider across all of
+	// the consumer's jobs, this round's included (0 = unknown).
+	Backlog int
+	// Deadline is when the job must be done (zero = none).
+	Deadline time.Time
+}
+
+// Planner is an optional capability of a Scheduler: a market that finds it
+// lets the scheduler choose whom to ask for bids and rank the bidders
+// knowing the round. Without it the market asks the providers with the
+// most free slots and calls Rank.
+type Planner interface {
+	// Shortlist picks at most k of the eligible providers (requirements,
+	// max price and free slots already checked; Price is the offer's ask,
+	// Slots the free slots) to ask for bids, best first. It must not modify
+	// eligible. An empty result means "hold the tasks for now".
+	Shortlist(r Round, eligible []Candidate, k int) []Candidate
+	// Plan ranks the bidders like Rank, knowing the round; it may leave out
+	// bidders it would rather not use (too slow for the deadline, or slower
+	// than waiting for a better provider).
+	Plan(r Round, bids []Candidate) []Ranked
+}
+
+// OfferWatcher is an optional capability of a Scheduler: it is shown every
+// offer the node sees, so it can learn from offer features (benchmark,
+// cores, memory, slots, carbon, stake) and know the network's capacity.
+type OfferWatcher interface {
+	SeeOffer(o wire.Offer, latency time.Duration)
+}
+
+// Predictor is an optional capability of a Scheduler that predicts how
+// long a task of program takes on peer, with the standard deviation of the
+// log of that prediction (its uncertainty).
+type Predictor interface {
+	Predict(peer string, program wire.CID) (d time.Duration, logSD float64)
+}
+
+// Offer label keys that carry what wire.Offer has no field for. Values are
+// decimal numbers.
+const (
+	LabelCarbon = "carbon" // grid carbon intensity at the provider, gCO2/kWh
+	LabelStake  = "stake"  // stake bonded in the registry, DECO
+	LabelRegion = "region" // latency region name
+)

@@ -1,0 +1,30 @@
+// Package sim is a discrete-event simulator of a Deco network that drives
+// the consumer's real core — market.Market with a sched.Scheduler from
+// sched.Policies, pricing.Ask for every provider's price — through a
+// simulated network, in virtual time, so that a scheduling change is
+// measured here before it is trusted on the network.
+//
+// The simulator plays the node's driver loop: it feeds the market Submit,
+// OfferSeen, BidIn, BidFailed, Progress and Outcome events and performs the
+// RequestBid, Assign and Abort effects it returns, with per-provider
+// latency, transfer time, and providers that have a true speed and a
+// declared benchmark (some over-declare), slots, crashes and rejoins,
+// cheating, a region with its grid's carbon intensity, a stake, and a
+// price that rises with load. It contains no scheduling logic of its own:
+// every placement decision is the market's and the scheduler's.
+//
+// Invariants: a run is deterministic for its Scenario (virtual time only;
+// randomness from the seed: the population and workload from their own
+// streams, each attempt's luck from a hash of the seed and the attempt), so
+// every policy in Compare meets the same providers, jobs and luck; every
+// task ends terminal unless the horizon cuts the run short; a provider
+// never runs more tasks than its slots (an assignment to a full provider is
+// refused and counted in Report.Overcommits). Only Report.Timing reads the
+// wall clock, to measure the scheduler's CPU time.
+//
+//	sc, _ := sim.Preset("hetero-unreliable")
+//	sc.Defaults()
+//	reports, err := sim.Compare(ctx, sc) // learned, weighted and the baselines
+//	sim.WriteTable(os.Stdout, reports)
+//	sim.WritePlots("out", reports)
+package sim

@@ -1,0 +1,280 @@
+package sim
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"sort"
+	"strconv"
+	"time"
+
+	"github.com/deco-network/deco/internal/pricing"
+	"github.com/deco-network/deco/internal/sched"
+	"github.com/deco-network/deco/internal/spec"
+	"github.com/deco-network/deco/internal/wire"
+)
+
+// provider is one simulated provider: its hidden truth (speed, crash and
+// cheat rates), what it declares, and its state.
+type provider struct {
+	idx     int
+	peer    string
+	evm     string
+	region  int
+	regName string
+	lat     time.Duration // one-way to the consumer
+	speed   float64       // true, benchmark units per second
+	bench   float64       // declared
+	slots   int
+	cores   int
+	memory  uint64
+	carbon  float64 // gCO2/kWh
+	stake   float64 // DECO
+	price   pricing.Params
+	crashP  float64 // per attempt
+	cheater bool
+
+	online   bool
+	gen      uint64
+	busy     int
+	runs     []*run
+	seq      uint64
+	reqs     [6]int // bid requests per 10 s bucket, for pricing.Load
+	reqAt    [6]int64
+	busyTime time.Duration // slot time spent running
+	lastAsk  wire.Amount   // ask of the last offer published
+	lastPub  time.Duration
+	carbonG  float64
+}
+
+// requests counts bid requests of the last minute, adding one now if add.
+func (p *provider) requests(now time.Duration, add bool) int {
+	b := int64(now / (10 * time.Second))
+	i := int(b % int64(len(p.reqs)))
+	if p.reqAt[i] != b {
+		p.reqAt[i], p.reqs[i] = b, 0
+	}
+	if add {
+		p.reqs[i]++
+	}
+	n := 0
+	for k := range p.reqs {
+		if b-p.reqAt[k] < int64(len(p.reqs)) {
+			n += p.reqs[k]
+		}
+	}
+	return n
+}
+
+func (p *provider) load(now time.Duration, add bool) pricing.Load {
+	return pricing.Load{Busy: p.busy, Slots: p.slots, BidRequests: p.requests(now, add)}
+}
+
+// account charges a run's slot time and carbon to the provider.
+func (p *provider) account(d time.Duration, powerW float64) {
+	if d <= 0 {
+		return
+	}
+	p.busyTime += d
+	p.carbonG += p.carbon * powerW * d.Hours() / 1000 // g/kWh × kW × h
+}
+
+// jobPlan is one job of the workload.
+type jobPlan struct {
+	idx      int
+	id       wire.JobID
+	arrive   time.Duration
+	work     []float64 // per task, benchmark units × seconds
+	meanWork float64
+	spec     spec.Job
+}
+
+// run is one attempt, as the simulator tracks it.
+type run struct {
+	job       *jobPlan
+	task      int
+	attempt   int
+	prov      *provider
+	price     wire.Amount
+	predicted time.Duration // the scheduler's prediction at assignment (0 = none)
+	start     time.Duration
+	dur       time.Duration
+	state     uint8 // runPending, runRunning, runDone, runDead
+	cheat     bool
+	timeLimit bool
+}
+
+const (
+	runPending uint8 = iota
+	runRunning
+	runDone
+	runDead
+)
+
+type runKey struct {
+	job, task, attempt int
+}
+
+// medianSpeed is the median true speed of the population.
+func medianSpeed(p Population) float64 { return p.BaseSpeed * math.Sqrt(p.Heterogeneity) }
+
+// population draws the providers of a scenario.
+func population(sc Scenario) []*provider {
+	pp := sc.Providers
+	rng := rand.New(rand.NewPCG(sc.Seed, 1))
+	tw := 0.0
+	for _, r := range pp.Regions {
+		tw += r.Weight
+	}
+	out := make([]*provider, pp.Count)
+	for i := range out {
+		p := &provider{idx: i, online: true}
+		h := mix(sc.Seed, uint64(i), 0x7065657273)
+		p.peer = fmt.Sprintf("12D3KooSim%016x", h.next())
+		p.evm = fmt.Sprintf("0x%040x", h.next())
+		x := rng.Float64() * tw
+		for k, r := range pp.Regions {
+			if x < r.Weight || k == len(pp.Regions)-1 {
+				p.region = k
+				break
+			}
+			x -= r.Weight
+		}
+		reg := pp.Regions[p.region]
+		p.regName = reg.Name
+		p.lat = time.Duration(reg.Latency) + time.Duration(rng.Float64()*float64(sc.Network.Jitter))
+		p.carbon = reg.Carbon[0] + rng.Float64()*(reg.Carbon[1]-reg.Carbon[0])
+		p.speed = pp.BaseSpeed * math.Pow(pp.Heterogeneity, rng.Float64())
+		p.bench = p.speed * math.Exp(pp.BenchNoise*rng.NormFloat64())
+		if rng.Float64() < pp.OverDeclaring {
+			p.bench = p.speed * (pp.OverFactor[0] + rng.Float64()*(pp.OverFactor[1]-pp.OverFactor[0]))
+		}
+		p.slots = pp.Slots[0] + rng.IntN(pp.Slots[1]-pp.Slots[0]+1)
+		p.cores = p.slots * (1 + rng.IntN(2))
+		p.memory = uint64(p.slots) * (1 << 30)
+		base := pp.Price[0] + rng.Float64()*(pp.Price[1]-pp.Price[0])
+		p.price = pricing.Params{Base: wire.Amount(base), Floor: wire.Amount(base / 2), Ceiling: wire.Amount(base * 4),
+			UtilizationWeight: pp.UtilizationWeight, DemandWeight: pp.DemandWeight}
+		p.stake = pp.Stake[0] * math.Exp(pp.Stake[1]*rng.NormFloat64())
+		if pp.Flaky > 0 && rng.Float64() < pp.Flaky {
+			p.crashP = math.Min(0.9, pp.CrashRate/pp.Flaky)
+		}
+		p.cheater = rng.Float64() < pp.Cheaters
+		out[i] = p
+	}
+	return out
+}
+
+// workload draws the jobs of a scenario, in arrival order.
+// stream selects the random stream (2 for the measured workload, 3 for the
+// warm-up), so a warm-up never changes the measured jobs.
+func workload(sc Scenario, stream uint64) []*jobPlan {
+	w := sc.Workload
+	rng := rand.New(rand.NewPCG(sc.Seed, stream))
+	ms := medianSpeed(sc.Providers)
+	prefs := make([]string, 0, len(w.Preferences))
+	total := 0
+	for p, n := range w.Preferences {
+		if n > 0 {
+			prefs = append(prefs, p)
+			total += n
+		}
+	}
+	sort.Strings(prefs)
+	var jobs []*jobPlan
+	var t float64 // seconds
+	left := w.Tasks
+	for left > 0 {
+		n := min(left, w.TasksPerJob[0]+rng.IntN(w.TasksPerJob[1]-w.TasksPerJob[0]+1))
+		left -= n
+		j := &jobPlan{idx: len(jobs), arrive: time.Duration(t * float64(time.Second))}
+		h := mix(sc.Seed, uint64(j.idx), 0x6a6f6273, stream)
+		var ent [16]byte
+		a, b := h.next(), h.next()
+		for k := range 8 {
+			ent[k], ent[8+k] = byte(a>>(8*k)), byte(b>>(8*k))
+		}
+		j.id = wire.NewJobID(ent)
+		median := time.Duration(w.WorkMedian).Seconds() * ms * math.Exp(w.JobSpread*rng.NormFloat64())
+		j.work = make([]float64, n)
+		sum := 0.0
+		for k := range j.work {
+			j.work[k] = median * math.Exp(w.TaskSpread*rng.NormFloat64())
+			sum += j.work[k]
+		}
+		j.meanWork = sum / float64(n)
+		pref := "balanced"
+		if total > 0 {
+			x := rng.IntN(total)
+			for _, p := range prefs {
+				if x < w.Preferences[p] {
+					pref = p
+					break
+				}
+				x -= w.Preferences[p]
+			}
+		}
+		timeout := time.Duration(w.TimeoutFactor * median / ms * float64(time.Second))
+		timeout = max(timeout, time.Second)
+		j.spec = spec.Job{
+			Name:         "sim-" + strconv.Itoa(j.idx),
+			Program:      spec.Program{CID: wire.CIDOf([]byte(fmt.Sprintf("deco-sim-program/%d/%d/%d", sc.Seed, stream, j.idx))), Size: 1 << 20},
+			Tasks:        spec.Tasks{Count: n},
+			Resources:    spec.Resources{CPU: 1, Memory: 256 << 20},
+			Timeout:      spec.Duration(timeout),
+			Price:        spec.Price{Max: wire.Amount(w.MaxPrice[0] + rng.Float64()*(w.MaxPrice[1]-w.MaxPrice[0]))},
+			Verification: spec.VerifyReceipt,
+			Priority:     w.Priority[0] + rng.IntN(w.Priority[1]-w.Priority[0]+1),
+			Preference:   pref,
+			MaxOutput:    1 << 20,
+		}
+		jobs = append(jobs, j)
+		if w.Arrival > 0 {
+			rate := w.Arrival
+			if w.Surge.Factor > 0 && t >= time.Duration(w.Surge.At).Seconds() && t < time.Duration(w.Surge.At+w.Surge.For).Seconds() {
+				rate *= w.Surge.Factor
+			}
+			t += rng.ExpFloat64() / rate
+		}
+	}
+	return jobs
+}
+
+// lowerBound is the clairvoyant bound on the makespan: no schedule, even
+// one that knows every true speed and divides tasks freely across
+// providers, finishes before (a) any task's arrival plus its run on the
+// fastest provider, or (b) any arrival time plus the work arriving from
+// then on divided by the whole population's capacity. Crashes, latency and
+// auctions are ignored, so it is a true lower bound.
+func lowerBound(provs []*provider, jobs []*jobPlan) time.Duration {
+	var capacity, fastest float64
+	for _, p := range provs {
+		capacity += float64(p.slots) * p.speed
+		fastest = math.Max(fastest, p.speed)
+	}
+	lb := 0.0
+	suffix := 0.0
+	for i := len(jobs) - 1; i >= 0; i-- {
+		j := jobs[i]
+		a := j.arrive.Seconds()
+		for _, w := range j.work {
+			suffix += w
+			lb = math.Max(lb, a+w/fastest)
+		}
+		lb = math.Max(lb, a+suffix/capacity)
+	}
+	return time.Duration(lb * float64(time.Second))
+}
+
+// offer is what p publishes now.
+func (p *provider) offer(now time.Duration, epoch time.Time, ttl time.Duration) wire.Offer {
+	p.seq++
+	return wire.Offer{
+		Peer: p.peer, EVM: p.evm,
+		Resources: wire.Resources{Cores: p.cores, Memory: p.memory, Disk: 100 << 30},
+		Slots:     p.slots, FreeSlots: p.slots - p.busy, Benchmark: p.bench,
+		Ask:     pricing.Ask(p.price, p.load(now, false)),
+		Labels:  map[string]string{sched.LabelCarbon: strconv.FormatFloat(p.carbon, 'f', 0, 64), sched.LabelStake: strconv.FormatFloat(p.stake, 'f', 0, 64), sched.LabelRegion: p.regName},
+		Runtime: "sim", Seq: p.seq, ExpiresMs: epoch.Add(now + ttl).UnixMilli(),
+	}
+}
