@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/deco-network/deco/examples"
+	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/exec"
 	"github.com/deco-network/deco/internal/exec/wasm"
 	"github.com/deco-network/deco/internal/market"
@@ -86,6 +87,24 @@ func TestKillProviderMidJob(t *testing.T) {
 	}
 	if moved == 0 {
 		t.Fatalf("no task of the killed provider was retried elsewhere")
+	}
+
+	// Payments: every verified task got a voucher at its price, out of the
+	// escrow the consumer opened on the devnet's chain.
+	out, err = deco(t, dir, "job", "describe", id, "-o", "json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var view api.JobView
+	if err := json.Unmarshal([]byte(out), &view); err != nil {
+		t.Fatal(err)
+	}
+	var spent wire.Amount
+	for _, tk := range view.Tasks {
+		spent += tk.Price
+	}
+	if view.Payment == nil || view.Payment.Spent != spent || view.Payment.Deposit != 12*view.Spec.Price.Max {
+		t.Fatalf("payment %+v, want spent %s", view.Payment, spent)
 	}
 
 	// Every output is what a local run of the same task produces.

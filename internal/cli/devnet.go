@@ -22,8 +22,9 @@ import (
 func newDevnetCmd(g *globals) *cobra.Command {
 	var (
 		providers, slots int
-		dir              string
+		dir, chainRPC    string
 		ready            time.Duration
+		noChain          bool
 	)
 	cmd := &cobra.Command{
 		Use:   "devnet --providers N [--dir DIR]",
@@ -49,7 +50,7 @@ when DECO_DEVNET=DIR is set. Ctrl-C (or SIGTERM) stops every node.`,
 			if err != nil {
 				return err
 			}
-			dn := &devnet{dir: abs, providers: providers, slots: slots, out: cmd.ErrOrStderr(), ready: ready}
+			dn := &devnet{dir: abs, providers: providers, slots: slots, out: cmd.ErrOrStderr(), ready: ready, chainRPC: chainRPC, noChain: noChain}
 			defer dn.stop()
 			if err := dn.start(cmd.Context()); err != nil {
 				return err
@@ -71,6 +72,8 @@ when DECO_DEVNET=DIR is set. Ctrl-C (or SIGTERM) stops every node.`,
 	cmd.Flags().IntVar(&slots, "slots", 2, "task slots per provider")
 	cmd.Flags().StringVar(&dir, "dir", "", "directory for node homes and devnet.json (default: a new temp dir)")
 	cmd.Flags().DurationVar(&ready, "ready-timeout", 90*time.Second, "how long to wait for the network to come up")
+	cmd.Flags().StringVar(&chainRPC, "chain-rpc", "", "use this EVM JSON-RPC node (e.g. geth --dev) instead of the embedded chain")
+	cmd.Flags().BoolVar(&noChain, "no-chain", false, "run without payments")
 	return cmd
 }
 
@@ -82,6 +85,10 @@ type devnet struct {
 	ready     time.Duration
 	procs     []*exec.Cmd
 	died      chan error
+	chainRPC  string
+	noChain   bool
+	chain     *DevChain
+	stopChain func()
 }
 
 func (d *devnet) start(ctx context.Context) error {
@@ -99,13 +106,42 @@ func (d *devnet) start(ctx context.Context) error {
 	defer cancel()
 
 	file := DevnetFile{Dir: d.dir}
+	names := []string{"consumer"}
+	for i := 1; i <= d.providers; i++ {
+		names = append(names, "provider-"+strconv.Itoa(i))
+	}
+	var stubs []DevnetNode
+	for i, name := range names {
+		h := config.Home(filepath.Join(d.dir, name))
+		if _, err := h.Init(false); err != nil {
+			return err
+		}
+		roles := []string{"consumer"}
+		if i > 0 {
+			roles = append(roles, "provider")
+		}
+		stubs = append(stubs, DevnetNode{Name: name, Roles: roles, Home: string(h)})
+	}
+	if !d.noChain {
+		fmt.Fprintln(d.out, "starting the chain: deploying contracts, funding and staking every node...")
+		dc, stop, err := startDevChain(wctx, d.chainRPC, stubs, nil, d.out)
+		if err != nil {
+			return fmt.Errorf("devnet chain: %w", err)
+		}
+		d.chain, d.stopChain = &dc, stop
+		file.Chain = dc
+		fmt.Fprintf(d.out, "chain up: %s (chain id %d), escrow %s\n", dc.RPC, dc.ChainID, dc.Contracts.Escrow.Hex())
+	}
 	startNode := func(name string, provider bool, bootstrap []string) (DevnetNode, error) {
 		h := config.Home(filepath.Join(d.dir, name))
-		id, err := h.Init(false)
+		id, err := h.Identity()
 		if err != nil {
 			return DevnetNode{}, err
 		}
 		cfg := config.Default()
+		if d.chain != nil {
+			cfg.Chain, cfg.ChainID = d.chain.Config(), d.chain.ChainID
+		}
 		cfg.API = "127.0.0.1:0"
 		cfg.Listen = []string{"/ip4/127.0.0.1/tcp/0", "/ip4/127.0.0.1/udp/0/quic-v1"}
 		cfg.Bootstrap = bootstrap
@@ -221,6 +257,9 @@ func (d *devnet) stop() {
 		if err := c.Process.Signal(syscall.Signal(0)); err == nil {
 			c.Process.Kill()
 		}
+	}
+	if d.stopChain != nil {
+		d.stopChain() // after the nodes: providers redeem on shutdown
 	}
 	os.Remove(filepath.Join(d.dir, "devnet.json"))
 }

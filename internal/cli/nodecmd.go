@@ -55,7 +55,7 @@ func newNodeCmd(g *globals) *cobra.Command {
 	var (
 		provider, mdns, noDHT     bool
 		listen, bootstrap, labels []string
-		apiAddr, ask              string
+		apiAddr, ask, chainRPC    string
 		slots                     int
 	)
 	cmd := &cobra.Command{
@@ -92,6 +92,9 @@ func newNodeCmd(g *globals) *cobra.Command {
 			}
 			if noDHT {
 				cfg.DHT = false
+			}
+			if chainRPC != "" {
+				cfg.Chain.RPC = chainRPC
 			}
 			if f.Changed("slots") {
 				cfg.Provider.Slots = slots
@@ -148,6 +151,7 @@ func newNodeCmd(g *globals) *cobra.Command {
 	f.IntVar(&slots, "slots", 0, "provider: concurrent tasks")
 	f.StringVar(&ask, "ask", "", "provider: base ask per task in DECO")
 	f.StringArrayVar(&labels, "label", nil, "provider label KEY=VALUE (repeatable)")
+	f.StringVar(&chainRPC, "chain-rpc", "", "settle payments on this EVM JSON-RPC node (contract addresses from config.yaml's chain section)")
 	_ = config.Default
 	return cmd
 }
