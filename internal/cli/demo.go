@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/deco-network/deco/examples"
+	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/node"
 	"github.com/deco-network/deco/internal/spec"
@@ -39,13 +40,15 @@ type DemoSummary struct {
 		TaskMeanMs  float64 `json:"task_mean_ms"`
 		TaskMaxMs   int64   `json:"task_max_ms"`
 	} `json:"timings"`
-	OutputRoots []string `json:"output_roots"`
+	OutputRoots []string         `json:"output_roots"`
+	Payment     *api.PaymentView `json:"payment,omitempty"`
 }
 
 func newDemoCmd(g *globals) *cobra.Command {
 	var (
 		providers, tiles, width, height, samples int
 		out                                      string
+		noChain                                  bool
 	)
 	cmd := &cobra.Command{
 		Use:   "demo [--providers N] [--out DIR]",
@@ -56,7 +59,7 @@ func newDemoCmd(g *globals) *cobra.Command {
 			w := cmd.ErrOrStderr()
 			t0 := time.Now()
 			fmt.Fprintf(w, "Starting a network: 1 consumer + %d providers on loopback...\n", providers)
-			c, err := node.StartCluster(ctx, node.ClusterOptions{Providers: providers})
+			c, err := node.StartCluster(ctx, node.ClusterOptions{Providers: providers, Chain: !noChain})
 			if err != nil {
 				return err
 			}
@@ -120,6 +123,16 @@ func newDemoCmd(g *globals) *cobra.Command {
 				s.Timings.TaskMaxMs = max(s.Timings.TaskMaxMs, t.DurationMs)
 				s.OutputRoots = append(s.OutputRoots, string(t.OutputRoot))
 			}
+			if !noChain {
+				// Providers redeem their vouchers as they shut down; then the
+				// escrow shows what went where.
+				for _, p := range c.Providers {
+					p.Close()
+				}
+				if v, err := c.Client.Job(ctx, string(final.ID)); err == nil && v.Payment != nil {
+					s.Payment = v.Payment
+				}
+			}
 			s.Timings.NetworkUpMs, s.Timings.JobMs, s.Timings.TotalMs = up.Milliseconds(), jobTime.Milliseconds(), time.Since(t0).Milliseconds()
 			s.Timings.TaskMeanMs = sum / float64(len(final.Tasks))
 			b, _ := json.MarshalIndent(s, "", "  ")
@@ -141,6 +154,10 @@ func newDemoCmd(g *globals) *cobra.Command {
 			for _, p := range peers {
 				fmt.Fprintf(o, "    %s: %d tiles\n", shortPeer(p), s.ProvidersUsed[p])
 			}
+			if p := s.Payment; p != nil {
+				fmt.Fprintf(o, "  payments:          %s DECO deposited in escrow %s; %s paid by vouchers, %s redeemed on chain; the unspent %s returns to the consumer after %s (deadline + grace)\n",
+					p.Deposit, shortPeer(p.Escrow), p.Spent, p.Redeemed, p.Deposit-p.Spent, p.RefundAt.Local().Format("15:04:05"))
+			}
 			fmt.Fprintf(o, "  timings:           network up %s, job %s, mean task %.0fms\n", up.Round(time.Millisecond), jobTime.Round(time.Millisecond), s.Timings.TaskMeanMs)
 			fmt.Fprintf(o, "  summary:           %s\n", filepath.Join(out, "summary.json"))
 			return nil
@@ -153,6 +170,7 @@ func newDemoCmd(g *globals) *cobra.Command {
 	f.IntVar(&height, "height", 480, "image height")
 	f.IntVar(&samples, "samples", 1, "samples per pixel")
 	f.StringVar(&out, "out", "deco-demo", "output directory")
+	f.BoolVar(&noChain, "no-chain", false, "skip payments (no embedded chain)")
 	addOutputFlag(cmd, g)
 	return cmd
 }
