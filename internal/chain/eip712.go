@@ -159,26 +159,22 @@ func SignReceipt(key *ecdsa.PrivateKey, d Domain, r Receipt) ([]byte, error) {
 	return signDigest(key, ReceiptDigest(d, r))
 }
 
-// Recover returns the address whose key produced sig over digest.
+// Recover returns the address whose key produced sig over digest. It is
+// the core's verify.Recover (one implementation of the signature rules),
+// with this package's error.
 func Recover(digest [32]byte, sig []byte) (common.Address, error) {
-	if len(sig) != 65 || (sig[64] != 27 && sig[64] != 28) {
-		return common.Address{}, ErrBadSignature
-	}
-	s := append([]byte(nil), sig...)
-	s[64] -= 27
-	pub, err := crypto.SigToPub(digest[:], s)
+	a, err := verify.Recover(digest, sig)
 	if err != nil {
 		return common.Address{}, fmt.Errorf("%w: %v", ErrBadSignature, err)
 	}
-	return crypto.PubkeyToAddress(*pub), nil
+	return a, nil
 }
 
 func signDigest(key *ecdsa.PrivateKey, h [32]byte) ([]byte, error) {
-	sig, err := crypto.Sign(h[:], key)
+	sig, err := verify.SignDigest(key, h)
 	if err != nil {
 		return nil, fmt.Errorf("sign: %w", err)
 	}
-	sig[64] += 27
 	return sig, nil
 }
 
