@@ -46,7 +46,7 @@ type provider struct {
 	res      wire.Resources
 	slots    int
 	busy     atomic.Int64
-	sem      chan struct{}
+	sem      chan int // free slot numbers; each slot has a reusable sandbox directory
 	bench    float64
 	params   pricing.Params
 	bidReqs  atomic.Int64 // bid requests in the current pricing window
@@ -92,7 +92,19 @@ func (n *Node) startProvider(ctx context.Context) error {
 	if p.slots == 0 {
 		p.slots = 1
 	}
-	p.sem = make(chan struct{}, p.slots)
+	p.sem = make(chan int, p.slots)
+	for i := 0; i < p.slots; i++ {
+		// Reusable per-slot sandboxes: creating and removing a directory
+		// per task was the largest per-task cost after the network.
+		dir := n.opts.Home.Path("work", fmt.Sprintf("slot-%d", i))
+		os.RemoveAll(dir) // leftovers of a crash
+		for _, sub := range []string{"inputs", "outputs"} {
+			if err := os.MkdirAll(filepath.Join(dir, sub), 0o700); err != nil {
+				return fmt.Errorf("provider sandbox: %w", err)
+			}
+		}
+		p.sem <- i
+	}
 	if p.exec == nil {
 		e, err := wasm.New(ctx, wasm.WithCacheDir(n.opts.Home.Path("cache", "wasm")), wasm.WithLogger(n.log.With("component", "wasm")))
 		if err != nil {
@@ -271,16 +283,20 @@ func (n *Node) handleTask(ctx context.Context, s *p2p.Stream) {
 			return
 		}
 	}()
+	var slot int
 	select {
-	case p.sem <- struct{}{}:
+	case slot = <-p.sem:
 	case <-tctx.Done():
 		return
 	}
 	p.busy.Add(1)
-	defer func() { <-p.sem; p.busy.Add(-1) }()
-	res := n.execute(tctx, from, a, func(state, msg string) {
+	res := n.execute(tctx, from, a, n.opts.Home.Path("work", fmt.Sprintf("slot-%d", slot)), func(state, msg string) {
 		reply(wire.TypeStatus, wire.Status{Task: spec.Task, Attempt: spec.Attempt, State: state, Message: msg})
 	})
+	// The slot is free once the sandbox is clean; the result's blobs are
+	// stored or inline.
+	p.busy.Add(-1)
+	p.sem <- slot
 	if tctx.Err() != nil {
 		return
 	}
@@ -300,7 +316,7 @@ func (n *Node) handleTask(ctx context.Context, s *p2p.Stream) {
 
 // execute fetches the program and inputs, runs the task and builds the
 // signed result.
-func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, status func(state, msg string)) wire.Result {
+func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, dir string, status func(state, msg string)) wire.Result {
 	spec := a.Spec
 	res := wire.Result{Task: spec.Task, Attempt: spec.Attempt}
 	fail := func(kind string, err error) wire.Result {
@@ -321,18 +337,12 @@ func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, status 
 	if err != nil {
 		return fail(wire.FailProvider, err)
 	}
-	dir, err := os.MkdirTemp(n.opts.Home.Path("work"), fmt.Sprintf("%s-%d-%d-", spec.Task.Job.Short(), spec.Task.Index, spec.Attempt))
-	if err != nil {
-		return fail(wire.FailProvider, err)
-	}
-	defer os.RemoveAll(dir)
 	inDir, outDir := filepath.Join(dir, "inputs"), filepath.Join(dir, "outputs")
-	if len(spec.Inputs) > 0 {
-		os.Mkdir(inDir, 0o700)
-	} else {
+	defer clean(inDir)
+	defer clean(outDir)
+	if len(spec.Inputs) == 0 {
 		inDir = ""
 	}
-	os.Mkdir(outDir, 0o700)
 	for _, in := range spec.Inputs {
 		if err := wire.CheckPath(in.Name); err != nil || filepath.Base(in.Name) != in.Name {
 			return fail(wire.FailMissingInput, fmt.Errorf("input name %q is not a plain file name", in.Name))
@@ -414,6 +424,27 @@ func (n *Node) keepLog(inline map[wire.CID][]byte, b []byte) wire.CID {
 		return ""
 	}
 	return c
+}
+
+// clean empties a sandbox directory for the slot's next task.
+func clean(dir string) {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return
+	}
+	if len(ents) == 0 {
+		return
+	}
+	for _, e := range ents {
+		p := filepath.Join(dir, e.Name())
+		os.Chmod(p, 0o700) // a task may have made its files read-only
+		os.RemoveAll(p)
+	}
+	// Nothing of one task may reach the next: start over if anything is left.
+	if left, err := os.ReadDir(dir); err != nil || len(left) > 0 {
+		os.RemoveAll(dir)
+		os.MkdirAll(dir, 0o700)
+	}
 }
 
 // stage puts a stored blob at path for the sandbox (read-only mount).
