@@ -3,6 +3,7 @@ package spec
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -109,4 +110,21 @@ func FuzzParse(f *testing.F) {
 			_ = j.EnvFor(i)
 		}
 	})
+}
+
+// The example specs shipped in examples/jobs stay valid.
+func TestExampleJobs(t *testing.T) {
+	files, _ := filepath.Glob("../../examples/jobs/*.yaml")
+	if len(files) == 0 {
+		t.Fatal("no example jobs found")
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Parse(b); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+	}
 }
