@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"context"
 	"encoding/json"
 	"os"
@@ -128,5 +130,30 @@ func TestWaitExitsNonZeroOnFailure(t *testing.T) {
 	_, errs, code := deco(t, c, "run", "--wasm", mod, "--wait")
 	if code == 0 || !strings.Contains(errs, "invalid WebAssembly module") {
 		t.Fatalf("exit %d: %s", code, errs)
+	}
+}
+
+// The README's example spec runs: inputs are uploaded, mounted read-only at
+// /inputs, and every task's result names its index and the input's hash.
+func TestSubmitExampleSpec(t *testing.T) {
+	c := cluster(t, 2)
+	dir := t.TempDir()
+	out, errs, code := deco(t, c, "job", "submit", "../../examples/jobs/hello.yaml", "--wait", "--output-dir", dir)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s\n%s", code, out, errs)
+	}
+	greeting, _ := os.ReadFile("../../examples/jobs/data/greeting.txt")
+	sum := sha256.Sum256(greeting)
+	for i := 0; i < 4; i++ {
+		b, err := os.ReadFile(filepath.Join(dir, itoa(i), "outputs", "result.txt"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := []string{"task " + itoa(i) + " of 4", "square " + itoa(i*i), "input greeting.txt ", hex.EncodeToString(sum[:])}
+		for _, w := range want {
+			if !strings.Contains(string(b), w) {
+				t.Fatalf("task %d result.txt lacks %q:\n%s", i, w, b)
+			}
+		}
 	}
 }
