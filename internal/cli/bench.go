@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"runtime/pprof"
 	"sort"
 	"time"
@@ -37,6 +36,8 @@ type OverheadReport struct {
 	NetworkP99Ms      float64 `json:"network_p99_ms"`
 	AddedP50Ms        float64 `json:"added_p50_ms"`
 	AddedP99Ms        float64 `json:"added_p99_ms"`
+	PaidP50Ms         float64 `json:"with_payments_p50_ms"`
+	PaidP99Ms         float64 `json:"with_payments_p99_ms"`
 	Throughput        float64 `json:"throughput_tasks_per_s"`
 	ThroughputTasks   int     `json:"throughput_tasks"`
 	ThroughputGo      float64 `json:"throughput_go_module_tasks_per_s"`
@@ -89,6 +90,7 @@ func newBenchOverheadCmd(g *globals) *cobra.Command {
 			fmt.Fprintf(o, "  local wazero (warm):  p50 %.2fms  p99 %.2fms\n", r.LocalP50Ms, r.LocalP99Ms)
 			fmt.Fprintf(o, "  through Deco:         p50 %.2fms  p99 %.2fms\n", r.NetworkP50Ms, r.NetworkP99Ms)
 			fmt.Fprintf(o, "  added by Deco:        p50 %.2fms  p99 %.2fms   (targets: 50ms / 200ms)\n", r.AddedP50Ms, r.AddedP99Ms)
+			fmt.Fprintf(o, "  with payments:        p50 %.2fms  p99 %.2fms   (escrow opened per job, voucher per task: +%.2fms p50)\n", r.PaidP50Ms, r.PaidP99Ms, r.PaidP50Ms-r.NetworkP50Ms)
 			fmt.Fprintf(o, "Throughput with %d providers:\n", r.ProvidersTP)
 			fmt.Fprintf(o, "  minimal module:       %.0f tasks/s (%d tasks; target 1000)\n", r.Throughput, r.ThroughputTasks)
 			fmt.Fprintf(o, "  Go-built module:      %.0f tasks/s (%d tasks)\n", r.ThroughputGo, r.GoTasks)
@@ -205,6 +207,37 @@ func benchOverhead(ctx context.Context, w interface{ Write([]byte) (int, error) 
 	r.NetworkP50Ms, r.NetworkP99Ms = pct(netw, 0.5), pct(netw, 0.99)
 	r.AddedP50Ms, r.AddedP99Ms = r.NetworkP50Ms-r.LocalP50Ms, r.NetworkP99Ms-r.LocalP99Ms
 
+	// The same with payments on an in-process chain: escrow opened at
+	// submit, a voucher per verified task.
+	fmt.Fprintf(w, "latency with payments: %d one-task jobs...\n", runs)
+	c, err = node.StartCluster(ctx, node.ClusterOptions{Providers: 3, Slots: 2, Chain: true})
+	if err != nil {
+		return r, err
+	}
+	ref, err = c.Client.PutBlob(ctx, bytes.NewReader(mod))
+	if err != nil {
+		c.Close()
+		return r, err
+	}
+	one.Program.CID = ref.CID
+	for i := 0; i < 5; i++ {
+		if _, _, err := runJob(c.Client, one); err != nil {
+			c.Close()
+			return r, err
+		}
+	}
+	var paid []time.Duration
+	for i := 0; i < runs; i++ {
+		d, _, err := runJob(c.Client, one)
+		if err != nil {
+			c.Close()
+			return r, err
+		}
+		paid = append(paid, d)
+	}
+	c.Close()
+	r.PaidP50Ms, r.PaidP99Ms = pct(paid, 0.5), pct(paid, 0.99)
+
 	// Throughput with tpProviders providers.
 	fmt.Fprintf(w, "throughput: %d tasks over %d providers...\n", tpTasks, tpProviders)
 	c, err = node.StartCluster(ctx, node.ClusterOptions{Providers: tpProviders, Slots: 16})
@@ -279,4 +312,3 @@ func newBenchKernelCmd(g *globals) *cobra.Command {
 	return cmd
 }
 
-var _ = filepath.Join

@@ -3,7 +3,6 @@ package cli
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -276,4 +275,3 @@ func tail(path string, n int) string {
 	return strings.Join(lines, "\n")
 }
 
-var _ = errors.New

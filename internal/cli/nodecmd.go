@@ -6,7 +6,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/deco-network/deco/internal/config"
 	"github.com/deco-network/deco/internal/node"
 	"github.com/deco-network/deco/internal/p2p"
 	"github.com/deco-network/deco/internal/wire"
@@ -152,6 +151,5 @@ func newNodeCmd(g *globals) *cobra.Command {
 	f.StringVar(&ask, "ask", "", "provider: base ask per task in DECO")
 	f.StringArrayVar(&labels, "label", nil, "provider label KEY=VALUE (repeatable)")
 	f.StringVar(&chainRPC, "chain-rpc", "", "settle payments on this EVM JSON-RPC node (contract addresses from config.yaml's chain section)")
-	_ = config.Default
 	return cmd
 }

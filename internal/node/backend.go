@@ -3,7 +3,6 @@ package node
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -339,4 +338,3 @@ func (b backend) Peers(ctx context.Context) ([]api.PeerView, error) {
 	return out, nil
 }
 
-var errUnused = errors.New("unused")

@@ -1,7 +1,6 @@
 package node
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -354,4 +353,3 @@ func shortID(p string) string {
 	return p
 }
 
-var _ = bytes.NewReader
