@@ -103,7 +103,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	pf.StringVar(&g.logLevel, "log-level", "info", "log level: debug, info, warn, error")
 	root.AddCommand(
 		newInitCmd(g), newNodeCmd(g), newRunCmd(g), newJobCmd(g), newProvidersCmd(g), newPeersCmd(g),
-		newDevnetCmd(g), newDemoCmd(g), newBenchCmd(g), newWalletCmd(g), newVersionCmd(g),
+		newDevnetCmd(g), newDemoCmd(g), newBenchCmd(g), newWalletCmd(g), newSimCmd(g), newVersionCmd(g),
 	)
 	return root
 }

@@ -77,6 +77,7 @@ type Market struct {
 	effs     []Effect
 	dirty    map[wire.JobID]map[int]bool
 	header   map[wire.JobID]bool
+	backlog  int // tasks waiting for a provider; -1 = not counted since the last event
 }
 
 // New returns a Market using s to rank bidders.
@@ -121,6 +122,7 @@ func (m *Market) Inflight(peer string) int { return m.inflight[peer] }
 
 // Step applies one event at time now and returns the effects to perform.
 func (m *Market) Step(now time.Time, ev Event) []Effect {
+	m.backlog = -1
 	switch e := ev.(type) {
 	case Submit:
 		m.submit(now, e.Job, false)
@@ -146,6 +148,7 @@ func (m *Market) Step(now time.Time, ev Event) []Effect {
 // Tick advances time: closes auctions, times out attempts, expires offers,
 // starts rounds.
 func (m *Market) Tick(now time.Time) []Effect {
+	m.backlog = -1
 	for p, o := range m.offers {
 		if now.UnixMilli() > o.ExpiresMs {
 			delete(m.offers, p)
@@ -315,7 +318,7 @@ func effPriority(j *Job, now time.Time) float64 {
 
 // candidates filters the offer cache by the job's requirements and says
 // why the others were left out.
-func (m *Market) candidates(j *Job) ([]offer, string) {
+func (m *Market) candidates(now time.Time, j *Job, tasks int) ([]offer, string) {
 	var out []offer
 	var dear, small, busy, labels int
 	need := j.Spec.Resources
@@ -333,17 +336,37 @@ func (m *Market) candidates(j *Job) ([]offer, string) {
 			out = append(out, o)
 		}
 	}
-	sort.Slice(out, func(i, k int) bool {
-		fi, fk := out[i].Slots-m.inflight[out[i].Peer], out[k].Slots-m.inflight[out[k].Peer]
-		if fi != fk {
-			return fi > fk
+	held := false
+	if p, ok := m.sched.(sched.Planner); ok {
+		// The scheduler chooses whom to ask among every eligible provider.
+		el := make([]sched.Candidate, len(out))
+		for i, o := range out {
+			el[i] = sched.Candidate{Peer: o.Peer, Price: o.Ask, Slots: o.Slots - m.inflight[o.Peer], Benchmark: o.Benchmark, Latency: o.latency}
 		}
-		return out[i].Peer < out[k].Peer
-	})
-	if len(out) > m.cfg.MaxBidders {
-		out = out[:m.cfg.MaxBidders]
+		picked := p.Shortlist(m.round(now, j, tasks), el, m.cfg.MaxBidders)
+		held = len(el) > 0 && len(picked) == 0
+		out = out[:0]
+		for _, c := range picked {
+			if o, ok := m.offers[c.Peer]; ok && len(out) < m.cfg.MaxBidders {
+				out = append(out, o)
+			}
+		}
+	} else {
+		sort.Slice(out, func(i, k int) bool {
+			fi, fk := out[i].Slots-m.inflight[out[i].Peer], out[k].Slots-m.inflight[out[k].Peer]
+			if fi != fk {
+				return fi > fk
+			}
+			return out[i].Peer < out[k].Peer
+		})
+		if len(out) > m.cfg.MaxBidders {
+			out = out[:m.cfg.MaxBidders]
+		}
 	}
 	var why []string
+	if held {
+		why = append(why, "the scheduler holds the tasks for faster providers than the free ones")
+	}
 	if len(m.offers) == 0 {
 		why = append(why, "no provider offers seen yet (is any provider connected? see `deco providers`)")
 	}
@@ -372,7 +395,7 @@ func hasLabels(have, want map[string]string) bool {
 }
 
 func (m *Market) openRound(now time.Time, j *Job, tasks []int) {
-	cands, why := m.candidates(j)
+	cands, why := m.candidates(now, j, len(tasks))
 	if len(cands) == 0 {
 		reason := "waiting for a provider: " + why
 		for _, i := range tasks {
@@ -472,7 +495,7 @@ func (m *Market) closeRound(now time.Time, j *Job) {
 		cands = append(cands, sched.Candidate{Peer: p, Price: b.Price, Slots: slots, Benchmark: o.Benchmark, Latency: o.latency, ETA: time.Duration(b.ETAMs) * time.Millisecond})
 	}
 	sort.Slice(cands, func(i, k int) bool { return cands[i].Peer < cands[k].Peer })
-	ranked := m.sched.Rank(sched.Request{MaxPrice: j.Spec.Price.Max, Preference: j.Spec.Preference, Program: j.Spec.Program.CID}, cands)
+	ranked := m.rank(now, j, len(r.tasks), cands)
 	placed := sched.Assign(r.tasks, ranked, func(task int, peer string) bool { return failedOn(j.Tasks[task], peer) })
 	for _, i := range r.tasks {
 		t := j.Tasks[i]
@@ -525,7 +548,7 @@ func (m *Market) placeOnStanding(now time.Time, j *Job, pending []int) []int {
 		return pending
 	}
 	sort.Slice(cands, func(i, k int) bool { return cands[i].Peer < cands[k].Peer })
-	ranked := m.sched.Rank(sched.Request{MaxPrice: j.Spec.Price.Max, Preference: j.Spec.Preference, Program: j.Spec.Program.CID}, cands)
+	ranked := m.rank(now, j, len(pending), cands)
 	placed := sched.Assign(pending, ranked, func(task int, peer string) bool { return failedOn(j.Tasks[task], peer) })
 	left := pending[:0:0]
 	for _, i := range pending {
@@ -536,6 +559,36 @@ func (m *Market) placeOnStanding(now time.Time, j *Job, pending []int) []int {
 		}
 	}
 	return left
+}
+
+// rank asks the scheduler to rank bidders for n tasks of j: with the
+// round's context when it is a Planner.
+func (m *Market) rank(now time.Time, j *Job, n int, cands []sched.Candidate) []sched.Ranked {
+	if p, ok := m.sched.(sched.Planner); ok {
+		return p.Plan(m.round(now, j, n), cands)
+	}
+	return m.sched.Rank(sched.Request{MaxPrice: j.Spec.Price.Max, Preference: j.Spec.Preference, Program: j.Spec.Program.CID}, cands)
+}
+
+// round is what a Planner knows about placing n tasks of j now.
+func (m *Market) round(now time.Time, j *Job, n int) sched.Round {
+	if m.backlog < 0 {
+		m.backlog = 0
+		for _, jj := range m.jobs {
+			if jj.State.Terminal() {
+				continue
+			}
+			for _, t := range jj.Tasks {
+				if t.State == TaskPending || t.State == TaskRetrying || t.State == TaskBidding {
+					m.backlog++
+				}
+			}
+		}
+	}
+	return sched.Round{
+		Request: sched.Request{MaxPrice: j.Spec.Price.Max, Preference: j.Spec.Preference, Program: j.Spec.Program.CID},
+		Now:     now, Tasks: n, Timeout: time.Duration(j.Spec.Timeout), Priority: j.Spec.Priority, Backlog: max(m.backlog, n),
+	}
 }
 
 func failedOn(t *Task, peer string) bool {

@@ -38,7 +38,7 @@ type LearnedConfig struct {
 	// GreenWait is how many best-run lengths a green job's tasks may wait
 	// for a clean provider (1).
 	GreenWait float64
-	// GreenSlack widens the straggler rule for green jobs (3), so slower
+	// GreenSlack widens the straggler rule for green jobs (1.5), so slower
 	// clean providers stay usable while the slowest still do not set the end.
 	GreenSlack float64
 	// MaxEvaluate bounds the providers Shortlist scores (1024): above it,
@@ -74,7 +74,7 @@ func (c LearnedConfig) withDefaults() LearnedConfig {
 		c.MaxEvaluate = 1024
 	}
 	if c.GreenSlack == 0 {
-		c.GreenSlack = 3
+		c.GreenSlack = 1.5
 	}
 	if c.DeadlineMargin == 0 {
 		c.DeadlineMargin = 0.8
@@ -173,7 +173,9 @@ func (l *Learned) Rank(req Request, cands []Candidate) []Ranked {
 type scored struct {
 	i         int
 	logSpeed  float64 // sampled
-	cautious  float64 // a low quantile of the speed, failures counted: the straggler rule does not gamble
+	d         float64 // sampled run time, seconds
+	a, b      float64 // Beta posterior
+	sp        Gauss   // speed posterior
 	t, p, e   float64 // expected time (s), price, emissions
 	rel       float64
 	score     float64
@@ -214,12 +216,16 @@ func (l *Learned) evaluate(c Candidate, work Gauss, sample, betaSample bool) sco
 	// Energy is ∝ run time per slot, so emissions ∝ intensity × run time,
 	// failed runs included.
 	e := carbon * d * (1 + fail)
-	// The straggler rule's view: a low quantile of the speed, slowed by the
-	// expected cost of failures (a flaky provider is a slow one at the end).
-	relMean := a / (a + b)
-	dMean := math.Exp(work.Mean - sp.Mean)
-	cautious := sp.Mean - math.Sqrt(sp.Var) - math.Log1p((1-relMean)/relMean*(1+l.cfg.FailureCost.Seconds()/dMean))
-	return scored{logSpeed: s, cautious: cautious, t: t, p: float64(c.Price), e: e, rel: rel}
+	return scored{logSpeed: s, d: d, t: t, p: float64(c.Price), e: e, rel: rel, a: a, b: b, sp: sp}
+}
+
+// cautious is the straggler rule's view of a scored candidate: a low
+// quantile of its log speed, slowed by the expected cost of failures (a
+// flaky provider is a slow one at the end). The rule does not gamble.
+func (l *Learned) cautious(s scored, work Gauss) float64 {
+	rel := s.a / (s.a + s.b)
+	dMean := math.Exp(work.Mean - s.sp.Mean)
+	return s.sp.Mean - math.Sqrt(s.sp.Var) - math.Log1p((1-rel)/rel*(1+l.cfg.FailureCost.Seconds()/dMean))
 }
 
 // weightsOf splits the preference into time, price and carbon weights;
@@ -299,7 +305,7 @@ func (l *Learned) Plan(r Round, bids []Candidate) []Ranked {
 		if !r.Deadline.IsZero() && r.Now.Add(time.Duration(s.t*float64(time.Second))).After(r.Deadline) {
 			s.tooSlow = true
 		}
-		s.straggler = s.cautious < cut-l.cfg.Slack
+		s.straggler = !math.IsInf(cut, -1) && l.cautious(s, work) < cut-l.cfg.Slack
 		if s.tooSlow || s.straggler {
 			continue
 		}
@@ -365,11 +371,11 @@ func (l *Learned) Shortlist(r Round, eligible []Candidate, k int) []Candidate {
 			}
 		}
 		s := l.evaluate(c, work, true, false)
-		best = math.Min(best, math.Exp(work.Mean-s.logSpeed))
-		if s.cautious < cut-l.cfg.Slack {
+		best = math.Min(best, s.d)
+		if !math.IsInf(cut, -1) && l.cautious(s, work) < cut-l.cfg.Slack {
 			continue
 		}
-		if r.Timeout > 0 && math.Exp(work.Mean-s.logSpeed) > l.cfg.DeadlineMargin*r.Timeout.Seconds() {
+		if r.Timeout > 0 && s.d > l.cfg.DeadlineMargin*r.Timeout.Seconds() {
 			continue
 		}
 		s.i = i
@@ -393,7 +399,7 @@ func (l *Learned) Shortlist(r Round, eligible []Candidate, k int) []Candidate {
 	}
 	l.scratch = ss[:0]
 	if len(ss) == 0 {
-		if !r.Now.IsZero() && !math.IsInf(best, 1) && (!math.IsInf(cut, -1) || r.Preference == "green") {
+		if !l.released(r) && !r.Now.IsZero() && !math.IsInf(best, 1) && (!math.IsInf(cut, -1) || r.Preference == "green") {
 			since, ok := l.heldSince[r.Program]
 			if !ok {
 				l.heldSince[r.Program] = r.Now

@@ -489,3 +489,29 @@ func TestQueueNoStarvation(t *testing.T) {
 		}
 	})
 }
+
+// Held tasks are released to the free providers once they have waited as
+// long as the best of them would take (ski rental), and a release with
+// nothing usable returns nothing rather than looping.
+func TestHoldIsReleased(t *testing.T) {
+	l := learnedWith(t, map[string]float64{"fast": 100, "slow": 10})
+	l.cfg.Explore = -1
+	now := time.Unix(1e9, 0)
+	slow := []Candidate{{Peer: "slow", Slots: 1, Price: 1}}
+	r := Round{Request: Request{MaxPrice: 10, Preference: "fast", Program: progA}, Now: now, Tasks: 1, Backlog: 1}
+	if got := l.Shortlist(r, slow, 4); len(got) != 0 {
+		t.Fatalf("with one task left the slow provider was asked: %v", got)
+	}
+	r.Now = now.Add(10 * time.Minute) // longer than slow's 600s run
+	if got := l.Shortlist(r, slow, 4); len(got) != 1 {
+		t.Fatalf("after waiting a full slow run the task is still held: %v", got)
+	}
+	// Green, released, and nothing usable (the timeout rules everyone out).
+	r.Preference, r.Timeout = "green", time.Second
+	for range 3 {
+		r.Now = r.Now.Add(time.Hour)
+		if got := l.Shortlist(r, slow, 4); len(got) != 0 {
+			t.Fatalf("shortlisted %v though it would miss the timeout", got)
+		}
+	}
+}

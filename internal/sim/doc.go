@@ -10,8 +10,15 @@
 // latency, transfer time, and providers that have a true speed and a
 // declared benchmark (some over-declare), slots, crashes and rejoins,
 // cheating, a region with its grid's carbon intensity, a stake, and a
-// price that rises with load. It contains no scheduling logic of its own:
-// every placement decision is the market's and the scheduler's.
+// price that rises with load (a provider republishes its offer when its
+// ask moves by a quarter). Like the node's driver, it shows every offer to
+// a scheduler that is a sched.OfferWatcher. It contains no scheduling logic
+// of its own: every placement decision is the market's and the
+// scheduler's (a test checks this).
+//
+// A workload may start with a warm-up (Workload.Warmup tasks of other
+// jobs, run through the same scheduler and providers): the history a node
+// that persists its learned model has.
 //
 // Invariants: a run is deterministic for its Scenario (virtual time only;
 // randomness from the seed: the population and workload from their own
@@ -22,9 +29,24 @@
 // refused and counted in Report.Overcommits). Only Report.Timing reads the
 // wall clock, to measure the scheduler's CPU time.
 //
+// `deco sim` is Main with Options bound to the command's flags:
+//
+//	var o sim.Options
+//	cmd := &cobra.Command{Use: "sim", RunE: func(cmd *cobra.Command, _ []string) error {
+//		return sim.Main(cmd.Context(), cmd.OutOrStdout(), cmd.Flags(), o)
+//	}}
+//	o.Bind(cmd.Flags())
+//
+// or, as a library:
+//
 //	sc, _ := sim.Preset("hetero-unreliable")
 //	sc.Defaults()
 //	reports, err := sim.Compare(ctx, sc) // learned, weighted and the baselines
 //	sim.WriteTable(os.Stdout, reports)
 //	sim.WritePlots("out", reports)
+//
+// testdata/market-planner.patch is the change to market.go that lets a
+// sched.Planner choose whom to ask for bids and rank with the round's
+// context; without it the market asks the providers with the most free
+// slots and the learned scheduler can only rank those.
 package sim

@@ -245,7 +245,8 @@ func workload(sc Scenario, stream uint64) []*jobPlan {
 // providers, finishes before (a) any task's arrival plus its run on the
 // fastest provider, or (b) any arrival time plus the work arriving from
 // then on divided by the whole population's capacity. Crashes, latency and
-// auctions are ignored, so it is a true lower bound.
+// auctions are ignored, so it is a lower bound up to the per-run noise
+// (it uses noise-free run times).
 func lowerBound(provs []*provider, jobs []*jobPlan) time.Duration {
 	var capacity, fastest float64
 	for _, p := range provs {

@@ -134,9 +134,12 @@ func save(file, title, x, y string, lines []named) error {
 		if err != nil {
 			return err
 		}
-		ln.Color = plotutil.Color(i)
+		ln.Color = plotutil.DarkColors[i%len(plotutil.DarkColors)]
 		ln.Width = vg.Points(1.5)
-		ln.Dashes = plotutil.Dashes(i / len(plotutil.DefaultColors))
+		if i == 0 {
+			ln.Width = vg.Points(2.5) // the first report (learned, in a comparison) stands out
+		}
+		ln.Dashes = plotutil.Dashes(i / len(plotutil.DarkColors))
 		p.Add(ln)
 		p.Legend.Add(l.name, ln)
 	}

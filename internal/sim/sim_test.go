@@ -111,7 +111,10 @@ func TestEveryTaskEndsAndNoSlotOvercommitted(t *testing.T) {
 		if r.Attempts > r.Tasks*sc.Market.MaxAttempts {
 			t.Fatalf("%d attempts for %d tasks", r.Attempts, r.Tasks)
 		}
-		if r.Completed > 0 && r.Makespan < r.LowerBound {
+		// Failed tasks (time limits) and undetected cheats end early; otherwise
+		// no schedule beats the clairvoyant bound, up to the run-time noise
+		// (the bound uses noise-free run times; 3 sd of 5% noise).
+		if r.Failed == 0 && r.BadAccepted == 0 && r.Makespan < 0.85*r.LowerBound {
 			t.Fatalf("makespan %.1f below the clairvoyant bound %.1f", r.Makespan, r.LowerBound)
 		}
 	})
