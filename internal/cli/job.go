@@ -309,10 +309,14 @@ func newProvidersCmd(g *globals) *cobra.Command {
 				return err
 			}
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "PEER\tEVM\tASK\tSLOTS\tCORES\tMEMORY\tBENCH\tRELIABILITY\tOK/FAILED\tLATENCY")
+			fmt.Fprintln(tw, "PEER\tEVM\tASK\tSTAKE\tSLOTS\tCORES\tMEMORY\tBENCH\tRELIABILITY\tOK/FAILED\tLATENCY")
 			for _, p := range ps {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%d/%d\t%d\t%s\t%.0f\t%.2f\t%d/%d\t%s\n", shortPeer(p.Peer), shortPeer(p.EVM), p.Ask, p.FreeSlots, p.Slots, p.Cores,
-					spec.Size(p.Memory), p.Benchmark, p.Reliability, p.Stats.OK, p.Stats.Failed, p.Latency.Round(10*time.Microsecond))
+				stake := "-"
+				if p.Stake != nil {
+					stake = p.Stake.String()
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d/%d\t%d\t%.1fGiB\t%.0f\t%.2f\t%d/%d\t%s\n", shortPeer(p.Peer), shortPeer(p.EVM), p.Ask, stake, p.FreeSlots, p.Slots, p.Cores,
+					float64(p.Memory)/(1<<30), p.Benchmark, p.Reliability, p.Stats.OK, p.Stats.Failed, p.Latency.Round(10*time.Microsecond))
 			}
 			return tw.Flush()
 		},
