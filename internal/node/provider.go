@@ -37,6 +37,9 @@ var benchmarkScore = sync.OnceValues(func() (float64, error) {
 	return wasm.Benchmark(ctx, e)
 })
 
+// runningAfter is how long a task runs before the provider reports it running.
+const runningAfter = 100 * time.Millisecond
+
 // RuntimeName is the sandbox named in offers and receipts.
 const RuntimeName = "wazero/v1.12.0"
 
@@ -228,11 +231,14 @@ func (n *Node) handleTask(ctx context.Context, s *p2p.Stream) {
 		return
 	}
 	spec := a.Spec
+	var writeMu sync.Mutex // the "running" status may come from a timer
 	reply := func(typ string, v any) error {
 		b, err := n.seal(typ, v, msgTTL)
 		if err != nil {
 			return err
 		}
+		writeMu.Lock()
+		defer writeMu.Unlock()
 		return s.WriteMsg(b)
 	}
 	fail := func(kind, msg string) {
@@ -354,7 +360,9 @@ func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, dir str
 			return fail(wire.FailProvider, err)
 		}
 	}
-	status("running", "")
+	// Say "running" only for tasks that take a while: for short ones the
+	// result is the news, and a message less per task is throughput.
+	running := time.AfterFunc(runningAfter, func() { status("running", "") })
 	sum := sha256.Sum256(module)
 	r, err := n.prov.exec.Run(ctx, exec.Spec{
 		Module: module, ModuleID: string(spec.Program), Args: spec.Args, Env: spec.Env,
@@ -362,6 +370,9 @@ func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, dir str
 		Timeout: time.Duration(spec.TimeoutMs) * time.Millisecond, Seed: spec.Task.Seed(),
 		MaxOutputBytes: spec.MaxOutput,
 	})
+	// A status still in flight may land after the result; the consumer
+	// ignores progress for an attempt that has ended.
+	running.Stop()
 	res.DurationMs, res.ExitCode, res.Compiled = r.Duration.Milliseconds(), int64(r.ExitCode), r.Compiled
 	res.Inline = map[wire.CID][]byte{}
 	if len(r.Stdout) > 0 || len(r.Stderr) > 0 || err == nil {
