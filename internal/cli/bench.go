@@ -311,4 +311,3 @@ func newBenchKernelCmd(g *globals) *cobra.Command {
 	addOutputFlag(cmd, g)
 	return cmd
 }
-

@@ -337,4 +337,3 @@ func (b backend) Peers(ctx context.Context) ([]api.PeerView, error) {
 	}
 	return out, nil
 }
-

@@ -352,4 +352,3 @@ func shortID(p string) string {
 	}
 	return p
 }
-
