@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"context"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -46,26 +48,35 @@ func newJobSubmitCmd(g *globals) *cobra.Command {
 }
 
 func newJobListCmd(g *globals) *cobra.Command {
+	return listCmd(g, "list", "List jobs, newest first", (*api.Client).Jobs,
+		"ID\tNAME\tSTATE\tTASKS\tVERIFIED\tFAILED\tCREATED\tREASON", func(w io.Writer, j api.JobSummary) {
+			fmt.Fprintf(w, "%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\n", j.ID.Short(), j.Name, j.State, j.Tasks, j.Verified, j.Failed, j.CreatedAt.Local().Format("15:04:05"), trunc(j.Reason, 60))
+		})
+}
+
+// listCmd builds a listing command: fetch rows from the node, print them
+// as -o json|yaml or as a table with one line per row.
+func listCmd[T any](g *globals, use, short string, fetch func(*api.Client, context.Context) ([]T, error), header string, row func(io.Writer, T)) *cobra.Command {
 	cmd := &cobra.Command{
-		Use:   "list",
-		Short: "List jobs, newest first",
+		Use:   use,
+		Short: short,
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			c, err := g.client()
 			if err != nil {
 				return err
 			}
-			js, err := c.Jobs(cmd.Context())
+			rows, err := fetch(c, cmd.Context())
 			if err != nil {
 				return err
 			}
-			if ok, err := g.emit(cmd.OutOrStdout(), js); ok {
+			if ok, err := g.emit(cmd.OutOrStdout(), rows); ok {
 				return err
 			}
 			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "ID\tNAME\tSTATE\tTASKS\tVERIFIED\tFAILED\tCREATED\tREASON")
-			for _, j := range js {
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%d\t%d\t%d\t%s\t%s\n", j.ID.Short(), j.Name, j.State, j.Tasks, j.Verified, j.Failed, j.CreatedAt.Local().Format("15:04:05"), trunc(j.Reason, 60))
+			fmt.Fprintln(tw, header)
+			for _, r := range rows {
+				row(tw, r)
 			}
 			return tw.Flush()
 		},
@@ -292,64 +303,20 @@ func newJobCancelCmd(g *globals) *cobra.Command {
 }
 
 func newProvidersCmd(g *globals) *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   "providers",
-		Short: "List providers whose offers this node has seen",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := g.client()
-			if err != nil {
-				return err
+	return listCmd(g, "providers", "List providers whose offers this node has seen", (*api.Client).Providers,
+		"PEER\tEVM\tASK\tSTAKE\tSLOTS\tCORES\tMEMORY\tBENCH\tRELIABILITY\tOK/FAILED\tLATENCY", func(w io.Writer, p api.ProviderView) {
+			stake := "-"
+			if p.Stake != nil {
+				stake = p.Stake.String()
 			}
-			ps, err := c.Providers(cmd.Context())
-			if err != nil {
-				return err
-			}
-			if ok, err := g.emit(cmd.OutOrStdout(), ps); ok {
-				return err
-			}
-			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "PEER\tEVM\tASK\tSTAKE\tSLOTS\tCORES\tMEMORY\tBENCH\tRELIABILITY\tOK/FAILED\tLATENCY")
-			for _, p := range ps {
-				stake := "-"
-				if p.Stake != nil {
-					stake = p.Stake.String()
-				}
-				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d/%d\t%d\t%.1fGiB\t%.0f\t%.2f\t%d/%d\t%s\n", shortPeer(p.Peer), shortPeer(p.EVM), p.Ask, stake, p.FreeSlots, p.Slots, p.Cores,
-					float64(p.Memory)/(1<<30), p.Benchmark, p.Reliability, p.Stats.OK, p.Stats.Failed, p.Latency.Round(10*time.Microsecond))
-			}
-			return tw.Flush()
-		},
-	}
-	addOutputFlag(cmd, g)
-	return cmd
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%d/%d\t%d\t%.1fGiB\t%.0f\t%.2f\t%d/%d\t%s\n", shortPeer(p.Peer), shortPeer(p.EVM), p.Ask, stake, p.FreeSlots, p.Slots, p.Cores,
+				float64(p.Memory)/(1<<30), p.Benchmark, p.Reliability, p.Stats.OK, p.Stats.Failed, p.Latency.Round(10*time.Microsecond))
+		})
 }
 
 func newPeersCmd(g *globals) *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   "peers",
-		Short: "List connected peers",
-		Args:  cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			c, err := g.client()
-			if err != nil {
-				return err
-			}
-			ps, err := c.Peers(cmd.Context())
-			if err != nil {
-				return err
-			}
-			if ok, err := g.emit(cmd.OutOrStdout(), ps); ok {
-				return err
-			}
-			tw := tabwriter.NewWriter(cmd.OutOrStdout(), 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "PEER\tLATENCY\tADDRESSES")
-			for _, p := range ps {
-				fmt.Fprintf(tw, "%s\t%s\t%s\n", p.Peer, p.Latency.Round(10*time.Microsecond), strings.Join(p.Addrs, ","))
-			}
-			return tw.Flush()
-		},
-	}
-	addOutputFlag(cmd, g)
-	return cmd
+	return listCmd(g, "peers", "List connected peers", (*api.Client).Peers,
+		"PEER\tLATENCY\tADDRESSES", func(w io.Writer, p api.PeerView) {
+			fmt.Fprintf(w, "%s\t%s\t%s\n", p.Peer, p.Latency.Round(10*time.Microsecond), strings.Join(p.Addrs, ","))
+		})
 }
