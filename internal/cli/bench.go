@@ -147,11 +147,10 @@ func benchOverhead(ctx context.Context, w interface{ Write([]byte) (int, error) 
 	// Compile cost of a Go-built module, paid on the first run only.
 	hello := examples.HelloWASM()
 	hid := string(wire.CIDOf(hello))
-	res, d, err := runLocal(hello, hid)
+	_, d, err := runLocal(hello, hid)
 	if err != nil {
 		return r, fmt.Errorf("local run of hello: %w", err)
 	}
-	_ = res
 	r.CompileMs = float64(d.Microseconds()) / 1000
 	_, d, _ = runLocal(hello, hid)
 	r.WarmRunMs = float64(d.Microseconds()) / 1000

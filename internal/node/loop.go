@@ -123,7 +123,6 @@ func (n *Node) perform(ctx context.Context, effs []market.Effect) {
 				n.logSeq[e.Job] = seq
 				lines = append(lines, api.LogLine{Seq: seq, At: e.At, Index: e.Index, Text: e.Text})
 				n.log.Debug("job event", "job", e.Job.Short(), "task", e.Index, "text", e.Text)
-				_ = lines
 			}
 		}
 		return nil
