@@ -82,6 +82,8 @@ type Node struct {
 	calls    chan func()
 	sessMu   sync.Mutex
 	sessions map[string]context.CancelFunc
+	linkMu   sync.Mutex
+	links    map[peer.ID]*link
 	subsMu   sync.Mutex
 	subs     map[wire.JobID][]chan api.LogLine
 	logSeq   map[wire.JobID]uint64
@@ -124,7 +126,7 @@ func New(o Options) (*Node, error) {
 	n := &Node{
 		opts: o, log: o.Logger, clk: o.Clock, id: o.Identity,
 		events: make(chan market.Event, 4096), calls: make(chan func(), 64),
-		sessions: map[string]context.CancelFunc{}, subs: map[wire.JobID][]chan api.LogLine{}, logSeq: map[wire.JobID]uint64{},
+		sessions: map[string]context.CancelFunc{}, links: map[peer.ID]*link{}, subs: map[wire.JobID][]chan api.LogLine{}, logSeq: map[wire.JobID]uint64{},
 		guard:  wire.NewReplayGuard(1 << 16),
 		domain: verify.Domain{ChainID: o.Config.ChainID},
 	}
@@ -235,6 +237,7 @@ func (n *Node) Close() error {
 		c()
 	}
 	n.sessMu.Unlock()
+	n.closeLinks()
 	var errs []error
 	if n.host != nil {
 		errs = append(errs, n.host.Close())

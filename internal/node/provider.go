@@ -217,32 +217,124 @@ func (n *Node) handleBid(ctx context.Context, from peer.ID, raw []byte) ([]byte,
 	return n.seal(wire.TypeBid, bid, msgTTL)
 }
 
-// handleTask runs one assignment on /deco/task/1.
+// handleTask serves one consumer's task session (/deco/task/2): many
+// assignments, each run in its own goroutine, their status and results
+// written back on the same stream, and cancellations and vouchers read
+// from it. When the consumer goes away every task of the session stops.
 func (n *Node) handleTask(ctx context.Context, s *p2p.Stream) {
-	defer s.Close()
-	raw, err := s.ReadMsg(wire.MaxMessage)
-	if err != nil {
-		return
-	}
-	var a wire.Assign
 	from := s.Remote()
-	if err := n.open(raw, from, wire.TypeAssign, &a); err != nil {
-		n.log.Debug("bad assignment", "from", from, "err", err)
-		return
-	}
-	spec := a.Spec
-	var writeMu sync.Mutex // the "running" status may come from a timer
-	reply := func(typ string, v any) error {
-		b, err := n.seal(typ, v, msgTTL)
+	sctx, cancel := context.WithCancel(ctx)
+	var wmu sync.Mutex
+	var tmu sync.Mutex
+	tasks := map[string]*servedTask{}
+	var wg sync.WaitGroup
+	defer func() {
+		cancel()
+		wg.Wait()
+		s.Close()
+	}()
+	write := func(typ string, v any) error {
+		b, err := wire.EncodeFrame(typ, v)
 		if err != nil {
 			return err
 		}
-		writeMu.Lock()
-		defer writeMu.Unlock()
+		wmu.Lock()
+		defer wmu.Unlock()
 		return s.WriteMsg(b)
 	}
+	lookup := func(t wire.TaskID, attempt int) *servedTask {
+		tmu.Lock()
+		defer tmu.Unlock()
+		return tasks[sessionKey(t, attempt)]
+	}
+	for {
+		raw, err := s.ReadMsg(wire.MaxMessage)
+		if err != nil {
+			return // closed or reset by the consumer, or it died
+		}
+		f, err := wire.DecodeFrame(raw)
+		if err != nil {
+			n.log.Debug("malformed task-session message", "from", from, "err", err)
+			return
+		}
+		switch f.Type {
+		case wire.TypeAssign:
+			var a wire.Assign
+			if err := f.Open(wire.TypeAssign, &a); err != nil {
+				n.log.Debug("bad assignment", "from", from, "err", err)
+				return
+			}
+			key := sessionKey(a.Spec.Task, a.Spec.Attempt)
+			tctx, tcancel := context.WithCancel(sctx)
+			st := &servedTask{cancel: tcancel, paid: make(chan struct{})}
+			tmu.Lock()
+			if tasks[key] != nil {
+				tmu.Unlock()
+				tcancel()
+				n.log.Debug("duplicate assignment", "from", from, "task", key)
+				continue
+			}
+			tasks[key] = st
+			tmu.Unlock()
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				defer func() {
+					tmu.Lock()
+					delete(tasks, key)
+					tmu.Unlock()
+					tcancel()
+				}()
+				n.serveTask(tctx, from, a, st, write)
+			}()
+		case wire.TypeCancel:
+			var c wire.Cancel
+			if err := f.Open(wire.TypeCancel, &c); err != nil {
+				n.log.Debug("bad cancel", "from", from, "err", err)
+				return
+			}
+			if st := lookup(c.Task, c.Attempt); st != nil {
+				st.cancel()
+			}
+		case wire.TypeVoucher:
+			var v wire.Voucher
+			if err := f.Open(wire.TypeVoucher, &v); err != nil {
+				n.log.Debug("bad voucher", "from", from, "err", err)
+				return
+			}
+			if n.pay.provider == nil {
+				continue
+			}
+			if err := n.pay.provider.Accept(ctx, v); err != nil {
+				n.log.Warn("voucher refused", "task", v.Task, "err", err)
+				continue
+			}
+			if st := lookup(v.Task, v.Attempt); st != nil {
+				st.markPaid()
+			}
+		default:
+			n.log.Debug("unexpected task-session message", "from", from, "type", f.Type)
+			return
+		}
+	}
+}
+
+// servedTask is a provider's handle on one attempt it serves.
+type servedTask struct {
+	cancel context.CancelFunc
+	once   sync.Once
+	paid   chan struct{}
+}
+
+func (t *servedTask) markPaid() { t.once.Do(func() { close(t.paid) }) }
+
+// serveTask runs one assignment and sends its result. With payments on, it
+// then holds the escrow reservation until the voucher for the attempt
+// arrives, the consumer says it is done with it, or the session ends.
+func (n *Node) serveTask(ctx context.Context, from peer.ID, a wire.Assign, st *servedTask, write func(typ string, v any) error) {
+	spec := a.Spec
 	fail := func(kind, msg string) {
-		reply(wire.TypeResult, wire.Result{Task: spec.Task, Attempt: spec.Attempt, Failure: kind, Message: msg})
+		write(wire.TypeResult, wire.Result{Task: spec.Task, Attempt: spec.Attempt, Failure: kind, Message: msg})
 	}
 	p := n.prov
 	if p == nil {
@@ -255,68 +347,48 @@ func (n *Node) handleTask(ctx context.Context, s *p2p.Stream) {
 			fail(wire.FailNoEscrow, err.Error())
 			return
 		}
-	}
-	paid := make(chan struct{})
-	defer func() {
-		select {
-		case <-paid:
-		default:
-			if n.pay.provider != nil {
+		defer func() {
+			select {
+			case <-st.paid:
+			default:
 				n.pay.provider.Release(spec.Task.Job, a.Price)
 			}
-		}
-	}()
-	// The consumer resets the stream to cancel, and sends the voucher on it
-	// once it verified the result; watch for both.
-	tctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	go func() {
-		defer cancel()
-		for {
-			b, err := s.ReadMsg(64 << 10)
-			if err != nil {
-				return // reset, close or a dead consumer
-			}
-			var v wire.Voucher
-			if err := n.open(b, from, wire.TypeVoucher, &v); err != nil || n.pay.provider == nil {
-				continue
-			}
-			if err := n.pay.provider.Accept(ctx, v); err != nil {
-				n.log.Warn("voucher refused", "task", spec.Task, "err", err)
-				continue
-			}
-			close(paid)
-			return
-		}
-	}()
+		}()
+	}
 	var slot int
 	select {
 	case slot = <-p.sem:
-	case <-tctx.Done():
+	case <-ctx.Done():
 		return
 	}
 	p.busy.Add(1)
-	res := n.execute(tctx, from, a, n.opts.Home.Path("work", fmt.Sprintf("slot-%d", slot)), func(state, msg string) {
-		reply(wire.TypeStatus, wire.Status{Task: spec.Task, Attempt: spec.Attempt, State: state, Message: msg})
+	res := n.execute(ctx, from, a, n.opts.Home.Path("work", fmt.Sprintf("slot-%d", slot)), func(state, msg string) {
+		write(wire.TypeStatus, wire.Status{Task: spec.Task, Attempt: spec.Attempt, State: state, Message: msg})
 	})
 	// The slot is free once the sandbox is clean; the result's blobs are
 	// stored or inline.
 	p.busy.Add(-1)
 	p.sem <- slot
-	if tctx.Err() != nil {
+	if ctx.Err() != nil {
 		return
 	}
 	if n.opts.Malice != nil {
 		n.opts.Malice(&res)
 	}
-	if err := reply(wire.TypeResult, res); err != nil {
+	if err := write(wire.TypeResult, res); err != nil {
 		n.log.Debug("send result", "task", spec.Task, "err", err)
 		return
 	}
-	// Wait until the consumer has fetched the outputs and hung up.
+	if n.pay.provider == nil {
+		return
+	}
+	// Wait for the voucher, or for the consumer to say it will not pay.
+	t := time.NewTimer(10 * time.Minute)
+	defer t.Stop()
 	select {
-	case <-tctx.Done():
-	case <-time.After(10 * time.Minute):
+	case <-st.paid:
+	case <-ctx.Done():
+	case <-t.C:
 	}
 }
 

@@ -116,66 +116,60 @@ func (n *Node) runSession(ctx context.Context, a market.Assign) market.Verdict {
 			}
 		}
 	}
-	raw, err := n.seal(wire.TypeAssign, msg, msgTTL)
+	l, err := n.link(ctx, p)
 	if err != nil {
-		return providerFault("encode assignment: %v", err)
-	}
-	s, err := n.host.Open(ctx, p, p2p.ProtoTask)
-	if err != nil {
+		if ctx.Err() != nil {
+			return market.Verdict{}
+		}
 		return providerFault("cannot reach provider %s: %v", shortID(a.Peer), err)
 	}
-	graceful := false
-	defer func() {
-		if graceful {
-			s.Close() // delivers the voucher before the stream ends
-		} else {
-			s.Reset()
-		}
-	}()
-	if err := s.WriteMsg(raw); err != nil {
+	key := sessionKey(spec.Task, spec.Attempt)
+	w, err := l.wait(key)
+	if err != nil {
+		return providerFault("lost connection to provider %s: %v", shortID(a.Peer), err)
+	}
+	defer l.stop(key, w)
+	if err := l.send(wire.TypeAssign, msg); err != nil {
 		return providerFault("send assignment to %s: %v", shortID(a.Peer), err)
 	}
+	// done tells the provider the attempt is over without payment, so it
+	// stops the task (if still running) and releases what it held for it.
+	done := func(reason string) {
+		l.send(wire.TypeCancel, wire.Cancel{Task: spec.Task, Attempt: spec.Attempt, Reason: reason})
+	}
 	for {
-		b, err := s.ReadMsg(wire.MaxMessage)
-		if err != nil {
+		var m linkMsg
+		select {
+		case m = <-w.ch:
+		case <-ctx.Done():
+			done("cancelled by the consumer")
+			return market.Verdict{}
+		}
+		switch {
+		case m.err != nil:
 			if ctx.Err() != nil {
 				return market.Verdict{}
 			}
-			return providerFault("lost connection to provider %s while the task ran: %v", shortID(a.Peer), err)
-		}
-		env, err := wire.DecodeEnvelope(b)
-		if err != nil {
-			return providerFault("provider sent a malformed message: %v", err)
-		}
-		switch env.Type {
-		case wire.TypeStatus:
-			var st wire.Status
-			if err := n.open(b, p, wire.TypeStatus, &st); err != nil {
-				return providerFault("bad status message: %v", err)
-			}
-			n.post(ctx, market.Progress{Task: spec.Task, Attempt: spec.Attempt, State: st.State, Message: st.Message})
-		case wire.TypeResult:
-			var res wire.Result
-			if err := n.open(b, p, wire.TypeResult, &res); err != nil {
-				return providerFault("bad result message: %v", err)
-			}
+			return providerFault("lost connection to provider %s while the task ran: %v", shortID(a.Peer), m.err)
+		case m.status != nil:
+			n.post(ctx, market.Progress{Task: spec.Task, Attempt: spec.Attempt, State: m.status.State, Message: m.status.Message})
+		case m.result != nil:
 			n.post(ctx, market.Progress{Task: spec.Task, Attempt: spec.Attempt, State: "verifying"})
-			v := n.judge(ctx, p, a, res)
-			if v.OK {
-				graceful = n.sendVoucher(ctx, s, a)
+			v := n.judge(ctx, p, a, *m.result)
+			if !v.OK || !n.sendVoucher(ctx, l, a) {
+				done(v.Reason)
 			}
 			return v
-		default:
-			return providerFault("provider sent an unexpected %q message", env.Type)
 		}
 	}
 }
 
-// sendVoucher signs the next cumulative voucher for a verified task and sends it
-// to the provider on the task stream. Vouchers are off the critical path of
-// the result: a failure is logged, the provider is owed the amount and the
-// next voucher covers it.
-func (n *Node) sendVoucher(ctx context.Context, s *p2p.Stream, a market.Assign) bool {
+// sendVoucher signs the next cumulative voucher for a verified task and
+// sends it to the provider on the task session. Vouchers are off the
+// critical path of the result: a failure is logged, the provider is owed
+// the amount and the next voucher covers it. It reports whether a voucher
+// was sent.
+func (n *Node) sendVoucher(ctx context.Context, l *link, a market.Assign) bool {
 	v, err := n.voucher(ctx, a.Msg.Spec.Task.Job, a.EVM, a.Msg.Price)
 	if err != nil {
 		n.log.Warn("sign voucher", "task", a.Msg.Spec.Task, "err", err)
@@ -184,11 +178,8 @@ func (n *Node) sendVoucher(ctx context.Context, s *p2p.Stream, a market.Assign) 
 	if v == nil {
 		return false
 	}
-	raw, err := n.seal(wire.TypeVoucher, v, msgTTL)
-	if err == nil {
-		err = s.WriteMsg(raw)
-	}
-	if err != nil {
+	v.Task, v.Attempt = a.Msg.Spec.Task, a.Msg.Spec.Attempt
+	if err := l.send(wire.TypeVoucher, v); err != nil {
 		n.log.Debug("send voucher", "task", a.Msg.Spec.Task, "err", err)
 		return false
 	}

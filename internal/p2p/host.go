@@ -34,7 +34,7 @@ import (
 // Protocol identifiers of Deco's point-to-point streams and gossip topics.
 const (
 	ProtoBid    protocol.ID = "/deco/bid/1"
-	ProtoTask   protocol.ID = "/deco/task/1"
+	ProtoTask   protocol.ID = "/deco/task/2"
 	ProtoStatus protocol.ID = "/deco/status/1"
 	ProtoResult protocol.ID = "/deco/result/1"
 	ProtoData   protocol.ID = "/deco/data/1"

@@ -144,10 +144,13 @@ type Result struct {
 	Inline     map[CID][]byte `json:"inline,omitempty"`
 }
 
-// Cancel asks a provider to stop a task.
+// Cancel asks a provider to stop a task, or, after its result, tells the
+// provider the consumer is done with the attempt and will not pay for it
+// (the provider then releases what it held for the attempt).
 type Cancel struct {
 	Task    TaskID `json:"task"`
 	Attempt int    `json:"attempt"`
+	Reason  string `json:"reason,omitempty"`
 }
 
 // Environment is what the receipt's environment measurement hashes: the
@@ -185,11 +188,16 @@ const TypeVoucher = "voucher/1"
 // provider,uint256 cumulativeAmount), amount in the token's base unit =
 // Cumulative.Wei()). Each new voucher for a (job, provider) supersedes the
 // last; the consumer sends one after every task of that provider it
-// verified, over the task stream.
+// verified, over the task session.
 type Voucher struct {
 	Job        JobID  `json:"job"`
 	Provider   string `json:"provider"` // 0x EVM address
 	Consumer   string `json:"consumer"` // 0x EVM address of the signer
 	Cumulative Amount `json:"cumulative"`
 	Signature  []byte `json:"signature"` // 65 bytes, v in {27,28}
+	// Task and Attempt name the attempt this voucher pays for, so a provider
+	// serving many tasks on one session knows which one is settled. They
+	// are not part of the signed voucher: the contract pays cumulatively.
+	Task    TaskID `json:"task,omitempty"`
+	Attempt int    `json:"attempt,omitempty"`
 }
