@@ -32,6 +32,9 @@ type DevnetNode struct {
 	Home   string   `json:"home"`
 	PID    int      `json:"pid"`
 	Addrs  []string `json:"addrs"`
+	// Malice is the cheating mode of a provider started with
+	// deco devnet --malicious (empty: honest).
+	Malice string `json:"malice,omitempty"`
 }
 
 // ReadDevnet loads DIR/devnet.json.

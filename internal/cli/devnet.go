@@ -16,6 +16,7 @@ import (
 
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/config"
+	"github.com/deco-network/deco/internal/node"
 )
 
 func newDevnetCmd(g *globals) *cobra.Command {
@@ -24,6 +25,8 @@ func newDevnetCmd(g *globals) *cobra.Command {
 		dir, chainRPC    string
 		ready            time.Duration
 		noChain          bool
+		malicious        int
+		malice           string
 	)
 	cmd := &cobra.Command{
 		Use:   "devnet --providers N [--dir DIR]",
@@ -38,6 +41,12 @@ when DECO_DEVNET=DIR is set. Ctrl-C (or SIGTERM) stops every node.`,
 			if providers < 1 || providers > 64 {
 				return fmt.Errorf("--providers must be between 1 and 64")
 			}
+			if malicious < 0 || malicious > providers {
+				return fmt.Errorf("--malicious must be between 0 and --providers (%d)", providers)
+			}
+			if _, err := node.ParseCheat(malice); err != nil {
+				return fmt.Errorf("--malice: %w", err)
+			}
 			if dir == "" {
 				d, err := os.MkdirTemp("", "deco-devnet-")
 				if err != nil {
@@ -49,7 +58,7 @@ when DECO_DEVNET=DIR is set. Ctrl-C (or SIGTERM) stops every node.`,
 			if err != nil {
 				return err
 			}
-			dn := &devnet{dir: abs, providers: providers, slots: slots, out: cmd.ErrOrStderr(), ready: ready, chainRPC: chainRPC, noChain: noChain}
+			dn := &devnet{dir: abs, providers: providers, slots: slots, out: cmd.ErrOrStderr(), ready: ready, chainRPC: chainRPC, noChain: noChain, malicious: malicious, malice: malice}
 			defer dn.stop()
 			if err := dn.start(cmd.Context()); err != nil {
 				return err
@@ -73,6 +82,8 @@ when DECO_DEVNET=DIR is set. Ctrl-C (or SIGTERM) stops every node.`,
 	cmd.Flags().DurationVar(&ready, "ready-timeout", 90*time.Second, "how long to wait for the network to come up")
 	cmd.Flags().StringVar(&chainRPC, "chain-rpc", "", "use this EVM JSON-RPC node (e.g. geth --dev) instead of the embedded chain")
 	cmd.Flags().BoolVar(&noChain, "no-chain", false, "run without payments")
+	cmd.Flags().IntVar(&malicious, "malicious", 0, "make the last K providers cheat on purpose (see --malice), to watch verification catch them")
+	cmd.Flags().StringVar(&malice, "malice", node.CheatRandom, "how the --malicious providers cheat: wrong | lazy | forge | random[:RATE]")
 	return cmd
 }
 
@@ -86,6 +97,8 @@ type devnet struct {
 	died      chan error
 	chainRPC  string
 	noChain   bool
+	malicious int    // the last malicious providers cheat
+	malice    string // how
 	chain     *DevChain
 	stopChain func()
 }
@@ -131,7 +144,7 @@ func (d *devnet) start(ctx context.Context) error {
 		file.Chain = dc
 		fmt.Fprintf(d.out, "chain up: %s (chain id %d), escrow %s\n", dc.RPC, dc.ChainID, dc.Contracts.Escrow.Hex())
 	}
-	startNode := func(name string, provider bool, bootstrap []string) (DevnetNode, error) {
+	startNode := func(name string, provider bool, bootstrap []string, malice string) (DevnetNode, error) {
 		h := config.Home(filepath.Join(d.dir, name))
 		id, err := h.Identity()
 		if err != nil {
@@ -154,7 +167,11 @@ func (d *devnet) start(ctx context.Context) error {
 		if err != nil {
 			return DevnetNode{}, err
 		}
-		c := exec.Command(self, "node", "--home", string(h))
+		args := []string{"node", "--home", string(h)}
+		if malice != "" {
+			args = append(args, "--malice", malice)
+		}
+		c := exec.Command(self, args...)
 		c.Stdout, c.Stderr = logf, logf
 		c.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL, Setpgid: true}
 		if err := c.Start(); err != nil {
@@ -177,7 +194,7 @@ func (d *devnet) start(ctx context.Context) error {
 				if provider {
 					roles = append(roles, "provider")
 				}
-				return DevnetNode{Name: name, Roles: roles, API: rt.API, Token: id.Token, PeerID: rt.PeerID, DID: rt.DID, EVM: rt.EVM, Home: string(h), PID: rt.PID, Addrs: rt.Addrs}, nil
+				return DevnetNode{Name: name, Roles: roles, API: rt.API, Token: id.Token, PeerID: rt.PeerID, DID: rt.DID, EVM: rt.EVM, Home: string(h), PID: rt.PID, Addrs: rt.Addrs, Malice: malice}, nil
 			}
 			select {
 			case err := <-exited:
@@ -188,19 +205,27 @@ func (d *devnet) start(ctx context.Context) error {
 			}
 		}
 	}
-	consumer, err := startNode("consumer", false, nil)
+	consumer, err := startNode("consumer", false, nil, "")
 	if err != nil {
 		return err
 	}
 	file.Nodes = append(file.Nodes, consumer)
 	fmt.Fprintf(d.out, "consumer up: %s\n", consumer.PeerID)
 	for i := 1; i <= d.providers; i++ {
-		p, err := startNode("provider-"+strconv.Itoa(i), true, tcpAddrs(consumer.Addrs))
+		malice := ""
+		if i > d.providers-d.malicious {
+			malice = d.malice
+		}
+		p, err := startNode("provider-"+strconv.Itoa(i), true, tcpAddrs(consumer.Addrs), malice)
 		if err != nil {
 			return err
 		}
 		file.Nodes = append(file.Nodes, p)
-		fmt.Fprintf(d.out, "provider-%d up: %s\n", i, p.PeerID)
+		if malice != "" {
+			fmt.Fprintf(d.out, "provider-%d up: %s (CHEATS on purpose: --malice %s)\n", i, p.PeerID, malice)
+		} else {
+			fmt.Fprintf(d.out, "provider-%d up: %s\n", i, p.PeerID)
+		}
 	}
 	// Wait until the consumer sees every provider's offer.
 	c := &api.Client{Base: consumer.API, Token: consumer.Token}

@@ -52,6 +52,7 @@ func newInitCmd(g *globals) *cobra.Command {
 
 func newNodeCmd(g *globals) *cobra.Command {
 	var (
+		malice string
 		provider, mdns, noDHT     bool
 		listen, bootstrap, labels []string
 		apiAddr, ask, chainRPC    string
@@ -122,7 +123,19 @@ func newNodeCmd(g *globals) *cobra.Command {
 				cfg.Provider.Labels[k] = v
 			}
 			log := g.logger()
-			n, err := node.New(node.Options{Home: h, Config: cfg, Identity: id, Logger: log})
+			opts := node.Options{Home: h, Config: cfg, Identity: id, Logger: log}
+			if malice != "" {
+				if !cfg.Provider.Enabled {
+					return fmt.Errorf("--malice makes a provider cheat; add --provider")
+				}
+				c, err := node.ParseCheat(malice)
+				if err != nil {
+					return fmt.Errorf("--malice: %w", err)
+				}
+				opts.Cheat = c
+				log.Warn("this provider CHEATS on purpose (--malice), to test verification", "mode", malice)
+			}
+			n, err := node.New(opts)
 			if err != nil {
 				return err
 			}
@@ -151,5 +164,7 @@ func newNodeCmd(g *globals) *cobra.Command {
 	f.StringVar(&ask, "ask", "", "provider: base ask per task in DECO")
 	f.StringArrayVar(&labels, "label", nil, "provider label KEY=VALUE (repeatable)")
 	f.StringVar(&chainRPC, "chain-rpc", "", "settle payments on this EVM JSON-RPC node (contract addresses from config.yaml's chain section)")
+	f.StringVar(&malice, "malice", "", "provider: cheat on purpose to test verification (wrong | lazy | forge | random[:RATE])")
+	f.MarkHidden("malice")
 	return cmd
 }

@@ -50,6 +50,10 @@ type Options struct {
 	// sent: tests use it to play a cheating provider and check that the
 	// consumer catches it.
 	Malice func(res *wire.Result)
+	// Cheat, when set on a provider, makes it cheat (see the Cheat modes):
+	// deco devnet --malicious runs such providers to show verification at
+	// work.
+	Cheat Cheat
 	// Chain, when set, settles payments there (in-process tests and the
 	// demo pass a simulated chain); otherwise Config.Chain.RPC is dialed
 	// if set, and without either the node runs without payments.

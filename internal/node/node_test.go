@@ -108,11 +108,7 @@ func TestCheatingProviderCaught(t *testing.T) {
 	var cheater string
 	c := startCluster(t, ClusterOptions{Providers: 2, Configure: func(i int, o *Options) {
 		if i == 1 {
-			o.Malice = func(res *wire.Result) {
-				if res.Receipt != nil {
-					res.Receipt.OutputRoot = wire.CIDOf([]byte("a forged output root"))
-				}
-			}
+			o.Cheat = Cheat{Mode: CheatForge}
 		}
 	}})
 	cheater = c.Providers[0].PeerID().String()
