@@ -15,6 +15,7 @@ import (
 	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/deco-network/deco/internal/api"
+	"github.com/deco-network/deco/internal/attest"
 	"github.com/deco-network/deco/internal/chain"
 	"github.com/deco-network/deco/internal/clock"
 	"github.com/deco-network/deco/internal/config"
@@ -50,6 +51,12 @@ type Options struct {
 	// sent: tests use it to play a cheating provider and check that the
 	// consumer catches it.
 	Malice func(res *wire.Result)
+	// Attester backs a provider's receipts (default attest.Software: the
+	// receipt signature alone, no hardware claim).
+	Attester attest.Attester
+	// Attestation verifies receipts' attestation evidence on a consumer
+	// (default: a registry with attest.Software).
+	Attestation *attest.Registry
 	// Cheat, when set on a provider, makes it cheat (see the Cheat modes):
 	// deco devnet --malicious runs such providers to show verification at
 	// work.
@@ -114,6 +121,12 @@ func New(o Options) (*Node, error) {
 	}
 	if o.Clock == nil {
 		o.Clock = clock.Real{}
+	}
+	if o.Attester == nil {
+		o.Attester = attest.Software{}
+	}
+	if o.Attestation == nil {
+		o.Attestation = attest.NewRegistry(attest.Software{})
 	}
 	if o.Tick == 0 {
 		o.Tick = 25 * time.Millisecond

@@ -516,15 +516,26 @@ func (n *Node) signResult(spec wire.TaskSpec, res wire.Result, moduleHash string
 	rec := wire.Receipt{
 		Job: spec.Task.Job, Index: spec.Task.Index, Program: spec.Program, InputRoot: in.Root(), OutputRoot: root,
 		Environment: wire.Environment{Runtime: RuntimeName, ModuleHash: moduleHash, MemoryLimit: spec.MemoryLimit, TimeoutMs: spec.TimeoutMs},
-		ExitCode:    res.ExitCode, Provider: n.id.EVM, Attestation: verify.AttestationSoftware,
+		ExitCode:    res.ExitCode, Provider: n.id.EVM, Attestation: n.opts.Attester.Kind(),
 	}
 	verify.Fill(n.domain, &rec)
-	sig, err := verify.Sign(n.id.EVMKey, n.domain, rec)
-	if err != nil {
+	failed := func(err error) wire.Result {
 		res.Failure, res.Message = wire.FailProvider, err.Error()
 		return res
 	}
-	res.Receipt, res.Signature = &rec, sig
+	digest, err := verify.Digest(n.domain, rec)
+	if err != nil {
+		return failed(err)
+	}
+	ev, err := n.opts.Attester.Attest(context.Background(), digest)
+	if err != nil {
+		return failed(fmt.Errorf("attestation (%s): %w", rec.Attestation, err))
+	}
+	sig, err := verify.SignDigest(n.id.EVMKey, digest)
+	if err != nil {
+		return failed(err)
+	}
+	res.Receipt, res.Signature, res.Quote = &rec, sig, ev.Quote
 	return res
 }
 

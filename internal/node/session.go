@@ -10,6 +10,7 @@ import (
 
 	"github.com/libp2p/go-libp2p/core/peer"
 
+	"github.com/deco-network/deco/internal/attest"
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/p2p"
 	"github.com/deco-network/deco/internal/verify"
@@ -245,7 +246,14 @@ func (n *Node) judge(ctx context.Context, p peer.ID, a market.Assign, res wire.R
 	if err != nil {
 		return providerFault("receipt from %s rejected: %v", shortID(a.Peer), err)
 	}
-	if res.Receipt.ExitCode != res.ExitCode {
+	digest, err := verify.Digest(n.domain, *res.Receipt)
+	if err != nil {
+		return providerFault("receipt from %s rejected: %v", shortID(a.Peer), err)
+	}
+	if _, err := n.opts.Attestation.Verify(ctx, attest.Evidence{Kind: res.Receipt.Attestation, Quote: res.Quote}, digest); err != nil {
+		return providerFault("receipt from %s rejected: %v", shortID(a.Peer), err)
+	}
+		if res.Receipt.ExitCode != res.ExitCode {
 		return providerFault("receipt exit code %d differs from the result's %d", res.Receipt.ExitCode, res.ExitCode)
 	}
 	v.Outputs, v.Stdout, v.Stderr, v.Receipt, v.Signature = m, res.Stdout, res.Stderr, res.Receipt, res.Signature

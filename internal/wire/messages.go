@@ -141,6 +141,9 @@ type Result struct {
 	Compiled   bool           `json:"compiled,omitempty"`
 	Receipt    *Receipt       `json:"receipt,omitempty"`
 	Signature  []byte         `json:"signature,omitempty"` // 65-byte secp256k1 signature over the receipt's EIP-712 digest, v in {27,28}
+	// Quote is the attestation evidence for the receipt's Attestation kind,
+	// bound to the receipt's digest (empty for "software").
+	Quote []byte `json:"quote,omitempty"`
 	Inline     map[CID][]byte `json:"inline,omitempty"`
 }
 
