@@ -24,17 +24,23 @@ const SETTINGS = {
   },
 };
 
+// checkPinned exits unless the installed solc is the one package.json pins.
+function checkPinned() {
+  const version = solc.version();
+  if (!version.startsWith(pinned + '+')) {
+    console.error(`solc ${version} is installed but package.json pins ${pinned}: run npm ci in contracts/`);
+    process.exit(1);
+  }
+  return version;
+}
+
 function main() {
   const outDir = process.argv[2];
   if (!outDir) {
     console.error('usage: node compile.js OUT_DIR');
     process.exit(2);
   }
-  const version = solc.version();
-  if (!version.startsWith(pinned + '+')) {
-    console.error(`solc ${version} is installed but package.json pins ${pinned}: run npm ci in contracts/`);
-    process.exit(1);
-  }
+  const version = checkPinned();
 
   const groups = [
     { dir: 'src', out: outDir },
@@ -102,4 +108,8 @@ function findImport(unit) {
   return { error: `import not found: ${unit}` };
 }
 
-main();
+module.exports = { SETTINGS, checkPinned };
+
+if (require.main === module) {
+  main();
+}

@@ -89,8 +89,9 @@ func TestKillProviderMidJob(t *testing.T) {
 		t.Fatalf("no task of the killed provider was retried elsewhere")
 	}
 
-	// Payments: every verified task got a voucher at its price, out of the
-	// escrow the consumer opened on the devnet's chain.
+	// Payments: every accepted attempt (the task's, and under adaptive
+	// verification the replica that agreed with it) got a voucher at its
+	// price, out of the escrow the consumer opened on the devnet's chain.
 	out, err = deco(t, dir, "job", "describe", id, "-o", "json")
 	if err != nil {
 		t.Fatal(err)
@@ -101,7 +102,11 @@ func TestKillProviderMidJob(t *testing.T) {
 	}
 	var spent wire.Amount
 	for _, tk := range view.Tasks {
-		spent += tk.Price
+		for _, a := range tk.Attempts {
+			if a.Paid {
+				spent += a.Price
+			}
+		}
 	}
 	if view.Payment == nil || view.Payment.Spent != spent || view.Payment.Deposit != 12*view.Spec.Price.Max {
 		t.Fatalf("payment %+v, want spent %s", view.Payment, spent)

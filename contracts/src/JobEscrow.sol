@@ -8,20 +8,24 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 import {IProviderRegistry} from "./IProviderRegistry.sol";
 
 /// @title JobEscrow
 /// @notice Holds each job's deposit, pays providers from EIP-712 cumulative
-/// vouchers signed by the consumer, refunds the rest after the deadline, and
+/// vouchers signed by the consumer or, in proof jobs, per task against a
+/// zk proof checked on-chain, refunds the rest after the deadline, and
 /// slashes providers that signed two different results for the same task.
 /// @dev EIP-712 domain: name "Deco", version "1", chainId, verifyingContract =
 /// this contract. Invariants, for every job:
 ///   redeemed == sum over providers of redeemed[jobId][provider] <= deposited;
-///   redeemed[jobId][p] <= the largest voucher amount the consumer signed for p;
+///   redeemed[jobId][p] <= the largest voucher amount the consumer signed for p
+///     plus price times the tasks p settled with proofs;
+///   each committed task of a proof job is paid at most once;
 ///   the escrow's token balance == sum over jobs of (deposited - redeemed - refund).
+/// Proof payments count in redeemed[jobId][p], so a cumulative voucher pays
+/// only what exceeds everything p was paid, proofs included.
 /// Every external entry point is nonReentrant and follows checks-effects-interactions.
-/// A zk verifier address can be set by the owner for proof-based settlement,
-/// which a later version adds (`settleWithProof`); nothing uses it yet.
 contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
@@ -47,6 +51,42 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         uint128 redeemed;
     }
 
+    /// @notice A registered zk circuit: its Groth16 verifier contract (as
+    /// exported by gnark: verifyProof(uint256[8] proof, uint256[N] input)
+    /// reverts unless the proof verifies) and its public-input layout: the
+    /// first `fixedInputs` are chosen by the consumer, the last is the payee
+    /// address (so a proof pays only the account it names), outputs between.
+    struct Circuit {
+        address verifier;
+        uint8 fixedInputs;
+        uint8 publicInputs;
+        bytes4 selector; // verifyProof(uint256[8],uint256[publicInputs])
+    }
+
+    /// @notice How a proof job pays: `price` per committed task, tasks
+    /// committed by a Merkle root over taskLeaf(jobId, index, taskId, fixed
+    /// inputs) for index < tasks. The circuit is copied at opening, so
+    /// changing the registry later does not change a running job.
+    struct ProofTerms {
+        address verifier;
+        uint8 fixedInputs;
+        uint8 publicInputs;
+        bytes4 selector;
+        uint48 tasks;
+        uint128 price;
+        bytes32 taskRoot;
+        bytes32 circuitId;
+    }
+
+    /// @notice One task's claim in settleWithProofs (see settleWithProof).
+    struct Claim {
+        bytes32 taskId;
+        uint256 index;
+        uint256[8] proof;
+        uint256[] publicInputs;
+        bytes32[] merkleProof;
+    }
+
     bytes32 public constant RECEIPT_TYPEHASH = keccak256(
         "Receipt(bytes32 jobId,bytes32 taskId,bytes32 programCid,bytes32 inputRoot,bytes32 outputRoot,bytes32 envHash,int64 exitCode,address provider)"
     );
@@ -69,10 +109,11 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     uint16 public slashBps;
     /// @notice Share of the slashed amount paid to the reporter, in basis points.
     uint16 public reporterBps;
-    /// @notice Proof verifier for zk settlement (unused until `settleWithProof` exists).
-    address public verifier;
-
     mapping(bytes32 jobId => Job) private _jobs;
+    mapping(bytes32 circuitId => Circuit) private _circuits;
+    mapping(bytes32 jobId => ProofTerms) private _terms;
+    /// @dev Settled tasks of proof jobs, one bit per task index.
+    mapping(bytes32 jobId => mapping(uint256 word => uint256 bits)) private _settled;
     /// @notice What each provider has been paid from each job.
     mapping(bytes32 jobId => mapping(address provider => uint256)) public redeemed;
     /// @notice Equivocations already punished, keyed by keccak256(provider, jobId, taskId).
@@ -92,7 +133,11 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     );
     event SlashParamsSet(uint16 slashBps, uint16 reporterBps);
     event TreasurySet(address indexed treasury);
-    event VerifierSet(address indexed verifier);
+    event CircuitSet(bytes32 indexed circuitId, address indexed verifier, uint8 fixedInputs, uint8 publicInputs);
+    event ProofJobOpened(bytes32 indexed jobId, bytes32 indexed circuitId, uint256 price, bytes32 taskRoot, uint48 tasks);
+    event ProofSettled(
+        bytes32 indexed jobId, bytes32 indexed taskId, address indexed provider, uint256 index, uint256 amount
+    );
 
     /// @notice An amount of zero was given where tokens must move.
     error ZeroAmount();
@@ -128,6 +173,26 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     error NothingToSlash(address provider);
     /// @notice A basis-point figure above 10,000.
     error BadBps(uint16 bps);
+    /// @notice No circuit is registered under this id.
+    error UnknownCircuit(bytes32 circuitId);
+    /// @notice A circuit needs at least one fixed input and the payee after them.
+    error BadCircuitLayout(uint8 fixedInputs, uint8 publicInputs);
+    /// @notice The verifier address holds no contract.
+    error NotAContract(address account);
+    /// @notice A proof job must commit to at least one task.
+    error NoTasks();
+    /// @notice The job was not opened for proofs.
+    error NotProofJob(bytes32 jobId);
+    /// @notice The proof carries another number of public inputs than the circuit.
+    error WrongInputCount(uint256 given, uint256 expected);
+    /// @notice The proof's payee (its last public input) is not the caller.
+    error WrongPayee(uint256 payee, address caller);
+    /// @notice The task, its index or its fixed inputs are not in the job's commitment.
+    error TaskNotCommitted(bytes32 jobId, uint256 index);
+    /// @notice This task was already paid for.
+    error AlreadySettled(bytes32 jobId, uint256 index);
+    /// @notice The verifier rejected the proof; `reason` is its revert data.
+    error ProofRejected(bytes32 jobId, uint256 index, bytes reason);
 
     constructor(
         IERC20 token_,
@@ -154,14 +219,40 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     /// transferFrom: approve the escrow first), refundable after
     /// `deadline` + refundGrace. The caller becomes the job's consumer.
     function openJob(bytes32 jobId, uint256 amount, uint64 deadline) external nonReentrant {
-        if (amount == 0) revert ZeroAmount();
-        if (deadline <= block.timestamp) revert DeadlineInPast(deadline, uint64(block.timestamp));
-        Job storage j = _jobs[jobId];
-        if (j.consumer != address(0)) revert JobExists(jobId);
-        j.consumer = msg.sender;
-        j.deadline = deadline;
-        j.deposited = SafeCast.toUint128(amount);
-        emit JobOpened(jobId, msg.sender, amount, deadline);
+        _open(jobId, amount, deadline);
+        token.safeTransferFrom(msg.sender, address(this), amount);
+    }
+
+    /// @notice Opens job `jobId` like openJob, paid per task against zk
+    /// proofs of circuit `circuitId`: each of the `tasks` tasks committed by
+    /// `taskRoot` (see taskLeaf) is paid `price` once, to whoever settles it
+    /// with a valid proof naming them as payee. Vouchers work as well.
+    /// The terms cannot change once the job is open.
+    function openProofJob(
+        bytes32 jobId,
+        uint256 amount,
+        uint64 deadline,
+        bytes32 circuitId,
+        uint256 price,
+        bytes32 taskRoot,
+        uint48 tasks
+    ) external nonReentrant {
+        Circuit memory c = _circuits[circuitId];
+        if (c.verifier == address(0)) revert UnknownCircuit(circuitId);
+        if (price == 0) revert ZeroAmount();
+        if (tasks == 0 || taskRoot == bytes32(0)) revert NoTasks();
+        _open(jobId, amount, deadline);
+        _terms[jobId] = ProofTerms({
+            verifier: c.verifier,
+            fixedInputs: c.fixedInputs,
+            publicInputs: c.publicInputs,
+            selector: c.selector,
+            tasks: tasks,
+            price: SafeCast.toUint128(price),
+            taskRoot: taskRoot,
+            circuitId: circuitId
+        });
+        emit ProofJobOpened(jobId, circuitId, price, taskRoot, tasks);
         token.safeTransferFrom(msg.sender, address(this), amount);
     }
 
@@ -204,6 +295,43 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         redeemed[jobId][provider] = total;
         emit Redeemed(jobId, provider, pay, total);
         token.safeTransfer(provider, pay);
+    }
+
+    /// @notice Pays the caller the job's price for task `index` of proof job
+    /// `jobId`, against a proof that the task was done: `publicInputs` are
+    /// the circuit's public inputs (the task's fixed inputs first, the
+    /// caller's address last), `proof` the Groth16 proof in the verifier's
+    /// encoding, `merkleProof` the sibling hashes from the task's leaf up to
+    /// the job's task root. Reverts, paying nothing, unless the leaf is
+    /// committed, the task unpaid, the deposit covers the price and the
+    /// verifier accepts the proof.
+    function settleWithProof(
+        bytes32 jobId,
+        bytes32 taskId,
+        uint256 index,
+        uint256[8] calldata proof,
+        uint256[] calldata publicInputs,
+        bytes32[] calldata merkleProof
+    ) external nonReentrant {
+        Job storage j = _openJob(jobId);
+        ProofTerms storage t = _terms[jobId];
+        uint256 price = _covered(jobId, j, t, 1);
+        _settle(jobId, taskId, index, t, proof, publicInputs, merkleProof);
+        _pay(jobId, j, price);
+    }
+
+    /// @notice settleWithProof for several tasks of one job in one
+    /// transaction, paid in one transfer: all are paid or none.
+    function settleWithProofs(bytes32 jobId, Claim[] calldata claims) external nonReentrant {
+        if (claims.length == 0) revert NoTasks();
+        Job storage j = _openJob(jobId);
+        ProofTerms storage t = _terms[jobId];
+        uint256 amount = _covered(jobId, j, t, claims.length);
+        for (uint256 i; i < claims.length; ++i) {
+            Claim calldata c = claims[i];
+            _settle(jobId, c.taskId, c.index, t, c.proof, c.publicInputs, c.merkleProof);
+        }
+        _pay(jobId, j, amount);
     }
 
     /// @notice Returns the unspent deposit to the consumer once deadline +
@@ -269,6 +397,34 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         return _jobs[jobId];
     }
 
+    /// @notice The circuit registered as `circuitId` (zero if none).
+    function getCircuit(bytes32 circuitId) external view returns (Circuit memory) {
+        return _circuits[circuitId];
+    }
+
+    /// @notice The proof terms of job `jobId` (zero if it is not a proof job).
+    function getProofTerms(bytes32 jobId) external view returns (ProofTerms memory) {
+        return _terms[jobId];
+    }
+
+    /// @notice Whether task `index` of proof job `jobId` was paid.
+    function isSettled(bytes32 jobId, uint256 index) external view returns (bool) {
+        return _settled[jobId][index >> 8] & (1 << (index & 255)) != 0;
+    }
+
+    /// @notice The Merkle leaf committing task `index` of job `jobId`:
+    /// keccak256(jobId ‖ index ‖ taskId ‖ fixedInputs), each 32 bytes
+    /// big-endian. Inner nodes are keccak256(left ‖ right) of 64 bytes; a leaf
+    /// hashes at least 128 (every circuit has a fixed input), so neither can
+    /// pass for the other. A tree of any size pads with zero leaves.
+    function taskLeaf(bytes32 jobId, uint256 index, bytes32 taskId, uint256[] calldata fixedInputs)
+        public
+        pure
+        returns (bytes32)
+    {
+        return keccak256(abi.encodePacked(jobId, index, taskId, fixedInputs));
+    }
+
     /// @notice The EIP-712 domain separator vouchers and receipts are signed under.
     function domainSeparator() external view returns (bytes32) {
         return _domainSeparatorV4();
@@ -312,13 +468,132 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         emit TreasurySet(treasury_);
     }
 
-    /// @notice Sets the zk proof verifier used by proof-based settlement. Owner only.
-    function setVerifier(address verifier_) external onlyOwner {
-        verifier = verifier_;
-        emit VerifierSet(verifier_);
+    /// @notice Registers (or replaces) circuit `circuitId`: its verifier
+    /// contract and public-input layout (see Circuit). A zero verifier
+    /// removes it. Jobs already open keep the circuit they were opened with.
+    /// Owner only.
+    function setCircuit(bytes32 circuitId, address verifier, uint8 fixedInputs, uint8 publicInputs)
+        external
+        onlyOwner
+    {
+        if (verifier == address(0)) {
+            delete _circuits[circuitId];
+        } else {
+            if (verifier.code.length == 0) revert NotAContract(verifier);
+            if (fixedInputs == 0 || fixedInputs >= publicInputs) revert BadCircuitLayout(fixedInputs, publicInputs);
+            bytes4 selector = bytes4(
+                keccak256(bytes(string.concat("verifyProof(uint256[8],uint256[", Strings.toString(publicInputs), "])")))
+            );
+            _circuits[circuitId] = Circuit(verifier, fixedInputs, publicInputs, selector);
+        }
+        emit CircuitSet(circuitId, verifier, fixedInputs, publicInputs);
     }
 
     // ---- internal ----
+
+    function _open(bytes32 jobId, uint256 amount, uint64 deadline) private {
+        if (amount == 0) revert ZeroAmount();
+        if (deadline <= block.timestamp) revert DeadlineInPast(deadline, uint64(block.timestamp));
+        Job storage j = _jobs[jobId];
+        if (j.consumer != address(0)) revert JobExists(jobId);
+        j.consumer = msg.sender;
+        j.deadline = deadline;
+        j.deposited = SafeCast.toUint128(amount);
+        emit JobOpened(jobId, msg.sender, amount, deadline);
+    }
+
+    /// @dev What `tasks` tasks of a proof job cost; reverts unless the
+    /// deposit still covers it.
+    function _covered(bytes32 jobId, Job storage j, ProofTerms storage t, uint256 tasks)
+        private
+        view
+        returns (uint256 amount)
+    {
+        if (t.verifier == address(0)) revert NotProofJob(jobId);
+        amount = uint256(t.price) * tasks;
+        if (uint256(j.deposited) - uint256(j.redeemed) < amount) revert DepositExhausted(jobId);
+    }
+
+    /// @dev Checks one claim, has the verifier check its proof and marks
+    /// the task settled.
+    function _settle(
+        bytes32 jobId,
+        bytes32 taskId,
+        uint256 index,
+        ProofTerms storage t,
+        uint256[8] calldata proof,
+        uint256[] calldata publicInputs,
+        bytes32[] calldata merkleProof
+    ) private {
+        uint256 bits = _checkClaim(jobId, taskId, index, t, publicInputs, merkleProof);
+        _verifyProof(jobId, index, t, proof, publicInputs);
+        _settled[jobId][index >> 8] = bits;
+        emit ProofSettled(jobId, taskId, msg.sender, index, t.price);
+    }
+
+    /// @dev Pays the caller `amount` from job `jobId` (already covered).
+    function _pay(bytes32 jobId, Job storage j, uint256 amount) private {
+        j.redeemed += uint128(amount); // amount <= available < 2^128
+        redeemed[jobId][msg.sender] += amount;
+        token.safeTransfer(msg.sender, amount);
+    }
+
+    /// @dev Checks a settlement claim up to the proof: a proof job, the
+    /// circuit's input count, the caller as payee, the task committed and
+    /// unpaid. Returns the task's settled-bits word with its bit set.
+    function _checkClaim(
+        bytes32 jobId,
+        bytes32 taskId,
+        uint256 index,
+        ProofTerms storage t,
+        uint256[] calldata publicInputs,
+        bytes32[] calldata merkleProof
+    ) private view returns (uint256) {
+        {
+            uint256 n = t.publicInputs;
+            if (publicInputs.length != n) revert WrongInputCount(publicInputs.length, n);
+            uint256 payee = publicInputs[n - 1];
+            if (payee != uint256(uint160(msg.sender))) revert WrongPayee(payee, msg.sender);
+        }
+        // index >> depth == 0: the path's direction bits are the whole index.
+        if (index >= t.tasks || index >> merkleProof.length != 0) revert TaskNotCommitted(jobId, index);
+        bytes32 leaf = taskLeaf(jobId, index, taskId, publicInputs[:t.fixedInputs]);
+        if (_root(leaf, index, merkleProof) != t.taskRoot) revert TaskNotCommitted(jobId, index);
+        uint256 bits = _settled[jobId][index >> 8];
+        uint256 bit = 1 << (index & 255);
+        if (bits & bit != 0) revert AlreadySettled(jobId, index);
+        return bits | bit;
+    }
+
+    /// @dev Calls the job's verifier; gnark's reverts on a bad proof and
+    /// returns nothing on a good one.
+    function _verifyProof(
+        bytes32 jobId,
+        uint256 index,
+        ProofTerms storage t,
+        uint256[8] calldata proof,
+        uint256[] calldata publicInputs
+    ) private view {
+        (bool ok, bytes memory reason) = t.verifier.staticcall(abi.encodePacked(t.selector, proof, publicInputs));
+        if (!ok) revert ProofRejected(jobId, index, reason);
+    }
+
+    /// @dev The root of a positional Merkle path: bit i of index says
+    /// whether the node is the right (1) or left (0) child at level i.
+    function _root(bytes32 leaf, uint256 index, bytes32[] calldata path) private pure returns (bytes32 node) {
+        node = leaf;
+        for (uint256 i; i < path.length; ++i) {
+            node = (index >> i) & 1 == 0 ? _hashPair(node, path[i]) : _hashPair(path[i], node);
+        }
+    }
+
+    function _hashPair(bytes32 a, bytes32 b) private pure returns (bytes32 h) {
+        assembly ("memory-safe") {
+            mstore(0x00, a)
+            mstore(0x20, b)
+            h := keccak256(0x00, 0x40)
+        }
+    }
 
     function _openJob(bytes32 jobId) private view returns (Job storage j) {
         j = _jobs[jobId];

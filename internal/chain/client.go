@@ -668,7 +668,12 @@ func (c *Client) waitMined(ctx context.Context, op string, hash common.Hash) (*t
 	for {
 		r, err := c.be.TransactionReceipt(ctx, hash)
 		if err == nil && r != nil {
-			return r, nil
+			// A node can index a block's receipts a moment before it makes
+			// the block its head; wait for the head so that the next call
+			// on "latest" sees this transaction's effects.
+			if h, herr := c.be.HeaderByNumber(ctx, nil); herr == nil && h.Number.Cmp(r.BlockNumber) >= 0 {
+				return r, nil
+			}
 		}
 		if err != nil && !errors.Is(err, ethereum.NotFound) && !transient(err) && !strings.Contains(err.Error(), "indexing") {
 			return nil, fmt.Errorf("%s: wait for transaction %s: %w", op, hash.Hex(), err)

@@ -19,13 +19,30 @@
 //
 // Deploy deploys and wires the three contracts on any chain.
 //
+// Proof jobs (ProofEscrow, the zk policy): the escrow's owner deploys a
+// Groth16 verifier exported by internal/zk (DeployVerifier) and registers
+// it under a circuit id (SetCircuit; the id is the verifying key's
+// digest). A consumer opens a job with OpenProofJob: a circuit, a price
+// per task and the root of a TaskTree whose leaves bind each task id and
+// index to the inputs the consumer fixes. A provider proves a task with
+// its own address as the proof's payee and calls SettleWithProof (or
+// SettleWithProofs for several tasks in one transaction): the escrow
+// checks the leaf, the payee, that the task is unpaid and that the
+// deposit covers the price, has the verifier check the proof, and pays
+// the caller. Proof payments count in Redeemed, so a cumulative voucher
+// pays only what exceeds everything the provider received; a task is paid
+// once; a rejected claim reverts and pays nothing.
+//
 // Invariants the contracts enforce and the tests check after randomized
 // sequences: the token supply is conserved (no burn; slashed stake goes to
 // the reporter and the treasury); the escrow holds exactly deposits −
 // redeemed − refunded; no provider is paid more than its latest voucher
-// (vouchers are cumulative; the contract pays the difference to what it
-// already paid, never beyond the deposit, never twice); each equivocation is
-// punished once.
+// plus its proof-settled tasks (vouchers are cumulative; the contract pays
+// the difference to what it already paid, never beyond the deposit, never
+// twice); each equivocation is punished once; the randomized sequences
+// cover vouchers only: the proof-job rules (each committed task paid at
+// most once, only to the payee its proof names) are checked by the
+// table-driven proof tests.
 //
 // Signatures: vouchers and receipts are EIP-712 typed data under the domain
 // {name "Deco", version "1", chainId, verifyingContract = JobEscrow}, with
@@ -48,6 +65,15 @@
 //	sig, _ := consumer.SignVoucher(jobID, provider.Address(), chain.DECO(3)) // after 3 tasks at 1 DECO
 //	err := provider.Redeem(ctx, jobID, provider.Address(), chain.DECO(3), sig)
 //	if errors.Is(err, chain.ErrNothingToRedeem) { ... }
+//
+//	// Proof jobs (see internal/zk):
+//	tree, _ := chain.NewTaskTree(jobID, []chain.ProofTask{{ID: taskID, Fixed: fixed}})
+//	_ = consumer.OpenProofJob(ctx, jobID, chain.DECO(10), deadline,
+//		chain.ProofJob{Circuit: circuitID, Price: chain.DECO(1), TaskRoot: tree.Root(), Tasks: tree.Len()})
+//	path, _ := tree.Path(0)
+//	err = provider.SettleWithProof(ctx, jobID, chain.ProofClaim{TaskID: taskID, Index: 0, Path: path,
+//		Proof: proof.SolidityProof, PublicInputs: proof.PublicInputs})
+//	if errors.Is(err, chain.ErrProofRejected) { ... }
 //
 //	// Against any node:
 //	c, _ := chain.Dial(ctx, "http://127.0.0.1:8545", key, addrs, chain.WithChainID(big.NewInt(1337)))

@@ -161,9 +161,8 @@ func TestEscrowReverts(t *testing.T) {
 			_, err := e.sim.Deployer().transact(ctx, "escrow.setTreasury", &e.consumer.addrs.Escrow, escrowABI.PackSetTreasury(common.Address{}), nil)
 			return err
 		}, &RevertError{Name: "ZeroAddress"}},
-		{"set verifier as non-owner", func() error {
-			_, err := e.stranger.transact(ctx, "escrow.setVerifier", &e.consumer.addrs.Escrow, escrowABI.PackSetVerifier(common.Address{1}), nil)
-			return err
+		{"set circuit as non-owner", func() error {
+			return e.stranger.SetCircuit(ctx, [32]byte{1}, e.consumer.addrs.Token, 1, 2)
 		}, ErrNotOwner},
 		{"deposit beyond uint128", func() error {
 			dep := e.sim.Deployer()

@@ -36,8 +36,8 @@ func TestEvents(t *testing.T) {
 	sa, _ := SignReceipt(e.key(e.provider), e.consumer.Domain(), ra)
 	sb, _ := SignReceipt(e.key(e.provider), e.consumer.Domain(), rb)
 	must(t, e.reporter.ReportEquivocation(ctx, ra, sa, rb, sb))
-	_, err := e.sim.Deployer().transact(ctx, "escrow.setVerifier", &a.Escrow, escrowABI.PackSetVerifier(common.Address{0x22}), nil)
-	must(t, err)
+	// Any contract can stand in for a verifier as far as the registry is concerned.
+	must(t, e.sim.Deployer().SetCircuit(ctx, [32]byte{0x22}, a.Token, 1, 3))
 
 	seen := map[string]bool{}
 	for _, l := range e.logs(a.Escrow) {
@@ -78,8 +78,13 @@ func TestEvents(t *testing.T) {
 				t.Errorf("EquivocationReported %+v", ev)
 			}
 			seen["EquivocationReported"] = true
-		case l.Topics[0] == escrowABI.GetABI().Events["VerifierSet"].ID:
-			seen["VerifierSet"] = true
+		case l.Topics[0] == escrowABI.GetABI().Events["CircuitSet"].ID:
+			ev, err := escrowABI.UnpackCircuitSetEvent(&l)
+			must(t, err)
+			if ev.CircuitId != [32]byte{0x22} || ev.Verifier != a.Token || ev.FixedInputs != 1 || ev.PublicInputs != 3 {
+				t.Errorf("CircuitSet %+v", ev)
+			}
+			seen["CircuitSet"] = true
 		}
 	}
 	for _, l := range e.logs(a.Registry) {
@@ -89,17 +94,15 @@ func TestEvents(t *testing.T) {
 			}
 		}
 	}
-	for _, name := range []string{"JobOpened", "ToppedUp", "Redeemed", "Refunded", "EquivocationReported", "VerifierSet",
+	for _, name := range []string{"JobOpened", "ToppedUp", "Redeemed", "Refunded", "EquivocationReported", "CircuitSet",
 		"Staked", "PeerBound", "UnbondRequested", "Withdrawn", "Slashed", "SlasherSet"} {
 		if !seen[name] {
 			t.Errorf("no %s event", name)
 		}
 	}
-	out, err := e.consumer.call(ctx, "escrow.verifier", a.Escrow, escrowABI.PackVerifier())
+	ci, err := e.consumer.Circuit(ctx, [32]byte{0x22})
 	must(t, err)
-	v, err := escrowABI.UnpackVerifier(out)
-	must(t, err)
-	if v != (common.Address{0x22}) {
-		t.Fatalf("verifier %s", v.Hex())
+	if ci != (CircuitInfo{Verifier: a.Token, FixedInputs: 1, PublicInputs: 3}) {
+		t.Fatalf("circuit %+v", ci)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/deco-network/deco/internal/chain/bindings"
@@ -58,6 +59,18 @@ var (
 	ErrInsufficientBalance   = &RevertError{Name: "ERC20InsufficientBalance"}
 	ErrInsufficientAllowance = &RevertError{Name: "ERC20InsufficientAllowance"}
 	ErrNotOwner              = &RevertError{Name: "OwnableUnauthorizedAccount"}
+
+	// zk settlement (proof jobs)
+	ErrUnknownCircuit   = &RevertError{Name: "UnknownCircuit"}
+	ErrBadCircuitLayout = &RevertError{Name: "BadCircuitLayout"}
+	ErrNotAContract     = &RevertError{Name: "NotAContract"}
+	ErrNoTasks          = &RevertError{Name: "NoTasks"}
+	ErrNotProofJob      = &RevertError{Name: "NotProofJob"}
+	ErrWrongInputCount  = &RevertError{Name: "WrongInputCount"}
+	ErrWrongPayee       = &RevertError{Name: "WrongPayee"}
+	ErrTaskNotCommitted = &RevertError{Name: "TaskNotCommitted"}
+	ErrAlreadySettled   = &RevertError{Name: "AlreadySettled"}
+	ErrProofRejected    = &RevertError{Name: "ProofRejected"}
 )
 
 // RevertError is a contract revert decoded against Deco's ABIs.
@@ -79,6 +92,8 @@ func (e *RevertError) Error() string {
 	}
 	b.WriteString("reverted")
 	switch {
+	case e.Name == ErrProofRejected.Name && len(e.Args) == 3:
+		fmt.Fprintf(&b, ": ProofRejected(jobId=%s, index=%s, verifier said %s)", formatArg(e.Args[0]), formatArg(e.Args[1]), verifierReason(e.Args[2]))
 	case e.Name == "Error" && len(e.Args) == 1:
 		fmt.Fprintf(&b, ": %v", e.Args[0])
 	case e.Name != "":
@@ -136,6 +151,41 @@ var hints = map[string]string{
 	"NotConsumer":                  "only the job's consumer may do this",
 	"ReentrancyGuardReentrantCall": "a contract tried to re-enter the escrow or registry",
 	"OwnableUnauthorizedAccount":   "only the contract owner may do this",
+	"UnknownCircuit":               "no verifier is registered for this circuit id; the escrow's owner registers circuits",
+	"BadCircuitLayout":             "a circuit needs at least one fixed input and the payee as its last public input",
+	"NotAContract":                 "deploy the verifier contract first",
+	"NoTasks":                      "commit at least one task (a non-zero task root and count)",
+	"NotProofJob":                  "this job pays by voucher only; it was not opened with a circuit",
+	"WrongInputCount":              "the proof is not for this job's circuit",
+	"WrongPayee":                   "the proof names another payee: prove again with your own address",
+	"TaskNotCommitted":             "the task id, index, fixed inputs or Merkle path do not match the job's task root",
+	"AlreadySettled":               "this task was already paid for",
+	"ProofRejected":                "the verifier rejected the proof for these public inputs; nothing was paid",
+}
+
+// verifierErrors name the reverts of gnark's Solidity verifier.
+var verifierErrors = func() map[[4]byte]string {
+	out := map[[4]byte]string{}
+	for _, sig := range []string{"ProofInvalid()", "PublicInputNotInField()", "CommitmentInvalid()"} {
+		var id [4]byte
+		copy(id[:], crypto.Keccak256([]byte(sig))[:4])
+		out[id] = strings.TrimSuffix(sig, "()")
+	}
+	return out
+}()
+
+// verifierReason names the verifier's revert data.
+func verifierReason(a any) string {
+	data, _ := a.([]byte)
+	if len(data) == 0 {
+		return "nothing (out of gas, or not a verifier)"
+	}
+	if len(data) >= 4 {
+		if name, ok := verifierErrors[[4]byte(data[:4])]; ok {
+			return name
+		}
+	}
+	return hexBytes(data)
 }
 
 func formatArg(a any) string {

@@ -166,7 +166,7 @@ func benchOverhead(ctx context.Context, w interface{ Write([]byte) (int, error) 
 		c.Close()
 		return r, err
 	}
-	one := spec.Job{Name: "bench", Program: spec.Program{CID: ref.CID}, Timeout: spec.Duration(time.Minute)}
+	one := spec.Job{Name: "bench", Program: spec.Program{CID: ref.CID}, Timeout: spec.Duration(time.Minute), Verification: spec.VerifyReceipt}
 	one.Defaults()
 	runJob := func(cl *api.Client, j spec.Job) (time.Duration, *market.Job, error) {
 		t := time.Now()
@@ -248,7 +248,7 @@ func benchOverhead(ctx context.Context, w interface{ Write([]byte) (int, error) 
 	if err != nil {
 		return r, err
 	}
-	many := spec.Job{Name: "throughput", Program: spec.Program{CID: ref.CID}, Tasks: spec.Tasks{Count: tpTasks}, Timeout: spec.Duration(time.Minute)}
+	many := spec.Job{Name: "throughput", Program: spec.Program{CID: ref.CID}, Tasks: spec.Tasks{Count: tpTasks}, Timeout: spec.Duration(time.Minute), Verification: spec.VerifyReceipt}
 	many.Defaults()
 	d, _, err = runJob(c.Client, many)
 	if err != nil {
@@ -261,7 +261,7 @@ func benchOverhead(ctx context.Context, w interface{ Write([]byte) (int, error) 
 		return r, err
 	}
 	// First run of the Go module everywhere: each provider compiles it once.
-	warm := spec.Job{Name: "warm-go", Program: spec.Program{CID: href.CID}, Tasks: spec.Tasks{Count: 4 * tpProviders}, Timeout: spec.Duration(5 * time.Minute)}
+	warm := spec.Job{Name: "warm-go", Program: spec.Program{CID: href.CID}, Tasks: spec.Tasks{Count: 4 * tpProviders}, Timeout: spec.Duration(5 * time.Minute), Verification: spec.VerifyReceipt}
 	warm.Defaults()
 	_, wfinal, err := runJob(c.Client, warm)
 	if err != nil {
@@ -275,7 +275,7 @@ func benchOverhead(ctx context.Context, w interface{ Write([]byte) (int, error) 
 		}
 	}
 	r.CompiledProviders = len(used)
-	gj := spec.Job{Name: "throughput-go", Program: spec.Program{CID: href.CID}, Tasks: spec.Tasks{Count: goTasks}, Timeout: spec.Duration(time.Minute)}
+	gj := spec.Job{Name: "throughput-go", Program: spec.Program{CID: href.CID}, Tasks: spec.Tasks{Count: goTasks}, Timeout: spec.Duration(time.Minute), Verification: spec.VerifyReceipt}
 	gj.Defaults()
 	d, final, err := runJob(c.Client, gj)
 	if err != nil {

@@ -109,7 +109,7 @@ gets DECO_TASK_INDEX and DECO_TASK_COUNT in its environment.`,
 	f.StringArrayVar(&env, "env", nil, "KEY=VALUE for every task (repeatable)")
 	f.StringArrayVar(&labels, "label", nil, "required provider label KEY=VALUE (repeatable)")
 	f.StringVar(&name, "name", "", "job name")
-	f.StringVar(&verification, "verify", "", "verification policy (receipt)")
+	f.StringVar(&verification, "verify", "", "verification policy: receipt | replicate:K | adaptive (default) | zk")
 	f.StringVar(&preference, "prefer", "", "scheduling preference: balanced, cheap, fast, green")
 	f.IntVar(&priority, "priority", 0, "priority 0-10")
 	sf.add(cmd)
@@ -302,7 +302,7 @@ func progressLine(j *market.Job, el time.Duration) string {
 		fill = done * width / total
 	}
 	bar := strings.Repeat("█", fill) + strings.Repeat("░", width-fill)
-	running := c[market.TaskRunning] + c[market.TaskAssigned] + c[market.TaskVerifying]
+	running := c[market.TaskRunning] + c[market.TaskAssigned] + c[market.TaskVerifying] + c[market.TaskSubmitted]
 	return fmt.Sprintf("%s %s %d/%d verified · %d running · %d failed · %s", j.ID.Short(), bar, c[market.TaskVerified], total, running, c[market.TaskFailed], el.Round(100*time.Millisecond))
 }
 

@@ -3,6 +3,7 @@ package market
 import (
 	"time"
 
+	"github.com/deco-network/deco/internal/verify"
 	"github.com/deco-network/deco/internal/wire"
 )
 
@@ -22,6 +23,9 @@ type Restore struct{ Job *Job }
 type OfferSeen struct {
 	Offer   wire.Offer
 	Latency time.Duration
+	// Net is the network the peer connects from (verify.Subnet of its
+	// address), "" if unknown. Replicas of one task never share a network.
+	Net string
 }
 
 // BidIn delivers a provider's bid.
@@ -50,7 +54,11 @@ type Progress struct {
 // Verdict is the node's judgement of an attempt after it fetched and
 // checked the result.
 type Verdict struct {
-	OK bool // receipt verified, outputs match
+	// OK means the receipt and outputs check out: the receipt describes
+	// the assigned task, is signed by the provider and names the outputs
+	// fetched. It does not mean accepted: under replicate:K and adaptive
+	// the market compares the output root with other providers' first.
+	OK bool
 	// ProgramFault marks a failure that is the program's own (time limit,
 	// memory limit, bad module, exit code): the task fails without retry.
 	// Otherwise a failure is the provider's and the task is retried elsewhere.
@@ -65,6 +73,10 @@ type Verdict struct {
 	Duration     time.Duration
 	Benchmark    float64
 	Compiled     bool
+	// Evidence, when set, is provable fraud the node found judging the
+	// result (a zk proof that fails): the attempt fails through the
+	// provider's fault and the market emits Fraud.
+	Evidence *verify.Evidence
 }
 
 // Outcome ends an attempt.
@@ -80,14 +92,23 @@ type Cancel struct {
 	Reason string
 }
 
-func (Submit) event()    {}
-func (Restore) event()   {}
-func (OfferSeen) event() {}
-func (BidIn) event()     {}
-func (BidFailed) event() {}
-func (Progress) event()  {}
-func (Outcome) event()   {}
-func (Cancel) event()    {}
+// FraudProven reports evidence against Peer that the node checked
+// (verify.Evidence.Check) after it arrived by gossip or from another
+// component: Peer's trust resets and its unchecked results are re-checked.
+type FraudProven struct {
+	Peer     string
+	Evidence verify.Evidence
+}
+
+func (Submit) event()      {}
+func (Restore) event()     {}
+func (OfferSeen) event()   {}
+func (BidIn) event()       {}
+func (BidFailed) event()   {}
+func (Progress) event()    {}
+func (Outcome) event()     {}
+func (Cancel) event()      {}
+func (FraudProven) event() {}
 
 // Effect is an output of Step/Tick for the driver to carry out.
 type Effect interface{ effect() }
@@ -133,9 +154,45 @@ type Finished struct {
 	State JobState
 }
 
+// Pay says an attempt's result was accepted: the driver sends the
+// provider the next cumulative voucher for Price. It comes exactly once
+// per accepted attempt: at the verdict under receipt, once a majority
+// agrees under replicate:K (winners only), when accepted under adaptive.
+type Pay struct {
+	Peer    string
+	EVM     string
+	Task    wire.TaskID
+	Attempt int
+	Price   wire.Amount
+}
+
+// Reject says an attempt's result, which checked out, was not accepted
+// (it lost the quorum, or the task ended before one was reached): no Pay
+// follows. The driver tells the provider (a wire.Cancel with Reason), so it
+// stops waiting for a voucher and releases what it reserved.
+type Reject struct {
+	Peer    string
+	Task    wire.TaskID
+	Attempt int
+	Reason  string
+}
+
+// Fraud carries provable evidence against Peer: two receipts it signed for
+// Task with different output roots, or a zk proof it committed to that
+// fails. The driver checks it (Evidence.Check), submits it on chain
+// (reportEquivocation) and gossips it.
+type Fraud struct {
+	Peer     string
+	Task     wire.TaskID
+	Evidence verify.Evidence
+}
+
 func (RequestBid) effect() {}
 func (Assign) effect()     {}
 func (Abort) effect()      {}
 func (Save) effect()       {}
 func (Log) effect()        {}
 func (Finished) effect()   {}
+func (Pay) effect()        {}
+func (Reject) effect()     {}
+func (Fraud) effect()      {}

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/deco-network/deco/internal/sched"
+	"github.com/deco-network/deco/internal/spec"
+	"github.com/deco-network/deco/internal/verify"
 	"github.com/deco-network/deco/internal/wire"
 )
 
@@ -23,6 +25,15 @@ type Config struct {
 	PlacementTimeout time.Duration // a task that finds no provider for this long fails (10m)
 	MaxRoundTasks    int           // tasks auctioned per round (1024)
 	BidValidity      time.Duration // how long a bid keeps placing the job's further tasks (10s)
+	// MinReliability: a provider caught returning wrong results is not
+	// asked for bids while its reputation (verify.Reputation.Reliability)
+	// is below this (0.2; negative = never excluded).
+	MinReliability float64
+	// ExtraReplicas is how many replicas beyond the policy's K (2 for
+	// adaptive) a task may add to break a tie before it fails (3).
+	ExtraReplicas int
+	Adaptive      verify.AdaptiveConfig   // adaptive replication; set Adaptive.Seed secretly
+	Reputation    verify.ReputationConfig // how outcomes weigh
 }
 
 // ErrBadConfig reports an invalid Config.
@@ -31,8 +42,11 @@ var ErrBadConfig = errors.New("bad market config")
 // Validate checks c after defaults.
 func (c Config) Validate() error {
 	c = c.withDefaults()
-	if c.AuctionWindow < 0 || c.ResultGrace < 0 || c.RetryBackoff < 0 || c.PlacementTimeout < 0 || c.MaxBidders < 0 || c.MaxAttempts < 0 {
+	if c.AuctionWindow < 0 || c.ResultGrace < 0 || c.RetryBackoff < 0 || c.PlacementTimeout < 0 || c.MaxBidders < 0 || c.MaxAttempts < 0 || c.ExtraReplicas < 0 {
 		return fmt.Errorf("%w: negative value", ErrBadConfig)
+	}
+	if err := c.Adaptive.Validate(); err != nil {
+		return fmt.Errorf("%w: %w", ErrBadConfig, err)
 	}
 	return nil
 }
@@ -59,6 +73,13 @@ func (c Config) withDefaults() Config {
 	if c.MaxRoundTasks == 0 {
 		c.MaxRoundTasks = 1024
 	}
+	if c.ExtraReplicas == 0 {
+		c.ExtraReplicas = 3
+	}
+	if c.MinReliability == 0 {
+		c.MinReliability = 0.2
+	}
+	c.Adaptive = c.Adaptive.WithDefaults()
 	return c
 }
 
@@ -78,6 +99,8 @@ type Market struct {
 	dirty    map[wire.JobID]map[int]bool
 	header   map[wire.JobID]bool
 	backlog  int // tasks waiting for a provider; -1 = not counted since the last event
+	rep      *verify.Reputation
+	nets     map[string]string // peer -> network key, from OfferSeen
 }
 
 // New returns a Market using s to rank bidders.
@@ -86,8 +109,18 @@ func New(cfg Config, s sched.Scheduler) *Market {
 		cfg: cfg.withDefaults(), sched: s,
 		offers: map[string]offer{}, jobs: map[wire.JobID]*Job{}, inflight: map[string]int{},
 		dirty: map[wire.JobID]map[int]bool{}, header: map[wire.JobID]bool{},
+		rep: verify.NewReputation(cfg.Reputation), nets: map[string]string{},
 	}
 }
+
+// Reputation returns the market's live reputation records: outcomes per
+// provider and trust per (provider, program). The driver may persist it
+// with json.Marshal and load it with json.Unmarshal before feeding events,
+// always from the goroutine that calls Step and Tick.
+func (m *Market) Reputation() *verify.Reputation { return m.rep }
+
+// Trust returns peer's adaptive-replication trust for program.
+func (m *Market) Trust(peer string, program wire.CID) verify.Trust { return m.rep.Trust(peer, program) }
 
 // Job returns the job with id (nil if unknown). Callers must not modify it.
 func (m *Market) Job(id wire.JobID) *Job { return m.jobs[id] }
@@ -130,6 +163,11 @@ func (m *Market) Step(now time.Time, ev Event) []Effect {
 		m.submit(now, e.Job, true)
 	case OfferSeen:
 		m.offers[e.Offer.Peer] = offer{Offer: e.Offer, latency: e.Latency}
+		if e.Net != "" {
+			m.nets[e.Offer.Peer] = e.Net
+		} else {
+			delete(m.nets, e.Offer.Peer)
+		}
 	case BidIn:
 		m.bidIn(now, e)
 	case BidFailed:
@@ -140,6 +178,8 @@ func (m *Market) Step(now time.Time, ev Event) []Effect {
 		m.outcome(now, e)
 	case Cancel:
 		m.cancel(now, e)
+	case FraudProven:
+		m.fraudProven(now, e)
 	}
 	m.drive(now)
 	return m.flush()
@@ -159,12 +199,15 @@ func (m *Market) Tick(now time.Time) []Effect {
 			continue
 		}
 		for _, t := range j.Tasks {
-			a := t.Live()
-			if a != nil && !a.Deadline.IsZero() && now.After(a.Deadline) {
+			for _, a := range t.LiveAttempts() {
+				if !a.Live() || a.Deadline.IsZero() || !now.After(a.Deadline) {
+					continue // a.Live: an earlier timeout may have ended the task
+				}
 				m.emit(Abort{Peer: a.Provider, Task: wire.TaskID{Job: j.ID, Index: t.Index}, Attempt: a.N})
-				m.failAttempt(now, j, t, true, fmt.Sprintf("provider %s did not return a result by its deadline (task timeout %s + %s grace)",
+				m.failAttempt(now, j, t, a, true, fmt.Sprintf("provider %s did not return a result by its deadline (task timeout %s + %s grace)",
 					shortPeer(a.Provider), time.Duration(j.Spec.Timeout), m.cfg.ResultGrace))
 				m.sched.Observe(sched.Observation{Peer: a.Provider, ProviderFault: true})
+				m.rep.Observe(now, a.Provider, "", verify.Fault)
 			}
 		}
 		if r := j.round; r != nil && !now.Before(r.closeAt) {
@@ -229,6 +272,13 @@ func cloneTask(t *Task) Task {
 	c := *t
 	c.Attempts = append([]Attempt(nil), t.Attempts...)
 	c.Outputs.Entries = append([]wire.Entry(nil), t.Outputs.Entries...)
+	for i := range c.Attempts {
+		if r := c.Attempts[i].Result; r != nil {
+			cr := *r
+			cr.Outputs.Entries = append([]wire.Entry(nil), r.Outputs.Entries...)
+			c.Attempts[i].Result = &cr
+		}
+	}
 	return c
 }
 
@@ -237,25 +287,34 @@ func (m *Market) submit(now time.Time, j *Job, restored bool) {
 		return
 	}
 	m.jobs[j.ID] = j
+	j.policy = j.Spec.Policy()
 	if !restored {
 		j.State, j.Reason = JobPending, "waiting for provider bids"
 		j.CreatedAt, j.UpdatedAt = now, now
 		j.Tasks = make([]*Task, j.Spec.Tasks.Count)
 		for i := range j.Tasks {
-			j.Tasks[i] = &Task{Index: i, State: TaskPending, Reason: "waiting for provider bids", waitingSince: now, UpdatedAt: now}
+			j.Tasks[i] = &Task{Index: i, State: TaskPending, Reason: "waiting for provider bids", waitingSince: now, UpdatedAt: now, Replicas: j.policy.Replicas}
 			m.touch(now, j, j.Tasks[i])
 		}
 		m.touch(now, j, nil)
 		m.logf(now, j, -1, "job submitted: %d tasks, max price %s DECO per task", len(j.Tasks), j.Spec.Price.Max)
+		if j.policy.Policy != spec.VerifyReceipt {
+			m.logf(now, j, -1, "verification %s: %s", j.policy, policyNote(j.policy))
+		}
 		return
 	}
 	for _, t := range j.Tasks {
 		t.waitingSince = now
-		switch {
-		case t.State.live():
-			m.failAttempt(now, j, t, false, "the consumer node restarted while this attempt was in flight")
-		case t.State == TaskBidding:
+		for _, a := range t.LiveAttempts() {
+			if a.Live() {
+				m.failAttempt(now, j, t, a, false, "the consumer node restarted while this attempt was in flight")
+			}
+		}
+		if t.State == TaskBidding {
 			t.State = TaskPending
+			if t.replicas() > 1 {
+				t.State = t.progress()
+			}
 			m.touch(now, j, t)
 		}
 	}
@@ -294,9 +353,15 @@ func (m *Market) drive(now time.Time) {
 		}
 		var pending []int
 		for _, t := range j.Tasks {
-			if t.State == TaskPending || t.State == TaskRetrying {
+			if t.wants() > 0 {
+				if t.replicas() > 1 && len(t.LiveAttempts()) == 0 && m.decide(now, j, t) {
+					continue // accepted without a replica: nobody can replicate it
+				}
 				if now.Sub(t.waitingSince) > m.cfg.PlacementTimeout {
-					m.failTask(now, j, t, fmt.Sprintf("no provider took the task within %s: %s", m.cfg.PlacementTimeout, t.Reason))
+					reason := fmt.Sprintf("no provider took the task within %s: %s", m.cfg.PlacementTimeout, t.Reason)
+					if !m.keepAccepted(now, j, t, reason) {
+						m.failTask(now, j, t, reason)
+					}
 					continue
 				}
 				pending = append(pending, t.Index)
@@ -320,12 +385,14 @@ func effPriority(j *Job, now time.Time) float64 {
 // why the others were left out.
 func (m *Market) candidates(now time.Time, j *Job, tasks int) ([]offer, string) {
 	var out []offer
-	var dear, small, busy, labels int
+	var dear, small, busy, labels, suspect int
 	need := j.Spec.Resources
 	for _, o := range m.offers {
 		switch {
 		case o.Ask > j.Spec.Price.Max:
 			dear++
+		case m.suspect(o.Peer, now):
+			suspect++
 		case o.Resources.Memory < uint64(need.Memory) || o.Resources.Cores < need.CPU || len(o.Resources.GPUs) < need.GPU:
 			small++
 		case !hasLabels(o.Labels, j.Spec.Labels):
@@ -382,7 +449,15 @@ func (m *Market) candidates(now time.Time, j *Job, tasks int) ([]offer, string) 
 	if busy > 0 {
 		why = append(why, fmt.Sprintf("%d are busy with this node's tasks", busy))
 	}
+	if suspect > 0 {
+		why = append(why, fmt.Sprintf("%d were caught returning wrong results", suspect))
+	}
 	return out, strings.Join(why, "; ")
+}
+
+// suspect reports whether peer is kept from work for cheating.
+func (m *Market) suspect(peer string, now time.Time) bool {
+	return m.cfg.MinReliability > 0 && m.rep.Suspect(peer, now, m.cfg.MinReliability)
 }
 
 func hasLabels(have, want map[string]string) bool {
@@ -413,7 +488,7 @@ func (m *Market) openRound(now time.Time, j *Job, tasks []int) {
 		j.nextRound = now.Add(m.cfg.RetryBackoff)
 		return
 	}
-	// Auction only as many tasks as the candidates have free slots, so a
+	// Auction only as many replicas as the candidates have free slots, so a
 	// big job does not churn its whole backlog through every round.
 	free := 0
 	for _, o := range cands {
@@ -421,10 +496,22 @@ func (m *Market) openRound(now time.Time, j *Job, tasks []int) {
 	}
 	placeable := tasks[:0:0]
 	for _, i := range tasks {
+		t := j.Tasks[i]
+		ok := false
 		for _, o := range cands {
-			if !failedOn(j.Tasks[i], o.Peer) {
-				placeable = append(placeable, i)
+			if !m.excluded(t, o.Peer, o.EVM) {
+				ok = true
 				break
+			}
+		}
+		switch {
+		case ok:
+			placeable = append(placeable, i)
+		case t.replicas() > 1:
+			reason := fmt.Sprintf("waiting for another provider to replicate the task (%s): the free ones already hold or failed it, or share its providers' EVM address or network", j.policy)
+			if t.Reason != reason && len(t.LiveAttempts()) == 0 {
+				t.Reason = reason
+				m.touch(now, j, t)
 			}
 		}
 	}
@@ -433,14 +520,22 @@ func (m *Market) openRound(now time.Time, j *Job, tasks []int) {
 		j.nextRound = now.Add(m.cfg.RetryBackoff)
 		return
 	}
-	if len(tasks) > free {
-		tasks = tasks[:free]
+	// Each task takes as many slots as it wants replicas.
+	for k, i := range tasks {
+		free -= j.Tasks[i].wants()
+		if free < 0 {
+			tasks = tasks[:max(k, 1)]
+			break
+		}
 	}
 	j.Rounds++
 	r := &round{n: j.Rounds, tasks: tasks, asked: map[string]bool{}, replied: map[string]bool{}, bids: map[string]wire.Bid{}, closeAt: now.Add(m.cfg.AuctionWindow)}
 	j.round = r
 	for _, i := range tasks {
 		t := j.Tasks[i]
+		if len(t.LiveAttempts()) > 0 {
+			continue // running replicas keep their state while more are sought
+		}
 		t.State, t.Reason = TaskBidding, fmt.Sprintf("auction round %d: asked %d providers", r.n, len(cands))
 		m.touch(now, j, t)
 	}
@@ -488,33 +583,34 @@ func (m *Market) closeRound(now time.Time, j *Job) {
 	var cands []sched.Candidate
 	for p, b := range r.bids {
 		o, ok := m.offers[p]
-		if !ok {
-			continue // offer expired meanwhile
+		if !ok || m.suspect(p, now) {
+			continue // offer expired meanwhile, or caught cheating
 		}
 		slots := min(b.Slots, o.Slots-m.inflight[p])
 		cands = append(cands, sched.Candidate{Peer: p, Price: b.Price, Slots: slots, Benchmark: o.Benchmark, Latency: o.latency, ETA: time.Duration(b.ETAMs) * time.Millisecond})
 	}
 	sort.Slice(cands, func(i, k int) bool { return cands[i].Peer < cands[k].Peer })
 	ranked := m.rank(now, j, len(r.tasks), cands)
-	placed := sched.Assign(r.tasks, ranked, func(task int, peer string) bool { return failedOn(j.Tasks[task], peer) })
+	var open []int
 	for _, i := range r.tasks {
+		if t := j.Tasks[i]; t.wants() > 0 {
+			open = append(open, i)
+		}
+	}
+	placed := m.place(now, j, open, ranked, func(p string) wire.Bid { return r.bids[p] })
+	for _, i := range open {
 		t := j.Tasks[i]
 		if t.State != TaskBidding {
 			continue
 		}
-		p, ok := placed[i]
-		if !ok {
-			t.State = TaskPending
-			if len(t.Attempts) > 0 {
-				t.State = TaskRetrying
-			}
-			t.Reason = fmt.Sprintf("round %d: %d of %d asked providers bid; none free for this task, trying again", r.n, len(r.bids), len(r.asked))
-			m.touch(now, j, t)
-			continue
+		t.State = TaskPending
+		if len(t.Attempts) > 0 {
+			t.State = t.progress()
 		}
-		m.assign(now, j, t, p, r.bids[p])
+		t.Reason = fmt.Sprintf("round %d: %d of %d asked providers bid; none free for this task, trying again", r.n, len(r.bids), len(r.asked))
+		m.touch(now, j, t)
 	}
-	if len(placed) == 0 {
+	if placed == 0 {
 		j.nextRound = now.Add(m.cfg.RetryBackoff)
 	}
 	if j.standing == nil {
@@ -523,7 +619,41 @@ func (m *Market) closeRound(now time.Time, j *Job) {
 	for p, b := range r.bids {
 		j.standing[p] = standingBid{bid: b, expires: now.Add(m.cfg.BidValidity)}
 	}
-	m.logf(now, j, -1, "auction round %d closed: %d/%d providers bid, %d tasks placed", r.n, len(r.bids), len(r.asked), len(placed))
+	m.logf(now, j, -1, "auction round %d closed: %d/%d providers bid, %d tasks placed", r.n, len(r.bids), len(r.asked), placed)
+}
+
+// place assigns tasks to ranked bidders: one attempt per task per pass,
+// and further passes for tasks that want more replicas, each on a bidder
+// that does not hold the task yet. A bidder never gets more than its Slots.
+// It returns the number of attempts started.
+func (m *Market) place(now time.Time, j *Job, tasks []int, ranked []sched.Ranked, bid func(peer string) wire.Bid) int {
+	left := append([]sched.Ranked(nil), ranked...)
+	n := 0
+	for len(tasks) > 0 {
+		placed := sched.Assign(tasks, left, func(task int, peer string) bool { return m.excluded(j.Tasks[task], peer, bid(peer).EVM) })
+		if len(placed) == 0 {
+			break
+		}
+		used := map[string]int{}
+		var more []int
+		for _, i := range tasks {
+			p, ok := placed[i]
+			if !ok {
+				continue
+			}
+			m.assign(now, j, j.Tasks[i], p, bid(p))
+			used[p]++
+			n++
+			if j.Tasks[i].wants() > 0 {
+				more = append(more, i)
+			}
+		}
+		for k := range left {
+			left[k].Slots -= used[left[k].Peer]
+		}
+		tasks = more
+	}
+	return n
 }
 
 // placeOnStanding gives pending tasks to providers whose earlier bids for
@@ -536,7 +666,7 @@ func (m *Market) placeOnStanding(now time.Time, j *Job, pending []int) []int {
 	var cands []sched.Candidate
 	for p, sb := range j.standing {
 		o, ok := m.offers[p]
-		if !ok || now.After(sb.expires) {
+		if !ok || now.After(sb.expires) || m.suspect(p, now) {
 			delete(j.standing, p)
 			continue
 		}
@@ -549,12 +679,10 @@ func (m *Market) placeOnStanding(now time.Time, j *Job, pending []int) []int {
 	}
 	sort.Slice(cands, func(i, k int) bool { return cands[i].Peer < cands[k].Peer })
 	ranked := m.rank(now, j, len(pending), cands)
-	placed := sched.Assign(pending, ranked, func(task int, peer string) bool { return failedOn(j.Tasks[task], peer) })
+	m.place(now, j, pending, ranked, func(p string) wire.Bid { return j.standing[p].bid })
 	left := pending[:0:0]
 	for _, i := range pending {
-		if p, ok := placed[i]; ok {
-			m.assign(now, j, j.Tasks[i], p, j.standing[p].bid)
-		} else {
+		if j.Tasks[i].wants() > 0 {
 			left = append(left, i)
 		}
 	}
@@ -593,8 +721,36 @@ func (m *Market) round(now time.Time, j *Job, n int) sched.Round {
 
 func failedOn(t *Task, peer string) bool {
 	for _, a := range t.Attempts {
-		if a.Provider == peer && a.State == "failed" {
+		if a.Provider == peer && a.State == attemptFailed {
 			return true
+		}
+	}
+	return false
+}
+
+// excluded reports whether peer (bidding with address evm) may not take
+// an attempt of t: it failed the task, or it holds the task already or
+// shares a peer id, EVM address or network with a provider that does, so
+// replicas come from distinct providers.
+func (m *Market) excluded(t *Task, peer, evm string) bool {
+	if failedOn(t, peer) {
+		return true
+	}
+	oevm, net := "", m.nets[peer]
+	if o, ok := m.offers[peer]; ok {
+		oevm = o.EVM
+	}
+	for _, a := range t.Attempts {
+		if !a.holds() {
+			continue
+		}
+		if a.Provider == peer || (net != "" && a.Net == net) {
+			return true
+		}
+		for _, e := range []string{evm, oevm} {
+			if e != "" && strings.EqualFold(a.EVM, e) {
+				return true
+			}
 		}
 	}
 	return false
@@ -603,8 +759,12 @@ func failedOn(t *Task, peer string) bool {
 func (m *Market) assign(now time.Time, j *Job, t *Task, peer string, b wire.Bid) {
 	n := len(t.Attempts) + 1
 	deadline := now.Add(time.Duration(j.Spec.Timeout) + m.cfg.ResultGrace)
-	t.Attempts = append(t.Attempts, Attempt{N: n, Provider: peer, EVM: b.EVM, Price: b.Price, State: "assigned", Started: now, Deadline: deadline})
-	t.State, t.Reason, t.Provider, t.ProviderEVM, t.Price = TaskAssigned, fmt.Sprintf("assigned to %s at %s DECO (attempt %d)", shortPeer(peer), b.Price, n), peer, b.EVM, b.Price
+	t.Attempts = append(t.Attempts, Attempt{N: n, Provider: peer, EVM: b.EVM, Price: b.Price, State: attemptAssigned, Started: now, Deadline: deadline, Net: m.nets[peer]})
+	state := TaskAssigned
+	if t.State == TaskRunning || t.State == TaskVerifying {
+		state = t.State // another replica is further along
+	}
+	t.State, t.Reason, t.Provider, t.ProviderEVM, t.Price = state, fmt.Sprintf("assigned to %s at %s DECO (attempt %d)", shortPeer(peer), b.Price, n), peer, b.EVM, b.Price
 	m.inflight[peer]++
 	m.touch(now, j, t)
 	if j.State == JobPending {
@@ -612,6 +772,9 @@ func (m *Market) assign(now time.Time, j *Job, t *Task, peer string, b wire.Bid)
 		m.touch(now, j, nil)
 	}
 	m.logf(now, j, t.Index, "assigned to %s (attempt %d, price %s)", shortPeer(peer), n, b.Price)
+	if j.policy.Policy == spec.VerifyAdaptive && t.replicas() < 2 {
+		m.adapt(now, j, t, peer, n)
+	}
 	m.emit(Assign{Peer: peer, EVM: b.EVM, Msg: wire.Assign{Spec: m.taskSpec(j, t.Index, n), Price: b.Price, Consumer: m.cfg.Consumer}})
 }
 
@@ -633,11 +796,10 @@ func (m *Market) attemptOf(id wire.TaskID, n int) (*Job, *Task, *Attempt) {
 		return nil, nil, nil
 	}
 	t := j.Tasks[id.Index]
-	a := t.Live()
-	if a == nil || a.N != n {
+	if n < 1 || n > len(t.Attempts) || !t.Attempts[n-1].Live() {
 		return nil, nil, nil
 	}
-	return j, t, a
+	return j, t, &t.Attempts[n-1]
 }
 
 func (m *Market) progress(now time.Time, e Progress) {
@@ -647,11 +809,13 @@ func (m *Market) progress(now time.Time, e Progress) {
 	}
 	switch e.State {
 	case "running":
-		if t.State == TaskAssigned {
-			t.State, t.Reason, a.State = TaskRunning, "running on "+shortPeer(a.Provider), "running"
+		if a.State == attemptAssigned {
+			a.State, t.Reason = attemptRunning, "running on "+shortPeer(a.Provider)
+			t.State = t.progress()
 		}
 	case "verifying":
-		t.State, t.Reason, a.State = TaskVerifying, "checking the receipt and outputs from "+shortPeer(a.Provider), "verifying"
+		a.State, t.Reason = attemptVerifying, "checking the receipt and outputs from "+shortPeer(a.Provider)
+		t.State = t.progress()
 	default:
 		return
 	}
@@ -667,37 +831,100 @@ func (m *Market) outcome(now time.Time, e Outcome) {
 		return
 	}
 	v := e.Verdict
+	if v.Evidence != nil {
+		m.emit(Fraud{Peer: a.Provider, Task: e.Task, Evidence: *v.Evidence})
+		m.logf(now, j, t.Index, "provable fraud by %s: %s", shortPeer(a.Provider), v.Evidence.Kind)
+		v.OK, v.ProgramFault = false, false
+		if v.Reason == "" {
+			v.Reason = "the provider's " + string(v.Evidence.Kind) + " is provable fraud"
+		}
+	}
+	if v.Receipt != nil {
+		a.Receipt, a.Signature = v.Receipt, v.Signature
+		m.equivocation(now, j, t, a)
+	}
+	single := t.replicas() == 1 && j.policy.Policy != spec.VerifyAdaptive
 	obs := sched.Observation{Peer: a.Provider, Program: j.Spec.Program.CID, OK: v.OK, ProviderFault: !v.OK && !v.ProgramFault, Duration: v.Duration, Benchmark: v.Benchmark}
 	if o, ok := m.offers[a.Provider]; ok && obs.Benchmark == 0 {
 		obs.Benchmark = o.Benchmark
 	}
-	m.sched.Observe(obs)
+	if single || !v.OK {
+		// Under replication an OK result is observed once the quorum has
+		// judged it.
+		m.sched.Observe(obs)
+	}
+	switch {
+	case v.Evidence != nil:
+		m.rep.Observe(now, a.Provider, j.Spec.Program.CID, verify.Invalid)
+	case !v.OK && !v.ProgramFault:
+		m.rep.Observe(now, a.Provider, "", verify.Fault)
+	}
+	res := &Result{ExitCode: v.ExitCode, Outputs: v.Outputs, Stdout: v.Stdout, Stderr: v.Stderr, DurationMs: v.Duration.Milliseconds(), Compiled: v.Compiled}
+	if v.OK && !single {
+		// Every result votes with its manifest's root, even an empty one.
+		a.State, a.Ended, a.OutputRoot, a.Result = attemptSubmitted, now, v.Outputs.Root(), res
+		a.Reason = "receipt and outputs check out; waiting for the quorum"
+		m.release(a.Provider)
+		m.logf(now, j, t.Index, "result from %s in %s: output root %s", shortPeer(a.Provider), v.Duration.Round(time.Millisecond), a.OutputRoot.Short())
+		j.nextRound = now
+		m.decide(now, j, t)
+		return
+	}
 	if v.OK || v.ProgramFault {
 		// The program ran to a verdict: record what it produced.
-		t.ExitCode, t.Outputs, t.OutputRoot, t.Stdout, t.Stderr = v.ExitCode, v.Outputs, v.Outputs.Root(), v.Stdout, v.Stderr
-		t.Receipt, t.Signature, t.DurationMs, t.Compiled = v.Receipt, v.Signature, v.Duration.Milliseconds(), v.Compiled
-		if len(v.Outputs.Entries) == 0 && v.Receipt == nil {
-			t.OutputRoot = ""
-		}
+		m.record(t, a, res, v.Receipt, v.Signature)
+		t.OutputRoot = outputRoot(v)
 	}
 	if v.OK {
-		a.State, a.Ended, a.OutputRoot, a.Reason = "verified", now, t.OutputRoot, "receipt verified"
+		a.State, a.Ended, a.OutputRoot, a.Reason = attemptVerified, now, t.OutputRoot, "receipt verified"
 		t.State, t.Reason = TaskVerified, fmt.Sprintf("verified: receipt signed by %s matches outputs %s", shortAddr(a.EVM), t.OutputRoot.Short())
 		m.release(a.Provider)
 		m.touch(now, j, t)
 		m.logf(now, j, t.Index, "verified on %s in %s (output root %s)", shortPeer(a.Provider), v.Duration.Round(time.Millisecond), t.OutputRoot.Short())
+		m.pay(j, t, a)
+		// Reputation only: a result nobody checked earns no adaptive trust.
+		m.rep.Observe(now, a.Provider, "", verify.Unchecked)
 		j.nextRound = now
 		m.settle(now, j)
 		return
 	}
 	if v.ProgramFault {
-		a.State, a.Ended, a.Reason = "failed", now, v.Reason
+		a.State, a.Ended, a.Reason = attemptFailed, now, v.Reason
 		m.release(a.Provider)
 		m.failTask(now, j, t, v.Reason)
 		j.nextRound = now
 		return
 	}
-	m.failAttempt(now, j, t, true, v.Reason)
+	m.failAttempt(now, j, t, a, true, v.Reason)
+	if v.Evidence != nil {
+		m.recheck(now, a.Provider, fmt.Sprintf("%s was caught cheating (%s)", shortPeer(a.Provider), v.Evidence.Kind))
+	}
+}
+
+// outputRoot is the output root a verdict stands for ("" when the program
+// produced neither outputs nor a receipt).
+func outputRoot(v Verdict) wire.CID {
+	if len(v.Outputs.Entries) == 0 && v.Receipt == nil {
+		return ""
+	}
+	return v.Outputs.Root()
+}
+
+// record makes res (from attempt a) the task's result.
+func (m *Market) record(t *Task, a *Attempt, res *Result, r *wire.Receipt, sig []byte) {
+	t.ExitCode, t.Outputs, t.Stdout, t.Stderr = res.ExitCode, res.Outputs, res.Stdout, res.Stderr
+	t.Receipt, t.Signature, t.DurationMs, t.Compiled = r, sig, res.DurationMs, res.Compiled
+	t.OutputRoot = a.OutputRoot
+	t.Provider, t.ProviderEVM, t.Price = a.Provider, a.EVM, a.Price
+}
+
+// pay emits Pay for an accepted attempt, once.
+func (m *Market) pay(j *Job, t *Task, a *Attempt) {
+	if a.Paid {
+		return
+	}
+	a.Paid = true
+	m.emit(Pay{Peer: a.Provider, EVM: a.EVM, Task: wire.TaskID{Job: j.ID, Index: t.Index}, Attempt: a.N, Price: a.Price})
 }
 
 func (m *Market) release(peer string) {
@@ -709,37 +936,65 @@ func (m *Market) release(peer string) {
 	}
 }
 
-// failAttempt ends the live attempt through the provider's fault and
-// retries the task elsewhere, or fails it after MaxAttempts.
+// failAttempt ends live attempt a through the provider's fault and
+// retries the task elsewhere, or fails it after MaxAttempts attempts
+// without a result.
 //
 // blame says whether the provider is at fault; an attempt cut short by
 // something else (the consumer restarting) is "interrupted" and does not
 // keep the task off that provider.
-func (m *Market) failAttempt(now time.Time, j *Job, t *Task, blame bool, reason string) {
-	a := t.Live()
-	if a == nil {
+func (m *Market) failAttempt(now time.Time, j *Job, t *Task, a *Attempt, blame bool, reason string) {
+	if a == nil || !a.Live() {
 		return
 	}
-	a.State, a.Ended, a.Reason = "failed", now, reason
+	a.State, a.Ended, a.Reason = attemptFailed, now, reason
 	if !blame {
-		a.State = "interrupted"
+		a.State = attemptInterrupted
 	}
 	m.release(a.Provider)
 	m.logf(now, j, t.Index, "attempt %d on %s failed: %s", a.N, shortPeer(a.Provider), reason)
 	j.nextRound = now
-	if len(t.Attempts) >= m.cfg.MaxAttempts {
-		m.failTask(now, j, t, fmt.Sprintf("gave up after %d attempts; last: %s", len(t.Attempts), reason))
+	if n := t.failures(); n >= m.cfg.MaxAttempts {
+		if m.keepAccepted(now, j, t, fmt.Sprintf("the re-check gave up after %d attempts; last: %s", n, reason)) {
+			return
+		}
+		m.failTask(now, j, t, fmt.Sprintf("gave up after %d attempts; last: %s", n, reason))
+		return
+	}
+	if t.replicas() > 1 || len(t.LiveAttempts()) > 0 {
+		t.State, t.Reason, t.waitingSince = t.progress(), "replacing a replica on another provider after: "+reason, now
+		m.touch(now, j, t)
 		return
 	}
 	t.State, t.Reason, t.Provider, t.ProviderEVM, t.waitingSince = TaskRetrying, "retrying on another provider after: "+reason, "", "", now
 	m.touch(now, j, t)
 }
 
+// failTask ends t as failed, stopping its other replicas unpaid.
 func (m *Market) failTask(now time.Time, j *Job, t *Task, reason string) {
+	m.drop(now, j, t, attemptCancelled, "the task failed: "+reason)
 	t.State, t.Reason = TaskFailed, reason
 	m.touch(now, j, t)
 	m.logf(now, j, t.Index, "task failed: %s", reason)
 	m.settle(now, j)
+}
+
+// drop ends t's live attempts (Abort) and its results still waiting for
+// a quorum (Reject) as state, unpaid.
+func (m *Market) drop(now time.Time, j *Job, t *Task, state, reason string) {
+	id := wire.TaskID{Job: j.ID, Index: t.Index}
+	for i := range t.Attempts {
+		a := &t.Attempts[i]
+		switch {
+		case a.Live():
+			a.State, a.Ended, a.Reason = state, now, reason
+			m.release(a.Provider)
+			m.emit(Abort{Peer: a.Provider, Task: id, Attempt: a.N})
+		case a.State == attemptSubmitted:
+			a.State, a.Reason = state, reason
+			m.emit(Reject{Peer: a.Provider, Task: id, Attempt: a.N, Reason: reason})
+		}
+	}
 }
 
 // settle moves the job to a terminal state once every task is terminal.
@@ -785,11 +1040,7 @@ func (m *Market) cancel(now time.Time, e Cancel) {
 		if t.State.Terminal() {
 			continue
 		}
-		if a := t.Live(); a != nil {
-			a.State, a.Ended, a.Reason = "cancelled", now, reason
-			m.release(a.Provider)
-			m.emit(Abort{Peer: a.Provider, Task: wire.TaskID{Job: j.ID, Index: t.Index}, Attempt: a.N})
-		}
+		m.drop(now, j, t, attemptCancelled, reason)
 		t.State, t.Reason = TaskCancelled, reason
 		m.touch(now, j, t)
 	}

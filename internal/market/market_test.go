@@ -11,6 +11,7 @@ import (
 
 	"github.com/deco-network/deco/internal/sched"
 	"github.com/deco-network/deco/internal/spec"
+	"github.com/deco-network/deco/internal/verify"
 	"github.com/deco-network/deco/internal/wire"
 )
 
@@ -40,12 +41,27 @@ func (h *harness) tick(d time.Duration) []Effect {
 }
 
 func (h *harness) offer(peer string, slots int, ask wire.Amount) {
-	h.step(OfferSeen{Offer: wire.Offer{Peer: peer, EVM: "0x" + strings.Repeat("1", 40), Slots: slots, FreeSlots: slots, Ask: ask, Benchmark: 10,
-		Resources: wire.Resources{Cores: 4, Memory: 8 << 30}, ExpiresMs: h.now.Add(time.Hour).UnixMilli()}})
+	h.offerNet(peer, slots, ask, "")
 }
 
-func testJob(id byte, tasks int) *Job {
-	s := spec.Job{Program: spec.Program{CID: wire.CIDOf([]byte("prog")), Size: 4}, Tasks: spec.Tasks{Count: tasks, Args: []string{"{{index}}"}}}
+// offerNet offers peer from network net ("" = unknown).
+func (h *harness) offerNet(peer string, slots int, ask wire.Amount, net string) {
+	h.step(OfferSeen{Offer: wire.Offer{Peer: peer, EVM: evmOf(peer), Slots: slots, FreeSlots: slots, Ask: ask, Benchmark: 10,
+		Resources: wire.Resources{Cores: 4, Memory: 8 << 30}, ExpiresMs: h.now.Add(time.Hour).UnixMilli()}, Net: net})
+}
+
+// evmOf is a distinct EVM address per test peer name.
+func evmOf(peer string) string {
+	h := fmt.Sprintf("%x", peer)
+	return "0x" + strings.Repeat("0", 40-len(h)) + h
+}
+
+// testJob is a job under the receipt policy, the single-result lifecycle
+// these tests pin down; policyJob picks another.
+func testJob(id byte, tasks int) *Job { return policyJob(id, tasks, spec.VerifyReceipt) }
+
+func policyJob(id byte, tasks int, policy string) *Job {
+	s := spec.Job{Program: spec.Program{CID: wire.CIDOf([]byte("prog")), Size: 4}, Tasks: spec.Tasks{Count: tasks, Args: []string{"{{index}}"}}, Verification: policy}
 	s.Defaults()
 	return &Job{ID: wire.NewJobID([16]byte{id}), Spec: s, Consumer: "0xc"}
 }
@@ -64,7 +80,7 @@ func of[T Effect](effs []Effect) []T {
 func (h *harness) bidAll(effs []Effect, price wire.Amount, slots int) []Effect {
 	var out []Effect
 	for _, r := range of[RequestBid](effs) {
-		out = append(out, h.step(BidIn{Job: r.Req.Job, Peer: r.Peer, Bid: wire.Bid{Job: r.Req.Job, Round: r.Req.Round, Accept: true, Price: price, Slots: slots, EVM: "0xe"}})...)
+		out = append(out, h.step(BidIn{Job: r.Req.Job, Peer: r.Peer, Bid: wire.Bid{Job: r.Req.Job, Round: r.Req.Round, Accept: true, Price: price, Slots: slots, EVM: evmOf(r.Peer)}})...)
 	}
 	return out
 }
@@ -260,21 +276,29 @@ func TestRestoreRetriesLiveAttempts(t *testing.T) {
 	}
 }
 
-// Property: random interleavings of bids, outcomes, timeouts and offers
-// never break the invariants.
+// Property: random interleavings of bids, outcomes, timeouts and offers,
+// under every policy, never break the invariants: a provider never holds
+// more tasks than its slots, a bid above the max price is never taken,
+// replicas of a task come from distinct providers (peer, EVM address,
+// network), a task's state says whether it has attempts in flight, every
+// accepted attempt is paid exactly once and only accepted ones are, and a
+// replicated task is accepted only with a strict majority.
 func TestInvariants(t *testing.T) {
 	rapid.Check(t, func(rt *rapid.T) {
-		h := newHarness(t, Config{MaxAttempts: 3, ResultGrace: time.Second})
-		peers := []string{"p0", "p1", "p2", "p3"}
+		policy := rapid.SampledFrom([]string{"receipt", "replicate:2", "replicate:3", "adaptive"}).Draw(rt, "policy")
+		h := newHarness(t, Config{MaxAttempts: 3, ResultGrace: time.Second, Adaptive: verify.AdaptiveConfig{Threshold: 2, Seed: 7}})
+		peers := []string{"p0", "p1", "p2", "p3", "p4"}
+		nets := map[string]string{"p3": "203.0.113.0/24", "p4": "203.0.113.0/24"} // one operator, two peers
 		slots := map[string]int{}
 		for _, p := range peers {
 			slots[p] = rapid.IntRange(1, 3).Draw(rt, "slots")
-			h.offer(p, slots[p], wire.Amount(rapid.Uint64Range(1, 20000).Draw(rt, "ask")))
+			h.offerNet(p, slots[p], wire.Amount(rapid.Uint64Range(1, 20000).Draw(rt, "ask")), nets[p])
 		}
-		j := testJob(10, rapid.IntRange(1, 10).Draw(rt, "tasks"))
+		j := policyJob(10, rapid.IntRange(1, 8).Draw(rt, "tasks"), policy)
+		k := max(j.Spec.Policy().Replicas, 1)
 		pending := h.step(Submit{Job: j})
 		var live []Assign
-		for step := 0; step < 60; step++ {
+		for step := 0; step < 80; step++ {
 			for _, a := range of[Assign](pending) {
 				if a.Msg.Price > j.Spec.Price.Max {
 					rt.Fatalf("assigned above max price")
@@ -282,53 +306,101 @@ func TestInvariants(t *testing.T) {
 				live = append(live, a)
 			}
 			var next []Effect
-			switch rapid.IntRange(0, 3).Draw(rt, "action") {
+			switch rapid.IntRange(0, 4).Draw(rt, "action") {
 			case 0:
 				for _, r := range of[RequestBid](pending) {
 					price := wire.Amount(rapid.Uint64Range(1, 20000).Draw(rt, "price"))
-					next = append(next, h.step(BidIn{Job: j.ID, Peer: r.Peer, Bid: wire.Bid{Round: r.Req.Round, Accept: rapid.Bool().Draw(rt, "accept"), Price: price, Slots: rapid.IntRange(0, 4).Draw(rt, "bslots")}})...)
+					next = append(next, h.step(BidIn{Job: j.ID, Peer: r.Peer, Bid: wire.Bid{Round: r.Req.Round, Accept: rapid.Bool().Draw(rt, "accept"), Price: price, Slots: rapid.IntRange(0, 4).Draw(rt, "bslots"), EVM: evmOf(r.Peer)}})...)
 				}
-			case 1:
+			case 1, 2:
 				if len(live) > 0 {
-					k := rapid.IntRange(0, len(live)-1).Draw(rt, "which")
-					a := live[k]
-					live = append(live[:k], live[k+1:]...)
-					v := Verdict{OK: rapid.Bool().Draw(rt, "ok"), Reason: "x"}
+					i := rapid.IntRange(0, len(live)-1).Draw(rt, "which")
+					a := live[i]
+					live = append(live[:i], live[i+1:]...)
+					var v Verdict
+					switch rapid.IntRange(0, 5).Draw(rt, "verdict") {
+					case 0:
+						v = Verdict{Reason: "x"}
+					case 1:
+						v = Verdict{ProgramFault: true, Reason: "exit 1"}
+					default:
+						root := rapid.SampledFrom([]string{"honest", "honest", "wrong-a", "wrong-b"}).Draw(rt, "root")
+						v = Verdict{OK: true, Outputs: wire.Manifest{Kind: "outputs", Entries: []wire.Entry{{Path: "o", Size: 1, CID: wire.CIDOf([]byte(root))}}}}
+					}
 					next = h.step(Outcome{Task: a.Msg.Spec.Task, Attempt: a.Msg.Spec.Attempt, Verdict: v})
 				}
-			case 2:
-				next = h.tick(time.Duration(rapid.IntRange(1, 90).Draw(rt, "dt")) * time.Second)
 			case 3:
+				next = h.tick(time.Duration(rapid.IntRange(1, 90).Draw(rt, "dt")) * time.Second)
+			case 4:
 				next = h.tick(100 * time.Millisecond)
 			}
 			pending = append(toEffects(of[RequestBid](next)), toEffects(of[Assign](next))...)
-			// invariants
-			count := map[string]int{}
-			for _, tk := range j.Tasks {
-				n := 0
-				for _, a := range tk.Attempts {
-					if a.State == "assigned" || a.State == "running" || a.State == "verifying" {
-						n++
-						count[a.Provider]++
-					}
-				}
-				if n > 1 {
-					rt.Fatalf("task %d has %d live attempts", tk.Index, n)
-				}
-				if (n == 1) != tk.State.live() {
-					rt.Fatalf("task %d state %s with %d live attempts", tk.Index, tk.State, n)
-				}
+			checkInvariants(rt, h, j, k, slots)
+		}
+		paid := map[string]bool{}
+		for _, p := range of[Pay](h.effs) {
+			key := fmt.Sprint(p.Task, "#", p.Attempt)
+			if paid[key] {
+				rt.Fatalf("attempt %s paid twice", key)
 			}
-			for p, n := range count {
-				if n > slots[p] {
-					rt.Fatalf("%s holds %d tasks with %d slots", p, n, slots[p])
-				}
-				if h.m.Inflight(p) != n {
-					rt.Fatalf("inflight[%s]=%d, live=%d", p, h.m.Inflight(p), n)
+			paid[key] = true
+			a := j.Tasks[p.Task.Index].Attempts[p.Attempt-1]
+			if !a.Paid || (a.State != "verified" && a.State != "rejected") {
+				rt.Fatalf("paid attempt %s is %s (paid %v)", key, a.State, a.Paid)
+			}
+		}
+		for _, tk := range j.Tasks {
+			for _, a := range tk.Attempts {
+				if a.State == "verified" && !paid[fmt.Sprint(wire.TaskID{Job: j.ID, Index: tk.Index}, "#", a.N)] {
+					rt.Fatalf("task %d: accepted attempt %d not paid", tk.Index, a.N)
 				}
 			}
 		}
 	})
+}
+
+func checkInvariants(rt *rapid.T, h *harness, j *Job, k int, slots map[string]int) {
+	count := map[string]int{}
+	for _, tk := range j.Tasks {
+		n := 0
+		holders := map[string]bool{}
+		for _, a := range tk.Attempts {
+			if a.Live() {
+				n++
+				count[a.Provider]++
+			}
+			if a.holds() {
+				for _, id := range []string{"p:" + a.Provider, "e:" + strings.ToLower(a.EVM), "n:" + a.Net} {
+					if id != "n:" && holders[id] {
+						rt.Fatalf("task %d: two attempts share %s: %+v", tk.Index, id, tk.Attempts)
+					}
+					holders[id] = true
+				}
+			}
+		}
+		if n > h.m.bound(j) {
+			rt.Fatalf("task %d has %d live attempts, bound %d", tk.Index, n, h.m.bound(j))
+		}
+		if (n > 0) != tk.State.live() {
+			rt.Fatalf("task %d state %s with %d live attempts", tk.Index, tk.State, n)
+		}
+		if tk.State == TaskVerified && j.policy.Policy == spec.VerifyReplicate && 2*tk.Quorum <= k {
+			rt.Fatalf("task %d accepted by %d of %d", tk.Index, tk.Quorum, k)
+		}
+	}
+	for p, n := range count {
+		if n > slots[p] {
+			rt.Fatalf("%s holds %d tasks with %d slots", p, n, slots[p])
+		}
+		if h.m.Inflight(p) != n {
+			rt.Fatalf("inflight[%s]=%d, live=%d", p, h.m.Inflight(p), n)
+		}
+	}
+	for p := range h.m.inflight {
+		if count[p] == 0 {
+			rt.Fatalf("inflight[%s]=%d with nothing live", p, h.m.Inflight(p))
+		}
+	}
 }
 
 func toEffects[T Effect](v []T) []Effect {

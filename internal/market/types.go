@@ -34,6 +34,9 @@ const (
 	TaskAssigned  TaskState = "assigned"
 	TaskRunning   TaskState = "running"
 	TaskVerifying TaskState = "verifying"
+	// TaskSubmitted: a result checked out and waits for more replicas
+	// (replicate:K, adaptive) before the market accepts an output root.
+	TaskSubmitted TaskState = "submitted"
 	TaskVerified  TaskState = "verified"
 	TaskRetrying  TaskState = "retrying"
 	TaskFailed    TaskState = "failed"
@@ -64,6 +67,7 @@ type Job struct {
 	Tasks     []*Task    `json:"tasks"`
 	Rounds    int        `json:"rounds"`
 
+	policy    spec.Verification
 	round     *round    // open auction, if any
 	nextRound time.Time // earliest time for the next auction
 	// standing holds bids from earlier rounds that are still valid: a freed
@@ -91,30 +95,159 @@ type Task struct {
 	DurationMs  int64         `json:"duration_ms"`
 	Compiled    bool          `json:"compiled,omitempty"` // the provider compiled the module for this task
 	UpdatedAt   time.Time     `json:"updated_at"`
+	// Replicas is how many distinct providers' results the task wants
+	// before a strict majority decides it (0 means 1): K for replicate:K,
+	// 1 or 2 for adaptive (2 while the provider is not trusted or when a
+	// spot-check fires), raised when the results so far are split.
+	Replicas int `json:"replicas,omitempty"`
+	// Quorum is how many distinct providers returned the accepted output
+	// root (set when verified under replicate or adaptive).
+	Quorum int `json:"quorum,omitempty"`
 
 	waitingSince time.Time
 }
 
-// Attempt is one try of a task on one provider.
-type Attempt struct {
-	N          int         `json:"n"`
-	Provider   string      `json:"provider"`
-	EVM        string      `json:"evm"`
-	Price      wire.Amount `json:"price"`
-	State      string      `json:"state"` // assigned | running | verifying | verified | failed | cancelled
-	Reason     string      `json:"reason,omitempty"`
-	Started    time.Time   `json:"started"`
-	Ended      time.Time   `json:"ended,omitzero"`
-	Deadline   time.Time   `json:"deadline"`
-	OutputRoot wire.CID    `json:"output_root,omitempty"`
+// Result is what an attempt returned, kept on the attempt while replicas
+// are compared (replicate, adaptive) so the winner's can become the task's.
+type Result struct {
+	ExitCode   int64         `json:"exit_code"`
+	Outputs    wire.Manifest `json:"outputs,omitzero"`
+	Stdout     wire.CID      `json:"stdout,omitempty"`
+	Stderr     wire.CID      `json:"stderr,omitempty"`
+	DurationMs int64         `json:"duration_ms"`
+	Compiled   bool          `json:"compiled,omitempty"`
 }
 
-// Live returns the task's in-flight attempt, if any.
+// Attempt is one try of a task on one provider.
+type Attempt struct {
+	N        int         `json:"n"`
+	Provider string      `json:"provider"`
+	EVM      string      `json:"evm"`
+	Price    wire.Amount `json:"price"`
+	// State is assigned | running | verifying (live), submitted (its
+	// result checked out and waits for the quorum), verified (accepted),
+	// rejected (lost the quorum), failed, interrupted or cancelled.
+	State      string    `json:"state"`
+	Reason     string    `json:"reason,omitempty"`
+	Started    time.Time `json:"started"`
+	Ended      time.Time `json:"ended,omitzero"`
+	Deadline   time.Time `json:"deadline"`
+	OutputRoot wire.CID  `json:"output_root,omitempty"`
+	Net        string    `json:"net,omitempty"` // the provider's network (verify.Subnet), if known
+	// Receipt and Signature are the provider's signed receipt, kept to
+	// catch a provider that signs two different results for one task.
+	Receipt   *wire.Receipt `json:"receipt,omitempty"`
+	Signature []byte        `json:"signature,omitempty"`
+	Result    *Result       `json:"result,omitempty"`
+	// Paid is set once the market emitted Pay for this attempt.
+	Paid bool `json:"paid,omitempty"`
+	// Unchecked marks a result accepted without a replica (adaptive); a
+	// re-check runs it again elsewhere if its provider is caught cheating.
+	Unchecked bool `json:"unchecked,omitempty"`
+}
+
+// Attempt states.
+const (
+	attemptAssigned    = "assigned"
+	attemptRunning     = "running"
+	attemptVerifying   = "verifying"
+	attemptSubmitted   = "submitted"
+	attemptVerified    = "verified"
+	attemptRejected    = "rejected"
+	attemptFailed      = "failed"
+	attemptInterrupted = "interrupted"
+	attemptCancelled   = "cancelled"
+)
+
+// Live reports whether the attempt is in flight.
+func (a *Attempt) Live() bool {
+	return a.State == attemptAssigned || a.State == attemptRunning || a.State == attemptVerifying
+}
+
+// vote reports whether the attempt's result counts toward the quorum.
+func (a *Attempt) vote() bool { return a.State == attemptSubmitted || a.State == attemptVerified }
+
+// holds reports whether the attempt ties its provider to the task: a
+// provider that holds a task gets no other replica of it.
+func (a *Attempt) holds() bool { return a.Live() || a.vote() || a.State == attemptRejected }
+
+// Live returns the task's first in-flight attempt, if any.
 func (t *Task) Live() *Attempt {
-	if !t.State.live() || len(t.Attempts) == 0 {
-		return nil
+	for i := range t.Attempts {
+		if t.Attempts[i].Live() {
+			return &t.Attempts[i]
+		}
 	}
-	return &t.Attempts[len(t.Attempts)-1]
+	return nil
+}
+
+// LiveAttempts returns the task's in-flight attempts (replicas), oldest first.
+func (t *Task) LiveAttempts() []*Attempt {
+	var out []*Attempt
+	for i := range t.Attempts {
+		if t.Attempts[i].Live() {
+			out = append(out, &t.Attempts[i])
+		}
+	}
+	return out
+}
+
+// replicas is the number of results the task wants.
+func (t *Task) replicas() int { return max(t.Replicas, 1) }
+
+// wants is the number of attempts to start now: results wanted minus
+// those in flight or in hand.
+func (t *Task) wants() int {
+	if t.State.Terminal() {
+		return 0
+	}
+	n := t.replicas()
+	for i := range t.Attempts {
+		if a := &t.Attempts[i]; a.Live() || a.vote() {
+			n--
+		}
+	}
+	return max(n, 0)
+}
+
+// failures counts attempts that ended without a result.
+func (t *Task) failures() int {
+	n := 0
+	for _, a := range t.Attempts {
+		if a.State == attemptFailed || a.State == attemptInterrupted {
+			n++
+		}
+	}
+	return n
+}
+
+// progress is the state of a task that is not terminal, from its attempts.
+func (t *Task) progress() TaskState {
+	st := TaskState("")
+	votes := false
+	for _, a := range t.Attempts {
+		switch a.State {
+		case attemptVerifying:
+			return TaskVerifying
+		case attemptRunning:
+			st = TaskRunning
+		case attemptAssigned:
+			if st == "" {
+				st = TaskAssigned
+			}
+		case attemptSubmitted, attemptVerified:
+			votes = true
+		}
+	}
+	switch {
+	case st != "":
+		return st
+	case votes:
+		return TaskSubmitted
+	case len(t.Attempts) > 0:
+		return TaskRetrying
+	}
+	return TaskPending
 }
 
 // Counts tallies tasks by state.

@@ -46,6 +46,7 @@ func TestHostileProgramsFailClearly(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			tt.job.Program.CID = upload(t, c.Client, buildHostile(t, tt.name))
+			tt.job.Verification = spec.VerifyReceipt // one attempt: no replicas
 			j := runJob(t, c.Client, tt.job)
 			if j.State != market.JobFailed || !strings.Contains(j.Reason, tt.reason) {
 				t.Fatalf("job %s: %s (want a reason with %q)", j.State, j.Reason, tt.reason)

@@ -90,6 +90,7 @@ func (n *Node) loop(ctx context.Context) {
 			if now.Sub(schedSaved) > 10*time.Second {
 				schedSaved = now
 				n.db.Put("meta", "sched", n.sched.Snapshot())
+				n.saveReputation()
 			}
 		}
 		if len(effs) > 0 {
@@ -146,6 +147,13 @@ func (n *Node) perform(ctx context.Context, effs []market.Effect) {
 			n.startSession(ctx, e)
 		case market.Abort:
 			n.abortSession(e)
+		case market.Pay:
+			n.signPay(ctx, e)
+		case market.Reject:
+			n.enqueueSettlement(ctx, e)
+		case market.Fraud:
+			n.wg.Add(1)
+			go func() { defer n.wg.Done(); n.reportFraud(ctx, e) }()
 		}
 	}
 	for _, f := range finished {
@@ -234,7 +242,7 @@ func (n *Node) consumeOffers(ctx context.Context, ch <-chan p2p.Message) {
 				n.log.Debug("dropped offer naming another peer", "from", m.From, "names", o.Peer)
 				continue
 			}
-			n.post(ctx, market.OfferSeen{Offer: o, Latency: n.host.Latency(m.From)})
+			n.post(ctx, market.OfferSeen{Offer: o, Latency: n.host.Latency(m.From), Net: n.peerNet(m.From)})
 		}
 	}
 }
@@ -262,4 +270,11 @@ func (n *Node) finishSubs(j wire.JobID, st market.JobState) {
 		close(ch)
 	}
 	delete(n.subs, j)
+}
+
+// saveReputation persists what the market learned about providers.
+func (n *Node) saveReputation() {
+	if b, err := n.market.Reputation().MarshalJSON(); err == nil {
+		n.db.Put("meta", "reputation", json.RawMessage(b))
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/binary"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -102,7 +103,10 @@ type Node struct {
 	// provider (nil when not a provider)
 	prov *provider
 
-	pay payments
+	pay    payments
+	settle settlement
+	// proofs checks zk proofs in fraud evidence (nil: none can be checked).
+	proofs verify.ProofVerifier
 
 	nonce   atomic.Uint64
 	guardMu sync.Mutex
@@ -197,7 +201,19 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	}
 	mc := n.opts.Market
 	mc.Consumer = n.id.EVM
+	if mc.Adaptive.Seed == 0 {
+		// Spot-checks must be unpredictable to providers: a secret seed.
+		var sb [8]byte
+		rand.Read(sb[:])
+		mc.Adaptive.Seed = binary.BigEndian.Uint64(sb[:])
+	}
 	n.market = market.New(mc, n.sched)
+	var rep json.RawMessage
+	if ok, _ := n.db.Get("meta", "reputation", &rep); ok {
+		if err := n.market.Reputation().UnmarshalJSON(rep); err != nil {
+			n.log.Warn("saved reputation unreadable; starting afresh", "err", err)
+		}
+	}
 	if err := n.restoreJobs(); err != nil {
 		return err
 	}
@@ -213,8 +229,14 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	if err != nil {
 		return fmt.Errorf("subscribe to offers: %w", err)
 	}
-	n.wg.Add(2)
+	evidence, err := n.host.Subscribe(ctx, p2p.TopicEvidence)
+	if err != nil {
+		return fmt.Errorf("subscribe to fraud evidence: %w", err)
+	}
+	n.startSettlement(ctx)
+	n.wg.Add(3)
 	go func() { defer n.wg.Done(); n.consumeOffers(ctx, offers) }()
+	go func() { defer n.wg.Done(); n.consumeEvidence(ctx, evidence) }()
 	go func() { defer n.wg.Done(); n.loop(ctx) }()
 
 	n.api = api.NewServer(backend{n}, n.id.Token, n.log.With("component", "api"))
@@ -274,6 +296,9 @@ func (n *Node) Close() error {
 	if n.db != nil {
 		if n.sched != nil {
 			n.db.Put("meta", "sched", n.sched.Snapshot())
+		}
+		if n.market != nil {
+			n.saveReputation()
 		}
 		errs = append(errs, n.db.Close())
 	}

@@ -44,7 +44,7 @@ func TestPaymentsReconcile(t *testing.T) {
 	}
 
 	prog := upload(t, c.Client, wasm.MinimalModule())
-	j := runJob(t, c.Client, spec.Job{Program: spec.Program{CID: prog}, Tasks: spec.Tasks{Count: 9}, Price: spec.Price{Max: 5000}})
+	j := runJob(t, c.Client, spec.Job{Program: spec.Program{CID: prog}, Tasks: spec.Tasks{Count: 9}, Price: spec.Price{Max: 5000}, Verification: spec.VerifyReceipt})
 	if j.State != market.JobCompleted {
 		t.Fatalf("job %s: %s", j.State, j.Reason)
 	}

@@ -157,34 +157,14 @@ func (n *Node) runSession(ctx context.Context, a market.Assign) market.Verdict {
 		case m.result != nil:
 			n.post(ctx, market.Progress{Task: spec.Task, Attempt: spec.Attempt, State: "verifying"})
 			v := n.judge(ctx, p, a, *m.result)
-			if !v.OK || !n.sendVoucher(ctx, l, a) {
+			if !v.OK {
 				done(v.Reason)
 			}
+			// An accepted result is paid when the market says so (market.Pay):
+			// under replication only after a majority agrees.
 			return v
 		}
 	}
-}
-
-// sendVoucher signs the next cumulative voucher for a verified task and
-// sends it to the provider on the task session. Vouchers are off the
-// critical path of the result: a failure is logged, the provider is owed
-// the amount and the next voucher covers it. It reports whether a voucher
-// was sent.
-func (n *Node) sendVoucher(ctx context.Context, l *link, a market.Assign) bool {
-	v, err := n.voucher(ctx, a.Msg.Spec.Task.Job, a.EVM, a.Msg.Price)
-	if err != nil {
-		n.log.Warn("sign voucher", "task", a.Msg.Spec.Task, "err", err)
-		return false
-	}
-	if v == nil {
-		return false
-	}
-	v.Task, v.Attempt = a.Msg.Spec.Task, a.Msg.Spec.Attempt
-	if err := l.send(wire.TypeVoucher, v); err != nil {
-		n.log.Debug("send voucher", "task", a.Msg.Spec.Task, "err", err)
-		return false
-	}
-	return true
 }
 
 // judge fetches the outputs a provider reported, checks them against its
@@ -253,7 +233,7 @@ func (n *Node) judge(ctx context.Context, p peer.ID, a market.Assign, res wire.R
 	if _, err := n.opts.Attestation.Verify(ctx, attest.Evidence{Kind: res.Receipt.Attestation, Quote: res.Quote}, digest); err != nil {
 		return providerFault("receipt from %s rejected: %v", shortID(a.Peer), err)
 	}
-		if res.Receipt.ExitCode != res.ExitCode {
+	if res.Receipt.ExitCode != res.ExitCode {
 		return providerFault("receipt exit code %d differs from the result's %d", res.Receipt.ExitCode, res.ExitCode)
 	}
 	v.Outputs, v.Stdout, v.Stderr, v.Receipt, v.Signature = m, res.Stdout, res.Stderr, res.Receipt, res.Signature

@@ -54,7 +54,7 @@ func BenchmarkThroughput(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	j := spec.Job{Name: "throughput", Program: spec.Program{CID: ref.CID}, Tasks: spec.Tasks{Count: tasks}, Timeout: spec.Duration(time.Minute)}
+	j := spec.Job{Name: "throughput", Program: spec.Program{CID: ref.CID}, Tasks: spec.Tasks{Count: tasks}, Timeout: spec.Duration(time.Minute), Verification: spec.VerifyReceipt}
 	j.Defaults()
 	b.ResetTimer()
 	var total time.Duration

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"net/netip"
 	"sort"
 	"sync"
 	"time"
@@ -41,6 +42,8 @@ const (
 
 	// TopicOffers carries providers' signed, expiring offers.
 	TopicOffers = "/deco/offers/1"
+	// TopicEvidence carries signed, self-verifying fraud evidence.
+	TopicEvidence = "/deco/evidence/1"
 
 	// DHTPrefix keeps Deco's kad-DHT apart from the public IPFS one:
 	// its protocol is /deco/kad/1.0.0.
@@ -519,4 +522,20 @@ func mergeAddrInfos(in []peer.AddrInfo) []peer.AddrInfo {
 		out = append(out, ai)
 	}
 	return out
+}
+
+// RemoteIP is the IP address p is connected from (its first open
+// connection), if any.
+func (d *Host) RemoteIP(p peer.ID) (netip.Addr, bool) {
+	for _, c := range d.h.Network().ConnsToPeer(p) {
+		a := c.RemoteMultiaddr()
+		for _, code := range []int{ma.P_IP4, ma.P_IP6} {
+			if v, err := a.ValueForProtocol(code); err == nil {
+				if ip, err := netip.ParseAddr(v); err == nil {
+					return ip, true
+				}
+			}
+		}
+	}
+	return netip.Addr{}, false
 }

@@ -10,4 +10,8 @@
 //
 //	j, err := spec.Parse(yamlBytes)   // decode + defaults + Validate
 //	args := j.ArgsFor(3)              // {{index}} and {{count}} expanded
+//	v := j.Policy()                   // verification: receipt | replicate:K | adaptive (default) | zk
+//
+// A zk job names a circuit (circuit: {name: mimc, set: {steps: 10}})
+// instead of a WASM program.
 package spec

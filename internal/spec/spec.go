@@ -28,10 +28,76 @@ const (
 	DefaultOutput  = 256 << 20
 )
 
-// Verification policies a job can ask for.
+// Verification policies a job can ask for (verification:).
 const (
+	// VerifyReceipt accepts one provider's signed receipt whose output
+	// root matches the fetched outputs; reputation does the rest.
 	VerifyReceipt = "receipt"
+	// VerifyReplicate, written "replicate:K", runs every task on K distinct
+	// providers and accepts the output root a strict majority returns.
+	VerifyReplicate = "replicate"
+	// VerifyAdaptive replicates a provider's results until it has a run of
+	// valid ones for the program, then spot-checks them at random
+	// (BOINC-style). It is the default.
+	VerifyAdaptive = "adaptive"
+	// VerifyZK runs a zk circuit (circuit:) instead of a WASM program; the
+	// provider returns a Groth16 proof that the consumer verifies.
+	VerifyZK = "zk"
+	// DefaultVerification applies when a spec names no policy.
+	DefaultVerification = VerifyAdaptive
 )
+
+// Bounds on K in replicate:K.
+const (
+	MinReplicas = 2
+	MaxReplicas = 7
+)
+
+// Verification is a parsed verification policy.
+type Verification struct {
+	Policy   string // one of the Verify* constants
+	Replicas int    // K for replicate:K; 0 otherwise
+}
+
+// String writes v the way a spec does ("replicate:3").
+func (v Verification) String() string {
+	if v.Policy == VerifyReplicate {
+		return fmt.Sprintf("%s:%d", v.Policy, v.Replicas)
+	}
+	return v.Policy
+}
+
+// ParseVerification parses a verification: value; "" is the default.
+func ParseVerification(s string) (Verification, error) {
+	s = strings.TrimSpace(s)
+	switch s {
+	case "":
+		return Verification{Policy: DefaultVerification}, nil
+	case VerifyReceipt, VerifyAdaptive, VerifyZK:
+		return Verification{Policy: s}, nil
+	}
+	if k, ok := strings.CutPrefix(s, VerifyReplicate); ok {
+		n, err := strconv.Atoi(strings.TrimPrefix(k, ":"))
+		if !strings.HasPrefix(k, ":") || err != nil {
+			return Verification{}, fmt.Errorf("write replicate:K with K a number of providers, e.g. replicate:3; got %q", s)
+		}
+		if n < MinReplicas || n > MaxReplicas {
+			return Verification{}, fmt.Errorf("replicate:K needs K between %d and %d, got %d", MinReplicas, MaxReplicas, n)
+		}
+		return Verification{Policy: VerifyReplicate, Replicas: n}, nil
+	}
+	return Verification{}, fmt.Errorf("unknown policy %q (supported: %s, %s:K, %s, %s)", s, VerifyReceipt, VerifyReplicate, VerifyAdaptive, VerifyZK)
+}
+
+// Policy returns the job's parsed verification policy; an invalid one
+// (Validate reports it) reads as receipt.
+func (j Job) Policy() Verification {
+	v, err := ParseVerification(j.Verification)
+	if err != nil {
+		return Verification{Policy: VerifyReceipt}
+	}
+	return v
+}
 
 // Preferences weigh the scheduler's score.
 var Preferences = []string{"balanced", "cheap", "fast", "green"}
@@ -50,7 +116,23 @@ type Job struct {
 	Preference   string            `yaml:"preference,omitempty" json:"preference,omitempty"`
 	Labels       map[string]string `yaml:"labels,omitempty" json:"labels,omitempty"`
 	MaxOutput    Size              `yaml:"max_output,omitempty" json:"max_output,omitempty"`
+	// Circuit is what a zk job proves instead of running a WASM program.
+	Circuit *Circuit `yaml:"circuit,omitempty" json:"circuit,omitempty"`
 }
+
+// Circuit names a zk circuit the providers know and sets its parameters,
+// e.g. {name: mimc, set: {steps: 10, x: 3}}. Values are integers (field
+// elements), decimal or 0x hex, written as strings so big ones survive.
+type Circuit struct {
+	Name string            `yaml:"name" json:"name"`
+	Set  map[string]string `yaml:"set,omitempty" json:"set,omitempty"`
+}
+
+// Limits on a circuit's name and parameters.
+const (
+	MaxCircuitParams = 64
+	maxCircuitValue  = 80 // digits: a BN254 field element has 77
+)
 
 // Program names the WASM module: a local path (the CLI uploads it and
 // fills CID) or a content address already in the consumer's store.
@@ -163,7 +245,10 @@ func (j *Job) Defaults() {
 		j.Price.Max = DefaultMaxPrice
 	}
 	if j.Verification == "" {
-		j.Verification = VerifyReceipt
+		j.Verification = DefaultVerification
+		if j.Circuit != nil {
+			j.Verification = VerifyZK
+		}
 	}
 	if j.Preference == "" {
 		j.Preference = "balanced"
@@ -188,10 +273,13 @@ func (j Job) Validate() error {
 	if len(j.Name) > 128 {
 		add("name", "at most 128 characters, got %d", len(j.Name))
 	}
+	policy, verr := ParseVerification(j.Verification)
+	zk := verr == nil && policy.Policy == VerifyZK
 	switch {
-	case j.Program.WASM == "" && j.Program.CID == "":
+	case zk && (j.Program.WASM != "" || j.Program.CID != ""):
+		add("program", "a zk job proves circuit:, it runs no WASM program; remove program")
+	case !zk && j.Program.WASM == "" && j.Program.CID == "":
 		add("program", "set program.wasm (a .wasm file) or program.cid")
-	case j.Program.WASM != "" && j.Program.CID != "" && false:
 	}
 	if j.Program.CID != "" {
 		if _, err := wire.ParseCID(string(j.Program.CID)); err != nil {
@@ -266,8 +354,16 @@ func (j Job) Validate() error {
 	if j.Price.Budget != 0 && j.Price.Budget < j.Price.Max {
 		add("price.budget", "%s is less than one task at price.max %s", j.Price.Budget, j.Price.Max)
 	}
-	if j.Verification != VerifyReceipt {
-		add("verification", "unknown policy %q (supported: %s)", j.Verification, VerifyReceipt)
+	if verr != nil {
+		add("verification", "%v", verr)
+	}
+	switch {
+	case zk && j.Circuit == nil:
+		add("circuit", "verification zk needs a circuit, e.g. circuit: {name: mimc, set: {steps: 10}}")
+	case !zk && j.Circuit != nil && verr == nil:
+		add("circuit", "a circuit is proven only with verification: zk (got %s)", policy)
+	case j.Circuit != nil:
+		j.Circuit.validate(add)
 	}
 	if j.Priority < 0 || j.Priority > 10 {
 		add("priority", "must be between 0 and 10, got %d", j.Priority)
@@ -282,6 +378,57 @@ func (j Job) Validate() error {
 		return es
 	}
 	return nil
+}
+
+func (c *Circuit) validate(add func(p, f string, a ...any)) {
+	if !isIdent(c.Name) {
+		add("circuit.name", "must be a circuit name of letters, digits, '_' and '-' starting with a letter, got %q", c.Name)
+	}
+	if len(c.Set) > MaxCircuitParams {
+		add("circuit.set", "at most %d parameters, got %d", MaxCircuitParams, len(c.Set))
+	}
+	keys := make([]string, 0, len(c.Set))
+	for k := range c.Set {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		if !isIdent(k) {
+			add("circuit.set."+k, "parameter names are letters, digits, '_' and '-' starting with a letter")
+		}
+		if v := c.Set[k]; !isInteger(v) {
+			add("circuit.set."+k, "must be an integer (decimal or 0x hex, at most %d digits), got %q", maxCircuitValue, v)
+		}
+	}
+}
+
+func isIdent(s string) bool {
+	if s == "" || len(s) > 64 {
+		return false
+	}
+	for i, r := range s {
+		letter := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+		if !letter && (i == 0 || !(r >= '0' && r <= '9' || r == '_' || r == '-')) {
+			return false
+		}
+	}
+	return true
+}
+
+func isInteger(s string) bool {
+	digits, hex := strings.TrimPrefix(s, "-"), false
+	if h, ok := strings.CutPrefix(digits, "0x"); ok {
+		digits, hex = h, true
+	}
+	if digits == "" || len(digits) > maxCircuitValue {
+		return false
+	}
+	for _, r := range digits {
+		if !(r >= '0' && r <= '9' || hex && (r >= 'a' && r <= 'f' || r >= 'A' && r <= 'F')) {
+			return false
+		}
+	}
+	return true
 }
 
 func contains(s []string, v string) bool {
@@ -361,7 +508,7 @@ func (j Job) InputsFor(i int) []wire.Input {
 // (the node accepts only resolved specs) and no two inputs of a task share a name.
 func (j Job) Resolved() error {
 	var es Errors
-	if j.Program.CID == "" {
+	if j.Program.CID == "" && j.Policy().Policy != VerifyZK {
 		es = append(es, &FieldError{"program.cid", "the program was not uploaded (local paths are resolved by the CLI)"})
 	}
 	for i, in := range j.Inputs {

@@ -55,6 +55,16 @@ func TestValidateErrors(t *testing.T) {
 		{"bad cid", "program: {cid: nope}", "program.cid", "content address"},
 		{"reserved env", "program: {wasm: a.wasm}\ntasks: {env: {DECO_TASK_INDEX: '3'}}", "tasks.env.DECO_TASK_INDEX", "reserved"},
 		{"preference", "program: {wasm: a.wasm}\npreference: speedy", "preference", "must be one of"},
+		{"replicate without k", "program: {wasm: a.wasm}\nverification: replicate", "verification", "replicate:K"},
+		{"replicate k=1", "program: {wasm: a.wasm}\nverification: replicate:1", "verification", "between 2 and 7"},
+		{"replicate k=8", "program: {wasm: a.wasm}\nverification: replicate:8", "verification", "between 2 and 7"},
+		{"replicate junk", "program: {wasm: a.wasm}\nverification: replicate:x", "verification", "replicate:K"},
+		{"zk without circuit", "verification: zk", "circuit", "needs a circuit"},
+		{"zk with wasm", "program: {wasm: a.wasm}\nverification: zk\ncircuit: {name: mimc}", "program", "runs no WASM program"},
+		{"circuit without zk", "program: {wasm: a.wasm}\nverification: adaptive\ncircuit: {name: mimc}", "circuit", "only with verification: zk"},
+		{"circuit name", "circuit: {name: '9lives'}", "circuit.name", "circuit name"},
+		{"circuit value", "circuit: {name: mimc, set: {x: 1.5}}", "circuit.set.x", "must be an integer"},
+		{"circuit key", "circuit: {name: mimc, set: {'a b': 1}}", "circuit.set.a b", "parameter names"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -126,5 +136,49 @@ func TestExampleJobs(t *testing.T) {
 		if _, err := Parse(b); err != nil {
 			t.Errorf("%s: %v", f, err)
 		}
+	}
+}
+
+func TestVerificationPolicies(t *testing.T) {
+	tests := []struct {
+		yaml string
+		want Verification
+	}{
+		{"program: {wasm: a.wasm}", Verification{Policy: VerifyAdaptive}}, // the default
+		{"program: {wasm: a.wasm}\nverification: receipt", Verification{Policy: VerifyReceipt}},
+		{"program: {wasm: a.wasm}\nverification: adaptive", Verification{Policy: VerifyAdaptive}},
+		{"program: {wasm: a.wasm}\nverification: replicate:2", Verification{Policy: VerifyReplicate, Replicas: 2}},
+		{"program: {wasm: a.wasm}\nverification: replicate:7", Verification{Policy: VerifyReplicate, Replicas: 7}},
+		{"circuit: {name: mimc, set: {steps: 10, x: '0x1f', big: '21888242871839275222246405745257275088548364400416034343698204186575808495616'}}", Verification{Policy: VerifyZK}},
+		{"verification: zk\ncircuit: {name: mimc}", Verification{Policy: VerifyZK}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.yaml, func(t *testing.T) {
+			j, err := Parse([]byte(tt.yaml))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := j.Policy(); got != tt.want {
+				t.Fatalf("policy %+v, want %+v", got, tt.want)
+			}
+			if j.Verification != tt.want.String() {
+				t.Fatalf("verification %q, want %q", j.Verification, tt.want.String())
+			}
+		})
+	}
+	j, err := Parse([]byte("circuit: {name: mimc, set: {steps: 10}}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if j.Circuit.Set["steps"] != "10" {
+		t.Fatalf("circuit params %v", j.Circuit.Set)
+	}
+	// A zk job has no program to upload.
+	if err := j.Resolved(); err != nil {
+		t.Fatalf("zk job not resolved: %v", err)
+	}
+	// An invalid policy reads as receipt, the weakest.
+	if p := (Job{Verification: "magic"}).Policy(); p.Policy != VerifyReceipt {
+		t.Fatalf("invalid policy reads as %+v", p)
 	}
 }

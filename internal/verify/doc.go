@@ -1,10 +1,10 @@
 // Package verify decides whether a task result can be trusted. It is part
-// of the pure core: no I/O, no clock.
+// of the pure core: no I/O, no clock (time is an argument).
 //
-// This file set holds the receipt rules of Proof-of-Execution: the EIP-712
-// digest a provider signs with its EVM key (the same digest the JobEscrow
-// contract recomputes, so a receipt is evidence on chain), signing and
-// recovery, and Check, which a consumer runs before it accepts a task:
+// Receipts: the EIP-712 digest a provider signs with its EVM key (the same
+// digest the JobEscrow contract recomputes, so a receipt is evidence on
+// chain), signing and recovery, and Check, which a consumer runs before it
+// counts a result:
 //
 //	d := verify.Domain{ChainID: 1337}
 //	sig, _ := verify.Sign(key, d, r)          // provider
@@ -12,4 +12,28 @@
 //
 // Attestation "software" means the receipt is signed by the provider's key
 // and nothing more: no hardware claim is made.
+//
+// Replication: Quorum accepts an output root only when a strict majority
+// of distinct voters holds it (two votes sharing a peer id, an EVM address
+// or a network, see Subnet, are one voter), and says how many replicas a
+// split needs:
+//
+//	d := verify.Quorum(votes, 3) // d.Accepted, d.Root, d.Winners, d.Losers, d.Want
+//
+// Reputation and trust: Reputation counts each provider's validated,
+// unchecked, invalid and faulty results with exponential decay (an
+// invalid result weighs ten valid ones: slow to earn, fast to lose) and
+// keeps a Trust per (provider, program), the unit of BOINC-style adaptive
+// replication. AdaptiveConfig turns a Trust into the chance of replicating
+// the next result, drawn deterministically from a secret seed. Reputation
+// marshals to JSON for the node to persist.
+//
+// Fraud: Evidence is a self-contained proof that a provider cheated — two
+// receipts it signed for one task with different output roots
+// (equivocation, what JobEscrow.reportEquivocation checks), or a zk proof
+// it committed to that fails — which Evidence.Check verifies without
+// trusting whoever reported it.
+//
+// Package verify/mc measures the policies in a Monte Carlo harness that
+// drives the real market.
 package verify

@@ -24,6 +24,23 @@ var (
 	_ = abi.ConvertType
 )
 
+// JobEscrowCircuit is an auto generated low-level Go binding around an user-defined struct.
+type JobEscrowCircuit struct {
+	Verifier     common.Address
+	FixedInputs  uint8
+	PublicInputs uint8
+	Selector     [4]byte
+}
+
+// JobEscrowClaim is an auto generated low-level Go binding around an user-defined struct.
+type JobEscrowClaim struct {
+	TaskId       [32]byte
+	Index        *big.Int
+	Proof        [8]*big.Int
+	PublicInputs []*big.Int
+	MerkleProof  [][32]byte
+}
+
 // JobEscrowJob is an auto generated low-level Go binding around an user-defined struct.
 type JobEscrowJob struct {
 	Consumer  common.Address
@@ -31,6 +48,18 @@ type JobEscrowJob struct {
 	Refunded  bool
 	Deposited *big.Int
 	Redeemed  *big.Int
+}
+
+// JobEscrowProofTerms is an auto generated low-level Go binding around an user-defined struct.
+type JobEscrowProofTerms struct {
+	Verifier     common.Address
+	FixedInputs  uint8
+	PublicInputs uint8
+	Selector     [4]byte
+	Tasks        *big.Int
+	Price        *big.Int
+	TaskRoot     [32]byte
+	CircuitId    [32]byte
 }
 
 // JobEscrowReceipt is an auto generated low-level Go binding around an user-defined struct.
@@ -47,9 +76,9 @@ type JobEscrowReceipt struct {
 
 // JobEscrowMetaData contains all meta data concerning the JobEscrow contract.
 var JobEscrowMetaData = bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token_\",\"type\":\"address\"},{\"internalType\":\"contractIProviderRegistry\",\"name\":\"registry_\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"refundGrace_\",\"type\":\"uint64\"},{\"internalType\":\"uint16\",\"name\":\"slashBps_\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"reporterBps_\",\"type\":\"uint16\"},{\"internalType\":\"address\",\"name\":\"treasury_\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"initialOwner\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"key\",\"type\":\"bytes32\"}],\"name\":\"AlreadyReported\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint16\",\"name\":\"bps\",\"type\":\"uint16\"}],\"name\":\"BadBps\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"BadReceiptSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"consumer\",\"type\":\"address\"}],\"name\":\"BadVoucherSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"nowTs\",\"type\":\"uint64\"}],\"name\":\"DeadlineInPast\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"DepositExhausted\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidShortString\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"JobClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"JobExists\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"consumer\",\"type\":\"address\"}],\"name\":\"NotConsumer\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"alreadyRedeemed\",\"type\":\"uint256\"}],\"name\":\"NothingToRedeem\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"NothingToSlash\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"OwnableInvalidOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"OwnableUnauthorizedAccount\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ReceiptsNotComparable\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ReentrancyGuardReentrantCall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"refundAt\",\"type\":\"uint64\"}],\"name\":\"RefundTooEarly\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"bits\",\"type\":\"uint8\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"SafeCastOverflowedUintDowncast\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"SameOutput\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"str\",\"type\":\"string\"}],\"name\":\"StringTooLong\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"UnknownJob\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[],\"name\":\"EIP712DomainChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"reporter\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"slashed\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"reward\",\"type\":\"uint256\"}],\"name\":\"EquivocationReported\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"consumer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"JobOpened\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferred\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"totalToProvider\",\"type\":\"uint256\"}],\"name\":\"Redeemed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"consumer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Refunded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"slashBps\",\"type\":\"uint16\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"reporterBps\",\"type\":\"uint16\"}],\"name\":\"SlashParamsSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"deposited\",\"type\":\"uint256\"}],\"name\":\"ToppedUp\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"treasury\",\"type\":\"address\"}],\"name\":\"TreasurySet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"}],\"name\":\"VerifierSet\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"BPS\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"EQUIVOCATION\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"RECEIPT_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"VOUCHER_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"domainSeparator\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"eip712Domain\",\"outputs\":[{\"internalType\":\"bytes1\",\"name\":\"fields\",\"type\":\"bytes1\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"version\",\"type\":\"string\"},{\"internalType\":\"uint256\",\"name\":\"chainId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"verifyingContract\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"},{\"internalType\":\"uint256[]\",\"name\":\"extensions\",\"type\":\"uint256[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"key\",\"type\":\"bytes32\"}],\"name\":\"equivocationReported\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"getJob\",\"outputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"consumer\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"internalType\":\"bool\",\"name\":\"refunded\",\"type\":\"bool\"},{\"internalType\":\"uint128\",\"name\":\"deposited\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"redeemed\",\"type\":\"uint128\"}],\"internalType\":\"structJobEscrow.Job\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"openJob\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"programCid\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"inputRoot\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"outputRoot\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"envHash\",\"type\":\"bytes32\"},{\"internalType\":\"int64\",\"name\":\"exitCode\",\"type\":\"int64\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"internalType\":\"structJobEscrow.Receipt\",\"name\":\"r\",\"type\":\"tuple\"}],\"name\":\"receiptDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"consumerSignature\",\"type\":\"bytes\"}],\"name\":\"redeem\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"redeemed\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"refund\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"refundGrace\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"registry\",\"outputs\":[{\"internalType\":\"contractIProviderRegistry\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"renounceOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"programCid\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"inputRoot\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"outputRoot\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"envHash\",\"type\":\"bytes32\"},{\"internalType\":\"int64\",\"name\":\"exitCode\",\"type\":\"int64\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"internalType\":\"structJobEscrow.Receipt\",\"name\":\"a\",\"type\":\"tuple\"},{\"internalType\":\"bytes\",\"name\":\"sigA\",\"type\":\"bytes\"},{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"programCid\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"inputRoot\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"outputRoot\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"envHash\",\"type\":\"bytes32\"},{\"internalType\":\"int64\",\"name\":\"exitCode\",\"type\":\"int64\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"internalType\":\"structJobEscrow.Receipt\",\"name\":\"b\",\"type\":\"tuple\"},{\"internalType\":\"bytes\",\"name\":\"sigB\",\"type\":\"bytes\"}],\"name\":\"reportEquivocation\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"reporterBps\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint16\",\"name\":\"slashBps_\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"reporterBps_\",\"type\":\"uint16\"}],\"name\":\"setSlashParams\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"treasury_\",\"type\":\"address\"}],\"name\":\"setTreasury\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"verifier_\",\"type\":\"address\"}],\"name\":\"setVerifier\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"slashBps\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"token\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"topUp\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"transferOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"treasury\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"verifier\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"}],\"name\":\"voucherDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
+	ABI: "[{\"inputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"token_\",\"type\":\"address\"},{\"internalType\":\"contractIProviderRegistry\",\"name\":\"registry_\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"refundGrace_\",\"type\":\"uint64\"},{\"internalType\":\"uint16\",\"name\":\"slashBps_\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"reporterBps_\",\"type\":\"uint16\"},{\"internalType\":\"address\",\"name\":\"treasury_\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"initialOwner\",\"type\":\"address\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"key\",\"type\":\"bytes32\"}],\"name\":\"AlreadyReported\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"}],\"name\":\"AlreadySettled\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint16\",\"name\":\"bps\",\"type\":\"uint16\"}],\"name\":\"BadBps\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"fixedInputs\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"publicInputs\",\"type\":\"uint8\"}],\"name\":\"BadCircuitLayout\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"BadReceiptSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"signer\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"consumer\",\"type\":\"address\"}],\"name\":\"BadVoucherSignature\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"nowTs\",\"type\":\"uint64\"}],\"name\":\"DeadlineInPast\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"DepositExhausted\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidShortString\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"JobClosed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"JobExists\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"NoTasks\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"NotAContract\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"},{\"internalType\":\"address\",\"name\":\"consumer\",\"type\":\"address\"}],\"name\":\"NotConsumer\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"NotProofJob\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"alreadyRedeemed\",\"type\":\"uint256\"}],\"name\":\"NothingToRedeem\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"NothingToSlash\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"}],\"name\":\"OwnableInvalidOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"OwnableUnauthorizedAccount\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"reason\",\"type\":\"bytes\"}],\"name\":\"ProofRejected\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ReceiptsNotComparable\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ReentrancyGuardReentrantCall\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"refundAt\",\"type\":\"uint64\"}],\"name\":\"RefundTooEarly\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint8\",\"name\":\"bits\",\"type\":\"uint8\"},{\"internalType\":\"uint256\",\"name\":\"value\",\"type\":\"uint256\"}],\"name\":\"SafeCastOverflowedUintDowncast\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"token\",\"type\":\"address\"}],\"name\":\"SafeERC20FailedOperation\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"SameOutput\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"str\",\"type\":\"string\"}],\"name\":\"StringTooLong\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"}],\"name\":\"TaskNotCommitted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"circuitId\",\"type\":\"bytes32\"}],\"name\":\"UnknownCircuit\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"UnknownJob\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"given\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"expected\",\"type\":\"uint256\"}],\"name\":\"WrongInputCount\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"payee\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"WrongPayee\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAddress\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"ZeroAmount\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"circuitId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"fixedInputs\",\"type\":\"uint8\"},{\"indexed\":false,\"internalType\":\"uint8\",\"name\":\"publicInputs\",\"type\":\"uint8\"}],\"name\":\"CircuitSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[],\"name\":\"EIP712DomainChanged\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"address\",\"name\":\"reporter\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"slashed\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"reward\",\"type\":\"uint256\"}],\"name\":\"EquivocationReported\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"consumer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"JobOpened\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"previousOwner\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"OwnershipTransferred\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"circuitId\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"taskRoot\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint48\",\"name\":\"tasks\",\"type\":\"uint48\"}],\"name\":\"ProofJobOpened\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"ProofSettled\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"totalToProvider\",\"type\":\"uint256\"}],\"name\":\"Redeemed\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"consumer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Refunded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"slashBps\",\"type\":\"uint16\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"reporterBps\",\"type\":\"uint16\"}],\"name\":\"SlashParamsSet\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"deposited\",\"type\":\"uint256\"}],\"name\":\"ToppedUp\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"treasury\",\"type\":\"address\"}],\"name\":\"TreasurySet\",\"type\":\"event\"},{\"inputs\":[],\"name\":\"BPS\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"EQUIVOCATION\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"RECEIPT_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"VOUCHER_TYPEHASH\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"domainSeparator\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"eip712Domain\",\"outputs\":[{\"internalType\":\"bytes1\",\"name\":\"fields\",\"type\":\"bytes1\"},{\"internalType\":\"string\",\"name\":\"name\",\"type\":\"string\"},{\"internalType\":\"string\",\"name\":\"version\",\"type\":\"string\"},{\"internalType\":\"uint256\",\"name\":\"chainId\",\"type\":\"uint256\"},{\"internalType\":\"address\",\"name\":\"verifyingContract\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"salt\",\"type\":\"bytes32\"},{\"internalType\":\"uint256[]\",\"name\":\"extensions\",\"type\":\"uint256[]\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"key\",\"type\":\"bytes32\"}],\"name\":\"equivocationReported\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"circuitId\",\"type\":\"bytes32\"}],\"name\":\"getCircuit\",\"outputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"},{\"internalType\":\"uint8\",\"name\":\"fixedInputs\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"publicInputs\",\"type\":\"uint8\"},{\"internalType\":\"bytes4\",\"name\":\"selector\",\"type\":\"bytes4\"}],\"internalType\":\"structJobEscrow.Circuit\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"getJob\",\"outputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"consumer\",\"type\":\"address\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"internalType\":\"bool\",\"name\":\"refunded\",\"type\":\"bool\"},{\"internalType\":\"uint128\",\"name\":\"deposited\",\"type\":\"uint128\"},{\"internalType\":\"uint128\",\"name\":\"redeemed\",\"type\":\"uint128\"}],\"internalType\":\"structJobEscrow.Job\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"getProofTerms\",\"outputs\":[{\"components\":[{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"},{\"internalType\":\"uint8\",\"name\":\"fixedInputs\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"publicInputs\",\"type\":\"uint8\"},{\"internalType\":\"bytes4\",\"name\":\"selector\",\"type\":\"bytes4\"},{\"internalType\":\"uint48\",\"name\":\"tasks\",\"type\":\"uint48\"},{\"internalType\":\"uint128\",\"name\":\"price\",\"type\":\"uint128\"},{\"internalType\":\"bytes32\",\"name\":\"taskRoot\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"circuitId\",\"type\":\"bytes32\"}],\"internalType\":\"structJobEscrow.ProofTerms\",\"name\":\"\",\"type\":\"tuple\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"}],\"name\":\"isSettled\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"openJob\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"circuitId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"taskRoot\",\"type\":\"bytes32\"},{\"internalType\":\"uint48\",\"name\":\"tasks\",\"type\":\"uint48\"}],\"name\":\"openProofJob\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"owner\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"programCid\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"inputRoot\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"outputRoot\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"envHash\",\"type\":\"bytes32\"},{\"internalType\":\"int64\",\"name\":\"exitCode\",\"type\":\"int64\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"internalType\":\"structJobEscrow.Receipt\",\"name\":\"r\",\"type\":\"tuple\"}],\"name\":\"receiptDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"},{\"internalType\":\"bytes\",\"name\":\"consumerSignature\",\"type\":\"bytes\"}],\"name\":\"redeem\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"name\":\"redeemed\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"}],\"name\":\"refund\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"refundGrace\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"registry\",\"outputs\":[{\"internalType\":\"contractIProviderRegistry\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"renounceOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"programCid\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"inputRoot\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"outputRoot\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"envHash\",\"type\":\"bytes32\"},{\"internalType\":\"int64\",\"name\":\"exitCode\",\"type\":\"int64\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"internalType\":\"structJobEscrow.Receipt\",\"name\":\"a\",\"type\":\"tuple\"},{\"internalType\":\"bytes\",\"name\":\"sigA\",\"type\":\"bytes\"},{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"programCid\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"inputRoot\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"outputRoot\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"envHash\",\"type\":\"bytes32\"},{\"internalType\":\"int64\",\"name\":\"exitCode\",\"type\":\"int64\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"}],\"internalType\":\"structJobEscrow.Receipt\",\"name\":\"b\",\"type\":\"tuple\"},{\"internalType\":\"bytes\",\"name\":\"sigB\",\"type\":\"bytes\"}],\"name\":\"reportEquivocation\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"reporterBps\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"circuitId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"verifier\",\"type\":\"address\"},{\"internalType\":\"uint8\",\"name\":\"fixedInputs\",\"type\":\"uint8\"},{\"internalType\":\"uint8\",\"name\":\"publicInputs\",\"type\":\"uint8\"}],\"name\":\"setCircuit\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint16\",\"name\":\"slashBps_\",\"type\":\"uint16\"},{\"internalType\":\"uint16\",\"name\":\"reporterBps_\",\"type\":\"uint16\"}],\"name\":\"setSlashParams\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"treasury_\",\"type\":\"address\"}],\"name\":\"setTreasury\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"internalType\":\"uint256[8]\",\"name\":\"proof\",\"type\":\"uint256[8]\"},{\"internalType\":\"uint256[]\",\"name\":\"publicInputs\",\"type\":\"uint256[]\"},{\"internalType\":\"bytes32[]\",\"name\":\"merkleProof\",\"type\":\"bytes32[]\"}],\"name\":\"settleWithProof\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"components\":[{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"internalType\":\"uint256[8]\",\"name\":\"proof\",\"type\":\"uint256[8]\"},{\"internalType\":\"uint256[]\",\"name\":\"publicInputs\",\"type\":\"uint256[]\"},{\"internalType\":\"bytes32[]\",\"name\":\"merkleProof\",\"type\":\"bytes32[]\"}],\"internalType\":\"structJobEscrow.Claim[]\",\"name\":\"claims\",\"type\":\"tuple[]\"}],\"name\":\"settleWithProofs\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"slashBps\",\"outputs\":[{\"internalType\":\"uint16\",\"name\":\"\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"index\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"taskId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256[]\",\"name\":\"fixedInputs\",\"type\":\"uint256[]\"}],\"name\":\"taskLeaf\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"pure\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"token\",\"outputs\":[{\"internalType\":\"contractIERC20\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"topUp\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"newOwner\",\"type\":\"address\"}],\"name\":\"transferOwnership\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"treasury\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"jobId\",\"type\":\"bytes32\"},{\"internalType\":\"address\",\"name\":\"provider\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"cumulativeAmount\",\"type\":\"uint256\"}],\"name\":\"voucherDigest\",\"outputs\":[{\"internalType\":\"bytes32\",\"name\":\"\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"}]",
 	ID:  "JobEscrow",
-	Bin: "0x6101c0604052348015610010575f5ffd5b5060405161283538038061283583398101604081905261002f91610378565b80604051806040016040528060048152602001634465636f60e01b815250604051806040016040528060018152602001603160f81b815250610076826101ee60201b60201c565b61012052610083816101ee565b61014052815160208084019190912060e052815190820120610100524660a05261010f60e05161010051604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201529081019290925260608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b60805250503060c0526001600160a01b03811661014657604051631e4fbdf760e01b81525f60048201526024015b60405180910390fd5b61014f8161022b565b506001600160a01b038716158061016d57506001600160a01b038616155b8061017f57506001600160a01b038216155b1561019d5760405163d92e233d60e01b815260040160405180910390fd5b6001600160a01b0387811661016052868116610180526001600160401b0386166101a052600380546001600160a01b0319169184169190911790556101e2848461027c565b5050505050505061046e565b5f5f829050601f81511115610218578260405163305a27a960e01b815260040161013d9190610413565b805161022382610448565b179392505050565b600280546001600160a01b038381166001600160a01b0319831681179093556040519116919082907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e0905f90a35050565b61271061ffff831611156102a95760405163f9c3ae8f60e01b815261ffff8316600482015260240161013d565b61271061ffff821611156102d65760405163f9c3ae8f60e01b815261ffff8216600482015260240161013d565b6003805463ffffffff60a01b1916600160a01b61ffff85811691820261ffff60b01b191692909217600160b01b928516928302179092556040805192835260208301919091527fa68586d3a40b90623e796af83afd77386f77c70c342b8755fb72750775c631f4910160405180910390a15050565b6001600160a01b038116811461035f575f5ffd5b50565b805161ffff81168114610373575f5ffd5b919050565b5f5f5f5f5f5f5f60e0888a03121561038e575f5ffd5b87516103998161034b565b60208901519097506103aa8161034b565b60408901519096506001600160401b03811681146103c6575f5ffd5b94506103d460608901610362565b93506103e260808901610362565b925060a08801516103f28161034b565b60c08901519092506104038161034b565b8091505092959891949750929550565b602081525f82518060208401528060208501604085015e5f604082850101526040601f19601f83011684010191505092915050565b80516020808301519190811015610468575f198160200360031b1b821691505b50919050565b60805160a05160c05160e05161010051610120516101405161016051610180516101a05161231961051c5f395f818161039d01526108a101525f81816102d101528181610e340152610f6201525f81816105b701528181610833015281816109d001528181610b8901528181611062015281816110b5015261145201525f61188d01525f61186201525f611b1601525f611aee01525f611a4901525f611a7301525f611a9d01526123195ff3fe608060405234801561000f575f5ffd5b50600436106101c6575f3560e01c80638da5cb5b116100fe578063dd04d5241161009e578063f61962aa1161006e578063f61962aa1461047c578063f698da251461048f578063f729cf0d14610497578063fc0c546a146105b2575f5ffd5b8063dd04d52414610411578063e1027edc14610443578063f0f4426014610456578063f2fde38b14610469575f5ffd5b8063acbe79b7116100d9578063acbe79b714610398578063b67644b9146103d8578063d7a9fc54146103eb578063dc763f55146103fe575f5ffd5b80638da5cb5b1461033957806394739e871461034a57806395850f5914610371575f5ffd5b806361d027b3116101695780637b103999116101445780637b103999146102cc57806380d0e245146102f357806384b0196e146103095780638b69c81014610324575f5ffd5b806361d027b31461029e578063715018a6146102b15780637249fbb6146102b9575f5ffd5b8063249d39e9116101a4578063249d39e9146102445780632b7ac3f31461024d5780635437988d14610278578063605ac3be1461028b575f5ffd5b80630681e651146101ca5780630ba6c7e8146101f75780630fb128fd1461020c575b5f5ffd5b6003546101df90600160a01b900461ffff1681565b60405161ffff90911681526020015b60405180910390f35b61020a610205366004611e64565b6105d9565b005b61023661021a366004611eab565b600660209081525f928352604080842090915290825290205481565b6040519081526020016101ee565b6101df61271081565b600454610260906001600160a01b031681565b6040516001600160a01b0390911681526020016101ee565b61020a610286366004611ecc565b6105ef565b61020a610299366004611f31565b61064d565b600354610260906001600160a01b031681565b61020a61086f565b61020a6102c7366004611f94565b610882565b6102607f000000000000000000000000000000000000000000000000000000000000000081565b6102366b32b8bab4bb37b1b0ba34b7b760a11b81565b610311610a06565b6040516101ee9796959493929190611fd9565b6003546101df90600160b01b900461ffff1681565b6002546001600160a01b0316610260565b6102367f5daf1168c02ae8bb07453b2ff859bd936086e8768d09a2f8534b05f66b9bbc7e81565b6102367f96a26b2c46bb5a1f188d2691bb82264444efcb896b7e42eef2111a449f4cb82081565b6103bf7f000000000000000000000000000000000000000000000000000000000000000081565b60405167ffffffffffffffff90911681526020016101ee565b61020a6103e636600461208b565b610a64565b6102366103f93660046120ab565b610bbb565b61020a61040c3660046120f5565b610c2e565b61043361041f366004611f94565b60076020525f908152604090205460ff1681565b60405190151581526020016101ee565b61023661045136600461218c565b6110f1565b61020a610464366004611ecc565b6111ad565b61020a610477366004611ecc565b61124b565b61020a61048a3660046121a7565b61129e565b610236611488565b61054a6104a5366004611f94565b6040805160a0810182525f80825260208201819052918101829052606081018290526080810191909152505f90815260056020908152604091829020825160a08101845281546001600160a01b0381168252600160a01b810467ffffffffffffffff1693820193909352600160e01b90920460ff161515928201929092526001909101546001600160801b038082166060840152600160801b90910416608082015290565b6040516101ee91905f60a0820190506001600160a01b03835116825267ffffffffffffffff60208401511660208301526040830151151560408301526001600160801b0360608401511660608301526001600160801b03608084015116608083015292915050565b6102607f000000000000000000000000000000000000000000000000000000000000000081565b6105e1611496565b6105eb82826114dc565b5050565b6105f7611496565b6004805473ffffffffffffffffffffffffffffffffffffffff19166001600160a01b0383169081179091556040517f480b37e3d134e44cb444c9703493c7db564c707cb8a18cecea165f340431da1f905f90a250565b6106556115dd565b5f61065f86611612565b805490915061068090879087908790879087906001600160a01b03166116ae565b5f8681526006602090815260408083206001600160a01b03891684529091529020548085116106ea576040517f6ee9b95a00000000000000000000000000000000000000000000000000000000815260048101869052602481018290526044015b60405180910390fd5b5f6106f582876121fd565b60018401549091505f9061071b906001600160801b03600160801b8204811691166121fd565b9050805f03610759576040517f2941e33e000000000000000000000000000000000000000000000000000000008152600481018a90526024016106e1565b5f8183106107675781610769565b825b9050808560010160108282829054906101000a90046001600160801b03166107919190612210565b92506101000a8154816001600160801b0302191690836001600160801b031602179055505f81856107c2919061222f565b5f8c81526006602090815260408083206001600160a01b038f1680855290835292819020849055805186815291820184905292935090918d917f8dfe2e4992c35f0c2e1a1ae78bde2b832d7fabb19bb9e73ec22c5cc2ee89db23910160405180910390a361085a6001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000168b8461179e565b5050505050506108686117d3565b5050505050565b610877611496565b6108805f6117fd565b565b61088a6115dd565b5f61089482611612565b80549091505f906108d7907f000000000000000000000000000000000000000000000000000000000000000090600160a01b900467ffffffffffffffff16612242565b90508067ffffffffffffffff16421015610929576040517f58ea338100000000000000000000000000000000000000000000000000000000815267ffffffffffffffff821660048201526024016106e1565b60018201545f9061094c906001600160801b03600160801b8204811691166121fd565b8354600160e01b7fffffff00ffffffffffffffffffffffffffffffffffffffffffffffffffffffff82161785556040518281529192506001600160a01b031690819086907ff552ca82e113ac3c539c3d617f29fcd19c172a0c75dad017555c9e109f7fe1839060200160405180910390a381156109f7576109f76001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016828461179e565b50505050610a036117d3565b50565b5f6060805f5f5f6060610a1761185b565b610a1f611886565b604080515f808252602082019092527f0f000000000000000000000000000000000000000000000000000000000000009b939a50919850469750309650945092509050565b610a6c6115dd565b805f03610a8c57604051631f2a200560e01b815260040160405180910390fd5b5f610a9683611612565b80549091506001600160a01b03163314610af05780546040517f065a2dc20000000000000000000000000000000000000000000000000000000081523360048201526001600160a01b0390911660248201526044016106e1565b60018101545f90610b1490610b0f9085906001600160801b031661222f565b6118b1565b6001830180546fffffffffffffffffffffffffffffffff19166001600160801b03831690811790915560408051868152602081019290925291925085917f2dec156b5ea8eee5b7a582c2e87253d7d59df096556b3ec99aa5d6cec4480524910160405180910390a2610bb16001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016333086611901565b50506105eb6117d3565b604080517f5daf1168c02ae8bb07453b2ff859bd936086e8768d09a2f8534b05f66b9bbc7e60208201529081018490526001600160a01b0383166060820152608081018290525f90610c269060a0015b6040516020818303038152906040528051906020012061193d565b949350505050565b610c366115dd565b85358335141580610c4f57508260200135866020013514155b80610c6257508260400135866040013514155b80610c7557508260600135866060013514155b80610cb25750610c8c610100840160e08501611ecc565b6001600160a01b0316610ca6610100880160e08901611ecc565b6001600160a01b031614155b15610ce9576040517f06c3cae600000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b8260800135866080013503610d2a576040517fce47e08500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f610d3c610100880160e08901611ecc565b9050610d49878787611984565b610d54848484611984565b604080516001600160a01b0383166020808301919091528935928201929092529088013560608201525f9060800160408051601f1981840301815291815281516020928301205f818152600790935291205490915060ff1615610de6576040517f99724d1c000000000000000000000000000000000000000000000000000000008152600481018290526024016106e1565b6003546040517f1129ee370000000000000000000000000000000000000000000000000000000081526001600160a01b0384811660048301525f9261271092600160a01b90910461ffff16917f00000000000000000000000000000000000000000000000000000000000000001690631129ee3790602401602060405180830381865afa158015610e79573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190610e9d9190612262565b610ea79190612279565b610eb19190612290565b9050805f03610ef7576040517fea5329600000000000000000000000000000000000000000000000000000000081526001600160a01b03841660048201526024016106e1565b5f82815260076020526040808220805460ff19166001179055517ffba2c05a0000000000000000000000000000000000000000000000000000000081526001600160a01b038581166004830152602482018490526b32b8bab4bb37b1b0ba34b7b760a11b60448301527f0000000000000000000000000000000000000000000000000000000000000000169063fba2c05a906064016020604051808303815f875af1158015610fa8573d5f5f3e3d5ffd5b505050506040513d601f19601f82011682018060405250810190610fcc9190612262565b6003549091505f9061271090610fed90600160b01b900461ffff1684612279565b610ff79190612290565b6040805133815260208181018690529181018390529192506001600160a01b03871691908d0135908d35907fae4f355c8cb68ab99a3cd31021dd70ee8653b101f98fa5679fbda3f78f931cc39060600160405180910390a48015611089576110896001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016338361179e565b808211156110dc576003546110dc906001600160a01b03166110ab83856121fd565b6001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016919061179e565b50505050506110e96117d3565b505050505050565b5f6111a77f96a26b2c46bb5a1f188d2691bb82264444efcb896b7e42eef2111a449f4cb8208335602085013560408601356060870135608088013560a089013561114160e08b0160c08c016122af565b6111526101008c0160e08d01611ecc565b60408051602081019a909a528901979097526060880195909552608087019390935260a086019190915260c085015260e084015260070b6101008301526001600160a01b031661012082015261014001610c0b565b92915050565b6111b5611496565b6001600160a01b0381166111f5576040517fd92e233d00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6003805473ffffffffffffffffffffffffffffffffffffffff19166001600160a01b0383169081179091556040517f3c864541ef71378c6229510ed90f376565ee42d9c5e0904a984a9e863e6db44f905f90a250565b611253611496565b6001600160a01b038116611295576040517f1e4fbdf70000000000000000000000000000000000000000000000000000000081525f60048201526024016106e1565b610a03816117fd565b6112a66115dd565b815f036112c657604051631f2a200560e01b815260040160405180910390fd5b428167ffffffffffffffff161161131d576040517f2d098d5900000000000000000000000000000000000000000000000000000000815267ffffffffffffffff8083166004830152421660248201526044016106e1565b5f83815260056020526040902080546001600160a01b03161561136f576040517f9e2b4bfd000000000000000000000000000000000000000000000000000000008152600481018590526024016106e1565b80547fffffffff0000000000000000000000000000000000000000000000000000000016337fffffffff0000000000000000ffffffffffffffffffffffffffffffffffffffff1617600160a01b67ffffffffffffffff8416021781556113d4836118b1565b6001820180546fffffffffffffffffffffffffffffffff19166001600160801b03929092169190911790556040805184815267ffffffffffffffff84166020820152339186917fb8e9ac5c6dfd23cf7bd3b011ee5c0b8d153bf78e5f06691fa54e7a4f600a179a910160405180910390a361147a6001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016333086611901565b506114836117d3565b505050565b5f611491611a3d565b905090565b6002546001600160a01b03163314610880576040517f118cdaa70000000000000000000000000000000000000000000000000000000081523360048201526024016106e1565b61271061ffff831611156115095760405163f9c3ae8f60e01b815261ffff831660048201526024016106e1565b61271061ffff821611156115365760405163f9c3ae8f60e01b815261ffff821660048201526024016106e1565b600380547fffffffffffffffff00000000ffffffffffffffffffffffffffffffffffffffff16600160a01b61ffff8581169182027fffffffffffffffff0000ffffffffffffffffffffffffffffffffffffffffffff1692909217600160b01b928516928302179092556040805192835260208301919091527fa68586d3a40b90623e796af83afd77386f77c70c342b8755fb72750775c631f4910160405180910390a15050565b6115e5611b66565b61088060017f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005b90611bbf565b5f81815260056020526040902080546001600160a01b0316611663576040517fe498a481000000000000000000000000000000000000000000000000000000008152600481018390526024016106e1565b8054600160e01b900460ff16156116a9576040517f87c6cc82000000000000000000000000000000000000000000000000000000008152600481018390526024016106e1565b919050565b604080517f5daf1168c02ae8bb07453b2ff859bd936086e8768d09a2f8534b05f66b9bbc7e60208201529081018790526001600160a01b0386166060820152608081018590525f906117029060a001610c0b565b90505f5f611711838787611bc6565b5090925090505f81600381111561172a5761172a6122cf565b1415806117495750836001600160a01b0316826001600160a01b031614155b15611793576040517f03f2789a0000000000000000000000000000000000000000000000000000000081526001600160a01b038084166004830152851660248201526044016106e1565b505050505050505050565b6117ab8383836001611c0d565b61148357604051635274afe760e01b81526001600160a01b03841660048201526024016106e1565b6108805f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f0061160c565b600280546001600160a01b0383811673ffffffffffffffffffffffffffffffffffffffff19831681179093556040519116919082907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e0905f90a35050565b60606114917f0000000000000000000000000000000000000000000000000000000000000000611c88565b60606114917f0000000000000000000000000000000000000000000000000000000000000000611c88565b5f6001600160801b038211156118fd576040517f6dfcc65000000000000000000000000000000000000000000000000000000000815260806004820152602481018390526044016106e1565b5090565b61190f848484846001611cc5565b61193757604051635274afe760e01b81526001600160a01b03851660048201526024016106e1565b50505050565b5f6111a7611949611a3d565b836040517f19010000000000000000000000000000000000000000000000000000000000008152600281019290925260228201526042902090565b5f5f611999611992866110f1565b8585611bc6565b5090925090505f8160038111156119b2576119b26122cf565b1415806119e157506119cb610100860160e08701611ecc565b6001600160a01b0316826001600160a01b031614155b1561086857816119f8610100870160e08801611ecc565b6040517fe33206c60000000000000000000000000000000000000000000000000000000081526001600160a01b039283166004820152911660248201526044016106e1565b5f306001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016148015611a9557507f000000000000000000000000000000000000000000000000000000000000000046145b15611abf57507f000000000000000000000000000000000000000000000000000000000000000090565b611491604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201527f0000000000000000000000000000000000000000000000000000000000000000918101919091527f000000000000000000000000000000000000000000000000000000000000000060608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005c15610880576040517f3ee5aeb500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b80825d5050565b5f80806041849003611bfa578435602086013560408701355f1a611bec89828585611d4b565b955095509550505050611c04565b505f915060029050825b93509350939050565b6040517fa9059cbb000000000000000000000000000000000000000000000000000000005f8181526001600160a01b038616600452602485905291602083604481808b5af1925060015f51148316611c7c578383151615611c70573d5f823e3d81fd5b5f873b113d1516831692505b60405250949350505050565b60605f611c9483611e13565b6040805160208082528183019092529192505f91906020820181803683375050509182525060208101929092525090565b6040517f23b872dd000000000000000000000000000000000000000000000000000000005f8181526001600160a01b038781166004528616602452604485905291602083606481808c5af1925060015f51148316611d3a578383151615611d2e573d5f823e3d81fd5b5f883b113d1516831692505b604052505f60605295945050505050565b5f80807f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0841115611d8457505f91506003905082611e09565b604080515f808252602082018084528a905260ff891692820192909252606081018790526080810186905260019060a0016020604051602081039080840390855afa158015611dd5573d5f5f3e3d5ffd5b5050604051601f1901519150506001600160a01b038116611e0057505f925060019150829050611e09565b92505f91508190505b9450945094915050565b5f60ff8216601f8111156111a7576040517fb3512b0c00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b803561ffff811681146116a9575f5ffd5b5f5f60408385031215611e75575f5ffd5b611e7e83611e53565b9150611e8c60208401611e53565b90509250929050565b80356001600160a01b03811681146116a9575f5ffd5b5f5f60408385031215611ebc575f5ffd5b82359150611e8c60208401611e95565b5f60208284031215611edc575f5ffd5b611ee582611e95565b9392505050565b5f5f83601f840112611efc575f5ffd5b50813567ffffffffffffffff811115611f13575f5ffd5b602083019150836020828501011115611f2a575f5ffd5b9250929050565b5f5f5f5f5f60808688031215611f45575f5ffd5b85359450611f5560208701611e95565b935060408601359250606086013567ffffffffffffffff811115611f77575f5ffd5b611f8388828901611eec565b969995985093965092949392505050565b5f60208284031215611fa4575f5ffd5b5035919050565b5f81518084528060208401602086015e5f602082860101526020601f19601f83011685010191505092915050565b7fff000000000000000000000000000000000000000000000000000000000000008816815260e060208201525f61201360e0830189611fab565b82810360408401526120258189611fab565b606084018890526001600160a01b038716608085015260a0840186905283810360c0850152845180825260208087019350909101905f5b8181101561207a57835183526020938401939092019160010161205c565b50909b9a5050505050505050505050565b5f5f6040838503121561209c575f5ffd5b50508035926020909101359150565b5f5f5f606084860312156120bd575f5ffd5b833592506120cd60208501611e95565b929592945050506040919091013590565b5f61010082840312156120ef575f5ffd5b50919050565b5f5f5f5f5f5f610240878903121561210b575f5ffd5b61211588886120de565b955061010087013567ffffffffffffffff811115612131575f5ffd5b61213d89828a01611eec565b909650945061215290508861012089016120de565b925061022087013567ffffffffffffffff81111561216e575f5ffd5b61217a89828a01611eec565b979a9699509497509295939492505050565b5f610100828403121561219d575f5ffd5b611ee583836120de565b5f5f5f606084860312156121b9575f5ffd5b8335925060208401359150604084013567ffffffffffffffff811681146121de575f5ffd5b809150509250925092565b634e487b7160e01b5f52601160045260245ffd5b818103818111156111a7576111a76121e9565b6001600160801b0381811683821601908111156111a7576111a76121e9565b808201808211156111a7576111a76121e9565b67ffffffffffffffff81811683821601908111156111a7576111a76121e9565b5f60208284031215612272575f5ffd5b5051919050565b80820281158282048414176111a7576111a76121e9565b5f826122aa57634e487b7160e01b5f52601260045260245ffd5b500490565b5f602082840312156122bf575f5ffd5b81358060070b8114611ee5575f5ffd5b634e487b7160e01b5f52602160045260245ffdfea264697066735822122012de613055fb4f9dbaa6c54cecea616df89b1134db2406113ca42836a16d8d0d64736f6c63430008250033",
+	Bin: "0x6101c0604052348015610010575f5ffd5b50604051613c9f380380613c9f83398101604081905261002f91610378565b80604051806040016040528060048152602001634465636f60e01b815250604051806040016040528060018152602001603160f81b815250610076826101ee60201b60201c565b61012052610083816101ee565b61014052815160208084019190912060e052815190820120610100524660a05261010f60e05161010051604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201529081019290925260608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b60805250503060c0526001600160a01b03811661014657604051631e4fbdf760e01b81525f60048201526024015b60405180910390fd5b61014f8161022b565b506001600160a01b038716158061016d57506001600160a01b038616155b8061017f57506001600160a01b038216155b1561019d5760405163d92e233d60e01b815260040160405180910390fd5b6001600160a01b0387811661016052868116610180526001600160401b0386166101a052600380546001600160a01b0319169184169190911790556101e2848461027c565b5050505050505061046e565b5f5f829050601f81511115610218578260405163305a27a960e01b815260040161013d9190610413565b805161022382610448565b179392505050565b600280546001600160a01b038381166001600160a01b0319831681179093556040519116919082907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e0905f90a35050565b61271061ffff831611156102a95760405163f9c3ae8f60e01b815261ffff8316600482015260240161013d565b61271061ffff821611156102d65760405163f9c3ae8f60e01b815261ffff8216600482015260240161013d565b6003805463ffffffff60a01b1916600160a01b61ffff85811691820261ffff60b01b191692909217600160b01b928516928302179092556040805192835260208301919091527fa68586d3a40b90623e796af83afd77386f77c70c342b8755fb72750775c631f4910160405180910390a15050565b6001600160a01b038116811461035f575f5ffd5b50565b805161ffff81168114610373575f5ffd5b919050565b5f5f5f5f5f5f5f60e0888a03121561038e575f5ffd5b87516103998161034b565b60208901519097506103aa8161034b565b60408901519096506001600160401b03811681146103c6575f5ffd5b94506103d460608901610362565b93506103e260808901610362565b925060a08801516103f28161034b565b60c08901519092506104038161034b565b8091505092959891949750929550565b602081525f82518060208401528060208501604085015e5f604082850101526040601f19601f83011684010191505092915050565b80516020808301519190811015610468575f198160200360031b1b821691505b50919050565b60805160a05160c05160e05161010051610120516101405161016051610180516101a05161377561052a5f395f81816105160152610b5301525f818161041101528181611736015261186401525f818161087e01528181610ae501528181610c82015281816112f10152818161145001528181611964015281816119b701528181611bc00152611fdb01525f6121e101525f6121b601525f61268b01525f61266301525f6125be01525f6125e801525f61261201526137755ff3fe608060405234801561000f575f5ffd5b5060043610610235575f3560e01c806394739e871161013d578063dd04d524116100b8578063f2fde38b11610088578063f698da251161006e578063f698da2514610756578063f729cf0d1461075e578063fc0c546a14610879575f5ffd5b8063f2fde38b14610730578063f61962aa14610743575f5ffd5b8063dd04d5241461069d578063e1027edc146106cf578063f0f44260146106e2578063f2467d87146106f5575f5ffd5b8063b67644b91161010d578063c44ddaed116100f3578063c44ddaed14610664578063d7a9fc5414610677578063dc763f551461068a575f5ffd5b8063b67644b914610551578063baa5d1da14610564575f5ffd5b806394739e87146104b057806395850f59146104d75780639c657b4a146104fe578063acbe79b714610511575f5ffd5b80637249fbb6116101cd57806380d0e2451161019d5780638b69c810116101835780638b69c810146104775780638da5cb5b1461048c57806391da067b1461049d575f5ffd5b806380d0e2451461044657806384b0196e1461045c575f5ffd5b80637249fbb614610315578063753d1941146103285780637b1039991461040c5780637dfca42a14610433575f5ffd5b80634ce79cf3116102085780634ce79cf3146102bc578063605ac3be146102cf57806361d027b3146102e2578063715018a61461030d575f5ffd5b80630681e651146102395780630ba6c7e8146102665780630fb128fd1461027b578063249d39e9146102b3575b5f5ffd5b60035461024e90600160a01b900461ffff1681565b60405161ffff90911681526020015b60405180910390f35b610279610274366004612deb565b6108a0565b005b6102a5610289366004612e32565b600860209081525f928352604080842090915290825290205481565b60405190815260200161025d565b61024e61271081565b6102796102ca366004612e9b565b6108b6565b6102796102dd366004612f7b565b610918565b6003546102f5906001600160a01b031681565b6040516001600160a01b03909116815260200161025d565b610279610b21565b610279610323366004612fde565b610b34565b6103bc610336366004612fde565b60408051608080820183525f808352602080840182905283850182905260609384018290529481526005855283902083519182018452546001600160a01b0381168252600160a01b810460ff90811695830195909552600160a81b810490941692810192909252600160b01b90920460e01b6001600160e01b0319169181019190915290565b60405161025d91905f6080820190506001600160a01b03835116825260ff602084015116602083015260ff60408401511660408301526001600160e01b0319606084015116606083015292915050565b6102f57f000000000000000000000000000000000000000000000000000000000000000081565b610279610441366004612ff5565b610cb8565b6102a56b32b8bab4bb37b1b0ba34b7b760a11b81565b610464610d90565b60405161025d979695949392919061306b565b60035461024e90600160b01b900461ffff1681565b6002546001600160a01b03166102f5565b6102796104ab36600461312d565b610dee565b6102a57f5daf1168c02ae8bb07453b2ff859bd936086e8768d09a2f8534b05f66b9bbc7e81565b6102a57f96a26b2c46bb5a1f188d2691bb82264444efcb896b7e42eef2111a449f4cb82081565b61027961050c36600461318e565b611019565b6105387f000000000000000000000000000000000000000000000000000000000000000081565b60405167ffffffffffffffff909116815260200161025d565b61027961055f3660046131fa565b61132b565b610657610572366004612fde565b60408051610100810182525f80825260208201819052918101829052606081018290526080810182905260a0810182905260c0810182905260e0810191909152505f9081526006602090815260409182902082516101008101845281546001600160a01b0381168252600160a01b810460ff90811694830194909452600160a81b810490931693810193909352600160b01b820460e090811b6001600160e01b0319166060850152600160d01b90920465ffffffffffff16608084015260018101546001600160801b031660a0840152600281015460c0840152600301549082015290565b60405161025d919061321a565b6102a56106723660046132b4565b611482565b6102a56106853660046132ff565b6114bd565b610279610698366004613349565b611530565b6106bf6106ab366004612fde565b60096020525f908152604090205460ff1681565b604051901515815260200161025d565b6102a56106dd3660046133e0565b6119f3565b6102796106f0366004613402565b611aaf565b6106bf6107033660046131fa565b5f828152600760209081526040808320600885901c8452909152902054600160ff83161b16151592915050565b61027961073e366004613402565b611b4d565b61027961075136600461341b565b611ba0565b6102a5611bf0565b61081161076c366004612fde565b6040805160a0810182525f80825260208201819052918101829052606081018290526080810191909152505f90815260046020908152604091829020825160a08101845281546001600160a01b0381168252600160a01b810467ffffffffffffffff1693820193909352600160e01b90920460ff161515928201929092526001909101546001600160801b038082166060840152600160801b90910416608082015290565b60405161025d91905f60a0820190506001600160a01b03835116825267ffffffffffffffff60208401511660208301526040830151151560408301526001600160801b0360608401511660608301526001600160801b03608084015116608083015292915050565b6102f57f000000000000000000000000000000000000000000000000000000000000000081565b6108a8611bfe565b6108b28282611c44565b5050565b6108be611d45565b5f6108c889611d7a565b5f8a81526006602052604081209192506108e58b84846001611e16565b90506108f88b8b8b858c8c8c8c8c611ebd565b6109038b8483611f57565b50505061090e612002565b5050505050505050565b610920611d45565b5f61092a86611d7a565b805490915061094b90879087908790879087906001600160a01b031661202c565b5f8681526008602090815260408083206001600160a01b03891684529091529020548085116109b5576040517f6ee9b95a00000000000000000000000000000000000000000000000000000000815260048101869052602481018290526044015b60405180910390fd5b5f6109c08287613461565b60018401549091505f906109e6906001600160801b03600160801b820481169116613461565b9050805f03610a0b576040516314a0f19f60e11b8152600481018a90526024016109ac565b5f818310610a195781610a1b565b825b9050808560010160108282829054906101000a90046001600160801b0316610a439190613474565b92506101000a8154816001600160801b0302191690836001600160801b031602179055505f8185610a749190613493565b5f8c81526008602090815260408083206001600160a01b038f1680855290835292819020849055805186815291820184905292935090918d917f8dfe2e4992c35f0c2e1a1ae78bde2b832d7fabb19bb9e73ec22c5cc2ee89db23910160405180910390a3610b0c6001600160a01b037f0000000000000000000000000000000000000000000000000000000000000000168b8461211c565b505050505050610b1a612002565b5050505050565b610b29611bfe565b610b325f612151565b565b610b3c611d45565b5f610b4682611d7a565b80549091505f90610b89907f000000000000000000000000000000000000000000000000000000000000000090600160a01b900467ffffffffffffffff166134a6565b90508067ffffffffffffffff16421015610bdb576040517f58ea338100000000000000000000000000000000000000000000000000000000815267ffffffffffffffff821660048201526024016109ac565b60018201545f90610bfe906001600160801b03600160801b820481169116613461565b8354600160e01b7fffffff00ffffffffffffffffffffffffffffffffffffffffffffffffffffffff82161785556040518281529192506001600160a01b031690819086907ff552ca82e113ac3c539c3d617f29fcd19c172a0c75dad017555c9e109f7fe1839060200160405180910390a38115610ca957610ca96001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016828461211c565b50505050610cb5612002565b50565b610cc0611d45565b5f819003610ce15760405163a66faf4160e01b815260040160405180910390fd5b5f610ceb84611d7a565b5f858152600660205260408120919250610d0786848487611e16565b90505f5b84811015610d745736868683818110610d2657610d266134c6565b9050602002810190610d3891906134da565b9050610d6b88823560208401358760408601610d586101408801886134f9565b610d666101608a018a6134f9565b611ebd565b50600101610d0b565b50610d80868483611f57565b505050610d8b612002565b505050565b5f6060805f5f5f6060610da16121af565b610da96121da565b604080515f808252602082019092527f0f000000000000000000000000000000000000000000000000000000000000009b939a50919850469750309650945092509050565b610df6611bfe565b6001600160a01b038316610e3c575f84815260056020526040902080547fffffffffffff0000000000000000000000000000000000000000000000000000169055610fc8565b826001600160a01b03163b5f03610e8a576040517f8a8b41ec0000000000000000000000000000000000000000000000000000000081526001600160a01b03841660048201526024016109ac565b60ff82161580610ea057508060ff168260ff1610155b15610ee4576040517f7d30f90100000000000000000000000000000000000000000000000000000000815260ff8084166004830152821660248201526044016109ac565b5f610ef18260ff16612205565b604051602001610f01919061356a565b60408051601f1981840301815282825280516020918201206080840183526001600160a01b03808916855260ff8089168685019081528882168787019081526001600160e01b0319909416606088019081525f8d81526005909652959094209551865494519351955160e01c600160b01b0263ffffffff60b01b19968316600160a81b029690961664ffffffffff60a81b1994909216600160a01b0274ffffffffffffffffffffffffffffffffffffffffff19909516921691909117929092171617179055505b6040805160ff8085168252831660208201526001600160a01b0385169186917fa56994f93b378edad93c4fd837a4c052bf33322048f2e537cd346a3664f2df1891015b60405180910390a350505050565b611021611d45565b5f84815260056020908152604091829020825160808101845290546001600160a01b038116808352600160a01b820460ff90811694840194909452600160a81b820490931693820193909352600160b01b90920460e01b6001600160e01b03191660608301526110c0576040517fe80eb6e0000000000000000000000000000000000000000000000000000000008152600481018690526024016109ac565b835f036110e057604051631f2a200560e01b815260040160405180910390fd5b65ffffffffffff821615806110f3575082155b156111115760405163a66faf4160e01b815260040160405180910390fd5b61111c8888886122a2565b604051806101000160405280825f01516001600160a01b03168152602001826020015160ff168152602001826040015160ff16815260200182606001517bffffffffffffffffffffffffffffffffffffffffffffffffffffffff191681526020018365ffffffffffff16815260200161119486612426565b6001600160801b039081168252602080830187905260409283018990525f8c8152600682528390208451815486840151878701516060808a015160808b01516001600160a01b0390961674ffffffffffffffffffffffffffffffffffffffffff1990951694909417600160a01b60ff948516021764ffffffffff60a81b1916600160a81b939092169290920263ffffffff60b01b191617600160b01b60e093841c021779ffffffffffffffffffffffffffffffffffffffffffffffffffff16600160d01b65ffffffffffff9485160217845560a08801516001850180546fffffffffffffffffffffffffffffffff1916919097161790955560c087015160028401559095015160039091015582518881529081018790529285169183019190915286918a917f929dbdacefb18eac16e0c816894b92a9c871d905dcbd51bd2d8ced37705a52eb910160405180910390a36113196001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001633308a612476565b50611322612002565b50505050505050565b611333611d45565b805f0361135357604051631f2a200560e01b815260040160405180910390fd5b5f61135d83611d7a565b80549091506001600160a01b031633146113b75780546040517f065a2dc20000000000000000000000000000000000000000000000000000000081523360048201526001600160a01b0390911660248201526044016109ac565b60018101545f906113db906113d69085906001600160801b0316613493565b612426565b6001830180546fffffffffffffffffffffffffffffffff19166001600160801b03831690811790915560408051868152602081019290925291925085917f2dec156b5ea8eee5b7a582c2e87253d7d59df096556b3ec99aa5d6cec4480524910160405180910390a26114786001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016333086612476565b50506108b2612002565b5f858585858560405160200161149c959493929190613608565b60405160208183030381529060405280519060200120905095945050505050565b604080517f5daf1168c02ae8bb07453b2ff859bd936086e8768d09a2f8534b05f66b9bbc7e60208201529081018490526001600160a01b0383166060820152608081018290525f906115289060a0015b604051602081830303815290604052805190602001206124b2565b949350505050565b611538611d45565b8535833514158061155157508260200135866020013514155b8061156457508260400135866040013514155b8061157757508260600135866060013514155b806115b4575061158e610100840160e08501613402565b6001600160a01b03166115a8610100880160e08901613402565b6001600160a01b031614155b156115eb576040517f06c3cae600000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b826080013586608001350361162c576040517fce47e08500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f61163e610100880160e08901613402565b905061164b8787876124f9565b6116568484846124f9565b604080516001600160a01b0383166020808301919091528935928201929092529088013560608201525f9060800160408051601f1981840301815291815281516020928301205f818152600990935291205490915060ff16156116e8576040517f99724d1c000000000000000000000000000000000000000000000000000000008152600481018290526024016109ac565b6003546040517f1129ee370000000000000000000000000000000000000000000000000000000081526001600160a01b0384811660048301525f9261271092600160a01b90910461ffff16917f00000000000000000000000000000000000000000000000000000000000000001690631129ee3790602401602060405180830381865afa15801561177b573d5f5f3e3d5ffd5b505050506040513d601f19601f8201168201806040525081019061179f9190613631565b6117a99190613648565b6117b3919061365f565b9050805f036117f9576040517fea5329600000000000000000000000000000000000000000000000000000000081526001600160a01b03841660048201526024016109ac565b5f82815260096020526040808220805460ff19166001179055517ffba2c05a0000000000000000000000000000000000000000000000000000000081526001600160a01b038581166004830152602482018490526b32b8bab4bb37b1b0ba34b7b760a11b60448301527f0000000000000000000000000000000000000000000000000000000000000000169063fba2c05a906064016020604051808303815f875af11580156118aa573d5f5f3e3d5ffd5b505050506040513d601f19601f820116820180604052508101906118ce9190613631565b6003549091505f90612710906118ef90600160b01b900461ffff1684613648565b6118f9919061365f565b6040805133815260208181018690529181018390529192506001600160a01b03871691908d0135908d35907fae4f355c8cb68ab99a3cd31021dd70ee8653b101f98fa5679fbda3f78f931cc39060600160405180910390a4801561198b5761198b6001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016338361211c565b808211156119de576003546119de906001600160a01b03166119ad8385613461565b6001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016919061211c565b50505050506119eb612002565b505050505050565b5f611aa97f96a26b2c46bb5a1f188d2691bb82264444efcb896b7e42eef2111a449f4cb8208335602085013560408601356060870135608088013560a0890135611a4360e08b0160c08c0161367e565b611a546101008c0160e08d01613402565b60408051602081019a909a528901979097526060880195909552608087019390935260a086019190915260c085015260e084015260070b6101008301526001600160a01b03166101208201526101400161150d565b92915050565b611ab7611bfe565b6001600160a01b038116611af7576040517fd92e233d00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6003805473ffffffffffffffffffffffffffffffffffffffff19166001600160a01b0383169081179091556040517f3c864541ef71378c6229510ed90f376565ee42d9c5e0904a984a9e863e6db44f905f90a250565b611b55611bfe565b6001600160a01b038116611b97576040517f1e4fbdf70000000000000000000000000000000000000000000000000000000081525f60048201526024016109ac565b610cb581612151565b611ba8611d45565b611bb38383836122a2565b611be86001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016333085612476565b610d8b612002565b5f611bf96125b2565b905090565b6002546001600160a01b03163314610b32576040517f118cdaa70000000000000000000000000000000000000000000000000000000081523360048201526024016109ac565b61271061ffff83161115611c715760405163f9c3ae8f60e01b815261ffff831660048201526024016109ac565b61271061ffff82161115611c9e5760405163f9c3ae8f60e01b815261ffff821660048201526024016109ac565b600380547fffffffffffffffff00000000ffffffffffffffffffffffffffffffffffffffff16600160a01b61ffff8581169182027fffffffffffffffff0000ffffffffffffffffffffffffffffffffffffffffffff1692909217600160b01b928516928302179092556040805192835260208301919091527fa68586d3a40b90623e796af83afd77386f77c70c342b8755fb72750775c631f4910160405180910390a15050565b611d4d6126db565b610b3260017f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005b90612734565b5f81815260046020526040902080546001600160a01b0316611dcb576040517fe498a481000000000000000000000000000000000000000000000000000000008152600481018390526024016109ac565b8054600160e01b900460ff1615611e11576040517f87c6cc82000000000000000000000000000000000000000000000000000000008152600481018390526024016109ac565b919050565b81545f906001600160a01b0316611e5c576040517f9c91104f000000000000000000000000000000000000000000000000000000008152600481018690526024016109ac565b6001830154611e759083906001600160801b0316613648565b60018501549091508190611e9b906001600160801b03600160801b820481169116613461565b1015611528576040516314a0f19f60e11b8152600481018690526024016109ac565b5f611ece8a8a8a8a8989898961273b565b9050611ede8a898989898961291d565b5f8a815260076020908152604080832060088c901c8452825291829020839055600189015482518b81526001600160801b039091169181019190915233918b918d917f012e7c456e5a899e6ea87960281b65b86dd0bee2c642741d3d60279cd821fcf8910160405180910390a450505050505050505050565b808260010160108282829054906101000a90046001600160801b0316611f7d9190613474565b82546001600160801b039182166101009390930a9283029190920219909116179055505f83815260086020908152604080832033845290915281208054839290611fc8908490613493565b90915550610d8b90506001600160a01b037f000000000000000000000000000000000000000000000000000000000000000016338361211c565b610b325f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00611d74565b604080517f5daf1168c02ae8bb07453b2ff859bd936086e8768d09a2f8534b05f66b9bbc7e60208201529081018790526001600160a01b0386166060820152608081018590525f906120809060a00161150d565b90505f5f61208f8387876129e8565b5090925090505f8160038111156120a8576120a861369e565b1415806120c75750836001600160a01b0316826001600160a01b031614155b15612111576040517f03f2789a0000000000000000000000000000000000000000000000000000000081526001600160a01b038084166004830152851660248201526044016109ac565b505050505050505050565b6121298383836001612a2f565b610d8b57604051635274afe760e01b81526001600160a01b03841660048201526024016109ac565b600280546001600160a01b0383811673ffffffffffffffffffffffffffffffffffffffff19831681179093556040519116919082907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e0905f90a35050565b6060611bf97f0000000000000000000000000000000000000000000000000000000000000000612aaa565b6060611bf97f0000000000000000000000000000000000000000000000000000000000000000612aaa565b60605f61221183612ae7565b60010190505f8167ffffffffffffffff8111156122305761223061353f565b6040519080825280601f01601f19166020018201604052801561225a576020820181803683370190505b5090508181016020015b5f19017f3031323334353637383961626364656600000000000000000000000000000000600a86061a8153600a850494508461226457509392505050565b815f036122c257604051631f2a200560e01b815260040160405180910390fd5b428167ffffffffffffffff1611612319576040517f2d098d5900000000000000000000000000000000000000000000000000000000815267ffffffffffffffff8083166004830152421660248201526044016109ac565b5f83815260046020526040902080546001600160a01b03161561236b576040517f9e2b4bfd000000000000000000000000000000000000000000000000000000008152600481018590526024016109ac565b80546001600160e01b031916337fffffffff0000000000000000ffffffffffffffffffffffffffffffffffffffff1617600160a01b67ffffffffffffffff8416021781556123b883612426565b6001820180546fffffffffffffffffffffffffffffffff19166001600160801b03929092169190911790556040805184815267ffffffffffffffff84166020820152339186917fb8e9ac5c6dfd23cf7bd3b011ee5c0b8d153bf78e5f06691fa54e7a4f600a179a910161100b565b5f6001600160801b03821115612472576040517f6dfcc65000000000000000000000000000000000000000000000000000000000815260806004820152602481018390526044016109ac565b5090565b612484848484846001612bc8565b6124ac57604051635274afe760e01b81526001600160a01b03851660048201526024016109ac565b50505050565b5f611aa96124be6125b2565b836040517f19010000000000000000000000000000000000000000000000000000000000008152600281019290925260228201526042902090565b5f5f61250e612507866119f3565b85856129e8565b5090925090505f8160038111156125275761252761369e565b1415806125565750612540610100860160e08701613402565b6001600160a01b0316826001600160a01b031614155b15610b1a578161256d610100870160e08801613402565b6040517fe33206c60000000000000000000000000000000000000000000000000000000081526001600160a01b039283166004820152911660248201526044016109ac565b5f306001600160a01b037f00000000000000000000000000000000000000000000000000000000000000001614801561260a57507f000000000000000000000000000000000000000000000000000000000000000046145b1561263457507f000000000000000000000000000000000000000000000000000000000000000090565b611bf9604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201527f0000000000000000000000000000000000000000000000000000000000000000918101919091527f000000000000000000000000000000000000000000000000000000000000000060608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005c15610b32576040517f3ee5aeb500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b80825d5050565b84545f90600160a81b900460ff1684811461278c576040517fc8a519a800000000000000000000000000000000000000000000000000000000815260048101869052602481018290526044016109ac565b5f868661279a600185613461565b8181106127a9576127a96134c6565b905060200201359050336001600160a01b031681146127fd576040517f15196b8f000000000000000000000000000000000000000000000000000000008152600481018290523360248201526044016109ac565b50508554600160d01b900465ffffffffffff168710158061281f575086821c15155b1561284757604051630b3d3d3d60e21b8152600481018a9052602481018890526044016109ac565b85545f9061286b908b908a908c9061067290600160a01b900460ff16868b8d6136b2565b9050866002015461287e828a8787612c4e565b146128a657604051630b3d3d3d60e21b8152600481018b9052602481018990526044016109ac565b5f8a815260076020908152604080832060088c901c8452909152902054600160ff8a161b8082161561290e576040517f6fd708b6000000000000000000000000000000000000000000000000000000008152600481018d9052602481018b90526044016109ac565b179a9950505050505050505050565b83546040515f9182916001600160a01b0382169161294f91600160b01b90910460e01b908890889088906020016136dd565b60408051601f19818403018152908290526129699161370d565b5f60405180830381855afa9150503d805f81146129a1576040519150601f19603f3d011682016040523d82523d5f602084013e6129a6565b606091505b50915091508161090e578787826040517f1f28b7bd0000000000000000000000000000000000000000000000000000000081526004016109ac93929190613718565b5f80806041849003612a1c578435602086013560408701355f1a612a0e89828585612cd2565b955095509550505050612a26565b505f915060029050825b93509350939050565b6040517fa9059cbb000000000000000000000000000000000000000000000000000000005f8181526001600160a01b038616600452602485905291602083604481808b5af1925060015f51148316612a9e578383151615612a92573d5f823e3d81fd5b5f873b113d1516831692505b60405250949350505050565b60605f612ab683612d9a565b6040805160208082528183019092529192505f91906020820181803683375050509182525060208101929092525090565b5f807a184f03e93ff9f4daa797ed6e38ed64bf6a1f0100000000000000008310612b2f577a184f03e93ff9f4daa797ed6e38ed64bf6a1f010000000000000000830492506040015b6d04ee2d6d415b85acef81000000008310612b5b576d04ee2d6d415b85acef8100000000830492506020015b662386f26fc100008310612b7957662386f26fc10000830492506010015b6305f5e1008310612b91576305f5e100830492506008015b6127108310612ba557612710830492506004015b60648310612bb7576064830492506002015b600a8310611aa95760010192915050565b6040517f23b872dd000000000000000000000000000000000000000000000000000000005f8181526001600160a01b038781166004528616602452604485905291602083606481808c5af1925060015f51148316612c3d578383151615612c31573d5f823e3d81fd5b5f883b113d1516831692505b604052505f60605295945050505050565b835f5b82811015612cc957600185821c1615612c9457612c8f848483818110612c7957612c796134c6565b90506020020135835f9182526020526040902090565b612cbf565b612cbf82858584818110612caa57612caa6134c6565b905060200201355f9182526020526040902090565b9150600101612c51565b50949350505050565b5f80807f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0841115612d0b57505f91506003905082612d90565b604080515f808252602082018084528a905260ff891692820192909252606081018790526080810186905260019060a0016020604051602081039080840390855afa158015612d5c573d5f5f3e3d5ffd5b5050604051601f1901519150506001600160a01b038116612d8757505f925060019150829050612d90565b92505f91508190505b9450945094915050565b5f60ff8216601f811115611aa9576040517fb3512b0c00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b803561ffff81168114611e11575f5ffd5b5f5f60408385031215612dfc575f5ffd5b612e0583612dda565b9150612e1360208401612dda565b90509250929050565b80356001600160a01b0381168114611e11575f5ffd5b5f5f60408385031215612e43575f5ffd5b82359150612e1360208401612e1c565b5f5f83601f840112612e63575f5ffd5b50813567ffffffffffffffff811115612e7a575f5ffd5b6020830191508360208260051b8501011115612e94575f5ffd5b9250929050565b5f5f5f5f5f5f5f5f6101a0898b031215612eb3575f5ffd5b88359750602089013596506040890135955061016089018a811115612ed6575f5ffd5b60608a0195503567ffffffffffffffff811115612ef1575f5ffd5b612efd8b828c01612e53565b90955093505061018089013567ffffffffffffffff811115612f1d575f5ffd5b612f298b828c01612e53565b999c989b5096995094979396929594505050565b5f5f83601f840112612f4d575f5ffd5b50813567ffffffffffffffff811115612f64575f5ffd5b602083019150836020828501011115612e94575f5ffd5b5f5f5f5f5f60808688031215612f8f575f5ffd5b85359450612f9f60208701612e1c565b935060408601359250606086013567ffffffffffffffff811115612fc1575f5ffd5b612fcd88828901612f3d565b969995985093965092949392505050565b5f60208284031215612fee575f5ffd5b5035919050565b5f5f5f60408486031215613007575f5ffd5b83359250602084013567ffffffffffffffff811115613024575f5ffd5b61303086828701612e53565b9497909650939450505050565b5f81518084528060208401602086015e5f602082860101526020601f19601f83011685010191505092915050565b7fff000000000000000000000000000000000000000000000000000000000000008816815260e060208201525f6130a560e083018961303d565b82810360408401526130b7818961303d565b606084018890526001600160a01b038716608085015260a0840186905283810360c0850152845180825260208087019350909101905f5b8181101561310c5783518352602093840193909201916001016130ee565b50909b9a5050505050505050505050565b803560ff81168114611e11575f5ffd5b5f5f5f5f60808587031215613140575f5ffd5b8435935061315060208601612e1c565b925061315e6040860161311d565b915061316c6060860161311d565b905092959194509250565b803567ffffffffffffffff81168114611e11575f5ffd5b5f5f5f5f5f5f5f60e0888a0312156131a4575f5ffd5b87359650602088013595506131bb60408901613177565b9450606088013593506080880135925060a0880135915060c088013565ffffffffffff811681146131ea575f5ffd5b8091505092959891949750929550565b5f5f6040838503121561320b575f5ffd5b50508035926020909101359150565b5f610100820190506001600160a01b03835116825260ff602084015116602083015260ff6040840151166040830152606083015161326460608401826001600160e01b0319169052565b50608083015161327e608084018265ffffffffffff169052565b5060a083015161329960a08401826001600160801b03169052565b5060c083015160c083015260e083015160e083015292915050565b5f5f5f5f5f608086880312156132c8575f5ffd5b853594506020860135935060408601359250606086013567ffffffffffffffff8111156132f3575f5ffd5b612fcd88828901612e53565b5f5f5f60608486031215613311575f5ffd5b8335925061332160208501612e1c565b929592945050506040919091013590565b5f6101008284031215613343575f5ffd5b50919050565b5f5f5f5f5f5f610240878903121561335f575f5ffd5b6133698888613332565b955061010087013567ffffffffffffffff811115613385575f5ffd5b61339189828a01612f3d565b90965094506133a69050886101208901613332565b925061022087013567ffffffffffffffff8111156133c2575f5ffd5b6133ce89828a01612f3d565b979a9699509497509295939492505050565b5f61010082840312156133f1575f5ffd5b6133fb8383613332565b9392505050565b5f60208284031215613412575f5ffd5b6133fb82612e1c565b5f5f5f6060848603121561342d575f5ffd5b833592506020840135915061344460408501613177565b90509250925092565b634e487b7160e01b5f52601160045260245ffd5b81810381811115611aa957611aa961344d565b6001600160801b038181168382160190811115611aa957611aa961344d565b80820180821115611aa957611aa961344d565b67ffffffffffffffff8181168382160190811115611aa957611aa961344d565b634e487b7160e01b5f52603260045260245ffd5b5f823561017e198336030181126134ef575f5ffd5b9190910192915050565b5f5f8335601e1984360301811261350e575f5ffd5b83018035915067ffffffffffffffff821115613528575f5ffd5b6020019150600581901b3603821315612e94575f5ffd5b634e487b7160e01b5f52604160045260245ffd5b5f81518060208401855e5f93019283525090919050565b7f76657269667950726f6f662875696e743235365b385d2c75696e743235365b0081525f61359b601f830184613553565b7f5d2900000000000000000000000000000000000000000000000000000000000081526002019392505050565b5f7f07ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff8311156135f5575f5ffd5b8260051b80838637939093019392505050565b8581528460208201528360408201525f6136266060830184866135c8565b979650505050505050565b5f60208284031215613641575f5ffd5b5051919050565b8082028115828204841417611aa957611aa961344d565b5f8261367957634e487b7160e01b5f52601260045260245ffd5b500490565b5f6020828403121561368e575f5ffd5b81358060070b81146133fb575f5ffd5b634e487b7160e01b5f52602160045260245ffd5b5f5f858511156136c0575f5ffd5b838611156136cc575f5ffd5b5050600583901b0193919092039150565b6001600160e01b0319851681526101008460048301375f613703610104830184866135c8565b9695505050505050565b5f6133fb8284613553565b838152826020820152606060408201525f613736606083018461303d565b9594505050505056fea2646970667358221220a102c9b7b7dd29bfeb1f5d435a662a9cfcdcd0f3755776918aa3e6d684305e2564736f6c63430008250033",
 }
 
 // JobEscrow is an auto generated Go binding around an Ethereum contract.
@@ -353,6 +382,41 @@ func (jobEscrow *JobEscrow) UnpackEquivocationReported(data []byte) (bool, error
 	return out0, nil
 }
 
+// PackGetCircuit is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x753d1941.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function getCircuit(bytes32 circuitId) view returns((address,uint8,uint8,bytes4))
+func (jobEscrow *JobEscrow) PackGetCircuit(circuitId [32]byte) []byte {
+	enc, err := jobEscrow.abi.Pack("getCircuit", circuitId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGetCircuit is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x753d1941.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function getCircuit(bytes32 circuitId) view returns((address,uint8,uint8,bytes4))
+func (jobEscrow *JobEscrow) TryPackGetCircuit(circuitId [32]byte) ([]byte, error) {
+	return jobEscrow.abi.Pack("getCircuit", circuitId)
+}
+
+// UnpackGetCircuit is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x753d1941.
+//
+// Solidity: function getCircuit(bytes32 circuitId) view returns((address,uint8,uint8,bytes4))
+func (jobEscrow *JobEscrow) UnpackGetCircuit(data []byte) (JobEscrowCircuit, error) {
+	out, err := jobEscrow.abi.Unpack("getCircuit", data)
+	if err != nil {
+		return *new(JobEscrowCircuit), err
+	}
+	out0 := *abi.ConvertType(out[0], new(JobEscrowCircuit)).(*JobEscrowCircuit)
+	return out0, nil
+}
+
 // PackGetJob is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xf729cf0d.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -388,6 +452,76 @@ func (jobEscrow *JobEscrow) UnpackGetJob(data []byte) (JobEscrowJob, error) {
 	return out0, nil
 }
 
+// PackGetProofTerms is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbaa5d1da.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function getProofTerms(bytes32 jobId) view returns((address,uint8,uint8,bytes4,uint48,uint128,bytes32,bytes32))
+func (jobEscrow *JobEscrow) PackGetProofTerms(jobId [32]byte) []byte {
+	enc, err := jobEscrow.abi.Pack("getProofTerms", jobId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGetProofTerms is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbaa5d1da.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function getProofTerms(bytes32 jobId) view returns((address,uint8,uint8,bytes4,uint48,uint128,bytes32,bytes32))
+func (jobEscrow *JobEscrow) TryPackGetProofTerms(jobId [32]byte) ([]byte, error) {
+	return jobEscrow.abi.Pack("getProofTerms", jobId)
+}
+
+// UnpackGetProofTerms is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xbaa5d1da.
+//
+// Solidity: function getProofTerms(bytes32 jobId) view returns((address,uint8,uint8,bytes4,uint48,uint128,bytes32,bytes32))
+func (jobEscrow *JobEscrow) UnpackGetProofTerms(data []byte) (JobEscrowProofTerms, error) {
+	out, err := jobEscrow.abi.Unpack("getProofTerms", data)
+	if err != nil {
+		return *new(JobEscrowProofTerms), err
+	}
+	out0 := *abi.ConvertType(out[0], new(JobEscrowProofTerms)).(*JobEscrowProofTerms)
+	return out0, nil
+}
+
+// PackIsSettled is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf2467d87.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function isSettled(bytes32 jobId, uint256 index) view returns(bool)
+func (jobEscrow *JobEscrow) PackIsSettled(jobId [32]byte, index *big.Int) []byte {
+	enc, err := jobEscrow.abi.Pack("isSettled", jobId, index)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackIsSettled is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf2467d87.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function isSettled(bytes32 jobId, uint256 index) view returns(bool)
+func (jobEscrow *JobEscrow) TryPackIsSettled(jobId [32]byte, index *big.Int) ([]byte, error) {
+	return jobEscrow.abi.Pack("isSettled", jobId, index)
+}
+
+// UnpackIsSettled is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xf2467d87.
+//
+// Solidity: function isSettled(bytes32 jobId, uint256 index) view returns(bool)
+func (jobEscrow *JobEscrow) UnpackIsSettled(data []byte) (bool, error) {
+	out, err := jobEscrow.abi.Unpack("isSettled", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
 // PackOpenJob is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xf61962aa.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -408,6 +542,28 @@ func (jobEscrow *JobEscrow) PackOpenJob(jobId [32]byte, amount *big.Int, deadlin
 // Solidity: function openJob(bytes32 jobId, uint256 amount, uint64 deadline) returns()
 func (jobEscrow *JobEscrow) TryPackOpenJob(jobId [32]byte, amount *big.Int, deadline uint64) ([]byte, error) {
 	return jobEscrow.abi.Pack("openJob", jobId, amount, deadline)
+}
+
+// PackOpenProofJob is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9c657b4a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function openProofJob(bytes32 jobId, uint256 amount, uint64 deadline, bytes32 circuitId, uint256 price, bytes32 taskRoot, uint48 tasks) returns()
+func (jobEscrow *JobEscrow) PackOpenProofJob(jobId [32]byte, amount *big.Int, deadline uint64, circuitId [32]byte, price *big.Int, taskRoot [32]byte, tasks *big.Int) []byte {
+	enc, err := jobEscrow.abi.Pack("openProofJob", jobId, amount, deadline, circuitId, price, taskRoot, tasks)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackOpenProofJob is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9c657b4a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function openProofJob(bytes32 jobId, uint256 amount, uint64 deadline, bytes32 circuitId, uint256 price, bytes32 taskRoot, uint48 tasks) returns()
+func (jobEscrow *JobEscrow) TryPackOpenProofJob(jobId [32]byte, amount *big.Int, deadline uint64, circuitId [32]byte, price *big.Int, taskRoot [32]byte, tasks *big.Int) ([]byte, error) {
+	return jobEscrow.abi.Pack("openProofJob", jobId, amount, deadline, circuitId, price, taskRoot, tasks)
 }
 
 // PackOwner is the Go binding used to pack the parameters required for calling
@@ -708,6 +864,28 @@ func (jobEscrow *JobEscrow) UnpackReporterBps(data []byte) (uint16, error) {
 	return out0, nil
 }
 
+// PackSetCircuit is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x91da067b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setCircuit(bytes32 circuitId, address verifier, uint8 fixedInputs, uint8 publicInputs) returns()
+func (jobEscrow *JobEscrow) PackSetCircuit(circuitId [32]byte, verifier common.Address, fixedInputs uint8, publicInputs uint8) []byte {
+	enc, err := jobEscrow.abi.Pack("setCircuit", circuitId, verifier, fixedInputs, publicInputs)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetCircuit is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x91da067b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setCircuit(bytes32 circuitId, address verifier, uint8 fixedInputs, uint8 publicInputs) returns()
+func (jobEscrow *JobEscrow) TryPackSetCircuit(circuitId [32]byte, verifier common.Address, fixedInputs uint8, publicInputs uint8) ([]byte, error) {
+	return jobEscrow.abi.Pack("setCircuit", circuitId, verifier, fixedInputs, publicInputs)
+}
+
 // PackSetSlashParams is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x0ba6c7e8.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -752,26 +930,48 @@ func (jobEscrow *JobEscrow) TryPackSetTreasury(treasury common.Address) ([]byte,
 	return jobEscrow.abi.Pack("setTreasury", treasury)
 }
 
-// PackSetVerifier is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x5437988d.  This method will panic if any
+// PackSettleWithProof is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4ce79cf3.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function setVerifier(address verifier_) returns()
-func (jobEscrow *JobEscrow) PackSetVerifier(verifier common.Address) []byte {
-	enc, err := jobEscrow.abi.Pack("setVerifier", verifier)
+// Solidity: function settleWithProof(bytes32 jobId, bytes32 taskId, uint256 index, uint256[8] proof, uint256[] publicInputs, bytes32[] merkleProof) returns()
+func (jobEscrow *JobEscrow) PackSettleWithProof(jobId [32]byte, taskId [32]byte, index *big.Int, proof [8]*big.Int, publicInputs []*big.Int, merkleProof [][32]byte) []byte {
+	enc, err := jobEscrow.abi.Pack("settleWithProof", jobId, taskId, index, proof, publicInputs, merkleProof)
 	if err != nil {
 		panic(err)
 	}
 	return enc
 }
 
-// TryPackSetVerifier is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x5437988d.  This method will return an error
+// TryPackSettleWithProof is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4ce79cf3.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function setVerifier(address verifier_) returns()
-func (jobEscrow *JobEscrow) TryPackSetVerifier(verifier common.Address) ([]byte, error) {
-	return jobEscrow.abi.Pack("setVerifier", verifier)
+// Solidity: function settleWithProof(bytes32 jobId, bytes32 taskId, uint256 index, uint256[8] proof, uint256[] publicInputs, bytes32[] merkleProof) returns()
+func (jobEscrow *JobEscrow) TryPackSettleWithProof(jobId [32]byte, taskId [32]byte, index *big.Int, proof [8]*big.Int, publicInputs []*big.Int, merkleProof [][32]byte) ([]byte, error) {
+	return jobEscrow.abi.Pack("settleWithProof", jobId, taskId, index, proof, publicInputs, merkleProof)
+}
+
+// PackSettleWithProofs is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7dfca42a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function settleWithProofs(bytes32 jobId, (bytes32,uint256,uint256[8],uint256[],bytes32[])[] claims) returns()
+func (jobEscrow *JobEscrow) PackSettleWithProofs(jobId [32]byte, claims []JobEscrowClaim) []byte {
+	enc, err := jobEscrow.abi.Pack("settleWithProofs", jobId, claims)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSettleWithProofs is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x7dfca42a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function settleWithProofs(bytes32 jobId, (bytes32,uint256,uint256[8],uint256[],bytes32[])[] claims) returns()
+func (jobEscrow *JobEscrow) TryPackSettleWithProofs(jobId [32]byte, claims []JobEscrowClaim) ([]byte, error) {
+	return jobEscrow.abi.Pack("settleWithProofs", jobId, claims)
 }
 
 // PackSlashBps is the Go binding used to pack the parameters required for calling
@@ -806,6 +1006,41 @@ func (jobEscrow *JobEscrow) UnpackSlashBps(data []byte) (uint16, error) {
 		return *new(uint16), err
 	}
 	out0 := *abi.ConvertType(out[0], new(uint16)).(*uint16)
+	return out0, nil
+}
+
+// PackTaskLeaf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc44ddaed.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function taskLeaf(bytes32 jobId, uint256 index, bytes32 taskId, uint256[] fixedInputs) pure returns(bytes32)
+func (jobEscrow *JobEscrow) PackTaskLeaf(jobId [32]byte, index *big.Int, taskId [32]byte, fixedInputs []*big.Int) []byte {
+	enc, err := jobEscrow.abi.Pack("taskLeaf", jobId, index, taskId, fixedInputs)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTaskLeaf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xc44ddaed.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function taskLeaf(bytes32 jobId, uint256 index, bytes32 taskId, uint256[] fixedInputs) pure returns(bytes32)
+func (jobEscrow *JobEscrow) TryPackTaskLeaf(jobId [32]byte, index *big.Int, taskId [32]byte, fixedInputs []*big.Int) ([]byte, error) {
+	return jobEscrow.abi.Pack("taskLeaf", jobId, index, taskId, fixedInputs)
+}
+
+// UnpackTaskLeaf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xc44ddaed.
+//
+// Solidity: function taskLeaf(bytes32 jobId, uint256 index, bytes32 taskId, uint256[] fixedInputs) pure returns(bytes32)
+func (jobEscrow *JobEscrow) UnpackTaskLeaf(data []byte) ([32]byte, error) {
+	out, err := jobEscrow.abi.Unpack("taskLeaf", data)
+	if err != nil {
+		return *new([32]byte), err
+	}
+	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
 	return out0, nil
 }
 
@@ -923,41 +1158,6 @@ func (jobEscrow *JobEscrow) UnpackTreasury(data []byte) (common.Address, error) 
 	return out0, nil
 }
 
-// PackVerifier is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x2b7ac3f3.  This method will panic if any
-// invalid/nil inputs are passed.
-//
-// Solidity: function verifier() view returns(address)
-func (jobEscrow *JobEscrow) PackVerifier() []byte {
-	enc, err := jobEscrow.abi.Pack("verifier")
-	if err != nil {
-		panic(err)
-	}
-	return enc
-}
-
-// TryPackVerifier is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x2b7ac3f3.  This method will return an error
-// if any inputs are invalid/nil.
-//
-// Solidity: function verifier() view returns(address)
-func (jobEscrow *JobEscrow) TryPackVerifier() ([]byte, error) {
-	return jobEscrow.abi.Pack("verifier")
-}
-
-// UnpackVerifier is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0x2b7ac3f3.
-//
-// Solidity: function verifier() view returns(address)
-func (jobEscrow *JobEscrow) UnpackVerifier(data []byte) (common.Address, error) {
-	out, err := jobEscrow.abi.Unpack("verifier", data)
-	if err != nil {
-		return *new(common.Address), err
-	}
-	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
-	return out0, nil
-}
-
 // PackVoucherDigest is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xd7a9fc54.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -991,6 +1191,53 @@ func (jobEscrow *JobEscrow) UnpackVoucherDigest(data []byte) ([32]byte, error) {
 	}
 	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
 	return out0, nil
+}
+
+// JobEscrowCircuitSet represents a CircuitSet event raised by the JobEscrow contract.
+type JobEscrowCircuitSet struct {
+	CircuitId    [32]byte
+	Verifier     common.Address
+	FixedInputs  uint8
+	PublicInputs uint8
+	Raw          *types.Log // Blockchain specific contextual infos
+}
+
+const JobEscrowCircuitSetEventName = "CircuitSet"
+
+// ContractEventName returns the user-defined event name.
+func (JobEscrowCircuitSet) ContractEventName() string {
+	return JobEscrowCircuitSetEventName
+}
+
+// UnpackCircuitSetEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event CircuitSet(bytes32 indexed circuitId, address indexed verifier, uint8 fixedInputs, uint8 publicInputs)
+func (jobEscrow *JobEscrow) UnpackCircuitSetEvent(log *types.Log) (*JobEscrowCircuitSet, error) {
+	event := "CircuitSet"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobEscrow.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobEscrowCircuitSet)
+	if len(log.Data) > 0 {
+		if err := jobEscrow.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobEscrow.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
 }
 
 // JobEscrowEIP712DomainChanged represents a EIP712DomainChanged event raised by the JobEscrow contract.
@@ -1159,6 +1406,102 @@ func (jobEscrow *JobEscrow) UnpackOwnershipTransferredEvent(log *types.Log) (*Jo
 		return nil, bind.ErrEventSignatureMismatch
 	}
 	out := new(JobEscrowOwnershipTransferred)
+	if len(log.Data) > 0 {
+		if err := jobEscrow.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobEscrow.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// JobEscrowProofJobOpened represents a ProofJobOpened event raised by the JobEscrow contract.
+type JobEscrowProofJobOpened struct {
+	JobId     [32]byte
+	CircuitId [32]byte
+	Price     *big.Int
+	TaskRoot  [32]byte
+	Tasks     *big.Int
+	Raw       *types.Log // Blockchain specific contextual infos
+}
+
+const JobEscrowProofJobOpenedEventName = "ProofJobOpened"
+
+// ContractEventName returns the user-defined event name.
+func (JobEscrowProofJobOpened) ContractEventName() string {
+	return JobEscrowProofJobOpenedEventName
+}
+
+// UnpackProofJobOpenedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ProofJobOpened(bytes32 indexed jobId, bytes32 indexed circuitId, uint256 price, bytes32 taskRoot, uint48 tasks)
+func (jobEscrow *JobEscrow) UnpackProofJobOpenedEvent(log *types.Log) (*JobEscrowProofJobOpened, error) {
+	event := "ProofJobOpened"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobEscrow.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobEscrowProofJobOpened)
+	if len(log.Data) > 0 {
+		if err := jobEscrow.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range jobEscrow.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// JobEscrowProofSettled represents a ProofSettled event raised by the JobEscrow contract.
+type JobEscrowProofSettled struct {
+	JobId    [32]byte
+	TaskId   [32]byte
+	Provider common.Address
+	Index    *big.Int
+	Amount   *big.Int
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const JobEscrowProofSettledEventName = "ProofSettled"
+
+// ContractEventName returns the user-defined event name.
+func (JobEscrowProofSettled) ContractEventName() string {
+	return JobEscrowProofSettledEventName
+}
+
+// UnpackProofSettledEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event ProofSettled(bytes32 indexed jobId, bytes32 indexed taskId, address indexed provider, uint256 index, uint256 amount)
+func (jobEscrow *JobEscrow) UnpackProofSettledEvent(log *types.Log) (*JobEscrowProofSettled, error) {
+	event := "ProofSettled"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != jobEscrow.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(JobEscrowProofSettled)
 	if len(log.Data) > 0 {
 		if err := jobEscrow.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
 			return nil, err
@@ -1405,58 +1748,20 @@ func (jobEscrow *JobEscrow) UnpackTreasurySetEvent(log *types.Log) (*JobEscrowTr
 	return out, nil
 }
 
-// JobEscrowVerifierSet represents a VerifierSet event raised by the JobEscrow contract.
-type JobEscrowVerifierSet struct {
-	Verifier common.Address
-	Raw      *types.Log // Blockchain specific contextual infos
-}
-
-const JobEscrowVerifierSetEventName = "VerifierSet"
-
-// ContractEventName returns the user-defined event name.
-func (JobEscrowVerifierSet) ContractEventName() string {
-	return JobEscrowVerifierSetEventName
-}
-
-// UnpackVerifierSetEvent is the Go binding that unpacks the event data emitted
-// by contract.
-//
-// Solidity: event VerifierSet(address indexed verifier)
-func (jobEscrow *JobEscrow) UnpackVerifierSetEvent(log *types.Log) (*JobEscrowVerifierSet, error) {
-	event := "VerifierSet"
-	if len(log.Topics) == 0 {
-		return nil, bind.ErrNoEventSignature
-	}
-	if log.Topics[0] != jobEscrow.abi.Events[event].ID {
-		return nil, bind.ErrEventSignatureMismatch
-	}
-	out := new(JobEscrowVerifierSet)
-	if len(log.Data) > 0 {
-		if err := jobEscrow.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
-			return nil, err
-		}
-	}
-	var indexed abi.Arguments
-	for _, arg := range jobEscrow.abi.Events[event].Inputs {
-		if arg.Indexed {
-			indexed = append(indexed, arg)
-		}
-	}
-	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
-		return nil, err
-	}
-	out.Raw = log
-	return out, nil
-}
-
 // UnpackError attempts to decode the provided error data using user-defined
 // error definitions.
 func (jobEscrow *JobEscrow) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], jobEscrow.abi.Errors["AlreadyReported"].ID.Bytes()[:4]) {
 		return jobEscrow.UnpackAlreadyReportedError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], jobEscrow.abi.Errors["AlreadySettled"].ID.Bytes()[:4]) {
+		return jobEscrow.UnpackAlreadySettledError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], jobEscrow.abi.Errors["BadBps"].ID.Bytes()[:4]) {
 		return jobEscrow.UnpackBadBpsError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobEscrow.abi.Errors["BadCircuitLayout"].ID.Bytes()[:4]) {
+		return jobEscrow.UnpackBadCircuitLayoutError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], jobEscrow.abi.Errors["BadReceiptSignature"].ID.Bytes()[:4]) {
 		return jobEscrow.UnpackBadReceiptSignatureError(raw[4:])
@@ -1479,8 +1784,17 @@ func (jobEscrow *JobEscrow) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], jobEscrow.abi.Errors["JobExists"].ID.Bytes()[:4]) {
 		return jobEscrow.UnpackJobExistsError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], jobEscrow.abi.Errors["NoTasks"].ID.Bytes()[:4]) {
+		return jobEscrow.UnpackNoTasksError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobEscrow.abi.Errors["NotAContract"].ID.Bytes()[:4]) {
+		return jobEscrow.UnpackNotAContractError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], jobEscrow.abi.Errors["NotConsumer"].ID.Bytes()[:4]) {
 		return jobEscrow.UnpackNotConsumerError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobEscrow.abi.Errors["NotProofJob"].ID.Bytes()[:4]) {
+		return jobEscrow.UnpackNotProofJobError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], jobEscrow.abi.Errors["NothingToRedeem"].ID.Bytes()[:4]) {
 		return jobEscrow.UnpackNothingToRedeemError(raw[4:])
@@ -1493,6 +1807,9 @@ func (jobEscrow *JobEscrow) UnpackError(raw []byte) (any, error) {
 	}
 	if bytes.Equal(raw[:4], jobEscrow.abi.Errors["OwnableUnauthorizedAccount"].ID.Bytes()[:4]) {
 		return jobEscrow.UnpackOwnableUnauthorizedAccountError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobEscrow.abi.Errors["ProofRejected"].ID.Bytes()[:4]) {
+		return jobEscrow.UnpackProofRejectedError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], jobEscrow.abi.Errors["ReceiptsNotComparable"].ID.Bytes()[:4]) {
 		return jobEscrow.UnpackReceiptsNotComparableError(raw[4:])
@@ -1515,8 +1832,20 @@ func (jobEscrow *JobEscrow) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], jobEscrow.abi.Errors["StringTooLong"].ID.Bytes()[:4]) {
 		return jobEscrow.UnpackStringTooLongError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], jobEscrow.abi.Errors["TaskNotCommitted"].ID.Bytes()[:4]) {
+		return jobEscrow.UnpackTaskNotCommittedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobEscrow.abi.Errors["UnknownCircuit"].ID.Bytes()[:4]) {
+		return jobEscrow.UnpackUnknownCircuitError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], jobEscrow.abi.Errors["UnknownJob"].ID.Bytes()[:4]) {
 		return jobEscrow.UnpackUnknownJobError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobEscrow.abi.Errors["WrongInputCount"].ID.Bytes()[:4]) {
+		return jobEscrow.UnpackWrongInputCountError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], jobEscrow.abi.Errors["WrongPayee"].ID.Bytes()[:4]) {
+		return jobEscrow.UnpackWrongPayeeError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], jobEscrow.abi.Errors["ZeroAddress"].ID.Bytes()[:4]) {
 		return jobEscrow.UnpackZeroAddressError(raw[4:])
@@ -1551,6 +1880,31 @@ func (jobEscrow *JobEscrow) UnpackAlreadyReportedError(raw []byte) (*JobEscrowAl
 	return out, nil
 }
 
+// JobEscrowAlreadySettled represents a AlreadySettled error raised by the JobEscrow contract.
+type JobEscrowAlreadySettled struct {
+	JobId [32]byte
+	Index *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadySettled(bytes32 jobId, uint256 index)
+func JobEscrowAlreadySettledErrorID() common.Hash {
+	return common.HexToHash("0x6fd708b65d8f7b2eef4a4c478ebc526d97d62c398b287948fad435e37dd54f9f")
+}
+
+// UnpackAlreadySettledError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadySettled(bytes32 jobId, uint256 index)
+func (jobEscrow *JobEscrow) UnpackAlreadySettledError(raw []byte) (*JobEscrowAlreadySettled, error) {
+	out := new(JobEscrowAlreadySettled)
+	if err := jobEscrow.abi.UnpackIntoInterface(out, "AlreadySettled", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // JobEscrowBadBps represents a BadBps error raised by the JobEscrow contract.
 type JobEscrowBadBps struct {
 	Bps uint16
@@ -1570,6 +1924,31 @@ func JobEscrowBadBpsErrorID() common.Hash {
 func (jobEscrow *JobEscrow) UnpackBadBpsError(raw []byte) (*JobEscrowBadBps, error) {
 	out := new(JobEscrowBadBps)
 	if err := jobEscrow.abi.UnpackIntoInterface(out, "BadBps", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobEscrowBadCircuitLayout represents a BadCircuitLayout error raised by the JobEscrow contract.
+type JobEscrowBadCircuitLayout struct {
+	FixedInputs  uint8
+	PublicInputs uint8
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error BadCircuitLayout(uint8 fixedInputs, uint8 publicInputs)
+func JobEscrowBadCircuitLayoutErrorID() common.Hash {
+	return common.HexToHash("0x7d30f901f2212f0a7ebb8cfe71581cc57fb5e9b5095be41490d8e886d92472b9")
+}
+
+// UnpackBadCircuitLayoutError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error BadCircuitLayout(uint8 fixedInputs, uint8 publicInputs)
+func (jobEscrow *JobEscrow) UnpackBadCircuitLayoutError(raw []byte) (*JobEscrowBadCircuitLayout, error) {
+	out := new(JobEscrowBadCircuitLayout)
+	if err := jobEscrow.abi.UnpackIntoInterface(out, "BadCircuitLayout", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1745,6 +2124,53 @@ func (jobEscrow *JobEscrow) UnpackJobExistsError(raw []byte) (*JobEscrowJobExist
 	return out, nil
 }
 
+// JobEscrowNoTasks represents a NoTasks error raised by the JobEscrow contract.
+type JobEscrowNoTasks struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NoTasks()
+func JobEscrowNoTasksErrorID() common.Hash {
+	return common.HexToHash("0xa66faf41b83aafc0cbdca10fda316734e64d8960407d53eb1cb879d312a71dc7")
+}
+
+// UnpackNoTasksError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NoTasks()
+func (jobEscrow *JobEscrow) UnpackNoTasksError(raw []byte) (*JobEscrowNoTasks, error) {
+	out := new(JobEscrowNoTasks)
+	if err := jobEscrow.abi.UnpackIntoInterface(out, "NoTasks", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobEscrowNotAContract represents a NotAContract error raised by the JobEscrow contract.
+type JobEscrowNotAContract struct {
+	Account common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotAContract(address account)
+func JobEscrowNotAContractErrorID() common.Hash {
+	return common.HexToHash("0x8a8b41ec6b8382733436ac0321a506b0d1e41dc29c8650d1fd1ff17e726ab809")
+}
+
+// UnpackNotAContractError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotAContract(address account)
+func (jobEscrow *JobEscrow) UnpackNotAContractError(raw []byte) (*JobEscrowNotAContract, error) {
+	out := new(JobEscrowNotAContract)
+	if err := jobEscrow.abi.UnpackIntoInterface(out, "NotAContract", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // JobEscrowNotConsumer represents a NotConsumer error raised by the JobEscrow contract.
 type JobEscrowNotConsumer struct {
 	Caller   common.Address
@@ -1765,6 +2191,30 @@ func JobEscrowNotConsumerErrorID() common.Hash {
 func (jobEscrow *JobEscrow) UnpackNotConsumerError(raw []byte) (*JobEscrowNotConsumer, error) {
 	out := new(JobEscrowNotConsumer)
 	if err := jobEscrow.abi.UnpackIntoInterface(out, "NotConsumer", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobEscrowNotProofJob represents a NotProofJob error raised by the JobEscrow contract.
+type JobEscrowNotProofJob struct {
+	JobId [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NotProofJob(bytes32 jobId)
+func JobEscrowNotProofJobErrorID() common.Hash {
+	return common.HexToHash("0x9c91104f802da58b4482f622bc8495ebc85dd4180100488052b9b6c6d865ce55")
+}
+
+// UnpackNotProofJobError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NotProofJob(bytes32 jobId)
+func (jobEscrow *JobEscrow) UnpackNotProofJobError(raw []byte) (*JobEscrowNotProofJob, error) {
+	out := new(JobEscrowNotProofJob)
+	if err := jobEscrow.abi.UnpackIntoInterface(out, "NotProofJob", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1862,6 +2312,32 @@ func JobEscrowOwnableUnauthorizedAccountErrorID() common.Hash {
 func (jobEscrow *JobEscrow) UnpackOwnableUnauthorizedAccountError(raw []byte) (*JobEscrowOwnableUnauthorizedAccount, error) {
 	out := new(JobEscrowOwnableUnauthorizedAccount)
 	if err := jobEscrow.abi.UnpackIntoInterface(out, "OwnableUnauthorizedAccount", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobEscrowProofRejected represents a ProofRejected error raised by the JobEscrow contract.
+type JobEscrowProofRejected struct {
+	JobId  [32]byte
+	Index  *big.Int
+	Reason []byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ProofRejected(bytes32 jobId, uint256 index, bytes reason)
+func JobEscrowProofRejectedErrorID() common.Hash {
+	return common.HexToHash("0x1f28b7bdb0d102f1c4d43cd739a63003521241d26a910115e989eb705f8a256f")
+}
+
+// UnpackProofRejectedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ProofRejected(bytes32 jobId, uint256 index, bytes reason)
+func (jobEscrow *JobEscrow) UnpackProofRejectedError(raw []byte) (*JobEscrowProofRejected, error) {
+	out := new(JobEscrowProofRejected)
+	if err := jobEscrow.abi.UnpackIntoInterface(out, "ProofRejected", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2033,6 +2509,55 @@ func (jobEscrow *JobEscrow) UnpackStringTooLongError(raw []byte) (*JobEscrowStri
 	return out, nil
 }
 
+// JobEscrowTaskNotCommitted represents a TaskNotCommitted error raised by the JobEscrow contract.
+type JobEscrowTaskNotCommitted struct {
+	JobId [32]byte
+	Index *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error TaskNotCommitted(bytes32 jobId, uint256 index)
+func JobEscrowTaskNotCommittedErrorID() common.Hash {
+	return common.HexToHash("0x2cf4f4f435a5768749e36ff054b24af5a88e73e41fabb3891b391503864d8cc0")
+}
+
+// UnpackTaskNotCommittedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error TaskNotCommitted(bytes32 jobId, uint256 index)
+func (jobEscrow *JobEscrow) UnpackTaskNotCommittedError(raw []byte) (*JobEscrowTaskNotCommitted, error) {
+	out := new(JobEscrowTaskNotCommitted)
+	if err := jobEscrow.abi.UnpackIntoInterface(out, "TaskNotCommitted", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobEscrowUnknownCircuit represents a UnknownCircuit error raised by the JobEscrow contract.
+type JobEscrowUnknownCircuit struct {
+	CircuitId [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error UnknownCircuit(bytes32 circuitId)
+func JobEscrowUnknownCircuitErrorID() common.Hash {
+	return common.HexToHash("0xe80eb6e0d9009073ddaebaef89c288d7da3b88d2ea35f677390d3fef69cc813c")
+}
+
+// UnpackUnknownCircuitError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error UnknownCircuit(bytes32 circuitId)
+func (jobEscrow *JobEscrow) UnpackUnknownCircuitError(raw []byte) (*JobEscrowUnknownCircuit, error) {
+	out := new(JobEscrowUnknownCircuit)
+	if err := jobEscrow.abi.UnpackIntoInterface(out, "UnknownCircuit", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // JobEscrowUnknownJob represents a UnknownJob error raised by the JobEscrow contract.
 type JobEscrowUnknownJob struct {
 	JobId [32]byte
@@ -2052,6 +2577,56 @@ func JobEscrowUnknownJobErrorID() common.Hash {
 func (jobEscrow *JobEscrow) UnpackUnknownJobError(raw []byte) (*JobEscrowUnknownJob, error) {
 	out := new(JobEscrowUnknownJob)
 	if err := jobEscrow.abi.UnpackIntoInterface(out, "UnknownJob", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobEscrowWrongInputCount represents a WrongInputCount error raised by the JobEscrow contract.
+type JobEscrowWrongInputCount struct {
+	Given    *big.Int
+	Expected *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error WrongInputCount(uint256 given, uint256 expected)
+func JobEscrowWrongInputCountErrorID() common.Hash {
+	return common.HexToHash("0xc8a519a8b3b20dfb4c5792401550928d972f113659edad15df4ad658f77391df")
+}
+
+// UnpackWrongInputCountError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error WrongInputCount(uint256 given, uint256 expected)
+func (jobEscrow *JobEscrow) UnpackWrongInputCountError(raw []byte) (*JobEscrowWrongInputCount, error) {
+	out := new(JobEscrowWrongInputCount)
+	if err := jobEscrow.abi.UnpackIntoInterface(out, "WrongInputCount", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// JobEscrowWrongPayee represents a WrongPayee error raised by the JobEscrow contract.
+type JobEscrowWrongPayee struct {
+	Payee  *big.Int
+	Caller common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error WrongPayee(uint256 payee, address caller)
+func JobEscrowWrongPayeeErrorID() common.Hash {
+	return common.HexToHash("0x15196b8fa473257552c5bf70e5953823ef3006f94c9387bc64cc088e8b4640be")
+}
+
+// UnpackWrongPayeeError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error WrongPayee(uint256 payee, address caller)
+func (jobEscrow *JobEscrow) UnpackWrongPayeeError(raw []byte) (*JobEscrowWrongPayee, error) {
+	out := new(JobEscrowWrongPayee)
+	if err := jobEscrow.abi.UnpackIntoInterface(out, "WrongPayee", raw); err != nil {
 		return nil, err
 	}
 	return out, nil

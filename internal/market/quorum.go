@@ -1,0 +1,282 @@
+package market
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/deco-network/deco/internal/sched"
+	"github.com/deco-network/deco/internal/spec"
+	"github.com/deco-network/deco/internal/verify"
+	"github.com/deco-network/deco/internal/wire"
+)
+
+// This file holds what the market does beyond the single receipt:
+// replicate:K and adaptive replication decide a task by the output root a
+// strict majority of distinct providers returned (verify.Quorum), pay the
+// winners only, and move reputation and trust.
+
+func policyNote(v spec.Verification) string {
+	switch v.Policy {
+	case spec.VerifyReplicate:
+		return fmt.Sprintf("every task runs on %d distinct providers and the output root a strict majority returns wins; the others are not paid", v.Replicas)
+	case spec.VerifyAdaptive:
+		return "a provider's results are replicated on a second provider until it has a run of valid ones for this program, then spot-checked at random; a wrong result resets its trust and re-checks its unchecked work"
+	case spec.VerifyZK:
+		return "every task returns a zk proof that is verified before it is accepted"
+	}
+	return "the provider's signed receipt must match the outputs"
+}
+
+// bound is the most replicas a task of j may run to reach a majority.
+func (m *Market) bound(j *Job) int {
+	switch j.policy.Policy {
+	case spec.VerifyReplicate:
+		return j.policy.Replicas + m.cfg.ExtraReplicas
+	case spec.VerifyAdaptive:
+		return 2 + m.cfg.ExtraReplicas
+	}
+	return 1
+}
+
+// adapt decides whether the result of attempt n of t, just assigned to
+// peer, is replicated: always while peer is not trusted with the program,
+// at random (a spot-check) once it is.
+func (m *Market) adapt(now time.Time, j *Job, t *Task, peer string, n int) {
+	tr := m.rep.Trust(peer, j.Spec.Program.CID)
+	key := fmt.Sprintf("%s/%d/%d/%s", j.ID, t.Index, n, peer)
+	t.Replicas = 1
+	if !m.cfg.Adaptive.Replicate(tr, key) {
+		return
+	}
+	t.Replicas = 2
+	if req := m.cfg.Adaptive.Required(tr); tr.Run < req {
+		m.logf(now, j, t.Index, "replicating on a second provider: %s has %d of the %d consecutive valid results it needs to be trusted with this program", shortPeer(peer), tr.Run, req)
+	} else {
+		m.logf(now, j, t.Index, "spot-check: a second provider replicates this task (%s is trusted, run %d)", shortPeer(peer), tr.Run)
+	}
+}
+
+// votes returns t's results that count toward the quorum and the index of
+// each one's attempt.
+func votes(t *Task) ([]verify.Vote, []int) {
+	var vs []verify.Vote
+	var at []int
+	for i, a := range t.Attempts {
+		if a.vote() {
+			vs = append(vs, verify.Vote{Provider: a.Provider, EVM: a.EVM, Net: a.Net, Root: a.OutputRoot})
+			at = append(at, i)
+		}
+	}
+	return vs, at
+}
+
+// decide judges t by its results so far: accept an output root a strict
+// majority holds, fail the task when no majority is possible within the
+// bound, or ask for more replicas. It reports whether t ended.
+func (m *Market) decide(now time.Time, j *Job, t *Task) bool {
+	vs, at := votes(t)
+	if len(vs) == 0 {
+		return false
+	}
+	d := verify.Quorum(vs, t.replicas())
+	if d.Accepted {
+		m.accept(now, j, t, d, at, "")
+		return true
+	}
+	if b := m.bound(j); d.Want > b {
+		m.failTask(now, j, t, fmt.Sprintf("no output root won a strict majority of distinct providers (%s); gave up after %d replicas, the most %s allows", verify.Tally(vs), max(t.replicas(), d.Counted), j.policy))
+		return true
+	}
+	if d.Want > t.replicas() {
+		m.logf(now, j, t.Index, "results disagree (%s): asking %d more providers", verify.Tally(vs), d.Want-t.replicas())
+		t.Replicas = d.Want
+		m.touch(now, j, t)
+	}
+	live := len(t.LiveAttempts()) > 0
+	if j.policy.Policy == spec.VerifyAdaptive && !live && !m.couldReplicate(now, j, t) {
+		if solo := verify.Quorum(vs, 1); solo.Accepted && len(solo.Losers) == 0 {
+			m.accept(now, j, t, solo, at, "no other eligible provider is known to replicate it")
+			return true
+		}
+	}
+	if st := t.progress(); st != t.State && !live {
+		t.State, t.waitingSince = st, now
+		t.Reason = fmt.Sprintf("waiting for %d more provider(s) to replicate the result (%s so far)", t.wants(), verify.Tally(vs))
+		m.touch(now, j, t)
+	}
+	return false
+}
+
+// couldReplicate reports whether some known provider may take another
+// replica of t (busy or not).
+func (m *Market) couldReplicate(now time.Time, j *Job, t *Task) bool {
+	need := j.Spec.Resources
+	for _, o := range m.offers {
+		if o.Ask <= j.Spec.Price.Max && !m.suspect(o.Peer, now) && o.Resources.Memory >= uint64(need.Memory) && o.Resources.Cores >= need.CPU &&
+			len(o.Resources.GPUs) >= need.GPU && hasLabels(o.Labels, j.Spec.Labels) && !m.excluded(t, o.Peer, j.standing[o.Peer].bid.EVM) {
+			return true
+		}
+	}
+	return false
+}
+
+// accept makes d's root t's result: winners are paid and gain trust,
+// losers lose it (their unchecked work elsewhere is re-checked), replicas
+// still in flight are stopped. note explains a single unreplicated result.
+func (m *Market) accept(now time.Time, j *Job, t *Task, d verify.Decision, at []int, note string) {
+	prog := j.Spec.Program.CID
+	quorum := len(d.Winners)
+	for _, w := range d.Winners {
+		a := &t.Attempts[at[w]]
+		if a.State != attemptSubmitted {
+			a.Unchecked = a.Unchecked && quorum == 1 // a re-check confirmed it
+			continue
+		}
+		a.State = attemptVerified
+		a.Reason = fmt.Sprintf("agrees with %d of %d providers", quorum, max(t.replicas(), d.Counted))
+		if quorum == 1 {
+			a.Reason, a.Unchecked = "receipt verified; accepted without a replica", true
+			m.rep.Observe(now, a.Provider, prog, verify.Unchecked)
+		} else {
+			m.rep.Observe(now, a.Provider, prog, verify.Validated)
+		}
+		m.observe(j, a, true)
+		m.pay(j, t, a)
+	}
+	id := wire.TaskID{Job: j.ID, Index: t.Index}
+	var cheats []string
+	for _, l := range d.Losers {
+		a := &t.Attempts[at[l]]
+		was := a.State
+		a.State = attemptRejected
+		a.Reason = fmt.Sprintf("output root %s lost to %s (%s)", a.OutputRoot.Short(), d.Root.Short(), verify.Tally(votesOnly(t, at)))
+		if was == attemptSubmitted {
+			m.emit(Reject{Peer: a.Provider, Task: id, Attempt: a.N, Reason: a.Reason})
+		} else {
+			a.Reason += "; it had been accepted unchecked and paid"
+		}
+		m.logf(now, j, t.Index, "result from %s rejected: %s", shortPeer(a.Provider), a.Reason)
+		m.rep.Observe(now, a.Provider, prog, verify.Invalid)
+		m.observe(j, a, false)
+		cheats = append(cheats, a.Provider)
+	}
+	m.drop(now, j, t, attemptCancelled, "not needed: a majority agreed on the output root")
+	win := &t.Attempts[at[d.Winners[0]]]
+	if win.Result != nil {
+		m.record(t, win, win.Result, win.Receipt, win.Signature)
+	}
+	t.State, t.Quorum = TaskVerified, quorum
+	switch {
+	case quorum > 1:
+		t.Reason = fmt.Sprintf("verified: %d of %d providers agree on output root %s", quorum, max(t.replicas(), d.Counted), d.Root.Short())
+	case note != "":
+		t.Reason = fmt.Sprintf("verified without a replica (%s): receipt signed by %s matches outputs %s", note, shortAddr(win.EVM), d.Root.Short())
+	default:
+		t.Reason = fmt.Sprintf("verified: receipt signed by %s matches outputs %s (not replicated: %s is trusted with this program, run %d)",
+			shortAddr(win.EVM), d.Root.Short(), shortPeer(win.Provider), m.rep.Trust(win.Provider, prog).Run)
+	}
+	m.touch(now, j, t)
+	m.logf(now, j, t.Index, "%s", t.Reason)
+	j.nextRound = now
+	for _, p := range cheats {
+		m.recheck(now, p, fmt.Sprintf("%s returned a wrong result for task %d of job %s", shortPeer(p), t.Index, j.ID.Short()))
+	}
+	m.settle(now, j)
+}
+
+// votesOnly is t's votes (for a tally in a reason).
+func votesOnly(t *Task, at []int) []verify.Vote {
+	out := make([]verify.Vote, len(at))
+	for i, k := range at {
+		a := t.Attempts[k]
+		out[i] = verify.Vote{Provider: a.Provider, EVM: a.EVM, Net: a.Net, Root: a.OutputRoot}
+	}
+	return out
+}
+
+// observe tells the scheduler how a replicated result was judged.
+func (m *Market) observe(j *Job, a *Attempt, ok bool) {
+	o := sched.Observation{Peer: a.Provider, Program: j.Spec.Program.CID, OK: ok, ProviderFault: !ok}
+	if ok && a.Result != nil {
+		o.Duration = time.Duration(a.Result.DurationMs) * time.Millisecond
+	}
+	if off, found := m.offers[a.Provider]; found {
+		o.Benchmark = off.Benchmark
+	}
+	m.sched.Observe(o)
+}
+
+// recheck reopens every task of a running job whose accepted result peer
+// returned without a replica: each runs again on another provider and a
+// majority decides it. It returns the number of tasks reopened.
+func (m *Market) recheck(now time.Time, peer, why string) int {
+	n := 0
+	for _, j := range m.sortedJobs() {
+		for _, t := range j.Tasks {
+			if t.State != TaskVerified {
+				continue
+			}
+			for i := range t.Attempts {
+				a := &t.Attempts[i]
+				if a.Provider != peer || a.State != attemptVerified || !a.Unchecked {
+					continue
+				}
+				t.Replicas, t.State, t.waitingSince = 2, TaskSubmitted, now
+				t.Reason = "re-checking: " + why + "; its unchecked result for this task runs again on another provider"
+				m.touch(now, j, t)
+				m.logf(now, j, t.Index, "%s", t.Reason)
+				j.nextRound = now
+				n++
+				break
+			}
+		}
+	}
+	return n
+}
+
+// keepAccepted ends a re-check that cannot finish by keeping the result
+// accepted before it. It reports whether t had one.
+func (m *Market) keepAccepted(now time.Time, j *Job, t *Task, reason string) bool {
+	for i := range t.Attempts {
+		if a := &t.Attempts[i]; a.State == attemptVerified {
+			m.drop(now, j, t, attemptCancelled, reason)
+			if a.Result != nil {
+				m.record(t, a, a.Result, a.Receipt, a.Signature)
+			}
+			t.State, t.Reason = TaskVerified, "verified without a re-check ("+reason+"): keeping the result accepted before"
+			m.touch(now, j, t)
+			m.logf(now, j, t.Index, "%s", t.Reason)
+			m.settle(now, j)
+			return true
+		}
+	}
+	return false
+}
+
+// equivocation looks for another receipt the provider of a signed for t
+// with a different output root: provable fraud.
+func (m *Market) equivocation(now time.Time, j *Job, t *Task, a *Attempt) {
+	for i := range t.Attempts {
+		b := &t.Attempts[i]
+		if b == a || b.Receipt == nil || !verify.Conflicting(*b.Receipt, *a.Receipt) {
+			continue
+		}
+		m.emit(Fraud{Peer: a.Provider, Task: wire.TaskID{Job: j.ID, Index: t.Index}, Evidence: verify.Equivocation(*b.Receipt, b.Signature, *a.Receipt, a.Signature)})
+		m.logf(now, j, t.Index, "provable fraud: %s signed receipts for this task with output roots %s and %s", shortAddr(a.Receipt.Provider), b.Receipt.OutputRoot.Short(), a.Receipt.OutputRoot.Short())
+		m.rep.Observe(now, a.Provider, j.Spec.Program.CID, verify.Invalid)
+		m.sched.Observe(sched.Observation{Peer: a.Provider, Program: j.Spec.Program.CID, ProviderFault: true})
+		m.recheck(now, a.Provider, fmt.Sprintf("%s signed two different results for task %d of job %s", shortPeer(a.Provider), t.Index, j.ID.Short()))
+		return
+	}
+}
+
+// fraudProven applies checked evidence that arrived from outside.
+func (m *Market) fraudProven(now time.Time, e FraudProven) {
+	var prog wire.CID
+	if e.Evidence.A != nil {
+		prog = e.Evidence.A.Program
+	}
+	m.rep.Observe(now, e.Peer, prog, verify.Invalid)
+	m.sched.Observe(sched.Observation{Peer: e.Peer, Program: prog, ProviderFault: true})
+	m.recheck(now, e.Peer, fmt.Sprintf("%s was proven to cheat (%s)", shortPeer(e.Peer), e.Evidence.Kind))
+}

@@ -1,0 +1,152 @@
+package verify
+
+import (
+	"encoding/json"
+	"errors"
+	"testing"
+
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/deco-network/deco/internal/wire"
+)
+
+// fakeProofs is a hand-written ProofVerifier: a proof is valid when it
+// equals "ok".
+type fakeProofs struct{}
+
+func (fakeProofs) VerifyProof(circuit string, proof, public []byte) error {
+	if string(proof) == "ok" {
+		return nil
+	}
+	return errors.New("pairing check failed")
+}
+
+func TestEquivocationEvidence(t *testing.T) {
+	key, _ := crypto.GenerateKey()
+	other, _ := crypto.GenerateKey()
+	addr := crypto.PubkeyToAddress(key.PublicKey)
+	d := Domain{ChainID: 1337}
+	_, r, _ := fixture(t)
+	r.Provider = addr.Hex()
+	Fill(d, &r)
+	a, b := r, r
+	b.OutputRoot = wire.CIDOf([]byte("forged"))
+	sign := func(k any, r wire.Receipt) []byte {
+		sig, err := Sign(key, d, r)
+		if k != nil {
+			sig, err = Sign(other, d, r)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		return sig
+	}
+	sa, sb := sign(nil, a), sign(nil, b)
+	good := Equivocation(a, sa, b, sb)
+	// The evidence travels as JSON and is checked from scratch.
+	raw, _ := json.Marshal(good)
+	var ev Evidence
+	if err := json.Unmarshal(raw, &ev); err != nil {
+		t.Fatal(err)
+	}
+	who, err := ev.Check(d, nil)
+	if err != nil || who != addr {
+		t.Fatalf("valid evidence rejected: %v (%s)", err, who.Hex())
+	}
+	if ev.Offender() != addr.Hex() {
+		t.Fatalf("offender %s", ev.Offender())
+	}
+	otherTask := b
+	otherTask.Index++
+	tests := []struct {
+		name string
+		ev   Evidence
+	}{
+		{"same output", Equivocation(a, sa, a, sa)},
+		{"other task", Equivocation(a, sa, otherTask, sign(nil, otherTask))},
+		{"second signed by someone else", Equivocation(a, sa, b, sign(1, b))},
+		{"forged second receipt", Equivocation(a, sa, b, sa)},
+		{"garbage signature", Equivocation(a, []byte{1, 2, 3}, b, sb)},
+		{"one receipt", Evidence{Kind: KindEquivocation, A: &a, SigA: sa}},
+		{"other domain", Equivocation(a, sa, b, sb)}, // checked under chain 5 below
+		{"unknown kind", Evidence{Kind: "gossip", A: &a, SigA: sa}},
+		{"empty", Evidence{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dd := d
+			if tt.name == "other domain" {
+				dd = Domain{ChainID: 5}
+			}
+			if _, err := tt.ev.Check(dd, nil); !errors.Is(err, ErrNotEvidence) {
+				t.Fatalf("accepted or wrong error: %v", err)
+			}
+		})
+	}
+}
+
+func TestBadProofEvidence(t *testing.T) {
+	key, _ := crypto.GenerateKey()
+	addr := crypto.PubkeyToAddress(key.PublicKey)
+	d := Domain{ChainID: 1337}
+	_, r, _ := fixture(t)
+	r.Provider = addr.Hex()
+	proof, public := []byte("bogus"), []byte("x=3")
+	out := wire.Manifest{Kind: "outputs", Entries: []wire.Entry{
+		{Path: ProofFile, Size: int64(len(proof)), CID: wire.CIDOf(proof)},
+		{Path: PublicFile, Size: int64(len(public)), CID: wire.CIDOf(public)},
+	}}
+	if err := out.Normalize(); err != nil {
+		t.Fatal(err)
+	}
+	r.OutputRoot = out.Root()
+	Fill(d, &r)
+	sig, _ := Sign(key, d, r)
+	ev := BadProof(r, sig, out, "mimc", proof, public)
+	if _, err := ev.Check(d, nil); !errors.Is(err, ErrNoProofVerifier) {
+		t.Fatalf("no verifier: %v", err)
+	}
+	who, err := ev.Check(d, fakeProofs{})
+	if err != nil || who != addr {
+		t.Fatalf("failing proof not proven: %v", err)
+	}
+	// A valid proof is no fraud; a proof the provider never committed to
+	// proves nothing about it.
+	okProof := []byte("ok")
+	out2 := wire.Manifest{Kind: "outputs", Entries: []wire.Entry{{Path: ProofFile, Size: 2, CID: wire.CIDOf(okProof)}, {Path: PublicFile, Size: int64(len(public)), CID: wire.CIDOf(public)}}}
+	out2.Normalize()
+	r2 := r
+	r2.OutputRoot = out2.Root()
+	sig2, _ := Sign(key, d, r2)
+	tests := []struct {
+		name string
+		ev   Evidence
+	}{
+		{"proof verifies", BadProof(r2, sig2, out2, "mimc", okProof, public)},
+		{"proof not committed", BadProof(r, sig, out, "mimc", []byte("other"), public)},
+		{"public not committed", BadProof(r, sig, out, "mimc", proof, []byte("x=4"))},
+		{"outputs not the receipt's", BadProof(r, sig, out2, "mimc", okProof, public)},
+		{"unsigned", BadProof(r, sig2, out, "mimc", proof, public)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := tt.ev.Check(d, fakeProofs{}); !errors.Is(err, ErrNotEvidence) {
+				t.Fatalf("accepted or wrong error: %v", err)
+			}
+		})
+	}
+}
+
+func FuzzEvidenceJSON(f *testing.F) {
+	f.Add([]byte(`{"kind":"equivocation","a":{},"b":{}}`))
+	f.Add([]byte(`{"kind":"bad-proof","a":{"provider":"0x01"},"outputs":{"kind":"outputs"}}`))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		var ev Evidence
+		if json.Unmarshal(b, &ev) != nil {
+			return
+		}
+		if _, err := ev.Check(Domain{ChainID: 1}, fakeProofs{}); err == nil {
+			t.Fatalf("unsigned evidence proved fraud: %s", b)
+		}
+	})
+}

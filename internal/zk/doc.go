@@ -1,0 +1,64 @@
+// Package zk is Deco's zk-SNARK verification policy: a registry of gnark
+// Groth16 circuits on BN254, their setup, proving and off-chain
+// verification, and the export of a verifying key as the Solidity
+// verifier the JobEscrow contract calls to pay a task against its proof.
+//
+// Circuits (Lookup by name, "kind" or "kind/size"; Names lists the kinds):
+//
+//   - cubic: knows x with x³ + 5x + 9 = y for public y, without revealing
+//     x. The consumer fixes y (CubicY(x) of a small x); the provider finds
+//     x itself: f is strictly increasing on the non-negative integers, so
+//     a binary search finds the integer root or proves there is none
+//     (ErrNoSolution). Nobody hands the provider x.
+//   - sumsq/N (default N = 1000): y = 1² + … + n² for public n ≤ N.
+//   - mimc-chain/N (default N = 190, just under 2^16 constraints, a proof in
+//     about 2 s on two cores): out = MiMC applied n times to seed (gnark's
+//     BN254 MiMC, one field element per step), public seed, n ≤ N, out.
+//
+// Variable counts (n ≤ N) use selection bits 1…10…0 constrained to be
+// boolean, monotone and to sum to n, not gnark's lookup range checks: a
+// circuit with commitments would need a commitment check in the Solidity
+// verifier too. Deco's keys and proofs never carry commitments.
+//
+// Public inputs, in the order of Proof.PublicInputs and of the verifier
+// contract's input array: the fixed inputs the consumer chooses
+// (Circuit.Fixed; cubic [y], sumsq [n], mimc-chain [seed, n]), the outputs
+// the provider computes (Circuit.Outputs; sumsq [y], mimc-chain [out]),
+// and last the payee's EVM address. The payee is in a constraint, so a
+// proof verifies for one payee only: whoever copies a proof from the
+// mempool cannot be paid with it.
+//
+// Invariants: constraint systems are compiled once per process and cached
+// by circuit ID; keys and proofs name their circuit and are refused for
+// another (ErrWrongCircuit); bytes from the network are checked for shape
+// before gnark allocates anything and for curve and subgroup membership
+// when decoded (ErrMalformed); public inputs are canonical field elements,
+// as the Solidity verifier requires; Verify rejects a tampered proof,
+// input or payee with ErrInvalidProof.
+//
+// Trusted setup: Setup draws fresh randomness from crypto/rand and the
+// toxic waste never leaves gnark's Setup call, so only the process that
+// ran it could ever have forged proofs, and only while it ran. Keys are
+// never derived from a seed (known toxic waste would let anyone forge).
+// A production network should use keys from a multi-party ceremony
+// (gnark's backend/groth16/bn254/mpcsetup), which is sound if one
+// participant is honest.
+//
+// On chain: VerifyingKey.Solidity exports gnark's verifier contract and
+// CompileVerifier compiles it with the project's pinned solc
+// (node contracts/compile-verifier.js; ErrNoCompiler without Node.js or
+// contracts/node_modules). internal/chain deploys it and registers it in
+// the escrow under VerifyingKey.Digest.
+//
+// Example:
+//
+//	c, _ := zk.Lookup("mimc-chain")
+//	keys, _ := zk.Setup(ctx, c)                  // consumer, once per circuit
+//	pkBytes, _ := keys.ProvingKeyBytes()         // shared by content address (wire.CIDOf)
+//
+//	pk, _ := zk.LoadProvingKey(pkBytes)          // provider
+//	proof, _ := zk.Prove(ctx, c, pk, map[string]string{"seed": "7", "n": "100"}, providerAddr)
+//
+//	err := zk.Verify(keys.Verifying, proof)      // consumer, off-chain
+//	err = c.CheckTask(proof, params, providerAddr) // and about the task it asked for
+package zk
