@@ -52,7 +52,7 @@ func newInitCmd(g *globals) *cobra.Command {
 
 func newNodeCmd(g *globals) *cobra.Command {
 	var (
-		malice string
+		malice                    string
 		provider, mdns, noDHT     bool
 		listen, bootstrap, labels []string
 		apiAddr, ask, chainRPC    string

@@ -126,25 +126,25 @@ const (
 
 // Result is the provider's answer to an Assign.
 type Result struct {
-	Task       TaskID         `json:"task"`
-	Attempt    int            `json:"attempt"`
-	Failure    string         `json:"failure,omitempty"` // one of the Fail* kinds; empty when the program ran to an exit
-	Message    string         `json:"message,omitempty"`
-	ExitCode   int64          `json:"exit_code"`
-	Outputs    Manifest       `json:"outputs"`
-	Stdout     CID            `json:"stdout,omitempty"`
-	Stderr     CID            `json:"stderr,omitempty"`
-	StdoutSize int64          `json:"stdout_size"`
-	StderrSize int64          `json:"stderr_size"`
-	Truncated  bool           `json:"truncated,omitempty"`
-	DurationMs int64          `json:"duration_ms"`
-	Compiled   bool           `json:"compiled,omitempty"`
-	Receipt    *Receipt       `json:"receipt,omitempty"`
-	Signature  []byte         `json:"signature,omitempty"` // 65-byte secp256k1 signature over the receipt's EIP-712 digest, v in {27,28}
+	Task       TaskID   `json:"task"`
+	Attempt    int      `json:"attempt"`
+	Failure    string   `json:"failure,omitempty"` // one of the Fail* kinds; empty when the program ran to an exit
+	Message    string   `json:"message,omitempty"`
+	ExitCode   int64    `json:"exit_code"`
+	Outputs    Manifest `json:"outputs"`
+	Stdout     CID      `json:"stdout,omitempty"`
+	Stderr     CID      `json:"stderr,omitempty"`
+	StdoutSize int64    `json:"stdout_size"`
+	StderrSize int64    `json:"stderr_size"`
+	Truncated  bool     `json:"truncated,omitempty"`
+	DurationMs int64    `json:"duration_ms"`
+	Compiled   bool     `json:"compiled,omitempty"`
+	Receipt    *Receipt `json:"receipt,omitempty"`
+	Signature  []byte   `json:"signature,omitempty"` // 65-byte secp256k1 signature over the receipt's EIP-712 digest, v in {27,28}
 	// Quote is the attestation evidence for the receipt's Attestation kind,
 	// bound to the receipt's digest (empty for "software").
-	Quote []byte `json:"quote,omitempty"`
-	Inline     map[CID][]byte `json:"inline,omitempty"`
+	Quote  []byte         `json:"quote,omitempty"`
+	Inline map[CID][]byte `json:"inline,omitempty"`
 }
 
 // Cancel asks a provider to stop a task, or, after its result, tells the
