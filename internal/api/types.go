@@ -97,6 +97,20 @@ type ProviderView struct {
 	Stats       sched.Stats       `json:"stats"`
 	Reliability float64           `json:"reliability"`
 	Stake       *wire.Amount      `json:"stake,omitempty"` // bonded in the registry, when payments are on
+	// Reputation is what verification taught this consumer about the
+	// provider (decayed counts; score = probability its next result is
+	// valid).
+	Reputation ReputationView `json:"reputation"`
+}
+
+// ReputationView is a provider's reputation as a consumer sees it.
+type ReputationView struct {
+	Score     float64 `json:"score"`
+	Valid     float64 `json:"valid"`     // results that won a quorum
+	Unchecked float64 `json:"unchecked"` // accepted without a replica
+	Invalid   float64 `json:"invalid"`   // results that lost a quorum or were proven fraudulent
+	Faults    float64 `json:"faults"`    // failures and timeouts
+	Suspect   bool    `json:"suspect"`   // caught cheating: not asked for bids until it decays
 }
 
 // PeerView is a row of `deco peers`.
