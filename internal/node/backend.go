@@ -7,7 +7,6 @@ import (
 	"io"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/market"
@@ -299,38 +298,6 @@ func (b backend) Follow(ctx context.Context, id string) (<-chan api.LogLine, err
 	return out, nil
 }
 
-func (b backend) Providers(ctx context.Context) ([]api.ProviderView, error) {
-	n := b.n
-	var out []api.ProviderView
-	err := n.call(ctx, func() {
-		now := n.clk.Now()
-		rep := n.market.Reputation()
-		for _, o := range n.market.Offers() {
-			st := n.sched.Stats(o.Peer)
-			rec := rep.Record(o.Peer, now)
-			rv := api.ReputationView{Score: rep.Reliability(o.Peer, now), Valid: rec.Valid, Unchecked: rec.Unchecked, Invalid: rec.Invalid, Faults: rec.Faults,
-				Suspect: rep.Suspect(o.Peer, now, minReliability(n.opts.Market))}
-			out = append(out, api.ProviderView{
-				Peer: o.Peer, EVM: o.EVM, Ask: o.Ask, Slots: o.Slots, FreeSlots: o.FreeSlots, Cores: o.Resources.Cores,
-				Memory: o.Resources.Memory, GPUs: o.Resources.GPUs, Benchmark: o.Benchmark, Labels: o.Labels, Runtime: o.Runtime,
-				Expires: time.UnixMilli(o.ExpiresMs), Stats: st, Reliability: st.Reliability(), Reputation: rv,
-			})
-		}
-	})
-	for i := range out {
-		if p, err := peerDecode(out[i].Peer); err == nil {
-			out[i].Latency = n.host.Latency(p)
-		}
-		if st, ok := n.stake(ctx, out[i].EVM); ok {
-			out[i].Stake = &st
-		}
-	}
-	if out == nil {
-		out = []api.ProviderView{}
-	}
-	return out, err
-}
-
 func (b backend) Peers(ctx context.Context) ([]api.PeerView, error) {
 	var out []api.PeerView
 	for _, p := range b.n.host.Peers() {
@@ -343,11 +310,3 @@ func (b backend) Peers(ctx context.Context) ([]api.PeerView, error) {
 	return out, nil
 }
 
-// minReliability is the market's threshold below which a provider caught
-// cheating gets no work (market.Config.MinReliability, default 0.2).
-func minReliability(c market.Config) float64 {
-	if c.MinReliability == 0 {
-		return 0.2
-	}
-	return c.MinReliability
-}
