@@ -309,4 +309,3 @@ func (b backend) Peers(ctx context.Context) ([]api.PeerView, error) {
 	}
 	return out, nil
 }
-
