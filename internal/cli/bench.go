@@ -18,12 +18,13 @@ import (
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/node"
 	"github.com/deco-network/deco/internal/spec"
+	"github.com/deco-network/deco/internal/verify/mc"
 	"github.com/deco-network/deco/internal/wire"
 )
 
 func newBenchCmd(g *globals) *cobra.Command {
-	cmd := &cobra.Command{Use: "bench", Short: "Benchmarks: Deco's overhead over local execution, throughput, WASM vs native"}
-	cmd.AddCommand(newBenchOverheadCmd(g), newBenchKernelCmd(g))
+	cmd := &cobra.Command{Use: "bench", Short: "Benchmarks: Deco's overhead over local execution, throughput, WASM vs native, verification cost"}
+	cmd.AddCommand(newBenchOverheadCmd(g), newBenchKernelCmd(g), newBenchVerifyCmd(g))
 	return cmd
 }
 
@@ -307,6 +308,41 @@ func newBenchKernelCmd(g *globals) *cobra.Command {
 			return nil
 		},
 	}
+	addOutputFlag(cmd, g)
+	return cmd
+}
+
+func newBenchVerifyCmd(g *globals) *cobra.Command {
+	var cfg mc.Config
+	var policies []string
+	cmd := &cobra.Command{
+		Use:   "verify",
+		Short: "Monte Carlo over the real market core: wrong results accepted and replicas per task, adaptive vs replicate:2 and replicate:3",
+		Long: `verify drives the market (auctions, replicas, quorum, adaptive spot-checks,
+reputation) in virtual time with simulated providers, some of which cheat
+(always wrong, sometimes wrong, wrong after earning trust), and reports per
+policy how many wrong results were accepted and how many replicas a task
+cost. Targets for adaptive: ≤ 0.1% wrong accepted, ≤ 1.25 replicas/task.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			rs, err := mc.Compare(cfg, policies...)
+			if err != nil {
+				return err
+			}
+			if ok, err := g.emit(cmd.OutOrStdout(), rs); ok {
+				return err
+			}
+			return mc.WriteTable(cmd.OutOrStdout(), rs)
+		},
+	}
+	f := cmd.Flags()
+	f.IntVar(&cfg.Tasks, "tasks", 10000, "tasks in all")
+	f.IntVar(&cfg.Providers, "providers", 100, "providers")
+	f.Float64Var(&cfg.Cheaters, "cheaters", 0.10, "share of providers that cheat")
+	f.Float64Var(&cfg.WrongRate, "wrong-rate", 0.3, "how often a sometimes-wrong cheater lies")
+	f.BoolVar(&cfg.Collude, "collude", false, "cheaters agree on one wrong output per task")
+	f.Uint64Var(&cfg.Seed, "seed", 1, "random seed (same seed, same result)")
+	f.StringSliceVar(&policies, "policy", mc.Policies, "policies to compare")
 	addOutputFlag(cmd, g)
 	return cmd
 }
