@@ -53,6 +53,7 @@ type devnetFile struct {
 		EVM    string   `json:"evm_address"`
 		Home   string   `json:"home"`
 		PID    int      `json:"pid"`
+		Malice string   `json:"malice"`
 	} `json:"nodes"`
 }
 

@@ -113,8 +113,16 @@ func TestKillProviderMidJob(t *testing.T) {
 	}
 
 	// Every output is what a local run of the same task produces.
+	checkRenderOutputs(t, dir, final, args)
+}
+
+// checkRenderOutputs fetches job j's results and checks every task's
+// outputs equal a local run of the render example with the same arguments.
+func checkRenderOutputs(t *testing.T, dir string, final market.Job, args []string) {
+	t.Helper()
 	results := t.TempDir()
-	if _, err := deco(t, dir, "job", "get", id, "--output-dir", results); err != nil {
+	count := strconv.Itoa(len(final.Tasks))
+	if _, err := deco(t, dir, "job", "get", string(final.ID), "--output-dir", results); err != nil {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
@@ -129,10 +137,10 @@ func TestKillProviderMidJob(t *testing.T) {
 		taskArgs := make([]string, len(args))
 		for i, a := range args {
 			a = strings.ReplaceAll(a, "{{index}}", strconv.Itoa(tk.Index))
-			taskArgs[i] = strings.ReplaceAll(a, "{{count}}", "12")
+			taskArgs[i] = strings.ReplaceAll(a, "{{count}}", count)
 		}
 		res, err := e.Run(ctx, exec.Spec{Module: mod, ModuleID: string(wire.CIDOf(mod)), Args: taskArgs,
-			Env: map[string]string{"DECO_TASK_INDEX": strconv.Itoa(tk.Index), "DECO_TASK_COUNT": "12"}, OutputDir: outDir,
+			Env: map[string]string{"DECO_TASK_INDEX": strconv.Itoa(tk.Index), "DECO_TASK_COUNT": count}, OutputDir: outDir,
 			MemoryLimit: 256 << 20, Timeout: 3 * time.Minute, Seed: wire.TaskID{Job: final.ID, Index: tk.Index}.Seed()})
 		if err != nil || res.ExitCode != 0 {
 			t.Fatalf("local run of task %d: %v (exit %d)", tk.Index, err, res.ExitCode)

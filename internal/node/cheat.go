@@ -3,6 +3,7 @@ package node
 import (
 	"encoding/binary"
 	"fmt"
+	"hash/fnv"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -111,9 +112,10 @@ func cloneInline(m map[wire.CID][]byte) map[wire.CID][]byte {
 }
 
 // corrupt changes what a program wrote to dir so its outputs are wrong:
-// the first file (by name) gets its last byte flipped, or, with no files,
-// a result file appears.
-func corrupt(dir string) error {
+// the first file (by name) gets its last byte changed, or, with no files,
+// a result file appears. salt (the provider's address) makes each cheater's
+// wrong output its own: independent cheaters do not agree by accident.
+func corrupt(dir, salt string) error {
 	var files []string
 	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err == nil && d.Type().IsRegular() {
@@ -123,7 +125,7 @@ func corrupt(dir string) error {
 	})
 	sort.Strings(files)
 	if len(files) == 0 {
-		return os.WriteFile(filepath.Join(dir, "result"), []byte("42\n"), 0o644)
+		return os.WriteFile(filepath.Join(dir, "result"), []byte("42 "+salt+"\n"), 0o644)
 	}
 	b, err := os.ReadFile(files[0])
 	if err != nil {
@@ -132,6 +134,8 @@ func corrupt(dir string) error {
 	if len(b) == 0 {
 		b = []byte{0}
 	}
-	b[len(b)-1] ^= 0x5a
+	h := fnv.New32a()
+	h.Write([]byte(salt))
+	b[len(b)-1] ^= byte(h.Sum32()) | 1
 	return os.WriteFile(files[0], b, 0o644)
 }

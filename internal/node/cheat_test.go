@@ -53,7 +53,7 @@ func TestRandomCheatIsReplayableAndMixed(t *testing.T) {
 
 func TestCorruptChangesOutputs(t *testing.T) {
 	dir := t.TempDir()
-	if err := corrupt(dir); err != nil {
+	if err := corrupt(dir, "0xabc"); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "result")); err != nil {
@@ -62,7 +62,7 @@ func TestCorruptChangesOutputs(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "a.txt"), []byte("hello"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if err := corrupt(dir); err != nil {
+	if err := corrupt(dir, "0xabc"); err != nil {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(filepath.Join(dir, "a.txt"))

@@ -481,7 +481,7 @@ func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, dir str
 		return res
 	}
 	if cheat == CheatWrong {
-		if err := corrupt(outDir); err != nil {
+		if err := corrupt(outDir, n.id.EVM); err != nil {
 			return fail(wire.FailProvider, err)
 		}
 	}
