@@ -23,7 +23,7 @@ func TestModulesCurrent(t *testing.T) {
 	for _, m := range []struct{ pkg, out string }{{"./render", "render/render.wasm"}, {"./hello", "hello/hello.wasm"}, {"./kernel/cmd", "kernel/kernel.wasm"}} {
 		dst := filepath.Join(t.TempDir(), "m.wasm")
 		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s", "-buildvcs=false", "-o", dst, m.pkg)
-		cmd.Env = append(os.Environ(), "GOOS=wasip1", "GOARCH=wasm")
+		cmd.Env = append(os.Environ(), "GOOS=wasip1", "GOARCH=wasm", "GOWASM=satconv,signext")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("build %s: %v\n%s", m.pkg, err, out)
 		}
