@@ -9,6 +9,21 @@
 // provider's benchmark, corrected by the durations it has observed, and
 // reliability from a Beta(1+ok, 1+failed) posterior.
 //
+// Learned is the scheduler that learns from history (see its comment): an
+// online runtime Model (per-provider log speed and per-program log work
+// with uncertainty, global priors from offer features and from jobs' time
+// limits), reliability as a Beta posterior turned into a failure hazard,
+// Thompson sampling, and, as a Planner, the placement rules that keep a
+// batch's makespan near the clairvoyant bound: the straggler rule and
+// longest tasks first. Its decisions read a dense roster of the providers
+// it knows, so choosing among 10,000 providers costs a screening pass of a
+// few multiplies per provider (above LearnedConfig.Screen providers, a
+// sample and an elite) and Thompson draws for a few dozen.
+//
+// The baselines (random, round-robin, cheapest, declared-fastest,
+// stake-weighted, capacity-ranker) are the placement rules other networks
+// use; Policies names them all for `deco sim --policy`.
+//
 // Assign then places tasks on the ranked bidders:
 //
 //	ranked := s.Rank(sched.Request{MaxPrice: max, Preference: "fast"}, cands)
@@ -16,5 +31,6 @@
 //
 // Invariants (property-tested): a bidder never gets more tasks than the
 // slots it offered; a bid above the max price is never used; each task is
-// placed at most once.
+// placed at most once; a shortlist never depends on the order candidates
+// are listed in.
 package sched

@@ -22,10 +22,18 @@ type LearnedConfig struct {
 	// FailureCost is the time a failed attempt costs beyond running the
 	// task again: noticing the failure and placing the task anew (60s).
 	FailureCost time.Duration
-	// Slack loosens the straggler rule: a provider is used while the tasks
-	// waiting could not all finish sooner on faster ones, within this
-	// factor (0.15).
+	// Slack loosens the straggler rule, in log speed: a provider is used
+	// when its cautious speed is within Slack of the slowest speed whose
+	// run still ends within the backlog's horizon (0.05).
 	Slack float64
+	// Caution is how many standard deviations of the speed and work
+	// posteriors the straggler rule assumes against a provider (1).
+	Caution float64
+	// RiskAversion scales the expected cost of failures in the straggler
+	// rule (3): a failure near the end of a batch delays its makespan by a
+	// detection and a rerun, whatever the odds, so the rule weighs it more
+	// than its expectation.
+	RiskAversion float64
 	// Explore scales the posterior spread of the Thompson samples (1; a
 	// negative value turns sampling off and ranks by posterior means).
 	Explore float64
@@ -38,49 +46,60 @@ type LearnedConfig struct {
 	// GreenWait is how many best-run lengths a green job's tasks may wait
 	// for a clean provider (1).
 	GreenWait float64
-	// GreenSlack widens the straggler rule for green jobs (1.5), so slower
-	// clean providers stay usable while the slowest still do not set the end.
+	// GreenSlack widens the straggler rule's horizon for green jobs (1.5),
+	// so slower clean providers stay usable while the slowest still do not
+	// set the end.
 	GreenSlack float64
-	// MaxEvaluate bounds the providers Shortlist scores (1024): above it,
-	// it scores a pseudo-random subset of that size (the power of d
-	// choices), so its cost stays flat however large the network.
-	MaxEvaluate int
-	Model       ModelConfig
+	// Preselect: Shortlist screens every eligible provider with an
+	// optimistic bound on its score (its speed Thompson-sampled at most
+	// zClip standard deviations up) and samples only the Preselect × k most
+	// promising (2); a negative value samples every one, the exhaustive
+	// reference the benchmark compares with.
+	Preselect int
+	// Screen: with more eligible providers than this, Shortlist screens a
+	// pseudo-random sample of about this many (a new one every decision)
+	// and the elite, the EliteSize fastest, cheapest and cleanest known
+	// providers each (1024, 128), so a decision's cost stays flat however
+	// large the network; a negative Screen screens every one.
+	Screen    int
+	EliteSize int
+	Model     ModelConfig
 }
 
 func (c LearnedConfig) withDefaults() LearnedConfig {
-	if c.PriorOK == 0 {
-		c.PriorOK = 2
+	def := func(p *float64, v float64) {
+		if *p == 0 {
+			*p = v
+		}
 	}
-	if c.PriorFailed == 0 {
-		c.PriorFailed = 0.25
-	}
+	def(&c.PriorOK, 2)
+	def(&c.PriorFailed, 0.25)
 	if c.FailureCost == 0 {
 		c.FailureCost = 60 * time.Second
 	}
-	if c.Slack == 0 {
-		c.Slack = 0.15
+	def(&c.Slack, 0.05)
+	def(&c.Caution, 1)
+	def(&c.RiskAversion, 3)
+	def(&c.Explore, 1)
+	def(&c.DeadlineMargin, 0.8)
+	def(&c.GreenFactor, 2)
+	def(&c.GreenWait, 1)
+	def(&c.GreenSlack, 1.5)
+	if c.Preselect == 0 {
+		c.Preselect = 2
 	}
-	if c.Explore == 0 {
-		c.Explore = 1
+	if c.Screen == 0 {
+		c.Screen = 1024
 	}
-	if c.GreenFactor == 0 {
-		c.GreenFactor = 2
-	}
-	if c.GreenWait == 0 {
-		c.GreenWait = 1
-	}
-	if c.MaxEvaluate == 0 {
-		c.MaxEvaluate = 1024
-	}
-	if c.GreenSlack == 0 {
-		c.GreenSlack = 1.5
-	}
-	if c.DeadlineMargin == 0 {
-		c.DeadlineMargin = 0.8
+	if c.EliteSize == 0 {
+		c.EliteSize = 128
 	}
 	return c
 }
+
+// zClip bounds a Thompson draw of a speed, in standard deviations, so that
+// the screening bound holds for every draw.
+const zClip = 3
 
 // Learned is the scheduler that learns from history: it predicts each
 // provider's run time with the online Model, its reliability from a Beta
@@ -88,10 +107,18 @@ func (c LearnedConfig) withDefaults() LearnedConfig {
 // carbon, weighted by the job's preference. Thompson sampling (a draw from
 // each posterior instead of its mean) gives newcomers work in proportion to
 // the chance that they are good. As a Planner it also chooses whom to ask
-// for bids among all eligible providers, skips providers that would miss the
-// task's time limit, and holds tasks back from providers so slow that the
-// backlog would finish sooner on faster ones (the stragglers that set a
-// batch's makespan).
+// for bids among all eligible providers and keeps the makespan short:
+//
+//   - the straggler rule: a provider is used for a task only if its run,
+//     judged cautiously (a low quantile of its speed, slowed by its
+//     expected failures), ends within the horizon in which the providers at
+//     least as fast would clear the backlog; so at the end of a batch the
+//     last tasks wait for fast providers instead of running long on slow
+//     ones, and big tasks skip slow providers earlier than small ones;
+//   - longest tasks first: while more tasks wait than there are free slots,
+//     a program's round leaves the providers that bigger waiting tasks fit
+//     to them, so big tasks start early and small ones fill the end;
+//   - a task's round skips providers that would miss its time limit.
 //
 // Learned implements Scheduler, Planner, OfferWatcher and Predictor; it is
 // deterministic for a seed and the sequence of calls, and not safe for
@@ -101,17 +128,23 @@ type Learned struct {
 	model    *Model
 	seed     uint64
 	decision uint64 // decisions taken, a component of every random draw
+	ros      roster
 	idx      capIndex
 	inflight float64 // attempts placed and not yet observed (estimate)
-	avgWork  float64 // moving average of the work per task of the rounds seen (benchmark units × s)
-	carbon   float64 // mean carbon intensity of offers seen (for unknowns)
-	nCarbon  int
-	scratch  []scored
-	// Slots asked for by rounds still open, so concurrent rounds of
-	// different jobs do not all ask the same best providers and then find
-	// them taken (herding).
-	reserved   map[string]reservation
-	roundPeers map[wire.CID][]string
+	load     backlogWork
+	// saturated: more tasks waited than the free slots of the last
+	// Shortlist's eligible providers, so some wait whatever the order.
+	saturated bool
+	carbon    float64 // mean carbon intensity of offers seen (for unknowns)
+	nCarbon   int
+	scratch   []scored
+	pre, preW []cand
+	wl        []cand
+	unknown   []int32
+	// Rows whose slots an open round of the program asked for, so that
+	// concurrent rounds of different jobs do not all ask the same best
+	// providers and then find them taken (herding).
+	roundRows map[wire.CID][]int32
 	// heldSince is when the straggler rule started holding a program's
 	// tasks. Waiting is capped like a ski rental: once the tasks have waited
 	// as long as the best free provider would take to run one, they go to
@@ -119,15 +152,10 @@ type Learned struct {
 	heldSince map[wire.CID]time.Time
 }
 
-type reservation struct {
-	slots int
-	until time.Time
-}
-
 // NewLearned returns an empty learned scheduler.
 func NewLearned(cfg LearnedConfig) *Learned {
 	cfg = cfg.withDefaults()
-	return &Learned{cfg: cfg, model: NewModel(cfg.Model), seed: cfg.Seed, reserved: map[string]reservation{}, roundPeers: map[wire.CID][]string{}, heldSince: map[wire.CID]time.Time{}}
+	return &Learned{cfg: cfg, model: NewModel(cfg.Model), seed: cfg.Seed, roundRows: map[wire.CID][]int32{}, heldSince: map[wire.CID]time.Time{}}
 }
 
 // Model returns the runtime model (read it, do not keep it across Restore).
@@ -135,27 +163,31 @@ func (l *Learned) Model() *Model { return l.model }
 
 // SeeOffer records an offer's features and carbon intensity.
 func (l *Learned) SeeOffer(o wire.Offer, latency time.Duration) {
-	prev, had := l.model.peers[o.Peer]
-	var prevSlots int
-	if had {
-		prevSlots = prev.Slots
-	}
 	l.model.SeeOffer(o, latency)
 	if c := labelFloat(o.Labels, LabelCarbon); c > 0 {
 		l.nCarbon++
 		l.carbon += (c - l.carbon) / float64(min(l.nCarbon, 1000))
 	}
-	if !had || prevSlots != o.Slots {
+	n := len(l.ros.rows)
+	i := l.ros.upsert(o.Peer, o.Benchmark)
+	w := &l.ros.rows[i]
+	if int(i) == n || w.slots != o.Slots {
 		l.idx.dirty++
 	}
+	w.m, w.slots, w.ask, w.lat, w.exp = l.model.peers[o.Peer], o.Slots, float64(o.Ask), latency, o.ExpiresMs
+	l.refresh(i)
 }
 
 // Observe learns from one outcome.
 func (l *Learned) Observe(o Observation) {
 	l.inflight = math.Max(0, l.inflight-1)
+	init := l.model.peers[o.Peer] != nil && l.model.peers[o.Peer].init
 	p := l.model.Observe(o)
-	if p.init {
+	if p.init && !init {
 		l.idx.dirty++
+	}
+	if i := l.ros.row(o.Peer); i >= 0 {
+		l.refresh(i)
 	}
 }
 
@@ -169,46 +201,106 @@ func (l *Learned) Rank(req Request, cands []Candidate) []Ranked {
 	return l.Plan(Round{Request: req}, cands)
 }
 
+// refresh recomputes row i from the model.
+func (l *Learned) refresh(i int32) {
+	w := &l.ros.rows[i]
+	if w.m == nil {
+		w.m = l.model.peers[w.peer]
+	}
+	l.fill(w)
+	l.ros.sign(i)
+}
+
+// fill computes a row's decision values from the model.
+func (l *Learned) fill(w *prow) {
+	sp := l.model.speedOf(w.m, w.bench)
+	w.mu, w.sd = sp.Mean, math.Sqrt(sp.Var)
+	w.a, w.b = l.cfg.PriorOK, l.cfg.PriorFailed
+	w.carbon = 0
+	if w.m != nil {
+		w.a, w.b, w.carbon = w.a+w.m.OK, w.b+w.m.Failed, w.m.Carbon
+	}
+	rel := math.Max(w.a/(w.a+w.b), minRel)
+	w.odds = (1 - rel) / rel
+	w.dref, w.h, w.oc = 0, 0, w.odds
+	if w.m != nil && w.m.Observed > 0 && w.m.RunTime > 0 {
+		w.dref = w.m.RunTime / float64(w.m.Observed)
+		w.h, w.oc = -math.Log(rel)/w.dref, 0
+	}
+	w.cautHi = w.mu - l.cfg.Caution*w.sd - math.Log1p(l.cfg.RiskAversion*w.oc)
+	z := 0.0
+	if l.cfg.Explore > 0 {
+		z = l.cfg.Explore * zClip
+	}
+	w.invMean = math.Exp(-w.mu)
+	w.invOpt = math.Exp(-(w.mu + z*w.sd))
+}
+
+// relFor turns a provider's chance of success per typical attempt into the
+// chance for a run of d seconds (failures as a hazard), floored at minRel.
+func relFor(rel, d, dref float64) float64 {
+	if dref > 0 && rel < 1 {
+		rel = math.Pow(rel, d/dref)
+	}
+	return math.Max(rel, minRel)
+}
+
+// minRel floors a reliability, so no provider's expected failures are
+// infinite; maxOdds are the odds it implies.
+const (
+	minRel  = 0.02
+	maxOdds = (1 - minRel) / minRel
+)
+
+// rowFor returns c's row: the roster's, or one made from the model for a
+// provider whose offer was never seen.
+func (l *Learned) rowFor(c Candidate, tmp *prow) *prow {
+	if i := l.ros.row(c.Peer); i >= 0 {
+		return &l.ros.rows[i]
+	}
+	*tmp = prow{peer: c.Peer, bench: c.Benchmark, lat: c.Latency, m: l.model.peers[c.Peer]}
+	l.fill(tmp)
+	return tmp
+}
+
 // scored is a candidate's terms before normalization.
 type scored struct {
 	i         int
-	logSpeed  float64 // sampled
+	row       int32   // roster row (−1: none)
 	d         float64 // sampled run time, seconds
+	mu, sd    float64 // log-speed posterior
 	a, b      float64 // Beta posterior
-	sp        Gauss   // speed posterior
+	dref      float64 // the provider's mean run, s (see prow)
+	cautHi    float64
 	t, p, e   float64 // expected time (s), price, emissions
 	rel       float64
 	score     float64
+	wanted    bool // fits bigger waiting tasks (see ceiling)
 	tooSlow   bool
 	straggler bool
 }
 
-// evaluate computes a candidate's terms. sample draws from the posteriors
-// (Thompson sampling); otherwise means are used.
-func (l *Learned) evaluate(c Candidate, work Gauss, sample, betaSample bool) scored {
-	p := l.model.peers[c.Peer]
-	sp := l.model.speedOf(p, c.Benchmark)
-	s := sp.Mean
+// evaluate computes a candidate's terms from its row. sample draws from the
+// posteriors (Thompson sampling; the speed draw is clipped at zClip
+// standard deviations); otherwise means are used.
+func (l *Learned) evaluate(w *prow, c Candidate, work Gauss, sample, betaSample bool) scored {
+	s := w.mu
 	var dr draw
 	if sample && l.cfg.Explore > 0 {
 		dr = drawFor(l.seed, l.decision, c.Peer)
-		s += l.cfg.Explore * math.Sqrt(sp.Var) * dr.norm()
+		s += l.cfg.Explore * w.sd * math.Max(-zClip, math.Min(zClip, dr.norm()))
 	}
-	a, b := l.cfg.PriorOK, l.cfg.PriorFailed
-	if p != nil {
-		a, b = a+p.OK, b+p.Failed
-	}
-	rel := a / (a + b)
+	rel := w.a / (w.a + w.b)
 	if sample && betaSample && l.cfg.Explore > 0 {
-		rel = dr.beta(a, b)
+		rel = dr.beta(w.a, w.b)
 	}
-	rel = math.Max(rel, 0.02)
 	d := math.Exp(work.Mean - s)
+	rel = relFor(math.Max(rel, minRel), d, w.dref)
 	fail := (1 - rel) / rel // expected failed attempts before a success
 	t := c.Latency.Seconds() + d + fail*(d+l.cfg.FailureCost.Seconds())
 	carbon := c.Carbon
-	if carbon <= 0 && p != nil {
-		carbon = p.Carbon
+	if carbon <= 0 {
+		carbon = w.carbon
 	}
 	if carbon <= 0 {
 		carbon = math.Max(l.carbon, 1)
@@ -216,16 +308,16 @@ func (l *Learned) evaluate(c Candidate, work Gauss, sample, betaSample bool) sco
 	// Energy is ∝ run time per slot, so emissions ∝ intensity × run time,
 	// failed runs included.
 	e := carbon * d * (1 + fail)
-	return scored{logSpeed: s, d: d, t: t, p: float64(c.Price), e: e, rel: rel, a: a, b: b, sp: sp}
+	return scored{row: -1, d: d, t: t, p: float64(c.Price), e: e, rel: rel, a: w.a, b: w.b, mu: w.mu, sd: w.sd, dref: w.dref, cautHi: w.cautHi}
 }
 
 // cautious is the straggler rule's view of a scored candidate: a low
 // quantile of its log speed, slowed by the expected cost of failures (a
 // flaky provider is a slow one at the end). The rule does not gamble.
 func (l *Learned) cautious(s scored, work Gauss) float64 {
-	rel := s.a / (s.a + s.b)
-	dMean := math.Exp(work.Mean - s.sp.Mean)
-	return s.sp.Mean - math.Sqrt(s.sp.Var) - math.Log1p((1-rel)/rel*(1+l.cfg.FailureCost.Seconds()/dMean))
+	dMean := math.Exp(work.Mean - s.mu)
+	rel := relFor(math.Max(s.a/(s.a+s.b), minRel), dMean, s.dref)
+	return s.mu - l.cfg.Caution*s.sd - math.Log1p(l.cfg.RiskAversion*(1-rel)/rel*(1+l.cfg.FailureCost.Seconds()/dMean))
 }
 
 // weightsOf splits the preference into time, price and carbon weights;
@@ -240,26 +332,43 @@ func weightsOf(pref string) (wt, wp, we float64) {
 	return w.Time + w.Risk + w.Latency, w.Price, w.Energy
 }
 
-// finish normalizes terms by their means among the candidates and scores.
-func finish(ss []scored, pref string) {
+// norms are the population means the score terms are divided by: the
+// means over the known providers (at the last index rebuild) of their
+// expected time, price and emissions for a task of work W, so that a
+// provider's score does not depend on who else is free.
+type norms struct {
+	lat, inv1, bf, carbonInv1, ask float64
+	ok                             bool
+}
+
+func (n norms) of(work float64) (t, p, e float64) {
+	return n.lat + work*n.inv1 + n.bf, n.ask, work * n.carbonInv1
+}
+
+// finish scores ss: each term divided by its population mean, or, without
+// one, by its mean among ss.
+func (l *Learned) finish(ss []scored, pref string, work float64) {
 	wt, wp, we := weightsOf(pref)
-	var st, sp, se float64
-	for _, s := range ss {
-		st += s.t
-		sp += s.p
-		se += s.e
-	}
-	n := float64(len(ss))
-	norm := func(v, sum float64) float64 {
-		if sum <= 0 {
-			return 0
+	tn, pn, en := l.idx.norms.of(work)
+	if !l.idx.norms.ok || tn <= 0 || pn <= 0 || en <= 0 {
+		var st, sp, se float64
+		for _, s := range ss {
+			st, sp, se = st+s.t, sp+s.p, se+s.e
 		}
-		return v / (sum / n)
+		n := float64(len(ss))
+		tn, pn, en = st/n, sp/n, se/n
 	}
 	for i := range ss {
 		s := &ss[i]
-		s.score = wt*norm(s.t, st) + wp*norm(s.p, sp) + we*norm(s.e, se)
+		s.score = wt*ratio(s.t, tn) + wp*ratio(s.p, pn) + we*ratio(s.e, en)
 	}
+}
+
+func ratio(v, m float64) float64 {
+	if m <= 0 {
+		return 0
+	}
+	return v / m
 }
 
 // waitFactor is how many best-run lengths held tasks may wait: one for
@@ -279,43 +388,138 @@ func (l *Learned) released(r Round) bool {
 	return ok && since.IsZero()
 }
 
+// rules are a round's placement rules (see Learned).
+type rules struct {
+	work     Gauss
+	w        float64 // e^work.Mean
+	cut      float64 // straggler cut: cautious log speed below which (− Slack) a provider is too slow; −Inf: none
+	bn, ceil float64 // tasks of bigger programs waiting; cautious log speed from which a provider fits them
+	maxRun   float64 // longest mean run the time limit allows, seconds (+Inf: none)
+	released bool
+	deadline time.Time
+	now      time.Time
+	slack    float64
+}
+
+func (l *Learned) rulesFor(r Round) rules {
+	l.maybeRebuild(r.Now)
+	l.model.SeeProgram(r.Program, r.Timeout)
+	work := l.model.Work(r.Program)
+	sd := math.Sqrt(work.Var)
+	ru := rules{work: work, w: math.Exp(work.Mean), cut: l.threshold(r, work.Mean+l.cfg.Caution*sd), ceil: math.Inf(1),
+		maxRun: math.Inf(1), released: l.released(r), deadline: r.Deadline, now: r.Now, slack: l.cfg.Slack}
+	if ru.released {
+		ru.cut = math.Inf(-1)
+	}
+	if r.Timeout > 0 {
+		ru.maxRun = l.cfg.DeadlineMargin * r.Timeout.Seconds()
+	}
+	ru.bn, ru.ceil = l.ceiling(r, work.Mean, sd)
+	return ru
+}
+
+// dropWanted leaves to bigger waiting tasks the candidates they fit: all of
+// them when those tasks could take all of them, else the fastest
+// (cautiously) covering bn slots. It reports whether it dropped all.
+func dropWanted(ss []scored, slots func(i int) int, bn float64) ([]scored, bool) {
+	f := 0
+	var wanted []int
+	for k, s := range ss {
+		if s.wanted {
+			f += slots(s.i)
+			wanted = append(wanted, k)
+		}
+	}
+	if f == 0 {
+		return ss, false
+	}
+	all := float64(f) <= bn
+	if !all {
+		sort.Slice(wanted, func(a, b int) bool {
+			x, y := ss[wanted[a]], ss[wanted[b]]
+			if x.cautHi != y.cautHi {
+				return x.cautHi > y.cautHi
+			}
+			return x.i < y.i
+		})
+		acc := 0
+		for n, k := range wanted {
+			if float64(acc) >= bn {
+				for _, k := range wanted[n:] {
+					ss[k].wanted = false // not needed by bigger tasks
+				}
+				break
+			}
+			acc += slots(ss[k].i)
+		}
+	}
+	kept := ss[:0]
+	for _, s := range ss {
+		if !s.wanted {
+			kept = append(kept, s)
+		}
+	}
+	return kept, all
+}
+
+// unreserve ends the reservations of program's open round.
+func (l *Learned) unreserve(program wire.CID) {
+	for _, i := range l.roundRows[program] {
+		l.ros.rows[i].res = reservation{}
+	}
+	delete(l.roundRows, program)
+}
+
+// reservedRows counts the rows reserved at now, and forgets the rounds
+// whose reservations all expired (a round that never closed).
+func (l *Learned) reservedRows(now time.Time) int {
+	n := 0
+	for p, rows := range l.roundRows {
+		live := 0
+		for _, i := range rows {
+			if res := l.ros.rows[i].res; res.slots > 0 && (now.IsZero() || now.Before(res.until)) {
+				live++
+			}
+		}
+		if live == 0 {
+			delete(l.roundRows, p)
+		}
+		n += live
+	}
+	return n
+}
+
 // Plan implements Planner.
 func (l *Learned) Plan(r Round, bids []Candidate) []Ranked {
 	l.decision++
-	for _, p := range l.roundPeers[r.Program] {
-		delete(l.reserved, p)
-	}
-	delete(l.roundPeers, r.Program)
-	work := l.model.Work(r.Program)
-	cut := l.threshold(r, work.Mean+math.Sqrt(work.Var))
-	if l.released(r) {
-		cut = math.Inf(-1)
-	}
+	l.unreserve(r.Program)
+	ru := l.rulesFor(r)
 	ss := l.scratch[:0]
+	var tmp prow
 	for i, c := range bids {
 		if c.Price > r.MaxPrice || c.Slots <= 0 {
 			continue
 		}
-		s := l.evaluate(c, work, true, true)
+		w := l.rowFor(c, &tmp)
+		s := l.evaluate(w, c, ru.work, true, true)
 		s.i = i
-		if r.Timeout > 0 {
-			mean := l.model.speedOf(l.model.peers[c.Peer], c.Benchmark).Mean
-			s.tooSlow = math.Exp(work.Mean-mean) > l.cfg.DeadlineMargin*r.Timeout.Seconds()
-		}
-		if !r.Deadline.IsZero() && r.Now.Add(time.Duration(s.t*float64(time.Second))).After(r.Deadline) {
+		s.tooSlow = ru.w*w.invMean > ru.maxRun
+		if !ru.deadline.IsZero() && ru.now.Add(time.Duration(s.t*float64(time.Second))).After(ru.deadline) {
 			s.tooSlow = true
 		}
-		s.straggler = !math.IsInf(cut, -1) && l.cautious(s, work) < cut-l.cfg.Slack
+		s.straggler = !math.IsInf(ru.cut, -1) && l.cautious(s, ru.work) < ru.cut-ru.slack
+		s.wanted = ru.bn > 0 && w.cautHi >= ru.ceil
 		if s.tooSlow || s.straggler {
 			continue
 		}
 		ss = append(ss, s)
 	}
+	ss, _ = dropWanted(ss, func(i int) int { return bids[i].Slots }, ru.bn)
 	l.scratch = ss[:0]
 	if len(ss) == 0 {
 		return nil
 	}
-	finish(ss, r.Preference)
+	l.finish(ss, r.Preference, ru.w)
 	sort.Slice(ss, func(i, k int) bool {
 		if ss[i].score != ss[k].score {
 			return ss[i].score < ss[k].score
@@ -330,58 +534,83 @@ func (l *Learned) Plan(r Round, bids []Candidate) []Ranked {
 	}
 	if r.Tasks > 0 {
 		l.inflight += float64(min(r.Tasks, slots))
+		l.load.placed(r.Program, min(r.Tasks, slots))
 	}
-	if len(out) > 0 && l.released(r) {
+	if ru.released {
 		delete(l.heldSince, r.Program)
 	}
 	return out
 }
 
-// Shortlist implements Planner: Thompson-sampled scores over every
-// eligible provider, best first, enough of them to cover the round's tasks
-// with a margin, at most k.
+// cand is an eligible provider that passed the screening: its optimistic
+// score, its row, its index in eligible.
+type cand struct {
+	lb     float32
+	row    int32
+	i      int32
+	wanted bool
+}
+
+// candLess orders screened candidates; ties go to the lower row, a
+// property of the provider, so the order the market lists them in never
+// matters.
+func candLess(a, b cand) bool {
+	if a.lb != b.lb {
+		return a.lb < b.lb
+	}
+	return a.row < b.row
+}
+
+// keep adds c to h, a max-heap of the best m candidates by candLess.
+func keep(h []cand, c cand, m int) []cand {
+	if len(h) == m {
+		if !candLess(c, h[0]) {
+			return h
+		}
+		h[0] = c
+		for i := 0; ; {
+			l, r, big := 2*i+1, 2*i+2, i
+			if l < len(h) && candLess(h[big], h[l]) {
+				big = l
+			}
+			if r < len(h) && candLess(h[big], h[r]) {
+				big = r
+			}
+			if big == i {
+				return h
+			}
+			h[i], h[big] = h[big], h[i]
+			i = big
+		}
+	}
+	h = append(h, c)
+	for i := len(h) - 1; i > 0; {
+		p := (i - 1) / 2
+		if !candLess(h[p], h[i]) {
+			break
+		}
+		h[i], h[p] = h[p], h[i]
+		i = p
+	}
+	return h
+}
+
+// Shortlist implements Planner: every eligible provider is screened by an
+// optimistic bound on its score (one table lookup and a few multiplies
+// each), the most promising are scored with Thompson samples, and the best
+// are returned, enough of them to cover the round's tasks with a margin, at
+// most k. A provider whose offer the scheduler never saw is always scored.
 func (l *Learned) Shortlist(r Round, eligible []Candidate, k int) []Candidate {
 	if k <= 0 || len(eligible) == 0 {
 		return nil
 	}
 	l.decision++
-	work := l.model.Work(r.Program)
-	cut := l.threshold(r, work.Mean+math.Sqrt(work.Var))
-	if l.released(r) {
-		cut = math.Inf(-1)
+	ru := l.rulesFor(r)
+	if r.Tasks > 0 {
+		l.load.update(r.Program, r.Tasks, ru.w, r.Now, r.Priority)
 	}
-	best := math.Inf(1) // shortest predicted run among the eligible
-	ss := l.scratch[:0]
-	// Above MaxEvaluate, score a subset picked by a hash of the peer and
-	// the decision: the same for any order the candidates come in.
-	sub, salt, limit := len(eligible) > l.cfg.MaxEvaluate, l.seed^(l.decision*0x9e3779b97f4a7c15), uint64(0)
-	if sub {
-		limit = uint64(float64(l.cfg.MaxEvaluate) / float64(len(eligible)) * (1 << 63) * 2)
-	}
-	for i, c := range eligible {
-		if c.Price > r.MaxPrice || c.Slots <= 0 {
-			continue
-		}
-		if sub && mix64(hashString(c.Peer)^salt) >= limit {
-			continue
-		}
-		if len(l.reserved) > 0 {
-			if res, ok := l.reserved[c.Peer]; ok && (r.Now.IsZero() || r.Now.Before(res.until)) && c.Slots <= res.slots {
-				continue // its free slots are spoken for by another open round
-			}
-		}
-		s := l.evaluate(c, work, true, false)
-		best = math.Min(best, s.d)
-		if !math.IsInf(cut, -1) && l.cautious(s, work) < cut-l.cfg.Slack {
-			continue
-		}
-		if r.Timeout > 0 && s.d > l.cfg.DeadlineMargin*r.Timeout.Seconds() {
-			continue
-		}
-		s.i = i
-		ss = append(ss, s)
-	}
-	if r.Preference == "green" && !l.released(r) {
+	ss, best, ceiled := l.screen(r, ru, eligible, k)
+	if r.Preference == "green" && !ru.released {
 		// Green waits for clean providers: it skips those emitting more than
 		// GreenFactor times the cleanest free one (the ski-rental release
 		// below bounds the wait).
@@ -399,7 +628,10 @@ func (l *Learned) Shortlist(r Round, eligible []Candidate, k int) []Candidate {
 	}
 	l.scratch = ss[:0]
 	if len(ss) == 0 {
-		if !l.released(r) && !r.Now.IsZero() && !math.IsInf(best, 1) && (!math.IsInf(cut, -1) || r.Preference == "green") {
+		if ceiled {
+			return nil // bigger tasks go first
+		}
+		if !ru.released && !r.Now.IsZero() && !math.IsInf(best, 1) && (!math.IsInf(ru.cut, -1) || r.Preference == "green") {
 			since, ok := l.heldSince[r.Program]
 			if !ok {
 				l.heldSince[r.Program] = r.Now
@@ -413,7 +645,7 @@ func (l *Learned) Shortlist(r Round, eligible []Candidate, k int) []Candidate {
 	if since, ok := l.heldSince[r.Program]; ok && !since.IsZero() {
 		delete(l.heldSince, r.Program)
 	}
-	finish(ss, r.Preference)
+	l.finish(ss, r.Preference, ru.w)
 	top := topK(ss, k, eligible)
 	need := k
 	if r.Tasks > 0 {
@@ -432,17 +664,229 @@ func (l *Learned) Shortlist(r Round, eligible []Candidate, k int) []Candidate {
 	for _, s := range top[:min(need, len(top))] {
 		c := eligible[s.i]
 		out = append(out, c)
-		if r.Tasks > 0 && !r.Now.IsZero() {
+		if r.Tasks > 0 && !r.Now.IsZero() && s.row >= 0 {
 			n := min(c.Slots, max(left, 1))
 			left -= n
-			if res, ok := l.reserved[c.Peer]; ok && r.Now.Before(res.until) {
+			res := &l.ros.rows[s.row].res
+			if r.Now.Before(res.until) {
 				n += res.slots
 			}
-			l.reserved[c.Peer] = reservation{slots: n, until: r.Now.Add(5 * time.Second)}
-			l.roundPeers[r.Program] = append(l.roundPeers[r.Program], c.Peer)
+			*res = reservation{slots: n, until: r.Now.Add(5 * time.Second)}
+			l.roundRows[r.Program] = append(l.roundRows[r.Program], s.row)
 		}
 	}
 	return out
+}
+
+// screen returns the eligible providers a round may use, scored with
+// Thompson samples, the shortest cautious run among the usable ones (for
+// the hold's ski rental) and whether the longest-first rule left them all
+// to bigger tasks. It reads each candidate's row (above Screen candidates,
+// a sample's and the elite's), drops stragglers and those too slow for the
+// time limit, keeps the Preselect × k best by an optimistic bound on their
+// score, and samples those.
+func (l *Learned) screen(r Round, ru rules, eligible []Candidate, k int) (ss []scored, best float64, ceiled bool) {
+	wt, wp, we := weightsOf(r.Preference)
+	tn, pn, en := l.idx.norms.of(ru.w)
+	if pn <= 0 {
+		// No asks known: normalize prices by the candidates' mean (an
+		// integer sum, the same in any order).
+		var sum, n uint64
+		for i := range eligible {
+			if c := &eligible[i]; c.Price <= r.MaxPrice && c.Slots > 0 {
+				sum, n = sum+uint64(c.Price), n+1
+			}
+		}
+		if n > 0 {
+			pn = float64(sum) / float64(n)
+		}
+	}
+	bounded := l.idx.norms.ok && tn > 0 && pn > 0 && en > 0 && l.cfg.Preselect > 0
+	// Keep the best m by the bound, more by as many as rows are reserved:
+	// reservations are checked only on those kept.
+	m := l.cfg.Preselect*k + l.reservedRows(r.Now)
+	if !bounded {
+		m = math.MaxInt
+	}
+	wt, wp, we = wt/tn, wp/pn, we/en
+	wt32, wp32, we32 := float32(wt), float32(wp), float32(we)
+	lat32 := float32(wt) * 1e-9 // per nanosecond of latency
+	defCarbon := float32(math.Max(l.carbon, 1))
+	straggle := float32(ru.cut - ru.slack)
+	if math.IsInf(ru.cut, -1) {
+		straggle = float32(math.Inf(-1))
+	}
+	ceil := float32(ru.ceil)
+	w32, maxRun := float32(ru.w), float32(ru.maxRun)
+	fc32 := float32(l.cfg.FailureCost.Seconds())
+	var free int
+	bestCaut := float32(math.Inf(-1))
+	h, hw := l.pre[:0], l.preW[:0] // the best of all; of those bigger tasks do not want
+	unknown := l.unknown[:0]
+	var shared screenVals
+	// Above Screen eligible providers, screen a sample and the elite; the
+	// sample is drawn by a hash of the benchmark and the decision, so it is
+	// the same whatever the candidates' order.
+	sampled := l.cfg.Screen > 0 && len(eligible) > l.cfg.Screen
+	salt := mix64(l.seed ^ l.decision*0x9e3779b97f4a7c15)
+	limit := uint64(0)
+	if sampled {
+		limit = uint64(float64(l.cfg.Screen) / float64(len(eligible)) * (1 << 32))
+	}
+	weight := 1.0 // of a sampled provider in the counts below
+	if sampled {
+		weight = float64(len(eligible)) / float64(l.cfg.Screen)
+	}
+	el := &l.idx.elite
+	var wanted64 float64
+	wl := l.wl[:0] // the wanted: cautious speed (in lb), row, slots (in i)
+	for i := range eligible {
+		c := &eligible[i]
+		if c.Price > r.MaxPrice || c.Slots <= 0 {
+			continue
+		}
+		free += c.Slots
+		wgt := 1.0
+		sig := benchSig(c.Benchmark)
+		if sampled {
+			inSample := (sig^salt)>>32 < limit
+			if !inSample && !el.maybe(sig) {
+				continue
+			}
+			if isElite := el.has(sig); !isElite && !inSample {
+				continue
+			} else if !isElite {
+				wgt = weight
+			}
+		}
+		sl := l.ros.findSig(sig)
+		if sl == nil {
+			unknown = append(unknown, int32(i))
+			continue
+		}
+		row, sv := sl.row-1, &sl.screenVals
+		if row < 0 { // a shared signature
+			if row = l.ros.row(c.Peer); row < 0 {
+				unknown = append(unknown, int32(i))
+				continue
+			}
+			shared = l.ros.screenOf(row)
+			sv = &shared
+		}
+		wanted := ru.bn > 0 && sv.cautHi >= ceil
+		if !wanted && sv.cautHi > bestCaut {
+			bestCaut = sv.cautHi
+		}
+		if sv.cautHi < straggle || w32*sv.invMean > maxRun {
+			continue
+		}
+		if wanted {
+			wanted64 += wgt * float64(c.Slots)
+			wl = append(wl, cand{lb: sv.cautHi, row: row, i: int32(c.Slots)})
+		}
+		var lb float32
+		if bounded {
+			carbon := sv.carbon
+			if carbon <= 0 {
+				carbon = defCarbon
+			}
+			d1 := w32 * sv.invOpt
+			o := min(sv.oc+sv.h*d1, maxOdds) // odds of failing a run of d ≥ d1: at least this
+			lb = lat32*float32(c.Latency) + wt32*(d1*(1+o)+o*fc32) + wp32*float32(c.Price) + we32*d1*(1+o)*carbon
+		}
+		e := cand{lb: lb, row: row, i: int32(i), wanted: wanted}
+		if !bounded {
+			h = append(h, e)
+			continue
+		}
+		if len(h) < m || candLess(e, h[0]) {
+			h = keep(h, e, m)
+		}
+		if !wanted && (len(hw) < m || candLess(e, hw[0])) {
+			hw = keep(hw, e, m)
+		}
+	}
+	l.saturated = r.Backlog > free
+	best = math.Inf(1)
+	if !math.IsInf(float64(bestCaut), -1) {
+		best = ru.w * math.Exp(-float64(bestCaut))
+	}
+	// Bigger tasks take the providers they fit when they could take all of
+	// them, else the fastest of them covering their tasks.
+	ceiled = wanted64 > 0 && wanted64 <= ru.bn
+	if !ceiled && ru.bn > 0 && len(wl) > 0 {
+		sort.Slice(wl, func(a, b int) bool {
+			if wl[a].lb != wl[b].lb {
+				return wl[a].lb > wl[b].lb
+			}
+			return wl[a].row < wl[b].row
+		})
+		acc := 0.0
+		for _, e := range wl {
+			if acc >= ru.bn {
+				break
+			}
+			l.ros.rows[e.row].skip = l.decision
+			acc += float64(e.i) * weight
+		}
+	}
+	l.wl = wl[:0]
+	pick := h
+	if ceiled {
+		pick = hw
+	}
+	if bounded {
+		sort.Slice(pick, func(a, b int) bool { return candLess(pick[a], pick[b]) })
+	}
+	l.pre, l.preW = h[:0], hw[:0]
+	ss = l.scratch[:0]
+	score := func(i int, row int32, w *prow) {
+		c := eligible[i]
+		s := l.evaluate(w, c, ru.work, true, false)
+		s.i, s.row = i, row
+		if !math.IsInf(ru.cut, -1) && l.cautious(s, ru.work) < ru.cut-ru.slack {
+			return
+		}
+		ss = append(ss, s)
+	}
+	var tmp prow
+	n := 0
+	for _, e := range pick {
+		if bounded && n == l.cfg.Preselect*k {
+			break
+		}
+		c := eligible[e.i]
+		w := &l.ros.rows[e.row]
+		if w.skip == l.decision {
+			continue // left to bigger tasks
+		}
+		if w.peer != c.Peer {
+			// The tag matched another provider's: use its own row.
+			e.row = l.ros.row(c.Peer)
+			w = l.rowFor(c, &tmp)
+		}
+		if e.row >= 0 {
+			if res := l.ros.rows[e.row].res; res.slots > 0 && (r.Now.IsZero() || r.Now.Before(res.until)) && c.Slots <= res.slots {
+				continue // its free slots are spoken for by another open round
+			}
+		}
+		n++
+		score(int(e.i), e.row, w)
+	}
+	for _, i := range unknown {
+		c := eligible[i]
+		w := l.rowFor(c, &tmp)
+		wanted := ru.bn > 0 && w.cautHi >= ru.ceil
+		if !wanted {
+			best = math.Min(best, ru.w*math.Exp(-w.cautHi))
+		}
+		if ru.w*w.invMean > ru.maxRun || wanted && ceiled {
+			continue
+		}
+		score(int(i), l.ros.row(c.Peer), w)
+	}
+	l.unknown = unknown[:0]
+	return ss, best, ceiled
 }
 
 // topK returns the k best-scored entries, best first (ties by peer).
@@ -469,41 +913,57 @@ func topK(ss []scored, k int, cands []Candidate) []scored {
 	return top
 }
 
-// capIndex is the known providers' capacity sorted by predicted speed, for
-// the straggler rule.
+// capIndex is the known providers' capacity sorted by cautious speed, for
+// the straggler rule, and the population means the scores are normalized by.
 type capIndex struct {
+	elite   elite
 	dirty   int
-	logs    []float64 // log speeds, descending
-	cum     []float64 // cumulative slots × speed
+	logs    []float64 // cautious log speeds, descending
+	cum     []float64 // cumulative slots × mean speed
+	norms   norms
 	builtAt time.Time
 	built   bool
 }
 
-// threshold returns the log speed below which a provider is a straggler
-// for a task of log work w in round r. With B tasks left (the backlog plus
-// half the attempts in flight, as remaining work) of mean work W̄, the
-// faster providers' capacity C(≥s) finishes them in about B·W̄/C(≥s); a
-// provider of speed s is worth using only if its run, e^w/s, ends within
-// that horizon (times 1+slack): C(≥s)/s ≤ (1+slack)·B·W̄/e^w. Big tasks so
-// go to fast providers and small ones fill the slow ones, as in the
-// fluid schedule that the clairvoyant bound describes.
+// ceiling returns, for a round of a program of log work w (sd its
+// uncertainty), how many tasks of bigger programs wait (bn) and the
+// cautious log speed at or above which a provider fits them (ceil; −Inf:
+// any does). Longest tasks first (LPT) keeps the makespan short: while
+// more tasks wait than there are free slots, the providers bigger tasks
+// fit are theirs. Only bigger programs that arrived before this one or
+// within lptWindow after it count, so a stream of big jobs never starves a
+// small one.
+func (l *Learned) ceiling(r Round, w, sd float64) (bn, ceil float64) {
+	if r.Now.IsZero() || !l.saturated {
+		return 0, math.Inf(1)
+	}
+	bn, wNext := l.load.bigger(r.Program, math.Exp(w), r.Priority, r.Now)
+	if bn <= 0 {
+		return 0, math.Inf(1)
+	}
+	return bn, l.threshold(r, math.Log(wNext)+l.cfg.Caution*sd)
+}
+
+// threshold returns the cautious log speed below which a provider is a
+// straggler for a task of log work w in round r. With B tasks left (the
+// backlog plus half the attempts in flight, as remaining work) of mean work
+// W̄ (weighted by the programs' waiting tasks), the providers cautiously at
+// least as fast as s, of capacity C(≥s), finish them in about B·W̄/C(≥s); a
+// provider is worth using only if its cautious run, e^w/s, ends within that
+// horizon: C(≥s)/s ≤ B·W̄/e^w. Big tasks so go to fast providers and small
+// ones fill the slow ones, as in the fluid schedule that the clairvoyant
+// bound describes. The cautiously fastest provider always passes.
 func (l *Learned) threshold(r Round, w float64) float64 {
-	if r.Backlog <= 0 || l.model.nProgs == 0 {
+	if r.Backlog <= 0 || l.model.nProgs == 0 && r.Timeout <= 0 {
 		return math.Inf(-1) // no load known, or no idea yet of any work
 	}
 	work := math.Exp(w)
-	if l.avgWork == 0 {
-		l.avgWork = work
-	}
-	l.avgWork += 0.05 * (work - l.avgWork)
 	x := &l.idx
-	if !x.built || x.dirty > len(x.logs)/32 || (!r.Now.IsZero() && r.Now.Sub(x.builtAt) > 30*time.Second) {
-		l.rebuild(r.Now)
-	}
+	l.maybeRebuild(r.Now)
 	if len(x.logs) == 0 {
 		return math.Inf(-1)
 	}
-	b := (float64(r.Backlog) + l.inflight/2) * (1 + l.cfg.Slack) * l.avgWork / work
+	b := (float64(r.Backlog) + l.inflight/2) * l.load.mean(r.Now, work) / work
 	if r.Preference == "green" {
 		b *= l.cfg.GreenSlack // green trades some speed for clean power
 	}
@@ -519,34 +979,188 @@ func (l *Learned) threshold(r Round, w float64) float64 {
 	return x.logs[n-1]
 }
 
+// maybeRebuild rebuilds the index when many rows changed or it is old.
+func (l *Learned) maybeRebuild(now time.Time) {
+	x := &l.idx
+	if !x.built || x.dirty > len(x.logs)/32 || (!now.IsZero() && now.Sub(x.builtAt) > 30*time.Second) {
+		l.rebuild(now)
+	}
+}
+
+// rebuild refreshes every row from the model and rebuilds the capacity
+// index and the score norms.
 func (l *Learned) rebuild(now time.Time) {
 	x := &l.idx
 	type e struct {
-		peer  string
-		ls    float64
-		slots int
+		row      int32
+		ls, caut float64
+		slots    int
 	}
-	es := make([]e, 0, len(l.model.peers))
-	for peer, p := range l.model.peers {
-		if p.Slots <= 0 || (!now.IsZero() && p.ExpiresMs != 0 && now.UnixMilli() > p.ExpiresMs) {
+	es := make([]e, 0, len(l.ros.rows))
+	// The failure-cost term needs a run length: the backlog's mean work.
+	ref := Gauss{Mean: math.Log(l.load.mean(now, math.Exp(l.model.workMean.Mean)))}
+	var n, lat, inv1, bf, cinv1, ask float64
+	defCarbon := math.Max(l.carbon, 1)
+	for i := range l.ros.rows {
+		l.refresh(int32(i))
+		w := &l.ros.rows[i]
+		if w.slots <= 0 || (!now.IsZero() && w.exp != 0 && now.UnixMilli() > w.exp) {
 			continue
 		}
-		es = append(es, e{peer, l.model.speedOf(p, p.Benchmark).Mean, p.Slots})
+		s := scored{a: w.a, b: w.b, mu: w.mu, sd: w.sd, dref: w.dref}
+		es = append(es, e{int32(i), w.mu, l.cautious(s, ref), w.slots})
+		carbon := w.carbon
+		if carbon <= 0 {
+			carbon = defCarbon
+		}
+		f := w.invMean * (1 + w.odds)
+		n++
+		lat, inv1, bf, cinv1, ask = lat+w.lat.Seconds(), inv1+f, bf+w.odds*l.cfg.FailureCost.Seconds(), cinv1+carbon*f, ask+w.ask
 	}
 	sort.Slice(es, func(i, j int) bool {
-		if es[i].ls != es[j].ls {
-			return es[i].ls > es[j].ls
+		if es[i].caut != es[j].caut {
+			return es[i].caut > es[j].caut
 		}
-		return es[i].peer < es[j].peer
+		return es[i].row < es[j].row
 	})
 	x.logs, x.cum = x.logs[:0], x.cum[:0]
 	c := 0.0
 	for _, v := range es {
 		c += float64(v.slots) * math.Exp(v.ls)
-		x.logs = append(x.logs, v.ls)
+		x.logs = append(x.logs, v.caut)
 		x.cum = append(x.cum, c)
 	}
+	x.elite = elite{}
+	if k := l.cfg.EliteSize; k > 0 && len(es) > l.cfg.Screen && l.cfg.Screen > 0 {
+		for _, v := range es[:min(k, len(es))] { // the fastest, cautiously
+			x.elite.add(benchSig(l.ros.rows[v.row].bench))
+		}
+		by := func(key func(w *prow) float64) {
+			sort.Slice(es, func(i, j int) bool {
+				a, b := key(&l.ros.rows[es[i].row]), key(&l.ros.rows[es[j].row])
+				if a != b {
+					return a < b
+				}
+				return es[i].row < es[j].row
+			})
+			for _, v := range es[:min(k, len(es))] {
+				x.elite.add(benchSig(l.ros.rows[v.row].bench))
+			}
+		}
+		by(func(w *prow) float64 { return w.ask })
+		by(func(w *prow) float64 {
+			c := w.carbon
+			if c <= 0 {
+				c = defCarbon
+			}
+			return c * w.invMean * (1 + w.odds)
+		})
+	}
+	x.norms = norms{}
+	if n > 0 {
+		x.norms = norms{lat: lat / n, inv1: inv1 / n, bf: bf / n, carbonInv1: cinv1 / n, ask: ask / n, ok: true}
+	}
 	x.dirty, x.builtAt, x.built = 0, now, true
+}
+
+// backlogWork estimates the mean work of the tasks waiting for a provider:
+// the mean of the programs' work weighted by their waiting tasks, as their
+// latest Shortlist rounds reported them (Round.Tasks is a job's waiting
+// count there) less what their rounds placed since. Programs not seen for a
+// while no longer count.
+type backlogWork struct {
+	progs       map[wire.CID]*progLoad
+	sumN, sumNW float64
+	swept       time.Time
+}
+
+type progLoad struct {
+	n, w        float64
+	seen, first time.Time
+	prio        int
+}
+
+// backlogTTL is how long a program's waiting count counts without news.
+const backlogTTL = 30 * time.Second
+
+// lptWindow: a program is held back only for bigger ones that arrived
+// before it or within this window after it. Longest first shortens a
+// batch's makespan; in a stream of jobs it would only delay small ones, so
+// it reorders only jobs that arrive together.
+const lptWindow = 10 * time.Second
+
+// update records that program has n tasks waiting, of work w each, at now.
+func (b *backlogWork) update(program wire.CID, n int, w float64, now time.Time, prio int) {
+	if b.progs == nil {
+		b.progs = map[wire.CID]*progLoad{}
+	}
+	p, ok := b.progs[program]
+	if !ok {
+		p = &progLoad{first: now}
+		b.progs[program] = p
+	}
+	b.sumN -= p.n
+	b.sumNW -= p.n * p.w
+	p.n, p.w, p.seen, p.prio = float64(n), w, now, prio
+	b.sumN += p.n
+	b.sumNW += p.n * p.w
+}
+
+// placed records that n of program's waiting tasks were placed.
+func (b *backlogWork) placed(program wire.CID, n int) {
+	if p, ok := b.progs[program]; ok && n > 0 {
+		d := math.Min(p.n, float64(n))
+		p.n -= d
+		b.sumN -= d
+		b.sumNW -= d * p.w
+	}
+}
+
+// bigger returns the tasks waiting of programs whose tasks are bigger than
+// w (by a fifth), of at least priority prio, that arrived before program or
+// within lptWindow after it, and the smallest work among them.
+func (b *backlogWork) bigger(program wire.CID, w float64, prio int, now time.Time) (n, wNext float64) {
+	me, ok := b.progs[program]
+	if !ok {
+		return 0, 0
+	}
+	wNext = math.Inf(1)
+	for k, p := range b.progs {
+		if k == program || p.n <= 0 || p.w <= 1.2*w || p.prio < prio || now.Sub(p.seen) > backlogTTL || p.first.Sub(me.first) > lptWindow {
+			continue
+		}
+		n += p.n
+		wNext = math.Min(wNext, p.w)
+	}
+	return n, wNext
+}
+
+// mean returns the weighted mean work, or fallback when nothing is known.
+func (b *backlogWork) mean(now time.Time, fallback float64) float64 {
+	if !now.IsZero() && now.Sub(b.swept) > backlogTTL/2 {
+		b.swept = now
+		b.sumN, b.sumNW = 0, 0
+		// Sum in a fixed order: map order would make the sum's last bits,
+		// and so decisions, differ between runs.
+		keys := make([]wire.CID, 0, len(b.progs))
+		for k, p := range b.progs {
+			if now.Sub(p.seen) > backlogTTL {
+				delete(b.progs, k)
+				continue
+			}
+			keys = append(keys, k)
+		}
+		sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+		for _, k := range keys {
+			p := b.progs[k]
+			b.sumN += p.n
+			b.sumNW += p.n * p.w
+		}
+	}
+	if b.sumN < 1 {
+		return fallback
+	}
+	return b.sumNW / b.sumN
 }
 
 // ProviderView is what the learned scheduler believes about a provider,
@@ -595,7 +1209,21 @@ func (l *Learned) Restore(s LearnedState) error {
 		return fmt.Errorf("%w: version %d, this node reads version %d (delete the saved model to start learning afresh)", ErrBadState, s.Version, modelVersion)
 	}
 	l.model.Restore(s.Model)
-	l.idx = capIndex{}
+	// The roster follows the model: rebuilt from the offers it remembers,
+	// in peer order.
+	peers := make([]string, 0, len(l.model.peers))
+	for p := range l.model.peers {
+		peers = append(peers, p)
+	}
+	sort.Strings(peers)
+	l.ros, l.idx, l.roundRows = roster{}, capIndex{}, map[wire.CID][]int32{}
+	for _, peer := range peers {
+		p := l.model.peers[peer]
+		i := l.ros.upsert(peer, p.Benchmark)
+		w := &l.ros.rows[i]
+		w.m, w.slots, w.lat, w.exp = p, p.Slots, time.Duration(p.LatencyNs), p.ExpiresMs
+		l.refresh(i)
+	}
 	return nil
 }
 

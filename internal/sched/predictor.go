@@ -22,6 +22,15 @@ import (
 // fitted by recursive least squares on the speeds implied by every
 // observation; it starts out trusting the declared benchmark, so
 // over-declaring providers look fast only until they are observed.
+//
+// An unseen program's prior comes the same way from what its job declares:
+// a linear model of log work on the log of the task time limit (users size
+// time limits to their tasks), fitted on every program whose work became
+// known, with the residual variance as the prior's. Until three programs
+// were fitted (a cold start) it assumes a task takes a quarter of its time
+// limit on a provider of the mean declared benchmark, give or take a
+// factor e; for a job without a time limit the prior is the spread of the
+// programs seen so far.
 
 // ModelConfig tunes the runtime model. Zero fields take the defaults named.
 type ModelConfig struct {
@@ -67,6 +76,9 @@ type ProviderModel struct {
 	Observed int     `json:"observed"` // successful executions seen
 	OK       float64 `json:"ok"`       // Beta posterior counts (without the prior)
 	Failed   float64 `json:"failed"`
+	// RunTime is the total duration of its successful runs, seconds: the
+	// mean attempt length its Beta posterior of success refers to.
+	RunTime float64 `json:"run_time_s,omitempty"`
 	// Offer features last seen.
 	Benchmark float64 `json:"benchmark"`
 	Cores     int     `json:"cores,omitempty"`
@@ -83,7 +95,24 @@ type ProviderModel struct {
 type ProgramModel struct {
 	Work     Gauss `json:"work"` // log work, benchmark units × seconds
 	Observed int   `json:"observed"`
+	// LogTimeout is the log of its jobs' task time limit in seconds, a
+	// feature of the work prior (0 = none declared).
+	LogTimeout float64 `json:"log_timeout,omitempty"`
+	Fitted     bool    `json:"fitted,omitempty"` // a training sample of the work prior already
 }
+
+// WorkModel is the linear model of a program's log work on the log of
+// its task time limit: log work ≈ Beta[0] + Beta[1]·log timeout.
+type WorkModel struct {
+	Beta     [2]float64    `json:"beta"`
+	P        [2][2]float64 `json:"p"`
+	ResidVar float64       `json:"resid_var"`
+	N        int           `json:"n"`
+}
+
+// workModelMin is how many fitted programs the work model needs before it
+// is trusted as a prior.
+const workModelMin = 3
 
 // GlobalModel is the linear model of log speed on offer features.
 type GlobalModel struct {
@@ -103,6 +132,11 @@ type Model struct {
 	noise    float64
 	workMean Gauss // running mean and variance of programs' log work, the prior of an unseen program
 	nProgs   int
+	// logBench is the mean log benchmark of the offers seen (nBench of
+	// them), the speed scale of a cold start's work prior.
+	logBench float64
+	nBench   int
+	workFit  WorkModel
 }
 
 // NewModel returns an empty model.
@@ -116,7 +150,13 @@ func NewModel(cfg ModelConfig) *Model {
 	m.global.P[1][1] = 0.05 // a prior belief that speed scales with benchmark
 	m.global.ResidVar = cfg.PriorVar
 	m.workMean = Gauss{Mean: 0, Var: 4}
+	m.workFit = newWorkModel()
 	return m
+}
+
+func newWorkModel() WorkModel {
+	// Work proportional to the time limit, at an unknown scale.
+	return WorkModel{Beta: [2]float64{0, 1}, P: [2][2]float64{{100, 0}, {0, 0.1}}, ResidVar: 1}
 }
 
 // prior is the global model's log speed for features x.
@@ -161,10 +201,54 @@ func (m *Model) Speed(peer string, bench float64) Gauss {
 
 // Work returns the log-work posterior of program, or the prior of an unseen one.
 func (m *Model) Work(program wire.CID) Gauss {
-	if g, ok := m.progs[program]; ok {
+	g, ok := m.progs[program]
+	if ok && g.Observed > 0 {
 		return g.Work
 	}
+	lt := 0.0
+	if ok {
+		lt = g.LogTimeout
+	}
+	return m.workPrior(lt)
+}
+
+// workPrior is the prior log work of an unseen program whose jobs declare a
+// time limit of e^logTimeout seconds (0: none).
+func (m *Model) workPrior(logTimeout float64) Gauss {
+	f := &m.workFit
+	if logTimeout != 0 && f.N >= workModelMin {
+		x := [2]float64{1, logTimeout}
+		mu, v := 0.0, f.ResidVar
+		for i := range 2 {
+			mu += f.Beta[i] * x[i]
+			for j := range 2 {
+				v += x[i] * f.P[i][j] * x[j] * f.ResidVar
+			}
+		}
+		return Gauss{Mean: mu, Var: math.Max(v, 0.01) + m.noise}
+	}
+	if logTimeout != 0 && m.nBench > 0 {
+		// A cold start (see above).
+		return Gauss{Mean: logTimeout - math.Log(4) + m.logBench, Var: 1 + m.noise}
+	}
 	return Gauss{Mean: m.workMean.Mean, Var: m.workMean.Var + m.noise}
+}
+
+// SeeProgram records what a job declares about its program: its task time
+// limit (0 = none), a feature of the work prior while the program is
+// unseen.
+func (m *Model) SeeProgram(program wire.CID, timeout time.Duration) {
+	if timeout <= 0 {
+		return
+	}
+	g, ok := m.progs[program]
+	if !ok {
+		g = &ProgramModel{}
+		m.progs[program] = g
+	}
+	if g.LogTimeout == 0 {
+		g.LogTimeout = math.Log(math.Max(timeout.Seconds(), 1e-3))
+	}
 }
 
 // Predict returns the predicted (median) duration of a task of program on
@@ -187,6 +271,10 @@ func (m *Model) Reliability(peer string, a0, b0 float64) float64 {
 
 // SeeOffer records an offer's features.
 func (m *Model) SeeOffer(o wire.Offer, latency time.Duration) {
+	if _, seen := m.peers[o.Peer]; !seen && o.Benchmark > 0 {
+		m.nBench++
+		m.logBench += (math.Log(o.Benchmark) - m.logBench) / float64(m.nBench)
+	}
 	p := m.peer(o.Peer)
 	p.Benchmark, p.Cores, p.Memory, p.Slots, p.ExpiresMs, p.LatencyNs = o.Benchmark, o.Resources.Cores, o.Resources.Memory, o.Slots, o.ExpiresMs, int64(latency)
 	p.Carbon = labelFloat(o.Labels, LabelCarbon)
@@ -209,21 +297,35 @@ func (m *Model) Observe(o Observation) *ProviderModel {
 	if !o.OK || o.Duration <= 0 {
 		return p
 	}
+	p.RunTime += o.Duration.Seconds()
 	x := features(p.Benchmark, p.Cores, p.Memory)
 	if !p.init {
 		p.Speed, p.init = m.prior(x), true
 	}
 	y := math.Log(math.Max(o.Duration.Seconds(), 1e-6))
 	g, known := m.progs[o.Program]
-	if !known {
-		// The first run of a program tells its work, not the provider's speed.
-		g = &ProgramModel{Work: Gauss{Mean: y + p.Speed.Mean, Var: p.Speed.Var + m.noise}, Observed: 1}
-		m.progs[o.Program] = g
-		m.addProgramPrior(g.Work.Mean)
-		p.Observed++
-		return p
+	first := !known || g.Observed == 0
+	if first {
+		if known && g.LogTimeout != 0 && m.workFit.N >= workModelMin {
+			// A prior from the job's time limit: the first run updates it
+			// like any other (below).
+			g.Work = m.workPrior(g.LogTimeout)
+		} else {
+			// The first run of a program tells its work, not the provider's speed.
+			if !known {
+				g = &ProgramModel{}
+				m.progs[o.Program] = g
+			}
+			g.Work, g.Observed = Gauss{Mean: y + p.Speed.Mean, Var: p.Speed.Var + m.noise}, 1
+			m.addProgramPrior(g.Work.Mean)
+			p.Observed++
+			return p
+		}
 	}
 	kalman(&g.Work, &p.Speed, y, m.noise)
+	if first {
+		m.addProgramPrior(g.Work.Mean)
+	}
 	// Track the observation noise from standardized residuals.
 	r := y - (g.Work.Mean - p.Speed.Mean)
 	m.noise = math.Max(0.002, 0.99*m.noise+0.01*r*r)
@@ -235,7 +337,46 @@ func (m *Model) Observe(o Observation) *ProviderModel {
 		// log speed, a training sample for the global model.
 		m.fitGlobal(x, g.Work.Mean-y)
 	}
+	if !g.Fitted && g.LogTimeout != 0 && g.Observed >= 3 && g.Work.Var < 0.05 {
+		// ... and its work is a training sample for the work prior.
+		g.Fitted = true
+		m.fitWork(g.LogTimeout, g.Work.Mean)
+	}
 	return p
+}
+
+// fitWork is one recursive-least-squares step of the work prior.
+func (m *Model) fitWork(logTimeout, w float64) {
+	f := &m.workFit
+	x := [2]float64{1, logTimeout}
+	var px [2]float64
+	for i := range 2 {
+		for j := range 2 {
+			px[i] += f.P[i][j] * x[j]
+		}
+	}
+	den := 1.0
+	for i := range 2 {
+		den += x[i] * px[i]
+	}
+	e := w - (f.Beta[0] + f.Beta[1]*logTimeout)
+	for i := range 2 {
+		f.Beta[i] += px[i] / den * e
+	}
+	for i := range 2 {
+		for j := range 2 {
+			f.P[i][j] -= px[i] * px[j] / den
+		}
+	}
+	f.N++
+	// The residual variance of a new program around the fit, from its
+	// prediction errors before each update (floored: programs differ).
+	a := math.Max(0.05, 1/float64(f.N))
+	if f.N == 1 {
+		f.ResidVar = 1
+	} else {
+		f.ResidVar = math.Max(0.01, (1-a)*f.ResidVar+a*e*e/den)
+	}
 }
 
 // kalman updates the work w and speed s posteriors with the observed log
@@ -306,6 +447,7 @@ type ModelState struct {
 	Noise     float64                   `json:"noise"`
 	WorkPrior Gauss                     `json:"work_prior"`
 	NPrograms int                       `json:"n_programs"`
+	WorkModel *WorkModel                `json:"work_model,omitempty"`
 }
 
 // modelVersion is the ModelState layout version.
@@ -316,6 +458,10 @@ func (m *Model) Snapshot() ModelState {
 	s := ModelState{Version: modelVersion, Providers: make(map[string]ProviderModel, len(m.peers)),
 		Programs: make(map[wire.CID]ProgramModel, len(m.progs)), Global: m.global, Noise: m.noise,
 		WorkPrior: m.workMean, NPrograms: m.nProgs}
+	if m.workFit.N > 0 {
+		f := m.workFit
+		s.WorkModel = &f
+	}
 	for k, v := range m.peers {
 		c := *v
 		if !v.init {
@@ -349,5 +495,9 @@ func (m *Model) Restore(s ModelState) {
 	}
 	if s.WorkPrior.Var > 0 {
 		m.workMean, m.nProgs = s.WorkPrior, s.NPrograms
+	}
+	m.workFit = newWorkModel()
+	if s.WorkModel != nil {
+		m.workFit = *s.WorkModel
 	}
 }

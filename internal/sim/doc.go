@@ -8,8 +8,9 @@
 // OfferSeen, BidIn, BidFailed, Progress and Outcome events and performs the
 // RequestBid, Assign and Abort effects it returns, with per-provider
 // latency, transfer time, and providers that have a true speed and a
-// declared benchmark (some over-declare), slots, crashes and rejoins,
-// cheating, a region with its grid's carbon intensity, a stake, and a
+// declared benchmark (some over-declare), slots, crashes and rejoins (on
+// each provider's own clock, the same whatever the policy), cheating, a
+// region with its grid's carbon intensity, a stake, and a
 // price that rises with load (a provider republishes its offer when its
 // ask moves by a quarter). Like the node's driver, it shows every offer to
 // a scheduler that is a sched.OfferWatcher. It contains no scheduling logic
@@ -19,6 +20,10 @@
 // A workload may start with a warm-up (Workload.Warmup tasks of other
 // jobs, run through the same scheduler and providers): the history a node
 // that persists its learned model has.
+//
+// Report.LowerBound is the clairvoyant bound: the makespan of a schedule
+// that knows every true speed and when every provider is down, and splits
+// tasks freely (see lowerBound); Report.CrashFreeBound ignores downtime.
 //
 // Invariants: a run is deterministic for its Scenario (virtual time only;
 // randomness from the seed: the population and workload from their own
@@ -45,8 +50,7 @@
 //	sim.WriteTable(os.Stdout, reports)
 //	sim.WritePlots("out", reports)
 //
-// testdata/market-planner.patch is the change to market.go that lets a
-// sched.Planner choose whom to ask for bids and rank with the round's
-// context; without it the market asks the providers with the most free
-// slots and the learned scheduler can only rank those.
+// The market finds the Planner capability of the scheduler and lets it
+// choose whom to ask for bids and rank with the round's context; a
+// scheduler without it ranks the providers with the most free slots.
 package sim

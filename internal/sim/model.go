@@ -31,8 +31,12 @@ type provider struct {
 	carbon  float64 // gCO2/kWh
 	stake   float64 // DECO
 	price   pricing.Params
-	crashP  float64 // per attempt
-	cheater bool
+	// crashRate is how often it crashes while up, per second (0 = never):
+	// a Poisson process of its own, the same whatever the policy does.
+	crashRate float64
+	cheater   bool
+	crashes   int        // crashes so far
+	down      []downtime // when it was (or, for the last, will be) down
 
 	online   bool
 	gen      uint64
@@ -78,6 +82,9 @@ func (p *provider) account(d time.Duration, powerW float64) {
 	p.busyTime += d
 	p.carbonG += p.carbon * powerW * d.Hours() / 1000 // g/kWh × kW × h
 }
+
+// downtime is a period a provider is down: from its crash to its rejoin.
+type downtime struct{ from, to time.Duration }
 
 // jobPlan is one job of the workload.
 type jobPlan struct {
@@ -157,7 +164,9 @@ func population(sc Scenario) []*provider {
 			UtilizationWeight: pp.UtilizationWeight, DemandWeight: pp.DemandWeight}
 		p.stake = pp.Stake[0] * math.Exp(pp.Stake[1]*rng.NormFloat64())
 		if pp.Flaky > 0 && rng.Float64() < pp.Flaky {
-			p.crashP = math.Min(0.9, pp.CrashRate/pp.Flaky)
+			// A run of median length on a flaky provider is interrupted with
+			// probability CrashRate/Flaky.
+			p.crashRate = -math.Log1p(-math.Min(0.9, pp.CrashRate/pp.Flaky)) / time.Duration(sc.Workload.WorkMedian).Seconds()
 		}
 		p.cheater = rng.Float64() < pp.Cheaters
 		out[i] = p
@@ -241,17 +250,71 @@ func workload(sc Scenario, stream uint64) []*jobPlan {
 }
 
 // lowerBound is the clairvoyant bound on the makespan: no schedule, even
-// one that knows every true speed and divides tasks freely across
-// providers, finishes before (a) any task's arrival plus its run on the
-// fastest provider, or (b) any arrival time plus the work arriving from
-// then on divided by the whole population's capacity. Crashes, latency and
-// auctions are ignored, so it is a lower bound up to the per-run noise
-// (it uses noise-free run times).
+// one that knows every true speed and when every provider will be down,
+// and that divides tasks freely across providers, finishes before
+//
+//   - any task's arrival plus its run on the fastest provider, or
+//   - for any job arrival a, the time T at which the capacity up since a,
+//     ∫_a^T C(t) dt, covers the work arriving from a on; C(t) is the sum of
+//     slots × true speed of the providers up at t.
+//
+// Providers crash on their own clock (see provider.crashRate), so C(t) is
+// the same for every policy and so is the bound. Latency, auctions, the
+// work lost in crashed runs and the per-run noise are ignored (it uses
+// noise-free run times), so it is a lower bound up to that noise.
 func lowerBound(provs []*provider, jobs []*jobPlan) time.Duration {
+	return bound(provs, jobs, true)
+}
+
+// crashFreeBound is lowerBound for providers that never crash: the bound
+// the simulator reported before crashes were part of the providers' clock.
+func crashFreeBound(provs []*provider, jobs []*jobPlan) time.Duration {
+	return bound(provs, jobs, false)
+}
+
+func bound(provs []*provider, jobs []*jobPlan, downtimes bool) time.Duration {
+	type change struct {
+		at time.Duration
+		d  float64
+	}
 	var capacity, fastest float64
+	var changes []change
 	for _, p := range provs {
-		capacity += float64(p.slots) * p.speed
+		c := float64(p.slots) * p.speed
+		capacity += c
 		fastest = math.Max(fastest, p.speed)
+		if !downtimes {
+			continue
+		}
+		for _, d := range p.down {
+			changes = append(changes, change{d.from, -c}, change{d.to, c})
+		}
+	}
+	sort.Slice(changes, func(i, j int) bool { return changes[i].at < changes[j].at })
+	// The capacity up is piecewise constant: cap[k] on [at[k], at[k+1]),
+	// and cum[k] is its integral up to at[k].
+	at, caps, cum := []float64{0}, []float64{capacity}, []float64{0}
+	for _, ch := range changes {
+		t, k := ch.at.Seconds(), len(at)-1
+		if t > at[k] {
+			at, caps, cum = append(at, t), append(caps, caps[k]), append(cum, cum[k]+caps[k]*(t-at[k]))
+			k++
+		}
+		caps[k] = math.Max(0, caps[k]+ch.d)
+	}
+	integral := func(t float64) float64 { // ∫_0^t C
+		k := sort.SearchFloat64s(at, t+1e-12) - 1
+		return cum[k] + caps[k]*(t-at[k])
+	}
+	reach := func(v float64) float64 { // the t with ∫_0^t C = v
+		k := sort.Search(len(cum), func(i int) bool { return cum[i] > v }) - 1
+		for ; k < len(caps)-1 && caps[k] <= 0; k++ {
+		}
+		c := caps[k]
+		if c <= 0 { // everyone down at the end of the record: assume all come back
+			c = capacity
+		}
+		return at[k] + (v-cum[k])/c
 	}
 	lb := 0.0
 	suffix := 0.0
@@ -262,7 +325,7 @@ func lowerBound(provs []*provider, jobs []*jobPlan) time.Duration {
 			suffix += w
 			lb = math.Max(lb, a+w/fastest)
 		}
-		lb = math.Max(lb, a+suffix/capacity)
+		lb = math.Max(lb, reach(integral(a)+suffix))
 	}
 	return time.Duration(lb * float64(time.Second))
 }

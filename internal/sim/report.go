@@ -25,9 +25,13 @@ type Report struct {
 	Jobs      int    `json:"jobs"`
 	Tasks     int    `json:"tasks"`
 
-	Makespan       float64 `json:"makespan_s"`        // until the last task ended (verified or failed)
-	LowerBound     float64 `json:"lower_bound_s"`     // clairvoyant bound on the makespan
-	Ratio          float64 `json:"ratio"`             // Makespan / LowerBound
+	Makespan   float64 `json:"makespan_s"`    // until the last task ended (verified or failed)
+	LowerBound float64 `json:"lower_bound_s"` // clairvoyant bound on the makespan (see lowerBound)
+	Ratio      float64 `json:"ratio"`         // Makespan / LowerBound
+	// CrashFreeBound is the bound were no provider ever down: below
+	// LowerBound when providers crash; RatioCrashFree is Makespan over it.
+	CrashFreeBound float64 `json:"crash_free_bound_s"`
+	RatioCrashFree float64 `json:"ratio_crash_free"`
 	MeanCompletion float64 `json:"mean_completion_s"` // job arrival to task verified
 	P95Completion  float64 `json:"p95_completion_s"`
 
@@ -124,8 +128,12 @@ func (e *engine) report() Report {
 	}
 	r.Makespan = last.Seconds()
 	r.LowerBound = lowerBound(e.provs, e.jobs).Seconds()
+	r.CrashFreeBound = crashFreeBound(e.provs, e.jobs).Seconds()
 	if r.LowerBound > 0 {
 		r.Ratio = r.Makespan / r.LowerBound
+	}
+	if r.CrashFreeBound > 0 {
+		r.RatioCrashFree = r.Makespan / r.CrashFreeBound
 	}
 	sort.Float64s(completions)
 	if n := len(completions); n > 0 {
@@ -277,14 +285,14 @@ func (t timedPlanner) Shortlist(r sched.Round, c []sched.Candidate, k int) []sch
 // WriteTable prints reports as an aligned table, one policy per row.
 func WriteTable(w io.Writer, reports []Report) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "policy\tmakespan s\tbound s\tratio\tmean s\tp95 s\tcost DECO\tfailed\tretried\tcheater %\tcarbon kg\tpred err\tutil\tµs/decision\t")
+	fmt.Fprintln(tw, "policy\tmakespan s\tbound s\tratio\tno-crash ratio\tmean s\tp95 s\tcost DECO\tfailed\tretried\tcheater %\tcarbon kg\tpred err\tutil\tµs/decision\t")
 	for _, r := range reports {
 		pe := "-"
 		if r.PredictionError != nil {
 			pe = fmt.Sprintf("%.1f%%", 100**r.PredictionError)
 		}
-		fmt.Fprintf(tw, "%s\t%.0f\t%.0f\t%.2f\t%.0f\t%.0f\t%.2f\t%d\t%d\t%.1f\t%.1f\t%s\t%.2f\t%.1f\t\n",
-			r.Policy, r.Makespan, r.LowerBound, r.Ratio, r.MeanCompletion, r.P95Completion, r.TotalCost,
+		fmt.Fprintf(tw, "%s\t%.0f\t%.0f\t%.2f\t%.2f\t%.0f\t%.0f\t%.2f\t%d\t%d\t%.1f\t%.1f\t%s\t%.2f\t%.1f\t\n",
+			r.Policy, r.Makespan, r.LowerBound, r.Ratio, r.RatioCrashFree, r.MeanCompletion, r.P95Completion, r.TotalCost,
 			r.Failed+r.Unfinished, r.Retried, 100*r.CheaterShare, r.CarbonKg, pe, r.Utilization, r.Timing.DecisionMicros)
 	}
 	if err := tw.Flush(); err != nil {

@@ -47,9 +47,12 @@ type Population struct {
 	RunNoise      float64    `yaml:"run_noise" json:"run_noise"` // per-run duration noise, log sd (0.05)
 	// CrashRate is the fraction of attempts interrupted by a provider crash,
 	// over the population (0.05); only the Flaky fraction of providers
-	// crashes at all (0.25), each on CrashRate/Flaky of its attempts. A
-	// crashed provider drops its tasks and rejoins after an exponential
-	// downtime of mean Rejoin (10m).
+	// crashes at all (0.25). A flaky provider crashes on its own clock, at
+	// a constant rate while up, such that a run of workload.work_median
+	// seconds is interrupted with probability CrashRate/Flaky (longer runs
+	// more often); it drops its tasks and rejoins after an exponential
+	// downtime of mean Rejoin (10m). Crashes do not depend on the policy, so
+	// every policy meets the same ones.
 	CrashRate float64       `yaml:"crash_rate" json:"crash_rate"`
 	Flaky     float64       `yaml:"flaky" json:"flaky"`
 	Rejoin    spec.Duration `yaml:"rejoin" json:"rejoin"`

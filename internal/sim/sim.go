@@ -122,6 +122,7 @@ func newEngine(sc Scenario, s sched.Scheduler, jobs []*jobPlan) *engine {
 	e.provs = population(sc)
 	for _, p := range e.provs {
 		e.byPeer[p.peer] = p
+		e.scheduleCrash(p)
 		// Providers come up during the first second, each publishing its offer.
 		h := mix(sc.Seed, uint64(p.idx), 0x7075)
 		at := time.Duration(h.float() * float64(time.Second))
@@ -239,6 +240,7 @@ func (e *engine) handle(ev event) {
 		p := ev.prov
 		p.online = true
 		e.push(event{at: e.now, kind: evPublish, prov: p, gen: p.gen})
+		e.scheduleCrash(p)
 	}
 }
 
@@ -337,9 +339,6 @@ func (e *engine) assignArrives(r *run) {
 	p.runs = append(p.runs, r)
 	e.push(event{at: e.now + p.lat, kind: evRunning, run: r})
 	e.push(event{at: r.start + r.dur, kind: evFinish, run: r})
-	if p.crashP > 0 && d.float() < p.crashP {
-		e.push(event{at: r.start + time.Duration(d.float()*float64(r.dur)), kind: evCrash, prov: p, gen: p.gen})
-	}
 }
 
 // stop ends r at the provider now, freeing its slot.
@@ -410,5 +409,23 @@ func (e *engine) crash(p *provider, gen uint64) {
 	}
 	d := mix(e.sc.Seed, uint64(p.idx), gen, 0xdead)
 	down := time.Duration(-math.Log(1-d.float()) * float64(e.sc.Providers.Rejoin))
+	p.crashes++
+	p.down = append(p.down, downtime{from: e.now, to: e.now + down})
 	e.push(event{at: e.now + down, kind: evRejoin, prov: p})
+}
+
+// scheduleCrash schedules p's next crash, if it is flaky: its time up is
+// exponential, drawn from a stream of the seed, p and its crash count, so
+// crashes are the same whatever the policy does (and the bound can know
+// them).
+func (e *engine) scheduleCrash(p *provider) {
+	if p.crashRate <= 0 {
+		return
+	}
+	d := mix(e.sc.Seed, uint64(p.idx), uint64(p.crashes), 0xc4a54)
+	up := -math.Log(1-d.float()) / p.crashRate // seconds
+	if up >= (e.horizon - e.now).Seconds() {
+		return // not before the horizon (and no overflow for tiny rates)
+	}
+	e.push(event{at: e.now + time.Duration(up*float64(time.Second)), kind: evCrash, prov: p, gen: p.gen})
 }

@@ -256,20 +256,71 @@ func TestMainWritesTableJSONAndPlots(t *testing.T) {
 }
 
 func TestLowerBound(t *testing.T) {
-	provs := []*provider{{speed: 10, slots: 1}, {speed: 30, slots: 1}} // capacity 40/s, fastest 30
+	provs := func(down ...downtime) []*provider { // capacity 40/s, fastest 30
+		return []*provider{{speed: 10, slots: 1}, {speed: 30, slots: 1, down: down}}
+	}
 	tests := []struct {
 		name string
+		down []downtime
 		jobs []*jobPlan
 		want time.Duration
 	}{
-		{"capacity bound", []*jobPlan{{work: []float64{400, 400}}}, 20 * time.Second},                                         // 800/40
-		{"one big task", []*jobPlan{{work: []float64{1200}}}, 40 * time.Second},                                               // 1200/30
-		{"late arrival", []*jobPlan{{work: []float64{40}}, {arrive: time.Minute, work: []float64{60, 60}}}, 63 * time.Second}, // 60 + 120/40
+		{"capacity bound", nil, []*jobPlan{{work: []float64{400, 400}}}, 20 * time.Second},                                         // 800/40
+		{"one big task", nil, []*jobPlan{{work: []float64{1200}}}, 40 * time.Second},                                               // 1200/30
+		{"late arrival", nil, []*jobPlan{{work: []float64{40}}, {arrive: time.Minute, work: []float64{60, 60}}}, 63 * time.Second}, // 60 + 120/40
+		// The fast provider is down from 10s to 30s: 400 by 10s, then 10/s
+		// until 30s (600), then 40/s: 800 at 35s.
+		{"capacity down for a while", []downtime{{10 * time.Second, 30 * time.Second}}, []*jobPlan{{work: []float64{400, 400}}}, 35 * time.Second},
+		{"down after the end", []downtime{{time.Minute, 2 * time.Minute}}, []*jobPlan{{work: []float64{400, 400}}}, 20 * time.Second},
 	}
 	for _, tt := range tests {
-		if got := lowerBound(provs, tt.jobs); (got - tt.want).Abs() > time.Millisecond {
+		if got := lowerBound(provs(tt.down...), tt.jobs); (got - tt.want).Abs() > time.Millisecond {
 			t.Errorf("%s: %v, want %v", tt.name, got, tt.want)
 		}
+		if got, want := crashFreeBound(provs(tt.down...), tt.jobs), lowerBound(provs(), tt.jobs); got != want {
+			t.Errorf("%s: crash-free bound %v, want %v", tt.name, got, want)
+		}
+	}
+}
+
+// Providers crash on their own clock: every policy meets the same crashes,
+// so the bound, which counts the capacity down, is the same for all.
+func TestCrashesIndependentOfPolicy(t *testing.T) {
+	var engines []*engine
+	for _, policy := range []string{"learned", "random"} {
+		sc := small(policy, 9)
+		s, _ := newPolicy(sc)
+		e := newEngine(sc, s, workload(sc, 2))
+		if err := e.loop(context.Background()); err != nil {
+			t.Fatal(err)
+		}
+		engines = append(engines, e)
+	}
+	a, b := engines[0], engines[1]
+	end := min(a.now, b.now)
+	crashes := 0
+	for i := range a.provs {
+		var x, y []downtime
+		for _, d := range a.provs[i].down {
+			if d.from < end {
+				x = append(x, d)
+			}
+		}
+		for _, d := range b.provs[i].down {
+			if d.from < end {
+				y = append(y, d)
+			}
+		}
+		if !reflect.DeepEqual(x, y) {
+			t.Fatalf("provider %d crashed at %v under one policy, %v under the other", i, x, y)
+		}
+		crashes += len(x)
+	}
+	if crashes == 0 {
+		t.Fatal("no provider crashed: the test tests nothing")
+	}
+	if ra, rb := a.report(), b.report(); ra.LowerBound != rb.LowerBound || ra.LowerBound < ra.CrashFreeBound {
+		t.Fatalf("bounds %v and %v (crash-free %v): want equal, at least the crash-free one", ra.LowerBound, rb.LowerBound, ra.CrashFreeBound)
 	}
 }
 
