@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/deco-network/deco/internal/market"
-	"github.com/deco-network/deco/internal/sched"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
 )
@@ -79,24 +78,39 @@ type LogLine struct {
 	State market.JobState `json:"state,omitempty"`
 }
 
+// PredictionView is what the learned scheduler believes about a provider
+// (sched.ProviderView).
+type PredictionView struct {
+	// Speed is its predicted speed in benchmark units: below the declared
+	// benchmark means it over-declares. SpeedLogSD is the uncertainty (the
+	// posterior's standard deviation of log speed).
+	Speed      float64 `json:"speed"`
+	SpeedLogSD float64 `json:"speed_log_sd"`
+	Observed   int     `json:"observed"` // executions it has learned from
+	Failed     int     `json:"failed"`   // attempts failed through the provider
+}
+
 // ProviderView is a row of `deco providers`.
 type ProviderView struct {
-	Peer        string            `json:"peer"`
-	EVM         string            `json:"evm_address"`
-	Ask         wire.Amount       `json:"ask"`
-	Slots       int               `json:"slots"`
-	FreeSlots   int               `json:"free_slots"`
-	Cores       int               `json:"cores"`
-	Memory      uint64            `json:"memory"`
-	GPUs        []string          `json:"gpus,omitempty"`
-	Benchmark   float64           `json:"benchmark"`
-	Labels      map[string]string `json:"labels,omitempty"`
-	Runtime     string            `json:"runtime"`
-	Latency     time.Duration     `json:"latency_ns"`
-	Expires     time.Time         `json:"expires"`
-	Stats       sched.Stats       `json:"stats"`
-	Reliability float64           `json:"reliability"`
-	Stake       *wire.Amount      `json:"stake,omitempty"` // bonded in the registry, when payments are on
+	Peer      string            `json:"peer"`
+	EVM       string            `json:"evm_address"`
+	Ask       wire.Amount       `json:"ask"`
+	Slots     int               `json:"slots"`
+	FreeSlots int               `json:"free_slots"`
+	Cores     int               `json:"cores"`
+	Memory    uint64            `json:"memory"`
+	GPUs      []string          `json:"gpus,omitempty"`
+	Benchmark float64           `json:"benchmark"`
+	Labels    map[string]string `json:"labels,omitempty"`
+	Runtime   string            `json:"runtime"`
+	Latency   time.Duration     `json:"latency_ns"`
+	Expires   time.Time         `json:"expires"`
+	// Reliability is the learned scheduler's posterior probability that an
+	// attempt on this provider succeeds; Predicted is the rest of what it
+	// learned (nil for a provider it has no model of yet).
+	Reliability float64         `json:"reliability"`
+	Predicted   *PredictionView `json:"predicted,omitempty"`
+	Stake       *wire.Amount    `json:"stake,omitempty"` // bonded in the registry, when payments are on
 	// Reputation is what verification taught this consumer about the
 	// provider (decayed counts; score = probability its next result is
 	// valid).

@@ -304,7 +304,12 @@ func newJobCancelCmd(g *globals) *cobra.Command {
 
 func newProvidersCmd(g *globals) *cobra.Command {
 	return listCmd(g, "providers", "List providers whose offers this node has seen", (*api.Client).Providers,
-		"PEER\tEVM\tASK\tSTAKE\tSLOTS\tCORES\tMEMORY\tBENCH\tRELIABILITY\tOK/FAILED\tREPUTATION\tVALID/INVALID\tLATENCY", func(w io.Writer, p api.ProviderView) {
+		"PEER\tEVM\tASK\tSTAKE\tSLOTS\tCORES\tMEMORY\tBENCH\tPREDICTED\tRELIABILITY\tOBSERVED/FAILED\tREPUTATION\tVALID/INVALID\tLATENCY", func(w io.Writer, p api.ProviderView) {
+			pred, seen := "-", "-"
+			if p.Predicted != nil {
+				pred = fmt.Sprintf("%.0f±%.0f%%", p.Predicted.Speed, 100*p.Predicted.SpeedLogSD)
+				seen = fmt.Sprintf("%d/%d", p.Predicted.Observed, p.Predicted.Failed)
+			}
 			stake := "-"
 			if p.Stake != nil {
 				stake = p.Stake.String()
@@ -313,8 +318,8 @@ func newProvidersCmd(g *globals) *cobra.Command {
 			if p.Reputation.Suspect {
 				rep += " CHEATED"
 			}
-			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%d/%d\t%d\t%.1fGiB\t%.0f\t%.2f\t%d/%d\t%s\t%.0f/%.0f\t%s\n", shortPeer(p.Peer), shortPeer(p.EVM), p.Ask, stake, p.FreeSlots, p.Slots, p.Cores,
-				float64(p.Memory)/(1<<30), p.Benchmark, p.Reliability, p.Stats.OK, p.Stats.Failed, rep, p.Reputation.Valid, p.Reputation.Invalid, p.Latency.Round(10*time.Microsecond))
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%d/%d\t%d\t%.1fGiB\t%.0f\t%s\t%.2f\t%s\t%s\t%.0f/%.0f\t%s\n", shortPeer(p.Peer), shortPeer(p.EVM), p.Ask, stake, p.FreeSlots, p.Slots, p.Cores,
+				float64(p.Memory)/(1<<30), p.Benchmark, pred, p.Reliability, seen, rep, p.Reputation.Valid, p.Reputation.Invalid, p.Latency.Round(10*time.Microsecond))
 		})
 }
 

@@ -383,10 +383,24 @@ func effPriority(j *Job, now time.Time) float64 {
 
 // candidates filters the offer cache by the job's requirements and says
 // why the others were left out.
-func (m *Market) candidates(now time.Time, j *Job, tasks int) ([]offer, string) {
+//
+// An offer that may take none of the round's tasks (replicas whose other
+// holders it is, or shares an EVM address or network with) is left out
+// too, so the scheduler never shortlists a provider that cannot be used.
+func (m *Market) candidates(now time.Time, j *Job, tasks []int) ([]offer, string) {
 	var out []offer
-	var dear, small, busy, labels, suspect int
+	var dear, small, busy, labels, suspect, holders int
 	need := j.Spec.Resources
+	// Only tasks with attempts exclude anyone.
+	var replicas []*Task
+	for _, i := range tasks {
+		if t := j.Tasks[i]; len(t.Attempts) > 0 {
+			replicas = append(replicas, t)
+		}
+	}
+	if len(replicas) < len(tasks) {
+		replicas = nil // a fresh task may go to anyone
+	}
 	for _, o := range m.offers {
 		switch {
 		case o.Ask > j.Spec.Price.Max:
@@ -399,6 +413,8 @@ func (m *Market) candidates(now time.Time, j *Job, tasks int) ([]offer, string) 
 			labels++
 		case o.Slots-m.inflight[o.Peer] <= 0:
 			busy++
+		case replicas != nil && m.excludedAll(replicas, o):
+			holders++
 		default:
 			out = append(out, o)
 		}
@@ -410,7 +426,7 @@ func (m *Market) candidates(now time.Time, j *Job, tasks int) ([]offer, string) 
 		for i, o := range out {
 			el[i] = sched.Candidate{Peer: o.Peer, Price: o.Ask, Slots: o.Slots - m.inflight[o.Peer], Benchmark: o.Benchmark, Latency: o.latency}
 		}
-		picked := p.Shortlist(m.round(now, j, tasks), el, m.cfg.MaxBidders)
+		picked := p.Shortlist(m.round(now, j, len(tasks)), el, m.cfg.MaxBidders)
 		held = len(el) > 0 && len(picked) == 0
 		out = out[:0]
 		for _, c := range picked {
@@ -452,7 +468,26 @@ func (m *Market) candidates(now time.Time, j *Job, tasks int) ([]offer, string) 
 	if suspect > 0 {
 		why = append(why, fmt.Sprintf("%d were caught returning wrong results", suspect))
 	}
+	if holders > 0 {
+		why = append(why, fmt.Sprintf("%d already hold or failed these tasks, or share an EVM address or network with their holders", holders))
+	}
 	return out, strings.Join(why, "; ")
+}
+
+// replicateReason is the reason of a task waiting for a provider that may
+// replicate it.
+func replicateReason(j *Job) string {
+	return fmt.Sprintf("waiting for another provider to replicate the task (%s): the free ones already hold or failed it, or share its providers' EVM address or network", j.policy)
+}
+
+// excludedAll reports whether offer o may take none of tasks.
+func (m *Market) excludedAll(tasks []*Task, o offer) bool {
+	for _, t := range tasks {
+		if !m.excluded(t, o.Peer, o.EVM) {
+			return false
+		}
+	}
+	return true
 }
 
 // suspect reports whether peer is kept from work for cheating.
@@ -470,13 +505,19 @@ func hasLabels(have, want map[string]string) bool {
 }
 
 func (m *Market) openRound(now time.Time, j *Job, tasks []int) {
-	cands, why := m.candidates(now, j, len(tasks))
+	cands, why := m.candidates(now, j, tasks)
 	if len(cands) == 0 {
 		reason := "waiting for a provider: " + why
 		for _, i := range tasks {
 			t := j.Tasks[i]
-			if t.Reason != reason {
-				t.Reason = reason
+			r := reason
+			if len(t.Attempts) > 0 && t.replicas() > 1 {
+				r = replicateReason(j)
+			}
+			// A task running elsewhere keeps its reason while it waits for
+			// more replicas.
+			if t.Reason != r && len(t.LiveAttempts()) == 0 {
+				t.Reason = r
 				m.touch(now, j, t)
 			}
 		}
@@ -508,7 +549,7 @@ func (m *Market) openRound(now time.Time, j *Job, tasks []int) {
 		case ok:
 			placeable = append(placeable, i)
 		case t.replicas() > 1:
-			reason := fmt.Sprintf("waiting for another provider to replicate the task (%s): the free ones already hold or failed it, or share its providers' EVM address or network", j.policy)
+			reason := replicateReason(j)
 			if t.Reason != reason && len(t.LiveAttempts()) == 0 {
 				t.Reason = reason
 				m.touch(now, j, t)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/market"
+	"github.com/deco-network/deco/internal/sched"
 )
 
 func (b backend) Providers(ctx context.Context) ([]api.ProviderView, error) {
@@ -14,16 +15,24 @@ func (b backend) Providers(ctx context.Context) ([]api.ProviderView, error) {
 	err := n.call(ctx, func() {
 		now := n.clk.Now()
 		rep := n.market.Reputation()
+		learned := map[string]sched.ProviderView{}
+		for _, v := range n.sched.Providers() {
+			learned[v.Peer] = v
+		}
 		for _, o := range n.market.Offers() {
-			st := n.sched.Stats(o.Peer)
 			rec := rep.Record(o.Peer, now)
 			rv := api.ReputationView{Score: rep.Reliability(o.Peer, now), Valid: rec.Valid, Unchecked: rec.Unchecked, Invalid: rec.Invalid, Faults: rec.Faults,
 				Suspect: rep.Suspect(o.Peer, now, minReliability(n.opts.Market))}
-			out = append(out, api.ProviderView{
+			pv := api.ProviderView{
 				Peer: o.Peer, EVM: o.EVM, Ask: o.Ask, Slots: o.Slots, FreeSlots: o.FreeSlots, Cores: o.Resources.Cores,
 				Memory: o.Resources.Memory, GPUs: o.Resources.GPUs, Benchmark: o.Benchmark, Labels: o.Labels, Runtime: o.Runtime,
-				Expires: time.UnixMilli(o.ExpiresMs), Stats: st, Reliability: st.Reliability(), Reputation: rv,
-			})
+				Expires: time.UnixMilli(o.ExpiresMs), Reputation: rv,
+			}
+			if v, ok := learned[o.Peer]; ok {
+				pv.Reliability = v.Reliability
+				pv.Predicted = &api.PredictionView{Speed: v.PredictedSpeed, SpeedLogSD: v.SpeedLogSD, Observed: v.Observed, Failed: v.Failed}
+			}
+			out = append(out, pv)
 		}
 	})
 	for i := range out {

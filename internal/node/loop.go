@@ -58,7 +58,21 @@ func (n *Node) call(ctx context.Context, fn func()) error {
 	}
 }
 
-// loop is the only goroutine that touches n.market.
+// schedKey is where the learned scheduler's model is saved in the "meta"
+// bucket (saved every 10 s and at shutdown).
+const schedKey = "sched-learned"
+
+// step hands one event to the market; the scheduler sees every offer
+// first, so it knows providers before they bid (its global model learns
+// from their offer features).
+func (n *Node) step(now time.Time, ev market.Event) []market.Effect {
+	if o, ok := ev.(market.OfferSeen); ok {
+		n.sched.SeeOffer(o.Offer, o.Latency)
+	}
+	return n.market.Step(now, ev)
+}
+
+// loop is the only goroutine that touches n.market and n.sched.
 func (n *Node) loop(ctx context.Context) {
 	t := time.NewTicker(n.opts.Tick)
 	defer t.Stop()
@@ -73,12 +87,12 @@ func (n *Node) loop(ctx context.Context) {
 			continue
 		case ev := <-n.events:
 			now := n.clk.Now()
-			effs = append(effs, n.market.Step(now, ev)...)
+			effs = append(effs, n.step(now, ev)...)
 			// drain whatever else is queued so one transaction covers the batch
 			for k := 0; k < 512; k++ {
 				select {
 				case ev := <-n.events:
-					effs = append(effs, n.market.Step(now, ev)...)
+					effs = append(effs, n.step(now, ev)...)
 					continue
 				default:
 				}
@@ -89,7 +103,7 @@ func (n *Node) loop(ctx context.Context) {
 			effs = n.market.Tick(now)
 			if now.Sub(schedSaved) > 10*time.Second {
 				schedSaved = now
-				n.db.Put("meta", "sched", n.sched.Snapshot())
+				n.db.Put("meta", schedKey, n.sched.Snapshot())
 				n.saveReputation()
 			}
 		}

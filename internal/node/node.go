@@ -89,7 +89,7 @@ type Node struct {
 
 	// consumer
 	market   *market.Market
-	sched    *sched.Weighted
+	sched    *sched.Learned
 	events   chan market.Event
 	calls    chan func()
 	sessMu   sync.Mutex
@@ -194,10 +194,17 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	}
 
 	// consumer role: every node can submit jobs.
-	n.sched = sched.NewWeighted()
-	var saved map[string]sched.Stats
-	if ok, _ := n.db.Get("meta", "sched", &saved); ok {
-		n.sched.Restore(saved)
+	// The learned scheduler (sched.Learned): its Thompson sampler needs a
+	// seed providers cannot predict, and what it learned about providers
+	// survives restarts in the database.
+	var seed [8]byte
+	rand.Read(seed[:])
+	n.sched = sched.NewLearned(sched.LearnedConfig{Seed: binary.BigEndian.Uint64(seed[:])})
+	var saved sched.LearnedState
+	if ok, _ := n.db.Get("meta", schedKey, &saved); ok {
+		if err := n.sched.Restore(saved); err != nil {
+			n.log.Warn("saved scheduler model unreadable; learning afresh", "err", err)
+		}
 	}
 	mc := n.opts.Market
 	mc.Consumer = n.id.EVM
@@ -295,7 +302,7 @@ func (n *Node) Close() error {
 	}
 	if n.db != nil {
 		if n.sched != nil {
-			n.db.Put("meta", "sched", n.sched.Snapshot())
+			n.db.Put("meta", schedKey, n.sched.Snapshot())
 		}
 		if n.market != nil {
 			n.saveReputation()

@@ -3,6 +3,7 @@ package node
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"strings"
@@ -42,6 +43,10 @@ func runJob(t *testing.T, c *api.Client, j spec.Job) *market.Job {
 		t.Fatalf("submit: %v", err)
 	}
 	if err := c.Follow(ctx, string(job.ID), func(api.LogLine) error { return nil }); err != nil {
+		if cur, err2 := c.Job(context.Background(), string(job.ID)); err2 == nil {
+			b, _ := json.MarshalIndent(cur, "", " ")
+			t.Logf("job at the deadline: %s", b)
+		}
 		t.Fatalf("follow: %v", err)
 	}
 	final, err := c.Job(ctx, string(job.ID))

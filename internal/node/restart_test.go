@@ -11,14 +11,29 @@ import (
 	"github.com/deco-network/deco/internal/spec"
 )
 
-// Jobs, tasks, attempts, receipts and logs survive a restart of the
-// consumer node.
+// Jobs, tasks, attempts, receipts, logs and what the scheduler learned
+// survive a restart of the consumer node.
 func TestConsumerStateSurvivesRestart(t *testing.T) {
 	c := startCluster(t, ClusterOptions{Providers: 1})
 	prog := upload(t, c.Client, wasm.MinimalModule())
 	j := runJob(t, c.Client, spec.Job{Program: spec.Program{CID: prog}, Tasks: spec.Tasks{Count: 3}})
 	if j.State != market.JobCompleted {
 		t.Fatalf("job %s: %s", j.State, j.Reason)
+	}
+	learned := func(n *Node) map[string]int {
+		seen := map[string]int{}
+		if err := n.call(context.Background(), func() {
+			for _, v := range n.sched.Providers() {
+				seen[v.Peer] = v.Observed
+			}
+		}); err != nil {
+			t.Fatal(err)
+		}
+		return seen
+	}
+	before := learned(c.Consumer)
+	if before[c.Providers[0].PeerID().String()] == 0 {
+		t.Fatalf("the scheduler learned nothing from 3 tasks: %v", before)
 	}
 	home := c.Consumer.opts.Home
 	cfg := c.Consumer.opts.Config
@@ -50,6 +65,10 @@ func TestConsumerStateSurvivesRestart(t *testing.T) {
 		if tk.Receipt == nil || tk.OutputRoot != j.Tasks[i].OutputRoot || len(tk.Attempts) != 1 {
 			t.Fatalf("task %d after restart: %+v", i, tk)
 		}
+	}
+	// The learned scheduler's model survives too.
+	if after := learned(n); after[c.Providers[0].PeerID().String()] != before[c.Providers[0].PeerID().String()] {
+		t.Fatalf("scheduler model after restart %v, before %v", after, before)
 	}
 	logs, err := cl.Logs(ctx, string(j.ID), 0)
 	if err != nil || len(logs) == 0 {

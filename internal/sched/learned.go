@@ -507,7 +507,7 @@ func (l *Learned) Plan(r Round, bids []Candidate) []Ranked {
 		if !ru.deadline.IsZero() && ru.now.Add(time.Duration(s.t*float64(time.Second))).After(ru.deadline) {
 			s.tooSlow = true
 		}
-		s.straggler = !math.IsInf(ru.cut, -1) && l.cautious(s, ru.work) < ru.cut-ru.slack
+		s.straggler = !math.IsInf(ru.cut, -1) && l.cautious(s, l.idx.ref) < ru.cut-ru.slack
 		s.wanted = ru.bn > 0 && w.cautHi >= ru.ceil
 		if s.tooSlow || s.straggler {
 			continue
@@ -844,7 +844,7 @@ func (l *Learned) screen(r Round, ru rules, eligible []Candidate, k int) (ss []s
 		c := eligible[i]
 		s := l.evaluate(w, c, ru.work, true, false)
 		s.i, s.row = i, row
-		if !math.IsInf(ru.cut, -1) && l.cautious(s, ru.work) < ru.cut-ru.slack {
+		if !math.IsInf(ru.cut, -1) && l.cautious(s, l.idx.ref) < ru.cut-ru.slack {
 			return
 		}
 		ss = append(ss, s)
@@ -916,9 +916,14 @@ func topK(ss []scored, k int, cands []Candidate) []scored {
 // capIndex is the known providers' capacity sorted by cautious speed, for
 // the straggler rule, and the population means the scores are normalized by.
 type capIndex struct {
-	elite   elite
-	dirty   int
-	logs    []float64 // cautious log speeds, descending
+	elite elite
+	dirty int
+	logs  []float64 // cautious log speeds, descending
+	// ref is the work the cautious speeds were judged at (the backlog's
+	// mean work at the rebuild): the straggler rule judges every
+	// candidate at the same work, so the cautiously fastest always passes
+	// whatever the round's program.
+	ref     Gauss
 	cum     []float64 // cumulative slots × mean speed
 	norms   norms
 	builtAt time.Time
@@ -1060,6 +1065,7 @@ func (l *Learned) rebuild(now time.Time) {
 	if n > 0 {
 		x.norms = norms{lat: lat / n, inv1: inv1 / n, bf: bf / n, carbonInv1: cinv1 / n, ask: ask / n, ok: true}
 	}
+	x.ref = ref
 	x.dirty, x.builtAt, x.built = 0, now, true
 }
 
