@@ -1,6 +1,7 @@
 package market
 
 import (
+	"container/heap"
 	"errors"
 	"fmt"
 	"sort"
@@ -83,16 +84,14 @@ func (c Config) withDefaults() Config {
 	return c
 }
 
-type offer struct {
-	wire.Offer
-	latency time.Duration
-}
-
 // Market is the consumer's state machine. It is not safe for concurrent use.
 type Market struct {
 	cfg      Config
 	sched    sched.Scheduler
-	offers   map[string]offer
+	offers   map[string]*offer
+	list     []*offer // every cached offer
+	hot      []hot    // their filtered fields, in the same order
+	free     []*offer // the cached offers with free slots
 	jobs     map[wire.JobID]*Job
 	inflight map[string]int // live attempts per provider
 	effs     []Effect
@@ -101,13 +100,20 @@ type Market struct {
 	backlog  int // tasks waiting for a provider; -1 = not counted since the last event
 	rep      *verify.Reputation
 	nets     map[string]string // peer -> network key, from OfferSeen
+	// taint: providers ever caught with an invalid result, the only ones
+	// Suspect may be true for (see initTaint).
+	taint      map[string]bool
+	taintInit  bool
+	order      []*Job // live jobs (see ordered)
+	orderDirty bool
+	deadlines  deadlines
 }
 
 // New returns a Market using s to rank bidders.
 func New(cfg Config, s sched.Scheduler) *Market {
 	return &Market{
 		cfg: cfg.withDefaults(), sched: s,
-		offers: map[string]offer{}, jobs: map[wire.JobID]*Job{}, inflight: map[string]int{},
+		offers: map[string]*offer{}, taint: map[string]bool{}, jobs: map[wire.JobID]*Job{}, inflight: map[string]int{},
 		dirty: map[wire.JobID]map[int]bool{}, header: map[wire.JobID]bool{},
 		rep: verify.NewReputation(cfg.Reputation), nets: map[string]string{},
 	}
@@ -156,13 +162,14 @@ func (m *Market) Inflight(peer string) int { return m.inflight[peer] }
 // Step applies one event at time now and returns the effects to perform.
 func (m *Market) Step(now time.Time, ev Event) []Effect {
 	m.backlog = -1
+	m.initTaint(now)
 	switch e := ev.(type) {
 	case Submit:
 		m.submit(now, e.Job, false)
 	case Restore:
 		m.submit(now, e.Job, true)
 	case OfferSeen:
-		m.offers[e.Offer.Peer] = offer{Offer: e.Offer, latency: e.Latency}
+		m.putOffer(e.Offer, e.Latency)
 		if e.Net != "" {
 			m.nets[e.Offer.Peer] = e.Net
 		} else {
@@ -189,20 +196,17 @@ func (m *Market) Step(now time.Time, ev Event) []Effect {
 // starts rounds.
 func (m *Market) Tick(now time.Time) []Effect {
 	m.backlog = -1
-	for p, o := range m.offers {
-		if now.UnixMilli() > o.ExpiresMs {
-			delete(m.offers, p)
-		}
-	}
+	m.initTaint(now)
+	m.expireOffers(now)
+	due := m.overdue(now)
 	for _, j := range m.sortedJobs() {
 		if j.State.Terminal() {
 			continue
 		}
-		for _, t := range j.Tasks {
-			for _, a := range t.LiveAttempts() {
-				if !a.Live() || a.Deadline.IsZero() || !now.After(a.Deadline) {
-					continue // a.Live: an earlier timeout may have ended the task
-				}
+		for _, d := range due[j] {
+			t := j.Tasks[d.task]
+			// An earlier timeout may have ended the task.
+			if a := &t.Attempts[d.n-1]; a.Live() {
 				m.emit(Abort{Peer: a.Provider, Task: wire.TaskID{Job: j.ID, Index: t.Index}, Attempt: a.N})
 				m.failAttempt(now, j, t, a, true, fmt.Sprintf("provider %s did not return a result by its deadline (task timeout %s + %s grace)",
 					shortPeer(a.Provider), time.Duration(j.Spec.Timeout), m.cfg.ResultGrace))
@@ -225,6 +229,10 @@ func (m *Market) logf(now time.Time, j *Job, index int, f string, a ...any) {
 }
 
 func (m *Market) touch(now time.Time, j *Job, t *Task) {
+	j.gen++ // invalidates what drive and round cached about j
+	if j.State.Terminal() {
+		m.orderDirty = true
+	}
 	j.UpdatedAt = now
 	m.header[j.ID] = true
 	if t != nil {
@@ -287,6 +295,8 @@ func (m *Market) submit(now time.Time, j *Job, restored bool) {
 		return
 	}
 	m.jobs[j.ID] = j
+	m.order = append(m.order, j)
+	m.orderDirty = true
 	j.policy = j.Spec.Policy()
 	if !restored {
 		j.State, j.Reason = JobPending, "waiting for provider bids"
@@ -343,12 +353,8 @@ func (m *Market) sortedJobs() []*Job {
 // priority first; a job gains a priority level per minute it has waited
 // (aging), so none starves.
 func (m *Market) drive(now time.Time) {
-	jobs := m.sortedJobs()
-	sort.SliceStable(jobs, func(i, k int) bool {
-		return effPriority(jobs[i], now) > effPriority(jobs[k], now)
-	})
-	for _, j := range jobs {
-		if j.round != nil || now.Before(j.nextRound) {
+	for _, j := range m.ordered() {
+		if j.State.Terminal() || j.round != nil || now.Before(j.nextRound) || j.quietGen == j.gen+1 {
 			continue
 		}
 		var pending []int
@@ -370,15 +376,16 @@ func (m *Market) drive(now time.Time) {
 				}
 			}
 		}
+		if len(pending) == 0 {
+			// Nothing to place until one of its tasks changes.
+			j.quietGen = j.gen + 1
+			continue
+		}
 		pending = m.placeOnStanding(now, j, pending)
 		if len(pending) > 0 {
 			m.openRound(now, j, pending)
 		}
 	}
-}
-
-func effPriority(j *Job, now time.Time) float64 {
-	return float64(j.Spec.Priority) + now.Sub(j.CreatedAt).Minutes()
 }
 
 // candidates filters the offer cache by the job's requirements and says
@@ -387,10 +394,7 @@ func effPriority(j *Job, now time.Time) float64 {
 // An offer that may take none of the round's tasks (replicas whose other
 // holders it is, or shares an EVM address or network with) is left out
 // too, so the scheduler never shortlists a provider that cannot be used.
-func (m *Market) candidates(now time.Time, j *Job, tasks []int) ([]offer, string) {
-	var out []offer
-	var dear, small, busy, labels, suspect, holders int
-	need := j.Spec.Resources
+func (m *Market) candidates(now time.Time, j *Job, tasks []int) ([]*offer, string) {
 	// Only tasks with attempts exclude anyone.
 	var replicas []*Task
 	for _, i := range tasks {
@@ -401,42 +405,29 @@ func (m *Market) candidates(now time.Time, j *Job, tasks []int) ([]offer, string
 	if len(replicas) < len(tasks) {
 		replicas = nil // a fresh task may go to anyone
 	}
-	for _, o := range m.offers {
-		switch {
-		case o.Ask > j.Spec.Price.Max:
-			dear++
-		case m.suspect(o.Peer, now):
-			suspect++
-		case o.Resources.Memory < uint64(need.Memory) || o.Resources.Cores < need.CPU || len(o.Resources.GPUs) < need.GPU:
-			small++
-		case !hasLabels(o.Labels, j.Spec.Labels):
-			labels++
-		case o.Slots-m.inflight[o.Peer] <= 0:
-			busy++
-		case replicas != nil && m.excludedAll(replicas, o):
-			holders++
-		default:
-			out = append(out, o)
-		}
-	}
+	pl := &pool{m: m, j: j, now: now, replicas: replicas}
+	var out []*offer
 	held := false
-	if p, ok := m.sched.(sched.Planner); ok {
+	switch s := m.sched.(type) {
+	case sched.PoolPlanner:
+		// The scheduler looks up whom it would ask among the eligible.
+		picked := s.ShortlistPool(m.round(now, j, len(tasks)), pl, m.cfg.MaxBidders)
+		out = m.picked(picked)
+		held = len(picked) == 0
+	case sched.Planner:
 		// The scheduler chooses whom to ask among every eligible provider.
-		el := make([]sched.Candidate, len(out))
-		for i, o := range out {
-			el[i] = sched.Candidate{Peer: o.Peer, Price: o.Ask, Slots: o.Slots - m.inflight[o.Peer], Benchmark: o.Benchmark, Latency: o.latency}
-		}
-		picked := p.Shortlist(m.round(now, j, len(tasks)), el, m.cfg.MaxBidders)
+		el := pl.All()
+		picked := s.Shortlist(m.round(now, j, len(tasks)), el, m.cfg.MaxBidders)
 		held = len(el) > 0 && len(picked) == 0
-		out = out[:0]
-		for _, c := range picked {
-			if o, ok := m.offers[c.Peer]; ok && len(out) < m.cfg.MaxBidders {
+		out = m.picked(picked)
+	default:
+		for _, o := range m.free {
+			if pl.eligible(o) {
 				out = append(out, o)
 			}
 		}
-	} else {
 		sort.Slice(out, func(i, k int) bool {
-			fi, fk := out[i].Slots-m.inflight[out[i].Peer], out[k].Slots-m.inflight[out[k].Peer]
+			fi, fk := m.freeSlots(out[i]), m.freeSlots(out[k])
 			if fi != fk {
 				return fi > fk
 			}
@@ -446,6 +437,49 @@ func (m *Market) candidates(now time.Time, j *Job, tasks []int) ([]offer, string
 			out = out[:m.cfg.MaxBidders]
 		}
 	}
+	if len(out) > 0 {
+		return out, "" // the reason is only for rounds that ask nobody
+	}
+	return nil, m.whyNone(now, j, replicas, held)
+}
+
+// picked returns the offers of the providers a Planner shortlisted.
+func (m *Market) picked(picked []sched.Candidate) []*offer {
+	var out []*offer
+	for _, c := range picked {
+		if o, ok := m.offers[c.Peer]; ok && len(out) < m.cfg.MaxBidders {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// whyNone says why a round of j asks nobody: it scans every cached offer
+// and counts why each is left out. held: the scheduler held the tasks
+// (reported only if some provider was eligible).
+func (m *Market) whyNone(now time.Time, j *Job, replicas []*Task, held bool) string {
+	var dear, small, busy, labels, suspect, holders, eligible int
+	need := j.Spec.Resources
+	labelled := len(j.Spec.Labels) > 0
+	for i := range m.hot {
+		switch o := &m.hot[i]; {
+		case o.ask > j.Spec.Price.Max:
+			dear++
+		case o.taint && m.suspect(m.list[i].Peer, now):
+			suspect++
+		case o.memory < uint64(need.Memory) || o.cores < need.CPU || o.gpus < need.GPU:
+			small++
+		case labelled && !hasLabels(m.list[i].Labels, j.Spec.Labels):
+			labels++
+		case o.busy:
+			busy++
+		case replicas != nil && m.excludedAll(replicas, m.list[i]):
+			holders++
+		default:
+			eligible++
+		}
+	}
+	held = held && eligible > 0
 	var why []string
 	if held {
 		why = append(why, "the scheduler holds the tasks for faster providers than the free ones")
@@ -471,7 +505,7 @@ func (m *Market) candidates(now time.Time, j *Job, tasks []int) ([]offer, string
 	if holders > 0 {
 		why = append(why, fmt.Sprintf("%d already hold or failed these tasks, or share an EVM address or network with their holders", holders))
 	}
-	return out, strings.Join(why, "; ")
+	return strings.Join(why, "; ")
 }
 
 // replicateReason is the reason of a task waiting for a provider that may
@@ -481,7 +515,7 @@ func replicateReason(j *Job) string {
 }
 
 // excludedAll reports whether offer o may take none of tasks.
-func (m *Market) excludedAll(tasks []*Task, o offer) bool {
+func (m *Market) excludedAll(tasks []*Task, o *offer) bool {
 	for _, t := range tasks {
 		if !m.excluded(t, o.Peer, o.EVM) {
 			return false
@@ -496,6 +530,9 @@ func (m *Market) suspect(peer string, now time.Time) bool {
 }
 
 func hasLabels(have, want map[string]string) bool {
+	if len(want) == 0 {
+		return true
+	}
 	for k, v := range want {
 		if have[k] != v {
 			return false
@@ -533,7 +570,7 @@ func (m *Market) openRound(now time.Time, j *Job, tasks []int) {
 	// big job does not churn its whole backlog through every round.
 	free := 0
 	for _, o := range cands {
-		free += o.Slots - m.inflight[o.Peer]
+		free += m.freeSlots(o)
 	}
 	placeable := tasks[:0:0]
 	for _, i := range tasks {
@@ -743,14 +780,9 @@ func (m *Market) rank(now time.Time, j *Job, n int, cands []sched.Candidate) []s
 func (m *Market) round(now time.Time, j *Job, n int) sched.Round {
 	if m.backlog < 0 {
 		m.backlog = 0
-		for _, jj := range m.jobs {
-			if jj.State.Terminal() {
-				continue
-			}
-			for _, t := range jj.Tasks {
-				if t.State == TaskPending || t.State == TaskRetrying || t.State == TaskBidding {
-					m.backlog++
-				}
+		for _, jj := range m.ordered() {
+			if !jj.State.Terminal() {
+				m.backlog += m.waiting(jj)
 			}
 		}
 	}
@@ -807,6 +839,8 @@ func (m *Market) assign(now time.Time, j *Job, t *Task, peer string, b wire.Bid)
 	}
 	t.State, t.Reason, t.Provider, t.ProviderEVM, t.Price = state, fmt.Sprintf("assigned to %s at %s DECO (attempt %d)", shortPeer(peer), b.Price, n), peer, b.EVM, b.Price
 	m.inflight[peer]++
+	m.slotsChanged(peer)
+	heap.Push(&m.deadlines, dueAt{at: deadline, job: j, task: t.Index, n: n})
 	m.touch(now, j, t)
 	if j.State == JobPending {
 		j.State, j.Reason = JobRunning, "tasks are running"
@@ -897,6 +931,7 @@ func (m *Market) outcome(now time.Time, e Outcome) {
 	switch {
 	case v.Evidence != nil:
 		m.rep.Observe(now, a.Provider, j.Spec.Program.CID, verify.Invalid)
+		m.markTaint(a.Provider)
 	case !v.OK && !v.ProgramFault:
 		m.rep.Observe(now, a.Provider, "", verify.Fault)
 	}
@@ -975,6 +1010,7 @@ func (m *Market) release(peer string) {
 	if m.inflight[peer] == 0 {
 		delete(m.inflight, peer)
 	}
+	m.slotsChanged(peer)
 }
 
 // failAttempt ends live attempt a through the provider's fault and

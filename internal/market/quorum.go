@@ -157,6 +157,7 @@ func (m *Market) accept(now time.Time, j *Job, t *Task, d verify.Decision, at []
 		}
 		m.logf(now, j, t.Index, "result from %s rejected: %s", shortPeer(a.Provider), a.Reason)
 		m.rep.Observe(now, a.Provider, prog, verify.Invalid)
+		m.markTaint(a.Provider)
 		m.observe(j, a, false)
 		cheats = append(cheats, a.Provider)
 	}
@@ -264,6 +265,7 @@ func (m *Market) equivocation(now time.Time, j *Job, t *Task, a *Attempt) {
 		m.emit(Fraud{Peer: a.Provider, Task: wire.TaskID{Job: j.ID, Index: t.Index}, Evidence: verify.Equivocation(*b.Receipt, b.Signature, *a.Receipt, a.Signature)})
 		m.logf(now, j, t.Index, "provable fraud: %s signed receipts for this task with output roots %s and %s", shortAddr(a.Receipt.Provider), b.Receipt.OutputRoot.Short(), a.Receipt.OutputRoot.Short())
 		m.rep.Observe(now, a.Provider, j.Spec.Program.CID, verify.Invalid)
+		m.markTaint(a.Provider)
 		m.sched.Observe(sched.Observation{Peer: a.Provider, Program: j.Spec.Program.CID, ProviderFault: true})
 		m.recheck(now, a.Provider, fmt.Sprintf("%s signed two different results for task %d of job %s", shortPeer(a.Provider), t.Index, j.ID.Short()))
 		return
@@ -277,6 +279,7 @@ func (m *Market) fraudProven(now time.Time, e FraudProven) {
 		prog = e.Evidence.A.Program
 	}
 	m.rep.Observe(now, e.Peer, prog, verify.Invalid)
+	m.markTaint(e.Peer)
 	m.sched.Observe(sched.Observation{Peer: e.Peer, Program: prog, ProviderFault: true})
 	m.recheck(now, e.Peer, fmt.Sprintf("%s was proven to cheat (%s)", shortPeer(e.Peer), e.Evidence.Kind))
 }

@@ -74,6 +74,11 @@ type Job struct {
 	// slot on such a provider takes the job's next task at the bid price
 	// without another auction.
 	standing map[string]standingBid
+	// gen counts changes to the job (touch); quietGen (gen+1 when set)
+	// marks that it had nothing to place at that change, waitGen that
+	// waitN of its tasks waited for a provider.
+	gen, quietGen, waitGen uint64
+	waitN                  int
 }
 
 // Task is one task of a job.

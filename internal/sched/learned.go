@@ -57,11 +57,13 @@ type LearnedConfig struct {
 	// reference the benchmark compares with.
 	Preselect int
 	// Screen: with more eligible providers than this, Shortlist screens a
-	// pseudo-random sample of about this many (a new one every decision)
-	// and the elite, the EliteSize fastest, cheapest and cleanest known
-	// providers each (1024, 128), so a decision's cost stays flat however
-	// large the network; a negative Screen screens every one.
+	// pseudo-random sample of about Sample of them (a new one every
+	// decision) and the elite, the EliteSize fastest, cheapest and cleanest
+	// known providers each (1024, 256 (at most Screen), 64), so a
+	// decision's cost stays flat however large the network; a negative
+	// Screen screens every one.
 	Screen    int
+	Sample    int
 	EliteSize int
 	Model     ModelConfig
 }
@@ -92,7 +94,13 @@ func (c LearnedConfig) withDefaults() LearnedConfig {
 		c.Screen = 1024
 	}
 	if c.EliteSize == 0 {
-		c.EliteSize = 128
+		c.EliteSize = 64
+	}
+	if c.Sample == 0 {
+		c.Sample = 256
+	}
+	if c.Screen > 0 {
+		c.Sample = min(c.Sample, c.Screen)
 	}
 	return c
 }
@@ -139,6 +147,7 @@ type Learned struct {
 	nCarbon   int
 	scratch   []scored
 	pre, preW []cand
+	poolEl    []Candidate
 	wl        []cand
 	unknown   []int32
 	// Rows whose slots an open round of the program asked for, so that
@@ -605,11 +614,88 @@ func (l *Learned) Shortlist(r Round, eligible []Candidate, k int) []Candidate {
 		return nil
 	}
 	l.decision++
+	return l.shortlist(r, eligible, k, 0)
+}
+
+// ShortlistPool implements PoolPlanner: with many more eligible providers
+// than Screen it looks up only a sample and the elite, as Shortlist would
+// screen, from the providers whose offers it saw, instead of receiving
+// every eligible one; otherwise it is Shortlist(r, pool.All(), k). The
+// sample is a window of its roster at a pseudo-random place, so a decision
+// costs about Sample·(known/eligible) + 3·EliteSize lookups whatever the
+// network's size.
+// An eligible provider whose offer it never saw is found only through All:
+// drivers show it every offer they give the market (OfferWatcher).
+func (l *Learned) ShortlistPool(r Round, pool Pool, k int) []Candidate {
+	n := pool.Len()
+	if k <= 0 || n == 0 {
+		return nil
+	}
+	if l.cfg.Screen > 0 && n > l.cfg.Screen && l.cfg.EliteSize > 0 {
+		l.maybeRebuild(r.Now)
+	}
+	// A sample of the roster holds about Sample·rows/n providers to look
+	// up by peer id; listing the pool costs n steps several times cheaper
+	// (a dense scan): list when that is less.
+	rows := len(l.ros.rows)
+	window := l.cfg.Sample * rows / max(n, 1)
+	if l.cfg.Screen <= 0 || n <= l.cfg.Screen || l.cfg.EliteSize <= 0 || len(l.idx.elite.rows) == 0 ||
+		n <= 6*(window+len(l.idx.elite.rows)) || window >= rows {
+		el := pool.All()
+		if len(el) == 0 {
+			return nil
+		}
+		l.decision++
+		return l.shortlist(r, el, k, 0)
+	}
+	l.decision++
+	salt, _ := l.sampling(n)
+	el := l.poolEl[:0]
+	look := func(i int32) {
+		if c, ok := pool.Lookup(l.ros.rows[i].peer); ok {
+			el = append(el, c)
+		}
+	}
+	// The elite (distinct rows), then the sample's rows outside it.
+	for _, i := range l.idx.elite.rows {
+		look(i)
+	}
+	// The sample: a window of the roster at a random place (rows are in
+	// the order offers were first seen, which says nothing of a
+	// provider's merit), about Sample of the pool's providers.
+	eliteSig := &l.idx.elite
+	start := int(salt % uint64(rows))
+	for k := range window {
+		i := (start + k) % rows
+		if !eliteSig.has(l.ros.sigs[i]) {
+			look(int32(i))
+		}
+	}
+	l.poolEl = el[:0]
+	if len(el) == 0 {
+		return nil
+	}
+	return l.shortlist(r, el, k, n)
+}
+
+// sampling returns the salt and limit of the decision's screening sample
+// among pop eligible providers: those whose (signature ^ salt) >> 32 is
+// below limit, about Sample of them.
+func (l *Learned) sampling(pop int) (salt, limit uint64) {
+	salt = mix64(l.seed ^ l.decision*0x9e3779b97f4a7c15)
+	if l.cfg.Screen > 0 && pop > l.cfg.Screen {
+		limit = uint64(float64(l.cfg.Sample) / float64(pop) * (1 << 32))
+	}
+	return salt, limit
+}
+
+// shortlist is Shortlist after the decision count moved; popN as in screen.
+func (l *Learned) shortlist(r Round, eligible []Candidate, k, popN int) []Candidate {
 	ru := l.rulesFor(r)
 	if r.Tasks > 0 {
 		l.load.update(r.Program, r.Tasks, ru.w, r.Now, r.Priority)
 	}
-	ss, best, ceiled := l.screen(r, ru, eligible, k)
+	ss, best, ceiled := l.screen(r, ru, eligible, k, popN)
 	if r.Preference == "green" && !ru.released {
 		// Green waits for clean providers: it skips those emitting more than
 		// GreenFactor times the cleanest free one (the ski-rental release
@@ -637,7 +723,8 @@ func (l *Learned) Shortlist(r Round, eligible []Candidate, k int) []Candidate {
 				l.heldSince[r.Program] = r.Now
 			} else if wait := best * l.waitFactor(r); r.Now.Sub(since).Seconds() >= wait {
 				l.heldSince[r.Program] = time.Time{} // released: see released
-				return l.Shortlist(r, eligible, k)
+				l.decision++
+				return l.shortlist(r, eligible, k, popN)
 			}
 		}
 		return nil
@@ -685,7 +772,11 @@ func (l *Learned) Shortlist(r Round, eligible []Candidate, k int) []Candidate {
 // a sample's and the elite's), drops stragglers and those too slow for the
 // time limit, keeps the Preselect × k best by an optimistic bound on their
 // score, and samples those.
-func (l *Learned) screen(r Round, ru rules, eligible []Candidate, k int) (ss []scored, best float64, ceiled bool) {
+//
+// popN > 0 says eligible is already a pool's sample (see ShortlistPool) out
+// of about popN eligible providers: each is screened, those outside the
+// elite standing for popN/Sample providers each.
+func (l *Learned) screen(r Round, ru rules, eligible []Candidate, k, popN int) (ss []scored, best float64, ceiled bool) {
 	wt, wp, we := weightsOf(r.Preference)
 	tn, pn, en := l.idx.norms.of(ru.w)
 	if pn <= 0 {
@@ -728,14 +819,14 @@ func (l *Learned) screen(r Round, ru rules, eligible []Candidate, k int) (ss []s
 	// sample is drawn by a hash of the benchmark and the decision, so it is
 	// the same whatever the candidates' order.
 	sampled := l.cfg.Screen > 0 && len(eligible) > l.cfg.Screen
-	salt := mix64(l.seed ^ l.decision*0x9e3779b97f4a7c15)
-	limit := uint64(0)
-	if sampled {
-		limit = uint64(float64(l.cfg.Screen) / float64(len(eligible)) * (1 << 32))
+	pop := len(eligible)
+	if popN > 0 {
+		sampled, pop = true, popN
 	}
+	salt, limit := l.sampling(pop)
 	weight := 1.0 // of a sampled provider in the counts below
 	if sampled {
-		weight = float64(len(eligible)) / float64(l.cfg.Screen)
+		weight = float64(pop) / float64(l.cfg.Sample)
 	}
 	el := &l.idx.elite
 	var wanted64 float64
@@ -745,10 +836,17 @@ func (l *Learned) screen(r Round, ru rules, eligible []Candidate, k int) (ss []s
 		if c.Price > r.MaxPrice || c.Slots <= 0 {
 			continue
 		}
-		free += c.Slots
 		wgt := 1.0
 		sig := benchSig(c.Benchmark)
-		if sampled {
+		if popN > 0 {
+			if !el.has(sig) {
+				wgt = weight
+			}
+			free += int(math.Round(wgt * float64(c.Slots)))
+		} else {
+			free += c.Slots
+		}
+		if sampled && popN <= 0 {
 			inSample := (sig^salt)>>32 < limit
 			if !inSample && !el.maybe(sig) {
 				continue
@@ -1035,10 +1133,12 @@ func (l *Learned) rebuild(now time.Time) {
 		x.logs = append(x.logs, v.caut)
 		x.cum = append(x.cum, c)
 	}
-	x.elite = elite{}
+	x.elite = elite{rows: x.elite.rows[:0]}
 	if k := l.cfg.EliteSize; k > 0 && len(es) > l.cfg.Screen && l.cfg.Screen > 0 {
 		for _, v := range es[:min(k, len(es))] { // the fastest, cautiously
-			x.elite.add(benchSig(l.ros.rows[v.row].bench))
+			if x.elite.add(benchSig(l.ros.rows[v.row].bench)) {
+				x.elite.rows = append(x.elite.rows, v.row)
+			}
 		}
 		by := func(key func(w *prow) float64) {
 			sort.Slice(es, func(i, j int) bool {
@@ -1049,7 +1149,9 @@ func (l *Learned) rebuild(now time.Time) {
 				return es[i].row < es[j].row
 			})
 			for _, v := range es[:min(k, len(es))] {
-				x.elite.add(benchSig(l.ros.rows[v.row].bench))
+				if x.elite.add(benchSig(l.ros.rows[v.row].bench)) {
+					x.elite.rows = append(x.elite.rows, v.row)
+				}
 			}
 		}
 		by(func(w *prow) float64 { return w.ask })

@@ -37,6 +37,29 @@ type Planner interface {
 	Plan(r Round, bids []Candidate) []Ranked
 }
 
+// Pool is a round's eligible providers (requirements, max price and free
+// slots checked), given lazily: a market with thousands of free offers
+// need not list them all for a scheduler that looks only at a few.
+type Pool interface {
+	// Len is the number of eligible providers, or an upper bound (the
+	// providers with free slots).
+	Len() int
+	// All lists every eligible provider, as Shortlist receives them.
+	All() []Candidate
+	// Lookup returns peer's candidate if it is eligible.
+	Lookup(peer string) (Candidate, bool)
+}
+
+// PoolPlanner is an optional capability of a Planner: Shortlist over a
+// Pool. A market that finds it calls ShortlistPool instead of Shortlist.
+type PoolPlanner interface {
+	Planner
+	// ShortlistPool is Shortlist(r, pool.All(), k), except that it may look
+	// up a sample of the providers it knows (see OfferWatcher) rather than
+	// list them all.
+	ShortlistPool(r Round, pool Pool, k int) []Candidate
+}
+
 // OfferWatcher is an optional capability of a Scheduler: it is shown every
 // offer the node sees, so it can learn from offer features (benchmark,
 // cores, memory, slots, carbon, stake) and know the network's capacity.

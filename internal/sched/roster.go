@@ -21,6 +21,7 @@ import (
 // is rebuilt (the global model moves the priors of unobserved providers).
 type roster struct {
 	rows   []prow
+	sigs   []uint64 // benchSig of each row's benchmark, dense for a sampling pass
 	byPeer map[string]int32
 	tab    []pslot
 	mask   uint64
@@ -161,6 +162,7 @@ func (r *roster) upsert(peer string, bench float64) int32 {
 	if !ok {
 		i = int32(len(r.rows))
 		r.rows = append(r.rows, prow{peer: peer, bench: bench})
+		r.sigs = append(r.sigs, benchSig(bench))
 		r.byPeer[peer] = i
 		r.sign(i)
 		return i
@@ -173,6 +175,7 @@ func (r *roster) upsert(peer string, bench float64) int32 {
 			s.row = -1
 		}
 		w.bench = bench
+		r.sigs[i] = benchSig(bench)
 		r.sign(i)
 	}
 	return i
@@ -190,15 +193,20 @@ func (r *roster) screenOf(i int32) screenVals {
 type elite struct {
 	bits [1024]uint64 // one bit per member: a filter of 65,536 bits
 	set  map[uint64]bool
+	rows []int32 // the members' rows (distinct), for a pool's sample
 }
 
-func (e *elite) add(sig uint64) {
+func (e *elite) add(sig uint64) bool {
 	if e.set == nil {
 		e.set = map[uint64]bool{}
+	}
+	if e.set[sig] {
+		return false
 	}
 	a := sig >> 32 & (1<<16 - 1)
 	e.bits[a>>6] |= 1 << (a & 63)
 	e.set[sig] = true
+	return true
 }
 
 // maybe is the filter alone: false means sig is not in the set.

@@ -282,6 +282,21 @@ func (t timedPlanner) Shortlist(r sched.Round, c []sched.Candidate, k int) []sch
 	return out
 }
 
+// timedPoolPlanner is timedPlanner for a scheduler that is also a
+// PoolPlanner.
+type timedPoolPlanner struct {
+	timedPlanner
+	pp sched.PoolPlanner
+}
+
+func (t timedPoolPlanner) ShortlistPool(r sched.Round, p sched.Pool, k int) []sched.Candidate {
+	t0 := time.Now()
+	out := t.pp.ShortlistPool(r, p, k)
+	t.shortT += time.Since(t0)
+	t.shortN++
+	return out
+}
+
 // WriteTable prints reports as an aligned table, one policy per row.
 func WriteTable(w io.Writer, reports []Report) error {
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', tabwriter.AlignRight)

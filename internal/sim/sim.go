@@ -110,6 +110,9 @@ func newEngine(sc Scenario, s sched.Scheduler, jobs []*jobPlan) *engine {
 	var wrapped sched.Scheduler = e.timer
 	if p, ok := s.(sched.Planner); ok {
 		wrapped = timedPlanner{timed: e.timer, p: p}
+		if pp, ok := s.(sched.PoolPlanner); ok {
+			wrapped = timedPoolPlanner{timedPlanner: timedPlanner{timed: e.timer, p: p}, pp: pp}
+		}
 	}
 	e.pred, _ = s.(sched.Predictor)
 	e.watch, _ = s.(sched.OfferWatcher)
