@@ -7,9 +7,10 @@
 // for that kind and gets Claims back.
 //
 // Deco ships one kind, "software": the receipt is signed with the
-// provider's key and nothing more. Its Claims always say Hardware: false;
-// it is never treated as hardware trust, and a job that asks for hardware
-// attestation is never placed on a provider that has only software.
+// provider's key and nothing more. Its Claims always say Hardware: false
+// and it is never treated as hardware trust. A job spec cannot ask for
+// hardware attestation yet; when it can, the market must place such a job
+// only on providers whose verifier returns Claims.Hardware.
 //
 // Plugging in hardware (not shipped, and never faked):
 //

@@ -475,6 +475,12 @@ func TestProofGas(t *testing.T) {
 		if perTask > 260_000 {
 			t.Errorf("%s: settleWithProofs costs %d gas per task in a batch of four, target 260,000", name, perTask)
 		}
+		if later > 260_000 {
+			// Said, not hidden: the 260,000 target holds per task
+			// in a batch; one task alone pays the escrow's fixed costs
+			// (cold job reads, transfer) on top of the pairing check.
+			fmt.Fprintf(&b, "  %s: a single settleWithProof misses the 260,000 target by %d (the batch meets it)\n", name, later-260_000)
+		}
 		// Gas is deterministic: this bound catches regressions, not noise.
 		if later > 290_000 || first > 325_000 {
 			t.Errorf("%s: settleWithProof costs %d gas (first %d)", name, later, first)

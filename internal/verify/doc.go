@@ -32,7 +32,10 @@
 // receipts it signed for one task with different output roots
 // (equivocation, what JobEscrow.reportEquivocation checks), or a zk proof
 // it committed to that fails — which Evidence.Check verifies without
-// trusting whoever reported it.
+// trusting whoever reported it. A bad proof is checked against the circuit
+// named in the signed outputs (CircuitFile), and only a ProofVerifier
+// verdict wrapping ErrProofFails proves fraud: a checker that cannot judge
+// proves nothing.
 //
 // Package verify/mc measures the policies in a Monte Carlo harness that
 // drives the real market.

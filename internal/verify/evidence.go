@@ -25,12 +25,15 @@ const (
 	KindBadProof EvidenceKind = "bad-proof"
 )
 
-// Files a zk provider writes under /outputs: the proof and its public
-// witness, in the encoding the job's circuit verifier reads. The receipt's
-// output root commits to them through the output manifest.
+// Files a zk provider writes under /outputs: the proof, its public
+// witness, in the encoding the job's circuit verifier reads, and the ID of
+// the circuit proven. The receipt's output root commits to all three
+// through the output manifest, so bad-proof evidence names the circuit the
+// provider signed for, not one the reporter picked.
 const (
 	ProofFile   = "proof.bin"
 	PublicFile  = "public.bin"
+	CircuitFile = "circuit"
 	maxEvidence = 1 << 20
 )
 
@@ -41,6 +44,9 @@ var (
 	ErrNotEvidence = errors.New("not evidence of fraud")
 	// ErrNoProofVerifier: a bad-proof evidence needs a ProofVerifier.
 	ErrNoProofVerifier = errors.New("no zk proof verifier to check the evidence with")
+	// ErrProofFails is what a ProofVerifier wraps when the proof or its
+	// public witness is invalid: the only verdict that proves fraud.
+	ErrProofFails = errors.New("the zk proof does not verify")
 )
 
 // Evidence is a self-contained proof that a provider cheated. Anyone can
@@ -54,17 +60,22 @@ type Evidence struct {
 	B    *wire.Receipt `json:"b,omitempty"`
 	SigB []byte        `json:"sig_b,omitempty"`
 	// Bad proof: the signed receipt (A, SigA), the output manifest its
-	// output root commits to, the circuit and the proof and public witness
-	// (the contents of ProofFile and PublicFile in Outputs).
+	// output root commits to, the circuit ID and the proof and public
+	// witness (the contents of CircuitFile, ProofFile and PublicFile in
+	// Outputs).
 	Outputs *wire.Manifest `json:"outputs,omitempty"`
 	Circuit string         `json:"circuit,omitempty"`
 	Proof   []byte         `json:"proof,omitempty"`
 	Public  []byte         `json:"public,omitempty"`
 }
 
-// ProofVerifier checks a zk proof of circuit against its public witness.
-// It returns nil only for a valid proof. The zk adapter implements it; the
-// core only calls it.
+// ProofVerifier checks a zk proof of circuit against its public witness
+// (the contents of ProofFile and PublicFile). It returns nil for a valid
+// proof, an error wrapping ErrProofFails when the proof or the witness is
+// invalid or malformed, and any other error when it cannot judge (say, it
+// holds no verifying key for circuit): that proves nothing about the
+// provider. The zk adapter implements it (zk.Verifiers); the core only
+// calls it.
 type ProofVerifier interface {
 	VerifyProof(circuit string, proof, public []byte) error
 }
@@ -84,8 +95,9 @@ func Conflicting(a, b wire.Receipt) bool {
 }
 
 // BadProof builds the evidence that the proof a provider committed to in
-// receipt r fails. outputs is the manifest r's output root names; proof
-// and public are the contents of its ProofFile and PublicFile entries.
+// receipt r fails. outputs is the manifest r's output root names; circuit,
+// proof and public are the contents of its CircuitFile, ProofFile and
+// PublicFile entries.
 func BadProof(r wire.Receipt, sig []byte, outputs wire.Manifest, circuit string, proof, public []byte) Evidence {
 	return Evidence{Kind: KindBadProof, A: &r, SigA: append([]byte(nil), sig...), Outputs: &outputs, Circuit: circuit,
 		Proof: append([]byte(nil), proof...), Public: append([]byte(nil), public...)}
@@ -131,7 +143,7 @@ func (e Evidence) Check(d Domain, pv ProofVerifier) (common.Address, error) {
 		if pv == nil {
 			return common.Address{}, ErrNoProofVerifier
 		}
-		if e.Outputs == nil || len(e.Proof) > maxEvidence || len(e.Public) > maxEvidence {
+		if e.Outputs == nil || len(e.Proof) > maxEvidence || len(e.Public) > maxEvidence || len(e.Circuit) > maxEvidence {
 			return common.Address{}, fmt.Errorf("%w: missing outputs or oversized proof", ErrNotEvidence)
 		}
 		if e.Outputs.Root() != e.A.OutputRoot {
@@ -140,13 +152,18 @@ func (e Evidence) Check(d Domain, pv ProofVerifier) (common.Address, error) {
 		for _, f := range []struct {
 			name string
 			body []byte
-		}{{ProofFile, e.Proof}, {PublicFile, e.Public}} {
+		}{{CircuitFile, []byte(e.Circuit)}, {ProofFile, e.Proof}, {PublicFile, e.Public}} {
 			if !hasEntry(*e.Outputs, f.name, wire.CIDOf(f.body)) {
 				return common.Address{}, fmt.Errorf("%w: %s is not the one in the signed outputs", ErrNotEvidence, f.name)
 			}
 		}
-		if err := pv.VerifyProof(e.Circuit, e.Proof, e.Public); err == nil {
+		switch err := pv.VerifyProof(e.Circuit, e.Proof, e.Public); {
+		case err == nil:
 			return common.Address{}, fmt.Errorf("%w: the proof verifies", ErrNotEvidence)
+		case !errors.Is(err, ErrProofFails):
+			// The checker cannot judge (no key for the circuit, …): that is
+			// no verdict on the provider.
+			return common.Address{}, fmt.Errorf("check the %s proof: %w", e.Circuit, err)
 		}
 		return signer, nil
 	}

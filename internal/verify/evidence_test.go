@@ -3,6 +3,7 @@ package verify
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/crypto"
@@ -11,14 +12,31 @@ import (
 )
 
 // fakeProofs is a hand-written ProofVerifier: a proof is valid when it
-// equals "ok".
+// equals "ok"; it holds keys for "mimc" and "cubic" only.
 type fakeProofs struct{}
 
 func (fakeProofs) VerifyProof(circuit string, proof, public []byte) error {
-	if string(proof) == "ok" {
+	switch {
+	case circuit != "mimc" && circuit != "cubic":
+		return errors.New("no verifying key for " + circuit)
+	case string(proof) == "ok":
 		return nil
 	}
-	return errors.New("pairing check failed")
+	return fmt.Errorf("%w: pairing check failed", ErrProofFails)
+}
+
+// zkOutputs is the output manifest of a zk task that proved circuit.
+func zkOutputs(t *testing.T, circuit string, proof, public []byte) wire.Manifest {
+	t.Helper()
+	m := wire.Manifest{Kind: "outputs", Entries: []wire.Entry{
+		{Path: CircuitFile, Size: int64(len(circuit)), CID: wire.CIDOf([]byte(circuit))},
+		{Path: ProofFile, Size: int64(len(proof)), CID: wire.CIDOf(proof)},
+		{Path: PublicFile, Size: int64(len(public)), CID: wire.CIDOf(public)},
+	}}
+	if err := m.Normalize(); err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
 
 func TestEquivocationEvidence(t *testing.T) {
@@ -92,13 +110,7 @@ func TestBadProofEvidence(t *testing.T) {
 	_, r, _ := fixture(t)
 	r.Provider = addr.Hex()
 	proof, public := []byte("bogus"), []byte("x=3")
-	out := wire.Manifest{Kind: "outputs", Entries: []wire.Entry{
-		{Path: ProofFile, Size: int64(len(proof)), CID: wire.CIDOf(proof)},
-		{Path: PublicFile, Size: int64(len(public)), CID: wire.CIDOf(public)},
-	}}
-	if err := out.Normalize(); err != nil {
-		t.Fatal(err)
-	}
+	out := zkOutputs(t, "mimc", proof, public)
 	r.OutputRoot = out.Root()
 	Fill(d, &r)
 	sig, _ := Sign(key, d, r)
@@ -113,11 +125,18 @@ func TestBadProofEvidence(t *testing.T) {
 	// A valid proof is no fraud; a proof the provider never committed to
 	// proves nothing about it.
 	okProof := []byte("ok")
-	out2 := wire.Manifest{Kind: "outputs", Entries: []wire.Entry{{Path: ProofFile, Size: 2, CID: wire.CIDOf(okProof)}, {Path: PublicFile, Size: int64(len(public)), CID: wire.CIDOf(public)}}}
-	out2.Normalize()
+	out2 := zkOutputs(t, "mimc", okProof, public)
 	r2 := r
 	r2.OutputRoot = out2.Root()
 	sig2, _ := Sign(key, d, r2)
+	// A proof of a circuit the checker has no key for is not judged.
+	out3 := zkOutputs(t, "sumsq", proof, public)
+	r3 := r
+	r3.OutputRoot = out3.Root()
+	sig3, _ := Sign(key, d, r3)
+	if _, err := BadProof(r3, sig3, out3, "sumsq", proof, public).Check(d, fakeProofs{}); err == nil || errors.Is(err, ErrProofFails) {
+		t.Fatalf("a proof the verifier cannot judge counted as fraud: %v", err)
+	}
 	tests := []struct {
 		name string
 		ev   Evidence
@@ -125,6 +144,9 @@ func TestBadProofEvidence(t *testing.T) {
 		{"proof verifies", BadProof(r2, sig2, out2, "mimc", okProof, public)},
 		{"proof not committed", BadProof(r, sig, out, "mimc", []byte("other"), public)},
 		{"public not committed", BadProof(r, sig, out, "mimc", proof, []byte("x=4"))},
+		// The reporter cannot make an honest proof fail by naming another
+		// circuit than the one the provider signed for.
+		{"circuit not committed", BadProof(r2, sig2, out2, "cubic", okProof, public)},
 		{"outputs not the receipt's", BadProof(r, sig, out2, "mimc", okProof, public)},
 		{"unsigned", BadProof(r, sig2, out, "mimc", proof, public)},
 	}

@@ -50,6 +50,13 @@
 // contracts/node_modules). internal/chain deploys it and registers it in
 // the escrow under VerifyingKey.Digest.
 //
+// Fraud: a provider writes a proof under /outputs as Proof.Files (the
+// circuit ID, the proof, the public inputs as 32-byte words), so its
+// signed output root commits to them. Verifiers, holding verifying keys,
+// is the verify.ProofVerifier that turns a failing committed proof into
+// verify.Evidence anyone with the key can check (ParseFiles reads the
+// files back).
+//
 // Example:
 //
 //	c, _ := zk.Lookup("mimc-chain")
@@ -61,4 +68,7 @@
 //
 //	err := zk.Verify(keys.Verifying, proof)      // consumer, off-chain
 //	err = c.CheckTask(proof, params, providerAddr) // and about the task it asked for
+//
+//	ev := verify.BadProof(receipt, sig, outputs, c.ID(), proofFile, publicFile)
+//	who, err := ev.Check(domain, zk.NewVerifiers(keys.Verifying)) // fraud proven: err == nil
 package zk
