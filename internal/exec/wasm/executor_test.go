@@ -460,11 +460,11 @@ func TestKernelRatio(t *testing.T) {
 		t.Skip("compiles and runs the kernel module: a few seconds")
 	}
 	goGuest(t)
-	native, wasm, err := KernelRatio(context.Background())
-	if err != nil || native <= 0 || wasm <= 0 {
-		t.Fatalf("native %v wasm %v: %v", native, wasm, err)
+	k, err := KernelRatio(context.Background())
+	if err != nil || k.Native <= 0 || k.WASM <= 0 || k.Floor <= 0 {
+		t.Fatalf("%+v: %v", k, err)
 	}
-	t.Logf("kernel: native %v, wasm %v, ratio %.2f", native, wasm, float64(wasm)/float64(native))
+	t.Logf("kernel: native %v, wasm %v (ratio %.2f), uninterrupted %v (ratio %.2f)", k.Native, k.WASM, k.Ratio(), k.Floor, k.FloorRatio())
 }
 
 // TestCollectorRunsWhileGuestSpins: a guest spinning in native code must

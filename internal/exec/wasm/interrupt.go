@@ -23,6 +23,10 @@ import (
 // at the entry of every function and the header of every loop, inserts
 //
 //	global.get $fuel
+//	i32.const 1
+//	i32.sub
+//	global.set $fuel
+//	global.get $fuel      ;; wazero reuses the value just stored: one load
 //	i32.eqz
 //	if
 //	  i32.const fuelPerYield
@@ -30,10 +34,10 @@ import (
 //	  call $sched_yield   ;; the module's own WASI import
 //	  drop
 //	end
-//	global.get $fuel
-//	i32.const 1
-//	i32.sub
-//	global.set $fuel
+//
+// A function whose body reaches a loop header before any branch or call
+// (every Go function: its body is one dispatch loop) has its check at the
+// header only: one check per call instead of two.
 //
 // Every fuelPerYield checks the guest calls WASI sched_yield, which is Go
 // code: the scheduler and the collector get their chance, and the host side
@@ -115,11 +119,11 @@ func instrument(bin []byte) ([]byte, error) {
 	}
 	fuel := appendU32(nil, uint32(importedGlobals+definedGlobals))
 	check := asm(
+		opGlobalGet, fuel, i32c(1), opI32Sub, opGlobalSet, fuel,
 		opGlobalGet, fuel, opI32Eqz, opIf, blockVoid,
 		i32c(fuelPerYield), opGlobalSet, fuel,
 		call(uint32(yield)), opDrop,
 		opEnd,
-		opGlobalGet, fuel, i32c(1), opI32Sub, opGlobalSet, fuel,
 	)
 	newGlobal := asm(i32, byte(0x01), i32c(fuelPerYield), opEnd) // mutable i32
 
@@ -242,9 +246,7 @@ func instrumentFunc(fn, check []byte) ([]byte, error) {
 	}
 	out := make([]byte, 0, len(fn)+len(fn)/8+len(check))
 	out = append(out, fn[:r.pos]...)
-	if r.pos >= len(r.b) || r.b[r.pos] != opLoop {
-		// A body that starts with a loop (every Go function does) gets its
-		// check at the loop header, right away.
+	if !opensWithLoop(r) {
 		out = append(out, check...)
 	}
 	for r.pos < len(r.b) && r.err == nil {
@@ -258,6 +260,25 @@ func instrumentFunc(fn, check []byte) ([]byte, error) {
 		}
 	}
 	return out, r.err
+}
+
+// opensWithLoop reports whether the body at r reaches a loop header
+// before any instruction that branches, calls or may trap: only local and
+// global accesses, constants and block openings come first. Such a body
+// passes its loop's check on every call, so it needs no check at entry.
+func opensWithLoop(r reader) bool {
+	for r.pos < len(r.b) && r.err == nil {
+		op := r.byte()
+		switch op {
+		case opLoop:
+			return true
+		case opBlock, 0x01, opLocalGet, opLocalSet, 0x22, opGlobalGet, opGlobalSet, opI32Const, opI64Const, opF64Const, 0x43:
+			r.immediates(op) // block, nop, local.get/set/tee, global.get/set, constants
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // reader decodes the parts of the binary format the instrumenter needs.
