@@ -39,6 +39,7 @@ type offer struct {
 // to Market.list) so that explaining an empty round scans 10,000 offers in
 // microseconds.
 type hot struct {
+	peer        string
 	ask         wire.Amount
 	memory      uint64
 	cores, gpus int
@@ -46,7 +47,7 @@ type hot struct {
 }
 
 func hotOf(o *offer) hot {
-	return hot{ask: o.Ask, memory: o.Resources.Memory, cores: o.Resources.Cores, gpus: len(o.Resources.GPUs), busy: o.freeAt < 0, taint: o.taint}
+	return hot{peer: o.Peer, ask: o.Ask, memory: o.Resources.Memory, cores: o.Resources.Cores, gpus: len(o.Resources.GPUs), busy: o.freeAt < 0, taint: o.taint}
 }
 
 // putOffer adds or replaces peer's offer in the cache.
@@ -291,6 +292,30 @@ func (p *pool) All() []sched.Candidate {
 func (p *pool) Lookup(peer string) (sched.Candidate, bool) {
 	o := p.m.offers[peer]
 	if o == nil || o.freeAt < 0 || !p.eligible(o) {
+		return sched.Candidate{}, false
+	}
+	return p.candidate(o), true
+}
+
+// LookupHint implements sched.HintedPool: the memo is the offer's place in
+// Market.list, checked against the peer id in the dense hot list, so that
+// a busy provider is turned down without reading its offer.
+func (p *pool) LookupHint(peer string, hint *int32) (sched.Candidate, bool) {
+	m := p.m
+	h := int(*hint)
+	if h < 0 || h >= len(m.hot) || m.hot[h].peer != peer {
+		o := m.offers[peer]
+		if o == nil {
+			return sched.Candidate{}, false
+		}
+		h = o.at
+		*hint = int32(h)
+	}
+	if m.hot[h].busy {
+		return sched.Candidate{}, false
+	}
+	o := m.list[h]
+	if !p.eligible(o) {
 		return sched.Candidate{}, false
 	}
 	return p.candidate(o), true

@@ -357,25 +357,7 @@ func (m *Market) drive(now time.Time) {
 		if j.State.Terminal() || j.round != nil || now.Before(j.nextRound) || j.quietGen == j.gen+1 {
 			continue
 		}
-		var pending []int
-		for _, t := range j.Tasks {
-			if t.wants() > 0 {
-				if t.replicas() > 1 && len(t.LiveAttempts()) == 0 && m.decide(now, j, t) {
-					continue // accepted without a replica: nobody can replicate it
-				}
-				if now.Sub(t.waitingSince) > m.cfg.PlacementTimeout {
-					reason := fmt.Sprintf("no provider took the task within %s: %s", m.cfg.PlacementTimeout, t.Reason)
-					if !m.keepAccepted(now, j, t, reason) {
-						m.failTask(now, j, t, reason)
-					}
-					continue
-				}
-				pending = append(pending, t.Index)
-				if len(pending) == m.cfg.MaxRoundTasks {
-					break
-				}
-			}
-		}
+		pending := m.pendingOf(now, j)
 		if len(pending) == 0 {
 			// Nothing to place until one of its tasks changes.
 			j.quietGen = j.gen + 1
@@ -386,6 +368,58 @@ func (m *Market) drive(now time.Time) {
 			m.openRound(now, j, pending)
 		}
 	}
+}
+
+// pendingOf returns the tasks of j to place now (at most MaxRoundTasks),
+// failing those that waited longer than PlacementTimeout. The list is kept
+// until one of j's tasks changes, or one of them may time out: a job the
+// scheduler holds is driven every RetryBackoff, and walking its tasks each
+// time would cost more than the rounds.
+func (m *Market) pendingOf(now time.Time, j *Job) []int {
+	pm := &j.pend
+	if pm.gen == j.gen+1 && !now.Before(pm.at) && now.Sub(pm.oldest) <= m.cfg.PlacementTimeout {
+		return append([]int(nil), pm.tasks...)
+	}
+	var pending []int
+	oldest, memo := now, true
+	for _, t := range j.Tasks {
+		if t.wants() > 0 {
+			if t.replicas() > 1 && len(t.LiveAttempts()) == 0 {
+				memo = false // decide may accept it without a replica
+				if m.decide(now, j, t) {
+					continue // accepted without a replica: nobody can replicate it
+				}
+			}
+			if now.Sub(t.waitingSince) > m.cfg.PlacementTimeout {
+				reason := fmt.Sprintf("no provider took the task within %s: %s", m.cfg.PlacementTimeout, t.Reason)
+				if !m.keepAccepted(now, j, t, reason) {
+					m.failTask(now, j, t, reason)
+				}
+				continue
+			}
+			pending = append(pending, t.Index)
+			if t.waitingSince.Before(oldest) {
+				oldest = t.waitingSince
+			}
+			if len(pending) == m.cfg.MaxRoundTasks {
+				break
+			}
+		}
+	}
+	if memo && len(pending) > 0 {
+		*pm = pendMemo{gen: j.gen + 1, at: now, oldest: oldest, tasks: append(pm.tasks[:0], pending...)}
+	} else {
+		pm.gen = 0
+	}
+	return pending
+}
+
+// pendMemo is a job's pending tasks as pendingOf last found them: valid
+// while the job's gen is gen−1.
+type pendMemo struct {
+	gen        uint64
+	at, oldest time.Time
+	tasks      []int
 }
 
 // candidates filters the offer cache by the job's requirements and says
@@ -440,7 +474,27 @@ func (m *Market) candidates(now time.Time, j *Job, tasks []int) ([]*offer, strin
 	if len(out) > 0 {
 		return out, "" // the reason is only for rounds that ask nobody
 	}
-	return nil, m.whyNone(now, j, replicas, held)
+	// Rounds that ask nobody repeat every RetryBackoff while the scheduler
+	// holds a job: explaining each would scan every offer each time, so the
+	// explanation is kept for a while unless the offer set changed size.
+	w := &j.why
+	if w.text == "" || w.held != held || w.offers != len(m.list) || now.Sub(w.at) >= whyRefresh || now.Before(w.at) {
+		*w = whyMemo{text: m.whyNone(now, j, nil, held), held: held, offers: len(m.list), at: now}
+	}
+	return nil, w.text
+}
+
+// whyRefresh is how long the explanation of a job's empty rounds is kept
+// (see candidates).
+const whyRefresh = 5 * time.Second
+
+// whyMemo is a job's last explanation of an empty round, for the same held
+// flag and number of cached offers.
+type whyMemo struct {
+	text   string
+	held   bool
+	offers int
+	at     time.Time
 }
 
 // picked returns the offers of the providers a Planner shortlisted.
@@ -517,7 +571,7 @@ func replicateReason(j *Job) string {
 // excludedAll reports whether offer o may take none of tasks.
 func (m *Market) excludedAll(tasks []*Task, o *offer) bool {
 	for _, t := range tasks {
-		if !m.excluded(t, o.Peer, o.EVM) {
+		if !m.excludedBy(t, o.Peer, o.EVM, o) {
 			return false
 		}
 	}
@@ -661,7 +715,7 @@ func (m *Market) closeRound(now time.Time, j *Job) {
 	var cands []sched.Candidate
 	for p, b := range r.bids {
 		o, ok := m.offers[p]
-		if !ok || m.suspect(p, now) {
+		if !ok || o.taint && m.suspect(p, now) {
 			continue // offer expired meanwhile, or caught cheating
 		}
 		slots := min(b.Slots, o.Slots-m.inflight[p])
@@ -744,7 +798,7 @@ func (m *Market) placeOnStanding(now time.Time, j *Job, pending []int) []int {
 	var cands []sched.Candidate
 	for p, sb := range j.standing {
 		o, ok := m.offers[p]
-		if !ok || now.After(sb.expires) || m.suspect(p, now) {
+		if !ok || now.After(sb.expires) || o.taint && m.suspect(p, now) {
 			delete(j.standing, p)
 			continue
 		}
@@ -806,19 +860,36 @@ func failedOn(t *Task, peer string) bool {
 // shares a peer id, EVM address or network with a provider that does, so
 // replicas come from distinct providers.
 func (m *Market) excluded(t *Task, peer, evm string) bool {
+	if len(t.Attempts) == 0 {
+		return false
+	}
+	return m.excludedBy(t, peer, evm, m.offers[peer])
+}
+
+// excludedBy is excluded for peer's cached offer o (nil: none).
+func (m *Market) excludedBy(t *Task, peer, evm string, o *offer) bool {
 	if failedOn(t, peer) {
 		return true
 	}
-	oevm, net := "", m.nets[peer]
-	if o, ok := m.offers[peer]; ok {
+	oevm := ""
+	if o != nil {
 		oevm = o.EVM
 	}
+	net, netKnown := "", false
 	for _, a := range t.Attempts {
 		if !a.holds() {
 			continue
 		}
-		if a.Provider == peer || (net != "" && a.Net == net) {
+		if a.Provider == peer {
 			return true
+		}
+		if a.Net != "" {
+			if !netKnown {
+				net, netKnown = m.nets[peer], true
+			}
+			if net != "" && a.Net == net {
+				return true
+			}
 		}
 		for _, e := range []string{evm, oevm} {
 			if e != "" && strings.EqualFold(a.EVM, e) {

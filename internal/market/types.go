@@ -79,6 +79,8 @@ type Job struct {
 	// waitN of its tasks waited for a provider.
 	gen, quietGen, waitGen uint64
 	waitN                  int
+	why                    whyMemo  // the last empty round's explanation
+	pend                   pendMemo // the tasks it had to place at its last drive
 }
 
 // Task is one task of a job.

@@ -69,6 +69,20 @@ func (p *benchPool) Lookup(peer string) (Candidate, bool) {
 	return p.cands[i], true
 }
 
+// LookupHint implements HintedPool as the market's pool does: the memo is
+// the candidate's index, checked against the peer id.
+func (p *benchPool) LookupHint(peer string, hint *int32) (Candidate, bool) {
+	if h := int(*hint); h >= 0 && h < len(p.cands) && p.cands[h].Peer == peer {
+		return p.cands[h], true
+	}
+	i, ok := p.at[peer]
+	if !ok {
+		return Candidate{}, false
+	}
+	*hint = int32(i)
+	return p.cands[i], true
+}
+
 // decidePool is decide as the market runs it: the eligible providers
 // given as a Pool.
 func decidePool(l *Learned, r Round, p Pool) {

@@ -148,6 +148,7 @@ type Learned struct {
 	scratch   []scored
 	pre, preW []cand
 	poolEl    []Candidate
+	poolRows  []int32
 	wl        []cand
 	unknown   []int32
 	// Rows whose slots an open round of the program asked for, so that
@@ -249,7 +250,7 @@ func (l *Learned) fill(w *prow) {
 // chance for a run of d seconds (failures as a hazard), floored at minRel.
 func relFor(rel, d, dref float64) float64 {
 	if dref > 0 && rel < 1 {
-		rel = math.Pow(rel, d/dref)
+		rel = math.Exp(d / dref * math.Log(rel)) // rel^(d/dref), cheaper than math.Pow
 	}
 	return math.Max(rel, minRel)
 }
@@ -614,7 +615,7 @@ func (l *Learned) Shortlist(r Round, eligible []Candidate, k int) []Candidate {
 		return nil
 	}
 	l.decision++
-	return l.shortlist(r, eligible, k, 0)
+	return l.shortlist(r, eligible, k, nil)
 }
 
 // ShortlistPool implements PoolPlanner: with many more eligible providers
@@ -646,20 +647,30 @@ func (l *Learned) ShortlistPool(r Round, pool Pool, k int) []Candidate {
 			return nil
 		}
 		l.decision++
-		return l.shortlist(r, el, k, 0)
+		return l.shortlist(r, el, k, nil)
 	}
 	l.decision++
 	salt, _ := l.sampling(n)
-	el := l.poolEl[:0]
+	el, rowsOf := l.poolEl[:0], l.poolRows[:0]
+	hinted, _ := pool.(HintedPool)
 	look := func(i int32) {
-		if c, ok := pool.Lookup(l.ros.rows[i].peer); ok {
-			el = append(el, c)
+		w := &l.ros.rows[i]
+		var c Candidate
+		var ok bool
+		if hinted != nil {
+			c, ok = hinted.LookupHint(w.peer, &w.hint)
+		} else {
+			c, ok = pool.Lookup(w.peer)
+		}
+		if ok {
+			el, rowsOf = append(el, c), append(rowsOf, i)
 		}
 	}
 	// The elite (distinct rows), then the sample's rows outside it.
 	for _, i := range l.idx.elite.rows {
 		look(i)
 	}
+	ps := poolSample{pop: n, rows: rowsOf, elite: len(el)}
 	// The sample: a window of the roster at a random place (rows are in
 	// the order offers were first seen, which says nothing of a
 	// provider's merit), about Sample of the pool's providers.
@@ -671,11 +682,21 @@ func (l *Learned) ShortlistPool(r Round, pool Pool, k int) []Candidate {
 			look(int32(i))
 		}
 	}
-	l.poolEl = el[:0]
+	ps.rows = rowsOf
+	l.poolEl, l.poolRows = el[:0], rowsOf[:0]
 	if len(el) == 0 {
 		return nil
 	}
-	return l.shortlist(r, el, k, n)
+	return l.shortlist(r, el, k, &ps)
+}
+
+// poolSample describes a ShortlistPool's candidates: a sample of about pop
+// eligible providers, found at these roster rows, the first elite of them
+// the elite's.
+type poolSample struct {
+	pop   int
+	rows  []int32
+	elite int
 }
 
 // sampling returns the salt and limit of the decision's screening sample
@@ -689,13 +710,13 @@ func (l *Learned) sampling(pop int) (salt, limit uint64) {
 	return salt, limit
 }
 
-// shortlist is Shortlist after the decision count moved; popN as in screen.
-func (l *Learned) shortlist(r Round, eligible []Candidate, k, popN int) []Candidate {
+// shortlist is Shortlist after the decision count moved; ps as in screen.
+func (l *Learned) shortlist(r Round, eligible []Candidate, k int, ps *poolSample) []Candidate {
 	ru := l.rulesFor(r)
 	if r.Tasks > 0 {
 		l.load.update(r.Program, r.Tasks, ru.w, r.Now, r.Priority)
 	}
-	ss, best, ceiled := l.screen(r, ru, eligible, k, popN)
+	ss, best, ceiled := l.screen(r, ru, eligible, k, ps)
 	if r.Preference == "green" && !ru.released {
 		// Green waits for clean providers: it skips those emitting more than
 		// GreenFactor times the cleanest free one (the ski-rental release
@@ -724,7 +745,7 @@ func (l *Learned) shortlist(r Round, eligible []Candidate, k, popN int) []Candid
 			} else if wait := best * l.waitFactor(r); r.Now.Sub(since).Seconds() >= wait {
 				l.heldSince[r.Program] = time.Time{} // released: see released
 				l.decision++
-				return l.shortlist(r, eligible, k, popN)
+				return l.shortlist(r, eligible, k, ps)
 			}
 		}
 		return nil
@@ -773,10 +794,10 @@ func (l *Learned) shortlist(r Round, eligible []Candidate, k, popN int) []Candid
 // time limit, keeps the Preselect × k best by an optimistic bound on their
 // score, and samples those.
 //
-// popN > 0 says eligible is already a pool's sample (see ShortlistPool) out
-// of about popN eligible providers: each is screened, those outside the
-// elite standing for popN/Sample providers each.
-func (l *Learned) screen(r Round, ru rules, eligible []Candidate, k, popN int) (ss []scored, best float64, ceiled bool) {
+// ps != nil says eligible is already a pool's sample (see ShortlistPool) out
+// of about ps.pop eligible providers: each is screened, those outside the
+// elite standing for ps.pop/Sample providers each.
+func (l *Learned) screen(r Round, ru rules, eligible []Candidate, k int, ps *poolSample) (ss []scored, best float64, ceiled bool) {
 	wt, wp, we := weightsOf(r.Preference)
 	tn, pn, en := l.idx.norms.of(ru.w)
 	if pn <= 0 {
@@ -820,8 +841,8 @@ func (l *Learned) screen(r Round, ru rules, eligible []Candidate, k, popN int) (
 	// the same whatever the candidates' order.
 	sampled := l.cfg.Screen > 0 && len(eligible) > l.cfg.Screen
 	pop := len(eligible)
-	if popN > 0 {
-		sampled, pop = true, popN
+	if ps != nil {
+		sampled, pop = true, ps.pop
 	}
 	salt, limit := l.sampling(pop)
 	weight := 1.0 // of a sampled provider in the counts below
@@ -837,39 +858,47 @@ func (l *Learned) screen(r Round, ru rules, eligible []Candidate, k, popN int) (
 			continue
 		}
 		wgt := 1.0
-		sig := benchSig(c.Benchmark)
-		if popN > 0 {
-			if !el.has(sig) {
+		if ps != nil {
+			// A pool's sample: its rows are known.
+			if i >= ps.elite {
 				wgt = weight
 			}
 			free += int(math.Round(wgt * float64(c.Slots)))
 		} else {
 			free += c.Slots
 		}
-		if sampled && popN <= 0 {
-			inSample := (sig^salt)>>32 < limit
-			if !inSample && !el.maybe(sig) {
-				continue
+		var row int32
+		var sv *screenVals
+		if ps != nil {
+			row = ps.rows[i]
+			sv = &l.ros.svs[row]
+		} else {
+			sig := benchSig(c.Benchmark)
+			if sampled {
+				inSample := (sig^salt)>>32 < limit
+				if !inSample && !el.maybe(sig) {
+					continue
+				}
+				if isElite := el.has(sig); !isElite && !inSample {
+					continue
+				} else if !isElite {
+					wgt = weight
+				}
 			}
-			if isElite := el.has(sig); !isElite && !inSample {
-				continue
-			} else if !isElite {
-				wgt = weight
-			}
-		}
-		sl := l.ros.findSig(sig)
-		if sl == nil {
-			unknown = append(unknown, int32(i))
-			continue
-		}
-		row, sv := sl.row-1, &sl.screenVals
-		if row < 0 { // a shared signature
-			if row = l.ros.row(c.Peer); row < 0 {
+			sl := l.ros.findSig(sig)
+			if sl == nil {
 				unknown = append(unknown, int32(i))
 				continue
 			}
-			shared = l.ros.screenOf(row)
-			sv = &shared
+			row, sv = sl.row-1, &sl.screenVals
+			if row < 0 { // a shared signature
+				if row = l.ros.row(c.Peer); row < 0 {
+					unknown = append(unknown, int32(i))
+					continue
+				}
+				shared = l.ros.screenOf(row)
+				sv = &shared
+			}
 		}
 		wanted := ru.bn > 0 && sv.cautHi >= ceil
 		if !wanted && sv.cautHi > bestCaut {
@@ -1178,11 +1207,13 @@ func (l *Learned) rebuild(now time.Time) {
 // while no longer count.
 type backlogWork struct {
 	progs       map[wire.CID]*progLoad
+	list        []*progLoad // progs' values, for a scan without map iteration
 	sumN, sumNW float64
 	swept       time.Time
 }
 
 type progLoad struct {
+	prog        wire.CID
 	n, w        float64
 	seen, first time.Time
 	prio        int
@@ -1204,8 +1235,9 @@ func (b *backlogWork) update(program wire.CID, n int, w float64, now time.Time, 
 	}
 	p, ok := b.progs[program]
 	if !ok {
-		p = &progLoad{first: now}
+		p = &progLoad{prog: program, first: now}
 		b.progs[program] = p
+		b.list = append(b.list, p)
 	}
 	b.sumN -= p.n
 	b.sumNW -= p.n * p.w
@@ -1233,8 +1265,8 @@ func (b *backlogWork) bigger(program wire.CID, w float64, prio int, now time.Tim
 		return 0, 0
 	}
 	wNext = math.Inf(1)
-	for k, p := range b.progs {
-		if k == program || p.n <= 0 || p.w <= 1.2*w || p.prio < prio || now.Sub(p.seen) > backlogTTL || p.first.Sub(me.first) > lptWindow {
+	for _, p := range b.list {
+		if p.prog == program || p.n <= 0 || p.w <= 1.2*w || p.prio < prio || now.Sub(p.seen) > backlogTTL || p.first.Sub(me.first) > lptWindow {
 			continue
 		}
 		n += p.n
@@ -1259,6 +1291,10 @@ func (b *backlogWork) mean(now time.Time, fallback float64) float64 {
 			keys = append(keys, k)
 		}
 		sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+		b.list = b.list[:0]
+		for _, k := range keys {
+			b.list = append(b.list, b.progs[k])
+		}
 		for _, k := range keys {
 			p := b.progs[k]
 			b.sumN += p.n

@@ -50,6 +50,17 @@ type Pool interface {
 	Lookup(peer string) (Candidate, bool)
 }
 
+// HintedPool is an optional capability of a Pool: Lookup with a memo the
+// caller keeps per provider, so that looking up a provider found before
+// costs no hashing of its peer id.
+type HintedPool interface {
+	// LookupHint is Lookup(peer). *hint is the caller's memo for peer
+	// (−1 at first): the pool reads it and may update it. It means nothing
+	// to the caller, and the pool must check it (a memo from another pool,
+	// or one made stale by the pool's changes, only costs a plain Lookup).
+	LookupHint(peer string, hint *int32) (Candidate, bool)
+}
+
 // PoolPlanner is an optional capability of a Planner: Shortlist over a
 // Pool. A market that finds it calls ShortlistPool instead of Shortlist.
 type PoolPlanner interface {

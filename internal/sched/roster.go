@@ -21,7 +21,8 @@ import (
 // is rebuilt (the global model moves the priors of unobserved providers).
 type roster struct {
 	rows   []prow
-	sigs   []uint64 // benchSig of each row's benchmark, dense for a sampling pass
+	sigs   []uint64     // benchSig of each row's benchmark, dense for a sampling pass
+	svs    []screenVals // each row's screening values, dense for a pool's sample
 	byPeer map[string]int32
 	tab    []pslot
 	mask   uint64
@@ -53,6 +54,7 @@ type prow struct {
 	invMean, invOpt float64
 	res             reservation
 	skip            uint64 // decision whose longest-first rule left it to bigger tasks
+	hint            int32  // the pool's memo for this provider (see HintedPool)
 }
 
 // reservation: an open round asked for the row's slots until then.
@@ -142,6 +144,7 @@ func (r *roster) grow() {
 // sign enters row i's signature and screening values in the table.
 func (r *roster) sign(i int32) {
 	w := &r.rows[i]
+	r.svs[i] = r.screenOf(i)
 	s := r.slot(benchSig(w.bench))
 	switch {
 	case s.row == 0 || s.row == i+1:
@@ -161,8 +164,9 @@ func (r *roster) upsert(peer string, bench float64) int32 {
 	i, ok := r.byPeer[peer]
 	if !ok {
 		i = int32(len(r.rows))
-		r.rows = append(r.rows, prow{peer: peer, bench: bench})
+		r.rows = append(r.rows, prow{peer: peer, bench: bench, hint: -1})
 		r.sigs = append(r.sigs, benchSig(bench))
+		r.svs = append(r.svs, screenVals{})
 		r.byPeer[peer] = i
 		r.sign(i)
 		return i
