@@ -1169,6 +1169,7 @@ func (m *Market) settle(now time.Time, j *Job) {
 	} else {
 		j.State, j.Reason = JobFailed, fmt.Sprintf("%d of %d tasks failed; task %d: %s", len(failed), len(j.Tasks), failed[0], firstReason)
 	}
+	m.payHeld(j)
 	m.touch(now, j, nil)
 	m.logf(now, j, -1, "job %s: %s", j.State, j.Reason)
 	m.emit(Finished{Job: j.ID, State: j.State})
@@ -1193,6 +1194,7 @@ func (m *Market) cancel(now time.Time, e Cancel) {
 		m.touch(now, j, t)
 	}
 	j.State, j.Reason, j.EndedAt = JobCancelled, reason, now
+	m.payHeld(j)
 	m.touch(now, j, nil)
 	m.logf(now, j, -1, "job cancelled: %s", reason)
 	m.emit(Finished{Job: j.ID, State: JobCancelled})

@@ -130,6 +130,9 @@ func (m *Market) accept(now time.Time, j *Job, t *Task, d verify.Decision, at []
 		a := &t.Attempts[at[w]]
 		if a.State != attemptSubmitted {
 			a.Unchecked = a.Unchecked && quorum == 1 // a re-check confirmed it
+			if !a.Unchecked {
+				m.pay(j, t, a) // held until now (see holdPay)
+			}
 			continue
 		}
 		a.State = attemptVerified
@@ -141,7 +144,11 @@ func (m *Market) accept(now time.Time, j *Job, t *Task, d verify.Decision, at []
 			m.rep.Observe(now, a.Provider, prog, verify.Validated)
 		}
 		m.observe(j, a, true)
-		m.pay(j, t, a)
+		if holdPay(j, a) {
+			a.Reason += "; paid when the job ends unless a re-check rejects it"
+		} else {
+			m.pay(j, t, a)
+		}
 	}
 	id := wire.TaskID{Job: j.ID, Index: t.Index}
 	var cheats []string
@@ -152,8 +159,10 @@ func (m *Market) accept(now time.Time, j *Job, t *Task, d verify.Decision, at []
 		a.Reason = fmt.Sprintf("output root %s lost to %s (%s)", a.OutputRoot.Short(), d.Root.Short(), verify.Tally(votesOnly(t, at)))
 		if was == attemptSubmitted {
 			m.emit(Reject{Peer: a.Provider, Task: id, Attempt: a.N, Reason: a.Reason})
-		} else {
+		} else if a.Paid {
 			a.Reason += "; it had been accepted unchecked and paid"
+		} else {
+			a.Reason += "; it had been accepted unchecked and is not paid"
 		}
 		m.logf(now, j, t.Index, "result from %s rejected: %s", shortPeer(a.Provider), a.Reason)
 		m.rep.Observe(now, a.Provider, prog, verify.Invalid)
@@ -183,6 +192,30 @@ func (m *Market) accept(now time.Time, j *Job, t *Task, d verify.Decision, at []
 		m.recheck(now, p, fmt.Sprintf("%s returned a wrong result for task %d of job %s", shortPeer(p), t.Index, j.ID.Short()))
 	}
 	m.settle(now, j)
+}
+
+// holdPay reports whether a's payment waits for the end of its job: an
+// adaptive job's result accepted without a replica (its provider was
+// trusted, or nobody could replicate it) is paid only once the job ends
+// without a re-check rejecting it, so a trusted provider caught cheating
+// later in the job is not paid for the wrong results it slipped through.
+func holdPay(j *Job, a *Attempt) bool {
+	return a.Unchecked && j.policy.Policy == spec.VerifyAdaptive
+}
+
+// payHeld pays every accepted result of j whose payment was held (see
+// holdPay); the driver calls it when j ends, whatever its end.
+func (m *Market) payHeld(j *Job) {
+	for _, t := range j.Tasks {
+		if t.State != TaskVerified {
+			continue
+		}
+		for i := range t.Attempts {
+			if a := &t.Attempts[i]; a.State == attemptVerified && !a.Paid {
+				m.pay(j, t, a)
+			}
+		}
+	}
 }
 
 // votesOnly is t's votes (for a tally in a reason).
