@@ -1012,6 +1012,7 @@ func (m *Market) outcome(now time.Time, e Outcome) {
 		a.State, a.Ended, a.OutputRoot, a.Result = attemptSubmitted, now, v.Outputs.Root(), res
 		a.Reason = "receipt and outputs check out; waiting for the quorum"
 		m.release(a.Provider)
+		m.touch(now, j, t) // saved: a restart keeps the result
 		m.logf(now, j, t.Index, "result from %s in %s: output root %s", shortPeer(a.Provider), v.Duration.Round(time.Millisecond), a.OutputRoot.Short())
 		j.nextRound = now
 		m.decide(now, j, t)
@@ -1169,7 +1170,7 @@ func (m *Market) settle(now time.Time, j *Job) {
 	} else {
 		j.State, j.Reason = JobFailed, fmt.Sprintf("%d of %d tasks failed; task %d: %s", len(failed), len(j.Tasks), failed[0], firstReason)
 	}
-	m.payHeld(j)
+	m.payHeld(now, j)
 	m.touch(now, j, nil)
 	m.logf(now, j, -1, "job %s: %s", j.State, j.Reason)
 	m.emit(Finished{Job: j.ID, State: j.State})
@@ -1194,7 +1195,7 @@ func (m *Market) cancel(now time.Time, e Cancel) {
 		m.touch(now, j, t)
 	}
 	j.State, j.Reason, j.EndedAt = JobCancelled, reason, now
-	m.payHeld(j)
+	m.payHeld(now, j)
 	m.touch(now, j, nil)
 	m.logf(now, j, -1, "job cancelled: %s", reason)
 	m.emit(Finished{Job: j.ID, State: JobCancelled})

@@ -351,6 +351,25 @@ func TestInvariants(t *testing.T) {
 				rt.Fatalf("paid attempt %s is %s (paid %v)", key, a.State, a.Paid)
 			}
 		}
+		// Every change the market made to a task reached the driver in a
+		// Save: the last saved copy of each task is the live one.
+		saved := map[int]Task{}
+		for _, sv := range of[Save](h.effs) {
+			for _, tk := range sv.Tasks {
+				saved[tk.Index] = tk
+			}
+		}
+		for _, tk := range j.Tasks {
+			sv, ok := saved[tk.Index]
+			if !ok || sv.State != tk.State || len(sv.Attempts) != len(tk.Attempts) {
+				rt.Fatalf("task %d is %s with %d attempts, saved %s with %d", tk.Index, tk.State, len(tk.Attempts), sv.State, len(sv.Attempts))
+			}
+			for i, a := range tk.Attempts {
+				if s := sv.Attempts[i]; s.State != a.State || s.Paid != a.Paid {
+					rt.Fatalf("task %d attempt %d is %s (paid %v), saved %s (paid %v)", tk.Index, a.N, a.State, a.Paid, s.State, s.Paid)
+				}
+			}
+		}
 		for _, tk := range j.Tasks {
 			for i, a := range tk.Attempts {
 				held := holdPay(j, &tk.Attempts[i]) && !j.State.Terminal()

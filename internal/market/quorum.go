@@ -205,7 +205,7 @@ func holdPay(j *Job, a *Attempt) bool {
 
 // payHeld pays every accepted result of j whose payment was held (see
 // holdPay); the driver calls it when j ends, whatever its end.
-func (m *Market) payHeld(j *Job) {
+func (m *Market) payHeld(now time.Time, j *Job) {
 	for _, t := range j.Tasks {
 		if t.State != TaskVerified {
 			continue
@@ -213,6 +213,7 @@ func (m *Market) payHeld(j *Job) {
 		for i := range t.Attempts {
 			if a := &t.Attempts[i]; a.State == attemptVerified && !a.Paid {
 				m.pay(j, t, a)
+				m.touch(now, j, t) // the driver saves the task with its attempt paid
 			}
 		}
 	}
