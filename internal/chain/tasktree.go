@@ -55,11 +55,7 @@ func NewTaskTree(jobID [32]byte, tasks []ProofTask) (*TaskTree, error) {
 	if len(tasks) == 0 {
 		return nil, fmt.Errorf("%w: a proof job needs at least one task", ErrBadTask)
 	}
-	size := 1
-	for size < len(tasks) {
-		size *= 2
-	}
-	leaves := make([][32]byte, size)
+	leaves := make([][32]byte, len(tasks))
 	for i, t := range tasks {
 		for _, v := range t.Fixed {
 			if v == nil || v.Sign() < 0 || v.BitLen() > 256 {
@@ -68,7 +64,24 @@ func NewTaskTree(jobID [32]byte, tasks []ProofTask) (*TaskTree, error) {
 		}
 		leaves[i] = TaskLeaf(jobID, uint64(i), t.ID, t.Fixed)
 	}
-	tree := &TaskTree{levels: [][][32]byte{leaves}, n: len(tasks)}
+	return TaskTreeOf(leaves)
+}
+
+// TaskTreeOf builds the tree over leaves already computed with TaskLeaf,
+// in task order (Leaves gives them back): a provider rebuilds a job's
+// tree from the leaves the consumer publishes, after checking its own.
+func TaskTreeOf(leaves [][32]byte) (*TaskTree, error) {
+	if len(leaves) == 0 {
+		return nil, fmt.Errorf("%w: a proof job needs at least one task", ErrBadTask)
+	}
+	size := 1
+	for size < len(leaves) {
+		size *= 2
+	}
+	padded := make([][32]byte, size)
+	copy(padded, leaves)
+	tree := &TaskTree{levels: [][][32]byte{padded}, n: len(leaves)}
+	leaves = padded
 	for level := leaves; len(level) > 1; {
 		next := make([][32]byte, len(level)/2)
 		for i := range next {
@@ -82,6 +95,9 @@ func NewTaskTree(jobID [32]byte, tasks []ProofTask) (*TaskTree, error) {
 
 // Root is the commitment to every task.
 func (t *TaskTree) Root() [32]byte { return t.levels[len(t.levels)-1][0] }
+
+// Leaves are the task leaves in order (without padding).
+func (t *TaskTree) Leaves() [][32]byte { return append([][32]byte(nil), t.levels[0][:t.n]...) }
 
 // Len is the number of tasks (without padding).
 func (t *TaskTree) Len() int { return t.n }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math/big"
+	"strings"
 	"sync"
 	"time"
 
@@ -14,7 +15,9 @@ import (
 
 	"github.com/deco-network/deco/internal/chain"
 	"github.com/deco-network/deco/internal/config"
+	"github.com/deco-network/deco/internal/node"
 	"github.com/deco-network/deco/internal/pay"
+	"github.com/deco-network/deco/internal/zk"
 )
 
 // DevChain is the chain a devnet's nodes share; devnet.json carries it as
@@ -23,6 +26,25 @@ type DevChain struct {
 	RPC       string          `json:"rpc"`
 	ChainID   uint64          `json:"chain_id"`
 	Contracts chain.Addresses `json:"contracts"` // token, registry, escrow
+	// Circuits are the zk circuits registered in the escrow.
+	Circuits []string `json:"circuits,omitempty"`
+
+	owner *chain.Client // the escrow's owner (deployer), which registers circuits
+}
+
+// setupCircuits sets up the devnet's zk circuits (keys cached in keys,
+// node.DevCircuits at small sizes) and registers each one's verifier in
+// the escrow, so zk jobs are paid on proof.
+func (d *DevChain) setupCircuits(ctx context.Context, keys zk.Cache, log io.Writer) error {
+	if d.owner == nil {
+		return fmt.Errorf("dev chain: no owner client to register circuits with")
+	}
+	if err := node.SetupCircuits(ctx, d.owner, keys, node.DevCircuits, ""); err != nil {
+		return err
+	}
+	d.Circuits = append([]string(nil), node.DevCircuits...)
+	fmt.Fprintf(log, "zk circuits registered in the escrow: %s (keys in %s)\n", strings.Join(d.Circuits, ", "), keys.Dir)
+	return nil
 }
 
 // Config is the chain section a devnet node's config.yaml needs.
@@ -102,7 +124,7 @@ func startDevChain(ctx context.Context, rpc string, nodes []DevnetNode, homes []
 			return DevChain{}, nil, fmt.Errorf("start the embedded dev chain: %w", err)
 		}
 		stop = func() { _ = sim.Close() }
-		dc = DevChain{RPC: sim.RPCURL(), ChainID: chain.SimulatedChainID, Contracts: sim.Contracts()}
+		dc = DevChain{RPC: sim.RPCURL(), ChainID: chain.SimulatedChainID, Contracts: sim.Contracts(), owner: sim.Deployer()}
 		client = func(k *ecdsa.PrivateKey) (*chain.Client, error) { return sim.Client(k) }
 		fund = func(ctx context.Context, to common.Address) error { return sim.Fund(ctx, to, devGas, devDECO) }
 		fmt.Fprintf(log, "chain: embedded go-ethereum dev chain (id %d) at %s\n", dc.ChainID, dc.RPC)
@@ -123,7 +145,7 @@ func startDevChain(ctx context.Context, rpc string, nodes []DevnetNode, homes []
 			stop()
 			return DevChain{}, nil, err
 		}
-		dc = DevChain{RPC: rpc, ChainID: dep.ChainID().Uint64(), Contracts: addrs}
+		dc = DevChain{RPC: rpc, ChainID: dep.ChainID().Uint64(), Contracts: addrs, owner: deployer}
 		client = func(k *ecdsa.PrivateKey) (*chain.Client, error) { return chain.Dial(ctx, rpc, k, addrs) }
 		fund = func(ctx context.Context, to common.Address) error {
 			if err := deployer.SendGas(ctx, to, devGas); err != nil {

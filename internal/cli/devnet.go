@@ -17,6 +17,7 @@ import (
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/config"
 	"github.com/deco-network/deco/internal/node"
+	"github.com/deco-network/deco/internal/zk"
 )
 
 func newDevnetCmd(g *globals) *cobra.Command {
@@ -63,7 +64,7 @@ when DECO_DEVNET=DIR is set. Ctrl-C (or SIGTERM) stops every node.`,
 			if err := dn.start(cmd.Context()); err != nil {
 				return err
 			}
-			fmt.Fprintf(cmd.OutOrStdout(), "Devnet up: 1 consumer + %d providers.\n\n  export DECO_DEVNET=%s\n  deco providers\n  deco run --wasm FILE --tasks 4 --wait\n\nNode logs: %s/<node>/node.log. Press Ctrl-C to stop.\n", providers, abs, abs)
+			fmt.Fprintf(cmd.OutOrStdout(), "Devnet up: 1 consumer + %d providers.\n\n  export DECO_DEVNET=%s\n  deco providers\n  deco run --wasm FILE --tasks 4 --wait\n  deco run --circuit mimc-chain --set seed={{index}} --set n=10 --tasks 3 --wait\n\nNode logs: %s/<node>/node.log. Press Ctrl-C to stop.\n", providers, abs, abs)
 			// A node that dies (crash, kill -9) is reported; the rest keep running.
 			for {
 				select {
@@ -83,7 +84,7 @@ when DECO_DEVNET=DIR is set. Ctrl-C (or SIGTERM) stops every node.`,
 	cmd.Flags().StringVar(&chainRPC, "chain-rpc", "", "use this EVM JSON-RPC node (e.g. geth --dev) instead of the embedded chain")
 	cmd.Flags().BoolVar(&noChain, "no-chain", false, "run without payments")
 	cmd.Flags().IntVar(&malicious, "malicious", 0, "make the last K providers cheat on purpose (see --malice), to watch verification catch them")
-	cmd.Flags().StringVar(&malice, "malice", node.CheatRandom, "how the --malicious providers cheat: wrong | lazy | forge | random[:RATE]")
+	cmd.Flags().StringVar(&malice, "malice", node.CheatRandom, "how the --malicious providers cheat: wrong | lazy | forge | badproof (zk) | random[:RATE]")
 	return cmd
 }
 
@@ -141,8 +142,19 @@ func (d *devnet) start(ctx context.Context) error {
 			return fmt.Errorf("devnet chain: %w", err)
 		}
 		d.chain, d.stopChain = &dc, stop
-		file.Chain = dc
 		fmt.Fprintf(d.out, "chain up: %s (chain id %d), escrow %s\n", dc.RPC, dc.ChainID, dc.Contracts.Escrow.Hex())
+		if err := d.chain.setupCircuits(wctx, d.keys(), d.out); err != nil {
+			// WASM jobs do not need it: say why zk jobs will not be paid.
+			fmt.Fprintf(d.out, "warning: zk circuits not registered, zk jobs cannot open a proof escrow: %v\n", err)
+		}
+		file.Chain = *d.chain
+	} else {
+		for _, name := range node.DevCircuits {
+			c, _ := zk.Lookup(name)
+			if _, err := d.keys().Ensure(wctx, c); err != nil {
+				fmt.Fprintf(d.out, "warning: zk setup of %s: %v\n", name, err)
+			}
+		}
 	}
 	startNode := func(name string, provider bool, bootstrap []string, malice string) (DevnetNode, error) {
 		h := config.Home(filepath.Join(d.dir, name))
@@ -167,7 +179,7 @@ func (d *devnet) start(ctx context.Context) error {
 		if err != nil {
 			return DevnetNode{}, err
 		}
-		args := []string{"node", "--home", string(h)}
+		args := []string{"node", "--home", string(h), "--zk-keys", d.keys().Dir}
 		if malice != "" {
 			args = append(args, "--malice", malice)
 		}
@@ -249,6 +261,9 @@ func (d *devnet) start(ctx context.Context) error {
 	}
 	return os.Rename(tmp, filepath.Join(d.dir, "devnet.json"))
 }
+
+// keys is the zk key cache every node of the devnet shares.
+func (d *devnet) keys() zk.Cache { return zk.Cache{Dir: filepath.Join(d.dir, "zk")} }
 
 func tcpAddrs(addrs []string) []string {
 	var out []string

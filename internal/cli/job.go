@@ -6,6 +6,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -112,6 +113,14 @@ func newJobDescribeCmd(g *globals) *cobra.Command {
 			w := cmd.OutOrStdout()
 			fmt.Fprintf(w, "Job:      %s (%s)\nState:    %s\nReason:   %s\nProgram:  %s (%d bytes)\nCreated:  %s\n",
 				j.ID, j.Spec.Name, j.State, j.Reason, j.Spec.Program.CID, j.Spec.Program.Size, j.CreatedAt.Local().Format(time.RFC3339))
+			if c := j.Spec.Circuit; c != nil {
+				var set []string
+				for k, v := range c.Set {
+					set = append(set, k+"="+v)
+				}
+				sort.Strings(set)
+				fmt.Fprintf(w, "Circuit:  %s %s (zk: the program above is its proving key; each task returns a Groth16 proof)\n", c.Name, strings.Join(set, " "))
+			}
 			if !j.EndedAt.IsZero() {
 				fmt.Fprintf(w, "Ended:    %s (took %s)\n", j.EndedAt.Local().Format(time.RFC3339), j.EndedAt.Sub(j.CreatedAt).Round(time.Millisecond))
 			}

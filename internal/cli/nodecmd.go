@@ -56,6 +56,7 @@ func newNodeCmd(g *globals) *cobra.Command {
 		provider, mdns, noDHT     bool
 		listen, bootstrap, labels []string
 		apiAddr, ask, chainRPC    string
+		zkKeys                    string
 		slots                     int
 	)
 	cmd := &cobra.Command{
@@ -123,7 +124,7 @@ func newNodeCmd(g *globals) *cobra.Command {
 				cfg.Provider.Labels[k] = v
 			}
 			log := g.logger()
-			opts := node.Options{Home: h, Config: cfg, Identity: id, Logger: log}
+			opts := node.Options{Home: h, Config: cfg, Identity: id, Logger: log, ZKKeys: zkKeys}
 			if malice != "" {
 				if !cfg.Provider.Enabled {
 					return fmt.Errorf("--malice makes a provider cheat; add --provider")
@@ -164,7 +165,8 @@ func newNodeCmd(g *globals) *cobra.Command {
 	f.StringVar(&ask, "ask", "", "provider: base ask per task in DECO")
 	f.StringArrayVar(&labels, "label", nil, "provider label KEY=VALUE (repeatable)")
 	f.StringVar(&chainRPC, "chain-rpc", "", "settle payments on this EVM JSON-RPC node (contract addresses from config.yaml's chain section)")
-	f.StringVar(&malice, "malice", "", "provider: cheat on purpose to test verification (wrong | lazy | forge | random[:RATE])")
+	f.StringVar(&zkKeys, "zk-keys", "", "directory of zk circuit keys, set up once per circuit (default <home>/zk)")
+	f.StringVar(&malice, "malice", "", "provider: cheat on purpose to test verification (wrong | lazy | forge | badproof | random[:RATE])")
 	f.MarkHidden("malice")
 	return cmd
 }

@@ -35,26 +35,53 @@ func (f *submitFlags) add(cmd *cobra.Command) {
 func newRunCmd(g *globals) *cobra.Command {
 	var (
 		wasmPath, memory, maxPrice, name, verification, preference string
+		circuit                                                    string
 		tasks, priority                                            int
-		inputs, env, labels                                        []string
+		inputs, env, labels, sets                                  []string
 		timeout                                                    time.Duration
 		sf                                                         submitFlags
 	)
 	cmd := &cobra.Command{
-		Use:   "run --wasm FILE [flags] -- ARGS...",
-		Short: "Run a WebAssembly program as a job of one or more tasks",
+		Use:   "run (--wasm FILE | --circuit NAME --set K=V...) [flags] -- ARGS...",
+		Short: "Run a WebAssembly program, or prove a zk circuit, as a job of one or more tasks",
 		Long: `Run uploads the module and inputs to your node, submits a job and prints its id.
 Arguments after -- are passed to every task; {{index}} and {{count}} are replaced per task.
 Each task sees its inputs read-only at /inputs/<name>, writes results under /outputs, and
-gets DECO_TASK_INDEX and DECO_TASK_COUNT in its environment.`,
+gets DECO_TASK_INDEX and DECO_TASK_COUNT in its environment.
+
+With --circuit, every task proves a zk circuit (gnark Groth16, BN254) instead: cubic (y),
+sumsq (n), mimc-chain (seed, n), with the parameters given by --set ({{index}} and {{count}}
+allowed). The consumer verifies each proof before it accepts the result, and with payments
+on, the provider is paid by the escrow against the proof (settleWithProof), not by voucher.`,
 		Example: `  deco run --wasm examples/hello/hello.wasm --tasks 4 --wait -- hello {{index}}
-  deco run --wasm render.wasm --tasks 8 --memory 128MiB --timeout 30s --wait --output-dir out -- --tile {{index}} --tiles {{count}}`,
+  deco run --wasm render.wasm --tasks 8 --memory 128MiB --timeout 30s --wait --output-dir out -- --tile {{index}} --tiles {{count}}
+  deco run --circuit mimc-chain --set seed={{index}} --set n=10 --tasks 3 --wait`,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if wasmPath == "" {
-				return fmt.Errorf("--wasm FILE is required (a WebAssembly module built for WASI, e.g. GOOS=wasip1 GOARCH=wasm go build)")
+			if circuit != "" {
+				if wasmPath != "" || len(args) > 0 || len(inputs) > 0 || len(env) > 0 {
+					return fmt.Errorf("--circuit proves a zk circuit with the parameters of --set; it takes no --wasm, --input, --env or program arguments")
+				}
+				if verification != "" && verification != spec.VerifyZK {
+					return fmt.Errorf("--circuit is verified by its proof (--verify zk), not %s", verification)
+				}
+				verification = spec.VerifyZK
+			} else if wasmPath == "" {
+				return fmt.Errorf("--wasm FILE is required (a WebAssembly module built for WASI, e.g. GOOS=wasip1 GOARCH=wasm go build), or --circuit NAME for a zk job")
+			} else if len(sets) > 0 {
+				return fmt.Errorf("--set sets a zk circuit's parameters; use it with --circuit")
 			}
 			j := spec.Job{Name: name, Program: spec.Program{WASM: wasmPath}, Tasks: spec.Tasks{Count: tasks, Args: args},
 				Verification: verification, Priority: priority, Preference: preference, Timeout: spec.Duration(timeout)}
+			if circuit != "" {
+				j.Circuit = &spec.Circuit{Name: circuit, Set: map[string]string{}}
+				for _, kv := range sets {
+					k, v, ok := strings.Cut(kv, "=")
+					if !ok {
+						return fmt.Errorf("--set %q: want NAME=VALUE", kv)
+					}
+					j.Circuit.Set[k] = v
+				}
+			}
 			if memory != "" {
 				m, err := spec.ParseSize(memory)
 				if err != nil {
@@ -89,7 +116,9 @@ gets DECO_TASK_INDEX and DECO_TASK_COUNT in its environment.`,
 					j.Labels[k] = v
 				}
 			}
-			if j.Name == "" {
+			if j.Name == "" && circuit != "" {
+				j.Name = strings.ReplaceAll(circuit, "/", "-")
+			} else if j.Name == "" {
 				j.Name = strings.TrimSuffix(filepath.Base(wasmPath), ".wasm")
 			}
 			j.Defaults()
@@ -101,6 +130,8 @@ gets DECO_TASK_INDEX and DECO_TASK_COUNT in its environment.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&wasmPath, "wasm", "", "WebAssembly module (WASI preview1) to run")
+	f.StringVar(&circuit, "circuit", "", "zk circuit every task proves: cubic, sumsq, mimc-chain (or KIND/SIZE, e.g. mimc-chain/16)")
+	f.StringArrayVar(&sets, "set", nil, "circuit parameter NAME=VALUE for --circuit (repeatable; {{index}} allowed)")
 	f.IntVar(&tasks, "tasks", 1, "number of tasks")
 	f.StringArrayVar(&inputs, "input", nil, "file mounted read-only at /inputs/<basename> (repeatable; {{index}} allowed)")
 	f.DurationVar(&timeout, "timeout", spec.DefaultTimeout, "wall-clock limit per task")
@@ -138,7 +169,7 @@ func resolve(ctx context.Context, c *api.Client, j *spec.Job, base string) error
 		}
 		return ref, nil
 	}
-	if j.Program.CID == "" {
+	if j.Program.CID == "" && j.Policy().Policy != spec.VerifyZK {
 		ref, err := upload("program.wasm", abs(j.Program.WASM))
 		if err != nil {
 			return err
@@ -249,6 +280,9 @@ func printSummary(w interface{ Write([]byte) (int, error) }, j *api.JobView, dir
 	if p := j.Payment; p != nil {
 		fmt.Fprintf(w, "  paid:  %s DECO of a %s DECO deposit (%s redeemed by providers so far); the rest is refunded after %s\n",
 			p.Spent, p.Deposit, p.Redeemed, p.RefundAt.Local().Format("15:04:05"))
+		if p.Note != "" {
+			fmt.Fprintf(w, "         (%s)\n", p.Note)
+		}
 	}
 	if dir != "" {
 		fmt.Fprintf(w, "  results in %s/<task>/\n", dir)

@@ -49,12 +49,14 @@ func (b backend) Submit(ctx context.Context, s spec.Job) (*market.Job, error) {
 	if err := s.Resolved(); err != nil {
 		return nil, err
 	}
-	rc, size, err := n.blobs.Open(s.Program.CID)
-	if err != nil {
-		return nil, spec.Errors{{Path: "program.cid", Reason: fmt.Sprintf("%s is not in this node's store; upload it first (deco run/job submit do this)", s.Program.CID)}}
+	if s.Policy().Policy != spec.VerifyZK {
+		rc, size, err := n.blobs.Open(s.Program.CID)
+		if err != nil {
+			return nil, spec.Errors{{Path: "program.cid", Reason: fmt.Sprintf("%s is not in this node's store; upload it first (deco run/job submit do this)", s.Program.CID)}}
+		}
+		rc.Close()
+		s.Program.Size = size
 	}
-	rc.Close()
-	s.Program.Size = size
 	for i, in := range s.Inputs {
 		rc, size, err := n.blobs.Open(in.CID)
 		if err != nil {
@@ -67,12 +69,24 @@ func (b backend) Submit(ctx context.Context, s spec.Job) (*market.Job, error) {
 	if _, err := io.ReadFull(randReader, entropy[:]); err != nil {
 		return nil, err
 	}
-	j := &market.Job{ID: wire.NewJobID(entropy), Spec: s, Consumer: n.id.EVM}
-	if err := n.openEscrow(ctx, j.ID, s); err != nil {
+	id := wire.NewJobID(entropy)
+	if s.Policy().Policy == spec.VerifyZK {
+		tree, err := n.prepareZK(ctx, id, &s)
+		if err != nil {
+			return nil, err
+		}
+		if tree != nil {
+			if err := n.openProofEscrow(ctx, id, s, tree); err != nil {
+				return nil, fmt.Errorf("%w: %v", api.ErrPayment, err)
+			}
+		}
+		n.zk.track(id, s)
+	} else if err := n.openEscrow(ctx, id, s); err != nil {
 		return nil, fmt.Errorf("%w: %v", api.ErrPayment, err)
 	}
+	j := &market.Job{ID: id, Spec: s, Consumer: n.id.EVM}
 	var out *market.Job
-	err = n.call(ctx, func() {
+	err := n.call(ctx, func() {
 		effs := n.market.Step(n.clk.Now(), market.Submit{Job: j})
 		n.perform(context.WithoutCancel(ctx), effs)
 		out = snapshot(j)
@@ -175,7 +189,11 @@ func (b backend) Job(ctx context.Context, id string) (*api.JobView, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &api.JobView{Job: *j, Payment: b.n.paymentView(ctx, jid)}, nil
+	pv := b.n.paymentView(ctx, jid)
+	if _, zk := b.n.zk.job(jid); zk && b.n.pay.chain != nil {
+		pv = b.n.proofPaymentView(ctx, j)
+	}
+	return &api.JobView{Job: *j, Payment: pv}, nil
 }
 
 func (b backend) Cancel(ctx context.Context, id string) error {

@@ -28,6 +28,11 @@ const (
 	// CheatForge returns a receipt whose output root does not match the
 	// outputs sent: the receipt check alone catches it.
 	CheatForge = "forge"
+	// CheatBadProof returns, for a zk task, a proof that does not verify
+	// (one public input off by one) under a valid receipt: the consumer's
+	// proof check catches it, the signed outputs make it fraud evidence,
+	// and the escrow refuses to pay it. Other tasks run honestly.
+	CheatBadProof = "badproof"
 	// CheatRandom cheats on a task with probability Rate, picking one of
 	// the modes above at random.
 	CheatRandom = "random"
@@ -41,12 +46,12 @@ type Cheat struct {
 	Rate float64
 }
 
-// ParseCheat parses "wrong", "lazy", "forge", "random" or "random:RATE".
+// ParseCheat parses "wrong", "lazy", "forge", "badproof", "random" or "random:RATE".
 func ParseCheat(s string) (Cheat, error) {
 	mode, rate, hasRate := strings.Cut(s, ":")
 	c := Cheat{Mode: mode}
 	switch mode {
-	case CheatWrong, CheatLazy, CheatForge:
+	case CheatWrong, CheatLazy, CheatForge, CheatBadProof:
 		if hasRate {
 			return c, fmt.Errorf("malice %q takes no rate (only random:RATE does)", s)
 		}
@@ -60,7 +65,7 @@ func ParseCheat(s string) (Cheat, error) {
 			c.Rate = r
 		}
 	default:
-		return c, fmt.Errorf("unknown malice %q (use wrong, lazy, forge or random[:RATE])", s)
+		return c, fmt.Errorf("unknown malice %q (use wrong, lazy, forge, badproof or random[:RATE])", s)
 	}
 	return c, nil
 }

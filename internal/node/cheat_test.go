@@ -17,6 +17,7 @@ func TestParseCheat(t *testing.T) {
 		{in: "wrong", want: Cheat{Mode: CheatWrong}},
 		{in: "lazy", want: Cheat{Mode: CheatLazy}},
 		{in: "forge", want: Cheat{Mode: CheatForge}},
+		{in: "badproof", want: Cheat{Mode: CheatBadProof}},
 		{in: "random", want: Cheat{Mode: CheatRandom, Rate: 0.5}},
 		{in: "random:0.2", want: Cheat{Mode: CheatRandom, Rate: 0.2}},
 		{in: "random:2", bad: true},

@@ -218,6 +218,7 @@ func (n *Node) restoreJobs() error {
 			return nil
 		})
 		n.logSeq[j.ID] = last
+		n.zk.track(j.ID, j.Spec)
 		effs := n.market.Step(n.clk.Now(), market.Restore{Job: j})
 		n.perform(context.Background(), onlyLocal(effs))
 	}

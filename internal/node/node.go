@@ -71,6 +71,10 @@ type Options struct {
 	// EscrowWindow overrides how long a job's escrow stays open (its
 	// deadline on chain); default max(15m, 4 × the task timeout).
 	EscrowWindow time.Duration
+	// ZKKeys is the directory of zk keys (zk.Cache): a consumer sets up a
+	// circuit once and finds its keys there; default <home>/zk. A devnet
+	// shares one directory between its nodes.
+	ZKKeys string
 }
 
 // Node is a running Deco node.
@@ -107,6 +111,7 @@ type Node struct {
 	settle settlement
 	// proofs checks zk proofs in fraud evidence (nil: none can be checked).
 	proofs verify.ProofVerifier
+	zk     *zkState
 
 	nonce   atomic.Uint64
 	guardMu sync.Mutex
@@ -192,6 +197,15 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	if err := n.startPayments(ctx); err != nil {
 		return err
 	}
+	keys := n.opts.ZKKeys
+	if keys == "" {
+		keys = home.Path("zk")
+	}
+	n.zk = newZK(keys)
+	if err := n.zk.load(); err != nil {
+		n.log.Warn("zk key cache unreadable", "dir", keys, "err", err)
+	}
+	n.proofs = n.zk
 
 	// consumer role: every node can submit jobs.
 	// The learned scheduler (sched.Learned): its Thompson sampler needs a

@@ -17,12 +17,14 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/libp2p/go-libp2p/core/peer"
 
+	"github.com/deco-network/deco/internal/chain"
 	"github.com/deco-network/deco/internal/exec"
 	"github.com/deco-network/deco/internal/exec/wasm"
 	"github.com/deco-network/deco/internal/p2p"
 	"github.com/deco-network/deco/internal/pricing"
 	"github.com/deco-network/deco/internal/verify"
 	"github.com/deco-network/deco/internal/wire"
+	"github.com/deco-network/deco/internal/zk"
 )
 
 // benchmarkScore is measured once per process: in-process clusters start
@@ -363,7 +365,7 @@ func (n *Node) serveTask(ctx context.Context, from peer.ID, a wire.Assign, st *s
 		return
 	}
 	p.busy.Add(1)
-	res := n.execute(ctx, from, a, n.opts.Home.Path("work", fmt.Sprintf("slot-%d", slot)), func(state, msg string) {
+	res, claim := n.execute(ctx, from, a, n.opts.Home.Path("work", fmt.Sprintf("slot-%d", slot)), func(state, msg string) {
 		write(wire.TypeStatus, wire.Status{Task: spec.Task, Attempt: spec.Attempt, State: state, Message: msg})
 	})
 	// The slot is free once the sandbox is clean; the result's blobs are
@@ -383,6 +385,18 @@ func (n *Node) serveTask(ctx context.Context, from peer.ID, a wire.Assign, st *s
 	if n.pay.provider == nil {
 		return
 	}
+	if claim != nil {
+		// A zk task is paid on proof: the escrow checks it and pays us, no
+		// voucher comes. The session may end meanwhile; the claim stands.
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 3*time.Minute)
+		defer cancel()
+		if err := n.settleProof(sctx, spec.Task.Job, *claim); err != nil {
+			n.log.Warn("settle zk task on chain", "task", spec.Task, "err", err)
+			return
+		}
+		n.log.Info("zk task paid on proof", "task", spec.Task)
+		return
+	}
 	// Wait for the voucher, or for the consumer to say it will not pay.
 	t := time.NewTimer(10 * time.Minute)
 	defer t.Stop()
@@ -395,7 +409,7 @@ func (n *Node) serveTask(ctx context.Context, from peer.ID, a wire.Assign, st *s
 
 // execute fetches the program and inputs, runs the task and builds the
 // signed result.
-func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, dir string, status func(state, msg string)) wire.Result {
+func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, dir string, status func(state, msg string)) (wire.Result, *chain.ProofClaim) {
 	spec := a.Spec
 	res := wire.Result{Task: spec.Task, Attempt: spec.Attempt}
 	fail := func(kind string, err error) wire.Result {
@@ -409,7 +423,7 @@ func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, dir str
 			// that is valid for this task.
 			res.ExitCode, res.Outputs, res.Stdout, res.Stderr = old.ExitCode, old.Outputs, old.Stdout, old.Stderr
 			res.StdoutSize, res.StderrSize, res.Inline, res.DurationMs = old.StdoutSize, old.StderrSize, cloneInline(old.Inline), old.DurationMs
-			return n.signResult(spec, res, old.Receipt.Environment.ModuleHash, "")
+			return n.signResult(spec, res, old.Receipt.Environment.ModuleHash, ""), nil
 		}
 	}
 	missing := !n.blobs.Has(spec.Program) && a.Inline[spec.Program] == nil
@@ -420,11 +434,15 @@ func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, dir str
 		status("fetching", "program and inputs from the consumer")
 	}
 	if err := n.fetchChecked(ctx, from, spec.Program, a.Inline, 1<<30); err != nil {
-		return fail(wire.FailProvider, fmt.Errorf("fetch program %s: %w", spec.Program.Short(), err))
+		return fail(wire.FailProvider, fmt.Errorf("fetch program %s: %w", spec.Program.Short(), err)), nil
 	}
 	module, err := n.prov.module(n, spec.Program)
 	if err != nil {
-		return fail(wire.FailProvider, err)
+		return fail(wire.FailProvider, err), nil
+	}
+	if zk.IsProvingKey(module) {
+		// A zk task: its program is the circuit's proving key.
+		return n.proveTask(ctx, from, a, module, dir, status)
 	}
 	inDir, outDir := filepath.Join(dir, "inputs"), filepath.Join(dir, "outputs")
 	defer clean(inDir)
@@ -434,13 +452,13 @@ func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, dir str
 	}
 	for _, in := range spec.Inputs {
 		if err := wire.CheckPath(in.Name); err != nil || filepath.Base(in.Name) != in.Name {
-			return fail(wire.FailMissingInput, fmt.Errorf("input name %q is not a plain file name", in.Name))
+			return fail(wire.FailMissingInput, fmt.Errorf("input name %q is not a plain file name", in.Name)), nil
 		}
 		if err := n.fetchChecked(ctx, from, in.CID, a.Inline, 1<<34); err != nil {
-			return fail(wire.FailMissingInput, fmt.Errorf("input %s (%s) could not be fetched from the consumer: %v", in.Name, in.CID.Short(), err))
+			return fail(wire.FailMissingInput, fmt.Errorf("input %s (%s) could not be fetched from the consumer: %v", in.Name, in.CID.Short(), err)), nil
 		}
 		if err := n.stage(in.CID, filepath.Join(inDir, in.Name)); err != nil {
-			return fail(wire.FailProvider, err)
+			return fail(wire.FailProvider, err), nil
 		}
 	}
 	// Say "running" only for tasks that take a while: for short ones the
@@ -478,19 +496,19 @@ func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, dir str
 			kind = wire.FailOutputTooLarge
 		}
 		res.Failure, res.Message = kind, err.Error()
-		return res
+		return res, nil
 	}
 	if cheat == CheatWrong {
 		if err := corrupt(outDir, n.id.EVM); err != nil {
-			return fail(wire.FailProvider, err)
+			return fail(wire.FailProvider, err), nil
 		}
 	}
 	m, err := n.collect(outDir, spec.MaxOutput, res.Inline)
 	if err != nil {
 		if errors.Is(err, exec.ErrOutputTooLarge) {
-			return fail(wire.FailOutputTooLarge, err)
+			return fail(wire.FailOutputTooLarge, err), nil
 		}
-		return fail(wire.FailProvider, err)
+		return fail(wire.FailProvider, err), nil
 	}
 	res.Outputs = m
 	forged := wire.CID("")
@@ -501,12 +519,17 @@ func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, dir str
 	if n.opts.Cheat.Mode != "" && cheat == "" && res.Receipt != nil {
 		n.prov.lazy.put(spec.Program, res)
 	}
-	return res
+	return res, nil
 }
 
 // signResult attaches the signed receipt for res's outputs (or, when
 // forged is set, for that output root instead: a cheating provider).
 func (n *Node) signResult(spec wire.TaskSpec, res wire.Result, moduleHash string, forged wire.CID) wire.Result {
+	return n.signResultAs(RuntimeName, spec, res, moduleHash, forged)
+}
+
+// signResultAs is signResult for a receipt naming runtime.
+func (n *Node) signResultAs(runtime string, spec wire.TaskSpec, res wire.Result, moduleHash string, forged wire.CID) wire.Result {
 	in := spec.InputManifest()
 	in.Normalize()
 	root := res.Outputs.Root()
@@ -515,7 +538,7 @@ func (n *Node) signResult(spec wire.TaskSpec, res wire.Result, moduleHash string
 	}
 	rec := wire.Receipt{
 		Job: spec.Task.Job, Index: spec.Task.Index, Program: spec.Program, InputRoot: in.Root(), OutputRoot: root,
-		Environment: wire.Environment{Runtime: RuntimeName, ModuleHash: moduleHash, MemoryLimit: spec.MemoryLimit, TimeoutMs: spec.TimeoutMs},
+		Environment: wire.Environment{Runtime: runtime, ModuleHash: moduleHash, MemoryLimit: spec.MemoryLimit, TimeoutMs: spec.TimeoutMs},
 		ExitCode:    res.ExitCode, Provider: n.id.EVM, Attestation: n.opts.Attester.Kind(),
 	}
 	verify.Fill(n.domain, &rec)

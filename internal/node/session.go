@@ -242,6 +242,9 @@ func (n *Node) judge(ctx context.Context, p peer.ID, a market.Assign, res wire.R
 		return v
 	}
 	v.OK = true
+	if s, ok := n.zk.job(spec.Task.Job); ok {
+		return n.judgeProof(s, a, v)
+	}
 	return v
 }
 
@@ -296,7 +299,7 @@ func failureReason(spec wire.TaskSpec, res wire.Result) string {
 	case wire.FailMemoryLimit:
 		return fmt.Sprintf("memory limit: the program needed more than %s (raise it with --memory or resources.memory:)", humanBytes(spec.MemoryLimit))
 	case wire.FailBadModule:
-		if strings.Contains(msg, "invalid WebAssembly module") {
+		if strings.HasPrefix(msg, "zk: ") || strings.Contains(msg, "invalid WebAssembly module") {
 			return msg
 		}
 		return "invalid WebAssembly module: " + msg

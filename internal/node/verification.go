@@ -60,6 +60,9 @@ func (n *Node) enqueueSettlement(ctx context.Context, e any) {
 // the loop goroutine so the job's spend is up to date the moment the
 // market has accepted the result; the settlement goroutine sends it.
 func (n *Node) signPay(ctx context.Context, e market.Pay) {
+	if _, ok := n.zk.job(e.Task.Job); ok {
+		return // paid on proof: the provider settles with the escrow itself
+	}
 	v, err := n.voucher(ctx, e.Task.Job, e.EVM, e.Price)
 	if err != nil {
 		n.log.Warn("sign voucher", "task", e.Task, "err", err)

@@ -276,7 +276,9 @@ func (j Job) Validate() error {
 	policy, verr := ParseVerification(j.Verification)
 	zk := verr == nil && policy.Policy == VerifyZK
 	switch {
-	case zk && (j.Program.WASM != "" || j.Program.CID != ""):
+	case zk && j.Program.WASM != "":
+		// program.cid may be set: a zk job's program is its circuit's
+		// proving key, which the consumer node fills in.
 		add("program", "a zk job proves circuit:, it runs no WASM program; remove program")
 	case !zk && j.Program.WASM == "" && j.Program.CID == "":
 		add("program", "set program.wasm (a .wasm file) or program.cid")
@@ -381,8 +383,9 @@ func (j Job) Validate() error {
 }
 
 func (c *Circuit) validate(add func(p, f string, a ...any)) {
-	if !isIdent(c.Name) {
-		add("circuit.name", "must be a circuit name of letters, digits, '_' and '-' starting with a letter, got %q", c.Name)
+	name, size, sized := strings.Cut(c.Name, "/")
+	if !isIdent(name) || sized && !isDigits(size) {
+		add("circuit.name", "must be a circuit name of letters, digits, '_' and '-' starting with a letter, optionally with a size (mimc-chain/16), got %q", c.Name)
 	}
 	if len(c.Set) > MaxCircuitParams {
 		add("circuit.set", "at most %d parameters, got %d", MaxCircuitParams, len(c.Set))
@@ -396,8 +399,11 @@ func (c *Circuit) validate(add func(p, f string, a ...any)) {
 		if !isIdent(k) {
 			add("circuit.set."+k, "parameter names are letters, digits, '_' and '-' starting with a letter")
 		}
-		if v := c.Set[k]; !isInteger(v) {
-			add("circuit.set."+k, "must be an integer (decimal or 0x hex, at most %d digits), got %q", maxCircuitValue, v)
+		v := c.Set[k]
+		if err := checkTemplate(v); err != nil {
+			add("circuit.set."+k, "%v", err)
+		} else if !isInteger(Expand(v, 0, 1)) {
+			add("circuit.set."+k, "must be an integer (decimal or 0x hex, at most %d digits; {{index}} and {{count}} allowed), got %q", maxCircuitValue, v)
 		}
 	}
 }
@@ -409,6 +415,18 @@ func isIdent(s string) bool {
 	for i, r := range s {
 		letter := r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
 		if !letter && (i == 0 || !(r >= '0' && r <= '9' || r == '_' || r == '-')) {
+			return false
+		}
+	}
+	return true
+}
+
+func isDigits(s string) bool {
+	if s == "" || len(s) > 9 {
+		return false
+	}
+	for _, r := range s {
+		if r < '0' || r > '9' {
 			return false
 		}
 	}
@@ -489,6 +507,19 @@ func (j Job) EnvFor(i int) map[string]string {
 		env[k] = Expand(v, i, j.Tasks.Count)
 	}
 	return env
+}
+
+// CircuitFor returns the circuit parameters of task i ({{index}} and
+// {{count}} expanded), nil for a job without a circuit.
+func (j Job) CircuitFor(i int) map[string]string {
+	if j.Circuit == nil {
+		return nil
+	}
+	out := make(map[string]string, len(j.Circuit.Set))
+	for k, v := range j.Circuit.Set {
+		out[k] = Expand(v, i, j.Tasks.Count)
+	}
+	return out
 }
 
 // InputsFor returns the resolved inputs task i sees. It requires every

@@ -65,6 +65,9 @@ func TestValidateErrors(t *testing.T) {
 		{"circuit name", "circuit: {name: '9lives'}", "circuit.name", "circuit name"},
 		{"circuit value", "circuit: {name: mimc, set: {x: 1.5}}", "circuit.set.x", "must be an integer"},
 		{"circuit key", "circuit: {name: mimc, set: {'a b': 1}}", "circuit.set.a b", "parameter names"},
+		{"circuit size", "circuit: {name: mimc-chain/x}", "circuit.name", "circuit name"},
+		{"circuit template", "circuit: {name: mimc, set: {seed: '{{task}}'}}", "circuit.set.seed", "unknown template variable"},
+		{"circuit template value", "circuit: {name: mimc, set: {seed: 'x{{index}}'}}", "circuit.set.seed", "must be an integer"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -172,6 +175,14 @@ func TestVerificationPolicies(t *testing.T) {
 	}
 	if j.Circuit.Set["steps"] != "10" {
 		t.Fatalf("circuit params %v", j.Circuit.Set)
+	}
+	// Parameters may differ per task; a circuit may name its size.
+	tj, err := Parse([]byte("circuit: {name: mimc-chain/16, set: {seed: '1{{index}}', n: '{{count}}'}}\ntasks: {count: 3}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p := tj.CircuitFor(2); p["seed"] != "12" || p["n"] != "3" {
+		t.Fatalf("task 2's parameters %v", p)
 	}
 	// A zk job has no program to upload.
 	if err := j.Resolved(); err != nil {

@@ -28,6 +28,10 @@ type compileOnce struct {
 	once sync.Once
 	cs   constraint.ConstraintSystem
 	err  error
+
+	hashOnce sync.Once // Circuit.Hash
+	hash     [32]byte
+	hashErr  error
 }
 
 // quietOnce silences gnark's global logger, which writes to stdout.

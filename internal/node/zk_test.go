@@ -1,0 +1,176 @@
+package node
+
+import (
+	"context"
+	"math/big"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/deco-network/deco/internal/market"
+	"github.com/deco-network/deco/internal/spec"
+	"github.com/deco-network/deco/internal/wire"
+	"github.com/deco-network/deco/internal/zk"
+)
+
+// zkKeys is one key cache for the package's tests: each circuit is set up
+// and its verifier compiled once per test binary.
+var zkKeys = sync.OnceValues(func() (string, error) { return os.MkdirTemp("", "deco-node-zk-keys-") })
+
+func zkCache(t *testing.T) zk.Cache {
+	t.Helper()
+	why := ""
+	if _, err := exec.LookPath("node"); err != nil {
+		why = "node not found"
+	} else if dir, err := zk.ContractsDir(); err != nil {
+		why = err.Error()
+	} else if _, err := os.Stat(filepath.Join(dir, "node_modules", "solc")); err != nil {
+		why = "contracts/node_modules is missing (run `npm ci` in contracts/)"
+	}
+	if why != "" {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s: CI needs Node.js and the contracts' npm packages to compile zk verifiers", why)
+		}
+		t.Skipf("%s: skipping the zk job test", why)
+	}
+	dir, err := zkKeys()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return zk.Cache{Dir: dir}
+}
+
+// A zk job runs end to end on a simulated chain: every task's proof is
+// checked by the consumer and paid by the escrow to the provider that
+// settled it with the proof, with no voucher; a provider returning proofs
+// that fail is caught with fraud evidence, earns nothing, and its tasks
+// complete elsewhere.
+func TestZKJobPaidOnProof(t *testing.T) {
+	cache := zkCache(t)
+	c := startCluster(t, ClusterOptions{Providers: 2, Slots: 1, Chain: true, Configure: func(i int, o *Options) {
+		o.ZKKeys = cache.Dir
+		if i == 1 {
+			o.Cheat = Cheat{Mode: CheatBadProof}
+		}
+	}})
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	const circuit = "mimc-chain/8"
+	if err := SetupCircuits(ctx, c.Sim.Deployer(), cache, []string{circuit}, ""); err != nil {
+		t.Fatal(err)
+	}
+	cheater, honest := c.Providers[0], c.Providers[1]
+	balance := func(a common.Address) *big.Int {
+		b, err := c.Sim.Deployer().Balance(ctx, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	before := map[common.Address]*big.Int{}
+	for _, n := range []*Node{c.Consumer, cheater, honest} {
+		before[n.EVM()] = balance(n.EVM())
+	}
+
+	const tasks, price = 3, wire.Amount(4000)
+	j := runJob(t, c.Client, spec.Job{Tasks: spec.Tasks{Count: tasks}, Price: spec.Price{Max: price},
+		Circuit: &spec.Circuit{Name: "mimc-chain", Set: map[string]string{"seed": "{{index}}", "n": "5"}}})
+	if j.State != market.JobCompleted {
+		t.Fatalf("job %s: %s", j.State, j.Reason)
+	}
+	if j.Spec.Circuit.Name != circuit {
+		t.Fatalf("circuit resolved to %q, want the cached %s", j.Spec.Circuit.Name, circuit)
+	}
+	caught := 0
+	for _, tk := range j.Tasks {
+		if tk.Provider != honest.PeerID().String() {
+			t.Fatalf("task %d accepted from %s", tk.Index, tk.Provider)
+		}
+		// The outputs are the proof the receipt signed for, and it checks.
+		files := map[string][]byte{}
+		for _, e := range tk.Outputs.Entries {
+			b, err := c.Consumer.Blobs().Get(e.CID, 1<<20)
+			if err != nil {
+				t.Fatal(err)
+			}
+			files[e.Path] = b
+		}
+		p, err := zk.ParseFiles(string(files["circuit"]), files["proof.bin"], files["public.bin"])
+		if err != nil {
+			t.Fatalf("task %d outputs: %v", tk.Index, err)
+		}
+		want := zk.MimcChain(big.NewInt(int64(tk.Index)), 5)
+		if out := p.PublicInputs[2]; out.Cmp(want) != 0 || p.Payee() != honest.EVM() {
+			t.Fatalf("task %d proves out %s for %s, want %s for %s", tk.Index, out, p.Payee().Hex(), want, honest.EVM().Hex())
+		}
+		for _, a := range tk.Attempts {
+			if a.Provider == cheater.PeerID().String() {
+				if a.State != "failed" || !strings.Contains(a.Reason, "does not verify") {
+					t.Fatalf("cheater attempt %+v", a)
+				}
+				caught++
+			}
+		}
+	}
+	if caught == 0 {
+		t.Fatal("the cheating provider got no task (one slot each, three tasks): the test proves nothing")
+	}
+	logs, err := c.Client.Logs(ctx, string(j.ID), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fraud := false
+	for _, l := range logs {
+		fraud = fraud || strings.Contains(l.Text, "provable fraud")
+	}
+	if !fraud {
+		t.Fatal("no fraud evidence in the job's log")
+	}
+
+	// The honest provider settles every task on chain: wait for it.
+	pe := c.Sim.Deployer()
+	deadline := time.Now().Add(2 * time.Minute)
+	for i := 0; i < tasks; i++ {
+		for {
+			ok, err := pe.Settled(ctx, j.ID.Bytes32(), uint64(i))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if ok {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("task %d not settled on chain", i)
+			}
+			time.Sleep(100 * time.Millisecond) // polling interval
+		}
+	}
+	gain := new(big.Int).Sub(balance(honest.EVM()), before[honest.EVM()])
+	if want := new(big.Int).Mul(price.Wei(), big.NewInt(tasks)); gain.Cmp(want) != 0 {
+		t.Fatalf("honest provider gained %s wei, want %s", gain, want)
+	}
+	if g := new(big.Int).Sub(balance(cheater.EVM()), before[cheater.EVM()]); g.Sign() != 0 {
+		t.Fatalf("the cheater earned %s", g)
+	}
+	view, err := c.Client.Job(ctx, string(j.ID))
+	if err != nil || view.Payment == nil {
+		t.Fatalf("payment view: %v %+v", err, view)
+	}
+	if view.Payment.Redeemed != price*tasks || !strings.Contains(view.Payment.Note, "paid on proof: 3 of 3") {
+		t.Fatalf("payment view %+v", view.Payment)
+	}
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if dir, err := zkKeys(); err == nil {
+		os.RemoveAll(dir)
+	}
+	os.Exit(code)
+}
