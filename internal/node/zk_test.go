@@ -109,6 +109,7 @@ func TestZKJobPaidOnProof(t *testing.T) {
 		if out := p.PublicInputs[2]; out.Cmp(want) != 0 || p.Payee() != honest.EVM() {
 			t.Fatalf("task %d proves out %s for %s, want %s for %s", tk.Index, out, p.Payee().Hex(), want, honest.EVM().Hex())
 		}
+		t.Logf("task %d proved in %d ms", tk.Index, tk.DurationMs)
 		for _, a := range tk.Attempts {
 			if a.Provider == cheater.PeerID().String() {
 				if a.State != "failed" || !strings.Contains(a.Reason, "does not verify") {
