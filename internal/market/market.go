@@ -4,6 +4,7 @@ import (
 	"container/heap"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -354,13 +355,18 @@ func (m *Market) sortedJobs() []*Job {
 // (aging), so none starves.
 func (m *Market) drive(now time.Time) {
 	for _, j := range m.ordered() {
-		if j.State.Terminal() || j.round != nil || now.Before(j.nextRound) || j.quietGen == j.gen+1 {
+		if j.State.Terminal() || j.round != nil || now.Before(j.nextRound) {
+			continue
+		}
+		if j.quietGen == j.gen+1 {
+			m.speculate(now, j)
 			continue
 		}
 		pending := m.pendingOf(now, j)
 		if len(pending) == 0 {
 			// Nothing to place until one of its tasks changes.
 			j.quietGen = j.gen + 1
+			m.speculate(now, j)
 			continue
 		}
 		pending = m.placeOnStanding(now, j, pending)
@@ -368,6 +374,76 @@ func (m *Market) drive(now time.Time) {
 			m.openRound(now, j, pending)
 		}
 	}
+}
+
+// speculatePeriod is how often a job with nothing to place may be looked
+// at for tasks to back up.
+const speculatePeriod = 5 * time.Second
+
+// speculate asks a Speculator scheduler which of j's running tasks to
+// back up, when no task of this consumer waits for a provider (backups
+// never take a slot a waiting task could have), and opens a round for
+// them. Only single-result jobs (the receipt policy) are backed up: the
+// first verified result ends the task.
+func (m *Market) speculate(now time.Time, j *Job) {
+	sp, ok := m.sched.(sched.Speculator)
+	if !ok || j.policy.Policy != spec.VerifyReceipt || j.round != nil || now.Before(j.nextSpec) {
+		return
+	}
+	j.nextSpec = now.Add(speculatePeriod)
+	r := m.round(now, j, 0)
+	if m.backlog > 0 {
+		return
+	}
+	var running []sched.Running
+	for _, t := range j.Tasks {
+		if a := backupOf(t); a != nil {
+			running = append(running, sched.Running{Task: t.Index, Peer: a.Provider, Started: a.Started})
+		}
+	}
+	if len(running) == 0 {
+		return
+	}
+	var tasks []int
+	for _, k := range sp.Speculate(r, running) {
+		if k >= 0 && k < len(running) {
+			tasks = append(tasks, running[k].Task)
+		}
+	}
+	if len(tasks) == 0 {
+		return
+	}
+	sort.Ints(tasks)
+	tasks = slices.Compact(tasks)
+	j.backingUp = true
+	m.openRound(now, j, tasks)
+	j.backingUp = false
+	if j.round != nil {
+		j.round.backup = true
+		m.logf(now, j, -1, "backing up %d running tasks on other providers (round %d): the first verified result wins", len(j.round.tasks), j.round.n)
+	}
+}
+
+// backupOf returns t's only attempt when t may get a backup: a
+// single-result task running on one provider with no result yet.
+func backupOf(t *Task) *Attempt {
+	if t.State.Terminal() || t.replicas() > 1 {
+		return nil
+	}
+	var live *Attempt
+	for i := range t.Attempts {
+		a := &t.Attempts[i]
+		switch {
+		case a.Live():
+			if live != nil {
+				return nil
+			}
+			live = a
+		case a.vote():
+			return nil
+		}
+	}
+	return live
 }
 
 // pendingOf returns the tasks of j to place now (at most MaxRoundTasks),
@@ -722,10 +798,12 @@ func (m *Market) closeRound(now time.Time, j *Job) {
 		cands = append(cands, sched.Candidate{Peer: p, Price: b.Price, Slots: slots, Benchmark: o.Benchmark, Latency: o.latency, ETA: time.Duration(b.ETAMs) * time.Millisecond})
 	}
 	sort.Slice(cands, func(i, k int) bool { return cands[i].Peer < cands[k].Peer })
+	j.backingUp = r.backup
 	ranked := m.rank(now, j, len(r.tasks), cands)
+	j.backingUp = false
 	var open []int
 	for _, i := range r.tasks {
-		if t := j.Tasks[i]; t.wants() > 0 {
+		if t := j.Tasks[i]; t.wants() > 0 || r.backup && backupOf(t) != nil {
 			open = append(open, i)
 		}
 	}
@@ -843,6 +921,7 @@ func (m *Market) round(now time.Time, j *Job, n int) sched.Round {
 	return sched.Round{
 		Request: sched.Request{MaxPrice: j.Spec.Price.Max, Preference: j.Spec.Preference, Program: j.Spec.Program.CID},
 		Now:     now, Tasks: n, Timeout: time.Duration(j.Spec.Timeout), Priority: j.Spec.Priority, Backlog: max(m.backlog, n),
+		Backup: j.backingUp,
 	}
 }
 
@@ -1030,6 +1109,8 @@ func (m *Market) outcome(now time.Time, e Outcome) {
 		m.touch(now, j, t)
 		m.logf(now, j, t.Index, "verified on %s in %s (output root %s)", shortPeer(a.Provider), v.Duration.Round(time.Millisecond), t.OutputRoot.Short())
 		m.pay(j, t, a)
+		// A backup attempt still running lost the race.
+		m.drop(now, j, t, attemptCancelled, "another attempt of the task was verified first")
 		// Reputation only: a result nobody checked earns no adaptive trust.
 		m.rep.Observe(now, a.Provider, "", verify.Unchecked)
 		j.nextRound = now

@@ -79,8 +79,10 @@ type Job struct {
 	// waitN of its tasks waited for a provider.
 	gen, quietGen, waitGen uint64
 	waitN                  int
-	why                    whyMemo  // the last empty round's explanation
-	pend                   pendMemo // the tasks it had to place at its last drive
+	why                    whyMemo   // the last empty round's explanation
+	pend                   pendMemo  // the tasks it had to place at its last drive
+	nextSpec               time.Time // earliest time to look for tasks to back up
+	backingUp              bool      // the round being opened or ranked places backups
 }
 
 // Task is one task of a job.
@@ -279,4 +281,5 @@ type round struct {
 	replied map[string]bool
 	bids    map[string]wire.Bid
 	closeAt time.Time
+	backup  bool // places backup attempts of running tasks (see speculate)
 }

@@ -542,7 +542,7 @@ func (l *Learned) Plan(r Round, bids []Candidate) []Ranked {
 		out[k] = Ranked{Candidate: bids[s.i], Score: s.score, Reliability: s.rel}
 		slots += bids[s.i].Slots
 	}
-	if r.Tasks > 0 {
+	if r.Tasks > 0 && !r.Backup {
 		l.inflight += float64(min(r.Tasks, slots))
 		l.load.placed(r.Program, min(r.Tasks, slots))
 	}
@@ -713,7 +713,7 @@ func (l *Learned) sampling(pop int) (salt, limit uint64) {
 // shortlist is Shortlist after the decision count moved; ps as in screen.
 func (l *Learned) shortlist(r Round, eligible []Candidate, k int, ps *poolSample) []Candidate {
 	ru := l.rulesFor(r)
-	if r.Tasks > 0 {
+	if r.Tasks > 0 && !r.Backup {
 		l.load.update(r.Program, r.Tasks, ru.w, r.Now, r.Priority)
 	}
 	ss, best, ceiled := l.screen(r, ru, eligible, k, ps)
@@ -1383,3 +1383,45 @@ func labelFloat(labels map[string]string, key string) float64 {
 	}
 	return f
 }
+
+// Speculate implements Speculator. A running attempt is backed up when a
+// backup on one of the fastest providers would, judged cautiously, end
+// well before it: its expected remaining time is its predicted run less
+// the time it has run (or, once it overruns its prediction, the overrun
+// again: a provider that is late is more likely to have crashed), plus its
+// failure odds over that time times the cost of a failure. Green jobs are
+// never backed up: a backup burns energy for speed.
+func (l *Learned) Speculate(r Round, running []Running) []int {
+	if r.Preference == "green" || len(running) == 0 || r.Now.IsZero() {
+		return nil
+	}
+	l.maybeRebuild(r.Now)
+	x := &l.idx
+	if len(x.logs) == 0 {
+		return nil
+	}
+	work := l.model.Work(r.Program)
+	w := math.Exp(work.Mean)
+	// The backups go to the fastest free providers: judge them by the
+	// cautious speed of the len(running)-th fastest known one.
+	backup := w * math.Exp(-x.logs[min(len(running), len(x.logs)-1)])
+	fc := l.cfg.FailureCost.Seconds()
+	var out []int
+	var tmp prow
+	for i, run := range running {
+		row := l.rowFor(Candidate{Peer: run.Peer}, &tmp)
+		d := math.Exp(work.Mean - row.mu)
+		ran := r.Now.Sub(run.Started).Seconds()
+		rem := math.Abs(d - ran)
+		rel := relFor(math.Max(row.a/(row.a+row.b), minRel), rem, row.dref)
+		expect := rem + (1-rel)/rel*(fc+backup)
+		if expect > specMargin*backup {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// specMargin: a backup is started only if the running attempt is expected
+// to take this many times longer than the backup's cautious run.
+const specMargin = 1.5

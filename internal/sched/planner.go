@@ -19,6 +19,9 @@ type Round struct {
 	Backlog int
 	// Deadline is when the job must be done (zero = none).
 	Deadline time.Time
+	// Backup says the round places backup attempts of running tasks (see
+	// Speculator): its tasks are not waiting ones.
+	Backup bool
 }
 
 // Planner is an optional capability of a Scheduler: a market that finds it
@@ -48,6 +51,25 @@ type Pool interface {
 	All() []Candidate
 	// Lookup returns peer's candidate if it is eligible.
 	Lookup(peer string) (Candidate, bool)
+}
+
+// Running is a task's only attempt in flight, as a Speculator sees it.
+type Running struct {
+	Task    int       // the task's index in its job
+	Peer    string    // the provider running it
+	Started time.Time // when it was assigned
+}
+
+// Speculator is an optional capability of a Planner: backup attempts at
+// the end of a job. When no task of the consumer waits for a provider, the
+// market shows it a single-result job's running tasks; it names those worth
+// a second attempt on another provider (a round of the job places them).
+// The first verified result wins and the market aborts the other attempt,
+// unpaid, so a crash or a straggler at the end costs less than a detection
+// and a rerun.
+type Speculator interface {
+	// Speculate returns the indexes in running of the tasks to back up.
+	Speculate(r Round, running []Running) []int
 }
 
 // HintedPool is an optional capability of a Pool: Lookup with a memo the

@@ -252,3 +252,44 @@ func TestRosterSharedBenchmarks(t *testing.T) {
 		t.Fatal("the new benchmark does not lead to its provider")
 	}
 }
+
+// TestSpeculate: a running attempt is backed up when a backup on a fast
+// provider would end well before it, not when it is about to end, and a
+// green job is never backed up.
+func TestSpeculate(t *testing.T) {
+	l, cands, prog := population(200, LearnedConfig{})
+	slow, fast := cands[0], cands[0]
+	for _, c := range cands {
+		if c.Benchmark < slow.Benchmark {
+			slow = c
+		}
+		if c.Benchmark > fast.Benchmark {
+			fast = c
+		}
+	}
+	now := time.Unix(1e9, 0)
+	run := func(c Candidate, frac float64) Running {
+		d, _ := l.Predict(c.Peer, prog)
+		return Running{Peer: c.Peer, Started: now.Add(-time.Duration(frac * float64(d)))}
+	}
+	for _, tc := range []struct {
+		name string
+		pref string
+		run  Running
+		want bool
+	}{
+		{"slow provider, just started", "balanced", run(slow, 0.05), true},
+		{"slow provider, overrunning", "balanced", run(slow, 2), true},
+		{"fast provider, nearly done", "balanced", run(fast, 0.9), false},
+		{"slow provider, about to end", "balanced", run(slow, 0.99), false},
+		{"green job", "green", run(slow, 0.05), false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Round{Request: Request{MaxPrice: 1e9, Preference: tc.pref, Program: prog}, Now: now, Timeout: time.Hour}
+			got := len(l.Speculate(r, []Running{tc.run})) == 1
+			if got != tc.want {
+				t.Fatalf("backed up: %v, want %v", got, tc.want)
+			}
+		})
+	}
+}

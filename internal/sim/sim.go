@@ -111,7 +111,11 @@ func newEngine(sc Scenario, s sched.Scheduler, jobs []*jobPlan) *engine {
 	if p, ok := s.(sched.Planner); ok {
 		wrapped = timedPlanner{timed: e.timer, p: p}
 		if pp, ok := s.(sched.PoolPlanner); ok {
-			wrapped = timedPoolPlanner{timedPlanner: timedPlanner{timed: e.timer, p: p}, pp: pp}
+			tp := timedPoolPlanner{timedPlanner: timedPlanner{timed: e.timer, p: p}, pp: pp}
+			wrapped = tp
+			if sp, ok := s.(sched.Speculator); ok {
+				wrapped = timedSpeculator{timedPoolPlanner: tp, sp: sp}
+			}
 		}
 	}
 	e.pred, _ = s.(sched.Predictor)
