@@ -238,10 +238,6 @@ func (n *Node) prepareZK(ctx context.Context, id wire.JobID, s *spec.Job) (*chai
 // openProofEscrow opens a zk job's escrow: the budget, paid per task
 // against proofs of the job's circuit for the tasks committed by tree.
 func (n *Node) openProofEscrow(ctx context.Context, id wire.JobID, s spec.Job, tree *chain.TaskTree) error {
-	pe, ok := n.pay.chain.(chain.ProofEscrow)
-	if !ok {
-		return errors.New("this chain client cannot open proof escrows")
-	}
 	ck, ok := n.zk.keysFor(s.Program.CID)
 	if !ok {
 		return fmt.Errorf("no keys for circuit %s", s.Circuit.Name)
@@ -252,7 +248,9 @@ func (n *Node) openProofEscrow(ctx context.Context, id wire.JobID, s spec.Job, t
 	}
 	budget := max(pricing.Budget(s.Tasks.Count, s.Price.Max, s.Price.Budget), s.Price.Max*wire.Amount(s.Tasks.Count))
 	deadline := n.chainNow(ctx).Add(n.escrowWindow(s))
-	err = pe.OpenProofJob(ctx, id.Bytes32(), budget.Wei(), deadline, chain.ProofJob{Circuit: digest, Price: s.Price.Max.Wei(), TaskRoot: tree.Root(), Tasks: tree.Len()})
+	// Through the consumer, which records the escrow and refunds what the
+	// proofs do not take after deadline + grace.
+	err = n.pay.consumer.OpenProof(ctx, id, budget, deadline, chain.ProofJob{Circuit: digest, Price: s.Price.Max.Wei(), TaskRoot: tree.Root(), Tasks: tree.Len()})
 	if err != nil {
 		return fmt.Errorf("open the job's proof escrow (%s DECO, %s per proven task, circuit %s): %w", budget, s.Price.Max, s.Circuit.Name, err)
 	}

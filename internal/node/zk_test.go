@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -50,11 +51,16 @@ func zkCache(t *testing.T) zk.Cache {
 // checked by the consumer and paid by the escrow to the provider that
 // settled it with the proof, with no voucher; a provider returning proofs
 // that fail is caught with fraud evidence, earns nothing, and its tasks
-// complete elsewhere.
+// complete elsewhere. After deadline + grace the consumer gets back what
+// the proofs did not take.
 func TestZKJobPaidOnProof(t *testing.T) {
 	cache := zkCache(t)
+	clk := &aheadClock{}
 	c := startCluster(t, ClusterOptions{Providers: 2, Slots: 1, Chain: true, Configure: func(i int, o *Options) {
 		o.ZKKeys = cache.Dir
+		if i == 0 {
+			o.Clock = clk
+		}
 		if i == 1 {
 			o.Cheat = Cheat{Mode: CheatBadProof}
 		}
@@ -79,7 +85,7 @@ func TestZKJobPaidOnProof(t *testing.T) {
 	}
 
 	const tasks, price = 3, wire.Amount(4000)
-	j := runJob(t, c.Client, spec.Job{Tasks: spec.Tasks{Count: tasks}, Price: spec.Price{Max: price},
+	j := runJob(t, c.Client, spec.Job{Tasks: spec.Tasks{Count: tasks}, Price: spec.Price{Max: price, Budget: 5 * price},
 		Circuit: &spec.Circuit{Name: "mimc-chain", Set: map[string]string{"seed": "{{index}}", "n": "5"}}})
 	if j.State != market.JobCompleted {
 		t.Fatalf("job %s: %s", j.State, j.Reason)
@@ -166,7 +172,46 @@ func TestZKJobPaidOnProof(t *testing.T) {
 	if view.Payment.Redeemed != price*tasks || !strings.Contains(view.Payment.Note, "paid on proof: 3 of 3") {
 		t.Fatalf("payment view %+v", view.Payment)
 	}
+
+	// Move the chain and the consumer's clock past deadline + grace: the
+	// consumer refunds the rest of the deposit.
+	pv := view.Payment
+	if pv.Deposit <= price*tasks {
+		t.Fatalf("deposit %s leaves nothing to refund after %d tasks at %s", pv.Deposit, tasks, price)
+	}
+	chainNow, err := pe.ChainTime(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Sim.AdjustTime(pv.RefundAt.Sub(chainNow) + time.Second); err != nil {
+		t.Fatal(err)
+	}
+	clk.ahead.Store(int64(time.Until(pv.RefundAt) + time.Second))
+	deadline = time.Now().Add(time.Minute)
+	for {
+		v, err := c.Client.Job(ctx, string(j.ID))
+		if err == nil && v.Payment != nil && v.Payment.Closed {
+			pv = v.Payment
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("proof escrow not refunded after deadline + grace: %+v %v", v.Payment, err)
+		}
+		time.Sleep(100 * time.Millisecond) // polling interval
+	}
+	if pv.Refunded != pv.Deposit-price*tasks {
+		t.Fatalf("refunded %s, want deposit %s − %d tasks × %s", pv.Refunded, pv.Deposit, tasks, price)
+	}
+	if loss := new(big.Int).Sub(before[c.Consumer.EVM()], balance(c.Consumer.EVM())); loss.Cmp((price * tasks).Wei()) != 0 {
+		t.Fatalf("consumer paid %s wei in all, want %s", loss, (price * tasks).Wei())
+	}
 }
+
+// aheadClock is the system clock plus an offset a test moves forward (with
+// the chain's clock), so a node sees a refund come due without waiting.
+type aheadClock struct{ ahead atomic.Int64 }
+
+func (c *aheadClock) Now() time.Time { return time.Now().Add(time.Duration(c.ahead.Load())) }
 
 func TestMain(m *testing.M) {
 	code := m.Run()

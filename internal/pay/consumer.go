@@ -37,7 +37,10 @@ type Consumer struct {
 	jobs map[wire.JobID]*consumerJob
 	// retry holds when a failed refund may be tried again, and the wait after that.
 	retry map[wire.JobID]backoff
-	wake  chan struct{}
+	// refunding holds jobs whose refund transaction is in flight: no
+	// voucher is signed for them, as the escrow may close any moment.
+	refunding map[wire.JobID]bool
+	wake      chan struct{}
 }
 
 // consumerJob is the persisted state of one job's escrow. Records are
@@ -50,6 +53,9 @@ type consumerJob struct {
 	// Opened is false while openJob is in flight or its outcome unknown
 	// (Run checks the chain and settles it).
 	Opened bool `json:"opened"`
+	// Proof marks a proof job (OpenProof): providers are paid on chain per
+	// proven task, so Owed stays empty and what they took is Redeemed.
+	Proof bool `json:"proof,omitempty"`
 	// Owed is the cumulative amount signed per provider (checksummed address).
 	Owed           map[string]wire.Amount `json:"owed,omitempty"`
 	Finished       bool                   `json:"finished,omitempty"`
@@ -115,7 +121,7 @@ func NewConsumer(c chain.Chain, db *store.DB, log *slog.Logger, now func() time.
 	}
 	cs := &Consumer{
 		c: c, db: db, log: log.With("component", "pay.consumer"), now: now, interval: time.Second,
-		jobs: map[wire.JobID]*consumerJob{}, retry: map[wire.JobID]backoff{}, wake: make(chan struct{}, 1),
+		jobs: map[wire.JobID]*consumerJob{}, retry: map[wire.JobID]backoff{}, refunding: map[wire.JobID]bool{}, wake: make(chan struct{}, 1),
 	}
 	for _, o := range opts {
 		o(cs)
@@ -148,6 +154,29 @@ func (c *Consumer) Address() common.Address { return c.c.Address() }
 // needed and what to do; with no gas money it wraps ErrNoGas. Opening a
 // job that is already open is a no-op.
 func (c *Consumer) Open(ctx context.Context, job wire.JobID, deposit wire.Amount, deadline time.Time) error {
+	return c.open(ctx, job, deposit, deadline, false, func(ctx context.Context) error {
+		return c.c.OpenJob(ctx, job.Bytes32(), deposit.Wei(), deadline)
+	})
+}
+
+// OpenProof opens job's escrow as a proof job (chain.ProofEscrow): the
+// escrow pays terms.Price per committed task to whoever settles it with a
+// proof, and no vouchers are signed. Otherwise it is Open: the wallet is
+// checked first, and Run refunds what the proofs did not take once the
+// deadline plus the escrow's grace has passed. It fails unless the chain
+// client implements chain.ProofEscrow.
+func (c *Consumer) OpenProof(ctx context.Context, job wire.JobID, deposit wire.Amount, deadline time.Time, terms chain.ProofJob) error {
+	pe, ok := c.c.(chain.ProofEscrow)
+	if !ok {
+		return fmt.Errorf("open proof escrow for job %s: this chain client cannot open proof escrows", job)
+	}
+	return c.open(ctx, job, deposit, deadline, true, func(ctx context.Context) error {
+		return pe.OpenProofJob(ctx, job.Bytes32(), deposit.Wei(), deadline, terms)
+	})
+}
+
+// open is Open and OpenProof: send is the opening transaction.
+func (c *Consumer) open(ctx context.Context, job wire.JobID, deposit wire.Amount, deadline time.Time, proof bool, send func(context.Context) error) error {
 	if _, err := wire.ParseJobID(string(job)); err != nil {
 		return fmt.Errorf("open escrow for job %q: %w", job, err)
 	}
@@ -182,11 +211,11 @@ func (c *Consumer) Open(ctx context.Context, job wire.JobID, deposit wire.Amount
 	if gas.Sign() == 0 {
 		return fmt.Errorf("%w: wallet %s needs native coin for the escrow transactions; fund it (a devnet does this for its nodes)", ErrNoGas, me.Hex())
 	}
-	rec := &consumerJob{Job: job, Deposit: deposit, Deadline: deadline, RefundAt: deadline, Owed: map[string]wire.Amount{}}
+	rec := &consumerJob{Job: job, Deposit: deposit, Deadline: deadline, RefundAt: deadline, Proof: proof, Owed: map[string]wire.Amount{}}
 	if err := c.put(rec); err != nil {
 		return fmt.Errorf("open escrow for job %s: %w", job, err)
 	}
-	err = c.c.OpenJob(ctx, job.Bytes32(), deposit.Wei(), deadline)
+	err = send(ctx)
 	switch {
 	case errors.Is(err, chain.ErrJobExists):
 		ok, aerr := c.adopt(ctx, job)
@@ -286,7 +315,7 @@ func (c *Consumer) Voucher(ctx context.Context, job wire.JobID, provider common.
 		case rec == nil || !rec.Opened:
 			c.mu.Unlock()
 			return wire.Voucher{}, fmt.Errorf("%w: voucher for job %s: its escrow was not opened by this node", ErrNoEscrow, job)
-		case rec.Refunded:
+		case rec.Refunded || c.refunding[job]:
 			c.mu.Unlock()
 			return wire.Voucher{}, fmt.Errorf("%w: voucher for job %s: the deposit was refunded", ErrEscrowClosed, job)
 		}
@@ -452,6 +481,14 @@ func (c *Consumer) settleOpen(ctx context.Context, job wire.JobID, now time.Time
 
 // refund returns job's unspent deposit and records what came back.
 func (c *Consumer) refund(ctx context.Context, job wire.JobID) error {
+	c.mu.Lock()
+	c.refunding[job] = true
+	c.mu.Unlock()
+	defer func() {
+		c.mu.Lock()
+		delete(c.refunding, job)
+		c.mu.Unlock()
+	}()
 	err := c.c.Refund(ctx, job.Bytes32())
 	switch {
 	case err == nil, errors.Is(err, chain.ErrJobClosed):
@@ -472,7 +509,11 @@ func (c *Consumer) refund(ctx context.Context, job wire.JobID) error {
 	if err := c.putLocked(n); err != nil {
 		return err
 	}
-	c.log.Info("escrow refunded", "job", job, "refunded", n.RefundedAmount, "spent", n.spent(), "redeemed", amountOf(info.Redeemed))
+	spent := n.spent()
+	if n.Proof {
+		spent = amountOf(info.Redeemed)
+	}
+	c.log.Info("escrow refunded", "job", job, "refunded", n.RefundedAmount, "spent", spent, "redeemed", amountOf(info.Redeemed))
 	return nil
 }
 
@@ -504,7 +545,7 @@ type ProviderSpend struct {
 }
 
 // Status reports job's escrow, reading the chain for what was redeemed and
-// refunded. When the chain cannot be read it returns what the consumer
+// refunded (for a proof job, Spent is what the proofs took). When the chain cannot be read it returns what the consumer
 // knows locally together with the error. ErrNoEscrow if this node never
 // opened the job.
 func (c *Consumer) Status(ctx context.Context, job wire.JobID) (Escrow, error) {
@@ -532,6 +573,9 @@ func (c *Consumer) Status(ctx context.Context, job wire.JobID) (Escrow, error) {
 	}
 	e.Deposit, e.Redeemed, e.Refunded, e.Closed = amountOf(info.Deposited), amountOf(info.Redeemed), amountOf(info.Refunded), info.Closed
 	e.Deadline, e.RefundAt = info.Deadline, info.RefundAt
+	if rec.Proof {
+		e.Spent = e.Redeemed // paid on proof: nothing is promised before
+	}
 	e.Pending = sub(e.Spent, e.Redeemed)
 	for i := range e.Providers {
 		p := &e.Providers[i]

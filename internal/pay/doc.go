@@ -1,6 +1,8 @@
 // Package pay is Deco's payment logic between the node and the chain
-// adapter (internal/chain): the consumer side opens a job's escrow, signs
-// a cumulative EIP-712 voucher per verified task and refunds the rest; the
+// adapter (internal/chain): the consumer side opens a job's escrow (for a
+// zk job a proof escrow, which providers settle themselves with proofs),
+// signs a cumulative EIP-712 voucher per verified task and refunds the
+// rest; the
 // provider side refuses work no escrow pays for ("no deposit, no work"),
 // keeps the vouchers it receives and redeems them on chain.
 //
@@ -29,6 +31,7 @@
 //	cons := pay.NewConsumer(client, db, log, clk.Now)
 //	go cons.Run(ctx)                                        // refunds due escrows
 //	err := cons.Open(ctx, job, pricing.Budget(n, max, 0), deadline) // on submit; refuse the job on error
+//	err = cons.OpenProof(ctx, job, budget, deadline, terms)  // a zk job instead: paid on proof, no vouchers
 //	v, err := cons.Voucher(ctx, job, providerAddr, price)   // after a task's receipt verified; send v
 //	cons.Finish(job)                                        // when the job ends
 //	e, err := cons.Status(ctx, job)                         // `deco job describe`
