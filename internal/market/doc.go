@@ -28,6 +28,11 @@
 // another provider's. Pay is emitted once per accepted attempt, Reject for a
 // checked result that is not accepted, Fraud for provable cheating.
 //
+// Backups: a scheduler that is a sched.Speculator is shown, while no task
+// of this consumer waits for a provider, the running tasks of receipt jobs,
+// and a round places a second attempt of those it names; the first verified
+// result ends the task and the other attempt is aborted, unpaid.
+//
 // Invariants: a task never has two live attempts on one provider, and its
 // replicas come from distinct peers, EVM addresses and networks; a provider
 // never holds more of this consumer's tasks than the free slots it offered;

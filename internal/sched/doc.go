@@ -20,6 +20,12 @@
 // few multiplies per provider (above LearnedConfig.Screen providers, a
 // sample and an elite) and Thompson draws for a few dozen.
 //
+// As a Speculator, the learned scheduler also backs up running tasks at the
+// end of a job, when no task waits: a task a fast provider would finish
+// well before its current attempt (a slow or late provider, a flaky one)
+// gets a second attempt; the market keeps the first verified result and
+// aborts the other, unpaid.
+//
 // The baselines (random, round-robin, cheapest, declared-fastest,
 // stake-weighted, capacity-ranker) are the placement rules other networks
 // use; Policies names them all for `deco sim --policy`.
