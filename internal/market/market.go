@@ -912,8 +912,10 @@ func (m *Market) rank(now time.Time, j *Job, n int, cands []sched.Candidate) []s
 func (m *Market) round(now time.Time, j *Job, n int) sched.Round {
 	if m.backlog < 0 {
 		m.backlog = 0
-		for _, jj := range m.ordered() {
-			if !jj.State.Terminal() {
+		// m.order, not ordered(): drive may be walking it, and ordered
+		// compacts it in place.
+		for _, jj := range m.order {
+			if jj != nil && !jj.State.Terminal() {
 				m.backlog += m.waiting(jj)
 			}
 		}
