@@ -167,6 +167,11 @@ type PaymentView struct {
 	Closed    bool          `json:"closed"`
 	Providers []ProviderPay `json:"providers,omitempty"`
 	Note      string        `json:"note,omitempty"`
+	// A zk job's proof escrow pays PerTask for each task proven on chain
+	// (the tasks' prices show it, whatever the providers bid); Settled
+	// lists the tasks paid so far. Both are zero for voucher jobs.
+	PerTask wire.Amount `json:"per_task,omitempty"`
+	Settled []int       `json:"settled,omitempty"`
 }
 
 // ProviderPay is what one provider was promised and paid from a job.

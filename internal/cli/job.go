@@ -140,8 +140,23 @@ func newJobDescribeCmd(g *globals) *cobra.Command {
 			fmt.Fprintln(w)
 			tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "TASK\tSTATE\tPROVIDER\tATTEMPTS\tPRICE\tOUTPUT ROOT\tREASON")
+			settled := map[int]bool{}
+			if p := j.Payment; p != nil {
+				for _, i := range p.Settled {
+					settled[i] = true
+				}
+			}
 			for _, t := range j.Tasks {
-				fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%s\t%s\t%s\n", t.Index, t.State, shortPeer(t.Provider), len(t.Attempts), t.Price, t.OutputRoot.Short(), trunc(t.Reason, 70))
+				price := t.Price.String()
+				if p := j.Payment; p != nil && p.PerTask != 0 && t.Price != 0 {
+					// A zk task is paid when its provider settles the proof.
+					if settled[t.Index] {
+						price += " settled"
+					} else {
+						price += " unsettled"
+					}
+				}
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%s\t%s\t%s\n", t.Index, t.State, shortPeer(t.Provider), len(t.Attempts), price, t.OutputRoot.Short(), trunc(t.Reason, 70))
 			}
 			tw.Flush()
 			var retried bool

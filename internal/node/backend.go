@@ -192,6 +192,7 @@ func (b backend) Job(ctx context.Context, id string) (*api.JobView, error) {
 	pv := b.n.paymentView(ctx, jid)
 	if _, zk := b.n.zk.job(jid); zk && b.n.pay.chain != nil {
 		pv = b.n.proofPaymentView(ctx, j)
+		showProofPrices(j, pv)
 	}
 	return &api.JobView{Job: *j, Payment: pv}, nil
 }

@@ -633,8 +633,12 @@ func (n *Node) proofPaymentView(ctx context.Context, job *market.Job) *api.Payme
 		return nil
 	}
 	v := &api.PaymentView{Deposit: weiAmount(info.Deposited), Redeemed: weiAmount(info.Redeemed), Refunded: weiAmount(info.Refunded),
-		Deadline: info.Deadline, RefundAt: info.RefundAt, Closed: info.Closed, Escrow: n.pay.chain.Contracts().Escrow.Hex()}
-	settled := 0
+		Deadline: info.Deadline, RefundAt: info.RefundAt, Closed: info.Closed, Escrow: n.pay.chain.Contracts().Escrow.Hex(),
+		PerTask: job.Spec.Price.Max}
+	if terms, err := pe.ProofTerms(ctx, job.ID.Bytes32()); err == nil {
+		v.PerTask = weiAmount(terms.Price)
+	}
+	v.Settled = []int{}
 	paid := map[string]bool{}
 	for _, t := range job.Tasks {
 		ok, err := pe.Settled(ctx, job.ID.Bytes32(), uint64(t.Index))
@@ -643,7 +647,7 @@ func (n *Node) proofPaymentView(ctx context.Context, job *market.Job) *api.Payme
 			return v
 		}
 		if ok {
-			settled++
+			v.Settled = append(v.Settled, t.Index)
 			if t.ProviderEVM != "" {
 				paid[strings.ToLower(t.ProviderEVM)] = true
 			}
@@ -657,8 +661,31 @@ func (n *Node) proofPaymentView(ctx context.Context, job *market.Job) *api.Payme
 		}
 	}
 	sort.Slice(v.Providers, func(i, j int) bool { return v.Providers[i].Provider < v.Providers[j].Provider })
-	v.Note = fmt.Sprintf("paid on proof: %d of %d tasks settled on chain by the providers with settleWithProof (the escrow verified each proof; no vouchers)", settled, len(job.Tasks))
+	v.Note = fmt.Sprintf("paid on proof: %d of %d tasks settled on chain by the providers with settleWithProof (the escrow verified each proof; no vouchers)", len(v.Settled), len(job.Tasks))
 	return v
+}
+
+// showProofPrices sets the prices of a zk job's tasks and attempts to
+// what its proof escrow pays per proven task (the consumer opened it at
+// the job's max price), not the bids the market recorded: a provider is
+// paid the escrow's price whatever it bid. Prices left at 0 (never
+// assigned) stay 0. pv may be nil (the chain unreachable).
+func showProofPrices(job *market.Job, pv *api.PaymentView) {
+	per := job.Spec.Price.Max
+	if pv != nil && pv.PerTask != 0 {
+		per = pv.PerTask
+	}
+	for i := range job.Tasks {
+		t := job.Tasks[i]
+		if t.Price != 0 {
+			t.Price = per
+		}
+		for k := range t.Attempts {
+			if t.Attempts[k].Price != 0 {
+				t.Attempts[k].Price = per
+			}
+		}
+	}
 }
 
 func weiAmount(w *big.Int) wire.Amount {

@@ -172,6 +172,16 @@ func TestZKJobPaidOnProof(t *testing.T) {
 	if view.Payment.Redeemed != price*tasks || !strings.Contains(view.Payment.Note, "paid on proof: 3 of 3") {
 		t.Fatalf("payment view %+v", view.Payment)
 	}
+	// Providers bid their ask (0.001) but the escrow pays the job's price:
+	// every task shows what was paid.
+	if view.Payment.PerTask != price || len(view.Payment.Settled) != tasks {
+		t.Fatalf("payment view: %s per task, settled %v; want %s and all %d", view.Payment.PerTask, view.Payment.Settled, price, tasks)
+	}
+	for _, tk := range view.Tasks {
+		if tk.Price != price {
+			t.Fatalf("task %d shows price %s, the escrow paid %s", tk.Index, tk.Price, price)
+		}
+	}
 
 	// Move the chain and the consumer's clock past deadline + grace: the
 	// consumer refunds the rest of the deposit.
