@@ -43,12 +43,14 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     }
 
     /// @notice A job's escrow. `refunded` closes it: nothing is paid after that.
+    /// @dev Payments read and write only the second slot (deposited, redeemed,
+    /// refunded); an open job always has deposited > 0.
     struct Job {
         address consumer;
         uint64 deadline;
+        uint120 deposited;
+        uint120 redeemed;
         bool refunded;
-        uint128 deposited;
-        uint128 redeemed;
     }
 
     /// @notice A registered zk circuit: its Groth16 verifier contract (as
@@ -74,6 +76,21 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         bytes4 selector;
         uint48 tasks;
         uint128 price;
+        bytes32 taskRoot;
+        bytes32 circuitId;
+    }
+
+    /// @dev ProofTerms as stored: a settlement reads the first slot, the
+    /// second (the price beside the settled flags of tasks 0..127, so a
+    /// small job flags its tasks in a slot it reads anyway) and the root.
+    struct StoredTerms {
+        address verifier;
+        uint8 fixedInputs;
+        uint8 publicInputs;
+        bytes4 selector;
+        uint48 tasks;
+        uint128 price;
+        uint128 lowSettled;
         bytes32 taskRoot;
         bytes32 circuitId;
     }
@@ -111,9 +128,12 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     uint16 public reporterBps;
     mapping(bytes32 jobId => Job) private _jobs;
     mapping(bytes32 circuitId => Circuit) private _circuits;
-    mapping(bytes32 jobId => ProofTerms) private _terms;
-    /// @dev Settled tasks of proof jobs, one bit per task index.
+    mapping(bytes32 jobId => StoredTerms) private _terms;
+    /// @dev Settled tasks of proof jobs from index LOW_TASKS on, one bit per
+    /// task: task i is bit (i - LOW_TASKS) % 256 of word (i - LOW_TASKS) / 256.
+    /// Tasks below LOW_TASKS are flagged in StoredTerms.lowSettled.
     mapping(bytes32 jobId => mapping(uint256 word => uint256 bits)) private _settled;
+    uint256 private constant LOW_TASKS = 128;
     /// @notice What each provider has been paid from each job.
     mapping(bytes32 jobId => mapping(address provider => uint256)) public redeemed;
     /// @notice Equivocations already punished, keyed by keccak256(provider, jobId, taskId).
@@ -135,9 +155,9 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     event TreasurySet(address indexed treasury);
     event CircuitSet(bytes32 indexed circuitId, address indexed verifier, uint8 fixedInputs, uint8 publicInputs);
     event ProofJobOpened(bytes32 indexed jobId, bytes32 indexed circuitId, uint256 price, bytes32 taskRoot, uint48 tasks);
-    event ProofSettled(
-        bytes32 indexed jobId, bytes32 indexed taskId, address indexed provider, uint256 index, uint256 amount
-    );
+    /// @notice Task `index` of proof job `jobId` was paid the job's price to
+    /// `provider` (its task id is leaf `index` of the job's task tree).
+    event ProofSettled(bytes32 indexed jobId, address indexed provider, uint256 index);
 
     /// @notice An amount of zero was given where tokens must move.
     error ZeroAmount();
@@ -242,13 +262,14 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         if (price == 0) revert ZeroAmount();
         if (tasks == 0 || taskRoot == bytes32(0)) revert NoTasks();
         _open(jobId, amount, deadline);
-        _terms[jobId] = ProofTerms({
+        _terms[jobId] = StoredTerms({
             verifier: c.verifier,
             fixedInputs: c.fixedInputs,
             publicInputs: c.publicInputs,
             selector: c.selector,
             tasks: tasks,
             price: SafeCast.toUint128(price),
+            lowSettled: 0,
             taskRoot: taskRoot,
             circuitId: circuitId
         });
@@ -261,7 +282,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         if (amount == 0) revert ZeroAmount();
         Job storage j = _openJob(jobId);
         if (msg.sender != j.consumer) revert NotConsumer(msg.sender, j.consumer);
-        uint128 deposited = SafeCast.toUint128(uint256(j.deposited) + amount);
+        uint120 deposited = SafeCast.toUint120(uint256(j.deposited) + amount);
         j.deposited = deposited;
         emit ToppedUp(jobId, amount, deposited);
         token.safeTransferFrom(msg.sender, address(this), amount);
@@ -290,7 +311,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         if (available == 0) revert DepositExhausted(jobId);
         uint256 pay = owed < available ? owed : available;
 
-        j.redeemed += uint128(pay); // pay <= available < 2^128
+        j.redeemed += uint120(pay); // pay <= available < 2^120
         uint256 total = already + pay;
         redeemed[jobId][provider] = total;
         emit Redeemed(jobId, provider, pay, total);
@@ -314,10 +335,10 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         bytes32[] calldata merkleProof
     ) external nonReentrant {
         Job storage j = _openJob(jobId);
-        ProofTerms storage t = _terms[jobId];
-        uint256 price = _covered(jobId, j, t, 1);
-        _settle(jobId, taskId, index, t, proof, publicInputs, merkleProof);
-        _pay(jobId, j, price);
+        StoredTerms storage t = _terms[jobId];
+        Hot memory h = _hot(jobId, j, t, 1);
+        _settle(jobId, taskId, index, h, proof, publicInputs, merkleProof);
+        _finish(jobId, j, t, h, h.price);
     }
 
     /// @notice settleWithProof for several tasks of one job in one
@@ -325,13 +346,13 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     function settleWithProofs(bytes32 jobId, Claim[] calldata claims) external nonReentrant {
         if (claims.length == 0) revert NoTasks();
         Job storage j = _openJob(jobId);
-        ProofTerms storage t = _terms[jobId];
-        uint256 amount = _covered(jobId, j, t, claims.length);
+        StoredTerms storage t = _terms[jobId];
+        Hot memory h = _hot(jobId, j, t, claims.length);
         for (uint256 i; i < claims.length; ++i) {
             Claim calldata c = claims[i];
-            _settle(jobId, c.taskId, c.index, t, c.proof, c.publicInputs, c.merkleProof);
+            _settle(jobId, c.taskId, c.index, h, c.proof, c.publicInputs, c.merkleProof);
         }
-        _pay(jobId, j, amount);
+        _finish(jobId, j, t, h, h.price * claims.length);
     }
 
     /// @notice Returns the unspent deposit to the consumer once deadline +
@@ -404,11 +425,23 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
 
     /// @notice The proof terms of job `jobId` (zero if it is not a proof job).
     function getProofTerms(bytes32 jobId) external view returns (ProofTerms memory) {
-        return _terms[jobId];
+        StoredTerms storage t = _terms[jobId];
+        return ProofTerms({
+            verifier: t.verifier,
+            fixedInputs: t.fixedInputs,
+            publicInputs: t.publicInputs,
+            selector: t.selector,
+            tasks: t.tasks,
+            price: t.price,
+            taskRoot: t.taskRoot,
+            circuitId: t.circuitId
+        });
     }
 
     /// @notice Whether task `index` of proof job `jobId` was paid.
     function isSettled(bytes32 jobId, uint256 index) external view returns (bool) {
+        if (index < LOW_TASKS) return _terms[jobId].lowSettled & (1 << index) != 0;
+        index -= LOW_TASKS;
         return _settled[jobId][index >> 8] & (1 << (index & 255)) != 0;
     }
 
@@ -498,71 +531,103 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         if (j.consumer != address(0)) revert JobExists(jobId);
         j.consumer = msg.sender;
         j.deadline = deadline;
-        j.deposited = SafeCast.toUint128(amount);
+        j.deposited = SafeCast.toUint120(amount);
         emit JobOpened(jobId, msg.sender, amount, deadline);
     }
 
-    /// @dev What `tasks` tasks of a proof job cost; reverts unless the
-    /// deposit still covers it.
-    function _covered(bytes32 jobId, Job storage j, ProofTerms storage t, uint256 tasks)
+    /// @dev What a settlement needs of a proof job's terms, read once:
+    /// the first slot, the price and the low settled flags (written back
+    /// once by _finish).
+    struct Hot {
+        address verifier;
+        uint256 fixedInputs;
+        uint256 publicInputs;
+        bytes4 selector;
+        uint256 tasks;
+        uint256 price;
+        uint256 lowSettled;
+        bytes32 taskRoot;
+    }
+
+    /// @dev Reads the terms of proof job `jobId`; reverts unless it is one
+    /// and its deposit still covers `tasks` tasks.
+    function _hot(bytes32 jobId, Job storage j, StoredTerms storage t, uint256 tasks)
         private
         view
-        returns (uint256 amount)
+        returns (Hot memory h)
     {
-        if (t.verifier == address(0)) revert NotProofJob(jobId);
-        amount = uint256(t.price) * tasks;
-        if (uint256(j.deposited) - uint256(j.redeemed) < amount) revert DepositExhausted(jobId);
+        h.verifier = t.verifier;
+        if (h.verifier == address(0)) revert NotProofJob(jobId);
+        h.fixedInputs = t.fixedInputs;
+        h.publicInputs = t.publicInputs;
+        h.selector = t.selector;
+        h.tasks = t.tasks;
+        h.price = t.price;
+        h.lowSettled = t.lowSettled;
+        h.taskRoot = t.taskRoot;
+        if (uint256(j.deposited) - uint256(j.redeemed) < h.price * tasks) revert DepositExhausted(jobId);
     }
 
     /// @dev Checks one claim, has the verifier check its proof and marks
-    /// the task settled.
+    /// the task settled (tasks below LOW_TASKS in h, written by _finish).
     function _settle(
         bytes32 jobId,
         bytes32 taskId,
         uint256 index,
-        ProofTerms storage t,
+        Hot memory h,
         uint256[8] calldata proof,
         uint256[] calldata publicInputs,
         bytes32[] calldata merkleProof
     ) private {
-        uint256 bits = _checkClaim(jobId, taskId, index, t, publicInputs, merkleProof);
-        _verifyProof(jobId, index, t, proof, publicInputs);
-        _settled[jobId][index >> 8] = bits;
-        emit ProofSettled(jobId, taskId, msg.sender, index, t.price);
+        _checkClaim(jobId, taskId, index, h, publicInputs, merkleProof);
+        uint256 bit;
+        uint256 bits;
+        if (index < LOW_TASKS) {
+            bit = 1 << index;
+            if (h.lowSettled & bit != 0) revert AlreadySettled(jobId, index);
+        } else {
+            bit = 1 << ((index - LOW_TASKS) & 255);
+            bits = _settled[jobId][(index - LOW_TASKS) >> 8];
+            if (bits & bit != 0) revert AlreadySettled(jobId, index);
+        }
+        _verifyProof(jobId, index, h, proof, publicInputs);
+        if (index < LOW_TASKS) {
+            h.lowSettled |= bit;
+        } else {
+            _settled[jobId][(index - LOW_TASKS) >> 8] = bits | bit;
+        }
+        emit ProofSettled(jobId, msg.sender, index);
     }
 
-    /// @dev Pays the caller `amount` from job `jobId` (already covered).
-    function _pay(bytes32 jobId, Job storage j, uint256 amount) private {
-        j.redeemed += uint128(amount); // amount <= available < 2^128
+    /// @dev Writes back the low settled flags and pays the caller `amount`
+    /// from job `jobId` (already covered).
+    function _finish(bytes32 jobId, Job storage j, StoredTerms storage t, Hot memory h, uint256 amount) private {
+        t.lowSettled = uint128(h.lowSettled);
+        j.redeemed += uint120(amount); // amount <= available < 2^120
         redeemed[jobId][msg.sender] += amount;
         token.safeTransfer(msg.sender, amount);
     }
 
-    /// @dev Checks a settlement claim up to the proof: a proof job, the
-    /// circuit's input count, the caller as payee, the task committed and
-    /// unpaid. Returns the task's settled-bits word with its bit set.
+    /// @dev Checks a settlement claim up to the proof: the circuit's input
+    /// count, the caller as payee, the task committed.
     function _checkClaim(
         bytes32 jobId,
         bytes32 taskId,
         uint256 index,
-        ProofTerms storage t,
+        Hot memory h,
         uint256[] calldata publicInputs,
         bytes32[] calldata merkleProof
-    ) private view returns (uint256) {
+    ) private view {
         {
-            uint256 n = t.publicInputs;
+            uint256 n = h.publicInputs;
             if (publicInputs.length != n) revert WrongInputCount(publicInputs.length, n);
             uint256 payee = publicInputs[n - 1];
             if (payee != uint256(uint160(msg.sender))) revert WrongPayee(payee, msg.sender);
         }
         // index >> depth == 0: the path's direction bits are the whole index.
-        if (index >= t.tasks || index >> merkleProof.length != 0) revert TaskNotCommitted(jobId, index);
-        bytes32 leaf = taskLeaf(jobId, index, taskId, publicInputs[:t.fixedInputs]);
-        if (_root(leaf, index, merkleProof) != t.taskRoot) revert TaskNotCommitted(jobId, index);
-        uint256 bits = _settled[jobId][index >> 8];
-        uint256 bit = 1 << (index & 255);
-        if (bits & bit != 0) revert AlreadySettled(jobId, index);
-        return bits | bit;
+        if (index >= h.tasks || index >> merkleProof.length != 0) revert TaskNotCommitted(jobId, index);
+        bytes32 leaf = taskLeaf(jobId, index, taskId, publicInputs[:h.fixedInputs]);
+        if (_root(leaf, index, merkleProof) != h.taskRoot) revert TaskNotCommitted(jobId, index);
     }
 
     /// @dev Calls the job's verifier; gnark's reverts on a bad proof and
@@ -570,11 +635,11 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     function _verifyProof(
         bytes32 jobId,
         uint256 index,
-        ProofTerms storage t,
+        Hot memory h,
         uint256[8] calldata proof,
         uint256[] calldata publicInputs
     ) private view {
-        (bool ok, bytes memory reason) = t.verifier.staticcall(abi.encodePacked(t.selector, proof, publicInputs));
+        (bool ok, bytes memory reason) = h.verifier.staticcall(abi.encodePacked(h.selector, proof, publicInputs));
         if (!ok) revert ProofRejected(jobId, index, reason);
     }
 
@@ -597,7 +662,8 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
 
     function _openJob(bytes32 jobId) private view returns (Job storage j) {
         j = _jobs[jobId];
-        if (j.consumer == address(0)) revert UnknownJob(jobId);
+        // deposited and refunded share a slot; every opened job has a deposit.
+        if (j.deposited == 0) revert UnknownJob(jobId);
         if (j.refunded) revert JobClosed(jobId);
     }
 
