@@ -246,10 +246,12 @@ func (g *globals) submit(cmd *cobra.Command, j spec.Job, base string, sf submitF
 		ctx, cancel = context.WithTimeout(ctx, sf.waitFor)
 		defer cancel()
 	}
-	final, err := waitJob(ctx, c, string(job.ID), cmd.ErrOrStderr(), !sf.idOnly && g.output == "")
+	show := !sf.idOnly && g.output == ""
+	final, err := waitJob(ctx, c, string(job.ID), cmd.ErrOrStderr(), show)
 	if err != nil {
 		return err
 	}
+	final = waitSettled(ctx, c, final, cmd.ErrOrStderr(), show)
 	if sf.outputDir != "" {
 		if err := download(ctx, c, &final.Job, sf.outputDir); err != nil {
 			return err
@@ -277,7 +279,14 @@ func printSummary(w interface{ Write([]byte) (int, error) }, j *api.JobView, dir
 	if !j.EndedAt.IsZero() {
 		fmt.Fprintf(w, "  took:  %s\n", j.EndedAt.Sub(j.CreatedAt).Round(time.Millisecond))
 	}
-	if p := j.Payment; p != nil {
+	if p := j.Payment; p != nil && p.PerTask != 0 {
+		proven := c[market.TaskVerified]
+		fmt.Fprintf(w, "  paid:  %s DECO of a %s DECO deposit, on proof: %d of %d proven tasks settled on chain at %s DECO each; the rest is refunded after %s\n",
+			p.Redeemed, p.Deposit, len(p.Settled), proven, p.PerTask, p.RefundAt.Local().Format("15:04:05"))
+		if n := len(unsettled(j)); n > 0 {
+			fmt.Fprintf(w, "         (settlement pending for %d tasks: their providers settle on chain themselves; see `deco job describe %s`)\n", n, j.ID.Short())
+		}
+	} else if p != nil {
 		fmt.Fprintf(w, "  paid:  %s DECO of a %s DECO deposit (%s redeemed by providers so far); the rest is refunded after %s\n",
 			p.Spent, p.Deposit, p.Redeemed, p.RefundAt.Local().Format("15:04:05"))
 		if p.Note != "" {
@@ -286,6 +295,62 @@ func printSummary(w interface{ Write([]byte) (int, error) }, j *api.JobView, dir
 	}
 	if dir != "" {
 		fmt.Fprintf(w, "  results in %s/<task>/\n", dir)
+	}
+}
+
+// settleWait bounds how long --wait waits, once a zk job has ended, for
+// its providers to settle the proven tasks on chain.
+const settleWait = 60 * time.Second
+
+// unsettled lists the verified tasks of a zk job with payments that are
+// not settled on chain yet (none for other jobs).
+func unsettled(j *api.JobView) []int {
+	p := j.Payment
+	if p == nil || p.PerTask == 0 {
+		return nil
+	}
+	settled := map[int]bool{}
+	for _, i := range p.Settled {
+		settled[i] = true
+	}
+	var out []int
+	for _, t := range j.Tasks {
+		if t.State == market.TaskVerified && !settled[t.Index] {
+			out = append(out, t.Index)
+		}
+	}
+	return out
+}
+
+// waitSettled waits, after a zk job ended, until every proven task is
+// settled on chain (each provider settles its own, so the job can end
+// first), for at most settleWait or until ctx ends. It returns the latest
+// view; the summary says what is still pending.
+func waitSettled(ctx context.Context, c *api.Client, j *api.JobView, errw io.Writer, show bool) *api.JobView {
+	if len(unsettled(j)) == 0 {
+		return j
+	}
+	if show {
+		fmt.Fprintf(errw, "waiting up to %s for the providers to settle %d proven tasks on chain...\n", settleWait, len(unsettled(j)))
+	}
+	ctx, cancel := context.WithTimeout(ctx, settleWait)
+	defer cancel()
+	t := time.NewTicker(250 * time.Millisecond)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return j
+		case <-t.C:
+		}
+		v, err := c.Job(ctx, string(j.ID))
+		if err != nil {
+			continue // chain or node busy: the bound still holds
+		}
+		j = v
+		if len(unsettled(j)) == 0 {
+			return j
+		}
 	}
 }
 

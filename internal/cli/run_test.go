@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+
+	"github.com/deco-network/deco/internal/api"
+	"github.com/deco-network/deco/internal/market"
+)
+
+// The --wait summary of a zk job counts settlements against the proven
+// tasks and says when some are still pending, rather than a bare "0 of N".
+func TestSummaryOfProofJob(t *testing.T) {
+	tasks := func(states ...market.TaskState) []*market.Task {
+		var out []*market.Task
+		for i, s := range states {
+			out = append(out, &market.Task{Index: i, State: s, Price: 4000})
+		}
+		return out
+	}
+	v, f := market.TaskVerified, market.TaskFailed
+	for _, tc := range []struct {
+		name      string
+		tasks     []*market.Task
+		pay       *api.PaymentView
+		unsettled int
+		want      []string
+		not       []string
+	}{
+		{"voucher job", tasks(v, v), &api.PaymentView{Spent: 8000, Deposit: 8000}, 0,
+			[]string{"paid:  0.008 DECO of a 0.008 DECO deposit (0 redeemed"}, []string{"on proof", "pending"}},
+		{"all settled", tasks(v, v, v), &api.PaymentView{PerTask: 4000, Redeemed: 12000, Deposit: 12000, Settled: []int{0, 1, 2}}, 0,
+			[]string{"on proof: 3 of 3 proven tasks settled on chain at 0.004 DECO each"}, []string{"pending"}},
+		{"pending", tasks(v, v, v), &api.PaymentView{PerTask: 4000, Redeemed: 4000, Deposit: 12000, Settled: []int{1}}, 2,
+			[]string{"1 of 3 proven tasks settled", "settlement pending for 2 tasks"}, nil},
+		{"failed task is not owed", tasks(v, f), &api.PaymentView{PerTask: 4000, Redeemed: 4000, Deposit: 8000, Settled: []int{0}}, 0,
+			[]string{"1 of 1 proven tasks settled"}, []string{"pending"}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			j := &api.JobView{Job: market.Job{ID: "0123456789abcdef0123456789abcdef", State: market.JobCompleted, Tasks: tc.tasks}, Payment: tc.pay}
+			if got := len(unsettled(j)); got != tc.unsettled {
+				t.Fatalf("unsettled = %d, want %d", got, tc.unsettled)
+			}
+			var b bytes.Buffer
+			printSummary(&b, j, "")
+			for _, w := range tc.want {
+				if !strings.Contains(b.String(), w) {
+					t.Errorf("summary lacks %q:\n%s", w, b.String())
+				}
+			}
+			for _, w := range tc.not {
+				if strings.Contains(b.String(), w) {
+					t.Errorf("summary has %q:\n%s", w, b.String())
+				}
+			}
+		})
+	}
+}
