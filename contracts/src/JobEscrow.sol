@@ -556,8 +556,8 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         view
         returns (Hot memory h)
     {
+        // Field by field without branches between, so each slot is loaded once.
         h.verifier = t.verifier;
-        if (h.verifier == address(0)) revert NotProofJob(jobId);
         h.fixedInputs = t.fixedInputs;
         h.publicInputs = t.publicInputs;
         h.selector = t.selector;
@@ -565,6 +565,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         h.price = t.price;
         h.lowSettled = t.lowSettled;
         h.taskRoot = t.taskRoot;
+        if (h.verifier == address(0)) revert NotProofJob(jobId);
         if (uint256(j.deposited) - uint256(j.redeemed) < h.price * tasks) revert DepositExhausted(jobId);
     }
 
