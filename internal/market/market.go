@@ -355,11 +355,14 @@ func (m *Market) sortedJobs() []*Job {
 // (aging), so none starves.
 func (m *Market) drive(now time.Time) {
 	for _, j := range m.ordered() {
-		if j.State.Terminal() || j.round != nil || now.Before(j.nextRound) {
+		// The cheapest tests first: this loop runs at every event.
+		if j.round != nil || now.Before(j.nextRound) || j.State.Terminal() {
 			continue
 		}
 		if j.quietGen == j.gen+1 {
-			m.speculate(now, j)
+			if !now.Before(j.nextSpec) {
+				m.speculate(now, j)
+			}
 			continue
 		}
 		pending := m.pendingOf(now, j)
