@@ -22,7 +22,7 @@ import (
 // provider's.
 func TestMaliciousProvidersCaught(t *testing.T) {
 	dir, dn := startDevnet(t, 5, "--slots", "2", "--malicious", "2", "--malice", "wrong")
-	cheaters := map[string]bool{}    // peer IDs
+	cheaters := map[string]bool{}   // peer IDs
 	cheaterEVM := map[string]bool{} // lower-case addresses
 	for _, n := range dn.Nodes {
 		if n.Malice != "" {

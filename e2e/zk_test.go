@@ -2,10 +2,8 @@ package e2e
 
 import (
 	"encoding/json"
+	"github.com/deco-network/deco/internal/zk/zktest"
 	"math/big"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -20,7 +18,7 @@ import (
 // price the proof escrow paid, and each provider's DECO balance up by
 // exactly what it was paid.
 func TestZKJobSettledOnChain(t *testing.T) {
-	requireSolc(t)
+	zktest.RequireCompiler(t, "the zk e2e test")
 	dir, dn := startDevnet(t, 2)
 	var providers []string
 	for _, n := range dn.Nodes {
@@ -119,23 +117,4 @@ func decoBalance(t *testing.T, devnet, addr string) *big.Int {
 		t.Fatalf("wallet balance %q has more than 18 decimals", b.DECO)
 	}
 	return r.Num()
-}
-
-// requireSolc skips a zk test when the devnet could not compile the
-// circuits' verifiers (Node.js and contracts/node_modules), except in CI.
-func requireSolc(t *testing.T) {
-	t.Helper()
-	why := ""
-	if _, err := exec.LookPath("node"); err != nil {
-		why = "node not found"
-	} else if _, err := os.Stat(filepath.Join(repoRoot(), "contracts", "node_modules", "solc")); err != nil {
-		why = "contracts/node_modules is missing (run `npm ci` in contracts/)"
-	}
-	if why == "" {
-		return
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s: CI needs Node.js and the contracts' npm packages to compile zk verifiers", why)
-	}
-	t.Skipf("%s: skipping the zk e2e test", why)
 }

@@ -5,10 +5,8 @@ import (
 	"crypto/sha256"
 	"errors"
 	"fmt"
+	"github.com/deco-network/deco/internal/zk/zktest"
 	"math/big"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -37,30 +35,9 @@ var (
 // Small sizes keep setup quick; gas does not depend on the size.
 var zkTestCircuits = []string{"cubic", "sumsq/16", "mimc-chain/4"}
 
-// requireSolc skips the test when Node.js or contracts/node_modules are
-// missing, except in CI, where they must be present.
-func requireSolc(t *testing.T) {
-	t.Helper()
-	why := ""
-	if _, err := exec.LookPath("node"); err != nil {
-		why = "node not found"
-	} else if dir, err := zk.ContractsDir(); err != nil {
-		why = err.Error()
-	} else if _, err := os.Stat(filepath.Join(dir, "node_modules", "solc")); err != nil {
-		why = "contracts/node_modules is missing (run `make prereqs` or `npm ci` in contracts/)"
-	}
-	if why == "" {
-		return
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s: CI needs Node.js and the contracts' npm packages to compile zk verifiers", why)
-	}
-	t.Skipf("%s: skipping the on-chain zk verification test", why)
-}
-
 func zkFixture(t *testing.T, name string) *zkCircuit {
 	t.Helper()
-	requireSolc(t)
+	zktest.RequireCompiler(t, "the on-chain zk verification test")
 	zkMu.Lock()
 	defer zkMu.Unlock()
 	if z, ok := zkCache[name]; ok {

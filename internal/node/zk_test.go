@@ -2,10 +2,9 @@ package node
 
 import (
 	"context"
+	"github.com/deco-network/deco/internal/zk/zktest"
 	"math/big"
 	"os"
-	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -26,20 +25,7 @@ var zkKeys = sync.OnceValues(func() (string, error) { return os.MkdirTemp("", "d
 
 func zkCache(t *testing.T) zk.Cache {
 	t.Helper()
-	why := ""
-	if _, err := exec.LookPath("node"); err != nil {
-		why = "node not found"
-	} else if dir, err := zk.ContractsDir(); err != nil {
-		why = err.Error()
-	} else if _, err := os.Stat(filepath.Join(dir, "node_modules", "solc")); err != nil {
-		why = "contracts/node_modules is missing (run `npm ci` in contracts/)"
-	}
-	if why != "" {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s: CI needs Node.js and the contracts' npm packages to compile zk verifiers", why)
-		}
-		t.Skipf("%s: skipping the zk job test", why)
-	}
+	zktest.RequireCompiler(t, "the zk job test")
 	dir, err := zkKeys()
 	if err != nil {
 		t.Fatal(err)

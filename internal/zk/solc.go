@@ -77,6 +77,23 @@ func CompileVerifier(ctx context.Context, src, dir string) (*Artifact, error) {
 	return &Artifact{Compiler: out.Version, ABI: out.ABI, Bin: bin}, nil
 }
 
+// CompilerMissing says why CompileVerifier cannot run here (no Node.js,
+// no contracts/ directory, or its npm packages not installed), or "" if it
+// can. `make prereqs` installs the packages.
+func CompilerMissing() string {
+	if _, err := exec.LookPath("node"); err != nil {
+		return "node not found (install Node.js)"
+	}
+	dir, err := ContractsDir()
+	if err != nil {
+		return err.Error()
+	}
+	if _, err := os.Stat(filepath.Join(dir, "node_modules", "solc")); err != nil {
+		return "contracts/node_modules is missing (run `make prereqs` or `npm ci` in contracts/)"
+	}
+	return ""
+}
+
 // ContractsDir finds Deco's contracts/ directory: $DECO_CONTRACTS_DIR, or
 // the nearest contracts/ holding compile-verifier.js in the working
 // directory or above it.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"math/big"
+	"os"
 	"sync"
 	"testing"
 
@@ -437,7 +438,12 @@ func TestSolveCubicProperty(t *testing.T) {
 }
 
 func TestCompileVerifier(t *testing.T) {
-	requireSolc(t)
+	if why := CompilerMissing(); why != "" {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("%s: CI needs Node.js and the contracts' npm packages to compile zk verifiers", why)
+		}
+		t.Skipf("%s: skipping the Solidity verifier test", why)
+	}
 	keys := testKeys(t, lookup(t, "cubic"))
 	src, err := keys.Verifying.Solidity()
 	if err != nil {
