@@ -66,17 +66,8 @@ func (n *Node) openEscrow(ctx context.Context, id wire.JobID, s spec.Job) error 
 		return nil
 	}
 	budget := pricing.Budget(s.Tasks.Count, s.Price.Max, s.Price.Budget)
-	// The deadline is checked against block time, which can run ahead of
-	// this node's clock (a devnet seals blocks at least a second apart).
-	start := n.clk.Now()
-	if ct, ok := n.pay.chain.(interface {
-		ChainTime(context.Context) (time.Time, error)
-	}); ok {
-		if t, err := ct.ChainTime(ctx); err == nil && t.After(start) {
-			start = t
-		}
-	}
-	deadline := start.Add(n.escrowWindow(s))
+	// The deadline is checked against block time (see chainNow).
+	deadline := n.chainNow(ctx).Add(n.escrowWindow(s))
 	if err := n.pay.consumer.Open(ctx, id, budget, deadline); err != nil {
 		return fmt.Errorf("open the job's escrow (%s DECO for %d tasks at most %s each): %w", budget, s.Tasks.Count, s.Price.Max, err)
 	}
