@@ -21,7 +21,7 @@ const (
 	kernelWidth   = 160
 	kernelHeight  = 120
 	kernelRepeat  = 2
-	kernelSamples = 5 // measurements; the fastest counts
+	kernelSamples = 10 // measurements; the fastest counts
 )
 
 // Kernel is what KernelRatio measured: the best time of one render of the
