@@ -15,7 +15,8 @@ import {IProviderRegistry} from "./IProviderRegistry.sol";
 /// @notice Holds each job's deposit, pays providers from EIP-712 cumulative
 /// vouchers signed by the consumer or, in proof jobs, per task against a
 /// zk proof checked on-chain, refunds the rest after the deadline, and
-/// slashes providers that signed two different results for the same task.
+/// slashes providers that signed two different results for the same task or
+/// a zk proof claim (ProofClaim) the job's verifier rejects.
 /// @dev EIP-712 domain: name "Deco", version "1", chainId, verifyingContract =
 /// this contract. Invariants, for every job:
 ///   redeemed == sum over providers of redeemed[jobId][provider] <= deposited;
@@ -108,8 +109,20 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         "Receipt(bytes32 jobId,bytes32 taskId,bytes32 programCid,bytes32 inputRoot,bytes32 outputRoot,bytes32 envHash,int64 exitCode,address provider)"
     );
     bytes32 public constant VOUCHER_TYPEHASH = keccak256("Voucher(bytes32 jobId,address provider,uint256 cumulativeAmount)");
+    /// @notice What a provider signs for each zk task it returns: proofHash
+    /// is keccak256 of the 8 proof words, inputsHash of the public inputs,
+    /// each as 32-byte big-endian words back to back (as the verifier reads them).
+    bytes32 public constant PROOF_CLAIM_TYPEHASH =
+        keccak256("ProofClaim(bytes32 jobId,uint256 index,bytes32 proofHash,bytes32 inputsHash)");
     /// @notice Reason recorded with the registry when equivocation is slashed.
     bytes32 public constant EQUIVOCATION = "equivocation";
+    /// @notice Reason recorded with the registry when a signed bad proof is slashed.
+    bytes32 public constant BAD_PROOF = "bad-proof";
+    /// @notice Gas reportBadProof must have left when it calls the verifier,
+    /// plus VERIFY_GAS_PER_INPUT per public input, so that a reporter cannot
+    /// make a good proof fail by starving the verifier of gas.
+    uint256 public constant VERIFY_GAS = 600_000;
+    uint256 public constant VERIFY_GAS_PER_INPUT = 10_000;
     uint16 public constant BPS = 10_000;
 
     /// @notice The payment token.
@@ -138,6 +151,8 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     mapping(bytes32 jobId => mapping(address provider => uint256)) public redeemed;
     /// @notice Equivocations already punished, keyed by keccak256(provider, jobId, taskId).
     mapping(bytes32 key => bool) public equivocationReported;
+    /// @notice Bad proofs already punished, keyed by keccak256(provider, jobId, taskId).
+    mapping(bytes32 key => bool) public badProofReported;
 
     event JobOpened(bytes32 indexed jobId, address indexed consumer, uint256 amount, uint64 deadline);
     event ToppedUp(bytes32 indexed jobId, uint256 amount, uint256 deposited);
@@ -146,6 +161,14 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     event EquivocationReported(
         bytes32 indexed jobId,
         bytes32 indexed taskId,
+        address indexed provider,
+        address reporter,
+        uint256 slashed,
+        uint256 reward
+    );
+    event BadProofReported(
+        bytes32 indexed jobId,
+        uint256 indexed index,
         address indexed provider,
         address reporter,
         uint256 slashed,
@@ -213,6 +236,12 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     error AlreadySettled(bytes32 jobId, uint256 index);
     /// @notice The verifier rejected the proof; `reason` is its revert data.
     error ProofRejected(bytes32 jobId, uint256 index, bytes reason);
+    /// @notice The proof claim's signature does not recover.
+    error BadClaimSignature();
+    /// @notice The verifier accepts the proof: no fraud.
+    error ProofVerifies(bytes32 jobId, uint256 index);
+    /// @notice Too little gas left to give the verifier its full budget.
+    error VerifierGas(uint256 left, uint256 needed);
 
     constructor(
         IERC20 token_,
@@ -394,21 +423,44 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
 
         bytes32 key = keccak256(abi.encode(provider, a.jobId, a.taskId));
         if (equivocationReported[key]) revert AlreadyReported(key);
-        uint256 amount = registry.slashableOf(provider) * slashBps / BPS;
-        if (amount == 0) revert NothingToSlash(provider);
         equivocationReported[key] = true;
-
-        // The registry is a trusted contract fixed at deployment; it sends the
-        // slashed tokens here, and they leave again within this call.
-        uint256 slashed = registry.slash(provider, amount, EQUIVOCATION);
-        uint256 reward = slashed * reporterBps / BPS;
+        (uint256 slashed, uint256 reward) = _slash(provider, EQUIVOCATION);
         emit EquivocationReported(a.jobId, a.taskId, provider, msg.sender, slashed, reward);
-        if (reward > 0) {
-            token.safeTransfer(msg.sender, reward);
-        }
-        if (slashed > reward) {
-            token.safeTransfer(treasury, slashed - reward);
-        }
+        _payShares(slashed, reward);
+    }
+
+    /// @notice Punishes a provider that signed a ProofClaim (see
+    /// PROOF_CLAIM_TYPEHASH) for task `c.index` of proof job `jobId` whose
+    /// proof the job's verifier rejects, like reportEquivocation: the task
+    /// must be committed in the job's terms with the claim's fixed inputs
+    /// (as settleWithProof checks, c.merkleProof its path) and the proof must
+    /// name the signer as payee. Reverts with ProofVerifies if the proof is
+    /// good. Each (provider, job, task) is punished once. Works after refund.
+    /// @param sig 65-byte EIP-712 signature of ProofClaim(jobId, c.index,
+    /// keccak256(c.proof), keccak256(c.publicInputs)) by the provider.
+    function reportBadProof(bytes32 jobId, Claim calldata c, bytes calldata sig) external nonReentrant {
+        StoredTerms storage t = _terms[jobId];
+        Hot memory h;
+        h.verifier = t.verifier;
+        h.fixedInputs = t.fixedInputs;
+        h.publicInputs = t.publicInputs;
+        h.selector = t.selector;
+        h.tasks = t.tasks;
+        h.taskRoot = t.taskRoot;
+        if (h.verifier == address(0)) revert NotProofJob(jobId);
+        address provider = _claimSigner(jobId, c, sig);
+        _checkClaim(jobId, c.taskId, c.index, h, provider, c.publicInputs, c.merkleProof);
+
+        bytes32 key = keccak256(abi.encode(provider, jobId, c.taskId));
+        if (badProofReported[key]) revert AlreadyReported(key);
+        uint256 needed = VERIFY_GAS + VERIFY_GAS_PER_INPUT * h.publicInputs;
+        if (gasleft() < needed) revert VerifierGas(gasleft(), needed);
+        (bool ok,) = h.verifier.staticcall(abi.encodePacked(h.selector, c.proof, c.publicInputs));
+        if (ok) revert ProofVerifies(jobId, c.index);
+        badProofReported[key] = true;
+        (uint256 slashed, uint256 reward) = _slash(provider, BAD_PROOF);
+        emit BadProofReported(jobId, c.index, provider, msg.sender, slashed, reward);
+        _payShares(slashed, reward);
     }
 
     // ---- views ----
@@ -466,6 +518,22 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     /// @notice The EIP-712 digest a consumer signs for a voucher.
     function voucherDigest(bytes32 jobId, address provider, uint256 cumulativeAmount) external view returns (bytes32) {
         return _hashTypedDataV4(keccak256(abi.encode(VOUCHER_TYPEHASH, jobId, provider, cumulativeAmount)));
+    }
+
+    /// @notice The EIP-712 digest a provider signs for the proof of task
+    /// `index` of job `jobId` (see PROOF_CLAIM_TYPEHASH).
+    function proofClaimDigest(bytes32 jobId, uint256 index, uint256[8] calldata proof, uint256[] calldata inputs)
+        public
+        view
+        returns (bytes32)
+    {
+        return _hashTypedDataV4(
+            keccak256(
+                abi.encode(
+                    PROOF_CLAIM_TYPEHASH, jobId, index, keccak256(abi.encodePacked(proof)), keccak256(abi.encodePacked(inputs))
+                )
+            )
+        );
     }
 
     /// @notice The EIP-712 digest a provider signs for a receipt.
@@ -580,7 +648,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         uint256[] calldata publicInputs,
         bytes32[] calldata merkleProof
     ) private {
-        _checkClaim(jobId, taskId, index, h, publicInputs, merkleProof);
+        _checkClaim(jobId, taskId, index, h, msg.sender, publicInputs, merkleProof);
         uint256 bit;
         uint256 bits;
         if (index < LOW_TASKS) {
@@ -609,21 +677,22 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         token.safeTransfer(msg.sender, amount);
     }
 
-    /// @dev Checks a settlement claim up to the proof: the circuit's input
-    /// count, the caller as payee, the task committed.
+    /// @dev Checks a claim up to the proof: the circuit's input count,
+    /// `payee` as the proof's payee, the task committed.
     function _checkClaim(
         bytes32 jobId,
         bytes32 taskId,
         uint256 index,
         Hot memory h,
+        address payee,
         uint256[] calldata publicInputs,
         bytes32[] calldata merkleProof
-    ) private view {
+    ) private pure {
         {
             uint256 n = h.publicInputs;
             if (publicInputs.length != n) revert WrongInputCount(publicInputs.length, n);
-            uint256 payee = publicInputs[n - 1];
-            if (payee != uint256(uint160(msg.sender))) revert WrongPayee(payee, msg.sender);
+            uint256 named = publicInputs[n - 1];
+            if (named != uint256(uint160(payee))) revert WrongPayee(named, payee);
         }
         // index >> depth == 0: the path's direction bits are the whole index.
         if (index >= h.tasks || index >> merkleProof.length != 0) revert TaskNotCommitted(jobId, index);
@@ -683,6 +752,33 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     function _checkReceiptSignature(Receipt calldata r, bytes calldata sig) private view {
         (address signer, ECDSA.RecoverError err,) = ECDSA.tryRecoverCalldata(receiptDigest(r), sig);
         if (err != ECDSA.RecoverError.NoError || signer != r.provider) revert BadReceiptSignature(signer, r.provider);
+    }
+
+    function _claimSigner(bytes32 jobId, Claim calldata c, bytes calldata sig) private view returns (address) {
+        bytes32 digest = proofClaimDigest(jobId, c.index, c.proof, c.publicInputs);
+        (address signer, ECDSA.RecoverError err,) = ECDSA.tryRecoverCalldata(digest, sig);
+        if (err != ECDSA.RecoverError.NoError) revert BadClaimSignature();
+        return signer;
+    }
+
+    /// @dev Takes slashBps of the provider's slashable stake through the
+    /// registry (a trusted contract fixed at deployment; it sends the slashed
+    /// tokens here, and _payShares sends them on within the same call).
+    function _slash(address provider, bytes32 reason) private returns (uint256 slashed, uint256 reward) {
+        uint256 amount = registry.slashableOf(provider) * slashBps / BPS;
+        if (amount == 0) revert NothingToSlash(provider);
+        slashed = registry.slash(provider, amount, reason);
+        reward = slashed * reporterBps / BPS;
+    }
+
+    /// @dev Pays the reporter (the caller) its reward and the treasury the rest.
+    function _payShares(uint256 slashed, uint256 reward) private {
+        if (reward > 0) {
+            token.safeTransfer(msg.sender, reward);
+        }
+        if (slashed > reward) {
+            token.safeTransfer(treasury, slashed - reward);
+        }
     }
 
     function _setSlashParams(uint16 slashBps_, uint16 reporterBps_) private {

@@ -22,15 +22,19 @@ import (
 const (
 	ReceiptType = "Receipt(bytes32 jobId,bytes32 taskId,bytes32 programCid,bytes32 inputRoot,bytes32 outputRoot,bytes32 envHash,int64 exitCode,address provider)"
 	VoucherType = "Voucher(bytes32 jobId,address provider,uint256 cumulativeAmount)"
-	domainType  = "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
+	// ProofClaimType is what a zk provider signs for each proof it returns
+	// (JobEscrow.PROOF_CLAIM_TYPEHASH); ProofClaimDigest hashes it.
+	ProofClaimType = "ProofClaim(bytes32 jobId,uint256 index,bytes32 proofHash,bytes32 inputsHash)"
+	domainType     = "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
 )
 
 var (
-	receiptTypeHash = crypto.Keccak256([]byte(ReceiptType))
-	voucherTypeHash = crypto.Keccak256([]byte(VoucherType))
-	domainTypeHash  = crypto.Keccak256([]byte(domainType))
-	nameHash        = crypto.Keccak256([]byte("Deco"))
-	versionHash     = crypto.Keccak256([]byte("1"))
+	receiptTypeHash    = crypto.Keccak256([]byte(ReceiptType))
+	voucherTypeHash    = crypto.Keccak256([]byte(VoucherType))
+	proofClaimTypeHash = crypto.Keccak256([]byte(ProofClaimType))
+	domainTypeHash     = crypto.Keccak256([]byte(domainType))
+	nameHash           = crypto.Keccak256([]byte("Deco"))
+	versionHash        = crypto.Keccak256([]byte("1"))
 )
 
 // ErrBadSignature reports a signature that is not 65 bytes with v in {27, 28}

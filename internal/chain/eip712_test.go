@@ -46,6 +46,7 @@ func TestDigestsMatchContract(t *testing.T) {
 	}{
 		{"receipt type", escrowABI.PackRECEIPTTYPEHASH(), ReceiptType},
 		{"voucher type", escrowABI.PackVOUCHERTYPEHASH(), VoucherType},
+		{"proof claim type", escrowABI.PackPROOFCLAIMTYPEHASH(), ProofClaimType},
 	} {
 		if got := call(t, tc.pack); !bytes.Equal(got[:], crypto.Keccak256([]byte(tc.want))) {
 			t.Errorf("%s hash differs from keccak(%q)", tc.name, tc.want)

@@ -2,11 +2,13 @@ package chain
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"fmt"
 	"math/big"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/deco-network/deco/internal/chain/bindings"
 )
@@ -31,6 +33,14 @@ type ProofEscrow interface {
 	// and one transfer: all are paid or none. Cheaper per task than
 	// SettleWithProof from two tasks on.
 	SettleWithProofs(ctx context.Context, jobID [32]byte, claims []ProofClaim) error
+	// ReportBadProof slashes the provider that signed sig, its ProofClaim
+	// (ProofClaimDigest) over claim's proof and inputs for task
+	// claim.Index of jobID, if the job's verifier rejects the proof; the
+	// task must be committed as SettleWithProof requires, the provider
+	// named as payee. The signer gets the reporter's share. A proof that
+	// verifies reverts (ErrProofVerifies), as does a second report of the
+	// same task (ErrAlreadyReported).
+	ReportBadProof(ctx context.Context, jobID [32]byte, claim ProofClaim, sig []byte) error
 	// ProofTerms reads a proof job's terms; ErrNotProofJob if jobID was
 	// not opened with OpenProofJob.
 	ProofTerms(ctx context.Context, jobID [32]byte) (ProofTerms, error)
@@ -170,6 +180,45 @@ func (c *Client) SettleWithProofs(ctx context.Context, jobID [32]byte, claims []
 	}
 	_, err := c.transact(ctx, "escrow.settleWithProofs", &c.addrs.Escrow, escrowABI.PackSettleWithProofs(jobID, bs), nil)
 	return err
+}
+
+// ReportBadProof implements ProofEscrow.
+func (c *Client) ReportBadProof(ctx context.Context, jobID [32]byte, claim ProofClaim, sig []byte) error {
+	if err := c.contracts(); err != nil {
+		return err
+	}
+	b, err := claim.binding()
+	if err != nil {
+		return fmt.Errorf("escrow.reportBadProof: %w", err)
+	}
+	_, err = c.transact(ctx, "escrow.reportBadProof", &c.addrs.Escrow, escrowABI.PackReportBadProof(jobID, b, sig), nil)
+	return err
+}
+
+// ProofClaimDigest is the EIP-712 digest a provider signs for the proof
+// of task index of jobID, equal to JobEscrow.proofClaimDigest (and to
+// verify.ProofClaimDigest of the same proof and inputs).
+func ProofClaimDigest(d Domain, jobID [32]byte, index uint64, proof [8]*big.Int, inputs []*big.Int) [32]byte {
+	words := make([]byte, 0, 32*8)
+	for _, w := range proof {
+		words = append(words, common.LeftPadBytes(w.Bytes(), 32)...)
+	}
+	public := make([]byte, 0, 32*len(inputs))
+	for _, v := range inputs {
+		public = append(public, common.LeftPadBytes(v.Bytes(), 32)...)
+	}
+	sh := crypto.Keccak256(proofClaimTypeHash, jobID[:], common.LeftPadBytes(new(big.Int).SetUint64(index).Bytes(), 32),
+		crypto.Keccak256(words), crypto.Keccak256(public))
+	return d.hash(sh)
+}
+
+// SignProofClaim signs the ProofClaim for claim's proof and inputs with
+// the provider's key.
+func SignProofClaim(key *ecdsa.PrivateKey, d Domain, jobID [32]byte, claim ProofClaim) ([]byte, error) {
+	if _, err := claim.binding(); err != nil {
+		return nil, fmt.Errorf("proof claim: %w", err)
+	}
+	return signDigest(key, ProofClaimDigest(d, jobID, claim.Index, claim.Proof, claim.PublicInputs))
 }
 
 // binding converts the claim to the contract's Claim, checking that every

@@ -61,16 +61,19 @@ var (
 	ErrNotOwner              = &RevertError{Name: "OwnableUnauthorizedAccount"}
 
 	// zk settlement (proof jobs)
-	ErrUnknownCircuit   = &RevertError{Name: "UnknownCircuit"}
-	ErrBadCircuitLayout = &RevertError{Name: "BadCircuitLayout"}
-	ErrNotAContract     = &RevertError{Name: "NotAContract"}
-	ErrNoTasks          = &RevertError{Name: "NoTasks"}
-	ErrNotProofJob      = &RevertError{Name: "NotProofJob"}
-	ErrWrongInputCount  = &RevertError{Name: "WrongInputCount"}
-	ErrWrongPayee       = &RevertError{Name: "WrongPayee"}
-	ErrTaskNotCommitted = &RevertError{Name: "TaskNotCommitted"}
-	ErrAlreadySettled   = &RevertError{Name: "AlreadySettled"}
-	ErrProofRejected    = &RevertError{Name: "ProofRejected"}
+	ErrUnknownCircuit    = &RevertError{Name: "UnknownCircuit"}
+	ErrBadCircuitLayout  = &RevertError{Name: "BadCircuitLayout"}
+	ErrNotAContract      = &RevertError{Name: "NotAContract"}
+	ErrNoTasks           = &RevertError{Name: "NoTasks"}
+	ErrNotProofJob       = &RevertError{Name: "NotProofJob"}
+	ErrWrongInputCount   = &RevertError{Name: "WrongInputCount"}
+	ErrWrongPayee        = &RevertError{Name: "WrongPayee"}
+	ErrTaskNotCommitted  = &RevertError{Name: "TaskNotCommitted"}
+	ErrAlreadySettled    = &RevertError{Name: "AlreadySettled"}
+	ErrProofRejected     = &RevertError{Name: "ProofRejected"}
+	ErrProofVerifies     = &RevertError{Name: "ProofVerifies"}
+	ErrBadClaimSignature = &RevertError{Name: "BadClaimSignature"}
+	ErrVerifierGas       = &RevertError{Name: "VerifierGas"}
 )
 
 // RevertError is a contract revert decoded against Deco's ABIs.

@@ -58,17 +58,18 @@ type zkState struct {
 	mu    sync.Mutex
 	keys  map[wire.CID]*zk.CachedKeys // by proving-key CID
 	vks   *zk.Verifiers
-	jobs  map[wire.JobID]spec.Job     // zk jobs this node submitted
-	pks   map[wire.CID]*zk.ProvingKey // provider: decoded proving keys
-	pkMu  map[wire.CID]*sync.Mutex    // one decode per key at a time
-	batch map[wire.JobID]*proofBatch  // provider: claims waiting to settle
-	known map[string]*zk.CachedKeys   // by circuit ID
+	jobs  map[wire.JobID]spec.Job        // zk jobs this node submitted
+	trees map[wire.JobID]*chain.TaskTree // consumer: their task trees, to report bad proofs
+	pks   map[wire.CID]*zk.ProvingKey    // provider: decoded proving keys
+	pkMu  map[wire.CID]*sync.Mutex       // one decode per key at a time
+	batch map[wire.JobID]*proofBatch     // provider: claims waiting to settle
+	known map[string]*zk.CachedKeys      // by circuit ID
 }
 
 var _ verify.ProofVerifier = (*zkState)(nil)
 
 func newZK(dir string) *zkState {
-	z := &zkState{cache: zk.Cache{Dir: dir}, keys: map[wire.CID]*zk.CachedKeys{}, jobs: map[wire.JobID]spec.Job{},
+	z := &zkState{cache: zk.Cache{Dir: dir}, keys: map[wire.CID]*zk.CachedKeys{}, jobs: map[wire.JobID]spec.Job{}, trees: map[wire.JobID]*chain.TaskTree{},
 		pks: map[wire.CID]*zk.ProvingKey{}, pkMu: map[wire.CID]*sync.Mutex{}, batch: map[wire.JobID]*proofBatch{}, known: map[string]*zk.CachedKeys{}}
 	z.vks = zk.NewVerifiers()
 	return z
@@ -114,6 +115,14 @@ func (z *zkState) track(id wire.JobID, s spec.Job) {
 	z.mu.Lock()
 	z.jobs[id] = s
 	z.mu.Unlock()
+}
+
+// tree returns the task tree of zk job id, if this node committed one.
+func (z *zkState) tree(id wire.JobID) (*chain.TaskTree, bool) {
+	z.mu.Lock()
+	defer z.mu.Unlock()
+	t, ok := z.trees[id]
+	return t, ok
 }
 
 // job returns the spec of zk job id, if this node submitted one.
@@ -232,6 +241,9 @@ func (n *Node) prepareZK(ctx context.Context, id wire.JobID, s *spec.Job) (*chai
 		return nil, err
 	}
 	s.Inputs = append(s.Inputs, spec.Input{Name: TaskLeavesFile, CID: lc, Size: int64(len(leaves))})
+	n.zk.mu.Lock()
+	n.zk.trees[id] = tree
+	n.zk.mu.Unlock()
 	return tree, nil
 }
 
@@ -314,6 +326,9 @@ func (n *Node) judgeProof(s spec.Job, a market.Assign, v market.Verdict) market.
 	if err != nil {
 		if errors.Is(err, zk.ErrMalformed) || errors.Is(err, zk.ErrInvalidProof) {
 			ev := verify.BadProof(*v.Receipt, v.Signature, v.Outputs, string(circuit), proof, public)
+			if claim, cerr := read(verify.ClaimFile); cerr == nil && p != nil {
+				ev = ev.WithClaim(p.Words(), claim) // slashable on chain
+			}
 			v.OK, v.Evidence = false, &ev
 			v.Reason = fmt.Sprintf("zk proof from %s does not verify (%v): provable fraud, the task runs elsewhere", shortID(a.Peer), err)
 			return v
@@ -397,6 +412,13 @@ func (n *Node) proveTask(ctx context.Context, from peer.ID, a wire.Assign, pkByt
 	if err != nil {
 		return fail(wire.FailProvider, err)
 	}
+	// The proof claim makes a proof that fails slashable on chain; a
+	// provider signs it for every proof, as it signs the receipt.
+	claim, err := verify.SignDigest(n.id.EVMKey, verify.ProofClaimDigest(n.domain, ts.Task.Job, ts.Task.Index, p.Words(), files[verify.PublicFile]))
+	if err != nil {
+		return fail(wire.FailProvider, err)
+	}
+	files[verify.ClaimFile] = claim
 	outDir := filepath.Join(dir, "outputs")
 	defer clean(outDir)
 	for name, b := range files {

@@ -13,6 +13,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/deco-network/deco/internal/chain"
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
@@ -65,6 +66,14 @@ func TestZKJobPaidOnProof(t *testing.T) {
 		}
 		return b
 	}
+	stakeOf := func(a common.Address) *big.Int {
+		st, err := c.Sim.Deployer().StakeOf(ctx, a)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	cheaterStake := stakeOf(cheater.EVM())
 	before := map[common.Address]*big.Int{}
 	for _, n := range []*Node{c.Consumer, cheater, honest} {
 		before[n.EVM()] = balance(n.EVM())
@@ -144,6 +153,15 @@ func TestZKJobPaidOnProof(t *testing.T) {
 			time.Sleep(100 * time.Millisecond) // polling interval
 		}
 	}
+	// The cheater signed a proof claim for each failing proof: the consumer
+	// reported it on chain (reportBadProof) and its stake was slashed.
+	for stakeOf(cheater.EVM()).Cmp(cheaterStake) >= 0 {
+		if time.Now().After(deadline) {
+			t.Fatalf("the cheater's stake is still %s: its bad proof was not slashed on chain", cheaterStake)
+		}
+		time.Sleep(100 * time.Millisecond) // polling interval
+	}
+	t.Logf("cheater's stake slashed from %s to %s", cheaterStake, stakeOf(cheater.EVM()))
 	gain := new(big.Int).Sub(balance(honest.EVM()), before[honest.EVM()])
 	if want := new(big.Int).Mul(price.Wei(), big.NewInt(tasks)); gain.Cmp(want) != 0 {
 		t.Fatalf("honest provider gained %s wei, want %s", gain, want)
@@ -198,8 +216,13 @@ func TestZKJobPaidOnProof(t *testing.T) {
 	if pv.Refunded != pv.Deposit-price*tasks {
 		t.Fatalf("refunded %s, want deposit %s − %d tasks × %s", pv.Refunded, pv.Deposit, tasks, price)
 	}
-	if loss := new(big.Int).Sub(before[c.Consumer.EVM()], balance(c.Consumer.EVM())); loss.Cmp((price * tasks).Wei()) != 0 {
-		t.Fatalf("consumer paid %s wei in all, want %s", loss, (price * tasks).Wei())
+	// The consumer reported the bad proofs: it got the reporter's share of
+	// what was slashed.
+	slashed := new(big.Int).Sub(cheaterStake, stakeOf(cheater.EVM()))
+	reward := new(big.Int).Div(new(big.Int).Mul(slashed, big.NewInt(int64(chain.DefaultParams().ReporterBps))), big.NewInt(10_000))
+	want := new(big.Int).Sub((price * tasks).Wei(), reward)
+	if loss := new(big.Int).Sub(before[c.Consumer.EVM()], balance(c.Consumer.EVM())); loss.Cmp(want) != 0 {
+		t.Fatalf("consumer paid %s wei in all, want %s (the tasks less a reporter's reward of %s)", loss, want, reward)
 	}
 }
 

@@ -67,6 +67,10 @@ type Evidence struct {
 	Circuit string         `json:"circuit,omitempty"`
 	Proof   []byte         `json:"proof,omitempty"`
 	Public  []byte         `json:"public,omitempty"`
+	// Optional, for the chain (see WithClaim): the proof as the verifier
+	// contract takes it and the provider's signed ProofClaim over it.
+	Words []byte `json:"words,omitempty"`
+	Claim []byte `json:"claim,omitempty"`
 }
 
 // ProofVerifier checks a zk proof of circuit against its public witness
@@ -143,7 +147,7 @@ func (e Evidence) Check(d Domain, pv ProofVerifier) (common.Address, error) {
 		if pv == nil {
 			return common.Address{}, ErrNoProofVerifier
 		}
-		if e.Outputs == nil || len(e.Proof) > maxEvidence || len(e.Public) > maxEvidence || len(e.Circuit) > maxEvidence {
+		if e.Outputs == nil || len(e.Proof) > maxEvidence || len(e.Public) > maxEvidence || len(e.Circuit) > maxEvidence || len(e.Claim) > maxEvidence {
 			return common.Address{}, fmt.Errorf("%w: missing outputs or oversized proof", ErrNotEvidence)
 		}
 		if e.Outputs.Root() != e.A.OutputRoot {
@@ -155,6 +159,11 @@ func (e Evidence) Check(d Domain, pv ProofVerifier) (common.Address, error) {
 		}{{CircuitFile, []byte(e.Circuit)}, {ProofFile, e.Proof}, {PublicFile, e.Public}} {
 			if !hasEntry(*e.Outputs, f.name, wire.CIDOf(f.body)) {
 				return common.Address{}, fmt.Errorf("%w: %s is not the one in the signed outputs", ErrNotEvidence, f.name)
+			}
+		}
+		if len(e.Claim) > 0 {
+			if err := e.checkClaim(d, signer); err != nil {
+				return common.Address{}, err
 			}
 		}
 		switch err := pv.VerifyProof(e.Circuit, e.Proof, e.Public); {

@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"crypto/ecdsa"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -171,4 +172,53 @@ func FuzzEvidenceJSON(f *testing.F) {
 			t.Fatalf("unsigned evidence proved fraud: %s", b)
 		}
 	})
+}
+
+// A bad proof's claim must be signed by the receipt's provider over the
+// claimed proof words and the committed public inputs, as the escrow checks.
+func TestBadProofClaim(t *testing.T) {
+	key, _ := crypto.GenerateKey()
+	other, _ := crypto.GenerateKey()
+	addr := crypto.PubkeyToAddress(key.PublicKey)
+	d := Domain{ChainID: 1337}
+	_, r, _ := fixture(t)
+	r.Provider = addr.Hex()
+	proof, public := []byte("bogus"), make([]byte, 64)
+	out := zkOutputs(t, "mimc", proof, public)
+	r.OutputRoot = out.Root()
+	Fill(d, &r)
+	sig, _ := Sign(key, d, r)
+	words := make([]byte, ProofWordsSize)
+	words[31] = 7
+	claim, _ := SignDigest(key, ProofClaimDigest(d, r.Job, r.Index, words, public))
+	forged, _ := SignDigest(other, ProofClaimDigest(d, r.Job, r.Index, words, public))
+	otherTask, _ := SignDigest(key, ProofClaimDigest(d, r.Job, r.Index+1, words, public))
+	ev := BadProof(r, sig, out, "mimc", proof, public)
+	if ev.Claimed() {
+		t.Fatal("evidence without a claim says it has one")
+	}
+	if who, err := ev.WithClaim(words, claim).Check(d, fakeProofs{}); err != nil || who != addr || !ev.WithClaim(words, claim).Claimed() {
+		t.Fatalf("signed claim: %v %s", err, who.Hex())
+	}
+	for name, bad := range map[string]Evidence{
+		"forged":       ev.WithClaim(words, forged),
+		"other task":   ev.WithClaim(words, otherTask),
+		"other words":  ev.WithClaim(make([]byte, ProofWordsSize), claim),
+		"short words":  ev.WithClaim(words[:32], claim),
+		"garbage":      ev.WithClaim(words, []byte("sig")),
+		"other domain": ev.WithClaim(words, mustSign(t, key, ProofClaimDigest(Domain{ChainID: 5}, r.Job, r.Index, words, public))),
+	} {
+		if _, err := bad.Check(d, fakeProofs{}); !errors.Is(err, ErrNotEvidence) {
+			t.Errorf("%s: accepted or wrong error: %v", name, err)
+		}
+	}
+}
+
+func mustSign(t *testing.T, key *ecdsa.PrivateKey, h [32]byte) []byte {
+	t.Helper()
+	sig, err := SignDigest(key, h)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sig
 }

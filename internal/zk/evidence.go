@@ -28,6 +28,17 @@ func (p *Proof) Files() (circuit, proof, public []byte, err error) {
 	return []byte(p.Circuit), append([]byte(nil), p.Bytes...), public, nil
 }
 
+// Words is the proof as the verifier contract takes it (its uint256[8],
+// verify.ProofWordsSize bytes), what a provider's proof claim signs
+// (verify.ProofClaimDigest).
+func (p *Proof) Words() []byte {
+	out := make([]byte, 0, verify.ProofWordsSize)
+	for _, w := range p.SolidityProof {
+		out = append(out, w.FillBytes(make([]byte, wordSize))...)
+	}
+	return out
+}
+
 // ParseFiles decodes what Files wrote. Bytes from the network are checked
 // for shape (a known circuit, its number of field-element inputs, a
 // well-formed proof: ErrUnknownCircuit, ErrMalformed); whether the proof
