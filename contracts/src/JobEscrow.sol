@@ -439,15 +439,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     /// @param sig 65-byte EIP-712 signature of ProofClaim(jobId, c.index,
     /// keccak256(c.proof), keccak256(c.publicInputs)) by the provider.
     function reportBadProof(bytes32 jobId, Claim calldata c, bytes calldata sig) external nonReentrant {
-        StoredTerms storage t = _terms[jobId];
-        Hot memory h;
-        h.verifier = t.verifier;
-        h.fixedInputs = t.fixedInputs;
-        h.publicInputs = t.publicInputs;
-        h.selector = t.selector;
-        h.tasks = t.tasks;
-        h.taskRoot = t.taskRoot;
-        if (h.verifier == address(0)) revert NotProofJob(jobId);
+        Hot memory h = _load(jobId, _terms[jobId]);
         address provider = _claimSigner(jobId, c, sig);
         _checkClaim(jobId, c.taskId, c.index, h, provider, c.publicInputs, c.merkleProof);
 
@@ -624,6 +616,12 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         view
         returns (Hot memory h)
     {
+        h = _load(jobId, t);
+        if (uint256(j.deposited) - uint256(j.redeemed) < h.price * tasks) revert DepositExhausted(jobId);
+    }
+
+    /// @dev Reads the terms of proof job `jobId`; reverts unless it is one.
+    function _load(bytes32 jobId, StoredTerms storage t) private view returns (Hot memory h) {
         // Field by field without branches between, so each slot is loaded once.
         h.verifier = t.verifier;
         h.fixedInputs = t.fixedInputs;
@@ -634,7 +632,6 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         h.lowSettled = t.lowSettled;
         h.taskRoot = t.taskRoot;
         if (h.verifier == address(0)) revert NotProofJob(jobId);
-        if (uint256(j.deposited) - uint256(j.redeemed) < h.price * tasks) revert DepositExhausted(jobId);
     }
 
     /// @dev Checks one claim, has the verifier check its proof and marks

@@ -275,8 +275,13 @@ func (t timedPlanner) Plan(r sched.Round, c []sched.Candidate) []sched.Ranked {
 }
 
 func (t timedPlanner) Shortlist(r sched.Round, c []sched.Candidate, k int) []sched.Candidate {
+	return t.shortlist(func() []sched.Candidate { return t.p.Shortlist(r, c, k) })
+}
+
+// shortlist times one shortlisting decision.
+func (t *timed) shortlist(f func() []sched.Candidate) []sched.Candidate {
 	t0 := time.Now()
-	out := t.p.Shortlist(r, c, k)
+	out := f()
 	t.shortT += time.Since(t0)
 	t.shortN++
 	return out
@@ -290,11 +295,7 @@ type timedPoolPlanner struct {
 }
 
 func (t timedPoolPlanner) ShortlistPool(r sched.Round, p sched.Pool, k int) []sched.Candidate {
-	t0 := time.Now()
-	out := t.pp.ShortlistPool(r, p, k)
-	t.shortT += time.Since(t0)
-	t.shortN++
-	return out
+	return t.shortlist(func() []sched.Candidate { return t.pp.ShortlistPool(r, p, k) })
 }
 
 // timedSpeculator is timedPoolPlanner for a scheduler that is also a
