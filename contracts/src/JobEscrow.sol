@@ -8,7 +8,6 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
-import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 import {IProviderRegistry} from "./IProviderRegistry.sol";
 
 /// @title JobEscrow
@@ -19,13 +18,16 @@ import {IProviderRegistry} from "./IProviderRegistry.sol";
 /// a zk proof claim (ProofClaim) the job's verifier rejects.
 /// @dev EIP-712 domain: name "Deco", version "1", chainId, verifyingContract =
 /// this contract. Invariants, for every job:
-///   redeemed == sum over providers of redeemed[jobId][provider] <= deposited;
-///   redeemed[jobId][p] <= the largest voucher amount the consumer signed for p
-///     plus price times the tasks p settled with proofs;
-///   each committed task of a proof job is paid at most once;
-///   the escrow's token balance == sum over jobs of (deposited - redeemed - refund).
-/// Proof payments count in redeemed[jobId][p], so a cumulative voucher pays
-/// only what exceeds everything p was paid, proofs included.
+///   a voucher job: redeemed == sum over providers of redeemed[jobId][provider]
+///     <= deposited, and redeemed[jobId][p] <= the largest voucher amount the
+///     consumer signed for p;
+///   a proof job: takes no vouchers; its deposit covers price times tasks from
+///     opening on; each committed task is paid price at most once, and what was
+///     paid is price times the settled count (getJob reports it as redeemed);
+///   the escrow's token balance == sum over jobs of (deposited - paid - refund).
+/// A settlement reads and writes only the proof job's terms (three slots),
+/// never the job or per-provider slots: that keeps settleWithProof near the
+/// verifier's own cost.
 /// Every external entry point is nonReentrant and follows checks-effects-interactions.
 contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
@@ -55,15 +57,17 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     }
 
     /// @notice A registered zk circuit: its Groth16 verifier contract (as
-    /// exported by gnark: verifyProof(uint256[8] proof, uint256[N] input)
-    /// reverts unless the proof verifies) and its public-input layout: the
-    /// first `fixedInputs` are chosen by the consumer, the last is the payee
-    /// address (so a proof pays only the account it names), outputs between.
+    /// exported by gnark: verifyProof(uint256[8] proof, uint256[1] input)
+    /// reverts unless the proof verifies) and the layout of the statement it
+    /// proves, `publicInputs` words: the first `fixedInputs` are chosen by the
+    /// consumer, the last is the payee address (so a proof pays only the
+    /// account it names), outputs between. The proof's one public input is
+    /// the statement's digest (see statementDigest), so the pairing check
+    /// costs the same whatever the statement's length.
     struct Circuit {
         address verifier;
         uint8 fixedInputs;
         uint8 publicInputs;
-        bytes4 selector; // verifyProof(uint256[8],uint256[publicInputs])
     }
 
     /// @notice How a proof job pays: `price` per committed task, tasks
@@ -74,24 +78,25 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         address verifier;
         uint8 fixedInputs;
         uint8 publicInputs;
-        bytes4 selector;
         uint48 tasks;
-        uint128 price;
+        uint96 price;
+        uint48 settled; // tasks paid so far
         bytes32 taskRoot;
         bytes32 circuitId;
     }
 
     /// @dev ProofTerms as stored: a settlement reads the first slot, the
-    /// second (the price beside the settled flags of tasks 0..127, so a
-    /// small job flags its tasks in a slot it reads anyway) and the root.
+    /// second (price, settled count, closed flag and the settled flags of
+    /// tasks below LOW_TASKS: written once per settlement) and the root.
     struct StoredTerms {
         address verifier;
         uint8 fixedInputs;
         uint8 publicInputs;
-        bytes4 selector;
         uint48 tasks;
-        uint128 price;
-        uint128 lowSettled;
+        uint96 price;
+        uint48 settled;
+        bool closed; // refunded: mirrors Job.refunded, so settling never reads the job
+        uint104 lowSettled;
         bytes32 taskRoot;
         bytes32 circuitId;
     }
@@ -124,6 +129,10 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     uint256 public constant VERIFY_GAS = 600_000;
     uint256 public constant VERIFY_GAS_PER_INPUT = 10_000;
     uint16 public constant BPS = 10_000;
+    /// @dev verifyProof(uint256[8],uint256[1]): every registered verifier's entry point.
+    bytes4 private constant VERIFY_SELECTOR = bytes4(keccak256("verifyProof(uint256[8],uint256[1])"));
+    /// @dev A statement digest keeps sha256's low 253 bits: below BN254's scalar field.
+    uint256 private constant DIGEST_MASK = (1 << 253) - 1;
 
     /// @notice The payment token.
     IERC20 public immutable token;
@@ -146,8 +155,9 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     /// task: task i is bit (i - LOW_TASKS) % 256 of word (i - LOW_TASKS) / 256.
     /// Tasks below LOW_TASKS are flagged in StoredTerms.lowSettled.
     mapping(bytes32 jobId => mapping(uint256 word => uint256 bits)) private _settled;
-    uint256 private constant LOW_TASKS = 128;
-    /// @notice What each provider has been paid from each job.
+    uint256 private constant LOW_TASKS = 104;
+    /// @notice What each provider has been paid from each job by vouchers
+    /// (proof payments are the ProofSettled events; see getJob).
     mapping(bytes32 jobId => mapping(address provider => uint256)) public redeemed;
     /// @notice Equivocations already punished, keyed by keccak256(provider, jobId, taskId).
     mapping(bytes32 key => bool) public equivocationReported;
@@ -218,6 +228,10 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     error BadBps(uint16 bps);
     /// @notice No circuit is registered under this id.
     error UnknownCircuit(bytes32 circuitId);
+    /// @notice A proof job's deposit must cover its price times its tasks.
+    error DepositTooSmall(uint256 deposit, uint256 needed);
+    /// @notice Proof jobs pay by proof only: no vouchers.
+    error NotVoucherJob(bytes32 jobId);
     /// @notice A circuit needs at least one fixed input and the payee after them.
     error BadCircuitLayout(uint8 fixedInputs, uint8 publicInputs);
     /// @notice The verifier address holds no contract.
@@ -275,8 +289,9 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     /// @notice Opens job `jobId` like openJob, paid per task against zk
     /// proofs of circuit `circuitId`: each of the `tasks` tasks committed by
     /// `taskRoot` (see taskLeaf) is paid `price` once, to whoever settles it
-    /// with a valid proof naming them as payee. Vouchers work as well.
-    /// The terms cannot change once the job is open.
+    /// with a valid proof naming them as payee, so `amount` must cover
+    /// `price` times `tasks`. A proof job takes no vouchers. The terms
+    /// cannot change once the job is open.
     function openProofJob(
         bytes32 jobId,
         uint256 amount,
@@ -290,14 +305,17 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         if (c.verifier == address(0)) revert UnknownCircuit(circuitId);
         if (price == 0) revert ZeroAmount();
         if (tasks == 0 || taskRoot == bytes32(0)) revert NoTasks();
+        uint96 price96 = SafeCast.toUint96(price);
+        if (amount / tasks < price) revert DepositTooSmall(amount, uint256(price96) * tasks);
         _open(jobId, amount, deadline);
         _terms[jobId] = StoredTerms({
             verifier: c.verifier,
             fixedInputs: c.fixedInputs,
             publicInputs: c.publicInputs,
-            selector: c.selector,
             tasks: tasks,
-            price: SafeCast.toUint128(price),
+            price: price96,
+            settled: 0,
+            closed: false,
             lowSettled: 0,
             taskRoot: taskRoot,
             circuitId: circuitId
@@ -323,7 +341,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     /// beyond what it was already paid from this job. Anyone may submit; the
     /// tokens always go to `provider`. If the deposit cannot cover the whole
     /// difference, what is left is paid and the rest stays claimable by the
-    /// same voucher after a top-up.
+    /// same voucher after a top-up. Proof jobs take no vouchers.
     /// @param consumerSignature 65-byte EIP-712 signature of
     /// Voucher(jobId, provider, cumulativeAmount) by the job's consumer.
     function redeem(bytes32 jobId, address provider, uint256 cumulativeAmount, bytes calldata consumerSignature)
@@ -331,6 +349,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         nonReentrant
     {
         Job storage j = _openJob(jobId);
+        if (_terms[jobId].verifier != address(0)) revert NotVoucherJob(jobId);
         _checkVoucherSignature(jobId, provider, cumulativeAmount, consumerSignature, j.consumer);
 
         uint256 already = redeemed[jobId][provider];
@@ -352,9 +371,9 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     /// the circuit's public inputs (the task's fixed inputs first, the
     /// caller's address last), `proof` the Groth16 proof in the verifier's
     /// encoding, `merkleProof` the sibling hashes from the task's leaf up to
-    /// the job's task root. Reverts, paying nothing, unless the leaf is
-    /// committed, the task unpaid, the deposit covers the price and the
-    /// verifier accepts the proof.
+    /// the job's task root. Reverts, paying nothing, unless the job is open,
+    /// the leaf committed, the task unpaid and the verifier accepts the
+    /// proof for the statement's digest (see statementDigest).
     function settleWithProof(
         bytes32 jobId,
         bytes32 taskId,
@@ -363,25 +382,23 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         uint256[] calldata publicInputs,
         bytes32[] calldata merkleProof
     ) external nonReentrant {
-        Job storage j = _openJob(jobId);
         StoredTerms storage t = _terms[jobId];
-        Hot memory h = _hot(jobId, j, t, 1);
+        Hot memory h = _hot(jobId, t);
         _settle(jobId, taskId, index, h, proof, publicInputs, merkleProof);
-        _finish(jobId, j, t, h, h.price);
+        _finish(t, h, 1);
     }
 
     /// @notice settleWithProof for several tasks of one job in one
     /// transaction, paid in one transfer: all are paid or none.
     function settleWithProofs(bytes32 jobId, Claim[] calldata claims) external nonReentrant {
         if (claims.length == 0) revert NoTasks();
-        Job storage j = _openJob(jobId);
         StoredTerms storage t = _terms[jobId];
-        Hot memory h = _hot(jobId, j, t, claims.length);
+        Hot memory h = _hot(jobId, t);
         for (uint256 i; i < claims.length; ++i) {
             Claim calldata c = claims[i];
             _settle(jobId, c.taskId, c.index, h, c.proof, c.publicInputs, c.merkleProof);
         }
-        _finish(jobId, j, t, h, h.price * claims.length);
+        _finish(t, h, claims.length);
     }
 
     /// @notice Returns the unspent deposit to the consumer once deadline +
@@ -392,6 +409,11 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         uint64 refundAt = j.deadline + refundGrace;
         if (block.timestamp < refundAt) revert RefundTooEarly(refundAt);
         uint256 amount = uint256(j.deposited) - uint256(j.redeemed);
+        StoredTerms storage t = _terms[jobId];
+        if (t.verifier != address(0)) {
+            amount -= uint256(t.price) * t.settled; // covered: the deposit covers every task
+            t.closed = true;
+        }
         j.refunded = true;
         address consumer = j.consumer;
         emit Refunded(jobId, consumer, amount);
@@ -447,7 +469,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         if (badProofReported[key]) revert AlreadyReported(key);
         uint256 needed = VERIFY_GAS + VERIFY_GAS_PER_INPUT * h.publicInputs;
         if (gasleft() < needed) revert VerifierGas(gasleft(), needed);
-        (bool ok,) = h.verifier.staticcall(abi.encodePacked(h.selector, c.proof, c.publicInputs));
+        (bool ok,) = h.verifier.staticcall(_verifyCall(c.proof, c.publicInputs, provider));
         if (ok) revert ProofVerifies(jobId, c.index);
         badProofReported[key] = true;
         (uint256 slashed, uint256 reward) = _slash(provider, BAD_PROOF);
@@ -458,8 +480,11 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     // ---- views ----
 
     /// @notice The escrow of job `jobId` (all zero if it was never opened).
-    function getJob(bytes32 jobId) external view returns (Job memory) {
-        return _jobs[jobId];
+    /// For a proof job, `redeemed` is what its proofs were paid.
+    function getJob(bytes32 jobId) external view returns (Job memory j) {
+        j = _jobs[jobId];
+        StoredTerms storage t = _terms[jobId];
+        if (t.verifier != address(0)) j.redeemed += uint120(uint256(t.price) * t.settled);
     }
 
     /// @notice The circuit registered as `circuitId` (zero if none).
@@ -474,9 +499,9 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
             verifier: t.verifier,
             fixedInputs: t.fixedInputs,
             publicInputs: t.publicInputs,
-            selector: t.selector,
             tasks: t.tasks,
             price: t.price,
+            settled: t.settled,
             taskRoot: t.taskRoot,
             circuitId: t.circuitId
         });
@@ -500,6 +525,15 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         returns (bytes32)
     {
         return keccak256(abi.encodePacked(jobId, index, taskId, fixedInputs));
+    }
+
+    /// @notice The one public input of a proof of `words` (a circuit's
+    /// statement: fixed inputs, outputs, payee): the low 253 bits of
+    /// sha256 over every word but the last as 32 bytes big-endian, then
+    /// the payee as its 20 address bytes. The circuit computes the same
+    /// hash over the same bytes, so a proof binds every word.
+    function statementDigest(uint256[] calldata words, address payee) public pure returns (uint256) {
+        return uint256(sha256(abi.encodePacked(words[:words.length - 1], payee))) & DIGEST_MASK;
     }
 
     /// @notice The EIP-712 domain separator vouchers and receipts are signed under.
@@ -574,10 +608,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         } else {
             if (verifier.code.length == 0) revert NotAContract(verifier);
             if (fixedInputs == 0 || fixedInputs >= publicInputs) revert BadCircuitLayout(fixedInputs, publicInputs);
-            bytes4 selector = bytes4(
-                keccak256(bytes(string.concat("verifyProof(uint256[8],uint256[", Strings.toString(publicInputs), "])")))
-            );
-            _circuits[circuitId] = Circuit(verifier, fixedInputs, publicInputs, selector);
+            _circuits[circuitId] = Circuit(verifier, fixedInputs, publicInputs);
         }
         emit CircuitSet(circuitId, verifier, fixedInputs, publicInputs);
     }
@@ -602,22 +633,19 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         address verifier;
         uint256 fixedInputs;
         uint256 publicInputs;
-        bytes4 selector;
         uint256 tasks;
         uint256 price;
+        uint256 settled;
+        bool closed;
         uint256 lowSettled;
         bytes32 taskRoot;
     }
 
     /// @dev Reads the terms of proof job `jobId`; reverts unless it is one
-    /// and its deposit still covers `tasks` tasks.
-    function _hot(bytes32 jobId, Job storage j, StoredTerms storage t, uint256 tasks)
-        private
-        view
-        returns (Hot memory h)
-    {
+    /// and still open (not refunded).
+    function _hot(bytes32 jobId, StoredTerms storage t) private view returns (Hot memory h) {
         h = _load(jobId, t);
-        if (uint256(j.deposited) - uint256(j.redeemed) < h.price * tasks) revert DepositExhausted(jobId);
+        if (h.closed) revert JobClosed(jobId);
     }
 
     /// @dev Reads the terms of proof job `jobId`; reverts unless it is one.
@@ -626,9 +654,10 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         h.verifier = t.verifier;
         h.fixedInputs = t.fixedInputs;
         h.publicInputs = t.publicInputs;
-        h.selector = t.selector;
         h.tasks = t.tasks;
         h.price = t.price;
+        h.settled = t.settled;
+        h.closed = t.closed;
         h.lowSettled = t.lowSettled;
         h.taskRoot = t.taskRoot;
         if (h.verifier == address(0)) revert NotProofJob(jobId);
@@ -665,13 +694,13 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         emit ProofSettled(jobId, msg.sender, index);
     }
 
-    /// @dev Writes back the low settled flags and pays the caller `amount`
-    /// from job `jobId` (already covered).
-    function _finish(bytes32 jobId, Job storage j, StoredTerms storage t, Hot memory h, uint256 amount) private {
-        t.lowSettled = uint128(h.lowSettled);
-        j.redeemed += uint120(amount); // amount <= available < 2^120
-        redeemed[jobId][msg.sender] += amount;
-        token.safeTransfer(msg.sender, amount);
+    /// @dev Writes back the settled count and low flags of the `n` tasks
+    /// just settled and pays the caller for them (the deposit covers every
+    /// task, each settled once).
+    function _finish(StoredTerms storage t, Hot memory h, uint256 n) private {
+        t.settled = uint48(h.settled + n); // at most tasks < 2^48
+        t.lowSettled = uint104(h.lowSettled);
+        token.safeTransfer(msg.sender, h.price * n);
     }
 
     /// @dev Checks a claim up to the proof: the circuit's input count,
@@ -706,8 +735,17 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         uint256[8] calldata proof,
         uint256[] calldata publicInputs
     ) private view {
-        (bool ok, bytes memory reason) = h.verifier.staticcall(abi.encodePacked(h.selector, proof, publicInputs));
+        (bool ok, bytes memory reason) = h.verifier.staticcall(_verifyCall(proof, publicInputs, msg.sender));
         if (!ok) revert ProofRejected(jobId, index, reason);
+    }
+
+    /// @dev The verifier's calldata for a proof of `words` paying `payee`.
+    function _verifyCall(uint256[8] calldata proof, uint256[] calldata words, address payee)
+        private
+        pure
+        returns (bytes memory)
+    {
+        return abi.encodePacked(VERIFY_SELECTOR, proof, statementDigest(words, payee));
     }
 
     /// @dev The root of a positional Merkle path: bit i of index says

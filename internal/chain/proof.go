@@ -72,6 +72,7 @@ type ProofJob struct {
 type ProofTerms struct {
 	ProofJob
 	CircuitInfo
+	Settled int // tasks paid so far
 }
 
 // ProofClaim is what a provider presents to be paid for one task.
@@ -80,8 +81,9 @@ type ProofClaim struct {
 	Index  uint64      // the task's position in the job's TaskTree
 	Path   [][32]byte  // TaskTree.Path(Index)
 	Proof  [8]*big.Int // zk.Proof.SolidityProof
-	// PublicInputs are zk.Proof.PublicInputs: the task's fixed inputs,
-	// the outputs, the signer's address last.
+	// PublicInputs are zk.Proof.PublicInputs, the statement: the task's
+	// fixed inputs, the outputs, the signer's address last (the escrow
+	// hashes them into the proof's one public input, statementDigest).
 	PublicInputs []*big.Int
 }
 
@@ -261,6 +263,7 @@ func (c *Client) ProofTerms(ctx context.Context, jobID [32]byte) (ProofTerms, er
 	return ProofTerms{
 		ProofJob:    ProofJob{Circuit: t.CircuitId, Price: t.Price, TaskRoot: t.TaskRoot, Tasks: int(t.Tasks.Int64())},
 		CircuitInfo: CircuitInfo{Verifier: t.Verifier, FixedInputs: int(t.FixedInputs), PublicInputs: int(t.PublicInputs)},
+		Settled:     int(t.Settled.Int64()),
 	}, nil
 }
 

@@ -66,6 +66,8 @@ var (
 	ErrNotAContract      = &RevertError{Name: "NotAContract"}
 	ErrNoTasks           = &RevertError{Name: "NoTasks"}
 	ErrNotProofJob       = &RevertError{Name: "NotProofJob"}
+	ErrNotVoucherJob     = &RevertError{Name: "NotVoucherJob"}
+	ErrDepositTooSmall   = &RevertError{Name: "DepositTooSmall"}
 	ErrWrongInputCount   = &RevertError{Name: "WrongInputCount"}
 	ErrWrongPayee        = &RevertError{Name: "WrongPayee"}
 	ErrTaskNotCommitted  = &RevertError{Name: "TaskNotCommitted"}

@@ -661,7 +661,9 @@ func (n *Node) proofPaymentView(ctx context.Context, job *market.Job) *api.Payme
 		v.PerTask = weiAmount(terms.Price)
 	}
 	v.Settled = []int{}
-	paid := map[string]bool{}
+	// The escrow keeps a count, not payees: a settled task paid the
+	// provider whose proof it accepted, the one the task was assigned to.
+	paid := map[common.Address]wire.Amount{}
 	for _, t := range job.Tasks {
 		ok, err := pe.Settled(ctx, job.ID.Bytes32(), uint64(t.Index))
 		if err != nil {
@@ -671,16 +673,13 @@ func (n *Node) proofPaymentView(ctx context.Context, job *market.Job) *api.Payme
 		if ok {
 			v.Settled = append(v.Settled, t.Index)
 			if t.ProviderEVM != "" {
-				paid[strings.ToLower(t.ProviderEVM)] = true
+				paid[common.HexToAddress(t.ProviderEVM)] += v.PerTask
 			}
 		}
 	}
 	v.Spent = v.Redeemed // zk tasks are paid on proof: nothing is promised before
-	for p := range paid {
-		r, err := n.pay.chain.Redeemed(ctx, job.ID.Bytes32(), common.HexToAddress(p))
-		if err == nil {
-			v.Providers = append(v.Providers, api.ProviderPay{Provider: common.HexToAddress(p).Hex(), Spent: weiAmount(r), Redeemed: weiAmount(r)})
-		}
+	for p, amount := range paid {
+		v.Providers = append(v.Providers, api.ProviderPay{Provider: p.Hex(), Spent: amount, Redeemed: amount})
 	}
 	sort.Slice(v.Providers, func(i, j int) bool { return v.Providers[i].Provider < v.Providers[j].Provider })
 	v.Note = fmt.Sprintf("paid on proof: %d of %d tasks settled on chain by the providers with settleWithProof (the escrow verified each proof; no vouchers)", len(v.Settled), len(job.Tasks))

@@ -49,14 +49,16 @@ type kind struct {
 	example     map[string]string
 	blank       func(size int) frontend.Circuit
 	// assign computes the full assignment (the provider's work) for
-	// fixed inputs already checked to be field elements.
-	assign func(size int, fixed []*big.Int, payee *big.Int) (frontend.Circuit, error)
+	// fixed inputs already checked to be field elements, and the
+	// statement it proves (fixed inputs, outputs, payee).
+	assign func(size int, fixed []*big.Int, payee *big.Int) (frontend.Circuit, []*big.Int, error)
 }
 
-// Circuit is one provable statement at one size. Its public inputs are,
-// in order: Fixed (chosen by the consumer), Outputs (computed by the
-// provider), and the payee (the EVM address the proof pays, so a copied
-// proof is worth nothing to anyone else).
+// Circuit is one provable statement at one size. Its statement's public
+// values are, in order: Fixed (chosen by the consumer), Outputs (computed
+// by the provider), and the payee (the EVM address the proof pays, so a
+// copied proof is worth nothing to anyone else). The proof itself has one
+// public input, their StatementDigest.
 type Circuit struct {
 	k    *kind
 	size int
@@ -130,7 +132,8 @@ func (c *Circuit) Fixed() []string { return append([]string(nil), c.k.fixed...) 
 // follow the fixed inputs in Proof.PublicInputs.
 func (c *Circuit) Outputs() []string { return append([]string(nil), c.k.outputs...) }
 
-// NumPublic is the number of public inputs: fixed, outputs and the payee.
+// NumPublic is the number of public values in the statement: fixed,
+// outputs and the payee (the proof's one public input is their digest).
 func (c *Circuit) NumPublic() int { return len(c.k.fixed) + len(c.k.outputs) + 1 }
 
 // Example are parameters that give a small, valid task (n at most 10).

@@ -10,9 +10,10 @@ import (
 	"github.com/consensys/gnark/std/hash/mimc"
 )
 
-// The built-in circuits. Public inputs are declared in the order of
-// Proof.PublicInputs: the consumer's fixed inputs, then the outputs, then
-// the payee. gnark lays out the public witness in field order.
+// The built-in circuits. Each has one public input, Digest, the
+// StatementDigest of its statement: the consumer's fixed inputs, then the
+// outputs, then the payee (Proof.PublicInputs), which are secret inputs
+// of the circuit bound through bindStatement.
 var kinds = []*kind{
 	{
 		name:    "cubic",
@@ -50,11 +51,16 @@ var kinds = []*kind{
 	},
 }
 
-// bindPayee puts the payee public input into a constraint. A public input
-// that appears in no constraint has a zero term in the verifying key, so a
-// proof would verify for any payee and could be replayed by whoever sees it.
-func bindPayee(api frontend.API, payee frontend.Variable) {
-	api.AssertIsEqual(api.Mul(payee, payee), api.Mul(payee, payee))
+// withDigest completes an assignment: the statement's words and, set
+// through digest, their StatementDigest.
+func withDigest(c frontend.Circuit, digest *frontend.Variable, fixed, outputs []*big.Int, payee *big.Int) (frontend.Circuit, []*big.Int, error) {
+	words := statementOf(fixed, outputs, payee)
+	d, err := StatementDigest(words)
+	if err != nil {
+		return nil, nil, err
+	}
+	*digest = d
+	return c, words, nil
 }
 
 // prefix constrains bits to be booleans of the form 1…10…0 whose sum is n:
@@ -91,15 +97,16 @@ func prefixBits(size int, n int) []frontend.Variable {
 // ---- cubic ----
 
 type cubicCircuit struct {
-	Y     frontend.Variable `gnark:",public"`
-	Payee frontend.Variable `gnark:",public"`
-	X     frontend.Variable
+	Digest frontend.Variable `gnark:",public"`
+	Y      frontend.Variable
+	Payee  frontend.Variable
+	X      frontend.Variable
 }
 
 func (c *cubicCircuit) Define(api frontend.API) error {
 	x3 := api.Mul(c.X, c.X, c.X)
 	api.AssertIsEqual(api.Add(x3, api.Mul(5, c.X), 9), c.Y)
-	bindPayee(api, c.Payee)
+	bindStatement(api, c.Digest, []frontend.Variable{c.Y}, c.Payee)
 	return nil
 }
 
@@ -136,21 +143,23 @@ func solveCubic(y *big.Int) (*big.Int, bool) {
 // cubic circuit's provider to find x.
 func CubicY(x uint64) *big.Int { return cubicF(new(big.Int).SetUint64(x)) }
 
-func assignCubic(_ int, fixed []*big.Int, payee *big.Int) (frontend.Circuit, error) {
+func assignCubic(_ int, fixed []*big.Int, payee *big.Int) (frontend.Circuit, []*big.Int, error) {
 	x, ok := solveCubic(fixed[0])
 	if !ok {
-		return nil, fmt.Errorf("%w: y = %s is not x³ + 5x + 9 for any integer x ≥ 0; pick y = CubicY(x)", ErrNoSolution, fixed[0])
+		return nil, nil, fmt.Errorf("%w: y = %s is not x³ + 5x + 9 for any integer x ≥ 0; pick y = CubicY(x)", ErrNoSolution, fixed[0])
 	}
-	return &cubicCircuit{Y: fixed[0], Payee: payee, X: x}, nil
+	c := &cubicCircuit{Y: fixed[0], Payee: payee, X: x}
+	return withDigest(c, &c.Digest, fixed, nil, payee)
 }
 
 // ---- sumsq ----
 
 type sumsqCircuit struct {
-	N     frontend.Variable `gnark:",public"`
-	Y     frontend.Variable `gnark:",public"`
-	Payee frontend.Variable `gnark:",public"`
-	Bits  []frontend.Variable
+	Digest frontend.Variable `gnark:",public"`
+	N      frontend.Variable
+	Y      frontend.Variable
+	Payee  frontend.Variable
+	Bits   []frontend.Variable
 }
 
 func (c *sumsqCircuit) Define(api frontend.API) error {
@@ -161,7 +170,7 @@ func (c *sumsqCircuit) Define(api frontend.API) error {
 		sum = api.Add(sum, api.Mul(b, k*k)) // linear: no constraint
 	}
 	api.AssertIsEqual(sum, c.Y)
-	bindPayee(api, c.Payee)
+	bindStatement(api, c.Digest, []frontend.Variable{c.N, c.Y}, c.Payee)
 	return nil
 }
 
@@ -173,23 +182,25 @@ func SumOfSquares(n uint64) *big.Int {
 	return s.Quo(s, big.NewInt(6))
 }
 
-func assignSumsq(size int, fixed []*big.Int, payee *big.Int) (frontend.Circuit, error) {
+func assignSumsq(size int, fixed []*big.Int, payee *big.Int) (frontend.Circuit, []*big.Int, error) {
 	n, err := count(fixed[0], size, "n")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	y := SumOfSquares(uint64(n))
-	return &sumsqCircuit{N: fixed[0], Y: y, Payee: payee, Bits: prefixBits(size, n)}, nil
+	c := &sumsqCircuit{N: fixed[0], Y: y, Payee: payee, Bits: prefixBits(size, n)}
+	return withDigest(c, &c.Digest, fixed, []*big.Int{y}, payee)
 }
 
 // ---- mimc-chain ----
 
 type mimcChainCircuit struct {
-	Seed  frontend.Variable `gnark:",public"`
-	N     frontend.Variable `gnark:",public"`
-	Out   frontend.Variable `gnark:",public"`
-	Payee frontend.Variable `gnark:",public"`
-	Bits  []frontend.Variable
+	Digest frontend.Variable `gnark:",public"`
+	Seed   frontend.Variable
+	N      frontend.Variable
+	Out    frontend.Variable
+	Payee  frontend.Variable
+	Bits   []frontend.Variable
 }
 
 func (c *mimcChainCircuit) Define(api frontend.API) error {
@@ -206,7 +217,7 @@ func (c *mimcChainCircuit) Define(api frontend.API) error {
 		cur = api.Select(b, h.Sum(), cur)
 	}
 	api.AssertIsEqual(cur, c.Out)
-	bindPayee(api, c.Payee)
+	bindStatement(api, c.Digest, []frontend.Variable{c.Seed, c.N, c.Out}, c.Payee)
 	return nil
 }
 
@@ -226,13 +237,14 @@ func MimcChain(seed *big.Int, n int) *big.Int {
 	return new(big.Int).SetBytes(cur)
 }
 
-func assignMimcChain(size int, fixed []*big.Int, payee *big.Int) (frontend.Circuit, error) {
+func assignMimcChain(size int, fixed []*big.Int, payee *big.Int) (frontend.Circuit, []*big.Int, error) {
 	n, err := count(fixed[1], size, "n")
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := MimcChain(fixed[0], n)
-	return &mimcChainCircuit{Seed: fixed[0], N: fixed[1], Out: out, Payee: payee, Bits: prefixBits(size, n)}, nil
+	c := &mimcChainCircuit{Seed: fixed[0], N: fixed[1], Out: out, Payee: payee, Bits: prefixBits(size, n)}
+	return withDigest(c, &c.Digest, fixed, []*big.Int{out}, payee)
 }
 
 // count checks that v is an integer in [0, size].

@@ -20,20 +20,28 @@
 // circuit with commitments would need a commitment check in the Solidity
 // verifier too. Deco's keys and proofs never carry commitments.
 //
-// Public inputs, in the order of Proof.PublicInputs and of the verifier
-// contract's input array: the fixed inputs the consumer chooses
-// (Circuit.Fixed; cubic [y], sumsq [n], mimc-chain [seed, n]), the outputs
-// the provider computes (Circuit.Outputs; sumsq [y], mimc-chain [out]),
-// and last the payee's EVM address. The payee is in a constraint, so a
-// proof verifies for one payee only: whoever copies a proof from the
-// mempool cannot be paid with it.
+// The statement, in the order of Proof.PublicInputs and of the words the
+// escrow takes: the fixed inputs the consumer chooses (Circuit.Fixed;
+// cubic [y], sumsq [n], mimc-chain [seed, n]), the outputs the provider
+// computes (Circuit.Outputs; sumsq [y], mimc-chain [out]), and last the
+// payee's EVM address. The Groth16 proof has one public input, the
+// statement's digest (StatementDigest: the low 253 bits of sha256 over the
+// words, the payee as 20 bytes); every circuit recomputes it from its own
+// wires with a lookup-free SHA-256 (package shacircuit, ~25,000
+// constraints per 64-byte block). One public input keeps the verifier's
+// gas constant whatever the statement's length (one scalar multiplication,
+// ~6,150 gas, instead of one per word) and the escrow pays ~100 gas for
+// the EVM's sha256: proving time is traded for settlement gas. The payee
+// is hashed in, so a proof verifies for one payee only: whoever copies a
+// proof from the mempool cannot be paid with it.
 //
 // Invariants: constraint systems are compiled once per process and cached
 // by circuit ID; keys and proofs name their circuit and are refused for
 // another (ErrWrongCircuit); bytes from the network are checked for shape
 // before gnark allocates anything and for curve and subgroup membership
-// when decoded (ErrMalformed); public inputs are canonical field elements,
-// as the Solidity verifier requires; Verify rejects a tampered proof,
+// when decoded (ErrMalformed); statement words are canonical field
+// elements (the circuit's bit decompositions prove it) and the payee an
+// address; Verify rejects a tampered proof,
 // input or payee with ErrInvalidProof.
 //
 // Trusted setup: Setup draws fresh randomness from crypto/rand and the

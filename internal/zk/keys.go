@@ -217,7 +217,8 @@ type VerifyingKey struct {
 // Circuit is the ID of the circuit the key verifies.
 func (k *VerifyingKey) Circuit() string { return k.circuit }
 
-// NumPublic is the number of public inputs a proof carries.
+// NumPublic is the number of public inputs a proof carries: 1, the
+// statement's digest (see StatementDigest).
 func (k *VerifyingKey) NumPublic() int { return k.vk.NbPublicWitness() }
 
 // Bytes is the key's serialisation (header, then gnark's compressed encoding).

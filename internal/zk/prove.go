@@ -8,7 +8,6 @@ import (
 	"math/big"
 
 	"github.com/consensys/gnark-crypto/ecc"
-	"github.com/consensys/gnark-crypto/ecc/bn254/fr"
 	"github.com/consensys/gnark/backend"
 	"github.com/consensys/gnark/backend/groth16"
 	groth16bn254 "github.com/consensys/gnark/backend/groth16/bn254"
@@ -24,8 +23,10 @@ type Proof struct {
 	Circuit string
 	// Bytes is gnark's encoding of the proof (compressed points, 128 bytes).
 	Bytes []byte
-	// PublicInputs are every public input, in the circuit's order: the
-	// fixed inputs, the outputs, then the payee address as an integer.
+	// PublicInputs are the statement's public values, in the circuit's
+	// order: the fixed inputs, the outputs, then the payee address as an
+	// integer. The Groth16 proof's one public input is their
+	// StatementDigest.
 	PublicInputs []*big.Int
 	// SolidityProof is the proof as the verifier contract takes it:
 	// A, B, C in EIP-197 encoding (B's coordinates imaginary part first).
@@ -72,7 +73,7 @@ func Prove(ctx context.Context, c *Circuit, pk *ProvingKey, params map[string]st
 	if err != nil {
 		return nil, err
 	}
-	assignment, err := c.k.assign(c.size, fixed, new(big.Int).SetBytes(payee[:]))
+	assignment, words, err := c.k.assign(c.size, fixed, new(big.Int).SetBytes(payee[:]))
 	if err != nil {
 		return nil, err
 	}
@@ -87,11 +88,7 @@ func Prove(ctx context.Context, c *Circuit, pk *ProvingKey, params map[string]st
 	if err != nil {
 		return nil, fmt.Errorf("zk: prove %s: %w", c.ID(), err)
 	}
-	pub, err := w.Public()
-	if err != nil {
-		return nil, fmt.Errorf("zk: public inputs of %s: %w", c.ID(), err)
-	}
-	out := &Proof{Circuit: c.ID(), PublicInputs: vectorInts(pub)}
+	out := &Proof{Circuit: c.ID(), PublicInputs: words}
 	var buf bytes.Buffer
 	if _, err := proof.WriteTo(&buf); err != nil {
 		return nil, fmt.Errorf("zk: encode proof: %w", err)
@@ -111,13 +108,16 @@ func Verify(vk *VerifyingKey, p *Proof) error {
 	if p.Circuit != vk.circuit {
 		return fmt.Errorf("%w: proof of %s, key of %s", ErrWrongCircuit, p.Circuit, vk.circuit)
 	}
-	if len(p.PublicInputs) != vk.NumPublic() {
-		return fmt.Errorf("%w: %d public inputs, %s has %d", ErrMalformed, len(p.PublicInputs), vk.circuit, vk.NumPublic())
+	c, err := Lookup(vk.circuit)
+	if err != nil {
+		return fmt.Errorf("%w: %v", ErrWrongCircuit, err)
 	}
-	for i, v := range p.PublicInputs {
-		if !inField(v) {
-			return fmt.Errorf("%w: public input %d is not a field element", ErrMalformed, i)
-		}
+	if len(p.PublicInputs) != c.NumPublic() {
+		return fmt.Errorf("%w: %d public inputs, %s has %d", ErrMalformed, len(p.PublicInputs), vk.circuit, c.NumPublic())
+	}
+	digest, err := StatementDigest(p.PublicInputs)
+	if err != nil {
+		return err
 	}
 	proof, err := decodeProof(p.Bytes)
 	if err != nil {
@@ -126,7 +126,7 @@ func Verify(vk *VerifyingKey, p *Proof) error {
 	if p.SolidityProof != ([8]*big.Int{}) && !sameWords(solidityWords(proof), p.SolidityProof) {
 		return fmt.Errorf("%w: the Solidity encoding is not that of the proof bytes", ErrInvalidProof)
 	}
-	w, err := publicWitness(p.PublicInputs)
+	w, err := publicWitness([]*big.Int{digest})
 	if err != nil {
 		return err
 	}
@@ -206,15 +206,6 @@ func publicWitness(inputs []*big.Int) (witness.Witness, error) {
 		return nil, fmt.Errorf("%w: public inputs: %v", ErrMalformed, err)
 	}
 	return w, nil
-}
-
-func vectorInts(w witness.Witness) []*big.Int {
-	vec := w.Vector().(fr.Vector)
-	out := make([]*big.Int, len(vec))
-	for i := range vec {
-		out[i] = vec[i].BigInt(new(big.Int))
-	}
-	return out
 }
 
 // proofJSON is Proof's JSON form. The Solidity words are not sent: they
