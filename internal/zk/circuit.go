@@ -103,7 +103,7 @@ func Lookup(name string) (*Circuit, error) {
 	return &Circuit{k: k, size: size}, nil
 }
 
-// ID is the circuit's canonical name: "cubic", "sumsq/1000", "mimc-chain/190".
+// ID is the circuit's canonical name: "cubic", "sumsq/1000", "mimc-chain/275".
 // Lookup(c.ID()) returns the same circuit.
 func (c *Circuit) ID() string {
 	if c.size == 0 {

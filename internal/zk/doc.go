@@ -11,9 +11,10 @@
 //     a binary search finds the integer root or proves there is none
 //     (ErrNoSolution). Nobody hands the provider x.
 //   - sumsq/N (default N = 1000): y = 1² + … + n² for public n ≤ N.
-//   - mimc-chain/N (default N = 190, just under 2^16 constraints, a proof in
-//     about 2 s on two cores): out = MiMC applied n times to seed (gnark's
-//     BN254 MiMC, one field element per step), public seed, n ≤ N, out.
+//   - mimc-chain/N (default N = 275: 128,828 constraints, just under 2^17
+//     with the statement hash, a proof in about 2.3 s on two cores): out =
+//     MiMC applied n times to seed (gnark's BN254 MiMC, one field element
+//     per step, 334 constraints), public seed, n ≤ N, out.
 //
 // Variable counts (n ≤ N) use selection bits 1…10…0 constrained to be
 // boolean, monotone and to sum to n, not gnark's lookup range checks: a

@@ -57,7 +57,7 @@ func TestLookup(t *testing.T) {
 		{"cubic", "cubic", 0, nil},
 		{"sumsq", "sumsq/1000", 1000, nil},
 		{"sumsq/50", "sumsq/50", 50, nil},
-		{"mimc-chain", "mimc-chain/190", 190, nil},
+		{"mimc-chain", "mimc-chain/275", 275, nil},
 		{"mimc-chain/1000", "mimc-chain/1000", 1000, nil},
 		{"mimc-chain/0", "", 0, ErrUnknownCircuit},
 		{"mimc-chain/007", "", 0, ErrUnknownCircuit},
