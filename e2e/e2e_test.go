@@ -17,7 +17,9 @@ import (
 	"github.com/deco-network/deco/internal/market"
 )
 
-var binary string
+// binary is the deco built for the tests; zkKeys the zk key cache every
+// devnet of the run shares.
+var binary, zkKeys string
 
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "deco-e2e-bin-")
@@ -25,6 +27,7 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	binary = filepath.Join(dir, "deco")
+	zkKeys = filepath.Join(dir, "zk") // one key cache for every devnet: circuits are set up once
 	cmd := exec.Command("go", "build", "-o", binary, "./cmd/deco")
 	cmd.Dir = repoRoot()
 	cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
@@ -61,7 +64,7 @@ type devnetFile struct {
 func startDevnet(t *testing.T, providers int, extra ...string) (string, devnetFile) {
 	t.Helper()
 	dir := t.TempDir()
-	args := append([]string{"devnet", "--providers", fmt.Sprint(providers), "--dir", dir}, extra...)
+	args := append([]string{"devnet", "--providers", fmt.Sprint(providers), "--dir", dir, "--zk-keys", zkKeys}, extra...)
 	cmd := exec.Command(binary, args...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out

@@ -12,9 +12,29 @@ import (
 
 // A provider that signed a ProofClaim for a proof the job's verifier
 // rejects is slashed once, like equivocation; a good proof, a claim it did
-// not sign or a task the job did not commit slashes nobody.
+// not sign or a task the job did not commit slashes nobody. Both ways a
+// proof goes bad: a wrong output under a real proof, and a proof that is
+// no proof of the task's statement (A negated, as CheatBadProof does;
+// this one works for circuits without outputs too).
 func TestReportBadProof(t *testing.T) {
-	z := zkFixture(t, "sumsq/16")
+	t.Run("output off by one", func(t *testing.T) {
+		testReportBadProof(t, "sumsq/16", func(c *ProofClaim) {
+			out := len(c.PublicInputs) - 2 // the output, just before the payee
+			c.PublicInputs[out].Add(c.PublicInputs[out], big.NewInt(1))
+		})
+	})
+	t.Run("A negated", func(t *testing.T) {
+		testReportBadProof(t, "cubic", func(c *ProofClaim) {
+			c.Proof[1] = new(big.Int).Sub(fieldP, c.Proof[1]) // (x, y) → (x, −y)
+		})
+	})
+}
+
+// fieldP is BN254's base field modulus: the coordinates' field.
+var fieldP, _ = new(big.Int).SetString("21888242871839275222246405745257275088696311157297823662689037894645226208583", 10)
+
+func testReportBadProof(t *testing.T, circuit string, spoil func(*ProofClaim)) {
+	z := zkFixture(t, circuit)
 	e := newTestEnv(t)
 	e.register(z)
 	ctx := e.ctx
@@ -26,8 +46,7 @@ func TestReportBadProof(t *testing.T) {
 
 	good := e.claim(j, 0, p)
 	bad := good.clone()
-	out := len(bad.PublicInputs) - 2 // the output, as CheatBadProof tampers it
-	bad.PublicInputs[out].Add(bad.PublicInputs[out], big.NewInt(1))
+	spoil(&bad)
 	sig, err := SignProofClaim(key, d, j.id, bad)
 	must(t, err)
 

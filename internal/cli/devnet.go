@@ -27,7 +27,7 @@ func newDevnetCmd(g *globals) *cobra.Command {
 		ready            time.Duration
 		noChain          bool
 		malicious        int
-		malice           string
+		malice, zkKeys   string
 	)
 	cmd := &cobra.Command{
 		Use:   "devnet --providers N [--dir DIR]",
@@ -55,11 +55,18 @@ when DECO_DEVNET=DIR is set. Ctrl-C (or SIGTERM) stops every node.`,
 				}
 				dir = d
 			}
+			if zkKeys != "" {
+				k, err := filepath.Abs(zkKeys)
+				if err != nil {
+					return fmt.Errorf("--zk-keys: %w", err)
+				}
+				zkKeys = k
+			}
 			abs, err := filepath.Abs(dir)
 			if err != nil {
 				return err
 			}
-			dn := &devnet{dir: abs, providers: providers, slots: slots, out: cmd.ErrOrStderr(), ready: ready, chainRPC: chainRPC, noChain: noChain, malicious: malicious, malice: malice}
+			dn := &devnet{dir: abs, providers: providers, slots: slots, out: cmd.ErrOrStderr(), ready: ready, chainRPC: chainRPC, noChain: noChain, malicious: malicious, malice: malice, zkKeys: zkKeys}
 			defer dn.stop()
 			if err := dn.start(cmd.Context()); err != nil {
 				return err
@@ -84,6 +91,7 @@ when DECO_DEVNET=DIR is set. Ctrl-C (or SIGTERM) stops every node.`,
 	cmd.Flags().StringVar(&chainRPC, "chain-rpc", "", "use this EVM JSON-RPC node (e.g. geth --dev) instead of the embedded chain")
 	cmd.Flags().BoolVar(&noChain, "no-chain", false, "run without payments")
 	cmd.Flags().IntVar(&malicious, "malicious", 0, "make the last K providers cheat on purpose (see --malice), to watch verification catch them")
+	cmd.Flags().StringVar(&zkKeys, "zk-keys", "", "zk key cache shared by the devnet's nodes (default <dir>/zk); reuse one across devnets to set circuits up once")
 	cmd.Flags().StringVar(&malice, "malice", node.CheatRandom, "how the --malicious providers cheat: wrong | lazy | forge | badproof (zk) | random[:RATE]")
 	return cmd
 }
@@ -100,6 +108,7 @@ type devnet struct {
 	noChain   bool
 	malicious int    // the last malicious providers cheat
 	malice    string // how
+	zkKeys    string // key cache directory; "" for <dir>/zk
 	chain     *DevChain
 	stopChain func()
 }
@@ -114,8 +123,7 @@ func (d *devnet) start(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	deadline := time.Now().Add(d.ready)
-	wctx, cancel := context.WithDeadline(ctx, deadline)
+	wctx, cancel := context.WithTimeout(ctx, d.ready)
 	defer cancel()
 
 	file := DevnetFile{Dir: d.dir}
@@ -143,7 +151,9 @@ func (d *devnet) start(ctx context.Context) error {
 		}
 		d.chain, d.stopChain = &dc, stop
 		fmt.Fprintf(d.out, "chain up: %s (chain id %d), escrow %s\n", dc.RPC, dc.ChainID, dc.Contracts.Escrow.Hex())
-		if err := d.chain.setupCircuits(wctx, d.keys(), d.out); err != nil {
+		// Setup is once per key cache and may take a minute on a busy
+		// machine: it does not count against the ready timeout.
+		if err := d.chain.setupCircuits(ctx, d.keys(), d.out); err != nil {
 			// WASM jobs do not need it: say why zk jobs will not be paid.
 			fmt.Fprintf(d.out, "warning: zk circuits not registered, zk jobs cannot open a proof escrow: %v\n", err)
 		}
@@ -151,11 +161,15 @@ func (d *devnet) start(ctx context.Context) error {
 	} else {
 		for _, name := range node.DevCircuits {
 			c, _ := zk.Lookup(name)
-			if _, err := d.keys().Ensure(wctx, c); err != nil {
+			if _, err := d.keys().Ensure(ctx, c); err != nil {
 				fmt.Fprintf(d.out, "warning: zk setup of %s: %v\n", name, err)
 			}
 		}
 	}
+	// The nodes get the whole ready timeout.
+	cancel()
+	wctx, cancel = context.WithTimeout(ctx, d.ready)
+	defer cancel()
 	startNode := func(name string, provider bool, bootstrap []string, malice string) (DevnetNode, error) {
 		h := config.Home(filepath.Join(d.dir, name))
 		id, err := h.Identity()
@@ -263,7 +277,13 @@ func (d *devnet) start(ctx context.Context) error {
 }
 
 // keys is the zk key cache every node of the devnet shares.
-func (d *devnet) keys() zk.Cache { return zk.Cache{Dir: filepath.Join(d.dir, "zk")} }
+// keys is the devnet's zk key cache: --zk-keys, or <dir>/zk.
+func (d *devnet) keys() zk.Cache {
+	if d.zkKeys != "" {
+		return zk.Cache{Dir: d.zkKeys}
+	}
+	return zk.Cache{Dir: filepath.Join(d.dir, "zk")}
+}
 
 func tcpAddrs(addrs []string) []string {
 	var out []string

@@ -29,9 +29,11 @@ const (
 	// outputs sent: the receipt check alone catches it.
 	CheatForge = "forge"
 	// CheatBadProof returns, for a zk task, a proof that does not verify
-	// (one public input off by one) under a valid receipt: the consumer's
-	// proof check catches it, the signed outputs make it fraud evidence,
-	// and the escrow refuses to pay it. Other tasks run honestly.
+	// (well-formed, about the task's statement, its A point negated) under
+	// a valid receipt and a signed proof claim: the consumer's proof check
+	// catches it, the signed outputs make it fraud evidence, the escrow
+	// refuses to pay it and slashes the provider (reportBadProof) for
+	// every circuit. Other tasks run honestly.
 	CheatBadProof = "badproof"
 	// CheatRandom cheats on a task with probability Rate, picking one of
 	// the modes above at random.

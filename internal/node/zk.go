@@ -406,7 +406,9 @@ func (n *Node) proveTask(ctx context.Context, from peer.ID, a wire.Assign, pkByt
 		return fail(wire.FailProvider, err)
 	}
 	if n.opts.Cheat.modeFor(ts.Task, ts.Attempt) == CheatBadProof {
-		tamper(p)
+		if p, err = p.Negated(); err != nil {
+			return fail(wire.FailProvider, err)
+		}
 	}
 	files, err := proofFiles(c, p)
 	if err != nil {
@@ -547,16 +549,6 @@ func proofFiles(c *zk.Circuit, p *zk.Proof) (map[string][]byte, error) {
 	}
 	result, _ := json.MarshalIndent(map[string]any{"circuit": c.ID(), "public": named, "payee": p.Payee().Hex()}, "", "  ")
 	return map[string][]byte{verify.CircuitFile: circuit, verify.ProofFile: proof, verify.PublicFile: public, "result.json": append(result, '\n')}, nil
-}
-
-// tamper makes p a proof that does not verify (CheatBadProof): its last
-// input before the payee is off by one.
-func tamper(p *zk.Proof) {
-	if len(p.PublicInputs) < 2 {
-		return
-	}
-	i := len(p.PublicInputs) - 2
-	p.PublicInputs[i] = new(big.Int).Add(p.PublicInputs[i], big.NewInt(1))
 }
 
 // proofBatch collects a job's claims so a provider settles several tasks

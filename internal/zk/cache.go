@@ -45,7 +45,8 @@ func IsProvingKey(b []byte) bool { return bytes.HasPrefix(b, []byte(pkMagic)) }
 // Cache keeps keys on disk in Dir, named by circuit and circuit hash, so a
 // setup runs once per circuit (setup of a large circuit takes minutes).
 // It also keeps each verifying key's compiled Solidity verifier. Files are
-// written atomically; a cache may be shared by processes.
+// written atomically and setups are serialized per circuit (see Ensure),
+// so a cache may be shared by processes.
 type Cache struct{ Dir string }
 
 // CachedKeys are one circuit's keys in a Cache: the verifying key decoded,
@@ -97,10 +98,28 @@ func (k Cache) Load(c *Circuit) (*CachedKeys, error) {
 }
 
 // Ensure returns c's cached keys, running Setup and caching its keys
-// first if there are none.
+// first if there are none. Processes and goroutines sharing the cache set
+// up a circuit once: the first holds a lock on it (a file beside the keys)
+// through setup and writing, the others wait and load its keys, so a pair
+// on disk always comes from one setup.
 func (k Cache) Ensure(ctx context.Context, c *Circuit) (*CachedKeys, error) {
 	if ck, err := k.Load(c); !errors.Is(err, ErrNotCached) {
 		return ck, err
+	}
+	base, err := k.base(c)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(k.Dir, 0o700); err != nil {
+		return nil, fmt.Errorf("zk: key cache: %w", err)
+	}
+	unlock, err := lockFile(base + ".lock")
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
+	if ck, err := k.Load(c); !errors.Is(err, ErrNotCached) {
+		return ck, err // set up by whoever held the lock before us
 	}
 	keys, err := Setup(ctx, c)
 	if err != nil {
@@ -113,13 +132,6 @@ func (k Cache) Ensure(ctx context.Context, c *Circuit) (*CachedKeys, error) {
 	vb, err := keys.Verifying.Bytes()
 	if err != nil {
 		return nil, err
-	}
-	base, err := k.base(c)
-	if err != nil {
-		return nil, err
-	}
-	if err := os.MkdirAll(k.Dir, 0o700); err != nil {
-		return nil, fmt.Errorf("zk: key cache: %w", err)
 	}
 	// Proving key first: Load looks for the verifying key, so a reader
 	// never finds half a pair.

@@ -1,8 +1,11 @@
 package zk
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"os"
+	"sync"
 	"testing"
 )
 
@@ -46,5 +49,61 @@ func TestCache(t *testing.T) {
 	}
 	if !IsProvingKey(a.Proving) || IsProvingKey([]byte("\x00asm")) {
 		t.Fatal("IsProvingKey")
+	}
+}
+
+// Concurrent Ensures of one circuit on one cache (as two processes
+// starting together would) set it up once: every caller gets the pair on
+// disk, and the pair is from one setup.
+func TestCacheConcurrentEnsure(t *testing.T) {
+	c, err := Lookup("sumsq/4")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	const n = 4
+	got := make([]*CachedKeys, n)
+	errs := make([]error, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			got[i], errs[i] = Cache{Dir: dir}.Ensure(context.Background(), c) // a Cache value each, like separate processes
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("Ensure %d: %v", i, err)
+		}
+	}
+	onDisk, err := Cache{Dir: dir}.Load(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := onDisk.Verifying.Digest()
+	for i, ck := range got {
+		if d, _ := ck.Verifying.Digest(); d != want || !bytes.Equal(ck.Proving, onDisk.Proving) {
+			t.Fatalf("caller %d got keys of another setup than the pair on disk", i)
+		}
+	}
+	// The pair on disk proves and verifies together.
+	pk, err := LoadProvingKey(onDisk.Proving)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := Prove(context.Background(), c, pk, map[string]string{"n": "2"}, [20]byte{2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := Verify(onDisk.Verifying, p); err != nil {
+		t.Fatalf("cached pair does not match: %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if bytes.HasPrefix([]byte(e.Name()), []byte(".tmp-")) {
+			t.Fatalf("temporary file %s left behind", e.Name())
+		}
 	}
 }

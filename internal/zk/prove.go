@@ -161,6 +161,27 @@ func (c *Circuit) CheckTask(p *Proof, params map[string]string, payee common.Add
 	return nil
 }
 
+// Negated is p with its A point negated: a well-formed proof (the point is
+// on the curve and in the subgroup, the statement unchanged) that does not
+// verify. It is how a cheating provider (node.CheatBadProof) and the tests
+// make a bad proof whose statement is still the task's.
+func (p *Proof) Negated() (*Proof, error) {
+	pr, err := decodeProof(p.Bytes)
+	if err != nil {
+		return nil, err
+	}
+	pr.Ar.Neg(&pr.Ar)
+	var buf bytes.Buffer
+	if _, err := pr.WriteTo(&buf); err != nil {
+		return nil, fmt.Errorf("zk: encode proof: %w", err)
+	}
+	q := *p
+	q.PublicInputs = append([]*big.Int(nil), p.PublicInputs...)
+	q.Bytes = buf.Bytes()
+	q.SolidityProof = solidityWords(pr)
+	return &q, nil
+}
+
 func decodeProof(b []byte) (pr *groth16bn254.Proof, err error) {
 	if err := checkProof(b); err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrMalformed, err)

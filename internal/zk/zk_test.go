@@ -195,6 +195,7 @@ func TestProveVerify(t *testing.T) {
 					q.SolidityProof[7] = new(big.Int).Add(q.SolidityProof[7], big.NewInt(1))
 				}), keys.Verifying, ErrInvalidProof},
 				{"key from another setup", p, other.Verifying, ErrInvalidProof},
+				{"A negated (Negated, the badproof cheat)", negated(t, p, c, params), keys.Verifying, ErrInvalidProof},
 				{"proof for another circuit", tamper(func(q *Proof) { q.Circuit = "mimc-chain/5" }), keys.Verifying, ErrWrongCircuit},
 			}
 			if len(c.Outputs()) > 0 {
@@ -467,4 +468,24 @@ func TestCompileVerifierWithoutPackages(t *testing.T) {
 	if !errors.Is(err, ErrNoCompiler) {
 		t.Fatalf("contracts dir without compile-verifier.js or node_modules: %v, want ErrNoCompiler", err)
 	}
+}
+
+// negated is p.Negated, checked to be still about the same task: the
+// statement is unchanged and the bytes decode, only verification fails.
+func negated(t *testing.T, p *Proof, c *Circuit, params map[string]string) *Proof {
+	t.Helper()
+	q, err := p.Negated()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.CheckTask(q, params, payee); err != nil {
+		t.Fatalf("a negated proof is no longer about its task: %v", err)
+	}
+	if _, err := decodeProof(q.Bytes); err != nil {
+		t.Fatalf("a negated proof does not decode: %v", err)
+	}
+	if sameWords(q.SolidityProof, p.SolidityProof) {
+		t.Fatal("Negated changed nothing")
+	}
+	return q
 }
