@@ -19,6 +19,7 @@ import (
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/node"
 	"github.com/deco-network/deco/internal/spec"
+	"github.com/deco-network/deco/internal/zk"
 )
 
 // DemoSummary is written to DIR/summary.json.
@@ -42,13 +43,35 @@ type DemoSummary struct {
 	} `json:"timings"`
 	OutputRoots []string         `json:"output_roots"`
 	Payment     *api.PaymentView `json:"payment,omitempty"`
+	// ZK is the demo's zk job, when it ran (see --zk).
+	ZK *DemoZK `json:"zk,omitempty"`
 }
+
+// DemoZK is the demo's zk job: tasks proved with gnark and paid on chain
+// by the escrow against each proof.
+type DemoZK struct {
+	Job      string           `json:"job"`
+	State    string           `json:"state"`
+	Circuit  string           `json:"circuit"`
+	Tasks    int              `json:"tasks"`
+	Settled  int              `json:"settled"`
+	Outputs  []string         `json:"outputs"` // each task's proven out
+	JobMs    int64            `json:"job_ms"`
+	Payment  *api.PaymentView `json:"payment,omitempty"`
+	Skipped  string           `json:"skipped,omitempty"` // why it did not run
+	SetupNew bool             `json:"setup_new"`         // keys were set up this run (cached in DIR/zk after)
+}
+
+// demoCircuit is the circuit of the demo's zk job (set up at a small
+// size; its keys are cached in DIR/zk, so only the first demo pays for
+// the setup).
+const demoCircuit = "mimc-chain/8"
 
 func newDemoCmd(g *globals) *cobra.Command {
 	var (
 		providers, tiles, width, height, samples int
 		out                                      string
-		noChain                                  bool
+		noChain, noZK                            bool
 	)
 	cmd := &cobra.Command{
 		Use:   "demo [--providers N] [--out DIR]",
@@ -59,7 +82,12 @@ func newDemoCmd(g *globals) *cobra.Command {
 			w := cmd.ErrOrStderr()
 			t0 := time.Now()
 			fmt.Fprintf(w, "Starting a network: 1 consumer + %d providers on loopback...\n", providers)
-			c, err := node.StartCluster(ctx, node.ClusterOptions{Providers: providers, Chain: !noChain})
+			keys := zk.Cache{Dir: filepath.Join(out, "zk")}
+			if abs, err := filepath.Abs(keys.Dir); err == nil {
+				keys.Dir = abs
+			}
+			c, err := node.StartCluster(ctx, node.ClusterOptions{Providers: providers, Chain: !noChain,
+				Configure: func(_ int, o *node.Options) { o.ZKKeys = keys.Dir }})
 			if err != nil {
 				return err
 			}
@@ -123,6 +151,9 @@ func newDemoCmd(g *globals) *cobra.Command {
 				s.Timings.TaskMaxMs = max(s.Timings.TaskMaxMs, t.DurationMs)
 				s.OutputRoots = append(s.OutputRoots, string(t.OutputRoot))
 			}
+			if !noChain && !noZK {
+				s.ZK = demoZK(cmd, c, keys)
+			}
 			if !noChain {
 				// Providers redeem their vouchers as they shut down; then the
 				// escrow shows what went where.
@@ -158,6 +189,14 @@ func newDemoCmd(g *globals) *cobra.Command {
 				fmt.Fprintf(o, "  payments:          %s DECO deposited in escrow %s; %s paid by vouchers, %s redeemed on chain; the unspent %s returns to the consumer after %s (deadline + grace)\n",
 					p.Deposit, shortPeer(p.Escrow), p.Spent, p.Redeemed, p.Deposit-p.Spent, p.RefundAt.Local().Format("15:04:05"))
 			}
+			if z := s.ZK; z != nil && z.Skipped != "" {
+				fmt.Fprintf(o, "  zk job:            skipped: %s\n", z.Skipped)
+			} else if z != nil {
+				fmt.Fprintf(o, "  zk job:            %s, %d tasks proving %s (Groth16): %s in %s\n", shortPeer(z.Job), z.Tasks, z.Circuit, z.State, (time.Duration(z.JobMs) * time.Millisecond).Round(time.Millisecond))
+				if p := z.Payment; p != nil {
+					fmt.Fprintf(o, "                     %d of %d settled on chain by their providers with settleWithProof at %s DECO each (the escrow verified every proof; no vouchers)\n", z.Settled, z.Tasks, p.PerTask)
+				}
+			}
 			fmt.Fprintf(o, "  timings:           network up %s, job %s, mean task %.0fms\n", up.Round(time.Millisecond), jobTime.Round(time.Millisecond), s.Timings.TaskMeanMs)
 			fmt.Fprintf(o, "  summary:           %s\n", filepath.Join(out, "summary.json"))
 			return nil
@@ -170,7 +209,8 @@ func newDemoCmd(g *globals) *cobra.Command {
 	f.IntVar(&height, "height", 480, "image height")
 	f.IntVar(&samples, "samples", 1, "samples per pixel")
 	f.StringVar(&out, "out", "deco-demo", "output directory")
-	f.BoolVar(&noChain, "no-chain", false, "skip payments (no embedded chain)")
+	f.BoolVar(&noChain, "no-chain", false, "skip payments (no embedded chain) and the zk job")
+	f.BoolVar(&noZK, "no-zk", false, "skip the zk job (3 tasks of "+demoCircuit+" proved with gnark and paid on proof by the escrow)")
 	addOutputFlag(cmd, g)
 	return cmd
 }
@@ -191,4 +231,71 @@ func assemble(dir string, j *market.Job) (image.Image, error) {
 		tiles = append(tiles, examples.TileFile{JSON: meta, PNG: img})
 	}
 	return examples.Assemble(tiles)
+}
+
+// demoZK runs the demo's zk job on cluster c: it sets up demoCircuit (once
+// per key cache) and registers its verifier in the escrow, then submits 3
+// tasks, waits for them and for their settlement on chain. A missing
+// Solidity compiler (Node.js and contracts/node_modules) skips it with the
+// reason: the render needs neither.
+func demoZK(cmd *cobra.Command, c *node.Cluster, keys zk.Cache) *DemoZK {
+	ctx, w := cmd.Context(), cmd.ErrOrStderr()
+	z := &DemoZK{Circuit: demoCircuit}
+	if why := zk.CompilerMissing(); why != "" {
+		z.Skipped = "the verifier contract needs the Solidity compiler: " + why
+		return z
+	}
+	circuit, err := zk.Lookup(demoCircuit)
+	if err != nil {
+		z.Skipped = err.Error()
+		return z
+	}
+	if _, err := keys.Load(circuit); err != nil {
+		z.SetupNew = true
+		fmt.Fprintf(w, "Setting up the zk circuit %s (trusted setup, once: keys are kept in %s)...\n", demoCircuit, keys.Dir)
+	}
+	if err := node.SetupCircuits(ctx, c.Sim.Deployer(), keys, []string{demoCircuit}, ""); err != nil {
+		z.Skipped = "zk setup: " + err.Error()
+		return z
+	}
+	const tasks = 3
+	fmt.Fprintf(w, "Submitting a zk job: %d tasks, each proves out = MiMC⁸(seed) for its seed; the escrow pays each on its proof.\n", tasks)
+	t0 := time.Now()
+	j := spec.Job{Name: "demo-zk", Tasks: spec.Tasks{Count: tasks},
+		Circuit: &spec.Circuit{Name: demoCircuit, Set: map[string]string{"seed": "{{index}}", "n": "8"}}}
+	j.Defaults()
+	job, err := c.Client.Submit(ctx, j)
+	if err != nil {
+		z.Skipped = "submit: " + err.Error()
+		return z
+	}
+	final, err := waitJob(ctx, c.Client, string(job.ID), w, true)
+	if err != nil {
+		z.Skipped = "wait: " + err.Error()
+		return z
+	}
+	z.JobMs = time.Since(t0).Milliseconds()
+	final = waitSettled(ctx, c.Client, final, w, true)
+	z.Job, z.State, z.Tasks, z.Payment = string(final.ID), string(final.State), len(final.Tasks), final.Payment
+	if p := final.Payment; p != nil {
+		z.Settled = len(p.Settled)
+	}
+	for _, t := range final.Tasks {
+		out := ""
+		for _, e := range t.Outputs.Entries {
+			if e.Path == "result.json" {
+				var b bytes.Buffer
+				if err := c.Client.GetBlob(ctx, e.CID, &b); err == nil {
+					var r struct {
+						Public map[string]string `json:"public"`
+					}
+					if json.Unmarshal(b.Bytes(), &r) == nil {
+						out = r.Public["out"]
+					}
+				}
+			}
+		}
+		z.Outputs = append(z.Outputs, out)
+	}
+	return z
 }
