@@ -327,7 +327,14 @@ func (n *Node) judgeProof(s spec.Job, a market.Assign, v market.Verdict) market.
 		if errors.Is(err, zk.ErrMalformed) || errors.Is(err, zk.ErrInvalidProof) {
 			ev := verify.BadProof(*v.Receipt, v.Signature, v.Outputs, string(circuit), proof, public)
 			if claim, cerr := read(verify.ClaimFile); cerr == nil && p != nil {
-				ev = ev.WithClaim(p.Words(), claim) // slashable on chain
+				// Slashable on chain when the claim is over this proof file's
+				// words; a claim over other words is dropped, the signed
+				// outputs still prove the fraud.
+				if withClaim := ev.WithClaim(p.Words(), claim); withClaim.CheckClaim(n.domain) == nil {
+					ev = withClaim
+				} else {
+					n.log.Warn("zk proof claim does not match the proof file: fraud evidence without it, not slashable on chain", "job", a.Msg.Spec.Task.Job, "task", a.Msg.Spec.Task.Index, "provider", shortID(a.Peer))
+				}
 			}
 			v.OK, v.Evidence = false, &ev
 			v.Reason = fmt.Sprintf("zk proof from %s does not verify (%v): provable fraud, the task runs elsewhere", shortID(a.Peer), err)

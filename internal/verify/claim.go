@@ -54,6 +54,19 @@ func (e Evidence) Claimed() bool {
 	return e.Kind == KindBadProof && len(e.Claim) > 0
 }
 
+// CheckClaim checks e's proof claim alone: signed by the provider its
+// receipt names, over its words and public witness. A consumer calls it
+// before attaching a claim (WithClaim) with the words it derived from the
+// proof file: a claim over other words (a provider that signed one proof
+// and shipped another) would make Check refuse the whole evidence, while
+// the signed outputs prove the fraud without it.
+func (e Evidence) CheckClaim(d Domain) error {
+	if e.Kind != KindBadProof || e.A == nil || len(e.Claim) == 0 {
+		return fmt.Errorf("%w: no bad-proof claim", ErrNotEvidence)
+	}
+	return e.checkClaim(d, common.HexToAddress(e.A.Provider))
+}
+
 // checkClaim checks that signer signed the proof claim of e, the off-chain
 // twin of what JobEscrow.reportBadProof checks before it calls the verifier.
 func (e Evidence) checkClaim(d Domain, signer common.Address) error {

@@ -211,6 +211,15 @@ func TestBadProofClaim(t *testing.T) {
 		if _, err := bad.Check(d, fakeProofs{}); !errors.Is(err, ErrNotEvidence) {
 			t.Errorf("%s: accepted or wrong error: %v", name, err)
 		}
+		if err := bad.CheckClaim(d); !errors.Is(err, ErrNotEvidence) {
+			t.Errorf("%s: CheckClaim accepted it: %v", name, err)
+		}
+	}
+	if err := ev.WithClaim(words, claim).CheckClaim(d); err != nil {
+		t.Fatalf("CheckClaim refused a good claim: %v", err)
+	}
+	if err := ev.CheckClaim(d); !errors.Is(err, ErrNotEvidence) {
+		t.Fatalf("CheckClaim without a claim: %v", err)
 	}
 }
 
