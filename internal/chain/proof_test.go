@@ -92,30 +92,45 @@ type proofJob struct {
 
 func (e *testEnv) openProofJob(name string, z *zkCircuit, n int, price, deposit *big.Int) *proofJob {
 	e.t.Helper()
+	j := newProofJob(e.t, name, z, n)
+	must(e.t, e.consumer.OpenProofJob(e.ctx, j.id, deposit, e.now().Add(time.Hour), j.terms(price)))
+	return j
+}
+
+// newProofJob makes the n tasks of a proof job and their tree (not opened).
+func newProofJob(t *testing.T, name string, z *zkCircuit, n int) *proofJob {
+	t.Helper()
 	j := &proofJob{id: jobID(name), z: z}
 	for i := range n {
 		p := taskParams(z.c, i)
 		fixed, err := z.c.Public(p)
-		must(e.t, err)
+		must(t, err)
 		j.params = append(j.params, p)
 		j.tasks = append(j.tasks, ProofTask{ID: sha256.Sum256([]byte(fmt.Sprintf("%s/task/%d", name, i))), Fixed: fixed})
 	}
 	tree, err := NewTaskTree(j.id, j.tasks)
-	must(e.t, err)
+	must(t, err)
 	j.tree = tree
-	must(e.t, e.consumer.OpenProofJob(e.ctx, j.id, deposit, e.now().Add(time.Hour),
-		ProofJob{Circuit: z.id, Price: price, TaskRoot: tree.Root(), Tasks: tree.Len()}))
 	return j
+}
+
+func (j *proofJob) terms(price *big.Int) ProofJob {
+	return ProofJob{Circuit: j.z.id, Price: price, TaskRoot: j.tree.Root(), Tasks: j.tree.Len()}
 }
 
 // claim proves task i for payee and returns the claim to settle it.
 func (e *testEnv) claim(j *proofJob, i int, payee common.Address) ProofClaim {
 	e.t.Helper()
-	p, err := zk.Prove(e.ctx, j.z.c, j.z.keys.Proving, j.params[i], payee)
-	must(e.t, err)
-	must(e.t, zk.Verify(j.z.keys.Verifying, p))
+	return j.claim(e.t, i, payee)
+}
+
+func (j *proofJob) claim(t *testing.T, i int, payee common.Address) ProofClaim {
+	t.Helper()
+	p, err := zk.Prove(context.Background(), j.z.c, j.z.keys.Proving, j.params[i], payee)
+	must(t, err)
+	must(t, zk.Verify(j.z.keys.Verifying, p))
 	path, err := j.tree.Path(i)
-	must(e.t, err)
+	must(t, err)
 	return ProofClaim{TaskID: j.tasks[i].ID, Index: uint64(i), Path: path, Proof: p.SolidityProof, PublicInputs: p.PublicInputs}
 }
 
