@@ -207,13 +207,23 @@ func (n *Node) handleBid(ctx context.Context, from peer.ID, raw []byte) ([]byte,
 		case free <= 0:
 			bid.Reason = "all slots busy"
 		default:
+			price := ask
 			if n.pay.provider != nil {
 				if err := n.pay.provider.Covers(ctx, req.Job, common.HexToAddress(req.Consumer), ask); err != nil {
 					bid.Reason = "no deposit, no work: " + err.Error()
 					break
 				}
+				// A proof escrow pays its own price per task whatever the
+				// bid: bid that, so the market records what is paid.
+				if pp, ok, err := n.pay.provider.ProofPrice(ctx, req.Job); err == nil && ok {
+					if ask > pp {
+						bid.Reason = fmt.Sprintf("ask %s above the proof escrow's price %s", ask, pp)
+						break
+					}
+					price = pp
+				}
 			}
-			bid.Accept, bid.Price, bid.Slots = true, ask, min(free, len(req.Tasks))
+			bid.Accept, bid.Price, bid.Slots = true, price, min(free, len(req.Tasks))
 			bid.ETAMs = int64(float64(req.TimeoutMs) / 10)
 		}
 	}

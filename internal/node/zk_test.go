@@ -88,6 +88,19 @@ func TestZKJobPaidOnProof(t *testing.T) {
 	if j.Spec.Circuit.Name != circuit {
 		t.Fatalf("circuit resolved to %q, want the cached %s", j.Spec.Circuit.Name, circuit)
 	}
+	// The providers bid the escrow's price (what it pays), not their own
+	// ask: the market's record, before any display, says so.
+	raw, err := backend{n: c.Consumer}.load(j.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tk := range raw.Tasks {
+		for _, a := range tk.Attempts {
+			if a.Price != price {
+				t.Fatalf("task %d: %s bid %s, the escrow pays %s", tk.Index, a.Provider, a.Price, price)
+			}
+		}
+	}
 	caught := 0
 	for _, tk := range j.Tasks {
 		if tk.Provider != honest.PeerID().String() {

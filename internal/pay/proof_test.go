@@ -1,9 +1,11 @@
 package pay
 
 import (
+	"context"
 	"crypto/sha256"
 	"fmt"
 	"math/big"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -137,4 +139,41 @@ func TestProofJobRefundSurvivesRestart(t *testing.T) {
 	eqAmount(t, "refunded", st.Refunded, 100*milli)
 	eqAmount(t, "spent (paid on proof)", st.Spent, 100*milli)
 	eqAmount(t, "consumer's net spend", before-e.balance(me), 100*milli)
+}
+
+// countingTerms counts the proof-terms reads a provider makes.
+type countingTerms struct {
+	*chain.Client
+	reads atomic.Int32
+}
+
+func (c *countingTerms) ProofTerms(ctx context.Context, job [32]byte) (chain.ProofTerms, error) {
+	c.reads.Add(1)
+	return c.Client.ProofTerms(ctx, job)
+}
+
+// A provider learns a proof job's price per task from its escrow (what it
+// bids for the job's tasks), reads it once, and tells a voucher job apart.
+func TestProofPrice(t *testing.T) {
+	e := newEnv(t)
+	cons := e.newConsumer(e.consumer, nil)
+	proofJobID, voucherJob := newJob(t), newJob(t)
+	pj := e.newProofJob(proofJobID, 3, 7*milli)
+	must(t, cons.OpenProof(e.ctx, proofJobID, 21*milli, e.now().Add(time.Hour), pj.terms))
+	must(t, cons.Open(e.ctx, voucherJob, 100*milli, e.now().Add(time.Hour)))
+	cc := &countingTerms{Client: e.provA}
+	prov := e.newProvider(cc, nil, ProviderOptions{})
+	for range 3 {
+		price, ok, err := prov.ProofPrice(e.ctx, proofJobID)
+		must(t, err)
+		if !ok || price != 7*milli {
+			t.Fatalf("proof job: price %s, ok %v; want %s", price, ok, 7*milli)
+		}
+		if price, ok, err := prov.ProofPrice(e.ctx, voucherJob); err != nil || ok || price != 0 {
+			t.Fatalf("voucher job: price %s, ok %v, err %v", price, ok, err)
+		}
+	}
+	if n := cc.reads.Load(); n != 2 {
+		t.Fatalf("%d proof-terms reads for two jobs asked three times each, want 2", n)
+	}
 }

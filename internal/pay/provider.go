@@ -68,6 +68,7 @@ type Provider struct {
 	mu       sync.Mutex
 	held     map[wire.JobID]*heldVoucher // copied on write
 	infos    map[wire.JobID]cachedInfo
+	proof    map[wire.JobID]wire.Amount // a proof job's price per task (0: a voucher job); terms never change
 	reserved map[wire.JobID]wire.Amount
 	retry    map[wire.JobID]backoff
 
@@ -113,7 +114,7 @@ func NewProvider(c chain.Chain, db *store.DB, log *slog.Logger, now func() time.
 	}
 	p := &Provider{
 		c: c, db: db, log: log.With("component", "pay.provider"), now: now, opt: opt.withDefaults(),
-		held: map[wire.JobID]*heldVoucher{}, infos: map[wire.JobID]cachedInfo{},
+		held: map[wire.JobID]*heldVoucher{}, infos: map[wire.JobID]cachedInfo{}, proof: map[wire.JobID]wire.Amount{},
 		reserved: map[wire.JobID]wire.Amount{}, retry: map[wire.JobID]backoff{}, wake: make(chan struct{}, 1),
 	}
 	err := db.List(ProviderBucket, func(key string, raw []byte) error {
@@ -154,6 +155,37 @@ func (p *Provider) jobInfo(ctx context.Context, job wire.JobID) (chain.JobInfo, 
 	p.infos[job] = cachedInfo{info: info, at: now}
 	p.mu.Unlock()
 	return info, nil
+}
+
+// ProofPrice is what job's proof escrow pays per proven task, with ok
+// false for a job paid by vouchers (or a chain client that cannot read
+// proof terms). A provider bids it for a zk job: the escrow pays it
+// whatever the bid, so the market records what is paid. Terms never
+// change once a job is open, so each job is read once.
+func (p *Provider) ProofPrice(ctx context.Context, job wire.JobID) (price wire.Amount, ok bool, err error) {
+	p.mu.Lock()
+	price, known := p.proof[job]
+	p.mu.Unlock()
+	if known {
+		return price, price != 0, nil
+	}
+	pe, isProof := p.c.(chain.ProofEscrow)
+	if !isProof {
+		return 0, false, nil
+	}
+	terms, err := pe.ProofTerms(ctx, job.Bytes32())
+	switch {
+	case errors.Is(err, chain.ErrNotProofJob):
+		price = 0
+	case err != nil:
+		return 0, false, fmt.Errorf("read proof terms of job %s: %w", job, err)
+	default:
+		price = amountOf(terms.Price)
+	}
+	p.mu.Lock()
+	p.proof[job] = price
+	p.mu.Unlock()
+	return price, price != 0, nil
 }
 
 // knownJob returns what is known of job's escrow without a chain round
