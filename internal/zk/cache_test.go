@@ -36,15 +36,7 @@ func TestCache(t *testing.T) {
 	if err != nil || len(list) != 1 || list[0].Circuit.ID() != "sumsq/4" {
 		t.Fatalf("List = %v, %v", list, err)
 	}
-	pk, err := LoadProvingKey(a.Proving)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := Prove(context.Background(), c, pk, map[string]string{"n": "3"}, [20]byte{1})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := Verify(b.Verifying, p); err != nil {
+	if err := provesWith(c, a.Proving, b.Verifying); err != nil {
 		t.Fatal(err)
 	}
 	if !IsProvingKey(a.Proving) || IsProvingKey([]byte("\x00asm")) {
@@ -88,17 +80,8 @@ func TestCacheConcurrentEnsure(t *testing.T) {
 			t.Fatalf("caller %d got keys of another setup than the pair on disk", i)
 		}
 	}
-	// The pair on disk proves and verifies together.
-	pk, err := LoadProvingKey(onDisk.Proving)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := Prove(context.Background(), c, pk, map[string]string{"n": "2"}, [20]byte{2})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := Verify(onDisk.Verifying, p); err != nil {
-		t.Fatalf("cached pair does not match: %v", err)
+	if err := provesWith(c, onDisk.Proving, onDisk.Verifying); err != nil {
+		t.Fatalf("the cached pair does not prove and verify together: %v", err)
 	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
@@ -106,4 +89,18 @@ func TestCacheConcurrentEnsure(t *testing.T) {
 			t.Fatalf("temporary file %s left behind", e.Name())
 		}
 	}
+}
+
+// provesWith proves a small sumsq task with the proving key pk (as cached)
+// and verifies it with vk.
+func provesWith(c *Circuit, pk []byte, vk *VerifyingKey) error {
+	k, err := LoadProvingKey(pk)
+	if err != nil {
+		return err
+	}
+	p, err := Prove(context.Background(), c, k, map[string]string{"n": "3"}, [20]byte{1})
+	if err != nil {
+		return err
+	}
+	return Verify(vk, p)
 }
