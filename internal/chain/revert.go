@@ -160,12 +160,14 @@ var hints = map[string]string{
 	"BadCircuitLayout":             "a circuit needs at least one fixed input and the payee as its last public input",
 	"NotAContract":                 "deploy the verifier contract first",
 	"NoTasks":                      "commit at least one task (a non-zero task root and count)",
-	"NotProofJob":                  "this job pays by voucher only; it was not opened with a circuit",
+	"NotProofJob":                  "this job pays by voucher only (or has no escrow); it was not opened with a circuit",
+	"NotVoucherJob":                "this job pays on proof only (settleWithProof); it takes no vouchers",
+	"DepositTooSmall":              "a proof job's deposit must cover its price for every task; deposit price × tasks",
 	"WrongInputCount":              "the proof is not for this job's circuit",
 	"WrongPayee":                   "the proof names another payee: prove again with your own address",
 	"TaskNotCommitted":             "the task id, index, fixed inputs or Merkle path do not match the job's task root",
 	"AlreadySettled":               "this task was already paid for",
-	"ProofRejected":                "the verifier rejected the proof for these public inputs; nothing was paid",
+	"ProofRejected":                "the verifier rejected the proof for this statement (its digest of the public inputs); nothing was paid",
 }
 
 // verifierErrors name the reverts of gnark's Solidity verifier.

@@ -259,8 +259,8 @@ func LoadVerifyingKey(b []byte) (*VerifyingKey, error) {
 
 // Solidity exports the key as a Solidity verifier contract (gnark's
 // template, contract name Verifier). Its verifyProof(uint256[8] proof,
-// uint256[N] input) reverts unless the proof verifies; CompileVerifier
-// turns it into bytecode.
+// uint256[1] input), the input being the StatementDigest, reverts unless
+// the proof verifies; CompileVerifier turns it into bytecode.
 func (k *VerifyingKey) Solidity() (string, error) {
 	var buf bytes.Buffer
 	if err := k.vk.ExportSolidity(&buf); err != nil {
