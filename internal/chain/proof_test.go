@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"math/rand/v2"
 	"strings"
 	"sync"
 	"testing"
@@ -572,5 +573,37 @@ func TestTaskLeafMatchesContract(t *testing.T) {
 	must(t, err)
 	if got != TaskLeaf(job, 6, task, fixed) {
 		t.Fatal("TaskLeaf differs from the contract's taskLeaf")
+	}
+}
+
+// The escrow's statementDigest is zk.StatementDigest, word for word, for
+// statements of any length (random words below the field, random payees).
+func TestStatementDigestMatchesContract(t *testing.T) {
+	e := newTestEnv(t)
+	escrow := e.consumer.Contracts().Escrow
+	rng := rand.New(rand.NewPCG(7, 11))
+	for i := range 24 {
+		words := make([]*big.Int, 1+rng.IntN(6))
+		for k := range words {
+			b := make([]byte, 32)
+			for j := range b {
+				b[j] = byte(rng.UintN(256))
+			}
+			words[k] = new(big.Int).Mod(new(big.Int).SetBytes(b), fieldR)
+		}
+		var payee common.Address
+		for j := range payee {
+			payee[j] = byte(rng.UintN(256))
+		}
+		words = append(words, new(big.Int).SetBytes(payee[:]))
+		want, err := zk.StatementDigest(words)
+		must(t, err)
+		out, err := e.consumer.call(e.ctx, "escrow.statementDigest", escrow, escrowABI.PackStatementDigest(words, payee))
+		must(t, err)
+		got, err := escrowABI.UnpackStatementDigest(out)
+		must(t, err)
+		if got.Cmp(want) != 0 {
+			t.Fatalf("case %d (%d words): contract %s, Go %s", i, len(words), got, want)
+		}
 	}
 }
