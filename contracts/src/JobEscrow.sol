@@ -25,9 +25,9 @@ import {IProviderRegistry} from "./IProviderRegistry.sol";
 ///     opening on; each committed task is paid price at most once, and what was
 ///     paid is price times the settled count (getJob reports it as redeemed);
 ///   the escrow's token balance == sum over jobs of (deposited - paid - refund).
-/// A settlement reads and writes only the proof job's terms (three slots),
-/// never the job or per-provider slots: that keeps settleWithProof near the
-/// verifier's own cost.
+/// A settlement reads two slots of the proof job's terms and writes its
+/// task's flag word, never the job or per-provider slots: that keeps
+/// settleWithProof near the verifier's own cost whatever the job's size.
 /// Every external entry point is nonReentrant and follows checks-effects-interactions.
 contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
@@ -79,25 +79,25 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         uint8 fixedInputs;
         uint8 publicInputs;
         uint48 tasks;
-        uint96 price;
+        uint80 price;
         uint48 settled; // tasks paid so far
         bytes32 taskRoot;
         bytes32 circuitId;
     }
 
-    /// @dev ProofTerms as stored: a settlement reads the first slot, the
-    /// second (price, settled count, closed flag and the settled flags of
-    /// tasks below LOW_TASKS: written once per settlement) and the root.
+    /// @dev ProofTerms as stored. A settlement reads the first slot (the
+    /// verifier, the input layout and the price, which refund zeroes so
+    /// that a closed job pays nothing) and the root, and reads and writes
+    /// its task's word of settled flags (see _settled): nothing else, and
+    /// the same whatever the job's size.
     struct StoredTerms {
         address verifier;
         uint8 fixedInputs;
         uint8 publicInputs;
-        uint48 tasks;
-        uint96 price;
-        uint48 settled;
-        bool closed; // refunded: mirrors Job.refunded, so settling never reads the job
-        uint104 lowSettled;
+        uint80 price; // per task; 0 once refunded
         bytes32 taskRoot;
+        uint48 tasks;
+        uint80 openPrice; // price as opened, for refund and the views
         bytes32 circuitId;
     }
 
@@ -151,11 +151,15 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     mapping(bytes32 jobId => Job) private _jobs;
     mapping(bytes32 circuitId => Circuit) private _circuits;
     mapping(bytes32 jobId => StoredTerms) private _terms;
-    /// @dev Settled tasks of proof jobs from index LOW_TASKS on, one bit per
-    /// task: task i is bit (i - LOW_TASKS) % 256 of word (i - LOW_TASKS) / 256.
-    /// Tasks below LOW_TASKS are flagged in StoredTerms.lowSettled.
+    /// @dev Settled tasks of proof jobs, one bit per task: task i is bit
+    /// i % WORD_TASKS of word i / WORD_TASKS. openProofJob sets bit 255
+    /// (WORD_OPEN) of every word the job needs, so that no settlement pays
+    /// for creating a storage slot: the consumer pays for its job's flags
+    /// when it opens it (the same gas in total), and every settlement costs
+    /// the same.
     mapping(bytes32 jobId => mapping(uint256 word => uint256 bits)) private _settled;
-    uint256 private constant LOW_TASKS = 104;
+    uint256 private constant WORD_TASKS = 255;
+    uint256 private constant WORD_OPEN = 1 << 255;
     /// @notice What each provider has been paid from each job by vouchers
     /// (proof payments are the ProofSettled events; see getJob).
     mapping(bytes32 jobId => mapping(address provider => uint256)) public redeemed;
@@ -305,21 +309,23 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         if (c.verifier == address(0)) revert UnknownCircuit(circuitId);
         if (price == 0) revert ZeroAmount();
         if (tasks == 0 || taskRoot == bytes32(0)) revert NoTasks();
-        uint96 price96 = SafeCast.toUint96(price);
-        if (amount / tasks < price) revert DepositTooSmall(amount, uint256(price96) * tasks);
+        uint80 price80 = SafeCast.toUint80(price);
+        if (amount / tasks < price) revert DepositTooSmall(amount, uint256(price80) * tasks);
         _open(jobId, amount, deadline);
         _terms[jobId] = StoredTerms({
             verifier: c.verifier,
             fixedInputs: c.fixedInputs,
             publicInputs: c.publicInputs,
-            tasks: tasks,
-            price: price96,
-            settled: 0,
-            closed: false,
-            lowSettled: 0,
+            price: price80,
             taskRoot: taskRoot,
+            tasks: tasks,
+            openPrice: price80,
             circuitId: circuitId
         });
+        mapping(uint256 => uint256) storage flags = _settled[jobId];
+        for (uint256 w; w < _words(tasks); ++w) {
+            flags[w] = WORD_OPEN;
+        }
         emit ProofJobOpened(jobId, circuitId, price, taskRoot, tasks);
         token.safeTransferFrom(msg.sender, address(this), amount);
     }
@@ -385,7 +391,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         StoredTerms storage t = _terms[jobId];
         Hot memory h = _hot(jobId, t);
         _settle(jobId, taskId, index, h, proof, publicInputs, merkleProof);
-        _finish(t, h, 1);
+        _finish(h, 1);
     }
 
     /// @notice settleWithProof for several tasks of one job in one
@@ -398,7 +404,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
             Claim calldata c = claims[i];
             _settle(jobId, c.taskId, c.index, h, c.proof, c.publicInputs, c.merkleProof);
         }
-        _finish(t, h, claims.length);
+        _finish(h, claims.length);
     }
 
     /// @notice Returns the unspent deposit to the consumer once deadline +
@@ -411,8 +417,8 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         uint256 amount = uint256(j.deposited) - uint256(j.redeemed);
         StoredTerms storage t = _terms[jobId];
         if (t.verifier != address(0)) {
-            amount -= uint256(t.price) * t.settled; // covered: the deposit covers every task
-            t.closed = true;
+            amount -= uint256(t.openPrice) * _settledCount(jobId, t.tasks); // covered: the deposit covers every task
+            t.price = 0; // closed: settlements revert JobClosed
         }
         j.refunded = true;
         address consumer = j.consumer;
@@ -484,7 +490,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     function getJob(bytes32 jobId) external view returns (Job memory j) {
         j = _jobs[jobId];
         StoredTerms storage t = _terms[jobId];
-        if (t.verifier != address(0)) j.redeemed += uint120(uint256(t.price) * t.settled);
+        if (t.verifier != address(0)) j.redeemed += uint120(uint256(t.openPrice) * _settledCount(jobId, t.tasks));
     }
 
     /// @notice The circuit registered as `circuitId` (zero if none).
@@ -500,8 +506,8 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
             fixedInputs: t.fixedInputs,
             publicInputs: t.publicInputs,
             tasks: t.tasks,
-            price: t.price,
-            settled: t.settled,
+            price: t.openPrice,
+            settled: uint48(_settledCount(jobId, t.tasks)),
             taskRoot: t.taskRoot,
             circuitId: t.circuitId
         });
@@ -509,9 +515,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
 
     /// @notice Whether task `index` of proof job `jobId` was paid.
     function isSettled(bytes32 jobId, uint256 index) external view returns (bool) {
-        if (index < LOW_TASKS) return _terms[jobId].lowSettled & (1 << index) != 0;
-        index -= LOW_TASKS;
-        return _settled[jobId][index >> 8] & (1 << (index & 255)) != 0;
+        return index < _terms[jobId].tasks && _settled[jobId][index / WORD_TASKS] & (1 << (index % WORD_TASKS)) != 0;
     }
 
     /// @notice The Merkle leaf committing task `index` of job `jobId`:
@@ -626,18 +630,13 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         emit JobOpened(jobId, msg.sender, amount, deadline);
     }
 
-    /// @dev What a settlement needs of a proof job's terms, read once:
-    /// the first slot, the price and the low settled flags (written back
-    /// once by _finish).
+    /// @dev What a settlement needs of a proof job's terms, read once: the
+    /// first slot and the root.
     struct Hot {
         address verifier;
         uint256 fixedInputs;
         uint256 publicInputs;
-        uint256 tasks;
         uint256 price;
-        uint256 settled;
-        bool closed;
-        uint256 lowSettled;
         bytes32 taskRoot;
     }
 
@@ -645,7 +644,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     /// and still open (not refunded).
     function _hot(bytes32 jobId, StoredTerms storage t) private view returns (Hot memory h) {
         h = _load(jobId, t);
-        if (h.closed) revert JobClosed(jobId);
+        if (h.price == 0) revert JobClosed(jobId);
     }
 
     /// @dev Reads the terms of proof job `jobId`; reverts unless it is one.
@@ -654,17 +653,40 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         h.verifier = t.verifier;
         h.fixedInputs = t.fixedInputs;
         h.publicInputs = t.publicInputs;
-        h.tasks = t.tasks;
         h.price = t.price;
-        h.settled = t.settled;
-        h.closed = t.closed;
-        h.lowSettled = t.lowSettled;
         h.taskRoot = t.taskRoot;
         if (h.verifier == address(0)) revert NotProofJob(jobId);
     }
 
+    /// @dev The number of settled-flag words of a job of `tasks` tasks.
+    function _words(uint256 tasks) private pure returns (uint256) {
+        return (tasks + WORD_TASKS - 1) / WORD_TASKS;
+    }
+
+    /// @dev How many tasks of proof job `jobId` are settled (a popcount
+    /// over its flag words, for refund and the views).
+    function _settledCount(bytes32 jobId, uint256 tasks) private view returns (uint256 n) {
+        mapping(uint256 => uint256) storage flags = _settled[jobId];
+        for (uint256 w; w < _words(tasks); ++w) {
+            n += _popcount(flags[w] & ~WORD_OPEN);
+        }
+    }
+
+    /// @dev The set bits of x, which has at most 255 (bit 255 is clear):
+    /// bit pairs, nibbles and bytes summed in place, then the bytes added
+    /// into the top byte by one multiplication.
+    function _popcount(uint256 x) private pure returns (uint256) {
+        unchecked {
+            x -= (x >> 1) & 0x5555555555555555555555555555555555555555555555555555555555555555;
+            x = (x & 0x3333333333333333333333333333333333333333333333333333333333333333)
+                + ((x >> 2) & 0x3333333333333333333333333333333333333333333333333333333333333333);
+            x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f;
+            return (x * 0x0101010101010101010101010101010101010101010101010101010101010101) >> 248;
+        }
+    }
+
     /// @dev Checks one claim, has the verifier check its proof and marks
-    /// the task settled (tasks below LOW_TASKS in h, written by _finish).
+    /// the task settled.
     function _settle(
         bytes32 jobId,
         bytes32 taskId,
@@ -675,31 +697,18 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         bytes32[] calldata merkleProof
     ) private {
         _checkClaim(jobId, taskId, index, h, msg.sender, publicInputs, merkleProof);
-        uint256 bit;
-        uint256 bits;
-        if (index < LOW_TASKS) {
-            bit = 1 << index;
-            if (h.lowSettled & bit != 0) revert AlreadySettled(jobId, index);
-        } else {
-            bit = 1 << ((index - LOW_TASKS) & 255);
-            bits = _settled[jobId][(index - LOW_TASKS) >> 8];
-            if (bits & bit != 0) revert AlreadySettled(jobId, index);
-        }
+        mapping(uint256 => uint256) storage flags = _settled[jobId];
+        uint256 bit = 1 << (index % WORD_TASKS);
+        uint256 bits = flags[index / WORD_TASKS];
+        if (bits & bit != 0) revert AlreadySettled(jobId, index);
         _verifyProof(jobId, index, h, proof, publicInputs);
-        if (index < LOW_TASKS) {
-            h.lowSettled |= bit;
-        } else {
-            _settled[jobId][(index - LOW_TASKS) >> 8] = bits | bit;
-        }
+        flags[index / WORD_TASKS] = bits | bit;
         emit ProofSettled(jobId, msg.sender, index);
     }
 
-    /// @dev Writes back the settled count and low flags of the `n` tasks
-    /// just settled and pays the caller for them (the deposit covers every
-    /// task, each settled once).
-    function _finish(StoredTerms storage t, Hot memory h, uint256 n) private {
-        t.settled = uint48(h.settled + n); // at most tasks < 2^48
-        t.lowSettled = uint104(h.lowSettled);
+    /// @dev Pays the caller for the `n` tasks it just settled (the deposit
+    /// covers every task, each settled once).
+    function _finish(Hot memory h, uint256 n) private {
         token.safeTransfer(msg.sender, h.price * n);
     }
 
@@ -721,7 +730,9 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
             if (named != uint256(uint160(payee))) revert WrongPayee(named, payee);
         }
         // index >> depth == 0: the path's direction bits are the whole index.
-        if (index >= h.tasks || index >> merkleProof.length != 0) revert TaskNotCommitted(jobId, index);
+        // An index past the job's tasks has a zero leaf (the padding), which
+        // no task leaf hashes to, so the root check refuses it too.
+        if (index >> merkleProof.length != 0) revert TaskNotCommitted(jobId, index);
         bytes32 leaf = taskLeaf(jobId, index, taskId, publicInputs[:h.fixedInputs]);
         if (_root(leaf, index, merkleProof) != h.taskRoot) revert TaskNotCommitted(jobId, index);
     }
@@ -750,18 +761,31 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
 
     /// @dev The root of a positional Merkle path: bit i of index says
     /// whether the node is the right (1) or left (0) child at level i.
+    /// In assembly: a level costs its calldata word and one keccak, not
+    /// a bounds-checked array access (the ABI decoder already checked the
+    /// array lies in calldata).
     function _root(bytes32 leaf, uint256 index, bytes32[] calldata path) private pure returns (bytes32 node) {
-        node = leaf;
-        for (uint256 i; i < path.length; ++i) {
-            node = (index >> i) & 1 == 0 ? _hashPair(node, path[i]) : _hashPair(path[i], node);
-        }
-    }
-
-    function _hashPair(bytes32 a, bytes32 b) private pure returns (bytes32 h) {
         assembly ("memory-safe") {
-            mstore(0x00, a)
-            mstore(0x20, b)
-            h := keccak256(0x00, 0x40)
+            node := leaf
+            for {
+                let p := path.offset
+                let end := add(p, shl(5, path.length))
+            } lt(p, end) {
+                p := add(p, 0x20)
+                index := shr(1, index)
+            } {
+                let sibling := calldataload(p)
+                switch and(index, 1)
+                case 0 {
+                    mstore(0x00, node)
+                    mstore(0x20, sibling)
+                }
+                default {
+                    mstore(0x00, sibling)
+                    mstore(0x20, node)
+                }
+                node := keccak256(0x00, 0x40)
+            }
         }
     }
 

@@ -499,6 +499,29 @@ func TestProofGas(t *testing.T) {
 			}
 		}
 	}
+	// A large job: its tasks are flagged in words the opening created, so
+	// the first task of a word costs what the others do; the deeper Merkle
+	// path (9 levels here, 3 above) adds ~700 gas a level.
+	z := zkFixture(t, "cubic")
+	e := newTestEnv(t)
+	e.register(z)
+	const large = 360 // two flag words of 255 tasks
+	j := e.openProofJob("gas/large", z, large, DECO(1), DECO(large))
+	fmt.Fprintf(&b, "cubic, %d tasks (Merkle path of %d; openProofJob %d, 2 flag words):", large, len(mustPath(t, j.tree, 0)), e.lastGas("escrow.openProofJob"))
+	for _, i := range []int{254, 255, 359} {
+		must(t, e.provider.SettleWithProof(e.ctx, j.id, e.claim(j, i, e.provider.Address())))
+		g := e.lastGas("escrow.settleWithProof")
+		fmt.Fprintf(&b, " task %d %d", i, g)
+		if g > 260_000 {
+			t.Errorf("cubic, %d tasks: settling task %d costs %d gas, target 260,000", large, i, g)
+		}
+	}
+	b.WriteString("\n")
+	for i, want := range map[int]bool{0: false, 253: false, 254: true, 255: true, 256: false, 358: false, 359: true, 360: false} {
+		if got, err := e.consumer.Settled(e.ctx, j.id, uint64(i)); err != nil || got != want {
+			t.Errorf("task %d settled = %v (%v), want %v", i, got, err, want)
+		}
+	}
 	b.WriteString("first: the provider's first payment from the job; later: another task of the same job.\n")
 	b.WriteString("inputs: the statement's words (fixed inputs, outputs, payee), hashed into the proof's one public input.\n")
 	b.WriteString("verifier alone: a transaction calling verifyProof directly with the digest (21,000 + calldata + pairing check);\n")
