@@ -54,6 +54,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         uint120 deposited;
         uint120 redeemed;
         bool refunded;
+        bool proof; // opened by openProofJob: paid by proofs, no vouchers
     }
 
     /// @notice A registered zk circuit: its Groth16 verifier contract (as
@@ -311,7 +312,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         if (tasks == 0 || taskRoot == bytes32(0)) revert NoTasks();
         uint80 price80 = SafeCast.toUint80(price);
         if (amount / tasks < price) revert DepositTooSmall(amount, uint256(price80) * tasks);
-        _open(jobId, amount, deadline);
+        _open(jobId, amount, deadline).proof = true;
         _terms[jobId] = StoredTerms({
             verifier: c.verifier,
             fixedInputs: c.fixedInputs,
@@ -355,7 +356,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         nonReentrant
     {
         Job storage j = _openJob(jobId);
-        if (_terms[jobId].verifier != address(0)) revert NotVoucherJob(jobId);
+        if (j.proof) revert NotVoucherJob(jobId);
         _checkVoucherSignature(jobId, provider, cumulativeAmount, consumerSignature, j.consumer);
 
         uint256 already = redeemed[jobId][provider];
@@ -415,8 +416,8 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         uint64 refundAt = j.deadline + refundGrace;
         if (block.timestamp < refundAt) revert RefundTooEarly(refundAt);
         uint256 amount = uint256(j.deposited) - uint256(j.redeemed);
-        StoredTerms storage t = _terms[jobId];
-        if (t.verifier != address(0)) {
+        if (j.proof) {
+            StoredTerms storage t = _terms[jobId];
             amount -= uint256(t.openPrice) * _settledCount(jobId, t.tasks); // covered: the deposit covers every task
             t.price = 0; // closed: settlements revert JobClosed
         }
@@ -489,8 +490,10 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     /// For a proof job, `redeemed` is what its proofs were paid.
     function getJob(bytes32 jobId) external view returns (Job memory j) {
         j = _jobs[jobId];
-        StoredTerms storage t = _terms[jobId];
-        if (t.verifier != address(0)) j.redeemed += uint120(uint256(t.openPrice) * _settledCount(jobId, t.tasks));
+        if (j.proof) {
+            StoredTerms storage t = _terms[jobId];
+            j.redeemed += uint120(uint256(t.openPrice) * _settledCount(jobId, t.tasks));
+        }
     }
 
     /// @notice The circuit registered as `circuitId` (zero if none).
@@ -619,10 +622,10 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
 
     // ---- internal ----
 
-    function _open(bytes32 jobId, uint256 amount, uint64 deadline) private {
+    function _open(bytes32 jobId, uint256 amount, uint64 deadline) private returns (Job storage j) {
         if (amount == 0) revert ZeroAmount();
         if (deadline <= block.timestamp) revert DeadlineInPast(deadline, uint64(block.timestamp));
-        Job storage j = _jobs[jobId];
+        j = _jobs[jobId];
         if (j.consumer != address(0)) revert JobExists(jobId);
         j.consumer = msg.sender;
         j.deadline = deadline;
