@@ -43,7 +43,7 @@ type DemoSummary struct {
 	} `json:"timings"`
 	OutputRoots []string         `json:"output_roots"`
 	Payment     *api.PaymentView `json:"payment,omitempty"`
-	// ZK is the demo's zk job, when it ran (see --zk).
+	// ZK is the demo's zk job (absent with --no-zk or --no-chain).
 	ZK *DemoZK `json:"zk,omitempty"`
 }
 

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -85,7 +86,7 @@ func TestCacheConcurrentEnsure(t *testing.T) {
 	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
-		if bytes.HasPrefix([]byte(e.Name()), []byte(".tmp-")) {
+		if strings.HasPrefix(e.Name(), ".tmp-") {
 			t.Fatalf("temporary file %s left behind", e.Name())
 		}
 	}
