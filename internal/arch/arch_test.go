@@ -104,3 +104,18 @@ func TestEveryPackageHasDoc(t *testing.T) {
 		}
 	}
 }
+
+// TestSimulatorDrivesTheCore checks that the simulator runs the core
+// machines itself rather than borrowing the node's: a simulator that
+// imports the composition root would measure something other than what
+// the network runs.
+func TestSimulatorDrivesTheCore(t *testing.T) {
+	for _, name := range []string{"sim", "verify/mc"} {
+		p := list(t, "github.com/deco-network/deco/internal/"+name)
+		for _, dep := range p.Deps {
+			if dep == "github.com/deco-network/deco/internal/node" || strings.HasPrefix(dep, "github.com/deco-network/deco/internal/node/") {
+				t.Errorf("%s depends on internal/node: drive the core machines directly", name)
+			}
+		}
+	}
+}
