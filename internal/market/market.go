@@ -86,13 +86,14 @@ func (c Config) withDefaults() Config {
 type Market struct {
 	cfg      Config
 	sched    sched.Scheduler
+	watch    sched.OfferWatcher // sched, when it learns from offers
 	offers   map[string]*offer
 	list     []*offer // every cached offer
 	hot      []hot    // their filtered fields, in the same order
 	free     []*offer // the cached offers with free slots
 	jobs     map[wire.JobID]*Job
 	inflight map[string]int // live attempts per provider
-	effs     []Effect
+	ready    Ready          // what the current Step or Tick asks for so far
 	dirty    map[wire.JobID]map[int]bool
 	header   map[wire.JobID]bool
 	backlog  int // tasks waiting for a provider; -1 = not counted since the last event
@@ -109,12 +110,14 @@ type Market struct {
 
 // New returns a Market using s to rank bidders.
 func New(cfg Config, s sched.Scheduler) *Market {
-	return &Market{
+	m := &Market{
 		cfg: cfg.withDefaults(), sched: s,
 		offers: map[string]*offer{}, taint: map[string]bool{}, jobs: map[wire.JobID]*Job{}, inflight: map[string]int{},
 		dirty: map[wire.JobID]map[int]bool{}, header: map[wire.JobID]bool{},
 		rep: verify.NewReputation(cfg.Reputation), nets: map[string]string{},
 	}
+	m.watch, _ = s.(sched.OfferWatcher)
+	return m
 }
 
 // Reputation returns the market's live reputation records: outcomes per
@@ -157,8 +160,9 @@ func (m *Market) Offers() []wire.Offer {
 // Inflight returns how many live attempts this consumer has on peer.
 func (m *Market) Inflight(peer string) int { return m.inflight[peer] }
 
-// Step applies one event at time now and returns the effects to perform.
-func (m *Market) Step(now time.Time, ev Event) []Effect {
+// Step applies one event at time now and returns what the driver must
+// persist and then do (see Ready).
+func (m *Market) Step(now time.Time, ev Event) Ready {
 	m.backlog = -1
 	m.initTaint(now)
 	switch e := ev.(type) {
@@ -167,6 +171,11 @@ func (m *Market) Step(now time.Time, ev Event) []Effect {
 	case Restore:
 		m.submit(now, e.Job, true)
 	case OfferSeen:
+		// The scheduler sees every offer first, so it knows providers
+		// before they bid and its model learns from their offer features.
+		if m.watch != nil {
+			m.watch.SeeOffer(e.Offer, e.Latency)
+		}
 		m.putOffer(e.Offer, e.Latency)
 		if e.Net != "" {
 			m.nets[e.Offer.Peer] = e.Net
@@ -191,8 +200,8 @@ func (m *Market) Step(now time.Time, ev Event) []Effect {
 }
 
 // Tick advances time: closes auctions, times out attempts, expires offers,
-// starts rounds.
-func (m *Market) Tick(now time.Time) []Effect {
+// starts rounds. It returns what the driver must persist and then do.
+func (m *Market) Tick(now time.Time) Ready {
 	m.backlog = -1
 	m.initTaint(now)
 	m.expireOffers(now)
@@ -220,10 +229,15 @@ func (m *Market) Tick(now time.Time) []Effect {
 	return m.flush()
 }
 
-func (m *Market) emit(e Effect) { m.effs = append(m.effs, e) }
+func (m *Market) emit(a Action) { m.ready.Actions = append(m.ready.Actions, a) }
 
 func (m *Market) logf(now time.Time, j *Job, index int, f string, a ...any) {
-	m.emit(Log{Job: j.ID, Index: index, At: now, Text: fmt.Sprintf(f, a...)})
+	m.ready.Logs = append(m.ready.Logs, Log{Job: j.ID, Index: index, At: now, Text: fmt.Sprintf(f, a...)})
+}
+
+// finished announces that j reached a terminal state.
+func (m *Market) finished(j *Job) {
+	m.ready.Finished = append(m.ready.Finished, Finished{Job: j.ID, State: j.State})
 }
 
 func (m *Market) touch(now time.Time, j *Job, t *Task) {
@@ -244,7 +258,9 @@ func (m *Market) touch(now time.Time, j *Job, t *Task) {
 	}
 }
 
-func (m *Market) flush() []Effect {
+// flush adds a Save of every job and task touched since the last flush to
+// the Ready and hands it over.
+func (m *Market) flush() Ready {
 	ids := make([]string, 0, len(m.header))
 	for id := range m.header {
 		ids = append(ids, string(id))
@@ -265,12 +281,12 @@ func (m *Market) flush() []Effect {
 		for _, i := range idx {
 			s.Tasks = append(s.Tasks, cloneTask(j.Tasks[i]))
 		}
-		m.effs = append(m.effs, s)
+		m.ready.Saves = append(m.ready.Saves, s)
 	}
 	clear(m.header)
 	clear(m.dirty)
-	out := m.effs
-	m.effs = nil
+	out := m.ready
+	m.ready = Ready{}
 	return out
 }
 
@@ -374,7 +390,7 @@ func (m *Market) settle(now time.Time, j *Job) {
 	m.payHeld(now, j)
 	m.touch(now, j, nil)
 	m.logf(now, j, -1, "job %s: %s", j.State, j.Reason)
-	m.emit(Finished{Job: j.ID, State: j.State})
+	m.finished(j)
 }
 
 func (m *Market) cancel(now time.Time, e Cancel) {
@@ -399,5 +415,5 @@ func (m *Market) cancel(now time.Time, e Cancel) {
 	m.payHeld(now, j)
 	m.touch(now, j, nil)
 	m.logf(now, j, -1, "job cancelled: %s", reason)
-	m.emit(Finished{Job: j.ID, State: JobCancelled})
+	m.finished(j)
 }

@@ -113,7 +113,7 @@ func (l *Learned) Shortlist(r Round, eligible []Candidate, k int) []Candidate {
 // costs about Sample·(known/eligible) + 3·EliteSize lookups whatever the
 // network's size.
 // An eligible provider whose offer it never saw is found only through All:
-// drivers show it every offer they give the market (OfferWatcher).
+// the market shows it every offer it caches (OfferWatcher).
 func (l *Learned) ShortlistPool(r Round, pool Pool, k int) []Candidate {
 	n := pool.Len()
 	if k <= 0 || n == 0 {
