@@ -93,8 +93,9 @@ func (n *Node) call(ctx context.Context, fn func()) error {
 // bucket (saved every 10 s and at shutdown).
 const schedKey = "sched-learned"
 
-// step hands one event to the market. It is the only place the market
-// steps, and runs only on the loop goroutine.
+// step hands one event to the market. With loop's Tick it is the only
+// place the market advances, and it runs only on the loop goroutine: other
+// goroutines post events (post, postWait) instead.
 func (n *Node) step(now time.Time, ev market.Event) market.Ready {
 	return n.market.Step(now, ev)
 }
