@@ -5,11 +5,18 @@
 //
 // Like etcd raft's RawNode it does no I/O, starts no goroutines and reads
 // no clock. The node's driver loop feeds it events and the current time and
-// carries out the effects it returns:
+// carries out the Ready it returns: first persist its Saves and Logs, then
+// carry out its Actions (RequestBid, Assign, Abort, Pay, Reject, Fraud),
+// then announce its Finished jobs:
 //
 //	m := market.New(cfg, sched.NewWeighted())
-//	effs := m.Step(now, market.Submit{Job: j})
-//	for { effs = m.Tick(now) ... } // perform: RequestBid, Assign, Abort, Pay, Reject, Fraud, Save, Log, Finished
+//	rd := m.Step(now, market.Submit{Job: j})
+//	rd.Merge(m.Step(now, ev)) // a batch persists in one transaction
+//	perform(rd)
+//	for { perform(m.Tick(now)) ... }
+//
+// Every offer is shown to a scheduler that is a sched.OfferWatcher by the
+// market itself, before the offer enters its cache.
 //
 // Task lifecycle: pending → bidding → assigned → running → verifying →
 // (submitted, while replicas are compared) → verified, with side exits

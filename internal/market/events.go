@@ -19,7 +19,9 @@ type Submit struct{ Job *Job }
 // and their tasks retried.
 type Restore struct{ Job *Job }
 
-// OfferSeen updates the offer cache with a verified, unexpired offer.
+// OfferSeen updates the offer cache with a verified, unexpired offer. A
+// scheduler that is a sched.OfferWatcher is shown it first, by the market:
+// drivers only feed the event.
 type OfferSeen struct {
 	Offer   wire.Offer
 	Latency time.Duration
@@ -110,7 +112,9 @@ func (Outcome) event()     {}
 func (Cancel) event()      {}
 func (FraudProven) event() {}
 
-// Effect is an output of Step/Tick for the driver to carry out.
+// Effect is an output of Step/Tick for the driver to carry out. Step and
+// Tick return them grouped in a Ready, which says what must be persisted
+// before what may be sent or run.
 type Effect interface{ effect() }
 
 // RequestBid asks Peer for a bid.

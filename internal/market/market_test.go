@@ -27,17 +27,71 @@ func newHarness(t testing.TB, cfg Config) *harness {
 	return &harness{t: t, m: New(cfg, sched.NewWeighted()), now: time.Unix(1_700_000_000, 0)}
 }
 
+// step feeds ev and returns the effects in the order the driver carries
+// them out (Ready.Effects), after checking the Ready persists what its
+// actions stand on.
 func (h *harness) step(ev Event) []Effect {
-	e := h.m.Step(h.now, ev)
+	rd := h.m.Step(h.now, ev)
+	h.checkDurable(rd)
+	e := rd.Effects()
 	h.effs = append(h.effs, e...)
 	return e
 }
 
 func (h *harness) tick(d time.Duration) []Effect {
 	h.now = h.now.Add(d)
-	e := h.m.Tick(h.now)
+	rd := h.m.Tick(h.now)
+	h.checkDurable(rd)
+	e := rd.Effects()
 	h.effs = append(h.effs, e...)
 	return e
+}
+
+// checkDurable fails the test unless rd's Saves record the state each of
+// its actions and finished jobs announce: persisting them first is what
+// makes carrying out the actions safe across a crash.
+func (h *harness) checkDurable(rd Ready) {
+	h.t.Helper()
+	saved := func(id wire.TaskID, n int) *Attempt {
+		var out *Attempt
+		for _, s := range rd.Saves {
+			for k := range s.Tasks {
+				if t := &s.Tasks[k]; s.Job.ID == id.Job && t.Index == id.Index && n >= 1 && n <= len(t.Attempts) {
+					out = &t.Attempts[n-1] // the last Save wins, as in the database
+				}
+			}
+		}
+		return out
+	}
+	for _, a := range rd.Actions {
+		switch a := a.(type) {
+		case Assign:
+			if at := saved(a.Msg.Spec.Task, a.Msg.Spec.Attempt); at == nil || at.Provider != a.Peer {
+				h.t.Fatalf("Assign of %s attempt %d to %s is not saved in its Ready", a.Msg.Spec.Task, a.Msg.Spec.Attempt, a.Peer)
+			}
+		case Pay:
+			if at := saved(a.Task, a.Attempt); at == nil || !at.Paid {
+				h.t.Fatalf("Pay of %s attempt %d is not saved as paid in its Ready", a.Task, a.Attempt)
+			}
+		case Abort:
+			if at := saved(a.Task, a.Attempt); at == nil || at.Live() {
+				h.t.Fatalf("Abort of %s attempt %d is not saved as ended in its Ready", a.Task, a.Attempt)
+			}
+		case Reject:
+			if at := saved(a.Task, a.Attempt); at == nil || at.State == attemptSubmitted {
+				h.t.Fatalf("Reject of %s attempt %d is not saved in its Ready", a.Task, a.Attempt)
+			}
+		}
+	}
+	for _, f := range rd.Finished {
+		ok := false
+		for _, s := range rd.Saves {
+			ok = ok || s.Job.ID == f.Job && s.Job.State == f.State
+		}
+		if !ok {
+			h.t.Fatalf("job %s finished %s but its Ready does not save that", f.Job, f.State)
+		}
+	}
 }
 
 func (h *harness) offer(peer string, slots int, ask wire.Amount) {

@@ -86,11 +86,7 @@ func (b backend) Submit(ctx context.Context, s spec.Job) (*market.Job, error) {
 	}
 	j := &market.Job{ID: id, Spec: s, Consumer: n.id.EVM}
 	var out *market.Job
-	err := n.call(ctx, func() {
-		effs := n.market.Step(n.clk.Now(), market.Submit{Job: j})
-		n.perform(context.WithoutCancel(ctx), effs)
-		out = snapshot(j)
-	})
+	err := n.postWait(ctx, market.Submit{Job: j}, func() { out = snapshot(j) })
 	return out, err
 }
 
@@ -202,10 +198,7 @@ func (b backend) Cancel(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	return b.n.call(ctx, func() {
-		effs := b.n.market.Step(b.n.clk.Now(), market.Cancel{Job: jid, Reason: "cancelled by the user"})
-		b.n.perform(context.WithoutCancel(ctx), effs)
-	})
+	return b.n.postWait(ctx, market.Cancel{Job: jid, Reason: "cancelled by the user"}, nil)
 }
 
 func (b backend) logs(id wire.JobID, after uint64, limit int) ([]api.LogLine, error) {

@@ -3,10 +3,12 @@
 // pure core and runs the driver loop.
 //
 // The consumer role owns a market.Market. One goroutine (the loop) is the
-// only one that touches it: it receives events (API submissions, bids,
-// progress, verdicts, ticks), steps the market, then performs the effects
-// it returned — persist (one database transaction per batch), append log
-// lines, send bid requests, start task sessions, abort attempts. Work that
+// only one that touches it: it receives events (API submissions and
+// cancellations, jobs restored after a restart, offers, bids, progress,
+// verdicts, evidence, ticks), steps the market, then performs the
+// market.Ready it returned — first persist (one database transaction per
+// batch: job records and log lines), then send bid requests, start task
+// sessions, abort attempts, pay. Nothing else steps the market. Work that
 // blocks (network, verification) runs in goroutines that post their
 // outcome back to the loop as events, as etcd raft's Ready loop does.
 //

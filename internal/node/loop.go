@@ -33,12 +33,43 @@ type logRecord struct {
 func taskKey(j wire.JobID, i int) string     { return fmt.Sprintf("%s/%06d", j, i) }
 func logKey(j wire.JobID, seq uint64) string { return fmt.Sprintf("%s/%012d", j, seq) }
 
+// input is an event for the loop to step. done, when set, runs on the loop
+// once the Ready the event led to is performed.
+type input struct {
+	ev   market.Event
+	done func()
+}
+
 // post hands an event to the loop. It never blocks the loop itself: the
 // callers are goroutines doing network work.
 func (n *Node) post(ctx context.Context, ev market.Event) {
 	select {
-	case n.events <- ev:
+	case n.events <- input{ev: ev}:
 	case <-ctx.Done():
+	}
+}
+
+// postWait hands an event to the loop and waits until the loop has stepped
+// it and performed what it led to; then, still on the loop, it runs after
+// (if set), which may read the market.
+func (n *Node) postWait(ctx context.Context, ev market.Event, after func()) error {
+	done := make(chan struct{})
+	in := input{ev: ev, done: func() {
+		if after != nil {
+			after()
+		}
+		close(done)
+	}}
+	select {
+	case n.events <- in:
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	select {
+	case <-done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
 	}
 }
 
@@ -62,37 +93,52 @@ func (n *Node) call(ctx context.Context, fn func()) error {
 // bucket (saved every 10 s and at shutdown).
 const schedKey = "sched-learned"
 
-// step hands one event to the market; the scheduler sees every offer
-// first, so it knows providers before they bid (its global model learns
-// from their offer features).
-func (n *Node) step(now time.Time, ev market.Event) []market.Effect {
-	if o, ok := ev.(market.OfferSeen); ok {
-		n.sched.SeeOffer(o.Offer, o.Latency)
-	}
+// step hands one event to the market. With loop's Tick it is the only
+// place the market advances, and it runs only on the loop goroutine: other
+// goroutines post events (post, postWait) instead.
+func (n *Node) step(now time.Time, ev market.Event) market.Ready {
 	return n.market.Step(now, ev)
 }
 
-// loop is the only goroutine that touches n.market and n.sched.
-func (n *Node) loop(ctx context.Context) {
+// loop is the only goroutine that touches n.market and n.sched. It first
+// restores the jobs persisted before a restart, then steps every event
+// posted to it and ticks the market, and performs what each batch asks.
+func (n *Node) loop(ctx context.Context, restored []*market.Job) {
 	t := time.NewTicker(n.opts.Tick)
 	defer t.Stop()
 	schedSaved := time.Time{}
+	if len(restored) > 0 {
+		now := n.clk.Now()
+		var rd market.Ready
+		for _, j := range restored {
+			rd.Merge(n.step(now, market.Restore{Job: j}))
+		}
+		n.perform(ctx, rd)
+	}
+	var done []func()
 	for {
-		var effs []market.Effect
+		var rd market.Ready
+		done = done[:0]
 		select {
 		case <-ctx.Done():
 			return
 		case fn := <-n.calls:
 			fn()
 			continue
-		case ev := <-n.events:
+		case in := <-n.events:
 			now := n.clk.Now()
-			effs = append(effs, n.step(now, ev)...)
+			rd = n.step(now, in.ev)
+			if in.done != nil {
+				done = append(done, in.done)
+			}
 			// drain whatever else is queued so one transaction covers the batch
 			for k := 0; k < 512; k++ {
 				select {
-				case ev := <-n.events:
-					effs = append(effs, n.step(now, ev)...)
+				case in := <-n.events:
+					rd.Merge(n.step(now, in.ev))
+					if in.done != nil {
+						done = append(done, in.done)
+					}
 					continue
 				default:
 				}
@@ -100,61 +146,57 @@ func (n *Node) loop(ctx context.Context) {
 			}
 		case <-t.C:
 			now := n.clk.Now()
-			effs = n.market.Tick(now)
+			rd = n.market.Tick(now)
 			if now.Sub(schedSaved) > 10*time.Second {
 				schedSaved = now
 				n.db.Put("meta", schedKey, n.sched.Snapshot())
 				n.saveReputation()
 			}
 		}
-		if len(effs) > 0 {
-			n.perform(ctx, effs)
+		if !rd.Empty() {
+			n.perform(ctx, rd)
+		}
+		for _, fn := range done {
+			fn()
 		}
 	}
 }
 
-// perform carries out effects: persist first, then tell subscribers, then
-// talk to the network.
-func (n *Node) perform(ctx context.Context, effs []market.Effect) {
-	var lines []api.LogLine
-	var finished []market.Finished
+// perform carries out a Ready in the order its type prescribes: persist
+// its Saves and Logs in one transaction, then tell followers the log
+// lines, then carry out its Actions, then announce finished jobs.
+func (n *Node) perform(ctx context.Context, rd market.Ready) {
+	lines := make([]api.LogLine, 0, len(rd.Logs))
 	err := n.db.Update(func(tx *store.Tx) error {
-		for _, e := range effs {
-			switch e := e.(type) {
-			case market.Save:
-				if err := tx.Put(bucketJobs, string(e.Job.ID), e.Job); err != nil {
-					return err
-				}
-				for _, t := range e.Tasks {
-					if err := tx.Put(bucketTasks, taskKey(e.Job.ID, t.Index), t); err != nil {
-						return err
-					}
-				}
-			case market.Log:
-				seq := n.logSeq[e.Job] + 1
-				if err := tx.Put(bucketLogs, logKey(e.Job, seq), logRecord{At: e.At, Index: e.Index, Text: e.Text}); err != nil {
-					return err
-				}
-				n.logSeq[e.Job] = seq
-				lines = append(lines, api.LogLine{Seq: seq, At: e.At, Index: e.Index, Text: e.Text})
-				n.log.Debug("job event", "job", e.Job.Short(), "task", e.Index, "text", e.Text)
+		for _, e := range rd.Saves {
+			if err := tx.Put(bucketJobs, string(e.Job.ID), e.Job); err != nil {
+				return err
 			}
+			for _, t := range e.Tasks {
+				if err := tx.Put(bucketTasks, taskKey(e.Job.ID, t.Index), t); err != nil {
+					return err
+				}
+			}
+		}
+		for _, e := range rd.Logs {
+			seq := n.logSeq[e.Job] + 1
+			if err := tx.Put(bucketLogs, logKey(e.Job, seq), logRecord{At: e.At, Index: e.Index, Text: e.Text}); err != nil {
+				return err
+			}
+			n.logSeq[e.Job] = seq
+			lines = append(lines, api.LogLine{Seq: seq, At: e.At, Index: e.Index, Text: e.Text})
+			n.log.Debug("job event", "job", e.Job.Short(), "task", e.Index, "text", e.Text)
 		}
 		return nil
 	})
 	if err != nil {
 		n.log.Error("persist job state failed; the node keeps running but a restart may lose the latest changes", "err", err)
 	}
-	li := 0
-	for _, e := range effs {
+	for i, l := range lines {
+		n.publish(rd.Logs[i].Job, l)
+	}
+	for _, e := range rd.Actions {
 		switch e := e.(type) {
-		case market.Log:
-			if li < len(lines) {
-				n.publish(e.Job, lines[li])
-				li++
-			}
-		case market.Finished:
-			finished = append(finished, e)
 		case market.RequestBid:
 			go n.requestBid(ctx, e)
 		case market.Assign:
@@ -170,7 +212,7 @@ func (n *Node) perform(ctx context.Context, effs []market.Effect) {
 			go func() { defer n.wg.Done(); n.reportFraud(ctx, e) }()
 		}
 	}
-	for _, f := range finished {
+	for _, f := range rd.Finished {
 		n.finishSubs(f.Job, f.State)
 		if n.pay.consumer != nil {
 			n.pay.consumer.Finish(f.Job)
@@ -178,8 +220,9 @@ func (n *Node) perform(ctx context.Context, effs []market.Effect) {
 	}
 }
 
-// restoreJobs loads persisted jobs into the market after a restart.
-func (n *Node) restoreJobs() error {
+// restoreJobs loads the jobs persisted before a restart, for the loop to
+// restore into the market before it steps anything else.
+func (n *Node) restoreJobs() ([]*market.Job, error) {
 	var jobs []*market.Job
 	err := n.db.List(bucketJobs, func(key string, raw []byte) error {
 		var j market.Job
@@ -190,7 +233,7 @@ func (n *Node) restoreJobs() error {
 		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("restore jobs: %w", err)
+		return nil, fmt.Errorf("restore jobs: %w", err)
 	}
 	for _, j := range jobs {
 		j.Tasks = make([]*market.Task, j.Spec.Tasks.Count)
@@ -205,7 +248,7 @@ func (n *Node) restoreJobs() error {
 			return nil
 		})
 		if err != nil {
-			return fmt.Errorf("restore tasks of %s: %w", j.ID, err)
+			return nil, fmt.Errorf("restore tasks of %s: %w", j.ID, err)
 		}
 		for i, t := range j.Tasks {
 			if t == nil {
@@ -219,23 +262,8 @@ func (n *Node) restoreJobs() error {
 		})
 		n.logSeq[j.ID] = last
 		n.zk.track(j.ID, j.Spec)
-		effs := n.market.Step(n.clk.Now(), market.Restore{Job: j})
-		n.perform(context.Background(), onlyLocal(effs))
 	}
-	return nil
-}
-
-// onlyLocal keeps persistence effects; network effects are regenerated by
-// the loop once it runs.
-func onlyLocal(effs []market.Effect) []market.Effect {
-	var out []market.Effect
-	for _, e := range effs {
-		switch e.(type) {
-		case market.Save, market.Log:
-			out = append(out, e)
-		}
-	}
-	return out
+	return jobs, nil
 }
 
 // consumeOffers feeds verified offers from gossip into the market.

@@ -94,7 +94,7 @@ type Node struct {
 	// consumer
 	market   *market.Market
 	sched    *sched.Learned
-	events   chan market.Event
+	events   chan input
 	calls    chan func()
 	sessMu   sync.Mutex
 	sessions map[string]context.CancelFunc
@@ -151,7 +151,7 @@ func New(o Options) (*Node, error) {
 	}
 	n := &Node{
 		opts: o, log: o.Logger, clk: o.Clock, id: o.Identity,
-		events: make(chan market.Event, 4096), calls: make(chan func(), 64),
+		events: make(chan input, 4096), calls: make(chan func(), 64),
 		sessions: map[string]context.CancelFunc{}, links: map[peer.ID]*link{}, subs: map[wire.JobID][]chan api.LogLine{}, logSeq: map[wire.JobID]uint64{},
 		guard:  wire.NewReplayGuard(1 << 16),
 		domain: verify.Domain{ChainID: o.Config.ChainID},
@@ -235,7 +235,8 @@ func (n *Node) Start(ctx context.Context) (err error) {
 			n.log.Warn("saved reputation unreadable; starting afresh", "err", err)
 		}
 	}
-	if err := n.restoreJobs(); err != nil {
+	restored, err := n.restoreJobs()
+	if err != nil {
 		return err
 	}
 	n.host.HandleRequest(p2p.ProtoBid, 1<<20, n.handleBid)
@@ -258,7 +259,7 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	n.wg.Add(3)
 	go func() { defer n.wg.Done(); n.consumeOffers(ctx, offers) }()
 	go func() { defer n.wg.Done(); n.consumeEvidence(ctx, evidence) }()
-	go func() { defer n.wg.Done(); n.loop(ctx) }()
+	go func() { defer n.wg.Done(); n.loop(ctx, restored) }()
 
 	n.api = api.NewServer(backend{n}, n.id.Token, n.log.With("component", "api"))
 	if n.apiURL, err = n.api.Listen(n.opts.Config.API); err != nil {

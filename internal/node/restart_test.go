@@ -2,6 +2,7 @@ package node
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/deco-network/deco/internal/api"
@@ -73,5 +74,61 @@ func TestConsumerStateSurvivesRestart(t *testing.T) {
 	logs, err := cl.Logs(ctx, string(j.ID), 0)
 	if err != nil || len(logs) == 0 {
 		t.Fatalf("logs after restart: %v %d", err, len(logs))
+	}
+}
+
+// A job still waiting when the consumer stops is restored by the new
+// node's loop (persisted before anything else runs) and can be cancelled
+// through the API, which goes through the same loop.
+func TestUnfinishedJobRestoredThroughLoop(t *testing.T) {
+	c := startCluster(t, ClusterOptions{Providers: 1})
+	prog := upload(t, c.Client, wasm.MinimalModule())
+	ctx := context.Background()
+	s := spec.Job{Program: spec.Program{CID: prog}, Tasks: spec.Tasks{Count: 2}, Labels: map[string]string{"zone": "nowhere"}}
+	s.Defaults()
+	j, err := c.Client.Submit(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if j.State != market.JobPending || len(j.Tasks) != 2 {
+		t.Fatalf("submitted job %s with %d tasks, want pending with 2", j.State, len(j.Tasks))
+	}
+	home, cfg := c.Consumer.opts.Home, c.Consumer.opts.Config
+	c.Consumer.Close()
+
+	id, err := config.Home(home).Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := New(Options{Home: home, Config: cfg, Identity: id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := n.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close()
+	cl := &api.Client{Base: n.APIURL(), Token: n.Token()}
+	if _, err := cl.Cancel(ctx, string(j.ID)); err != nil {
+		t.Fatal(err)
+	}
+	v, err := cl.Job(ctx, string(j.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.State != market.JobCancelled {
+		t.Fatalf("after cancel: %s (%s)", v.State, v.Reason)
+	}
+	logs, err := cl.Logs(ctx, string(j.ID), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var restored, cancelled bool
+	for _, l := range logs {
+		restored = restored || l.Text == "job restored after restart"
+		cancelled = cancelled || strings.HasPrefix(l.Text, "job cancelled")
+	}
+	if !restored || !cancelled {
+		t.Fatalf("log lacks the restore or the cancellation: %+v", logs)
 	}
 }

@@ -173,15 +173,18 @@ func (n *Node) consumeEvidence(ctx context.Context, msgs <-chan p2p.Message) {
 				n.log.Debug("gossiped evidence does not check out", "from", m.From, "err", err)
 				continue
 			}
+			var peers []string
 			n.call(ctx, func() {
 				for _, o := range n.market.Offers() {
 					if o.EVM != "" && eqAddr(o.EVM, offender.Hex()) {
-						effs := n.market.Step(n.clk.Now(), market.FraudProven{Peer: o.Peer, Evidence: ev})
-						n.perform(ctx, effs)
-						n.log.Warn("learned of a cheating provider from gossip", "peer", o.Peer, "evm", offender.Hex(), "reporter", m.From)
+						peers = append(peers, o.Peer)
 					}
 				}
 			})
+			for _, p := range peers {
+				n.post(ctx, market.FraudProven{Peer: p, Evidence: ev})
+				n.log.Warn("learned of a cheating provider from gossip", "peer", p, "evm", offender.Hex(), "reporter", m.From)
+			}
 		}
 	}
 }

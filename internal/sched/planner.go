@@ -93,9 +93,10 @@ type PoolPlanner interface {
 	ShortlistPool(r Round, pool Pool, k int) []Candidate
 }
 
-// OfferWatcher is an optional capability of a Scheduler: it is shown every
-// offer the node sees, so it can learn from offer features (benchmark,
-// cores, memory, slots, carbon, stake) and know the network's capacity.
+// OfferWatcher is an optional capability of a Scheduler: the market shows it
+// every offer it is fed, before caching it, so it can learn from offer
+// features (benchmark, cores, memory, slots, carbon, stake) and know the
+// network's capacity.
 type OfferWatcher interface {
 	SeeOffer(o wire.Offer, latency time.Duration)
 }

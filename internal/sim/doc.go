@@ -12,10 +12,10 @@
 // each provider's own clock, the same whatever the policy), cheating, a
 // region with its grid's carbon intensity, a stake, and a
 // price that rises with load (a provider republishes its offer when its
-// ask moves by a quarter). Like the node's driver, it shows every offer to
-// a scheduler that is a sched.OfferWatcher. It contains no scheduling logic
-// of its own: every placement decision is the market's and the
-// scheduler's (a test checks this).
+// ask moves by a quarter). The market shows every offer to a scheduler
+// that is a sched.OfferWatcher, as it does in the node. It contains no
+// scheduling logic of its own: every placement decision is the market's
+// and the scheduler's (a test checks this).
 //
 // A workload may start with a warm-up (Workload.Warmup tasks of other
 // jobs, run through the same scheduler and providers): the history a node

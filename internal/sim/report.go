@@ -259,6 +259,14 @@ func (t *timed) Rank(req sched.Request, c []sched.Candidate) []sched.Ranked {
 
 func (t *timed) Observe(o sched.Observation) { t.s.Observe(o) }
 
+// SeeOffer passes offers on to a scheduler that watches them (the market
+// shows them to its scheduler, which here is t).
+func (t *timed) SeeOffer(o wire.Offer, latency time.Duration) {
+	if w, ok := t.s.(sched.OfferWatcher); ok {
+		w.SeeOffer(o, latency)
+	}
+}
+
 // timedPlanner is timed for a scheduler that is also a Planner, so the
 // market sees the capability.
 type timedPlanner struct {

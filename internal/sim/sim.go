@@ -31,7 +31,6 @@ type engine struct {
 	m     *market.Market
 	timer *timed
 	pred  sched.Predictor
-	watch sched.OfferWatcher
 
 	provs  []*provider
 	byPeer map[string]*provider
@@ -119,7 +118,6 @@ func newEngine(sc Scenario, s sched.Scheduler, jobs []*jobPlan) *engine {
 		}
 	}
 	e.pred, _ = s.(sched.Predictor)
-	e.watch, _ = s.(sched.OfferWatcher)
 	mp := sc.Market
 	e.m = market.New(market.Config{
 		Consumer: "0x00000000000000000000000000000000000051a0", AuctionWindow: time.Duration(mp.AuctionWindow), MaxBidders: mp.MaxBidders,
@@ -220,9 +218,6 @@ func (e *engine) handle(ev event) {
 			e.push(event{at: e.now + time.Duration(e.sc.Network.OfferPeriod), kind: evPublish, prov: p, gen: p.gen})
 		}
 	case evOfferIn:
-		if e.watch != nil {
-			e.watch.SeeOffer(*ev.offr, 2*ev.prov.lat)
-		}
 		e.step(market.OfferSeen{Offer: *ev.offr, Latency: 2 * ev.prov.lat})
 	case evBidReq:
 		e.bidRequest(ev.prov, ev.req)
@@ -254,10 +249,11 @@ func (e *engine) handle(ev event) {
 // step feeds one event to the market and carries out its effects.
 func (e *engine) step(ev market.Event) { e.apply(e.m.Step(e.t(), ev)) }
 
-// apply performs the market's effects through the simulated network, as
-// the node's driver loop performs them through libp2p.
-func (e *engine) apply(effs []market.Effect) {
-	for _, f := range effs {
+// apply performs the market's Ready through the simulated network, as the
+// node's driver loop performs it through libp2p. Nothing here is durable,
+// so its persistence part is skipped.
+func (e *engine) apply(rd market.Ready) {
+	for _, f := range rd.Actions {
 		switch x := f.(type) {
 		case market.RequestBid:
 			p := e.byPeer[x.Peer]
@@ -280,10 +276,11 @@ func (e *engine) apply(effs []market.Effect) {
 			if r := e.runs[runKey{j.idx, x.Task.Index, x.Attempt}]; r != nil {
 				e.push(event{at: e.now + r.prov.lat, kind: evAbort, run: r})
 			}
-		case market.Finished:
-			e.finished++
-			e.jobEnd[e.byJob[x.Job].idx] = e.now
 		}
+	}
+	for _, x := range rd.Finished {
+		e.finished++
+		e.jobEnd[e.byJob[x.Job].idx] = e.now
 	}
 }
 

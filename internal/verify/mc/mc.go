@@ -340,8 +340,10 @@ func (e *engine) done(jobs []*market.Job) bool {
 
 func key(t wire.TaskID, attempt int) string { return fmt.Sprintf("%s#%d", t, attempt) }
 
-func (e *engine) perform(effs []market.Effect) {
-	for _, ef := range effs {
+// perform carries out the market's actions; nothing here is durable, so
+// the Ready's persistence part is skipped.
+func (e *engine) perform(rd market.Ready) {
+	for _, ef := range rd.Actions {
 		switch ef := ef.(type) {
 		case market.RequestBid:
 			e.push(event{at: e.now + 10*time.Millisecond, kind: evBid, bid: &ef})

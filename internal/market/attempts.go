@@ -1,0 +1,328 @@
+package market
+
+import (
+	"container/heap"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/deco-network/deco/internal/sched"
+	"github.com/deco-network/deco/internal/spec"
+	"github.com/deco-network/deco/internal/verify"
+	"github.com/deco-network/deco/internal/wire"
+)
+
+// Attempts: who may take a task, assigning it, and an attempt's life from
+// progress to its verdict, retry or failure.
+
+func failedOn(t *Task, peer string) bool {
+	for _, a := range t.Attempts {
+		if a.Provider == peer && a.State == attemptFailed {
+			return true
+		}
+	}
+	return false
+}
+
+// excluded reports whether peer (bidding with address evm) may not take
+// an attempt of t: it failed the task, or it holds the task already or
+// shares a peer id, EVM address or network with a provider that does, so
+// replicas come from distinct providers.
+func (m *Market) excluded(t *Task, peer, evm string) bool {
+	if len(t.Attempts) == 0 {
+		return false
+	}
+	return m.excludedBy(t, peer, evm, m.offers[peer])
+}
+
+// excludedBy is excluded for peer's cached offer o (nil: none).
+func (m *Market) excludedBy(t *Task, peer, evm string, o *offer) bool {
+	if failedOn(t, peer) {
+		return true
+	}
+	oevm := ""
+	if o != nil {
+		oevm = o.EVM
+	}
+	net, netKnown := "", false
+	for _, a := range t.Attempts {
+		if !a.holds() {
+			continue
+		}
+		if a.Provider == peer {
+			return true
+		}
+		if a.Net != "" {
+			if !netKnown {
+				net, netKnown = m.nets[peer], true
+			}
+			if net != "" && a.Net == net {
+				return true
+			}
+		}
+		for _, e := range []string{evm, oevm} {
+			if e != "" && strings.EqualFold(a.EVM, e) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// excludedAll reports whether offer o may take none of tasks.
+func (m *Market) excludedAll(tasks []*Task, o *offer) bool {
+	for _, t := range tasks {
+		if !m.excludedBy(t, o.Peer, o.EVM, o) {
+			return false
+		}
+	}
+	return true
+}
+
+func (m *Market) assign(now time.Time, j *Job, t *Task, peer string, b wire.Bid) {
+	n := len(t.Attempts) + 1
+	deadline := now.Add(time.Duration(j.Spec.Timeout) + m.cfg.ResultGrace)
+	t.Attempts = append(t.Attempts, Attempt{N: n, Provider: peer, EVM: b.EVM, Price: b.Price, State: attemptAssigned, Started: now, Deadline: deadline, Net: m.nets[peer]})
+	state := TaskAssigned
+	if t.State == TaskRunning || t.State == TaskVerifying {
+		state = t.State // another replica is further along
+	}
+	t.State, t.Reason, t.Provider, t.ProviderEVM, t.Price = state, fmt.Sprintf("assigned to %s at %s DECO (attempt %d)", shortPeer(peer), b.Price, n), peer, b.EVM, b.Price
+	m.inflight[peer]++
+	m.slotsChanged(peer)
+	heap.Push(&m.deadlines, dueAt{at: deadline, job: j, task: t.Index, n: n})
+	m.touch(now, j, t)
+	if j.State == JobPending {
+		j.State, j.Reason = JobRunning, "tasks are running"
+		m.touch(now, j, nil)
+	}
+	m.logf(now, j, t.Index, "assigned to %s (attempt %d, price %s)", shortPeer(peer), n, b.Price)
+	if j.policy.Policy == spec.VerifyAdaptive && t.replicas() < 2 {
+		m.adapt(now, j, t, peer, n)
+	}
+	m.emit(Assign{Peer: peer, EVM: b.EVM, Msg: wire.Assign{Spec: m.taskSpec(j, t.Index, n), Price: b.Price, Consumer: m.cfg.Consumer}})
+}
+
+// TaskSpec returns what a provider receives for task i of j on attempt n.
+func (m *Market) taskSpec(j *Job, i, n int) wire.TaskSpec {
+	return wire.TaskSpec{
+		Task: wire.TaskID{Job: j.ID, Index: i}, Count: j.Spec.Tasks.Count, Attempt: n,
+		Program: j.Spec.Program.CID, ProgramSize: j.Spec.Program.Size,
+		Args: j.Spec.ArgsFor(i), Env: j.Spec.EnvFor(i), Inputs: j.Spec.InputsFor(i),
+		MemoryLimit: uint64(j.Spec.Resources.Memory), TimeoutMs: time.Duration(j.Spec.Timeout).Milliseconds(),
+		MaxOutput: int64(j.Spec.MaxOutput),
+	}
+}
+
+// attemptOf finds the live attempt an event refers to.
+func (m *Market) attemptOf(id wire.TaskID, n int) (*Job, *Task, *Attempt) {
+	j := m.jobs[id.Job]
+	if j == nil || id.Index < 0 || id.Index >= len(j.Tasks) {
+		return nil, nil, nil
+	}
+	t := j.Tasks[id.Index]
+	if n < 1 || n > len(t.Attempts) || !t.Attempts[n-1].Live() {
+		return nil, nil, nil
+	}
+	return j, t, &t.Attempts[n-1]
+}
+
+func (m *Market) progress(now time.Time, e Progress) {
+	j, t, a := m.attemptOf(e.Task, e.Attempt)
+	if j == nil {
+		return
+	}
+	switch e.State {
+	case "running":
+		if a.State == attemptAssigned {
+			a.State, t.Reason = attemptRunning, "running on "+shortPeer(a.Provider)
+			t.State = t.progress()
+		}
+	case "verifying":
+		a.State, t.Reason = attemptVerifying, "checking the receipt and outputs from "+shortPeer(a.Provider)
+		t.State = t.progress()
+	default:
+		return
+	}
+	if e.Message != "" {
+		t.Reason += ": " + e.Message
+	}
+	m.touch(now, j, t)
+}
+
+func (m *Market) outcome(now time.Time, e Outcome) {
+	j, t, a := m.attemptOf(e.Task, e.Attempt)
+	if j == nil {
+		return
+	}
+	v := e.Verdict
+	if v.Evidence != nil {
+		m.emit(Fraud{Peer: a.Provider, Task: e.Task, Evidence: *v.Evidence})
+		m.logf(now, j, t.Index, "provable fraud by %s: %s", shortPeer(a.Provider), v.Evidence.Kind)
+		v.OK, v.ProgramFault = false, false
+		if v.Reason == "" {
+			v.Reason = "the provider's " + string(v.Evidence.Kind) + " is provable fraud"
+		}
+	}
+	if v.Receipt != nil {
+		a.Receipt, a.Signature = v.Receipt, v.Signature
+		m.equivocation(now, j, t, a)
+	}
+	single := t.replicas() == 1 && j.policy.Policy != spec.VerifyAdaptive
+	obs := sched.Observation{Peer: a.Provider, Program: j.Spec.Program.CID, OK: v.OK, ProviderFault: !v.OK && !v.ProgramFault, Duration: v.Duration, Benchmark: v.Benchmark}
+	if o, ok := m.offers[a.Provider]; ok && obs.Benchmark == 0 {
+		obs.Benchmark = o.Benchmark
+	}
+	if single || !v.OK {
+		// Under replication an OK result is observed once the quorum has
+		// judged it.
+		m.sched.Observe(obs)
+	}
+	switch {
+	case v.Evidence != nil:
+		m.rep.Observe(now, a.Provider, j.Spec.Program.CID, verify.Invalid)
+		m.markTaint(a.Provider)
+	case !v.OK && !v.ProgramFault:
+		m.rep.Observe(now, a.Provider, "", verify.Fault)
+	}
+	res := &Result{ExitCode: v.ExitCode, Outputs: v.Outputs, Stdout: v.Stdout, Stderr: v.Stderr, DurationMs: v.Duration.Milliseconds(), Compiled: v.Compiled}
+	if v.OK && !single {
+		// Every result votes with its manifest's root, even an empty one.
+		a.State, a.Ended, a.OutputRoot, a.Result = attemptSubmitted, now, v.Outputs.Root(), res
+		a.Reason = "receipt and outputs check out; waiting for the quorum"
+		m.release(a.Provider)
+		m.touch(now, j, t) // saved: a restart keeps the result
+		m.logf(now, j, t.Index, "result from %s in %s: output root %s", shortPeer(a.Provider), v.Duration.Round(time.Millisecond), a.OutputRoot.Short())
+		j.nextRound = now
+		m.decide(now, j, t)
+		return
+	}
+	if v.OK || v.ProgramFault {
+		// The program ran to a verdict: record what it produced.
+		m.record(t, a, res, v.Receipt, v.Signature)
+		t.OutputRoot = outputRoot(v)
+	}
+	if v.OK {
+		a.State, a.Ended, a.OutputRoot, a.Reason = attemptVerified, now, t.OutputRoot, "receipt verified"
+		t.State, t.Reason = TaskVerified, fmt.Sprintf("verified: receipt signed by %s matches outputs %s", shortAddr(a.EVM), t.OutputRoot.Short())
+		m.release(a.Provider)
+		m.touch(now, j, t)
+		m.logf(now, j, t.Index, "verified on %s in %s (output root %s)", shortPeer(a.Provider), v.Duration.Round(time.Millisecond), t.OutputRoot.Short())
+		m.pay(j, t, a)
+		// A backup attempt still running lost the race.
+		m.drop(now, j, t, attemptCancelled, "another attempt of the task was verified first")
+		// Reputation only: a result nobody checked earns no adaptive trust.
+		m.rep.Observe(now, a.Provider, "", verify.Unchecked)
+		j.nextRound = now
+		m.settle(now, j)
+		return
+	}
+	if v.ProgramFault {
+		a.State, a.Ended, a.Reason = attemptFailed, now, v.Reason
+		m.release(a.Provider)
+		m.failTask(now, j, t, v.Reason)
+		j.nextRound = now
+		return
+	}
+	m.failAttempt(now, j, t, a, true, v.Reason)
+	if v.Evidence != nil {
+		m.recheck(now, a.Provider, fmt.Sprintf("%s was caught cheating (%s)", shortPeer(a.Provider), v.Evidence.Kind))
+	}
+}
+
+// outputRoot is the output root a verdict stands for ("" when the program
+// produced neither outputs nor a receipt).
+func outputRoot(v Verdict) wire.CID {
+	if len(v.Outputs.Entries) == 0 && v.Receipt == nil {
+		return ""
+	}
+	return v.Outputs.Root()
+}
+
+// record makes res (from attempt a) the task's result.
+func (m *Market) record(t *Task, a *Attempt, res *Result, r *wire.Receipt, sig []byte) {
+	t.ExitCode, t.Outputs, t.Stdout, t.Stderr = res.ExitCode, res.Outputs, res.Stdout, res.Stderr
+	t.Receipt, t.Signature, t.DurationMs, t.Compiled = r, sig, res.DurationMs, res.Compiled
+	t.OutputRoot = a.OutputRoot
+	t.Provider, t.ProviderEVM, t.Price = a.Provider, a.EVM, a.Price
+}
+
+// pay emits Pay for an accepted attempt, once.
+func (m *Market) pay(j *Job, t *Task, a *Attempt) {
+	if a.Paid {
+		return
+	}
+	a.Paid = true
+	m.emit(Pay{Peer: a.Provider, EVM: a.EVM, Task: wire.TaskID{Job: j.ID, Index: t.Index}, Attempt: a.N, Price: a.Price})
+}
+
+func (m *Market) release(peer string) {
+	if m.inflight[peer] > 0 {
+		m.inflight[peer]--
+	}
+	if m.inflight[peer] == 0 {
+		delete(m.inflight, peer)
+	}
+	m.slotsChanged(peer)
+}
+
+// failAttempt ends live attempt a through the provider's fault and
+// retries the task elsewhere, or fails it after MaxAttempts attempts
+// without a result.
+//
+// blame says whether the provider is at fault; an attempt cut short by
+// something else (the consumer restarting) is "interrupted" and does not
+// keep the task off that provider.
+func (m *Market) failAttempt(now time.Time, j *Job, t *Task, a *Attempt, blame bool, reason string) {
+	if a == nil || !a.Live() {
+		return
+	}
+	a.State, a.Ended, a.Reason = attemptFailed, now, reason
+	if !blame {
+		a.State = attemptInterrupted
+	}
+	m.release(a.Provider)
+	m.logf(now, j, t.Index, "attempt %d on %s failed: %s", a.N, shortPeer(a.Provider), reason)
+	j.nextRound = now
+	if n := t.failures(); n >= m.cfg.MaxAttempts {
+		if m.keepAccepted(now, j, t, fmt.Sprintf("the re-check gave up after %d attempts; last: %s", n, reason)) {
+			return
+		}
+		m.failTask(now, j, t, fmt.Sprintf("gave up after %d attempts; last: %s", n, reason))
+		return
+	}
+	if t.replicas() > 1 || len(t.LiveAttempts()) > 0 {
+		t.State, t.Reason, t.waitingSince = t.progress(), "replacing a replica on another provider after: "+reason, now
+		m.touch(now, j, t)
+		return
+	}
+	t.State, t.Reason, t.Provider, t.ProviderEVM, t.waitingSince = TaskRetrying, "retrying on another provider after: "+reason, "", "", now
+	m.touch(now, j, t)
+}
+
+// failTask ends t as failed, stopping its other replicas unpaid.
+func (m *Market) failTask(now time.Time, j *Job, t *Task, reason string) {
+	m.drop(now, j, t, attemptCancelled, "the task failed: "+reason)
+	t.State, t.Reason = TaskFailed, reason
+	m.touch(now, j, t)
+	m.logf(now, j, t.Index, "task failed: %s", reason)
+	m.settle(now, j)
+}
+
+// drop ends t's live attempts (Abort) and its results still waiting for
+// a quorum (Reject) as state, unpaid.
+func (m *Market) drop(now time.Time, j *Job, t *Task, state, reason string) {
+	id := wire.TaskID{Job: j.ID, Index: t.Index}
+	for i := range t.Attempts {
+		a := &t.Attempts[i]
+		switch {
+		case a.Live():
+			a.State, a.Ended, a.Reason = state, now, reason
+			m.release(a.Provider)
+			m.emit(Abort{Peer: a.Provider, Task: id, Attempt: a.N})
+		case a.State == attemptSubmitted:
+			a.State, a.Reason = state, reason
+			m.emit(Reject{Peer: a.Provider, Task: id, Attempt: a.N, Reason: reason})
+		}
+	}
+}
