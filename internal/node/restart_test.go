@@ -7,7 +7,6 @@ import (
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/config"
 	"github.com/deco-network/deco/internal/exec/wasm"
-	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/spec"
 )
 
@@ -17,7 +16,7 @@ func TestConsumerStateSurvivesRestart(t *testing.T) {
 	c := startCluster(t, ClusterOptions{Providers: 1})
 	prog := upload(t, c.Client, wasm.MinimalModule())
 	j := runJob(t, c.Client, spec.Job{Program: spec.Program{CID: prog}, Tasks: spec.Tasks{Count: 3}})
-	if j.State != market.JobCompleted {
+	if j.State != api.JobCompleted {
 		t.Fatalf("job %s: %s", j.State, j.Reason)
 	}
 	learned := func(n *Node) map[string]int {
@@ -54,7 +53,7 @@ func TestConsumerStateSurvivesRestart(t *testing.T) {
 	defer n.Close()
 	cl := &api.Client{Base: n.APIURL(), Token: n.Token()}
 	js, err := cl.Jobs(ctx)
-	if err != nil || len(js) != 1 || js[0].ID != j.ID || js[0].State != market.JobCompleted || js[0].Verified != 3 {
+	if err != nil || len(js) != 1 || js[0].ID != j.ID || js[0].State != api.JobCompleted || js[0].Verified != 3 {
 		t.Fatalf("after restart: %v %+v", err, js)
 	}
 	v, err := cl.Job(ctx, string(j.ID))
