@@ -14,7 +14,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/deco-network/deco/internal/market"
+	"github.com/deco-network/deco/internal/api"
 )
 
 // binary is the deco built for the tests; zkKeys the zk key cache every
@@ -118,13 +118,13 @@ func deco(t *testing.T, devnet string, args ...string) (string, error) {
 	return stdout.String(), nil
 }
 
-func describe(t *testing.T, devnet, id string) market.Job {
+func describe(t *testing.T, devnet, id string) api.JobView {
 	t.Helper()
 	out, err := deco(t, devnet, "job", "describe", id, "-o", "json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	var j market.Job
+	var j api.JobView
 	if err := json.Unmarshal([]byte(out), &j); err != nil {
 		t.Fatalf("describe output: %v\n%s", err, out)
 	}

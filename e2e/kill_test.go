@@ -15,7 +15,6 @@ import (
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/exec"
 	"github.com/deco-network/deco/internal/exec/wasm"
-	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/wire"
 )
 
@@ -42,7 +41,7 @@ func TestKillProviderMidJob(t *testing.T) {
 	waitFor(t, 2*time.Minute, "a task running on a provider", func() bool {
 		j := describe(t, dir, id)
 		for _, tk := range j.Tasks {
-			if tk.State == market.TaskRunning || tk.State == market.TaskAssigned {
+			if tk.State == api.TaskRunning || tk.State == api.TaskAssigned {
 				for _, n := range dn.Nodes {
 					if n.PeerID == tk.Provider {
 						victim, victimPID = n.PeerID, n.PID
@@ -61,18 +60,18 @@ func TestKillProviderMidJob(t *testing.T) {
 	}
 	t.Logf("killed provider %s (pid %d)", victim, victimPID)
 
-	var final market.Job
+	var final api.JobView
 	waitFor(t, 4*time.Minute, "the job to end", func() bool {
 		final = describe(t, dir, id)
 		return final.State.Terminal()
 	})
-	if final.State != market.JobCompleted {
+	if final.State != api.JobCompleted {
 		b, _ := json.MarshalIndent(final, "", " ")
 		t.Fatalf("job %s: %s\n%s", final.State, final.Reason, b)
 	}
 	moved := 0
 	for _, tk := range final.Tasks {
-		if tk.State != market.TaskVerified {
+		if tk.State != api.TaskVerified {
 			t.Fatalf("task %d %s: %s", tk.Index, tk.State, tk.Reason)
 		}
 		for _, a := range tk.Attempts[:len(tk.Attempts)-1] {
@@ -118,7 +117,7 @@ func TestKillProviderMidJob(t *testing.T) {
 
 // checkRenderOutputs fetches job j's results and checks every task's
 // outputs equal a local run of the render example with the same arguments.
-func checkRenderOutputs(t *testing.T, dir string, final market.Job, args []string) {
+func checkRenderOutputs(t *testing.T, dir string, final api.JobView, args []string) {
 	t.Helper()
 	results := t.TempDir()
 	count := strconv.Itoa(len(final.Tasks))

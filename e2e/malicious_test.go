@@ -10,7 +10,6 @@ import (
 
 	"github.com/deco-network/deco/examples"
 	"github.com/deco-network/deco/internal/api"
-	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/wire"
 )
 
@@ -38,18 +37,18 @@ func TestMaliciousProvidersCaught(t *testing.T) {
 		t.Fatal(err)
 	}
 	args := []string{"--tile", "{{index}}", "--tiles", "{{count}}", "--width", "64", "--height", "96", "--samples", "1"}
-	run := func(policy string, tasks string) market.Job {
+	run := func(policy string, tasks string) api.JobView {
 		out, err := deco(t, dir, append([]string{"run", "--wasm", wasmPath, "--tasks", tasks, "--verify", policy, "--timeout", "2m", "--id-only", "--"}, args...)...)
 		if err != nil {
 			t.Fatal(err)
 		}
 		id := strings.TrimSpace(out)
-		var j market.Job
+		var j api.JobView
 		waitFor(t, 4*time.Minute, policy+" job to end", func() bool {
 			j = describe(t, dir, id)
 			return j.State.Terminal()
 		})
-		if j.State != market.JobCompleted {
+		if j.State != api.JobCompleted {
 			t.Fatalf("%s job %s: %s", policy, j.State, j.Reason)
 		}
 		return j

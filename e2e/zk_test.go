@@ -8,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/deco-network/deco/internal/api"
-	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/wire"
 )
 
@@ -46,7 +45,7 @@ func TestZKJobSettledOnChain(t *testing.T) {
 	if err := json.Unmarshal([]byte(out), &run); err != nil {
 		t.Fatalf("run -o json: %v\n%s", err, out)
 	}
-	if run.State != market.JobCompleted {
+	if run.State != api.JobCompleted {
 		t.Fatalf("zk job %s: %s", run.State, run.Reason)
 	}
 	// --wait returned after the settlements, not before.

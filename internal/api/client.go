@@ -12,7 +12,6 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
 )
@@ -107,12 +106,12 @@ func (c *Client) GetBlob(ctx context.Context, cid wire.CID, w io.Writer) error {
 }
 
 // Submit submits a resolved spec.
-func (c *Client) Submit(ctx context.Context, j spec.Job) (*market.Job, error) {
+func (c *Client) Submit(ctx context.Context, j spec.Job) (*JobView, error) {
 	b, err := json.Marshal(j)
 	if err != nil {
 		return nil, err
 	}
-	var v market.Job
+	var v JobView
 	return &v, c.do(ctx, http.MethodPost, "/v1/jobs", bytes.NewReader(b), "application/json", &v)
 }
 
@@ -128,9 +127,9 @@ func (c *Client) Job(ctx context.Context, id string) (*JobView, error) {
 	return &v, c.getJSON(ctx, "/v1/jobs/"+url.PathEscape(id), &v)
 }
 
-// Cancel cancels a job.
-func (c *Client) Cancel(ctx context.Context, id string) (*market.Job, error) {
-	var v market.Job
+// Cancel cancels a job and returns it as it is after the cancel.
+func (c *Client) Cancel(ctx context.Context, id string) (*JobView, error) {
+	var v JobView
 	return &v, c.do(ctx, http.MethodPost, "/v1/jobs/"+url.PathEscape(id)+"/cancel", nil, "", &v)
 }
 

@@ -18,4 +18,14 @@
 // The server knows nothing of libp2p or the market's internals: it calls a
 // Backend, which the node implements. Errors come back as
 // {"error": "...", "code": "not_found" | "invalid" | ...}.
+//
+// The API's types (JobView, TaskView, AttemptView, PaymentView...) are its
+// own, not the market's: their JSON field names are what `-o json` users
+// and scripts read, so they change only on purpose. view.go builds them
+// from market and payment state (JobViewOf, PaymentViewOf,
+// ProofPaymentView, ProviderViewOf); the node gathers that state and
+// delegates. For example, a backend describing a job:
+//
+//	v := api.JobViewOf(job) // job: *market.Job, read from the node's records
+//	v.Payment = api.PaymentViewOf(escrowAddr, status, err)
 package api

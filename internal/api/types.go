@@ -6,7 +6,6 @@ import (
 	"io"
 	"time"
 
-	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
 )
@@ -18,7 +17,7 @@ type Backend interface {
 	PutBlob(ctx context.Context, r io.Reader) (wire.CID, int64, error)
 	OpenBlob(ctx context.Context, c wire.CID) (io.ReadCloser, int64, error)
 	// Submit validates and starts a resolved job.
-	Submit(ctx context.Context, j spec.Job) (*market.Job, error)
+	Submit(ctx context.Context, j spec.Job) (*JobView, error)
 	Jobs(ctx context.Context) ([]JobSummary, error)
 	// Job finds a job by id or unique id prefix.
 	Job(ctx context.Context, id string) (*JobView, error)
@@ -57,15 +56,15 @@ type NodeInfo struct {
 
 // JobSummary is a row of `deco job list`.
 type JobSummary struct {
-	ID        wire.JobID      `json:"id"`
-	Name      string          `json:"name"`
-	State     market.JobState `json:"state"`
-	Reason    string          `json:"reason"`
-	Tasks     int             `json:"tasks"`
-	Verified  int             `json:"verified"`
-	Failed    int             `json:"failed"`
-	CreatedAt time.Time       `json:"created_at"`
-	EndedAt   time.Time       `json:"ended_at,omitzero"`
+	ID        wire.JobID `json:"id"`
+	Name      string     `json:"name"`
+	State     JobState   `json:"state"`
+	Reason    string     `json:"reason"`
+	Tasks     int        `json:"tasks"`
+	Verified  int        `json:"verified"`
+	Failed    int        `json:"failed"`
+	CreatedAt time.Time  `json:"created_at"`
+	EndedAt   time.Time  `json:"ended_at,omitzero"`
 }
 
 // LogLine is one entry of a job's event log.
@@ -75,7 +74,7 @@ type LogLine struct {
 	Index int       `json:"index"` // task index, -1 for the job
 	Text  string    `json:"text"`
 	// State carries the job state on the final line of a followed stream.
-	State market.JobState `json:"state,omitempty"`
+	State JobState `json:"state,omitempty"`
 }
 
 // PredictionView is what the learned scheduler believes about a provider
@@ -147,11 +146,122 @@ type Error struct {
 	Fields []string `json:"fields,omitempty"`
 }
 
-// JobView is a job as `deco job describe` shows it: the market's record
-// plus, when payments are on, its escrow.
+// JobState is a job's user-visible state: pending, running, then
+// completed, failed or cancelled.
+type JobState string
+
+// Job states.
+const (
+	JobPending   JobState = "pending"
+	JobRunning   JobState = "running"
+	JobCompleted JobState = "completed"
+	JobFailed    JobState = "failed"
+	JobCancelled JobState = "cancelled"
+)
+
+// Terminal reports whether s is final.
+func (s JobState) Terminal() bool {
+	return s == JobCompleted || s == JobFailed || s == JobCancelled
+}
+
+// TaskState is a task's state (DESIGN §4's lifecycle as users see it).
+type TaskState string
+
+// Task states.
+const (
+	TaskPending   TaskState = "pending"
+	TaskBidding   TaskState = "bidding"
+	TaskAssigned  TaskState = "assigned"
+	TaskRunning   TaskState = "running"
+	TaskVerifying TaskState = "verifying"
+	// TaskSubmitted: a result checked out and waits for more replicas.
+	TaskSubmitted TaskState = "submitted"
+	TaskVerified  TaskState = "verified"
+	TaskRetrying  TaskState = "retrying"
+	TaskFailed    TaskState = "failed"
+	TaskCancelled TaskState = "cancelled"
+)
+
+// Terminal reports whether s is final.
+func (s TaskState) Terminal() bool {
+	return s == TaskVerified || s == TaskFailed || s == TaskCancelled
+}
+
+// JobView is a job as `deco job describe` shows it (and `-o json`
+// prints): the job, its tasks and their attempts, plus, when payments are
+// on, its escrow. Its field names are the API's contract; the market's
+// types may change without changing them (JobViewOf converts).
 type JobView struct {
-	market.Job
-	Payment *PaymentView `json:"payment,omitempty"`
+	ID        wire.JobID   `json:"id"`
+	Spec      spec.Job     `json:"spec"`
+	State     JobState     `json:"state"`
+	Reason    string       `json:"reason"`
+	Consumer  string       `json:"consumer"` // EVM address
+	CreatedAt time.Time    `json:"created_at"`
+	UpdatedAt time.Time    `json:"updated_at"`
+	EndedAt   time.Time    `json:"ended_at,omitzero"`
+	Tasks     []TaskView   `json:"tasks"`
+	Rounds    int          `json:"rounds"` // auctions held
+	Payment   *PaymentView `json:"payment,omitempty"`
+}
+
+// TaskView is one task of a job.
+type TaskView struct {
+	Index       int           `json:"index"`
+	State       TaskState     `json:"state"`
+	Reason      string        `json:"reason"`
+	Provider    string        `json:"provider,omitempty"` // peer ID of the accepted (or current) attempt
+	ProviderEVM string        `json:"provider_evm,omitempty"`
+	Price       wire.Amount   `json:"price"`
+	Attempts    []AttemptView `json:"attempts"`
+	ExitCode    int64         `json:"exit_code"`
+	OutputRoot  wire.CID      `json:"output_root,omitempty"`
+	Outputs     wire.Manifest `json:"outputs,omitzero"`
+	Stdout      wire.CID      `json:"stdout,omitempty"`
+	Stderr      wire.CID      `json:"stderr,omitempty"`
+	Receipt     *wire.Receipt `json:"receipt,omitempty"`
+	Signature   []byte        `json:"signature,omitempty"`
+	DurationMs  int64         `json:"duration_ms"`
+	Compiled    bool          `json:"compiled,omitempty"` // the provider compiled the module for this task
+	UpdatedAt   time.Time     `json:"updated_at"`
+	// Replicas is how many distinct providers' results the task wants
+	// before a majority decides it; Quorum how many returned the accepted
+	// output root.
+	Replicas int `json:"replicas,omitempty"`
+	Quorum   int `json:"quorum,omitempty"`
+}
+
+// AttemptView is one try of a task on one provider.
+type AttemptView struct {
+	N        int         `json:"n"`
+	Provider string      `json:"provider"`
+	EVM      string      `json:"evm"`
+	Price    wire.Amount `json:"price"`
+	// State is assigned, running or verifying (live), submitted (waits for
+	// the quorum), verified, rejected (lost the quorum), failed,
+	// interrupted or cancelled.
+	State      string        `json:"state"`
+	Reason     string        `json:"reason,omitempty"`
+	Started    time.Time     `json:"started"`
+	Ended      time.Time     `json:"ended,omitzero"`
+	Deadline   time.Time     `json:"deadline"`
+	OutputRoot wire.CID      `json:"output_root,omitempty"`
+	Net        string        `json:"net,omitempty"` // the provider's network, if known
+	Receipt    *wire.Receipt `json:"receipt,omitempty"`
+	Signature  []byte        `json:"signature,omitempty"`
+	Result     *ResultView   `json:"result,omitempty"`
+	Paid       bool          `json:"paid,omitempty"`      // a voucher (or proof) paid for it
+	Unchecked  bool          `json:"unchecked,omitempty"` // accepted without a replica (adaptive)
+}
+
+// ResultView is what an attempt returned.
+type ResultView struct {
+	ExitCode   int64         `json:"exit_code"`
+	Outputs    wire.Manifest `json:"outputs,omitzero"`
+	Stdout     wire.CID      `json:"stdout,omitempty"`
+	Stderr     wire.CID      `json:"stderr,omitempty"`
+	DurationMs int64         `json:"duration_ms"`
+	Compiled   bool          `json:"compiled,omitempty"`
 }
 
 // PaymentView is a job's money: the escrow on chain and the vouchers signed.
@@ -180,4 +290,13 @@ type ProviderPay struct {
 	Spent    wire.Amount `json:"spent"`
 	Redeemed wire.Amount `json:"redeemed"`
 	Pending  wire.Amount `json:"pending"`
+}
+
+// Counts tallies the job's tasks by state.
+func (j *JobView) Counts() map[TaskState]int {
+	m := map[TaskState]int{}
+	for _, t := range j.Tasks {
+		m[t.State]++
+	}
+	return m
 }

@@ -15,7 +15,6 @@ import (
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/exec"
 	"github.com/deco-network/deco/internal/exec/wasm"
-	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/node"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/verify/mc"
@@ -169,7 +168,7 @@ func benchOverhead(ctx context.Context, w interface{ Write([]byte) (int, error) 
 	}
 	one := spec.Job{Name: "bench", Program: spec.Program{CID: ref.CID}, Timeout: spec.Duration(time.Minute), Verification: spec.VerifyReceipt}
 	one.Defaults()
-	runJob := func(cl *api.Client, j spec.Job) (time.Duration, *market.Job, error) {
+	runJob := func(cl *api.Client, j spec.Job) (time.Duration, *api.JobView, error) {
 		t := time.Now()
 		job, err := cl.Submit(ctx, j)
 		if err != nil {
@@ -183,10 +182,10 @@ func benchOverhead(ctx context.Context, w interface{ Write([]byte) (int, error) 
 		if err != nil {
 			return 0, nil, err
 		}
-		if final.State != market.JobCompleted {
-			return d, &final.Job, fmt.Errorf("bench job %s: %s", final.State, final.Reason)
+		if final.State != api.JobCompleted {
+			return d, final, fmt.Errorf("bench job %s: %s", final.State, final.Reason)
 		}
-		return d, &final.Job, nil
+		return d, final, nil
 	}
 	for i := 0; i < 5; i++ { // warm every provider's compile cache
 		if _, _, err := runJob(c.Client, one); err != nil {

@@ -12,8 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/exec/wasm"
-	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/node"
 )
 
@@ -79,11 +79,11 @@ func TestRunWaitDownloadsResults(t *testing.T) {
 	}
 	id := list[0]["id"].(string)
 	out, _, code = deco(t, c, "job", "describe", id[:6], "-o", "json")
-	var j market.Job
+	var j api.JobView
 	if code != 0 || json.Unmarshal([]byte(out), &j) != nil {
 		t.Fatalf("describe: %d %s", code, out)
 	}
-	if j.State != market.JobCompleted || len(j.Tasks) != 3 || j.Tasks[0].OutputRoot == "" || len(j.Tasks[0].Attempts) == 0 {
+	if j.State != api.JobCompleted || len(j.Tasks) != 3 || j.Tasks[0].OutputRoot == "" || len(j.Tasks[0].Attempts) == 0 {
 		t.Fatalf("describe: %+v", j)
 	}
 	var raw map[string]any

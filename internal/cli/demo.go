@@ -16,7 +16,6 @@ import (
 
 	"github.com/deco-network/deco/examples"
 	"github.com/deco-network/deco/internal/api"
-	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/node"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/zk"
@@ -113,7 +112,7 @@ func newDemoCmd(g *globals) *cobra.Command {
 				return err
 			}
 			jobTime := time.Since(t1)
-			if final.State != market.JobCompleted {
+			if final.State != api.JobCompleted {
 				return &ExitError{Code: 1, Err: fmt.Errorf("render job %s: %s", final.State, final.Reason)}
 			}
 			if err := os.MkdirAll(out, 0o755); err != nil {
@@ -121,10 +120,10 @@ func newDemoCmd(g *globals) *cobra.Command {
 			}
 			tilesDir := filepath.Join(out, "tiles")
 			os.RemoveAll(tilesDir)
-			if err := download(ctx, c.Client, &final.Job, tilesDir); err != nil {
+			if err := download(ctx, c.Client, final, tilesDir); err != nil {
 				return err
 			}
-			img, err := assemble(tilesDir, &final.Job)
+			img, err := assemble(tilesDir, final)
 			if err != nil {
 				return err
 			}
@@ -143,7 +142,7 @@ func newDemoCmd(g *globals) *cobra.Command {
 			var sum float64
 			for _, t := range final.Tasks {
 				s.ProvidersUsed[t.Provider]++
-				if t.Receipt != nil && t.State == market.TaskVerified {
+				if t.Receipt != nil && t.State == api.TaskVerified {
 					s.ReceiptsVerified++
 				}
 				s.Retries += len(t.Attempts) - 1
@@ -216,7 +215,7 @@ func newDemoCmd(g *globals) *cobra.Command {
 }
 
 // assemble stitches the downloaded band tiles into one image.
-func assemble(dir string, j *market.Job) (image.Image, error) {
+func assemble(dir string, j *api.JobView) (image.Image, error) {
 	var tiles []examples.TileFile
 	for _, t := range j.Tasks {
 		td := filepath.Join(dir, strconv.Itoa(t.Index), "outputs")

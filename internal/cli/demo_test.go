@@ -8,7 +8,7 @@ import (
 	"os"
 	"testing"
 
-	"github.com/deco-network/deco/internal/market"
+	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/zk"
 	"github.com/deco-network/deco/internal/zk/zktest"
 )
@@ -28,7 +28,7 @@ func TestDemo(t *testing.T) {
 	if err := json.Unmarshal(out.Bytes(), &s); err != nil {
 		t.Fatalf("demo -o json: %v\n%s", err, out.String())
 	}
-	if s.State != string(market.JobCompleted) || s.Tasks != 2 || s.ReceiptsVerified != 2 {
+	if s.State != string(api.JobCompleted) || s.Tasks != 2 || s.ReceiptsVerified != 2 {
 		t.Fatalf("render: %s, %d tasks, %d receipts verified", s.State, s.Tasks, s.ReceiptsVerified)
 	}
 	f, err := os.Open(s.Image)
@@ -55,7 +55,7 @@ func TestDemo(t *testing.T) {
 		zktest.RequireCompiler(t, "the demo's zk job") // fails under CI, skips here
 		t.Fatalf("zk job skipped with a compiler present: %s", z.Skipped)
 	}
-	if z.State != string(market.JobCompleted) || z.Tasks != 3 || z.Settled != 3 || !z.SetupNew {
+	if z.State != string(api.JobCompleted) || z.Tasks != 3 || z.Settled != 3 || !z.SetupNew {
 		t.Fatalf("zk job: %s, %d tasks, %d settled, set up now %v", z.State, z.Tasks, z.Settled, z.SetupNew)
 	}
 	for i, got := range z.Outputs {

@@ -14,7 +14,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/deco-network/deco/internal/api"
-	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/spec"
 )
 
@@ -284,12 +283,12 @@ func newJobGetCmd(g *globals) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if err := download(cmd.Context(), c, &j.Job, dir); err != nil {
+			if err := download(cmd.Context(), c, j, dir); err != nil {
 				return err
 			}
 			n := 0
 			for _, t := range j.Tasks {
-				if t.State == market.TaskVerified {
+				if t.State == api.TaskVerified {
 					n++
 				}
 			}

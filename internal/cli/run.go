@@ -13,7 +13,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/deco-network/deco/internal/api"
-	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
 )
@@ -253,7 +252,7 @@ func (g *globals) submit(cmd *cobra.Command, j spec.Job, base string, sf submitF
 	}
 	final = waitSettled(ctx, c, final, cmd.ErrOrStderr(), show)
 	if sf.outputDir != "" {
-		if err := download(ctx, c, &final.Job, sf.outputDir); err != nil {
+		if err := download(ctx, c, final, sf.outputDir); err != nil {
 			return err
 		}
 	}
@@ -266,7 +265,7 @@ func (g *globals) submit(cmd *cobra.Command, j spec.Job, base string, sf submitF
 			printSummary(out, final, sf.outputDir)
 		}
 	}
-	if final.State != market.JobCompleted {
+	if final.State != api.JobCompleted {
 		return &ExitError{Code: 1, Err: fmt.Errorf("job %s %s: %s", final.ID.Short(), final.State, final.Reason)}
 	}
 	return nil
@@ -275,12 +274,12 @@ func (g *globals) submit(cmd *cobra.Command, j spec.Job, base string, sf submitF
 func printSummary(w interface{ Write([]byte) (int, error) }, j *api.JobView, dir string) {
 	c := j.Counts()
 	fmt.Fprintf(w, "Job %s %s: %s\n", j.ID, strings.ToUpper(string(j.State)), j.Reason)
-	fmt.Fprintf(w, "  tasks: %d verified, %d failed, %d cancelled\n", c[market.TaskVerified], c[market.TaskFailed], c[market.TaskCancelled])
+	fmt.Fprintf(w, "  tasks: %d verified, %d failed, %d cancelled\n", c[api.TaskVerified], c[api.TaskFailed], c[api.TaskCancelled])
 	if !j.EndedAt.IsZero() {
 		fmt.Fprintf(w, "  took:  %s\n", j.EndedAt.Sub(j.CreatedAt).Round(time.Millisecond))
 	}
 	if p := j.Payment; p != nil && p.PerTask != 0 {
-		proven := c[market.TaskVerified]
+		proven := c[api.TaskVerified]
 		fmt.Fprintf(w, "  paid:  %s DECO of a %s DECO deposit, on proof: %d of %d proven tasks settled on chain at %s DECO each; the rest is refunded after %s\n",
 			p.Redeemed, p.Deposit, len(p.Settled), proven, p.PerTask, p.RefundAt.Local().Format("15:04:05"))
 		if n := len(unsettled(j)); n > 0 {
@@ -315,7 +314,7 @@ func unsettled(j *api.JobView) []int {
 	}
 	var out []int
 	for _, t := range j.Tasks {
-		if t.State == market.TaskVerified && !settled[t.Index] {
+		if t.State == api.TaskVerified && !settled[t.Index] {
 			out = append(out, t.Index)
 		}
 	}
@@ -367,7 +366,7 @@ func waitJob(ctx context.Context, c *api.Client, id string, errw io.Writer, show
 		if err != nil {
 			return nil, err
 		}
-		line := progressLine(&j.Job, time.Since(start))
+		line := progressLine(j, time.Since(start))
 		if tty {
 			fmt.Fprintf(errw, "\r\033[K%s", line)
 		} else if show && line != last && j.State.Terminal() {
@@ -391,18 +390,18 @@ func waitJob(ctx context.Context, c *api.Client, id string, errw io.Writer, show
 	}
 }
 
-func progressLine(j *market.Job, el time.Duration) string {
+func progressLine(j *api.JobView, el time.Duration) string {
 	c := j.Counts()
 	total := len(j.Tasks)
-	done := c[market.TaskVerified] + c[market.TaskFailed] + c[market.TaskCancelled]
+	done := c[api.TaskVerified] + c[api.TaskFailed] + c[api.TaskCancelled]
 	const width = 30
 	fill := 0
 	if total > 0 {
 		fill = done * width / total
 	}
 	bar := strings.Repeat("█", fill) + strings.Repeat("░", width-fill)
-	running := c[market.TaskRunning] + c[market.TaskAssigned] + c[market.TaskVerifying] + c[market.TaskSubmitted]
-	return fmt.Sprintf("%s %s %d/%d verified · %d running · %d failed · %s", j.ID.Short(), bar, c[market.TaskVerified], total, running, c[market.TaskFailed], el.Round(100*time.Millisecond))
+	running := c[api.TaskRunning] + c[api.TaskAssigned] + c[api.TaskVerifying] + c[api.TaskSubmitted]
+	return fmt.Sprintf("%s %s %d/%d verified · %d running · %d failed · %s", j.ID.Short(), bar, c[api.TaskVerified], total, running, c[api.TaskFailed], el.Round(100*time.Millisecond))
 }
 
 func isTerminal(f *os.File) bool {
@@ -414,7 +413,7 @@ func isTerminal(f *os.File) bool {
 }
 
 // download writes every task's outputs, logs and receipt under dir.
-func download(ctx context.Context, c *api.Client, j *market.Job, dir string) error {
+func download(ctx context.Context, c *api.Client, j *api.JobView, dir string) error {
 	for _, t := range j.Tasks {
 		td := filepath.Join(dir, strconv.Itoa(t.Index))
 		if err := os.MkdirAll(td, 0o755); err != nil {
@@ -429,7 +428,7 @@ func download(ctx context.Context, c *api.Client, j *market.Job, dir string) err
 				return fmt.Errorf("task %d output %s: %w", t.Index, e.Path, err)
 			}
 		}
-		if t.State == market.TaskVerified {
+		if t.State == api.TaskVerified {
 			os.MkdirAll(filepath.Join(td, "outputs"), 0o755)
 		}
 		for name, cid := range map[string]wire.CID{"stdout": t.Stdout, "stderr": t.Stderr} {

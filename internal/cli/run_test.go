@@ -6,23 +6,22 @@ import (
 	"testing"
 
 	"github.com/deco-network/deco/internal/api"
-	"github.com/deco-network/deco/internal/market"
 )
 
 // The --wait summary of a zk job counts settlements against the proven
 // tasks and says when some are still pending, rather than a bare "0 of N".
 func TestSummaryOfProofJob(t *testing.T) {
-	tasks := func(states ...market.TaskState) []*market.Task {
-		var out []*market.Task
+	tasks := func(states ...api.TaskState) []api.TaskView {
+		var out []api.TaskView
 		for i, s := range states {
-			out = append(out, &market.Task{Index: i, State: s, Price: 4000})
+			out = append(out, api.TaskView{Index: i, State: s, Price: 4000})
 		}
 		return out
 	}
-	v, f := market.TaskVerified, market.TaskFailed
+	v, f := api.TaskVerified, api.TaskFailed
 	for _, tc := range []struct {
 		name      string
-		tasks     []*market.Task
+		tasks     []api.TaskView
 		pay       *api.PaymentView
 		unsettled int
 		want      []string
@@ -38,7 +37,7 @@ func TestSummaryOfProofJob(t *testing.T) {
 			[]string{"1 of 1 proven tasks settled"}, []string{"pending"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			j := &api.JobView{Job: market.Job{ID: "0123456789abcdef0123456789abcdef", State: market.JobCompleted, Tasks: tc.tasks}, Payment: tc.pay}
+			j := &api.JobView{ID: "0123456789abcdef0123456789abcdef", State: api.JobCompleted, Tasks: tc.tasks, Payment: tc.pay}
 			if got := len(unsettled(j)); got != tc.unsettled {
 				t.Fatalf("unsettled = %d, want %d", got, tc.unsettled)
 			}

@@ -40,7 +40,7 @@ func (b backend) OpenBlob(ctx context.Context, c wire.CID) (io.ReadCloser, int64
 
 // Submit validates a resolved spec, checks that its blobs are here, and
 // hands it to the market.
-func (b backend) Submit(ctx context.Context, s spec.Job) (*market.Job, error) {
+func (b backend) Submit(ctx context.Context, s spec.Job) (*api.JobView, error) {
 	n := b.n
 	s.Defaults()
 	if err := s.Validate(); err != nil {
@@ -85,17 +85,11 @@ func (b backend) Submit(ctx context.Context, s spec.Job) (*market.Job, error) {
 		return nil, fmt.Errorf("%w: %v", api.ErrPayment, err)
 	}
 	j := &market.Job{ID: id, Spec: s, Consumer: n.id.EVM}
-	var out *market.Job
-	err := n.postWait(ctx, market.Submit{Job: j}, func() { out = snapshot(j) })
+	var out *api.JobView
+	// The view is built on the loop, after the step: it copies what the
+	// market may change later.
+	err := n.postWait(ctx, market.Submit{Job: j}, func() { out = api.JobViewOf(j) })
 	return out, err
-}
-
-// snapshot deep-copies a job through JSON (called on the loop goroutine).
-func snapshot(j *market.Job) *market.Job {
-	b, _ := json.Marshal(j)
-	var c market.Job
-	json.Unmarshal(b, &c)
-	return &c
 }
 
 func (b backend) resolve(id string) (wire.JobID, error) {
@@ -121,34 +115,21 @@ func (b backend) resolve(id string) (wire.JobID, error) {
 }
 
 func (b backend) load(id wire.JobID) (*market.Job, error) {
-	var j market.Job
-	ok, err := b.n.db.Get(bucketJobs, string(id), &j)
-	if err != nil {
-		return nil, err
+	j, ok, err := loadJob(b.n.db, id)
+	if err == nil && !ok {
+		err = fmt.Errorf("%w: job %s", api.ErrNotFound, id)
 	}
-	if !ok {
-		return nil, fmt.Errorf("%w: job %s", api.ErrNotFound, id)
-	}
-	j.Tasks = make([]*market.Task, 0, j.Spec.Tasks.Count)
-	err = b.n.db.ListPrefix(bucketTasks, string(id)+"/", func(_ string, raw []byte) error {
-		var t market.Task
-		if err := json.Unmarshal(raw, &t); err != nil {
-			return err
-		}
-		j.Tasks = append(j.Tasks, &t)
-		return nil
-	})
-	return &j, err
+	return j, err
 }
 
 func (b backend) Jobs(ctx context.Context) ([]api.JobSummary, error) {
 	var out []api.JobSummary
-	err := b.n.db.List(bucketJobs, func(_ string, raw []byte) error {
-		var j market.Job
-		if err := json.Unmarshal(raw, &j); err != nil {
-			return err
+	err := b.n.db.List(bucketJobs, func(key string, raw []byte) error {
+		r, err := decodeJob(raw)
+		if err != nil {
+			return fmt.Errorf("job %s: %w", key, err)
 		}
-		out = append(out, api.JobSummary{ID: j.ID, Name: j.Spec.Name, State: j.State, Reason: j.Reason, Tasks: j.Spec.Tasks.Count, CreatedAt: j.CreatedAt, EndedAt: j.EndedAt})
+		out = append(out, api.SummaryOf(r.job(), 0, 0))
 		return nil
 	})
 	if err != nil {
@@ -156,6 +137,7 @@ func (b backend) Jobs(ctx context.Context) ([]api.JobSummary, error) {
 	}
 	for i := range out {
 		b.n.db.ListPrefix(bucketTasks, string(out[i].ID)+"/", func(_ string, raw []byte) error {
+			// Only the state is needed: every record version has it.
 			var t struct {
 				State market.TaskState `json:"state"`
 			}
@@ -185,12 +167,14 @@ func (b backend) Job(ctx context.Context, id string) (*api.JobView, error) {
 	if err != nil {
 		return nil, err
 	}
-	pv := b.n.paymentView(ctx, jid)
+	v := api.JobViewOf(j)
 	if _, zk := b.n.zk.job(jid); zk && b.n.pay.chain != nil {
-		pv = b.n.proofPaymentView(ctx, j)
-		showProofPrices(j, pv)
+		v.Payment = b.n.proofPaymentView(ctx, v)
+		v.ShowProofPrices(v.Payment)
+	} else {
+		v.Payment = b.n.paymentView(ctx, jid)
 	}
-	return &api.JobView{Job: *j, Payment: pv}, nil
+	return v, nil
 }
 
 func (b backend) Cancel(ctx context.Context, id string) error {
@@ -282,7 +266,7 @@ func (b backend) Follow(ctx context.Context, id string) (<-chan api.LogLine, err
 		}
 		if j.State.Terminal() {
 			unsubscribe()
-			send(api.LogLine{Index: -1, State: j.State, At: j.EndedAt, Text: "job " + string(j.State)})
+			send(api.LogLine{Index: -1, State: api.JobState(j.State), At: j.EndedAt, Text: "job " + string(j.State)})
 			return
 		}
 		for {

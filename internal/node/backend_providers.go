@@ -2,7 +2,6 @@ package node
 
 import (
 	"context"
-	"time"
 
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/market"
@@ -20,19 +19,11 @@ func (b backend) Providers(ctx context.Context) ([]api.ProviderView, error) {
 			learned[v.Peer] = v
 		}
 		for _, o := range n.market.Offers() {
-			rec := rep.Record(o.Peer, now)
-			rv := api.ReputationView{Score: rep.Reliability(o.Peer, now), Valid: rec.Valid, Unchecked: rec.Unchecked, Invalid: rec.Invalid, Faults: rec.Faults,
-				Suspect: rep.Suspect(o.Peer, now, minReliability(n.opts.Market))}
-			pv := api.ProviderView{
-				Peer: o.Peer, EVM: o.EVM, Ask: o.Ask, Slots: o.Slots, FreeSlots: o.FreeSlots, Cores: o.Resources.Cores,
-				Memory: o.Resources.Memory, GPUs: o.Resources.GPUs, Benchmark: o.Benchmark, Labels: o.Labels, Runtime: o.Runtime,
-				Expires: time.UnixMilli(o.ExpiresMs), Reputation: rv,
-			}
+			var model *sched.ProviderView
 			if v, ok := learned[o.Peer]; ok {
-				pv.Reliability = v.Reliability
-				pv.Predicted = &api.PredictionView{Speed: v.PredictedSpeed, SpeedLogSD: v.SpeedLogSD, Observed: v.Observed, Failed: v.Failed}
+				model = &v
 			}
-			out = append(out, pv)
+			out = append(out, api.ProviderViewOf(o, rep, now, minReliability(n.opts.Market), model))
 		}
 	})
 	for i := range out {

@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/deco-network/deco/examples"
-	"github.com/deco-network/deco/internal/market"
+	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/spec"
 )
 
@@ -48,7 +48,7 @@ func TestHostileProgramsFailClearly(t *testing.T) {
 			tt.job.Program.CID = upload(t, c.Client, buildHostile(t, tt.name))
 			tt.job.Verification = spec.VerifyReceipt // one attempt: no replicas
 			j := runJob(t, c.Client, tt.job)
-			if j.State != market.JobFailed || !strings.Contains(j.Reason, tt.reason) {
+			if j.State != api.JobFailed || !strings.Contains(j.Reason, tt.reason) {
 				t.Fatalf("job %s: %s (want a reason with %q)", j.State, j.Reason, tt.reason)
 			}
 			if len(j.Tasks[0].Attempts) != 1 {
@@ -58,7 +58,7 @@ func TestHostileProgramsFailClearly(t *testing.T) {
 	}
 	t.Run("spam is capped", func(t *testing.T) {
 		j := runJob(t, c.Client, spec.Job{Program: spec.Program{CID: upload(t, c.Client, buildHostile(t, "spam"))}})
-		if j.State != market.JobCompleted {
+		if j.State != api.JobCompleted {
 			t.Fatalf("job %s: %s", j.State, j.Reason)
 		}
 	})
@@ -76,7 +76,7 @@ func TestHostileProgramsFailClearly(t *testing.T) {
 	})
 	// The next ordinary job runs normally on the same providers.
 	j := runJob(t, c.Client, spec.Job{Program: spec.Program{CID: upload(t, c.Client, examples.HelloWASM())}, Tasks: spec.Tasks{Count: 4}})
-	if j.State != market.JobCompleted {
+	if j.State != api.JobCompleted {
 		t.Fatalf("next job %s: %s", j.State, j.Reason)
 	}
 }

@@ -19,8 +19,8 @@ func pid() int { return os.Getpid() }
 
 // Database buckets.
 const (
-	bucketJobs  = "jobs"  // job id -> market.Job header (tasks stored apart)
-	bucketTasks = "tasks" // job id/%06d -> market.Task
+	bucketJobs  = "jobs"  // job id -> jobRecord (tasks stored apart; see records.go)
+	bucketTasks = "tasks" // job id/%06d -> taskRecord
 	bucketLogs  = "logs"  // job id/%012d -> logRecord
 )
 
@@ -169,11 +169,11 @@ func (n *Node) perform(ctx context.Context, rd market.Ready) {
 	lines := make([]api.LogLine, 0, len(rd.Logs))
 	err := n.db.Update(func(tx *store.Tx) error {
 		for _, e := range rd.Saves {
-			if err := tx.Put(bucketJobs, string(e.Job.ID), e.Job); err != nil {
+			if err := tx.Put(bucketJobs, string(e.Job.ID), jobRecordOf(&e.Job)); err != nil {
 				return err
 			}
 			for _, t := range e.Tasks {
-				if err := tx.Put(bucketTasks, taskKey(e.Job.ID, t.Index), t); err != nil {
+				if err := tx.Put(bucketTasks, taskKey(e.Job.ID, t.Index), taskRecordOf(&t)); err != nil {
 					return err
 				}
 			}
@@ -223,13 +223,16 @@ func (n *Node) perform(ctx context.Context, rd market.Ready) {
 // restoreJobs loads the jobs persisted before a restart, for the loop to
 // restore into the market before it steps anything else.
 func (n *Node) restoreJobs() ([]*market.Job, error) {
+	if err := migrateRecords(n.db); err != nil {
+		return nil, err
+	}
 	var jobs []*market.Job
 	err := n.db.List(bucketJobs, func(key string, raw []byte) error {
-		var j market.Job
-		if err := json.Unmarshal(raw, &j); err != nil {
+		r, err := decodeJob(raw)
+		if err != nil {
 			return fmt.Errorf("job %s: %w", key, err)
 		}
-		jobs = append(jobs, &j)
+		jobs = append(jobs, r.job())
 		return nil
 	})
 	if err != nil {
@@ -238,12 +241,12 @@ func (n *Node) restoreJobs() ([]*market.Job, error) {
 	for _, j := range jobs {
 		j.Tasks = make([]*market.Task, j.Spec.Tasks.Count)
 		err := n.db.ListPrefix(bucketTasks, string(j.ID)+"/", func(key string, raw []byte) error {
-			var t market.Task
-			if err := json.Unmarshal(raw, &t); err != nil {
+			r, err := decodeTask(raw)
+			if err != nil {
 				return err
 			}
-			if t.Index >= 0 && t.Index < len(j.Tasks) {
-				j.Tasks[t.Index] = &t
+			if t := r.task(); t.Index >= 0 && t.Index < len(j.Tasks) {
+				j.Tasks[t.Index] = t
 			}
 			return nil
 		})
@@ -307,7 +310,7 @@ func (n *Node) finishSubs(j wire.JobID, st market.JobState) {
 	defer n.subsMu.Unlock()
 	for _, ch := range n.subs[j] {
 		select {
-		case ch <- api.LogLine{Index: -1, State: st, At: n.clk.Now(), Text: "job " + string(st)}:
+		case ch <- api.LogLine{Index: -1, State: api.JobState(st), At: n.clk.Now(), Text: "job " + string(st)}:
 		default:
 		}
 		close(ch)

@@ -12,7 +12,6 @@ import (
 
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/exec/wasm"
-	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
 )
@@ -33,7 +32,7 @@ func startCluster(t *testing.T, o ClusterOptions) *Cluster {
 }
 
 // runJob submits j and follows it to its end.
-func runJob(t *testing.T, c *api.Client, j spec.Job) *market.Job {
+func runJob(t *testing.T, c *api.Client, j spec.Job) *api.JobView {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
@@ -53,7 +52,7 @@ func runJob(t *testing.T, c *api.Client, j spec.Job) *market.Job {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &final.Job
+	return final
 }
 
 func upload(t *testing.T, c *api.Client, b []byte) wire.CID {
@@ -69,12 +68,12 @@ func TestJobRunsAndVerifies(t *testing.T) {
 	c := startCluster(t, ClusterOptions{Providers: 2})
 	prog := upload(t, c.Client, wasm.MinimalModule())
 	j := runJob(t, c.Client, spec.Job{Program: spec.Program{CID: prog}, Tasks: spec.Tasks{Count: 6}})
-	if j.State != market.JobCompleted {
+	if j.State != api.JobCompleted {
 		t.Fatalf("job %s: %s", j.State, j.Reason)
 	}
 	used := map[string]bool{}
 	for _, tk := range j.Tasks {
-		if tk.State != market.TaskVerified || tk.Receipt == nil || tk.Receipt.Attestation != "software" || tk.OutputRoot == "" {
+		if tk.State != api.TaskVerified || tk.Receipt == nil || tk.Receipt.Attestation != "software" || tk.OutputRoot == "" {
 			t.Fatalf("task %+v", tk)
 		}
 		used[tk.Provider] = true
@@ -97,12 +96,12 @@ func TestBadModuleFailsWithReason(t *testing.T) {
 	c := startCluster(t, ClusterOptions{Providers: 1})
 	prog := upload(t, c.Client, []byte("this is not webassembly"))
 	j := runJob(t, c.Client, spec.Job{Program: spec.Program{CID: prog}})
-	if j.State != market.JobFailed || !strings.Contains(j.Reason, "invalid WebAssembly module") {
+	if j.State != api.JobFailed || !strings.Contains(j.Reason, "invalid WebAssembly module") {
 		t.Fatalf("job %s: %s", j.State, j.Reason)
 	}
 	// The node stays up and the next job runs normally.
 	good := upload(t, c.Client, wasm.MinimalModule())
-	if j := runJob(t, c.Client, spec.Job{Program: spec.Program{CID: good}}); j.State != market.JobCompleted {
+	if j := runJob(t, c.Client, spec.Job{Program: spec.Program{CID: good}}); j.State != api.JobCompleted {
 		t.Fatalf("next job %s: %s", j.State, j.Reason)
 	}
 }
@@ -119,7 +118,7 @@ func TestCheatingProviderCaught(t *testing.T) {
 	cheater = c.Providers[0].PeerID().String()
 	prog := upload(t, c.Client, wasm.MinimalModule())
 	j := runJob(t, c.Client, spec.Job{Program: spec.Program{CID: prog}, Tasks: spec.Tasks{Count: 4}})
-	if j.State != market.JobCompleted {
+	if j.State != api.JobCompleted {
 		t.Fatalf("job %s: %s", j.State, j.Reason)
 	}
 	caught := 0

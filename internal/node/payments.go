@@ -2,7 +2,6 @@ package node
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math/big"
 	"time"
@@ -96,7 +95,8 @@ func (n *Node) voucher(ctx context.Context, job wire.JobID, provider string, pri
 	return &v, nil
 }
 
-// paymentView is what `deco job describe` shows about money.
+// paymentView is what `deco job describe` shows about a voucher job's
+// money (nil without payments or an escrow).
 func (n *Node) paymentView(ctx context.Context, job wire.JobID) *api.PaymentView {
 	if n.pay.consumer == nil {
 		return nil
@@ -104,18 +104,7 @@ func (n *Node) paymentView(ctx context.Context, job wire.JobID) *api.PaymentView
 	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
 	defer cancel()
 	e, err := n.pay.consumer.Status(ctx, job)
-	if err != nil && errors.Is(err, pay.ErrNoEscrow) {
-		return nil
-	}
-	v := &api.PaymentView{Deposit: e.Deposit, Spent: e.Spent, Redeemed: e.Redeemed, Refunded: e.Refunded, Pending: e.Pending,
-		Deadline: e.Deadline, RefundAt: e.RefundAt, Closed: e.Closed, Escrow: n.pay.chain.Contracts().Escrow.Hex()}
-	if err != nil {
-		v.Note = "chain unreachable; local figures: " + err.Error()
-	}
-	for _, p := range e.Providers {
-		v.Providers = append(v.Providers, api.ProviderPay{Provider: p.Provider, Spent: p.Spent, Redeemed: p.Redeemed, Pending: p.Pending})
-	}
-	return v
+	return api.PaymentViewOf(n.pay.chain.Contracts().Escrow.Hex(), e, err)
 }
 
 // stake reads a provider's bonded stake for `deco providers`.

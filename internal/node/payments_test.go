@@ -8,8 +8,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/exec/wasm"
-	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
 )
@@ -45,7 +45,7 @@ func TestPaymentsReconcile(t *testing.T) {
 
 	prog := upload(t, c.Client, wasm.MinimalModule())
 	j := runJob(t, c.Client, spec.Job{Program: spec.Program{CID: prog}, Tasks: spec.Tasks{Count: 9}, Price: spec.Price{Max: 5000}, Verification: spec.VerifyReceipt})
-	if j.State != market.JobCompleted {
+	if j.State != api.JobCompleted {
 		t.Fatalf("job %s: %s", j.State, j.Reason)
 	}
 	var spent wire.Amount

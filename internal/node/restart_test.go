@@ -8,7 +8,6 @@ import (
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/config"
 	"github.com/deco-network/deco/internal/exec/wasm"
-	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/spec"
 )
 
@@ -18,7 +17,7 @@ func TestConsumerStateSurvivesRestart(t *testing.T) {
 	c := startCluster(t, ClusterOptions{Providers: 1})
 	prog := upload(t, c.Client, wasm.MinimalModule())
 	j := runJob(t, c.Client, spec.Job{Program: spec.Program{CID: prog}, Tasks: spec.Tasks{Count: 3}})
-	if j.State != market.JobCompleted {
+	if j.State != api.JobCompleted {
 		t.Fatalf("job %s: %s", j.State, j.Reason)
 	}
 	learned := func(n *Node) map[string]int {
@@ -55,7 +54,7 @@ func TestConsumerStateSurvivesRestart(t *testing.T) {
 	defer n.Close()
 	cl := &api.Client{Base: n.APIURL(), Token: n.Token()}
 	js, err := cl.Jobs(ctx)
-	if err != nil || len(js) != 1 || js[0].ID != j.ID || js[0].State != market.JobCompleted || js[0].Verified != 3 {
+	if err != nil || len(js) != 1 || js[0].ID != j.ID || js[0].State != api.JobCompleted || js[0].Verified != 3 {
 		t.Fatalf("after restart: %v %+v", err, js)
 	}
 	v, err := cl.Job(ctx, string(j.ID))
@@ -90,7 +89,7 @@ func TestUnfinishedJobRestoredThroughLoop(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if j.State != market.JobPending || len(j.Tasks) != 2 {
+	if j.State != api.JobPending || len(j.Tasks) != 2 {
 		t.Fatalf("submitted job %s with %d tasks, want pending with 2", j.State, len(j.Tasks))
 	}
 	home, cfg := c.Consumer.opts.Home, c.Consumer.opts.Config
@@ -116,7 +115,7 @@ func TestUnfinishedJobRestoredThroughLoop(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if v.State != market.JobCancelled {
+	if v.State != api.JobCancelled {
 		t.Fatalf("after cancel: %s (%s)", v.State, v.Reason)
 	}
 	logs, err := cl.Logs(ctx, string(j.ID), 0)

@@ -10,7 +10,6 @@ import (
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/exec"
 	"github.com/deco-network/deco/internal/exec/wasm"
-	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
 )
@@ -72,7 +71,7 @@ func BenchmarkThroughput(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if final.State != market.JobCompleted {
+		if final.State != api.JobCompleted {
 			b.Fatalf("job %s: %s", final.State, final.Reason)
 		}
 	}

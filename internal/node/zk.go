@@ -641,8 +641,9 @@ func (n *Node) flushProofs(ctx context.Context, pe chain.ProofEscrow, job wire.J
 }
 
 // proofPaymentView is what `deco job describe` shows about a zk job's
-// money: the escrow, and the tasks settled on chain by proof.
-func (n *Node) proofPaymentView(ctx context.Context, job *market.Job) *api.PaymentView {
+// money: the escrow, and the tasks settled on chain by proof (nil when the
+// chain has no proof escrow or cannot be read).
+func (n *Node) proofPaymentView(ctx context.Context, job *api.JobView) *api.PaymentView {
 	pe, ok := n.pay.chain.(chain.ProofEscrow)
 	if !ok {
 		return nil
@@ -653,59 +654,22 @@ func (n *Node) proofPaymentView(ctx context.Context, job *market.Job) *api.Payme
 	if err != nil {
 		return nil
 	}
-	v := &api.PaymentView{Deposit: weiAmount(info.Deposited), Redeemed: weiAmount(info.Redeemed), Refunded: weiAmount(info.Refunded),
-		Deadline: info.Deadline, RefundAt: info.RefundAt, Closed: info.Closed, Escrow: n.pay.chain.Contracts().Escrow.Hex(),
-		PerTask: job.Spec.Price.Max}
+	e := api.ProofEscrow{Escrow: n.pay.chain.Contracts().Escrow.Hex(), Deposited: weiAmount(info.Deposited), Redeemed: weiAmount(info.Redeemed),
+		Refunded: weiAmount(info.Refunded), Deadline: info.Deadline, RefundAt: info.RefundAt, Closed: info.Closed, PerTask: job.Spec.Price.Max}
 	if terms, err := pe.ProofTerms(ctx, job.ID.Bytes32()); err == nil {
-		v.PerTask = weiAmount(terms.Price)
+		e.PerTask = weiAmount(terms.Price)
 	}
-	v.Settled = []int{}
-	// The escrow keeps a count, not payees: a settled task paid the
-	// provider whose proof it accepted, the one the task was assigned to.
-	paid := map[common.Address]wire.Amount{}
 	for _, t := range job.Tasks {
 		ok, err := pe.Settled(ctx, job.ID.Bytes32(), uint64(t.Index))
 		if err != nil {
-			v.Note = "chain unreachable: " + err.Error()
-			return v
+			e.SettledErr = err
+			break
 		}
 		if ok {
-			v.Settled = append(v.Settled, t.Index)
-			if t.ProviderEVM != "" {
-				paid[common.HexToAddress(t.ProviderEVM)] += v.PerTask
-			}
+			e.Settled = append(e.Settled, t.Index)
 		}
 	}
-	v.Spent = v.Redeemed // zk tasks are paid on proof: nothing is promised before
-	for p, amount := range paid {
-		v.Providers = append(v.Providers, api.ProviderPay{Provider: p.Hex(), Spent: amount, Redeemed: amount})
-	}
-	sort.Slice(v.Providers, func(i, j int) bool { return v.Providers[i].Provider < v.Providers[j].Provider })
-	v.Note = fmt.Sprintf("paid on proof: %d of %d tasks settled on chain by the providers with settleWithProof (the escrow verified each proof; no vouchers)", len(v.Settled), len(job.Tasks))
-	return v
-}
-
-// showProofPrices sets the prices of a zk job's tasks and attempts to
-// what its proof escrow pays per proven task (the consumer opened it at
-// the job's max price), not the bids the market recorded: a provider is
-// paid the escrow's price whatever it bid. Prices left at 0 (never
-// assigned) stay 0. pv may be nil (the chain unreachable).
-func showProofPrices(job *market.Job, pv *api.PaymentView) {
-	per := job.Spec.Price.Max
-	if pv != nil && pv.PerTask != 0 {
-		per = pv.PerTask
-	}
-	for i := range job.Tasks {
-		t := job.Tasks[i]
-		if t.Price != 0 {
-			t.Price = per
-		}
-		for k := range t.Attempts {
-			if t.Attempts[k].Price != 0 {
-				t.Attempts[k].Price = per
-			}
-		}
-	}
+	return api.ProofPaymentView(job, e)
 }
 
 func weiAmount(w *big.Int) wire.Amount {

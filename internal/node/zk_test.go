@@ -2,6 +2,7 @@ package node
 
 import (
 	"context"
+	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/zk/zktest"
 	"math/big"
 	"os"
@@ -14,7 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/deco-network/deco/internal/chain"
-	"github.com/deco-network/deco/internal/market"
+	"github.com/deco-network/deco/internal/clock"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
 	"github.com/deco-network/deco/internal/zk"
@@ -82,7 +83,7 @@ func TestZKJobPaidOnProof(t *testing.T) {
 	const tasks, price = 3, wire.Amount(4000)
 	j := runJob(t, c.Client, spec.Job{Tasks: spec.Tasks{Count: tasks}, Price: spec.Price{Max: price, Budget: 5 * price},
 		Circuit: &spec.Circuit{Name: "mimc-chain", Set: map[string]string{"seed": "{{index}}", "n": "5"}}})
-	if j.State != market.JobCompleted {
+	if j.State != api.JobCompleted {
 		t.Fatalf("job %s: %s", j.State, j.Reason)
 	}
 	if j.Spec.Circuit.Name != circuit {
@@ -241,7 +242,10 @@ func TestZKJobPaidOnProof(t *testing.T) {
 
 // aheadClock is the system clock plus an offset a test moves forward (with
 // the chain's clock), so a node sees a refund come due without waiting.
-type aheadClock struct{ ahead atomic.Int64 }
+type aheadClock struct {
+	clock.Real // timers and tickers run on real time
+	ahead      atomic.Int64
+}
 
 func (c *aheadClock) Now() time.Time { return time.Now().Add(time.Duration(c.ahead.Load())) }
 
