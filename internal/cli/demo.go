@@ -16,8 +16,8 @@ import (
 
 	"github.com/deco-network/deco/examples"
 	"github.com/deco-network/deco/internal/api"
+	"github.com/deco-network/deco/internal/devnet/inproc"
 	"github.com/deco-network/deco/internal/market"
-	"github.com/deco-network/deco/internal/node"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/zk"
 )
@@ -86,8 +86,7 @@ func newDemoCmd(g *globals) *cobra.Command {
 			if abs, err := filepath.Abs(keys.Dir); err == nil {
 				keys.Dir = abs
 			}
-			c, err := node.StartCluster(ctx, node.ClusterOptions{Providers: providers, Chain: !noChain,
-				Configure: func(_ int, o *node.Options) { o.ZKKeys = keys.Dir }})
+			c, err := inproc.Start(ctx, inproc.Options{Providers: providers, Chain: !noChain, ZKKeys: keys.Dir})
 			if err != nil {
 				return err
 			}
@@ -157,9 +156,7 @@ func newDemoCmd(g *globals) *cobra.Command {
 			if !noChain {
 				// Providers redeem their vouchers as they shut down; then the
 				// escrow shows what went where.
-				for _, p := range c.Providers {
-					p.Close()
-				}
+				c.StopProviders()
 				if v, err := c.Client.Job(ctx, string(final.ID)); err == nil && v.Payment != nil {
 					s.Payment = v.Payment
 				}
@@ -238,7 +235,7 @@ func assemble(dir string, j *market.Job) (image.Image, error) {
 // tasks, waits for them and for their settlement on chain. A missing
 // Solidity compiler (Node.js and contracts/node_modules) skips it with the
 // reason: the render needs neither.
-func demoZK(cmd *cobra.Command, c *node.Cluster, keys zk.Cache) *DemoZK {
+func demoZK(cmd *cobra.Command, c *inproc.Cluster, keys zk.Cache) *DemoZK {
 	ctx, w := cmd.Context(), cmd.ErrOrStderr()
 	z := &DemoZK{Circuit: demoCircuit}
 	if why := zk.CompilerMissing(); why != "" {
@@ -254,7 +251,7 @@ func demoZK(cmd *cobra.Command, c *node.Cluster, keys zk.Cache) *DemoZK {
 		z.SetupNew = true
 		fmt.Fprintf(w, "Setting up the zk circuit %s (trusted setup, once: keys are kept in %s)...\n", demoCircuit, keys.Dir)
 	}
-	if err := node.SetupCircuits(ctx, c.Sim.Deployer(), keys, []string{demoCircuit}, ""); err != nil {
+	if err := c.SetupCircuits(ctx, demoCircuit); err != nil {
 		z.Skipped = "zk setup: " + err.Error()
 		return z
 	}

@@ -118,7 +118,7 @@ func StartCluster[N Member](ctx context.Context, o ClusterOptions, launch Launch
 		s.Config.Provider.Slots = o.Slots
 		s.Config.DHT = false
 		if c.Sim != nil {
-			if s.Chain, err = c.joinChain(ctx, s.Identity, index > 0); err != nil {
+			if s.Chain, err = c.JoinChain(ctx, s.Identity, index > 0); err != nil {
 				return zero, fmt.Errorf("%s on the chain: %w", s.Name, err)
 			}
 		}
@@ -158,9 +158,10 @@ func StartCluster[N Member](ctx context.Context, o ClusterOptions, launch Launch
 	}
 }
 
-// joinChain funds a node's account (Gas and DECO) and, for a provider,
-// stakes the minimum and binds its peer ID.
-func (c *Cluster[N]) joinChain(ctx context.Context, id config.Identity, provider bool) (*chain.Client, error) {
+// JoinChain funds id's account on the cluster's chain (Gas and DECO)
+// and, for a provider, stakes the minimum and binds its peer ID; it
+// returns a client acting as id. Tests use it to add a node later.
+func (c *Cluster[N]) JoinChain(ctx context.Context, id config.Identity, provider bool) (*chain.Client, error) {
 	cl, err := c.Sim.Client(id.EVMKey)
 	if err != nil {
 		return nil, err
