@@ -69,12 +69,9 @@ func Start(ctx context.Context, o Options) (*Network, error) {
 // Died reports nodes that exited (crash, kill -9); the rest keep running.
 func (d *Network) Died() <-chan error { return d.died }
 
-// File is what devnet.json holds.
-func (d *Network) File() File { return d.file }
-
-// Keys is the zk key cache every node of the devnet shares: Options.ZKKeys,
+// keys is the zk key cache every node of the devnet shares: Options.ZKKeys,
 // or <Dir>/zk.
-func (d *Network) Keys() zk.Cache {
+func (d *Network) keys() zk.Cache {
 	if d.o.ZKKeys != "" {
 		return zk.Cache{Dir: d.o.ZKKeys}
 	}
@@ -111,13 +108,13 @@ func (d *Network) start(ctx context.Context) error {
 		fmt.Fprintf(d.o.Log, "chain up: %s (chain id %d), escrow %s\n", dc.RPC, dc.ChainID, dc.Contracts.Escrow.Hex())
 		// Setup is once per key cache and may take a minute on a busy
 		// machine: it does not count against the ready timeout.
-		if err := d.chain.SetupCircuits(ctx, d.Keys(), d.o.Log); err != nil {
+		if err := d.chain.SetupCircuits(ctx, d.keys(), d.o.Log); err != nil {
 			// WASM jobs do not need it: say why zk jobs will not be paid.
 			fmt.Fprintf(d.o.Log, "warning: zk circuits not registered, zk jobs cannot open a proof escrow: %v\n", err)
 		}
 		d.file.Chain = d.chain
 	} else {
-		EnsureKeys(ctx, d.Keys(), func(name string, err error) {
+		EnsureKeys(ctx, d.keys(), func(name string, err error) {
 			fmt.Fprintf(d.o.Log, "warning: zk setup of %s: %v\n", name, err)
 		})
 	}
@@ -198,7 +195,7 @@ func (d *Network) startNode(ctx context.Context, n Node, bootstrap []string, mal
 	if err != nil {
 		return Node{}, err
 	}
-	args := []string{"node", "--home", string(h), "--zk-keys", d.Keys().Dir}
+	args := []string{"node", "--home", string(h), "--zk-keys", d.keys().Dir}
 	if malice != "" {
 		args = append(args, "--malice", malice)
 	}
