@@ -47,7 +47,10 @@ func newWalletCmd(g *globals) *cobra.Command {
 The chain comes from DECO_DEVNET=DIR (DIR/devnet.json's chain, acting as the
 devnet's consumer, or as --node NAME), else from the home's config.yaml
 (section chain: rpc, token, registry, escrow). --chain-rpc overrides the
-JSON-RPC URL. An explicit --home wins over DECO_DEVNET.`,
+JSON-RPC URL. An explicit --home wins over DECO_DEVNET.
+
+redeem is the exception: the vouchers live in the running node, so it asks
+that node over its API (the devnet node, or the home's running node).`,
 		Example: `  deco wallet balance
   DECO_DEVNET=/tmp/devnet deco wallet balance --node provider-1 -o json
   deco wallet deposit 3f2a... 5          # add 5 DECO to a job's escrow
