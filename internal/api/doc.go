@@ -14,6 +14,7 @@
 //	GET  /v1/jobs/{id}/events          Server-Sent Events: live log lines until the job ends
 //	GET  /v1/providers                 offers seen, with what the scheduler learned
 //	GET  /v1/peers                     connected peers
+//	POST /v1/wallet/redeem             redeem the vouchers a provider holds -> earnings
 //
 // The server knows nothing of libp2p or the market's internals: it calls a
 // Backend, which the node implements. Errors come back as

@@ -45,6 +45,7 @@ func NewServer(b Backend, token string, log *slog.Logger) *Server {
 	mux.HandleFunc("GET /v1/jobs/{id}/events", s.events)
 	mux.HandleFunc("GET /v1/providers", s.providers)
 	mux.HandleFunc("GET /v1/peers", s.peers)
+	mux.HandleFunc("POST /v1/wallet/redeem", s.redeem)
 	s.srv = &http.Server{Handler: s.auth(mux), ReadHeaderTimeout: 10 * time.Second}
 	return s
 }
@@ -107,7 +108,7 @@ func (s *Server) fail(w http.ResponseWriter, err error) {
 		writeErr(w, http.StatusNotFound, "not_found", err)
 	case errors.Is(err, ErrAmbiguous), errors.Is(err, spec.ErrInvalid), errors.Is(err, wire.ErrBadCID):
 		writeErr(w, http.StatusBadRequest, "invalid", err)
-	case errors.Is(err, ErrConflict):
+	case errors.Is(err, ErrConflict), errors.Is(err, ErrNoChain):
 		writeErr(w, http.StatusConflict, "conflict", err)
 	case errors.Is(err, ErrPayment):
 		writeErr(w, http.StatusPaymentRequired, "payment", err)

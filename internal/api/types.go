@@ -28,6 +28,9 @@ type Backend interface {
 	Follow(ctx context.Context, id string) (<-chan LogLine, error)
 	Providers(ctx context.Context) ([]ProviderView, error)
 	Peers(ctx context.Context) ([]PeerView, error)
+	// Redeem has the node's provider payments redeem every voucher held
+	// and not yet redeemed (ErrNoChain without payments).
+	Redeem(ctx context.Context) (Redemption, error)
 }
 
 // Sentinel errors a Backend returns; the server maps them to status codes.

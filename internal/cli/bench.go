@@ -13,9 +13,9 @@ import (
 
 	"github.com/deco-network/deco/examples"
 	"github.com/deco-network/deco/internal/api"
+	"github.com/deco-network/deco/internal/devnet/inproc"
 	"github.com/deco-network/deco/internal/exec"
 	"github.com/deco-network/deco/internal/exec/wasm"
-	"github.com/deco-network/deco/internal/node"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/verify/mc"
 	"github.com/deco-network/deco/internal/wire"
@@ -157,7 +157,7 @@ func benchOverhead(ctx context.Context, w interface{ Write([]byte) (int, error) 
 
 	// Through a 4-node devnet: 1 consumer + 3 providers.
 	fmt.Fprintf(w, "latency: %d one-task jobs through a 4-node devnet...\n", runs)
-	c, err := node.StartCluster(ctx, node.ClusterOptions{Providers: 3, Slots: 2})
+	c, err := inproc.Start(ctx, inproc.Options{Providers: 3, Slots: 2})
 	if err != nil {
 		return r, err
 	}
@@ -209,7 +209,7 @@ func benchOverhead(ctx context.Context, w interface{ Write([]byte) (int, error) 
 	// The same with payments on an in-process chain: escrow opened at
 	// submit, a voucher per verified task.
 	fmt.Fprintf(w, "latency with payments: %d one-task jobs...\n", runs)
-	c, err = node.StartCluster(ctx, node.ClusterOptions{Providers: 3, Slots: 2, Chain: true})
+	c, err = inproc.Start(ctx, inproc.Options{Providers: 3, Slots: 2, Chain: true})
 	if err != nil {
 		return r, err
 	}
@@ -239,7 +239,7 @@ func benchOverhead(ctx context.Context, w interface{ Write([]byte) (int, error) 
 
 	// Throughput with tpProviders providers.
 	fmt.Fprintf(w, "throughput: %d tasks over %d providers...\n", tpTasks, tpProviders)
-	c, err = node.StartCluster(ctx, node.ClusterOptions{Providers: tpProviders, Slots: 16})
+	c, err = inproc.Start(ctx, inproc.Options{Providers: tpProviders, Slots: 16})
 	if err != nil {
 		return r, err
 	}

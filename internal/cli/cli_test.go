@@ -13,15 +13,15 @@ import (
 	"time"
 
 	"github.com/deco-network/deco/internal/api"
+	"github.com/deco-network/deco/internal/devnet/inproc"
 	"github.com/deco-network/deco/internal/exec/wasm"
-	"github.com/deco-network/deco/internal/node"
 )
 
-func cluster(t *testing.T, providers int) *node.Cluster {
+func cluster(t *testing.T, providers int) *inproc.Cluster {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	c, err := node.StartCluster(ctx, node.ClusterOptions{Providers: providers})
+	c, err := inproc.Start(ctx, inproc.Options{Providers: providers})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -30,7 +30,7 @@ func cluster(t *testing.T, providers int) *node.Cluster {
 }
 
 // deco runs the CLI in-process against the cluster's consumer.
-func deco(t *testing.T, c *node.Cluster, args ...string) (string, string, int) {
+func deco(t *testing.T, c *inproc.Cluster, args ...string) (string, string, int) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	full := append([]string{}, args...)

@@ -5,47 +5,13 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
 	"github.com/deco-network/deco/internal/api"
+	"github.com/deco-network/deco/internal/devnet"
 )
-
-// DevnetFile is the layout of DIR/devnet.json.
-type DevnetFile struct {
-	Dir   string       `json:"dir"`
-	Nodes []DevnetNode `json:"nodes"`
-	Chain any          `json:"chain,omitempty"`
-}
-
-// DevnetNode is one node of a devnet.
-type DevnetNode struct {
-	Name   string   `json:"name"`
-	Roles  []string `json:"roles"`
-	API    string   `json:"api"`
-	Token  string   `json:"token"`
-	PeerID string   `json:"peer_id"`
-	DID    string   `json:"did"`
-	EVM    string   `json:"evm_address"`
-	Home   string   `json:"home"`
-	PID    int      `json:"pid"`
-	Addrs  []string `json:"addrs"`
-	// Malice is the cheating mode of a provider started with
-	// deco devnet --malicious (empty: honest).
-	Malice string `json:"malice,omitempty"`
-}
-
-// ReadDevnet loads DIR/devnet.json.
-func ReadDevnet(dir string) (DevnetFile, error) {
-	var d DevnetFile
-	b, err := os.ReadFile(filepath.Join(dir, "devnet.json"))
-	if err != nil {
-		return d, fmt.Errorf("read devnet description: %w (is `deco devnet --dir %s` running?)", err, dir)
-	}
-	return d, json.Unmarshal(b, &d)
-}
 
 // client resolves which node a client command talks to.
 func (g *globals) client() (*api.Client, error) {
@@ -58,21 +24,17 @@ func (g *globals) client() (*api.Client, error) {
 	}
 	if base == "" {
 		if dir := os.Getenv("DECO_DEVNET"); dir != "" {
-			d, err := ReadDevnet(dir)
+			d, err := devnet.ReadFile(dir)
 			if err != nil {
 				return nil, err
 			}
-			for _, n := range d.Nodes {
-				if contains(n.Roles, "consumer") && !contains(n.Roles, "provider") {
-					base = n.API
-					if token == "" {
-						token = n.Token
-					}
-					break
-				}
-			}
-			if base == "" {
+			n, err := d.Node("")
+			if err != nil {
 				return nil, fmt.Errorf("%s/devnet.json lists no consumer node", dir)
+			}
+			base = n.API
+			if token == "" {
+				token = n.Token
 			}
 		}
 	}
@@ -91,19 +53,16 @@ func (g *globals) client() (*api.Client, error) {
 			token = id.Token
 		}
 	}
-	if !strings.HasPrefix(base, "http://") && !strings.HasPrefix(base, "https://") {
-		base = "http://" + base
-	}
-	return &api.Client{Base: base, Token: token}, nil
+	return &api.Client{Base: apiBase(base), Token: token}, nil
 }
 
-func contains(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
+// apiBase makes a node's API address (host:port, as node.json holds it)
+// a base URL.
+func apiBase(addr string) string {
+	if !strings.HasPrefix(addr, "http://") && !strings.HasPrefix(addr, "https://") {
+		return "http://" + addr
 	}
-	return false
+	return addr
 }
 
 // emit prints v as JSON or YAML when -o asks for it and reports whether it did.

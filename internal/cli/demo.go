@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -16,7 +17,7 @@ import (
 
 	"github.com/deco-network/deco/examples"
 	"github.com/deco-network/deco/internal/api"
-	"github.com/deco-network/deco/internal/node"
+	"github.com/deco-network/deco/internal/devnet/inproc"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/zk"
 )
@@ -85,8 +86,7 @@ func newDemoCmd(g *globals) *cobra.Command {
 			if abs, err := filepath.Abs(keys.Dir); err == nil {
 				keys.Dir = abs
 			}
-			c, err := node.StartCluster(ctx, node.ClusterOptions{Providers: providers, Chain: !noChain,
-				Configure: func(_ int, o *node.Options) { o.ZKKeys = keys.Dir }})
+			c, err := inproc.Start(ctx, inproc.Options{Providers: providers, Chain: !noChain, ZKKeys: keys.Dir})
 			if err != nil {
 				return err
 			}
@@ -156,9 +156,7 @@ func newDemoCmd(g *globals) *cobra.Command {
 			if !noChain {
 				// Providers redeem their vouchers as they shut down; then the
 				// escrow shows what went where.
-				for _, p := range c.Providers {
-					p.Close()
-				}
+				c.StopProviders()
 				if v, err := c.Client.Job(ctx, string(final.ID)); err == nil && v.Payment != nil {
 					s.Payment = v.Payment
 				}
@@ -172,32 +170,7 @@ func newDemoCmd(g *globals) *cobra.Command {
 			if ok, err := g.emit(cmd.OutOrStdout(), s); ok {
 				return err
 			}
-			o := cmd.OutOrStdout()
-			fmt.Fprintf(o, "\nRendered %s (%dx%d) from %d tiles.\n", pngPath, s.Width, s.Height, s.Tasks)
-			fmt.Fprintf(o, "  receipts verified: %d/%d (EIP-712, signed by each provider's EVM key; attestation: software)\n", s.ReceiptsVerified, s.Tasks)
-			fmt.Fprintf(o, "  providers used:    %d of %d\n", len(s.ProvidersUsed), providers)
-			peers := make([]string, 0, len(s.ProvidersUsed))
-			for p := range s.ProvidersUsed {
-				peers = append(peers, p)
-			}
-			sort.Strings(peers)
-			for _, p := range peers {
-				fmt.Fprintf(o, "    %s: %d tiles\n", shortPeer(p), s.ProvidersUsed[p])
-			}
-			if p := s.Payment; p != nil {
-				fmt.Fprintf(o, "  payments:          %s DECO deposited in escrow %s; %s paid by vouchers, %s redeemed on chain; the unspent %s returns to the consumer after %s (deadline + grace)\n",
-					p.Deposit, shortPeer(p.Escrow), p.Spent, p.Redeemed, p.Deposit-p.Spent, p.RefundAt.Local().Format("15:04:05"))
-			}
-			if z := s.ZK; z != nil && z.Skipped != "" {
-				fmt.Fprintf(o, "  zk job:            skipped: %s\n", z.Skipped)
-			} else if z != nil {
-				fmt.Fprintf(o, "  zk job:            %s, %d tasks proving %s (Groth16): %s in %s\n", shortPeer(z.Job), z.Tasks, z.Circuit, z.State, (time.Duration(z.JobMs) * time.Millisecond).Round(time.Millisecond))
-				if p := z.Payment; p != nil {
-					fmt.Fprintf(o, "                     %d of %d settled on chain by their providers with settleWithProof at %s DECO each (the escrow verified every proof; no vouchers)\n", z.Settled, z.Tasks, p.PerTask)
-				}
-			}
-			fmt.Fprintf(o, "  timings:           network up %s, job %s, mean task %.0fms\n", up.Round(time.Millisecond), jobTime.Round(time.Millisecond), s.Timings.TaskMeanMs)
-			fmt.Fprintf(o, "  summary:           %s\n", filepath.Join(out, "summary.json"))
+			printDemo(cmd.OutOrStdout(), s, out)
 			return nil
 		},
 	}
@@ -213,6 +186,39 @@ func newDemoCmd(g *globals) *cobra.Command {
 	addOutputFlag(cmd, g)
 	return cmd
 }
+
+// printDemo prints the demo's summary s for a reader; outDir holds
+// summary.json.
+func printDemo(o io.Writer, s DemoSummary, outDir string) {
+	fmt.Fprintf(o, "\nRendered %s (%dx%d) from %d tiles.\n", s.Image, s.Width, s.Height, s.Tasks)
+	fmt.Fprintf(o, "  receipts verified: %d/%d (EIP-712, signed by each provider's EVM key; attestation: software)\n", s.ReceiptsVerified, s.Tasks)
+	fmt.Fprintf(o, "  providers used:    %d of %d\n", len(s.ProvidersUsed), s.Providers)
+	peers := make([]string, 0, len(s.ProvidersUsed))
+	for p := range s.ProvidersUsed {
+		peers = append(peers, p)
+	}
+	sort.Strings(peers)
+	for _, p := range peers {
+		fmt.Fprintf(o, "    %s: %d tiles\n", shortPeer(p), s.ProvidersUsed[p])
+	}
+	if p := s.Payment; p != nil {
+		fmt.Fprintf(o, "  payments:          %s DECO deposited in escrow %s; %s paid by vouchers, %s redeemed on chain; the unspent %s returns to the consumer after %s (deadline + grace)\n",
+			p.Deposit, shortPeer(p.Escrow), p.Spent, p.Redeemed, p.Deposit-p.Spent, p.RefundAt.Local().Format("15:04:05"))
+	}
+	if z := s.ZK; z != nil && z.Skipped != "" {
+		fmt.Fprintf(o, "  zk job:            skipped: %s\n", z.Skipped)
+	} else if z != nil {
+		fmt.Fprintf(o, "  zk job:            %s, %d tasks proving %s (Groth16): %s in %s\n", shortPeer(z.Job), z.Tasks, z.Circuit, z.State, millis(z.JobMs))
+		if p := z.Payment; p != nil {
+			fmt.Fprintf(o, "                     %d of %d settled on chain by their providers with settleWithProof at %s DECO each (the escrow verified every proof; no vouchers)\n", z.Settled, z.Tasks, p.PerTask)
+		}
+	}
+	fmt.Fprintf(o, "  timings:           network up %s, job %s, mean task %.0fms\n", millis(s.Timings.NetworkUpMs), millis(s.Timings.JobMs), s.Timings.TaskMeanMs)
+	fmt.Fprintf(o, "  summary:           %s\n", filepath.Join(outDir, "summary.json"))
+}
+
+// millis turns a summary's milliseconds back into a duration, for printing.
+func millis(v int64) time.Duration { return time.Duration(v) * time.Millisecond }
 
 // assemble stitches the downloaded band tiles into one image.
 func assemble(dir string, j *api.JobView) (image.Image, error) {
@@ -237,7 +243,7 @@ func assemble(dir string, j *api.JobView) (image.Image, error) {
 // tasks, waits for them and for their settlement on chain. A missing
 // Solidity compiler (Node.js and contracts/node_modules) skips it with the
 // reason: the render needs neither.
-func demoZK(cmd *cobra.Command, c *node.Cluster, keys zk.Cache) *DemoZK {
+func demoZK(cmd *cobra.Command, c *inproc.Cluster, keys zk.Cache) *DemoZK {
 	ctx, w := cmd.Context(), cmd.ErrOrStderr()
 	z := &DemoZK{Circuit: demoCircuit}
 	if why := zk.CompilerMissing(); why != "" {
@@ -253,7 +259,7 @@ func demoZK(cmd *cobra.Command, c *node.Cluster, keys zk.Cache) *DemoZK {
 		z.SetupNew = true
 		fmt.Fprintf(w, "Setting up the zk circuit %s (trusted setup, once: keys are kept in %s)...\n", demoCircuit, keys.Dir)
 	}
-	if err := node.SetupCircuits(ctx, c.Sim.Deployer(), keys, []string{demoCircuit}, ""); err != nil {
+	if err := c.SetupCircuits(ctx, demoCircuit); err != nil {
 		z.Skipped = "zk setup: " + err.Error()
 		return z
 	}

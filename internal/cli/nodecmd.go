@@ -105,13 +105,7 @@ func newNodeCmd(g *globals) *cobra.Command {
 				if err != nil {
 					return fmt.Errorf("--ask: %w", err)
 				}
-				cfg.Provider.Ask = a
-				if cfg.Provider.Floor > a {
-					cfg.Provider.Floor = a / 2
-				}
-				if cfg.Provider.Ceiling < a {
-					cfg.Provider.Ceiling = a * 10
-				}
+				cfg.Provider.SetAsk(a)
 			}
 			for _, kv := range labels {
 				k, v, ok := strings.Cut(kv, "=")

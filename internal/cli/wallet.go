@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -15,10 +14,11 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/cobra"
 
+	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/chain"
 	"github.com/deco-network/deco/internal/config"
+	"github.com/deco-network/deco/internal/devnet"
 	"github.com/deco-network/deco/internal/pay"
-	"github.com/deco-network/deco/internal/store"
 	"github.com/deco-network/deco/internal/wire"
 )
 
@@ -47,13 +47,16 @@ func newWalletCmd(g *globals) *cobra.Command {
 The chain comes from DECO_DEVNET=DIR (DIR/devnet.json's chain, acting as the
 devnet's consumer, or as --node NAME), else from the home's config.yaml
 (section chain: rpc, token, registry, escrow). --chain-rpc overrides the
-JSON-RPC URL. An explicit --home wins over DECO_DEVNET.`,
+JSON-RPC URL. An explicit --home wins over DECO_DEVNET.
+
+redeem is the exception: the vouchers live in the running node, so it asks
+that node over its API (the devnet node, or the home's running node).`,
 		Example: `  deco wallet balance
   DECO_DEVNET=/tmp/devnet deco wallet balance --node provider-1 -o json
   deco wallet deposit 3f2a... 5          # add 5 DECO to a job's escrow
   deco wallet stake 100                  # bond stake so the provider may bid
   deco wallet unstake 100 && deco wallet withdraw   # after the unbonding delay
-  deco wallet redeem                     # redeem held vouchers (node stopped)`,
+  deco wallet redeem --node provider-1   # the running provider redeems its vouchers now`,
 	}
 	pf := cmd.PersistentFlags()
 	pf.StringVar(&wf.rpc, "chain-rpc", "", "JSON-RPC URL of the EVM node (default: from devnet.json or config.yaml)")
@@ -79,7 +82,7 @@ func (wf *walletFlags) open(ctx context.Context, g *globals) (*wallet, error) {
 		from    string
 	)
 	if dir := os.Getenv("DECO_DEVNET"); dir != "" && g.home == "" {
-		d, err := ReadDevnet(dir)
+		d, err := devnet.ReadFile(dir)
 		if err != nil {
 			return nil, err
 		}
@@ -87,7 +90,7 @@ func (wf *walletFlags) open(ctx context.Context, g *globals) (*wallet, error) {
 		if err != nil {
 			return nil, fmt.Errorf("devnet %s: %w", dir, err)
 		}
-		n, err := devnetNode(d, wf.node)
+		n, err := d.Node(wf.node)
 		if err != nil {
 			return nil, fmt.Errorf("devnet %s: %w", dir, err)
 		}
@@ -133,38 +136,46 @@ func (wf *walletFlags) open(ctx context.Context, g *globals) (*wallet, error) {
 	return &wallet{c: c, home: home, rpc: rpc, from: from}, nil
 }
 
-// devnetChain reads devnet.json's chain object.
-func devnetChain(d DevnetFile) (DevChain, error) {
-	var dc DevChain
-	if d.Chain == nil {
-		return dc, ErrNoChain
+// devnetChain is devnet.json's chain, checked.
+func devnetChain(d devnet.File) (devnet.Chain, error) {
+	if d.Chain == nil || d.Chain.RPC == "" {
+		return devnet.Chain{}, ErrNoChain
 	}
-	b, err := json.Marshal(d.Chain)
-	if err != nil {
-		return dc, err
-	}
-	if err := json.Unmarshal(b, &dc); err != nil {
-		return dc, fmt.Errorf("devnet.json chain: %w", err)
-	}
-	if dc.RPC == "" {
-		return dc, ErrNoChain
-	}
-	return dc, dc.Contracts.Validate()
+	return *d.Chain, d.Chain.Contracts.Validate()
 }
 
-// devnetNode picks the node named name, or the consumer-only node.
-func devnetNode(d DevnetFile, name string) (DevnetNode, error) {
-	var names []string
-	for _, n := range d.Nodes {
-		if name != "" && n.Name == name || name == "" && contains(n.Roles, "consumer") && !contains(n.Roles, "provider") {
-			return n, nil
+// nodeAPI resolves the API of the node the wallet acts as, for commands
+// the node carries out itself: --api/DECO_API, else DECO_DEVNET's node
+// (--node, default the consumer), else the running node of the home.
+func (wf *walletFlags) nodeAPI(g *globals) (*api.Client, string, error) {
+	if g.apiURL != "" || os.Getenv("DECO_API") != "" {
+		c, err := g.client()
+		return c, "node at " + c.Base, err
+	}
+	if dir := os.Getenv("DECO_DEVNET"); dir != "" && g.home == "" {
+		d, err := devnet.ReadFile(dir)
+		if err != nil {
+			return nil, "", err
 		}
-		names = append(names, n.Name)
+		n, err := d.Node(wf.node)
+		if err != nil {
+			return nil, "", fmt.Errorf("devnet %s: %w", dir, err)
+		}
+		return &api.Client{Base: apiBase(n.API), Token: n.Token}, "devnet " + dir + " node " + n.Name, nil
 	}
-	if name == "" {
-		return DevnetNode{}, errors.New("devnet.json lists no consumer node; pass --node NAME")
+	if wf.node != "" {
+		return nil, "", fmt.Errorf("--node %s needs DECO_DEVNET=DIR (it names a devnet node)", wf.node)
 	}
-	return DevnetNode{}, fmt.Errorf("no node %q; the devnet has %s", name, strings.Join(names, ", "))
+	h := g.homeDir()
+	rt, err := h.ReadRuntime()
+	if err != nil {
+		return nil, "", fmt.Errorf("the node of home %s is not running (%w): start it with `deco node --home %s`; it redeems by itself too, by amount, by age and when it stops", h, err, h)
+	}
+	id, err := h.Identity()
+	if err != nil {
+		return nil, "", err
+	}
+	return &api.Client{Base: apiBase(rt.API), Token: id.Token}, "home " + string(h), nil
 }
 
 func configAddresses(c config.Chain) (chain.Addresses, error) {
@@ -508,65 +519,59 @@ func walletWithdrawCmd(g *globals, wf *walletFlags) *cobra.Command {
 // Redeemed is what `deco wallet redeem` shows.
 type Redeemed struct {
 	Address  string        `json:"address"`
-	Earnings []pay.Earning `json:"earnings"`
+	Earnings []api.Earning `json:"earnings"`
 	Balance  string        `json:"balance"` // the wallet's DECO after redeeming
 }
 
 func walletRedeemCmd(g *globals, wf *walletFlags) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "redeem",
-		Short: "Redeem every voucher the provider holds and not yet redeemed",
-		Long: `redeem submits the latest voucher of every job with an unredeemed part, from
-the provider's database in its home. A running provider redeems on its own (by
-amount, by age, before the consumer can refund, and when it stops) and holds
-its database locked: stop it to redeem by hand.`,
+		Short: "Have the provider node redeem every voucher it holds and not yet redeemed",
+		Long: `redeem asks the running node (over its API) to submit the latest voucher of
+every job with an unredeemed part, then shows what each job paid. A provider
+also redeems on its own: by amount, by age, before the consumer can refund,
+and when it stops.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return wf.run(cmd, g, func(ctx context.Context, w *wallet) error {
-				db, err := store.OpenDB(w.home.Path("state.db"))
-				if errors.Is(err, store.ErrLocked) {
-					return fmt.Errorf("the node of %s is running and holds its database; it redeems vouchers by itself (by amount, by age, and when it stops). Stop it (Ctrl-C) to redeem by hand", w.home)
-				}
-				if err != nil {
-					return err
-				}
-				defer db.Close()
-				p := pay.NewProvider(w.c, db, g.logger(), time.Now, pay.ProviderOptions{})
-				redeemErr := p.RedeemAll(ctx)
-				earn, err := p.Earnings(ctx)
-				if err != nil {
-					return errors.Join(redeemErr, err)
-				}
-				bal, err := w.c.Balance(ctx, w.c.Address())
-				if err != nil {
-					return errors.Join(redeemErr, err)
-				}
-				r := Redeemed{Address: w.c.Address().Hex(), Earnings: earn, Balance: decimal(bal)}
-				if ok, err := g.emit(cmd.OutOrStdout(), r); ok {
-					return errors.Join(redeemErr, err)
-				}
-				out := cmd.OutOrStdout()
-				if len(earn) == 0 {
-					fmt.Fprintf(out, "No vouchers held by %s.\n", r.Address)
-					return redeemErr
-				}
-				tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-				fmt.Fprintln(tw, "JOB\tCONSUMER\tVOUCHER\tREDEEMED\tPENDING\tNOTE")
-				for _, e := range earn {
-					note := ""
-					if e.Closed && e.Lost > 0 {
-						note = fmt.Sprintf("refunded to the consumer; %s DECO lost", e.Lost)
-					} else if e.Pending > 0 {
-						note = "not redeemed (the deposit ran out, or see the error)"
-					}
-					fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", e.Job.Short(), shortAddr(e.Consumer), e.Latest, e.Redeemed, e.Pending, note)
-				}
-				if err := tw.Flush(); err != nil {
-					return err
-				}
-				fmt.Fprintf(out, "Wallet %s holds %s DECO.\n", r.Address, r.Balance)
+			ctx, cancel := context.WithTimeout(cmd.Context(), wf.timeout)
+			defer cancel()
+			c, from, err := wf.nodeAPI(g)
+			if err != nil {
+				return err
+			}
+			red, err := c.Redeem(ctx)
+			if err != nil {
+				return fmt.Errorf("redeem through the node (%s): %w", from, err)
+			}
+			var redeemErr error
+			if red.Error != "" {
+				redeemErr = fmt.Errorf("some vouchers were not redeemed: %s", red.Error)
+			}
+			r := Redeemed{Address: red.Address, Earnings: red.Earnings, Balance: red.Balance}
+			if ok, err := g.emit(cmd.OutOrStdout(), r); ok {
+				return errors.Join(redeemErr, err)
+			}
+			out := cmd.OutOrStdout()
+			if len(r.Earnings) == 0 {
+				fmt.Fprintf(out, "No vouchers held by %s.\n", r.Address)
 				return redeemErr
-			})
+			}
+			tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+			fmt.Fprintln(tw, "JOB\tCONSUMER\tVOUCHER\tREDEEMED\tPENDING\tNOTE")
+			for _, e := range r.Earnings {
+				note := ""
+				if e.Closed && e.Lost > 0 {
+					note = fmt.Sprintf("refunded to the consumer; %s DECO lost", e.Lost)
+				} else if e.Pending > 0 {
+					note = "not redeemed (the deposit ran out, or see the error)"
+				}
+				fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", e.Job.Short(), shortAddr(e.Consumer), e.Latest, e.Redeemed, e.Pending, note)
+			}
+			if err := tw.Flush(); err != nil {
+				return err
+			}
+			fmt.Fprintf(out, "Wallet %s holds %s DECO.\n", r.Address, r.Balance)
+			return redeemErr
 		},
 	}
 	addOutputFlag(cmd, g)

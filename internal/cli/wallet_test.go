@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -15,6 +16,8 @@ import (
 
 	"github.com/deco-network/deco/internal/chain"
 	"github.com/deco-network/deco/internal/config"
+	"github.com/deco-network/deco/internal/devnet"
+	"github.com/deco-network/deco/internal/node"
 	"github.com/deco-network/deco/internal/pay"
 	"github.com/deco-network/deco/internal/store"
 	"github.com/deco-network/deco/internal/wire"
@@ -27,8 +30,8 @@ type walletEnv struct {
 	ctx   context.Context
 	sim   *chain.Simulated
 	dir   string
-	dc    DevChain
-	nodes []DevnetNode
+	dc    devnet.Chain
+	nodes []devnet.Node
 	homes []config.Home
 }
 
@@ -36,31 +39,85 @@ func newWalletEnv(t *testing.T) *walletEnv {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	t.Cleanup(cancel)
-	sim, err := chain.NewSimulated(ctx, chain.WithHTTP("127.0.0.1", 0), chain.WithParams(devChainParams()))
+	sim, err := chain.NewSimulated(ctx, chain.WithHTTP("127.0.0.1", 0), chain.WithParams(devnet.Params()))
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = sim.Close() })
 	nodes, homes := devHomes(t, 1)
-	dc := DevChain{RPC: sim.RPCURL(), ChainID: chain.SimulatedChainID, Contracts: sim.Contracts()}
+	dc := devnet.Chain{RPC: sim.RPCURL(), ChainID: chain.SimulatedChainID, Contracts: sim.Contracts()}
 	ids := make([]config.Identity, len(homes))
 	for i, h := range homes {
 		if ids[i], err = h.Identity(); err != nil {
 			t.Fatal(err)
 		}
 	}
-	fund := func(ctx context.Context, to common.Address) error { return sim.Fund(ctx, to, devGas, devDECO) }
+	fund := func(ctx context.Context, to common.Address) error { return sim.Fund(ctx, to, devnet.Gas, devnet.DECO) }
 	client := func(k *ecdsa.PrivateKey) (*chain.Client, error) { return sim.Client(k) }
-	if err := setupDevAccounts(ctx, dc, nodes, ids, devChainParams().MinStake, client, fund, nil); err != nil {
+	if err := devnet.SetupAccounts(ctx, nodes, ids, devnet.Params().MinStake, client, fund, nil); err != nil {
 		t.Fatal(err)
 	}
+	e := &walletEnv{t: t, ctx: ctx, sim: sim, dir: t.TempDir(), dc: dc, nodes: nodes, homes: homes}
+	e.writeDevnet()
+	t.Setenv("DECO_DEVNET", e.dir)
+	return e
+}
+
+// writeDevnet writes the env's devnet.json (again after a node started).
+func (e *walletEnv) writeDevnet() {
+	e.t.Helper()
+	if err := (devnet.File{Dir: e.dir, Nodes: e.nodes, Chain: &e.dc}).Write(); err != nil {
+		e.t.Fatal(err)
+	}
+}
+
+// startNode runs node i of the env in-process, on the env's chain when
+// onChain, and lists its API in devnet.json.
+func (e *walletEnv) startNode(i int, onChain bool) *node.Node {
+	e.t.Helper()
+	cfg := config.Default()
+	cfg.API, cfg.Listen, cfg.DHT = "127.0.0.1:0", []string{"/ip4/127.0.0.1/tcp/0"}, false
+	cfg.Provider.Enabled = e.nodes[i].Provider()
+	o := node.Options{Home: e.homes[i], Config: cfg, Identity: e.key(i)}
+	if onChain {
+		c, err := e.sim.Client(e.key(i).EVMKey)
+		if err != nil {
+			e.t.Fatal(err)
+		}
+		o.Chain = c
+	}
+	n, err := node.New(o)
+	if err != nil {
+		e.t.Fatal(err)
+	}
+	if err := n.Start(e.ctx); err != nil {
+		e.t.Fatal(err)
+	}
+	e.t.Cleanup(func() { n.Close() })
+	e.nodes[i].API, e.nodes[i].Token = n.APIURL(), n.Token()
+	e.writeDevnet()
+	return n
+}
+
+// devHomes creates a consumer home and n provider homes.
+func devHomes(t *testing.T, providers int) ([]devnet.Node, []config.Home) {
+	t.Helper()
 	dir := t.TempDir()
-	b, _ := json.Marshal(DevnetFile{Dir: dir, Nodes: nodes, Chain: dc})
-	if err := os.WriteFile(filepath.Join(dir, "devnet.json"), b, 0o644); err != nil {
-		t.Fatal(err)
+	var nodes []devnet.Node
+	var homes []config.Home
+	add := func(name string, roles ...string) {
+		h := config.Home(filepath.Join(dir, name))
+		if _, err := h.Init(false); err != nil {
+			t.Fatal(err)
+		}
+		nodes = append(nodes, devnet.Node{Name: name, Roles: roles, Home: string(h)})
+		homes = append(homes, h)
 	}
-	t.Setenv("DECO_DEVNET", dir)
-	return &walletEnv{t: t, ctx: ctx, sim: sim, dir: dir, dc: dc, nodes: nodes, homes: homes}
+	add("consumer", "consumer")
+	for i := 1; i <= providers; i++ {
+		add(fmt.Sprintf("provider-%d", i), "consumer", "provider")
+	}
+	return nodes, homes
 }
 
 // wallet runs `deco wallet ARGS...` in-process.
@@ -186,7 +243,7 @@ func TestWalletStakeUnstakeWithdraw(t *testing.T) {
 		t.Fatalf("stake at the minimum: %v\n%s", err, out)
 	}
 
-	if err := e.sim.AdjustTime(devUnbondingDelay + time.Second); err != nil {
+	if err := e.sim.AdjustTime(devnet.UnbondingDelay + time.Second); err != nil {
 		t.Fatal(err)
 	}
 	b = Balance{}
@@ -237,14 +294,17 @@ func TestWalletRedeem(t *testing.T) {
 		}
 	}
 
-	// While the provider's node holds its database, redeem explains.
-	_, err = e.wallet(nil, "redeem", "--node", "provider-1")
-	wantErrText(t, err, "is running", "Stop it")
 	pdb.Close()
+	cdb.Close()
 
+	// Redeem is the node's work: with the node down, the command says so.
+	_, err = e.wallet(nil, "redeem", "--node", "provider-1")
+	wantErrText(t, err, "provider-1", "cannot reach the deco node")
+
+	e.startNode(1, true) // a provider may redeem by itself as it starts: the totals are the same
 	var r Redeemed
 	e.walletJSON(&r, "redeem", "--node", "provider-1")
-	if len(r.Earnings) != 1 || r.Earnings[0].Redeemed != 750_000 || r.Earnings[0].Pending != 0 || r.Balance != "900.75" {
+	if len(r.Earnings) != 1 || r.Earnings[0].Redeemed != 750_000 || r.Earnings[0].Pending != 0 || r.Balance != "900.75" || r.Address != e.key(1).EVM {
 		t.Fatalf("redeem = %+v", r)
 	}
 	paid, err := cc.Redeemed(e.ctx, job.Bytes32(), pc.Address())
@@ -255,7 +315,13 @@ func TestWalletRedeem(t *testing.T) {
 	if err != nil || !strings.Contains(out, "0.75") {
 		t.Fatalf("second redeem: %v\n%s", err, out)
 	}
-	cdb.Close()
+
+	// A node without payments has no wallet to redeem into.
+	cons0 := e.startNode(0, false)
+	_, err = e.wallet(nil, "redeem")
+	wantErrText(t, err, "without payments")
+	cons0.Close()
+	e.startNode(0, true)
 	out, err = e.wallet(nil, "redeem") // the consumer holds no vouchers
 	if err != nil || !strings.Contains(out, "No vouchers") {
 		t.Fatalf("redeem without vouchers: %v\n%s", err, out)
@@ -293,7 +359,7 @@ func TestWalletChainSources(t *testing.T) {
 
 	// A devnet started without a chain.
 	dir := t.TempDir()
-	raw, _ := json.Marshal(DevnetFile{Dir: dir, Nodes: e.nodes})
+	raw, _ := json.Marshal(devnet.File{Dir: dir, Nodes: e.nodes})
 	if err := os.WriteFile(filepath.Join(dir, "devnet.json"), raw, 0o644); err != nil {
 		t.Fatal(err)
 	}

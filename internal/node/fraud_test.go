@@ -34,7 +34,7 @@ func TestEquivocationSlashedOnChainAndLearnedByGossip(t *testing.T) {
 	cfg := config.Default()
 	cfg.API, cfg.Listen, cfg.DHT = "127.0.0.1:0", []string{"/ip4/127.0.0.1/tcp/0"}, false
 	cfg.Bootstrap = append(c.Consumer.Addrs(), prov.Addrs()...)
-	cl, err := c.joinChain(ctx, id, false)
+	cl, err := c.JoinChain(ctx, id, false)
 	if err != nil {
 		t.Fatal(err)
 	}

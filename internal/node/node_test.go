@@ -5,16 +5,33 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/deco-network/deco/internal/api"
+	"github.com/deco-network/deco/internal/devnet"
 	"github.com/deco-network/deco/internal/exec/wasm"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
 )
+
+// ClusterOptions configure startCluster: the cluster's shape, and each
+// node's options.
+type ClusterOptions struct {
+	Providers int
+	Slots     int
+	Chain     bool
+	Log       io.Writer
+	// Configure, when set, adjusts each node's options before it starts;
+	// index 0 is the consumer, 1..N the providers.
+	Configure func(index int, o *Options)
+}
+
+// Cluster is an in-process network of this package's nodes.
+type Cluster = devnet.Cluster[*Node]
 
 func startCluster(t *testing.T, o ClusterOptions) *Cluster {
 	t.Helper()
@@ -23,12 +40,33 @@ func startCluster(t *testing.T, o ClusterOptions) *Cluster {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	c, err := StartCluster(ctx, o)
+	c, err := launchCluster(ctx, o)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(c.Close)
 	return c
+}
+
+// launchCluster starts nodes on devnet's loopback cluster. (Package
+// devnet/inproc does the same for deco demo, but it imports this package,
+// so the tests here bind the cluster to *Node themselves.)
+func launchCluster(ctx context.Context, o ClusterOptions) (*Cluster, error) {
+	co := devnet.ClusterOptions{Providers: o.Providers, Slots: o.Slots, Chain: o.Chain, Log: o.Log}
+	return devnet.StartCluster(ctx, co, func(ctx context.Context, s devnet.Setup) (*Node, error) {
+		opts := Options{Home: s.Home, Config: s.Config, Identity: s.Identity, Logger: s.Logger}
+		if s.Chain != nil { // a nil *chain.Client would make a non-nil chain.Chain
+			opts.Chain = s.Chain
+		}
+		if o.Configure != nil {
+			o.Configure(s.Index, &opts)
+		}
+		n, err := New(opts)
+		if err != nil {
+			return nil, err
+		}
+		return n, n.Start(ctx) // Start closes n on error
+	})
 }
 
 // runJob submits j and follows it to its end.

@@ -44,7 +44,7 @@ func BenchmarkThroughput(b *testing.B) {
 	}
 	localRate := 500 / time.Since(t0).Seconds()
 
-	c, err := StartCluster(ctx, ClusterOptions{Providers: 8, Slots: 16})
+	c, err := launchCluster(ctx, ClusterOptions{Providers: 8, Slots: 16})
 	if err != nil {
 		b.Fatal(err)
 	}

@@ -16,6 +16,7 @@ import (
 
 	"github.com/deco-network/deco/internal/chain"
 	"github.com/deco-network/deco/internal/clock"
+	"github.com/deco-network/deco/internal/devnet"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
 	"github.com/deco-network/deco/internal/zk"
@@ -56,7 +57,7 @@ func TestZKJobPaidOnProof(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	const circuit = "mimc-chain/8"
-	if err := SetupCircuits(ctx, c.Sim.Deployer(), cache, []string{circuit}, ""); err != nil {
+	if err := devnet.SetupCircuits(ctx, c.Sim.Deployer(), cache, []string{circuit}, ""); err != nil {
 		t.Fatal(err)
 	}
 	cheater, honest := c.Providers[0], c.Providers[1]

@@ -1,4 +1,4 @@
-package cli
+package devnet
 
 import (
 	"bytes"
@@ -22,17 +22,17 @@ import (
 )
 
 // devHomes creates a consumer home and n provider homes.
-func devHomes(t *testing.T, providers int) ([]DevnetNode, []config.Home) {
+func devHomes(t *testing.T, providers int) ([]Node, []config.Home) {
 	t.Helper()
 	dir := t.TempDir()
-	var nodes []DevnetNode
+	var nodes []Node
 	var homes []config.Home
 	add := func(name string, roles ...string) {
 		h := config.Home(filepath.Join(dir, name))
 		if _, err := h.Init(false); err != nil {
 			t.Fatal(err)
 		}
-		nodes = append(nodes, DevnetNode{Name: name, Roles: roles, Home: string(h)})
+		nodes = append(nodes, Node{Name: name, Roles: roles, Home: string(h)})
 		homes = append(homes, h)
 	}
 	add("consumer", "consumer")
@@ -42,9 +42,9 @@ func devHomes(t *testing.T, providers int) ([]DevnetNode, []config.Home) {
 	return nodes, homes
 }
 
-// checkDevChain checks, over JSON-RPC as a node process would, that
+// checkChain checks, over JSON-RPC as a node process would, that
 // every node is funded and every provider staked and bound.
-func checkDevChain(t *testing.T, ctx context.Context, dc DevChain, nodes []DevnetNode, homes []config.Home) {
+func checkChain(t *testing.T, ctx context.Context, dc Chain, nodes []Node, homes []config.Home) {
 	t.Helper()
 	if err := dc.Contracts.Validate(); err != nil {
 		t.Fatal(err)
@@ -58,8 +58,8 @@ func checkDevChain(t *testing.T, ctx context.Context, dc DevChain, nodes []Devne
 		t.Fatalf("dial the dev chain as a node would: %v", err)
 	}
 	defer c.Close()
-	if c.RefundGrace() != devRefundGrace {
-		t.Errorf("refund grace = %s, want %s", c.RefundGrace(), devRefundGrace)
+	if c.RefundGrace() != RefundGrace {
+		t.Errorf("refund grace = %s, want %s", c.RefundGrace(), RefundGrace)
 	}
 	minStake, err := c.MinStake(ctx)
 	if err != nil {
@@ -86,9 +86,9 @@ func checkDevChain(t *testing.T, ctx context.Context, dc DevChain, nodes []Devne
 		if err != nil {
 			t.Fatal(err)
 		}
-		wantBal := devDECO
-		if contains(n.Roles, "provider") {
-			wantBal = new(big.Int).Sub(devDECO, minStake)
+		wantBal := DECO
+		if n.Provider() {
+			wantBal = new(big.Int).Sub(DECO, minStake)
 			if st.Bonded.Cmp(minStake) != 0 || !st.CanBid {
 				t.Errorf("%s: stake %s (can bid %v), want %s", n.Name, chain.FormatDECO(st.Bonded), st.CanBid, chain.FormatDECO(minStake))
 			}
@@ -111,20 +111,20 @@ func checkDevChain(t *testing.T, ctx context.Context, dc DevChain, nodes []Devne
 	}
 }
 
-func TestStartDevChainEmbedded(t *testing.T) {
+func TestStartChainEmbedded(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	nodes, homes := devHomes(t, 2)
 	var log bytes.Buffer
-	dc, stop, err := startDevChain(ctx, "", nodes, homes, &log)
+	dc, stop, err := StartChain(ctx, "", nodes, homes, &log)
 	if err != nil {
-		t.Fatalf("startDevChain: %v\n%s", err, log.String())
+		t.Fatalf("StartChain: %v\n%s", err, log.String())
 	}
 	t.Cleanup(stop)
 	if dc.ChainID != chain.SimulatedChainID || !strings.HasPrefix(dc.RPC, "http://127.0.0.1:") {
 		t.Fatalf("dev chain = %+v", dc)
 	}
-	checkDevChain(t, ctx, dc, nodes, homes)
+	checkChain(t, ctx, dc, nodes, homes)
 	for _, n := range nodes {
 		if !strings.Contains(log.String(), n.Name) {
 			t.Errorf("log does not mention %s:\n%s", n.Name, log.String())
@@ -157,10 +157,10 @@ func TestStartDevChainEmbedded(t *testing.T) {
 	}
 }
 
-// TestStartDevChainExternal uses the --chain-rpc path against another
+// TestStartChainExternal uses the --chain-rpc path against another
 // process's chain: an embedded chain serving JSON-RPC where, as on
 // `geth --dev`, the developer key is funded.
-func TestStartDevChainExternal(t *testing.T) {
+func TestStartChainExternal(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
 	ext, err := chain.NewSimulated(ctx, chain.WithHTTP("127.0.0.1", 0), chain.WithAccounts(chain.GethDevKey()))
@@ -171,7 +171,7 @@ func TestStartDevChainExternal(t *testing.T) {
 	nodes, homes := devHomes(t, 1)
 	var log bytes.Buffer
 	start := time.Now()
-	dc, stop, err := startDevChain(ctx, ext.RPCURL(), nodes, homes, &log)
+	dc, stop, err := StartChain(ctx, ext.RPCURL(), nodes, homes, &log)
 	t.Logf("took %s\n%s", time.Since(start), log.String())
 	if err != nil {
 		t.Fatal(err)
@@ -180,12 +180,12 @@ func TestStartDevChainExternal(t *testing.T) {
 	if dc.RPC != ext.RPCURL() || dc.Contracts == ext.Contracts() {
 		t.Fatalf("dev chain = %+v: want fresh contracts on %s", dc, ext.RPCURL())
 	}
-	checkDevChain(t, ctx, dc, nodes, homes)
+	checkChain(t, ctx, dc, nodes, homes)
 }
 
-// TestStartDevChainGeth runs the --chain-rpc path against a stock
+// TestStartChainGeth runs the --chain-rpc path against a stock
 // `geth --dev` when one is installed (contracts/install-geth.sh).
-func TestStartDevChainGeth(t *testing.T) {
+func TestStartChainGeth(t *testing.T) {
 	geth := findGethBinary()
 	if geth == "" {
 		if os.Getenv("CI") != "" {
@@ -217,12 +217,12 @@ func TestStartDevChainGeth(t *testing.T) {
 		}
 	})
 	nodes, homes := devHomes(t, 2)
-	dc, stop, err := startDevChain(ctx, fmt.Sprintf("http://127.0.0.1:%d", port), nodes, homes, nil)
+	dc, stop, err := StartChain(ctx, fmt.Sprintf("http://127.0.0.1:%d", port), nodes, homes, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(stop)
-	checkDevChain(t, ctx, dc, nodes, homes)
+	checkChain(t, ctx, dc, nodes, homes)
 }
 
 // findGethBinary looks for geth on PATH, then in the Go bin directory.
