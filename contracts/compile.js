@@ -85,6 +85,9 @@ function main() {
       if (!bin) {
         continue; // interfaces and abstract contracts
       }
+      if (!c.abi.some((e) => e.type === 'function' || e.type === 'constructor')) {
+        continue; // libraries of internal functions: compiled into the contracts that use them
+      }
       fs.writeFileSync(path.join(group.out, `${name}.abi`), JSON.stringify(c.abi, null, 2) + '\n');
       fs.writeFileSync(path.join(group.out, `${name}.bin`), bin + '\n');
       combined.contracts[`${unit}:${name}`] = {

@@ -9,6 +9,7 @@ import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IProviderRegistry} from "./IProviderRegistry.sol";
+import {ProofJobs} from "./ProofJobs.sol";
 
 /// @title JobEscrow
 /// @notice Holds each job's deposit, pays providers from EIP-712 cumulative
@@ -28,9 +29,13 @@ import {IProviderRegistry} from "./IProviderRegistry.sol";
 /// A settlement reads two slots of the proof job's terms and writes its
 /// task's flag word, never the job or per-provider slots: that keeps
 /// settleWithProof near the verifier's own cost whatever the job's size.
+/// Proof jobs' terms, settled flags and claim checks live in the ProofJobs
+/// library (compiled in); this contract keeps every entry point and type of
+/// the ABI, the job records, the circuit registry and the token transfers.
 /// Every external entry point is nonReentrant and follows checks-effects-interactions.
 contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
+    using ProofJobs for ProofJobs.Book;
 
     /// @notice A provider's signed claim about one task execution
     /// (the receipt of Proof-of-Execution).
@@ -86,22 +91,6 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         bytes32 circuitId;
     }
 
-    /// @dev ProofTerms as stored. A settlement reads the first slot (the
-    /// verifier, the input layout and the price, which refund zeroes so
-    /// that a closed job pays nothing) and the root, and reads and writes
-    /// its task's word of settled flags (see _settled): nothing else, and
-    /// the same whatever the job's size.
-    struct StoredTerms {
-        address verifier;
-        uint8 fixedInputs;
-        uint8 publicInputs;
-        uint80 price; // per task; 0 once refunded
-        bytes32 taskRoot;
-        uint48 tasks;
-        uint80 openPrice; // price as opened, for refund and the views
-        bytes32 circuitId;
-    }
-
     /// @notice One task's claim in settleWithProofs (see settleWithProof).
     struct Claim {
         bytes32 taskId;
@@ -130,10 +119,6 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     uint256 public constant VERIFY_GAS = 600_000;
     uint256 public constant VERIFY_GAS_PER_INPUT = 10_000;
     uint16 public constant BPS = 10_000;
-    /// @dev verifyProof(uint256[8],uint256[1]): every registered verifier's entry point.
-    bytes4 private constant VERIFY_SELECTOR = bytes4(keccak256("verifyProof(uint256[8],uint256[1])"));
-    /// @dev A statement digest keeps sha256's low 253 bits: below BN254's scalar field.
-    uint256 private constant DIGEST_MASK = (1 << 253) - 1;
 
     /// @notice The payment token.
     IERC20 public immutable token;
@@ -151,16 +136,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     uint16 public reporterBps;
     mapping(bytes32 jobId => Job) private _jobs;
     mapping(bytes32 circuitId => Circuit) private _circuits;
-    mapping(bytes32 jobId => StoredTerms) private _terms;
-    /// @dev Settled tasks of proof jobs, one bit per task: task i is bit
-    /// i % WORD_TASKS of word i / WORD_TASKS. openProofJob sets bit 255
-    /// (WORD_OPEN) of every word the job needs, so that no settlement pays
-    /// for creating a storage slot: the consumer pays for its job's flags
-    /// when it opens it (the same gas in total), and every settlement costs
-    /// the same.
-    mapping(bytes32 jobId => mapping(uint256 word => uint256 bits)) private _settled;
-    uint256 private constant WORD_TASKS = 255;
-    uint256 private constant WORD_OPEN = 1 << 255;
+    ProofJobs.Book private _proofs;
     /// @notice What each provider has been paid from each job by vouchers
     /// (proof payments are the ProofSettled events; see getJob).
     mapping(bytes32 jobId => mapping(address provider => uint256)) public redeemed;
@@ -193,9 +169,6 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     event TreasurySet(address indexed treasury);
     event CircuitSet(bytes32 indexed circuitId, address indexed verifier, uint8 fixedInputs, uint8 publicInputs);
     event ProofJobOpened(bytes32 indexed jobId, bytes32 indexed circuitId, uint256 price, bytes32 taskRoot, uint48 tasks);
-    /// @notice Task `index` of proof job `jobId` was paid the job's price to
-    /// `provider` (its task id is leaf `index` of the job's task tree).
-    event ProofSettled(bytes32 indexed jobId, address indexed provider, uint256 index);
 
     /// @notice An amount of zero was given where tokens must move.
     error ZeroAmount();
@@ -243,18 +216,6 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     error NotAContract(address account);
     /// @notice A proof job must commit to at least one task.
     error NoTasks();
-    /// @notice The job was not opened for proofs.
-    error NotProofJob(bytes32 jobId);
-    /// @notice The proof carries another number of public inputs than the circuit.
-    error WrongInputCount(uint256 given, uint256 expected);
-    /// @notice The proof's payee (its last public input) is not the caller.
-    error WrongPayee(uint256 payee, address caller);
-    /// @notice The task, its index or its fixed inputs are not in the job's commitment.
-    error TaskNotCommitted(bytes32 jobId, uint256 index);
-    /// @notice This task was already paid for.
-    error AlreadySettled(bytes32 jobId, uint256 index);
-    /// @notice The verifier rejected the proof; `reason` is its revert data.
-    error ProofRejected(bytes32 jobId, uint256 index, bytes reason);
     /// @notice The proof claim's signature does not recover.
     error BadClaimSignature();
     /// @notice The verifier accepts the proof: no fraud.
@@ -313,20 +274,19 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         uint80 price80 = SafeCast.toUint80(price);
         if (amount / tasks < price) revert DepositTooSmall(amount, uint256(price80) * tasks);
         _open(jobId, amount, deadline).proof = true;
-        _terms[jobId] = StoredTerms({
-            verifier: c.verifier,
-            fixedInputs: c.fixedInputs,
-            publicInputs: c.publicInputs,
-            price: price80,
-            taskRoot: taskRoot,
-            tasks: tasks,
-            openPrice: price80,
-            circuitId: circuitId
-        });
-        mapping(uint256 => uint256) storage flags = _settled[jobId];
-        for (uint256 w; w < _words(tasks); ++w) {
-            flags[w] = WORD_OPEN;
-        }
+        _proofs.open(
+            jobId,
+            ProofJobs.Terms({
+                verifier: c.verifier,
+                fixedInputs: c.fixedInputs,
+                publicInputs: c.publicInputs,
+                price: price80,
+                taskRoot: taskRoot,
+                tasks: tasks,
+                openPrice: price80,
+                circuitId: circuitId
+            })
+        );
         emit ProofJobOpened(jobId, circuitId, price, taskRoot, tasks);
         token.safeTransferFrom(msg.sender, address(this), amount);
     }
@@ -389,9 +349,8 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         uint256[] calldata publicInputs,
         bytes32[] calldata merkleProof
     ) external nonReentrant {
-        StoredTerms storage t = _terms[jobId];
-        Hot memory h = _hot(jobId, t);
-        _settle(jobId, taskId, index, h, proof, publicInputs, merkleProof);
+        ProofJobs.Hot memory h = _liveTerms(jobId);
+        _proofs.settle(jobId, taskId, index, h, proof, publicInputs, merkleProof);
         _finish(h, 1);
     }
 
@@ -399,11 +358,10 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     /// transaction, paid in one transfer: all are paid or none.
     function settleWithProofs(bytes32 jobId, Claim[] calldata claims) external nonReentrant {
         if (claims.length == 0) revert NoTasks();
-        StoredTerms storage t = _terms[jobId];
-        Hot memory h = _hot(jobId, t);
+        ProofJobs.Hot memory h = _liveTerms(jobId);
         for (uint256 i; i < claims.length; ++i) {
             Claim calldata c = claims[i];
-            _settle(jobId, c.taskId, c.index, h, c.proof, c.publicInputs, c.merkleProof);
+            _proofs.settle(jobId, c.taskId, c.index, h, c.proof, c.publicInputs, c.merkleProof);
         }
         _finish(h, claims.length);
     }
@@ -417,9 +375,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         if (block.timestamp < refundAt) revert RefundTooEarly(refundAt);
         uint256 amount = uint256(j.deposited) - uint256(j.redeemed);
         if (j.proof) {
-            StoredTerms storage t = _terms[jobId];
-            amount -= uint256(t.openPrice) * _settledCount(jobId, t.tasks); // covered: the deposit covers every task
-            t.price = 0; // closed: settlements revert JobClosed
+            amount -= _proofs.close(jobId); // covered: the deposit covers every task
         }
         j.refunded = true;
         address consumer = j.consumer;
@@ -468,15 +424,15 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     /// @param sig 65-byte EIP-712 signature of ProofClaim(jobId, c.index,
     /// keccak256(c.proof), keccak256(c.publicInputs)) by the provider.
     function reportBadProof(bytes32 jobId, Claim calldata c, bytes calldata sig) external nonReentrant {
-        Hot memory h = _load(jobId, _terms[jobId]);
+        ProofJobs.Hot memory h = _proofs.load(jobId);
         address provider = _claimSigner(jobId, c, sig);
-        _checkClaim(jobId, c.taskId, c.index, h, provider, c.publicInputs, c.merkleProof);
+        ProofJobs.checkClaim(jobId, c.taskId, c.index, h, provider, c.publicInputs, c.merkleProof);
 
         bytes32 key = keccak256(abi.encode(provider, jobId, c.taskId));
         if (badProofReported[key]) revert AlreadyReported(key);
         uint256 needed = VERIFY_GAS + VERIFY_GAS_PER_INPUT * h.publicInputs;
         if (gasleft() < needed) revert VerifierGas(gasleft(), needed);
-        (bool ok,) = h.verifier.staticcall(_verifyCall(c.proof, c.publicInputs, provider));
+        (bool ok,) = h.verifier.staticcall(ProofJobs.verifyCall(c.proof, c.publicInputs, provider));
         if (ok) revert ProofVerifies(jobId, c.index);
         badProofReported[key] = true;
         (uint256 slashed, uint256 reward) = _slash(provider, BAD_PROOF);
@@ -491,8 +447,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     function getJob(bytes32 jobId) external view returns (Job memory j) {
         j = _jobs[jobId];
         if (j.proof) {
-            StoredTerms storage t = _terms[jobId];
-            j.redeemed += uint120(uint256(t.openPrice) * _settledCount(jobId, t.tasks));
+            j.redeemed += uint120(_proofs.paid(jobId));
         }
     }
 
@@ -503,14 +458,14 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
 
     /// @notice The proof terms of job `jobId` (zero if it is not a proof job).
     function getProofTerms(bytes32 jobId) external view returns (ProofTerms memory) {
-        StoredTerms storage t = _terms[jobId];
+        ProofJobs.Terms storage t = _proofs.terms[jobId];
         return ProofTerms({
             verifier: t.verifier,
             fixedInputs: t.fixedInputs,
             publicInputs: t.publicInputs,
             tasks: t.tasks,
             price: t.openPrice,
-            settled: uint48(_settledCount(jobId, t.tasks)),
+            settled: uint48(_proofs.settledCount(jobId, t.tasks)),
             taskRoot: t.taskRoot,
             circuitId: t.circuitId
         });
@@ -518,7 +473,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
 
     /// @notice Whether task `index` of proof job `jobId` was paid.
     function isSettled(bytes32 jobId, uint256 index) external view returns (bool) {
-        return index < _terms[jobId].tasks && _settled[jobId][index / WORD_TASKS] & (1 << (index % WORD_TASKS)) != 0;
+        return _proofs.isSettled(jobId, index);
     }
 
     /// @notice The Merkle leaf committing task `index` of job `jobId`:
@@ -531,7 +486,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         pure
         returns (bytes32)
     {
-        return keccak256(abi.encodePacked(jobId, index, taskId, fixedInputs));
+        return ProofJobs.taskLeaf(jobId, index, taskId, fixedInputs);
     }
 
     /// @notice The one public input of a proof of `words` (a circuit's
@@ -540,7 +495,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     /// the payee as its 20 address bytes. The circuit computes the same
     /// hash over the same bytes, so a proof binds every word.
     function statementDigest(uint256[] calldata words, address payee) public pure returns (uint256) {
-        return uint256(sha256(abi.encodePacked(words[:words.length - 1], payee))) & DIGEST_MASK;
+        return ProofJobs.statementDigest(words, payee);
     }
 
     /// @notice The EIP-712 domain separator vouchers and receipts are signed under.
@@ -633,163 +588,17 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         emit JobOpened(jobId, msg.sender, amount, deadline);
     }
 
-    /// @dev What a settlement needs of a proof job's terms, read once: the
-    /// first slot and the root.
-    struct Hot {
-        address verifier;
-        uint256 fixedInputs;
-        uint256 publicInputs;
-        uint256 price;
-        bytes32 taskRoot;
-    }
-
-    /// @dev Reads the terms of proof job `jobId`; reverts unless it is one
-    /// and still open (not refunded).
-    function _hot(bytes32 jobId, StoredTerms storage t) private view returns (Hot memory h) {
-        h = _load(jobId, t);
+    /// @dev The terms of proof job `jobId` for a settlement; reverts unless
+    /// it is one and still open (not refunded).
+    function _liveTerms(bytes32 jobId) private view returns (ProofJobs.Hot memory h) {
+        h = _proofs.load(jobId);
         if (h.price == 0) revert JobClosed(jobId);
-    }
-
-    /// @dev Reads the terms of proof job `jobId`; reverts unless it is one.
-    function _load(bytes32 jobId, StoredTerms storage t) private view returns (Hot memory h) {
-        // Field by field without branches between, so each slot is loaded once.
-        h.verifier = t.verifier;
-        h.fixedInputs = t.fixedInputs;
-        h.publicInputs = t.publicInputs;
-        h.price = t.price;
-        h.taskRoot = t.taskRoot;
-        if (h.verifier == address(0)) revert NotProofJob(jobId);
-    }
-
-    /// @dev The number of settled-flag words of a job of `tasks` tasks.
-    function _words(uint256 tasks) private pure returns (uint256) {
-        return (tasks + WORD_TASKS - 1) / WORD_TASKS;
-    }
-
-    /// @dev How many tasks of proof job `jobId` are settled (a popcount
-    /// over its flag words, for refund and the views).
-    function _settledCount(bytes32 jobId, uint256 tasks) private view returns (uint256 n) {
-        mapping(uint256 => uint256) storage flags = _settled[jobId];
-        for (uint256 w; w < _words(tasks); ++w) {
-            n += _popcount(flags[w] & ~WORD_OPEN);
-        }
-    }
-
-    /// @dev The set bits of x, which has at most 255 (bit 255 is clear):
-    /// bit pairs, nibbles and bytes summed in place, then the bytes added
-    /// into the top byte by one multiplication.
-    function _popcount(uint256 x) private pure returns (uint256) {
-        unchecked {
-            x -= (x >> 1) & 0x5555555555555555555555555555555555555555555555555555555555555555;
-            x = (x & 0x3333333333333333333333333333333333333333333333333333333333333333)
-                + ((x >> 2) & 0x3333333333333333333333333333333333333333333333333333333333333333);
-            x = (x + (x >> 4)) & 0x0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f;
-            return (x * 0x0101010101010101010101010101010101010101010101010101010101010101) >> 248;
-        }
-    }
-
-    /// @dev Checks one claim, has the verifier check its proof and marks
-    /// the task settled.
-    function _settle(
-        bytes32 jobId,
-        bytes32 taskId,
-        uint256 index,
-        Hot memory h,
-        uint256[8] calldata proof,
-        uint256[] calldata publicInputs,
-        bytes32[] calldata merkleProof
-    ) private {
-        _checkClaim(jobId, taskId, index, h, msg.sender, publicInputs, merkleProof);
-        mapping(uint256 => uint256) storage flags = _settled[jobId];
-        uint256 bit = 1 << (index % WORD_TASKS);
-        uint256 bits = flags[index / WORD_TASKS];
-        if (bits & bit != 0) revert AlreadySettled(jobId, index);
-        _verifyProof(jobId, index, h, proof, publicInputs);
-        flags[index / WORD_TASKS] = bits | bit;
-        emit ProofSettled(jobId, msg.sender, index);
     }
 
     /// @dev Pays the caller for the `n` tasks it just settled (the deposit
     /// covers every task, each settled once).
-    function _finish(Hot memory h, uint256 n) private {
+    function _finish(ProofJobs.Hot memory h, uint256 n) private {
         token.safeTransfer(msg.sender, h.price * n);
-    }
-
-    /// @dev Checks a claim up to the proof: the circuit's input count,
-    /// `payee` as the proof's payee, the task committed.
-    function _checkClaim(
-        bytes32 jobId,
-        bytes32 taskId,
-        uint256 index,
-        Hot memory h,
-        address payee,
-        uint256[] calldata publicInputs,
-        bytes32[] calldata merkleProof
-    ) private pure {
-        {
-            uint256 n = h.publicInputs;
-            if (publicInputs.length != n) revert WrongInputCount(publicInputs.length, n);
-            uint256 named = publicInputs[n - 1];
-            if (named != uint256(uint160(payee))) revert WrongPayee(named, payee);
-        }
-        // index >> depth == 0: the path's direction bits are the whole index.
-        // An index past the job's tasks has a zero leaf (the padding), which
-        // no task leaf hashes to, so the root check refuses it too.
-        if (index >> merkleProof.length != 0) revert TaskNotCommitted(jobId, index);
-        bytes32 leaf = taskLeaf(jobId, index, taskId, publicInputs[:h.fixedInputs]);
-        if (_root(leaf, index, merkleProof) != h.taskRoot) revert TaskNotCommitted(jobId, index);
-    }
-
-    /// @dev Calls the job's verifier; gnark's reverts on a bad proof and
-    /// returns nothing on a good one.
-    function _verifyProof(
-        bytes32 jobId,
-        uint256 index,
-        Hot memory h,
-        uint256[8] calldata proof,
-        uint256[] calldata publicInputs
-    ) private view {
-        (bool ok, bytes memory reason) = h.verifier.staticcall(_verifyCall(proof, publicInputs, msg.sender));
-        if (!ok) revert ProofRejected(jobId, index, reason);
-    }
-
-    /// @dev The verifier's calldata for a proof of `words` paying `payee`.
-    function _verifyCall(uint256[8] calldata proof, uint256[] calldata words, address payee)
-        private
-        pure
-        returns (bytes memory)
-    {
-        return abi.encodePacked(VERIFY_SELECTOR, proof, statementDigest(words, payee));
-    }
-
-    /// @dev The root of a positional Merkle path: bit i of index says
-    /// whether the node is the right (1) or left (0) child at level i.
-    /// In assembly: a level costs its calldata word and one keccak, not
-    /// a bounds-checked array access (the ABI decoder already checked the
-    /// array lies in calldata).
-    function _root(bytes32 leaf, uint256 index, bytes32[] calldata path) private pure returns (bytes32 node) {
-        assembly ("memory-safe") {
-            node := leaf
-            for {
-                let p := path.offset
-                let end := add(p, shl(5, path.length))
-            } lt(p, end) {
-                p := add(p, 0x20)
-                index := shr(1, index)
-            } {
-                let sibling := calldataload(p)
-                switch and(index, 1)
-                case 0 {
-                    mstore(0x00, node)
-                    mstore(0x20, sibling)
-                }
-                default {
-                    mstore(0x00, sibling)
-                    mstore(0x20, node)
-                }
-                node := keccak256(0x00, 0x40)
-            }
-        }
     }
 
     function _openJob(bytes32 jobId) private view returns (Job storage j) {
