@@ -123,10 +123,14 @@ func (VoucherHeld) event()       {}
 func (Redeemed) event()          {}
 func (EscrowClosed) event()      {}
 
-// Answer is the bid to send back for a BidRequested.
+// Answer is the bid to send back for a BidRequested. Ask is the
+// provider's ask when it answered (a proof job's bid is at its escrow's
+// price instead; a refusal bids nothing): drivers republish offers when it
+// moves.
 type Answer struct {
 	Peer string
 	Bid  wire.Bid
+	Ask  wire.Amount
 }
 
 // Run starts the attempt's execution in Slot (0 ≤ Slot < Config.Slots).

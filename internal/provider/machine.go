@@ -194,7 +194,7 @@ func (m *Machine) bid(now time.Time, e BidRequested) {
 		m.bids[bidKey{req.Job, e.Peer}] = sb
 		m.ready.Persist.Bids = append(m.ready.Persist.Bids, sb)
 	}
-	m.ready.Answers = append(m.ready.Answers, Answer{Peer: e.Peer, Bid: bid})
+	m.ready.Answers = append(m.ready.Answers, Answer{Peer: e.Peer, Bid: bid, Ask: ask})
 }
 
 func (m *Machine) assign(now time.Time, e TaskAssigned) {
