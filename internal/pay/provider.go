@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"log/slog"
 	"maps"
-	"math/big"
 	"slices"
 	"sync"
 	"time"
@@ -34,7 +33,7 @@ type ProviderOptions struct {
 	// Interval is how often Run looks for vouchers due (default 1s).
 	Interval time.Duration
 	// CacheTTL is how long a job's escrow read from the chain is reused by
-	// CheckEscrow and Accept (default 5s).
+	// Cover and Accept (default 5s).
 	CacheTTL time.Duration
 }
 
@@ -54,8 +53,9 @@ func (o ProviderOptions) withDefaults() ProviderOptions {
 	return o
 }
 
-// Provider gets paid for a provider node's work: it refuses work a job's
-// escrow cannot pay for, keeps the consumers' vouchers, and redeems them
+// Provider gets paid for a provider node's work: it reads what a job's
+// escrow has left for it (Cover; the provider.Machine decides and keeps
+// the reservations), keeps the consumers' vouchers, and redeems them
 // by threshold, by age, before the consumer can refund, and on shutdown.
 // Safe for concurrent use.
 type Provider struct {
@@ -65,12 +65,11 @@ type Provider struct {
 	now func() time.Time
 	opt ProviderOptions
 
-	mu       sync.Mutex
-	held     map[wire.JobID]*heldVoucher // copied on write
-	infos    map[wire.JobID]cachedInfo
-	proof    map[wire.JobID]wire.Amount // a proof job's price per task (0: a voucher job); terms never change
-	reserved map[wire.JobID]wire.Amount
-	retry    map[wire.JobID]backoff
+	mu    sync.Mutex
+	held  map[wire.JobID]*heldVoucher // copied on write
+	infos map[wire.JobID]cachedInfo
+	proof map[wire.JobID]wire.Amount // a proof job's price per task (0: a voucher job); terms never change
+	retry map[wire.JobID]backoff
 
 	redeemMu sync.Mutex // one redemption at a time
 	wake     chan struct{}
@@ -115,7 +114,7 @@ func NewProvider(c chain.Chain, db *store.DB, log *slog.Logger, now func() time.
 	p := &Provider{
 		c: c, db: db, log: log.With("component", "pay.provider"), now: now, opt: opt.withDefaults(),
 		held: map[wire.JobID]*heldVoucher{}, infos: map[wire.JobID]cachedInfo{}, proof: map[wire.JobID]wire.Amount{},
-		reserved: map[wire.JobID]wire.Amount{}, retry: map[wire.JobID]backoff{}, wake: make(chan struct{}, 1),
+		retry: map[wire.JobID]backoff{}, wake: make(chan struct{}, 1),
 	}
 	err := db.List(ProviderBucket, func(key string, raw []byte) error {
 		var h heldVoucher
@@ -212,79 +211,45 @@ func (p *Provider) forget(job wire.JobID) {
 	p.mu.Unlock()
 }
 
-// CheckEscrow decides whether to work on a task of job for consumer at
-// price: the job's escrow must exist, be open, belong to consumer, not be
-// past its deadline, and what is left of it (deposited − redeemed −
-// refunded − the unredeemed vouchers we hold − prices of tasks we accepted
-// and were not paid for yet) must cover price. On success price is
-// reserved until a voucher for the job pays for it, Release gives it
-// back, or the job's deadline passes. The escrow read is cached for
-// CacheTTL, so a job with many tasks costs one chain read per TTL.
-func (p *Provider) CheckEscrow(ctx context.Context, job wire.JobID, consumer common.Address, price wire.Amount) error {
-	return p.check(ctx, job, consumer, price, true)
-}
-
-// Covers is CheckEscrow without the reservation, for deciding whether to
-// bid at all.
-func (p *Provider) Covers(ctx context.Context, job wire.JobID, consumer common.Address, price wire.Amount) error {
-	return p.check(ctx, job, consumer, price, false)
-}
-
-func (p *Provider) check(ctx context.Context, job wire.JobID, consumer common.Address, price wire.Amount, reserve bool) error {
+// Cover is what is left of job's escrow for this provider, the fact a
+// provider.Machine weighs before it bids or takes a task: deposited −
+// redeemed − refunded − the unredeemed vouchers we hold. It refuses
+// (ErrNoEscrow, ErrEscrowClosed, ErrWrongConsumer, ErrEscrowExpired,
+// wire.ErrBadJobID) when the escrow does not exist, was refunded, was
+// opened by another consumer than the one asking, or is past its deadline.
+// What the machine reserved for tasks in progress is its own to subtract.
+// The escrow read is cached for CacheTTL, so a job with many tasks costs
+// one chain read per TTL.
+func (p *Provider) Cover(ctx context.Context, job wire.JobID, consumer common.Address) (wire.Amount, error) {
 	if _, err := wire.ParseJobID(string(job)); err != nil {
-		return fmt.Errorf("check escrow of job %q: %w", job, err)
+		return 0, fmt.Errorf("check escrow of job %q: %w", job, err)
 	}
 	info, err := p.jobInfo(ctx, job)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	switch {
 	case info.Closed:
-		return fmt.Errorf("%w: job %s was refunded to its consumer; refusing work", ErrEscrowClosed, job)
+		return 0, fmt.Errorf("%w: job %s was refunded to its consumer; refusing work", ErrEscrowClosed, job)
 	case info.Consumer != consumer:
-		return fmt.Errorf("%w: job %s's escrow was opened by %s, but the task came from %s; refusing work", ErrWrongConsumer, job, info.Consumer.Hex(), consumer.Hex())
+		return 0, fmt.Errorf("%w: job %s's escrow was opened by %s, but the task came from %s; refusing work", ErrWrongConsumer, job, info.Consumer.Hex(), consumer.Hex())
 	case !p.now().Before(info.Deadline):
-		return fmt.Errorf("%w: job %s's deadline %s has passed; refusing work the consumer could refund", ErrEscrowExpired, job, info.Deadline.UTC().Format(time.RFC3339))
+		return 0, fmt.Errorf("%w: job %s's deadline %s has passed; refusing work the consumer could refund", ErrEscrowExpired, job, info.Deadline.UTC().Format(time.RFC3339))
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
 	left := info.Remaining()
-	var unredeemed wire.Amount
-	if h := p.held[job]; h != nil {
-		unredeemed = h.pending()
-	}
-	left.Sub(left, unredeemed.Wei())
-	left.Sub(left, p.reserved[job].Wei())
-	if left.Cmp(price.Wei()) < 0 {
-		if left.Sign() < 0 {
-			left = new(big.Int)
-		}
-		return fmt.Errorf("%w: job %s's escrow has %s left after what is owed to us (%s DECO unredeemed, %s DECO reserved for tasks in progress) and the task pays %s DECO; refusing work",
-			ErrEscrowShort, job, chain.FormatDECO(left), unredeemed, p.reserved[job], price)
-	}
-	if reserve {
-		p.reserved[job] += price
-	}
-	return nil
-}
-
-// Release gives back price reserved by CheckEscrow for a task that will
-// not be paid (failed, cancelled, rejected).
-func (p *Provider) Release(job wire.JobID, price wire.Amount) {
 	p.mu.Lock()
-	defer p.mu.Unlock()
-	if r := sub(p.reserved[job], price); r > 0 {
-		p.reserved[job] = r
-	} else {
-		delete(p.reserved, job)
+	if h := p.held[job]; h != nil {
+		left.Sub(left, h.pending().Wei())
 	}
+	p.mu.Unlock()
+	return amountOf(left), nil
 }
 
 // Accept verifies v and stores it as the job's latest voucher: it must
 // name this provider, be signed (EIP-712) by the job's consumer on chain,
 // and not go below the amount already held (ErrStaleVoucher; an equal
 // amount is accepted as a repeat). The voucher is stored before Accept
-// returns. It pays off reservations of the job by the amount it adds.
+// returns.
 func (p *Provider) Accept(ctx context.Context, v wire.Voucher) error {
 	if _, err := wire.ParseJobID(string(v.Job)); err != nil {
 		return fmt.Errorf("%w: job id %q: %v", ErrBadVoucher, v.Job, err)
@@ -325,7 +290,6 @@ func (p *Provider) Accept(ctx context.Context, v wire.Voucher) error {
 		}
 		*n = *old
 	}
-	added := v.Cumulative - n.Cumulative
 	n.Consumer = info.Consumer.Hex()
 	n.Cumulative = v.Cumulative
 	n.Signature = append([]byte(nil), v.Signature...)
@@ -337,11 +301,6 @@ func (p *Provider) Accept(ctx context.Context, v wire.Voucher) error {
 		return fmt.Errorf("store voucher for job %s: %w", v.Job, err)
 	}
 	p.held[v.Job] = n
-	if r := sub(p.reserved[v.Job], added); r > 0 {
-		p.reserved[v.Job] = r
-	} else {
-		delete(p.reserved, v.Job)
-	}
 	if n.pending() >= p.opt.RedeemThreshold {
 		select {
 		case p.wake <- struct{}{}:
@@ -381,11 +340,6 @@ func (p *Provider) redeemDue(ctx context.Context) {
 		}
 		if pend >= p.opt.RedeemThreshold || (!h.Since.IsZero() && now.Sub(h.Since) >= p.opt.RedeemAge) || !now.Before(h.Deadline) {
 			due = append(due, id)
-		}
-	}
-	for id := range p.reserved {
-		if h := p.held[id]; h != nil && !now.Before(h.Deadline) {
-			delete(p.reserved, id) // the job is over: nothing more will pay for these
 		}
 	}
 	p.mu.Unlock()

@@ -136,10 +136,11 @@ type Answer struct {
 // Run starts the attempt's execution in Slot (0 ≤ Slot < Config.Slots).
 // The driver reports its end with ExecutionFinished.
 type Run struct {
-	Key    Key
-	Slot   int
-	Peer   string
-	Assign wire.Assign
+	Key     Key
+	Slot    int
+	Session uint64
+	Peer    string
+	Assign  wire.Assign
 }
 
 // Stop cancels a running execution. Its slot stays held until the

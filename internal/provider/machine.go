@@ -250,7 +250,7 @@ func (m *Machine) start(a *attempt) {
 	m.free = m.free[:len(m.free)-1]
 	a.stage = running
 	m.reserve(a, true)
-	m.ready.Runs = append(m.ready.Runs, Run{Key: a.key, Slot: a.slot, Peer: a.peer, Assign: a.assign})
+	m.ready.Runs = append(m.ready.Runs, Run{Key: a.key, Slot: a.slot, Session: a.session, Peer: a.peer, Assign: a.assign})
 }
 
 func (m *Machine) reserve(a *attempt, on bool) {

@@ -46,6 +46,12 @@ func (m *Machine) payOldest(job wire.JobID, added wire.Amount) {
 
 // hold updates the schedule's view of a job's voucher.
 func (m *Machine) hold(v Held) {
+	if v.Pending == 0 {
+		if h := m.held[v.Job]; h == nil || !h.inflight {
+			delete(m.held, v.Job) // nothing to redeem
+			return
+		}
+	}
 	h := m.held[v.Job]
 	if h == nil {
 		h = &held{}
