@@ -10,7 +10,9 @@ import (
 	"github.com/deco-network/deco/internal/wire"
 )
 
-func key(index, attempt int) Key { return Key{Task: wire.TaskID{Job: job, Index: index}, Attempt: attempt} }
+func key(index, attempt int) Key {
+	return Key{Task: wire.TaskID{Job: job, Index: index}, Attempt: attempt}
+}
 
 var paid = Escrow{On: true, Cover: 10_000}
 
