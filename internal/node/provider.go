@@ -129,6 +129,10 @@ func (n *Node) startProvider(ctx context.Context) error {
 		Queue:   math.MaxInt32,
 		Pricing: pricing.Params{Base: cfg.Ask, Floor: cfg.Floor, Ceiling: cfg.Ceiling},
 	}
+	if pp := n.pay.provider; pp != nil {
+		o := pp.Options()
+		mc.RedeemThreshold, mc.RedeemAge, mc.RetryMin = o.RedeemThreshold, o.RedeemAge, o.Interval
+	}
 	if err := mc.Validate(); err != nil {
 		return err
 	}
@@ -137,6 +141,14 @@ func (n *Node) startProvider(ctx context.Context) error {
 	n.wg.Add(2)
 	go func() { defer n.wg.Done(); p.loop.run(ctx) }()
 	go func() { defer n.wg.Done(); n.publishOffers(ctx) }()
+	if pp := n.pay.provider; pp != nil {
+		// Vouchers of earlier runs join the redemption schedule.
+		for _, h := range pp.Held() {
+			if _, err := p.loop.step(ctx, provcore.VoucherHeld{Held: h}); err != nil {
+				return err
+			}
+		}
+	}
 	n.log.Info("provider ready", "slots", p.slots, "cores", p.res.Cores, "memory", humanBytes(p.res.Memory), "benchmark", fmt.Sprintf("%.1f", p.bench))
 	return nil
 }
@@ -275,7 +287,7 @@ func (n *Node) handleTask(ctx context.Context, s *p2p.Stream) {
 				n.log.Warn("voucher refused", "task", v.Task, "err", err)
 				continue
 			}
-			p.loop.step(ctx, provcore.VoucherAccepted{Key: provcore.Key{Task: v.Task, Attempt: v.Attempt}, Held: provcore.Held{Job: v.Job}})
+			p.loop.step(ctx, provcore.VoucherAccepted{Key: provcore.Key{Task: v.Task, Attempt: v.Attempt}, Held: n.pay.provider.Holding(v.Job)})
 		default:
 			n.log.Debug("unexpected task-session message", "from", from, "type", f.Type)
 			return

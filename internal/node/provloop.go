@@ -47,7 +47,8 @@ func newProvLoop(n *Node, m *provcore.Machine) *provLoop {
 		sessions: map[uint64]*servedSession{}, runs: map[provcore.Key]context.CancelFunc{}}
 }
 
-// run steps the machine until ctx ends: posted events and a tick a second.
+// run steps the machine until ctx ends: posted events and a tick a second
+// (expiries and the redemption schedule).
 func (l *provLoop) run(ctx context.Context) {
 	defer close(l.done)
 	l.ctx = ctx
@@ -129,6 +130,18 @@ func (l *provLoop) perform(rd provcore.Ready) {
 			if err := s.write(wire.TypeResult, res); err != nil {
 				l.n.log.Debug("send result", "task", res.Task, "err", err)
 			}
+		}()
+	}
+	for _, r := range rd.Redeems {
+		job := r.Job
+		l.n.wg.Add(1)
+		go func() {
+			defer l.n.wg.Done()
+			// A redemption is a chain transaction: seconds, and retried
+			// by the schedule when it fails.
+			ctx, cancel := context.WithTimeout(l.ctx, 3*time.Minute)
+			defer cancel()
+			l.step(ctx, l.n.pay.provider.Redeem(ctx, job))
 		}()
 	}
 	// Stepped last: a Step reuses the buffers rd's slices point into.

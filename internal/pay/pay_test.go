@@ -78,7 +78,7 @@ func TestCycleReconciles(t *testing.T) {
 
 	// B's voucher falls due when the deadline passes; its Run redeems it
 	// before the consumer can refund.
-	run(t, pb.Run)
+	run(t, redeemer(pb))
 	e.advance(time.Hour + time.Second)
 	eventually(t, "B redeems after the deadline", func() bool { return e.redeemed(job, b) == spendB })
 	if _, err := pa.Cover(e.ctx, job, me); !errors.Is(err, ErrEscrowExpired) {
@@ -419,7 +419,7 @@ func TestRedeemAllOnShutdown(t *testing.T) {
 	e := newEnv(t)
 	cons := e.newConsumer(e.consumer, nil)
 	prov := e.newProvider(e.provA, nil, ProviderOptions{RedeemThreshold: 1000 * deco, RedeemAge: time.Hour})
-	stop := run(t, prov.Run)
+	stop := run(t, redeemer(prov))
 	a := e.provA.Address()
 	var jobs []wire.JobID
 	for range 3 {
@@ -453,7 +453,7 @@ func TestProviderRunRedeemsByThresholdAndAge(t *testing.T) {
 	e := newEnv(t)
 	cons := e.newConsumer(e.consumer, nil)
 	prov := e.newProvider(e.provA, nil, ProviderOptions{RedeemThreshold: 200 * milli, RedeemAge: 10 * time.Minute})
-	run(t, prov.Run)
+	run(t, redeemer(prov))
 	a := e.provA.Address()
 	job := newJob(t)
 	must(t, cons.Open(e.ctx, job, deco, e.now().Add(time.Hour)))

@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/deco-network/deco/internal/chain"
+	"github.com/deco-network/deco/internal/provider"
 	"github.com/deco-network/deco/internal/store"
 	"github.com/deco-network/deco/internal/wire"
 )
@@ -22,7 +23,8 @@ import (
 // provider received per job and what it redeemed from it.
 const ProviderBucket = "pay.provider"
 
-// ProviderOptions tune when vouchers are redeemed. Zero fields take the
+// ProviderOptions tune when vouchers are redeemed (a provider.Machine
+// keeps the schedule; Options gives it these). Zero fields take the
 // defaults.
 type ProviderOptions struct {
 	// RedeemThreshold: redeem a job's voucher once its unredeemed part
@@ -30,7 +32,8 @@ type ProviderOptions struct {
 	RedeemThreshold wire.Amount
 	// RedeemAge: or once its oldest unredeemed part is this old (default 30s).
 	RedeemAge time.Duration
-	// Interval is how often Run looks for vouchers due (default 1s).
+	// Interval is the first wait before retrying a failed redemption
+	// (default 1s; it doubles up to 2m).
 	Interval time.Duration
 	// CacheTTL is how long a job's escrow read from the chain is reused by
 	// Cover and Accept (default 5s).
@@ -55,8 +58,9 @@ func (o ProviderOptions) withDefaults() ProviderOptions {
 
 // Provider gets paid for a provider node's work: it reads what a job's
 // escrow has left for it (Cover; the provider.Machine decides and keeps
-// the reservations), keeps the consumers' vouchers, and redeems them
-// by threshold, by age, before the consumer can refund, and on shutdown.
+// the reservations), keeps the consumers' vouchers, and redeems them when
+// the machine's schedule says so (by threshold, by age, before the
+// consumer can refund) and on shutdown.
 // Safe for concurrent use.
 type Provider struct {
 	c   chain.Chain
@@ -69,10 +73,8 @@ type Provider struct {
 	held  map[wire.JobID]*heldVoucher // copied on write
 	infos map[wire.JobID]cachedInfo
 	proof map[wire.JobID]wire.Amount // a proof job's price per task (0: a voucher job); terms never change
-	retry map[wire.JobID]backoff
 
 	redeemMu sync.Mutex // one redemption at a time
-	wake     chan struct{}
 }
 
 // heldVoucher is the persisted state of one job's payment to us.
@@ -114,7 +116,6 @@ func NewProvider(c chain.Chain, db *store.DB, log *slog.Logger, now func() time.
 	p := &Provider{
 		c: c, db: db, log: log.With("component", "pay.provider"), now: now, opt: opt.withDefaults(),
 		held: map[wire.JobID]*heldVoucher{}, infos: map[wire.JobID]cachedInfo{}, proof: map[wire.JobID]wire.Amount{},
-		retry: map[wire.JobID]backoff{}, wake: make(chan struct{}, 1),
 	}
 	err := db.List(ProviderBucket, func(key string, raw []byte) error {
 		var h heldVoucher
@@ -301,85 +302,77 @@ func (p *Provider) Accept(ctx context.Context, v wire.Voucher) error {
 		return fmt.Errorf("store voucher for job %s: %w", v.Job, err)
 	}
 	p.held[v.Job] = n
-	if n.pending() >= p.opt.RedeemThreshold {
-		select {
-		case p.wake <- struct{}{}:
-		default:
-		}
-	}
 	return nil
 }
 
-// Run redeems vouchers in the background until ctx ends: a job's voucher
-// is redeemed when its unredeemed part reaches RedeemThreshold, when the
-// oldest unredeemed part is RedeemAge old, or when the job's deadline has
-// passed (the consumer can refund after the grace period). Failures are
-// logged and retried with backoff, so it carries on through chain outages.
-func (p *Provider) Run(ctx context.Context) {
-	t := time.NewTicker(p.opt.Interval)
-	defer t.Stop()
-	for {
-		p.redeemDue(ctx)
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		case <-p.wake:
-		}
-	}
-}
+// Options returns the options with their defaults.
+func (p *Provider) Options() ProviderOptions { return p.opt }
 
-func (p *Provider) redeemDue(ctx context.Context) {
-	now := p.now()
-	var due []wire.JobID
+// Held returns the schedule's facts of every voucher with an unredeemed
+// part, by job: a provider.Machine loads them at start.
+func (p *Provider) Held() []provider.Held {
 	p.mu.Lock()
-	for id, h := range p.held {
-		pend := h.pending()
-		if pend == 0 || now.Before(p.retry[id].at) {
-			continue
-		}
-		if pend >= p.opt.RedeemThreshold || (!h.Since.IsZero() && now.Sub(h.Since) >= p.opt.RedeemAge) || !now.Before(h.Deadline) {
-			due = append(due, id)
+	defer p.mu.Unlock()
+	var out []provider.Held
+	for _, id := range slices.Sorted(maps.Keys(p.held)) {
+		if h := p.held[id]; h.pending() > 0 {
+			out = append(out, h.facts())
 		}
 	}
-	p.mu.Unlock()
-	slices.Sort(due)
-	for _, id := range due {
-		if ctx.Err() != nil {
-			return
-		}
-		if err := p.redeem(ctx, id); err != nil && ctx.Err() == nil {
-			p.mu.Lock()
-			p.retry[id] = p.retry[id].next(now, p.opt.Interval, 2*time.Minute)
-			p.mu.Unlock()
-			p.log.Warn("redeem failed; will retry", "job", id, "err", err)
-		}
-	}
+	return out
 }
 
-// redeem submits job's latest voucher and records what the chain paid.
-func (p *Provider) redeem(ctx context.Context, job wire.JobID) error {
+// Holding returns the schedule's facts of job's voucher (zero if none).
+func (p *Provider) Holding(job wire.JobID) provider.Held {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if h := p.held[job]; h != nil {
+		return h.facts()
+	}
+	return provider.Held{Job: job}
+}
+
+func (h *heldVoucher) facts() provider.Held {
+	return provider.Held{Job: h.Job, Pending: h.pending(), Since: h.Since, Deadline: h.Deadline}
+}
+
+// Redeem submits job's latest voucher, when the machine's schedule says it
+// is due, and reports the outcome for the machine (a failure is retried
+// with its backoff; a deposit that could not pay in full, later).
+func (p *Provider) Redeem(ctx context.Context, job wire.JobID) provider.Redeemed {
+	short, err := p.redeem(ctx, job)
+	r := provider.Redeemed{Held: p.Holding(job), Short: short}
+	if err != nil {
+		p.log.Warn("redeem failed; will retry", "job", job, "err", err)
+		r.Err = err.Error()
+	}
+	return r
+}
+
+// redeem submits job's latest voucher and records what the chain paid;
+// short reports a deposit that could not pay the voucher in full.
+func (p *Provider) redeem(ctx context.Context, job wire.JobID) (short bool, err error) {
 	p.redeemMu.Lock()
 	defer p.redeemMu.Unlock()
 	p.mu.Lock()
 	h := p.held[job]
 	p.mu.Unlock()
 	if h == nil || h.pending() == 0 {
-		return nil
+		return false, nil
 	}
 	me := p.c.Address()
-	err := p.c.Redeem(ctx, job.Bytes32(), me, h.Cumulative.Wei(), h.Signature)
+	err = p.c.Redeem(ctx, job.Bytes32(), me, h.Cumulative.Wei(), h.Signature)
 	closed := false
 	switch {
 	case err == nil, errors.Is(err, chain.ErrNothingToRedeem), errors.Is(err, chain.ErrDepositExhausted):
 	case errors.Is(err, chain.ErrJobClosed):
 		closed = true
 	default:
-		return fmt.Errorf("redeem %s DECO from job %s: %w", h.Cumulative, job, err)
+		return false, fmt.Errorf("redeem %s DECO from job %s: %w", h.Cumulative, job, err)
 	}
 	paid, rerr := p.c.Redeemed(ctx, job.Bytes32(), me)
 	if rerr != nil {
-		return fmt.Errorf("read what job %s paid us: %w", job, rerr)
+		return false, fmt.Errorf("read what job %s paid us: %w", job, rerr)
 	}
 	p.forget(job)
 	p.mu.Lock()
@@ -394,21 +387,19 @@ func (p *Provider) redeem(ctx context.Context, job wire.JobID) error {
 		n.Since = n.Received // a newer voucher came in meanwhile
 	}
 	if err := p.db.Put(ProviderBucket, string(job), &n); err != nil {
-		return fmt.Errorf("record redemption of job %s: %w", job, err)
+		return false, fmt.Errorf("record redemption of job %s: %w", job, err)
 	}
 	p.held[job] = &n
-	delete(p.retry, job)
 	switch {
 	case closed:
 		p.log.Warn("the consumer refunded before the voucher was redeemed", "job", job, "redeemed", n.Redeemed, "lost", sub(n.Cumulative, n.Redeemed))
 	case n.Redeemed < h.Cumulative:
 		p.log.Warn("the job's deposit could not pay the voucher in full", "job", job, "voucher", h.Cumulative, "redeemed", n.Redeemed)
-		p.retry[job] = backoff{at: p.now().Add(10 * p.opt.RedeemAge), wait: 10 * p.opt.RedeemAge}
-		return nil
+		return true, nil
 	default:
 		p.log.Info("voucher redeemed", "job", job, "redeemed", n.Redeemed)
 	}
-	return nil
+	return false, nil
 }
 
 // RedeemAll redeems every voucher with an unredeemed part, whatever its
@@ -427,7 +418,7 @@ func (p *Provider) RedeemAll(ctx context.Context) error {
 	slices.Sort(due)
 	var errs []error
 	for _, id := range due {
-		if err := p.redeem(ctx, id); err != nil {
+		if _, err := p.redeem(ctx, id); err != nil {
 			errs = append(errs, err)
 			if ctx.Err() != nil {
 				break
