@@ -104,3 +104,23 @@ func TestEveryPackageHasDoc(t *testing.T) {
 		}
 	}
 }
+
+// TestSimulatorDrivesTheCore: the simulator runs the core machines of both
+// roles (market, provider) itself, never the node that wires them to I/O.
+func TestSimulatorDrivesTheCore(t *testing.T) {
+	p := list(t, "github.com/deco-network/deco/internal/sim")
+	for _, dep := range p.Deps {
+		if dep == "github.com/deco-network/deco/internal/node" {
+			t.Fatal("internal/sim depends on internal/node: drive market.Market and provider.Machine directly")
+		}
+	}
+	for _, want := range []string{"github.com/deco-network/deco/internal/market", "github.com/deco-network/deco/internal/provider"} {
+		found := false
+		for _, imp := range p.Imports {
+			found = found || imp == want
+		}
+		if !found {
+			t.Errorf("internal/sim does not import %s", want)
+		}
+	}
+}
