@@ -12,7 +12,7 @@ import (
 )
 
 // Core lists the pure packages.
-var Core = []string{"wire", "spec", "market", "sched", "verify", "verify/mc", "attest", "pricing", "clock"}
+var Core = []string{"wire", "spec", "market", "sched", "verify", "verify/mc", "attest", "pricing", "clock", "provider"}
 
 // forbiddenDirect may not be imported by a core package itself.
 var forbiddenDirect = []string{"net", "net/http", "os", "os/exec", "io/fs", "io/ioutil", "syscall", "path/filepath"}
@@ -105,17 +105,22 @@ func TestEveryPackageHasDoc(t *testing.T) {
 	}
 }
 
-// TestSimulatorDrivesTheCore checks that the simulator runs the core
-// machines itself rather than borrowing the node's: a simulator that
-// imports the composition root would measure something other than what
-// the network runs.
+// TestSimulatorDrivesTheCore: the simulator runs the core machines of both
+// roles (market, provider) itself, never the node that wires them to I/O.
 func TestSimulatorDrivesTheCore(t *testing.T) {
-	for _, name := range []string{"sim", "verify/mc"} {
-		p := list(t, "github.com/deco-network/deco/internal/"+name)
-		for _, dep := range p.Deps {
-			if dep == "github.com/deco-network/deco/internal/node" || strings.HasPrefix(dep, "github.com/deco-network/deco/internal/node/") {
-				t.Errorf("%s depends on internal/node: drive the core machines directly", name)
-			}
+	p := list(t, "github.com/deco-network/deco/internal/sim")
+	for _, dep := range p.Deps {
+		if dep == "github.com/deco-network/deco/internal/node" {
+			t.Fatal("internal/sim depends on internal/node: drive market.Market and provider.Machine directly")
+		}
+	}
+	for _, want := range []string{"github.com/deco-network/deco/internal/market", "github.com/deco-network/deco/internal/provider"} {
+		found := false
+		for _, imp := range p.Imports {
+			found = found || imp == want
+		}
+		if !found {
+			t.Errorf("internal/sim does not import %s", want)
 		}
 	}
 }

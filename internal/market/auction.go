@@ -266,6 +266,7 @@ func (m *Market) openRound(now time.Time, j *Job, tasks []int) {
 			Job: j.ID, Round: r.n, Tasks: tasks, Program: j.Spec.Program.CID, ProgramSz: j.Spec.Program.Size,
 			Need:      wire.Resources{Cores: j.Spec.Resources.CPU, Memory: uint64(j.Spec.Resources.Memory), Disk: uint64(j.Spec.Resources.Disk), GPU: j.Spec.Resources.GPU},
 			TimeoutMs: time.Duration(j.Spec.Timeout).Milliseconds(), MaxPrice: j.Spec.Price.Max, Consumer: m.cfg.Consumer,
+			Labels: j.Spec.Labels,
 		}})
 	}
 }

@@ -25,7 +25,7 @@ func (b backend) Info(ctx context.Context) api.NodeInfo {
 		Version: Version, Peers: len(n.host.Peers()), Started: n.started}
 	if n.prov != nil {
 		info.Roles = append(info.Roles, "provider")
-		info.Runtime, info.Slots, info.Busy = RuntimeName, n.prov.slots, int(n.prov.busy.Load())
+		info.Runtime, info.Slots, info.Busy = RuntimeName, n.prov.slots, n.prov.busy()
 	}
 	return info
 }

@@ -18,7 +18,9 @@
 //
 // The provider role publishes signed offers on gossip, answers bid
 // requests, runs assigned tasks in the sandbox, signs receipts and serves
-// outputs by content address.
+// outputs by content address. What it decides (admission, asks, slots,
+// escrow reservations) is its provider.Machine's, stepped by one provider
+// loop (provloop.go) that handlers post events to.
 //
 //	n, err := node.New(node.Options{Home: home, Config: cfg, Identity: id})
 //	err = n.Start(ctx)

@@ -24,7 +24,8 @@ type payments struct {
 }
 
 // startPayments connects to the chain (from Options.Chain or the config)
-// and starts the consumer and provider payment loops.
+// and starts the consumer's payment loop (the provider's redemptions are
+// scheduled by its provider machine).
 func (n *Node) startPayments(ctx context.Context) error {
 	c := n.opts.Chain
 	if c == nil && n.opts.Config.Chain.RPC != "" {
@@ -51,9 +52,8 @@ func (n *Node) startPayments(ctx context.Context) error {
 	n.wg.Add(1)
 	go func() { defer n.wg.Done(); n.pay.consumer.Run(ctx) }()
 	if n.opts.Config.Provider.Enabled {
+		// Its redemption schedule is the provider machine's (provloop.go).
 		n.pay.provider = pay.NewProvider(c, n.db, n.log.With("component", "pay"), now, n.opts.Redeem)
-		n.wg.Add(1)
-		go func() { defer n.wg.Done(); n.pay.provider.Run(ctx) }()
 	}
 	n.log.Info("payments on", "chain", c.ChainID(), "escrow", c.Contracts().Escrow.Hex())
 	return nil

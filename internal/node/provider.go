@@ -8,13 +8,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/deco-network/deco/internal/chain"
@@ -22,6 +22,7 @@ import (
 	"github.com/deco-network/deco/internal/exec/wasm"
 	"github.com/deco-network/deco/internal/p2p"
 	"github.com/deco-network/deco/internal/pricing"
+	provcore "github.com/deco-network/deco/internal/provider"
 	"github.com/deco-network/deco/internal/verify"
 	"github.com/deco-network/deco/internal/wire"
 	"github.com/deco-network/deco/internal/zk"
@@ -45,20 +46,16 @@ const runningAfter = 100 * time.Millisecond
 // RuntimeName is the sandbox named in offers and receipts.
 const RuntimeName = "wazero/v1.12.0"
 
+// provider is the provider role's adapters. What it decides (bids, slots,
+// escrow reservations) is its provider.Machine's, stepped by loop.
 type provider struct {
 	exec     exec.Executor
 	ownExec  bool
 	res      wire.Resources
 	slots    int
-	busy     atomic.Int64
-	sem      chan int // free slot numbers; each slot has a reusable sandbox directory
 	bench    float64
-	params   pricing.Params
-	bidReqs  atomic.Int64 // bid requests in the current pricing window
-	lastReqs atomic.Int64
+	loop     *provLoop
 	seq      atomic.Uint64
-	mu       sync.Mutex
-	running  map[string]context.CancelFunc
 	modMu    sync.Mutex
 	modules  map[wire.CID][]byte // recently run modules, so a job's tasks don't re-read them
 	modBytes int
@@ -94,22 +91,20 @@ func (p *provider) close() {
 
 func (n *Node) startProvider(ctx context.Context) error {
 	cfg := n.opts.Config.Provider
-	p := &provider{exec: n.opts.Executor, slots: cfg.Slots, running: map[string]context.CancelFunc{}}
+	p := &provider{exec: n.opts.Executor, slots: cfg.Slots}
 	if p.slots == 0 {
 		p.slots = 1
 	}
-	p.sem = make(chan int, p.slots)
 	for i := 0; i < p.slots; i++ {
 		// Reusable per-slot sandboxes: creating and removing a directory
 		// per task was the largest per-task cost after the network.
-		dir := n.opts.Home.Path("work", fmt.Sprintf("slot-%d", i))
+		dir := n.slotDir(i)
 		os.RemoveAll(dir) // leftovers of a crash
 		for _, sub := range []string{"inputs", "outputs"} {
 			if err := os.MkdirAll(filepath.Join(dir, sub), 0o700); err != nil {
 				return fmt.Errorf("provider sandbox: %w", err)
 			}
 		}
-		p.sem <- i
 	}
 	if p.exec == nil {
 		e, err := wasm.New(ctx, wasm.WithCacheDir(n.opts.Home.Path("cache", "wasm")), wasm.WithLogger(n.log.With("component", "wasm")))
@@ -127,31 +122,51 @@ func (n *Node) startProvider(ctx context.Context) error {
 		return fmt.Errorf("benchmark: %w", err)
 	}
 	p.bench = score
-	p.params = pricing.Params{Base: cfg.Ask, Floor: cfg.Floor, Ceiling: cfg.Ceiling}
-	if err := p.params.Validate(); err != nil {
+	mc := provcore.Config{
+		EVM: n.id.EVM, Resources: p.res, Labels: cfg.Labels, Slots: p.slots,
+		// Assignments beyond the free slots wait for one, as many as come:
+		// the consumer only sends what this provider bid for.
+		Queue:   math.MaxInt32,
+		Pricing: pricing.Params{Base: cfg.Ask, Floor: cfg.Floor, Ceiling: cfg.Ceiling},
+	}
+	if pp := n.pay.provider; pp != nil {
+		o := pp.Options()
+		mc.RedeemThreshold, mc.RedeemAge, mc.RetryMin = o.RedeemThreshold, o.RedeemAge, o.Interval
+	}
+	if err := mc.Validate(); err != nil {
 		return err
 	}
+	p.loop = newProvLoop(n, provcore.New(mc))
 	n.prov = p
-	n.wg.Add(1)
+	n.wg.Add(2)
+	go func() { defer n.wg.Done(); p.loop.run(ctx) }()
 	go func() { defer n.wg.Done(); n.publishOffers(ctx) }()
+	if pp := n.pay.provider; pp != nil {
+		// Vouchers of earlier runs join the redemption schedule.
+		for _, h := range pp.Held() {
+			if _, err := p.loop.step(ctx, provcore.VoucherHeld{Held: h}); err != nil {
+				return err
+			}
+		}
+	}
 	n.log.Info("provider ready", "slots", p.slots, "cores", p.res.Cores, "memory", humanBytes(p.res.Memory), "benchmark", fmt.Sprintf("%.1f", p.bench))
 	return nil
 }
 
-func (n *Node) ask() wire.Amount {
-	p := n.prov
-	return pricing.Ask(p.params, pricing.Load{Busy: int(p.busy.Load()), Slots: p.slots, BidRequests: int(p.lastReqs.Load())})
+// busy is the number of slots in use.
+func (p *provider) busy() (n int) {
+	p.loop.read(func(m *provcore.Machine) { n = m.Busy() })
+	return n
 }
 
 func (n *Node) offer() wire.Offer {
 	p := n.prov
-	free := p.slots - int(p.busy.Load())
-	if free < 0 {
-		free = 0
-	}
+	var free int
+	var ask wire.Amount
+	p.loop.read(func(m *provcore.Machine) { free, ask = m.Free(), m.Ask(n.clk.Now()) })
 	return wire.Offer{
 		Peer: n.host.ID().String(), EVM: n.id.EVM, Resources: p.res, Slots: p.slots, FreeSlots: free,
-		Benchmark: p.bench, Ask: n.ask(), Labels: n.opts.Config.Provider.Labels, Runtime: RuntimeName,
+		Benchmark: p.bench, Ask: ask, Labels: n.opts.Config.Provider.Labels, Runtime: RuntimeName,
 		Seq: p.seq.Add(1), ExpiresMs: n.clk.Now().Add(15 * time.Second).UnixMilli(),
 	}
 }
@@ -160,8 +175,6 @@ func (n *Node) offer() wire.Offer {
 // so a new network becomes usable within a second or two).
 func (n *Node) publishOffers(ctx context.Context) {
 	interval := 250 * time.Millisecond
-	window := time.NewTicker(10 * time.Second)
-	defer window.Stop()
 	for i := 0; ; i++ {
 		raw, err := n.seal(wire.TypeOffer, n.offer(), 15*time.Second)
 		if err == nil {
@@ -175,77 +188,39 @@ func (n *Node) publishOffers(ctx context.Context) {
 		select {
 		case <-ctx.Done():
 			return
-		case <-window.C:
-			n.prov.lastReqs.Store(n.prov.bidReqs.Swap(0))
 		case <-time.After(interval):
 		}
 	}
 }
 
-// handleBid answers /deco/bid/1: one signed request, one signed bid.
+// handleBid answers /deco/bid/1: one signed request, one signed bid. The
+// provider machine decides; this looks up the escrow facts it needs.
 func (n *Node) handleBid(ctx context.Context, from peer.ID, raw []byte) ([]byte, error) {
 	var req wire.BidRequest
 	if err := n.open(raw, from, wire.TypeBidRequest, &req); err != nil {
 		return nil, fmt.Errorf("bad bid request from %s: %w", from, err)
 	}
-	bid := wire.Bid{Job: req.Job, Round: req.Round, EVM: n.id.EVM}
 	p := n.prov
-	switch {
-	case p == nil:
-		bid.Reason = "this node is not a provider"
-	default:
-		p.bidReqs.Add(1)
-		free := p.slots - int(p.busy.Load())
-		ask := n.ask()
-		switch {
-		case req.Need.Memory > p.res.Memory:
-			bid.Reason = fmt.Sprintf("needs %s memory, this provider has %s", humanBytes(req.Need.Memory), humanBytes(p.res.Memory))
-		case req.Need.GPU > len(p.res.GPUs):
-			bid.Reason = "not enough GPUs"
-		case ask > req.MaxPrice:
-			bid.Reason = fmt.Sprintf("ask %s above max price %s", ask, req.MaxPrice)
-		case free <= 0:
-			bid.Reason = "all slots busy"
-		default:
-			price := ask
-			if n.pay.provider != nil {
-				if err := n.pay.provider.Covers(ctx, req.Job, common.HexToAddress(req.Consumer), ask); err != nil {
-					bid.Reason = "no deposit, no work: " + err.Error()
-					break
-				}
-				// A proof escrow pays its own price per task whatever the
-				// bid: bid that, so the market records what is paid.
-				if pp, ok, err := n.pay.provider.ProofPrice(ctx, req.Job); err == nil && ok {
-					if ask > pp {
-						bid.Reason = fmt.Sprintf("ask %s above the proof escrow's price %s", ask, pp)
-						break
-					}
-					price = pp
-				}
-			}
-			bid.Accept, bid.Price, bid.Slots = true, price, min(free, len(req.Tasks))
-			bid.ETAMs = int64(float64(req.TimeoutMs) / 10)
-		}
+	if p == nil {
+		return n.seal(wire.TypeBid, wire.Bid{Job: req.Job, Round: req.Round, EVM: n.id.EVM, Reason: "this node is not a provider"}, msgTTL)
 	}
-	return n.seal(wire.TypeBid, bid, msgTTL)
+	es := n.escrowFacts(ctx, req.Job, req.Consumer, true)
+	answers, err := p.loop.step(ctx, provcore.BidRequested{Peer: from.String(), Req: req, Escrow: es})
+	if err != nil {
+		return nil, err
+	}
+	return n.seal(wire.TypeBid, answers[0].Bid, msgTTL)
 }
 
-// handleTask serves one consumer's task session (/deco/task/2): many
-// assignments, each run in its own goroutine, their status and results
-// written back on the same stream, and cancellations and vouchers read
-// from it. When the consumer goes away every task of the session stops.
+// handleTask serves one consumer's task session (/deco/task/2): its
+// assignments, cancellations and vouchers go to the provider machine,
+// which runs, stops and answers them; status and results are written back
+// on the same stream. When the consumer goes away every task of the
+// session stops.
 func (n *Node) handleTask(ctx context.Context, s *p2p.Stream) {
 	from := s.Remote()
-	sctx, cancel := context.WithCancel(ctx)
+	defer s.Close()
 	var wmu sync.Mutex
-	var tmu sync.Mutex
-	tasks := map[string]*servedTask{}
-	var wg sync.WaitGroup
-	defer func() {
-		cancel()
-		wg.Wait()
-		s.Close()
-	}()
 	write := func(typ string, v any) error {
 		b, err := wire.EncodeFrame(typ, v)
 		if err != nil {
@@ -255,10 +230,15 @@ func (n *Node) handleTask(ctx context.Context, s *p2p.Stream) {
 		defer wmu.Unlock()
 		return s.WriteMsg(b)
 	}
-	lookup := func(t wire.TaskID, attempt int) *servedTask {
-		tmu.Lock()
-		defer tmu.Unlock()
-		return tasks[sessionKey(t, attempt)]
+	p := n.prov
+	var session uint64
+	if p != nil {
+		id, err := p.loop.open(ctx, from, write)
+		if err != nil {
+			return
+		}
+		session = id
+		defer p.loop.end(session)
 	}
 	for {
 		raw, err := s.ReadMsg(wire.MaxMessage)
@@ -277,37 +257,22 @@ func (n *Node) handleTask(ctx context.Context, s *p2p.Stream) {
 				n.log.Debug("bad assignment", "from", from, "err", err)
 				return
 			}
-			key := sessionKey(a.Spec.Task, a.Spec.Attempt)
-			tctx, tcancel := context.WithCancel(sctx)
-			st := &servedTask{cancel: tcancel, paid: make(chan struct{})}
-			tmu.Lock()
-			if tasks[key] != nil {
-				tmu.Unlock()
-				tcancel()
-				n.log.Debug("duplicate assignment", "from", from, "task", key)
+			if p == nil {
+				write(wire.TypeResult, wire.Result{Task: a.Spec.Task, Attempt: a.Spec.Attempt, Failure: wire.FailProvider, Message: "this node is not a provider"})
 				continue
 			}
-			tasks[key] = st
-			tmu.Unlock()
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				defer func() {
-					tmu.Lock()
-					delete(tasks, key)
-					tmu.Unlock()
-					tcancel()
-				}()
-				n.serveTask(tctx, from, a, st, write)
-			}()
+			es := n.escrowFacts(ctx, a.Spec.Task.Job, a.Consumer, false)
+			if _, err := p.loop.step(ctx, provcore.TaskAssigned{Session: session, Peer: from.String(), Assign: a, Escrow: es}); err != nil {
+				return
+			}
 		case wire.TypeCancel:
 			var c wire.Cancel
 			if err := f.Open(wire.TypeCancel, &c); err != nil {
 				n.log.Debug("bad cancel", "from", from, "err", err)
 				return
 			}
-			if st := lookup(c.Task, c.Attempt); st != nil {
-				st.cancel()
+			if p != nil {
+				p.loop.step(ctx, provcore.Cancelled{Key: provcore.Key{Task: c.Task, Attempt: c.Attempt}})
 			}
 		case wire.TypeVoucher:
 			var v wire.Voucher
@@ -315,16 +280,14 @@ func (n *Node) handleTask(ctx context.Context, s *p2p.Stream) {
 				n.log.Debug("bad voucher", "from", from, "err", err)
 				return
 			}
-			if n.pay.provider == nil {
+			if n.pay.provider == nil || p == nil {
 				continue
 			}
 			if err := n.pay.provider.Accept(ctx, v); err != nil {
 				n.log.Warn("voucher refused", "task", v.Task, "err", err)
 				continue
 			}
-			if st := lookup(v.Task, v.Attempt); st != nil {
-				st.markPaid()
-			}
+			p.loop.step(ctx, provcore.VoucherAccepted{Key: provcore.Key{Task: v.Task, Attempt: v.Attempt}, Held: n.pay.provider.Holding(v.Job)})
 		default:
 			n.log.Debug("unexpected task-session message", "from", from, "type", f.Type)
 			return
@@ -332,89 +295,35 @@ func (n *Node) handleTask(ctx context.Context, s *p2p.Stream) {
 	}
 }
 
-// servedTask is a provider's handle on one attempt it serves.
-type servedTask struct {
-	cancel context.CancelFunc
-	once   sync.Once
-	paid   chan struct{}
-}
-
-func (t *servedTask) markPaid() { t.once.Do(func() { close(t.paid) }) }
-
-// serveTask runs one assignment and sends its result. With payments on, it
-// then holds the escrow reservation until the voucher for the attempt
-// arrives, the consumer says it is done with it, or the session ends.
-func (n *Node) serveTask(ctx context.Context, from peer.ID, a wire.Assign, st *servedTask, write func(typ string, v any) error) {
-	spec := a.Spec
-	fail := func(kind, msg string) {
-		write(wire.TypeResult, wire.Result{Task: spec.Task, Attempt: spec.Attempt, Failure: kind, Message: msg})
-	}
-	p := n.prov
-	if p == nil {
-		fail(wire.FailProvider, "this node is not a provider")
-		return
-	}
-	// No deposit, no work: the job's escrow must cover the price.
-	if n.pay.provider != nil {
-		if err := n.pay.provider.CheckEscrow(ctx, spec.Task.Job, common.HexToAddress(a.Consumer), a.Price); err != nil {
-			fail(wire.FailNoEscrow, err.Error())
-			return
-		}
-		defer func() {
-			select {
-			case <-st.paid:
-			default:
-				n.pay.provider.Release(spec.Task.Job, a.Price)
-			}
-		}()
-	}
-	var slot int
-	select {
-	case slot = <-p.sem:
-	case <-ctx.Done():
-		return
-	}
-	p.busy.Add(1)
-	res, claim := n.execute(ctx, from, a, n.opts.Home.Path("work", fmt.Sprintf("slot-%d", slot)), func(state, msg string) {
-		write(wire.TypeStatus, wire.Status{Task: spec.Task, Attempt: spec.Attempt, State: state, Message: msg})
+// serveTask runs one attempt the machine started in slot r.Slot and
+// reports its end. A proof task is then settled on chain: the escrow
+// checks the proof and pays us, no voucher comes.
+func (n *Node) serveTask(ctx context.Context, cancel context.CancelFunc, r provcore.Run, s *servedSession) {
+	defer n.wg.Done()
+	defer cancel()
+	spec := r.Assign.Spec
+	res, claim := n.execute(ctx, s.peer, r.Assign, n.slotDir(r.Slot), func(state, msg string) {
+		s.write(wire.TypeStatus, wire.Status{Task: spec.Task, Attempt: spec.Attempt, State: state, Message: msg})
 	})
-	// The slot is free once the sandbox is clean; the result's blobs are
-	// stored or inline.
-	p.busy.Add(-1)
-	p.sem <- slot
-	if ctx.Err() != nil {
-		return
-	}
-	if n.opts.Malice != nil {
+	stopped := ctx.Err() != nil
+	if n.opts.Malice != nil && !stopped {
 		n.opts.Malice(&res)
 	}
-	if err := write(wire.TypeResult, res); err != nil {
-		n.log.Debug("send result", "task", spec.Task, "err", err)
+	// The slot is free once the sandbox is clean; the result's blobs are
+	// stored or inline. The machine sends the result unless it stopped it.
+	n.prov.loop.finished(r.Key, res)
+	if claim == nil || stopped || n.pay.provider == nil {
 		return
 	}
-	if n.pay.provider == nil {
-		return
-	}
-	if claim != nil {
-		// A zk task is paid on proof: the escrow checks it and pays us, no
-		// voucher comes. The session may end meanwhile; the claim stands.
-		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 3*time.Minute)
-		defer cancel()
-		if err := n.settleProof(sctx, spec.Task.Job, *claim); err != nil {
-			n.log.Warn("settle zk task on chain", "task", spec.Task, "err", err)
-			return
-		}
+	// The session may end meanwhile; the claim stands.
+	sctx, scancel := context.WithTimeout(context.WithoutCancel(ctx), 3*time.Minute)
+	defer scancel()
+	if err := n.settleProof(sctx, spec.Task.Job, *claim); err != nil {
+		n.log.Warn("settle zk task on chain", "task", spec.Task, "err", err)
+	} else {
 		n.log.Info("zk task paid on proof", "task", spec.Task)
-		return
 	}
-	// Wait for the voucher, or for the consumer to say it will not pay.
-	t := time.NewTimer(10 * time.Minute)
-	defer t.Stop()
-	select {
-	case <-st.paid:
-	case <-ctx.Done():
-	case <-t.C:
-	}
+	n.prov.loop.step(sctx, provcore.Settled{Key: r.Key})
 }
 
 // execute fetches the program and inputs, runs the task and builds the

@@ -39,10 +39,9 @@
 // Provider side:
 //
 //	prov := pay.NewProvider(client, db, log, clk.Now, pay.ProviderOptions{})
-//	go prov.Run(ctx)                                        // redeems by threshold/age/deadline
-//	err := prov.Covers(ctx, job, consumerAddr, price)       // before bidding (reserves nothing)
-//	err = prov.CheckEscrow(ctx, job, consumerAddr, price)   // on assignment, before starting; refuse on error
-//	prov.Release(job, price)                                // the task will not be paid (failed)
+//	cover, err := prov.Cover(ctx, job, consumerAddr)        // an escrow fact for provider.Machine, which reserves
 //	err = prov.Accept(ctx, voucher)                         // voucher received over the task stream
+//	held := prov.Holding(job)                               // its facts for the machine's redemption schedule
+//	r := prov.Redeem(ctx, job)                              // when the machine says Redeem; step r back
 //	err = prov.RedeemAll(shutdownCtx)                       // on shutdown, with a deadline
 package pay

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"log/slog"
 	"path/filepath"
+	"slices"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -16,6 +17,7 @@ import (
 	lcrypto "github.com/libp2p/go-libp2p/core/crypto"
 
 	"github.com/deco-network/deco/internal/chain"
+	"github.com/deco-network/deco/internal/provider"
 	"github.com/deco-network/deco/internal/store"
 	"github.com/deco-network/deco/internal/wire"
 )
@@ -221,4 +223,29 @@ func peerKey(t *testing.T) lcrypto.PrivKey {
 		t.Fatal(err)
 	}
 	return k
+}
+
+// redeemer drives p's redemption schedule as the node's provider loop
+// does: a provider.Machine told of the vouchers p holds, ticked every few
+// milliseconds, its Redeems carried out by p and reported back.
+func redeemer(p *Provider) func(context.Context) {
+	return func(ctx context.Context) {
+		o := p.Options()
+		m := provider.New(provider.Config{RedeemThreshold: o.RedeemThreshold, RedeemAge: o.RedeemAge, RetryMin: o.Interval})
+		for {
+			now := p.now()
+			for _, h := range p.Held() {
+				m.Step(now, provider.VoucherHeld{Held: h})
+			}
+			due := slices.Clone(m.Tick(now).Redeems)
+			for _, r := range due {
+				m.Step(p.now(), p.Redeem(ctx, r.Job))
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-time.After(5 * time.Millisecond):
+			}
+		}
+	}
 }

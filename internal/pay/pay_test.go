@@ -11,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/deco-network/deco/internal/chain"
+	"github.com/deco-network/deco/internal/provider"
 	"github.com/deco-network/deco/internal/wire"
 )
 
@@ -44,11 +45,10 @@ func TestCycleReconciles(t *testing.T) {
 		{pb, b, 250 * milli, false}, {pb, b, 250 * milli, true}, {pa, a, 100 * milli, true},
 	}
 	for i, tk := range tasks {
-		if err := tk.p.CheckEscrow(e.ctx, job, me, tk.price); err != nil {
-			t.Fatalf("task %d: check escrow: %v", i, err)
+		if cover, err := tk.p.Cover(e.ctx, job, me); err != nil || cover < tk.price {
+			t.Fatalf("task %d: check escrow: %s left, %v", i, cover, err)
 		}
 		if !tk.ok { // receipt failed verification: no voucher
-			tk.p.Release(job, tk.price)
 			continue
 		}
 		v, err := cons.Voucher(e.ctx, job, tk.addr, tk.price)
@@ -78,10 +78,10 @@ func TestCycleReconciles(t *testing.T) {
 
 	// B's voucher falls due when the deadline passes; its Run redeems it
 	// before the consumer can refund.
-	run(t, pb.Run)
+	run(t, redeemer(pb))
 	e.advance(time.Hour + time.Second)
 	eventually(t, "B redeems after the deadline", func() bool { return e.redeemed(job, b) == spendB })
-	if err := pa.CheckEscrow(e.ctx, job, me, milli); !errors.Is(err, ErrEscrowExpired) {
+	if _, err := pa.Cover(e.ctx, job, me); !errors.Is(err, ErrEscrowExpired) {
 		t.Fatalf("work after the deadline: got %v, want ErrEscrowExpired", err)
 	}
 
@@ -156,7 +156,7 @@ func TestOpenRefusesShortWallet(t *testing.T) {
 	}
 }
 
-func TestCheckEscrowRefusals(t *testing.T) {
+func TestCoverRefusals(t *testing.T) {
 	e := newEnv(t)
 	cons := e.newConsumer(e.consumer, nil)
 	me := e.consumer.Address()
@@ -171,48 +171,76 @@ func TestCheckEscrowRefusals(t *testing.T) {
 		name     string
 		job      wire.JobID
 		consumer common.Address
-		price    wire.Amount
 		want     error
 	}{
-		{"no escrow", newJob(t), me, milli, ErrNoEscrow},
-		{"other consumer", open, e.stranger.Address(), milli, ErrWrongConsumer},
-		{"price above deposit", open, me, deco + 1, ErrEscrowShort},
-		{"covered", open, me, 400 * milli, nil},
-		{"bid check reserves nothing", open, me, 600 * milli, nil},
-		{"covered again", open, me, 400 * milli, nil},
-		{"reservations exhaust it", open, me, 400 * milli, ErrEscrowShort},
-		{"bad job id", "nope", me, milli, wire.ErrBadJobID},
+		{"no escrow", newJob(t), me, ErrNoEscrow},
+		{"other consumer", open, e.stranger.Address(), ErrWrongConsumer},
+		{"covered", open, me, nil},
+		{"bad job id", "nope", me, wire.ErrBadJobID},
 	}
 	for _, tc := range tests {
-		check := prov.CheckEscrow
-		if strings.HasPrefix(tc.name, "bid") {
-			check = prov.Covers
-		}
-		err := check(e.ctx, tc.job, tc.consumer, tc.price)
-		if tc.want == nil && err != nil || tc.want != nil && !errors.Is(err, tc.want) {
-			t.Fatalf("%s: got %v, want %v", tc.name, err, tc.want)
+		cover, err := prov.Cover(e.ctx, tc.job, tc.consumer)
+		if tc.want == nil && (err != nil || cover != deco) || tc.want != nil && !errors.Is(err, tc.want) {
+			t.Fatalf("%s: got %s, %v, want %v", tc.name, cover, err, tc.want)
 		}
 	}
-	// A voucher pays off one reservation: still 0.8 owed or reserved.
+
+	// The provider machine reserves against the cover; a voucher held
+	// lowers the cover by what it has not redeemed.
+	m := provider.New(provider.Config{Slots: 4})
+	assign := func(index int, price wire.Amount) string {
+		cover, err := prov.Cover(e.ctx, open, me)
+		must(t, err)
+		rd := m.Step(e.now(), provider.TaskAssigned{Session: 1, Peer: "c", Escrow: provider.Escrow{On: true, Cover: cover},
+			Assign: wire.Assign{Spec: wire.TaskSpec{Task: wire.TaskID{Job: open, Index: index}}, Price: price, Consumer: me.Hex()}})
+		if len(rd.Sends) > 0 {
+			return rd.Sends[0].Result.Message
+		}
+		return ""
+	}
+	key := func(index int) provider.Key { return provider.Key{Task: wire.TaskID{Job: open, Index: index}} }
+	if msg := assign(0, deco+1); !strings.Contains(msg, "escrow has 1 DECO left") {
+		t.Fatalf("price above deposit: %q", msg)
+	}
+	for i := range 2 {
+		if msg := assign(1+i, 400*milli); msg != "" {
+			t.Fatalf("task %d refused: %s", 1+i, msg)
+		}
+		m.Step(e.now(), provider.ExecutionFinished{Key: key(1 + i)})
+	}
+	if msg := assign(3, 400*milli); !strings.Contains(msg, "0.8 DECO reserved") {
+		t.Fatalf("reservations should exhaust it: %q", msg)
+	}
+	// A voucher pays for task 1: still 0.8 owed (0.4 unredeemed) or reserved.
 	v, err := cons.Voucher(e.ctx, open, e.provA.Address(), 400*milli)
 	must(t, err)
 	must(t, prov.Accept(e.ctx, v))
-	wantErr(t, prov.CheckEscrow(e.ctx, open, me, 400*milli), ErrEscrowShort)
-	prov.Release(open, 400*milli) // the other task failed
-	must(t, prov.CheckEscrow(e.ctx, open, me, 400*milli))
+	m.Step(e.now(), provider.VoucherAccepted{Key: key(1), Held: provider.Held{Job: open}})
+	if cover, err := prov.Cover(e.ctx, open, me); err != nil || cover != 600*milli {
+		t.Fatalf("cover after a 0.4 voucher = %s, %v", cover, err)
+	}
+	if msg := assign(3, 400*milli); msg == "" {
+		t.Fatal("took a task the escrow cannot pay")
+	}
+	m.Step(e.now(), provider.Cancelled{Key: key(2)}) // the consumer will not pay task 2
+	if msg := assign(3, 400*milli); msg != "" {
+		t.Fatalf("refused after the release: %s", msg)
+	}
 
 	// Past the deadline no new work; refunded: closed.
 	e.advance(time.Minute + time.Second)
-	wantErr(t, prov.CheckEscrow(e.ctx, expiring, me, milli), ErrEscrowExpired)
+	_, err = prov.Cover(e.ctx, expiring, me)
+	wantErr(t, err, ErrEscrowExpired)
 	e.advance(testGrace)
 	cons.Finish(expiring)
 	run(t, cons.Run)
 	eventually(t, "refund", func() bool { st, _ := cons.Status(e.ctx, expiring); return st.Closed })
 	fresh := e.newProvider(e.provB, nil, ProviderOptions{})
-	wantErr(t, fresh.CheckEscrow(e.ctx, expiring, me, milli), ErrEscrowClosed)
+	_, err = fresh.Cover(e.ctx, expiring, me)
+	wantErr(t, err, ErrEscrowClosed)
 }
 
-func TestCheckEscrowCachesTheChainRead(t *testing.T) {
+func TestCoverCachesTheChainRead(t *testing.T) {
 	e := newEnv(t)
 	cons := e.newConsumer(e.consumer, nil)
 	job := newJob(t)
@@ -220,7 +248,8 @@ func TestCheckEscrowCachesTheChainRead(t *testing.T) {
 	cc := &countingChain{Chain: e.provA}
 	prov := e.newProvider(cc, nil, ProviderOptions{CacheTTL: time.Hour})
 	for range 50 {
-		must(t, prov.CheckEscrow(e.ctx, job, e.consumer.Address(), milli))
+		_, err := prov.Cover(e.ctx, job, e.consumer.Address())
+		must(t, err)
 	}
 	if n := cc.jobs.Load(); n != 1 {
 		t.Fatalf("50 checks read the escrow %d times, want 1", n)
@@ -390,7 +419,7 @@ func TestRedeemAllOnShutdown(t *testing.T) {
 	e := newEnv(t)
 	cons := e.newConsumer(e.consumer, nil)
 	prov := e.newProvider(e.provA, nil, ProviderOptions{RedeemThreshold: 1000 * deco, RedeemAge: time.Hour})
-	stop := run(t, prov.Run)
+	stop := run(t, redeemer(prov))
 	a := e.provA.Address()
 	var jobs []wire.JobID
 	for range 3 {
@@ -424,7 +453,7 @@ func TestProviderRunRedeemsByThresholdAndAge(t *testing.T) {
 	e := newEnv(t)
 	cons := e.newConsumer(e.consumer, nil)
 	prov := e.newProvider(e.provA, nil, ProviderOptions{RedeemThreshold: 200 * milli, RedeemAge: 10 * time.Minute})
-	run(t, prov.Run)
+	run(t, redeemer(prov))
 	a := e.provA.Address()
 	job := newJob(t)
 	must(t, cons.Open(e.ctx, job, deco, e.now().Add(time.Hour)))
@@ -513,7 +542,8 @@ func TestVouchersNeedNoChain(t *testing.T) {
 	prov := NewProvider(e.provA, openDB(t, ""), testLog(t), now, ProviderOptions{})
 	job := newJob(t)
 	must(t, cons.Open(e.ctx, job, deco, frozen.Add(time.Hour)))
-	must(t, prov.CheckEscrow(e.ctx, job, e.consumer.Address(), 100*milli))
+	_, err := prov.Cover(e.ctx, job, e.consumer.Address())
+	must(t, err)
 	must(t, e.sim.Close())
 
 	ctx, cancel := context.WithTimeout(e.ctx, 5*time.Second)

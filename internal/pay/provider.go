@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"log/slog"
 	"maps"
-	"math/big"
 	"slices"
 	"sync"
 	"time"
@@ -15,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/deco-network/deco/internal/chain"
+	"github.com/deco-network/deco/internal/provider"
 	"github.com/deco-network/deco/internal/store"
 	"github.com/deco-network/deco/internal/wire"
 )
@@ -23,7 +23,8 @@ import (
 // provider received per job and what it redeemed from it.
 const ProviderBucket = "pay.provider"
 
-// ProviderOptions tune when vouchers are redeemed. Zero fields take the
+// ProviderOptions tune when vouchers are redeemed (a provider.Machine
+// keeps the schedule; Options gives it these). Zero fields take the
 // defaults.
 type ProviderOptions struct {
 	// RedeemThreshold: redeem a job's voucher once its unredeemed part
@@ -31,10 +32,11 @@ type ProviderOptions struct {
 	RedeemThreshold wire.Amount
 	// RedeemAge: or once its oldest unredeemed part is this old (default 30s).
 	RedeemAge time.Duration
-	// Interval is how often Run looks for vouchers due (default 1s).
+	// Interval is the first wait before retrying a failed redemption
+	// (default 1s; it doubles up to 2m).
 	Interval time.Duration
 	// CacheTTL is how long a job's escrow read from the chain is reused by
-	// CheckEscrow and Accept (default 5s).
+	// Cover and Accept (default 5s).
 	CacheTTL time.Duration
 }
 
@@ -54,9 +56,11 @@ func (o ProviderOptions) withDefaults() ProviderOptions {
 	return o
 }
 
-// Provider gets paid for a provider node's work: it refuses work a job's
-// escrow cannot pay for, keeps the consumers' vouchers, and redeems them
-// by threshold, by age, before the consumer can refund, and on shutdown.
+// Provider gets paid for a provider node's work: it reads what a job's
+// escrow has left for it (Cover; the provider.Machine decides and keeps
+// the reservations), keeps the consumers' vouchers, and redeems them when
+// the machine's schedule says so (by threshold, by age, before the
+// consumer can refund) and on shutdown.
 // Safe for concurrent use.
 type Provider struct {
 	c   chain.Chain
@@ -65,15 +69,12 @@ type Provider struct {
 	now func() time.Time
 	opt ProviderOptions
 
-	mu       sync.Mutex
-	held     map[wire.JobID]*heldVoucher // copied on write
-	infos    map[wire.JobID]cachedInfo
-	proof    map[wire.JobID]wire.Amount // a proof job's price per task (0: a voucher job); terms never change
-	reserved map[wire.JobID]wire.Amount
-	retry    map[wire.JobID]backoff
+	mu    sync.Mutex
+	held  map[wire.JobID]*heldVoucher // copied on write
+	infos map[wire.JobID]cachedInfo
+	proof map[wire.JobID]wire.Amount // a proof job's price per task (0: a voucher job); terms never change
 
 	redeemMu sync.Mutex // one redemption at a time
-	wake     chan struct{}
 }
 
 // heldVoucher is the persisted state of one job's payment to us.
@@ -115,7 +116,6 @@ func NewProvider(c chain.Chain, db *store.DB, log *slog.Logger, now func() time.
 	p := &Provider{
 		c: c, db: db, log: log.With("component", "pay.provider"), now: now, opt: opt.withDefaults(),
 		held: map[wire.JobID]*heldVoucher{}, infos: map[wire.JobID]cachedInfo{}, proof: map[wire.JobID]wire.Amount{},
-		reserved: map[wire.JobID]wire.Amount{}, retry: map[wire.JobID]backoff{}, wake: make(chan struct{}, 1),
 	}
 	err := db.List(ProviderBucket, func(key string, raw []byte) error {
 		var h heldVoucher
@@ -212,79 +212,45 @@ func (p *Provider) forget(job wire.JobID) {
 	p.mu.Unlock()
 }
 
-// CheckEscrow decides whether to work on a task of job for consumer at
-// price: the job's escrow must exist, be open, belong to consumer, not be
-// past its deadline, and what is left of it (deposited − redeemed −
-// refunded − the unredeemed vouchers we hold − prices of tasks we accepted
-// and were not paid for yet) must cover price. On success price is
-// reserved until a voucher for the job pays for it, Release gives it
-// back, or the job's deadline passes. The escrow read is cached for
-// CacheTTL, so a job with many tasks costs one chain read per TTL.
-func (p *Provider) CheckEscrow(ctx context.Context, job wire.JobID, consumer common.Address, price wire.Amount) error {
-	return p.check(ctx, job, consumer, price, true)
-}
-
-// Covers is CheckEscrow without the reservation, for deciding whether to
-// bid at all.
-func (p *Provider) Covers(ctx context.Context, job wire.JobID, consumer common.Address, price wire.Amount) error {
-	return p.check(ctx, job, consumer, price, false)
-}
-
-func (p *Provider) check(ctx context.Context, job wire.JobID, consumer common.Address, price wire.Amount, reserve bool) error {
+// Cover is what is left of job's escrow for this provider, the fact a
+// provider.Machine weighs before it bids or takes a task: deposited −
+// redeemed − refunded − the unredeemed vouchers we hold. It refuses
+// (ErrNoEscrow, ErrEscrowClosed, ErrWrongConsumer, ErrEscrowExpired,
+// wire.ErrBadJobID) when the escrow does not exist, was refunded, was
+// opened by another consumer than the one asking, or is past its deadline.
+// What the machine reserved for tasks in progress is its own to subtract.
+// The escrow read is cached for CacheTTL, so a job with many tasks costs
+// one chain read per TTL.
+func (p *Provider) Cover(ctx context.Context, job wire.JobID, consumer common.Address) (wire.Amount, error) {
 	if _, err := wire.ParseJobID(string(job)); err != nil {
-		return fmt.Errorf("check escrow of job %q: %w", job, err)
+		return 0, fmt.Errorf("check escrow of job %q: %w", job, err)
 	}
 	info, err := p.jobInfo(ctx, job)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	switch {
 	case info.Closed:
-		return fmt.Errorf("%w: job %s was refunded to its consumer; refusing work", ErrEscrowClosed, job)
+		return 0, fmt.Errorf("%w: job %s was refunded to its consumer; refusing work", ErrEscrowClosed, job)
 	case info.Consumer != consumer:
-		return fmt.Errorf("%w: job %s's escrow was opened by %s, but the task came from %s; refusing work", ErrWrongConsumer, job, info.Consumer.Hex(), consumer.Hex())
+		return 0, fmt.Errorf("%w: job %s's escrow was opened by %s, but the task came from %s; refusing work", ErrWrongConsumer, job, info.Consumer.Hex(), consumer.Hex())
 	case !p.now().Before(info.Deadline):
-		return fmt.Errorf("%w: job %s's deadline %s has passed; refusing work the consumer could refund", ErrEscrowExpired, job, info.Deadline.UTC().Format(time.RFC3339))
+		return 0, fmt.Errorf("%w: job %s's deadline %s has passed; refusing work the consumer could refund", ErrEscrowExpired, job, info.Deadline.UTC().Format(time.RFC3339))
 	}
-	p.mu.Lock()
-	defer p.mu.Unlock()
 	left := info.Remaining()
-	var unredeemed wire.Amount
-	if h := p.held[job]; h != nil {
-		unredeemed = h.pending()
-	}
-	left.Sub(left, unredeemed.Wei())
-	left.Sub(left, p.reserved[job].Wei())
-	if left.Cmp(price.Wei()) < 0 {
-		if left.Sign() < 0 {
-			left = new(big.Int)
-		}
-		return fmt.Errorf("%w: job %s's escrow has %s left after what is owed to us (%s DECO unredeemed, %s DECO reserved for tasks in progress) and the task pays %s DECO; refusing work",
-			ErrEscrowShort, job, chain.FormatDECO(left), unredeemed, p.reserved[job], price)
-	}
-	if reserve {
-		p.reserved[job] += price
-	}
-	return nil
-}
-
-// Release gives back price reserved by CheckEscrow for a task that will
-// not be paid (failed, cancelled, rejected).
-func (p *Provider) Release(job wire.JobID, price wire.Amount) {
 	p.mu.Lock()
-	defer p.mu.Unlock()
-	if r := sub(p.reserved[job], price); r > 0 {
-		p.reserved[job] = r
-	} else {
-		delete(p.reserved, job)
+	if h := p.held[job]; h != nil {
+		left.Sub(left, h.pending().Wei())
 	}
+	p.mu.Unlock()
+	return amountOf(left), nil
 }
 
 // Accept verifies v and stores it as the job's latest voucher: it must
 // name this provider, be signed (EIP-712) by the job's consumer on chain,
 // and not go below the amount already held (ErrStaleVoucher; an equal
 // amount is accepted as a repeat). The voucher is stored before Accept
-// returns. It pays off reservations of the job by the amount it adds.
+// returns.
 func (p *Provider) Accept(ctx context.Context, v wire.Voucher) error {
 	if _, err := wire.ParseJobID(string(v.Job)); err != nil {
 		return fmt.Errorf("%w: job id %q: %v", ErrBadVoucher, v.Job, err)
@@ -325,7 +291,6 @@ func (p *Provider) Accept(ctx context.Context, v wire.Voucher) error {
 		}
 		*n = *old
 	}
-	added := v.Cumulative - n.Cumulative
 	n.Consumer = info.Consumer.Hex()
 	n.Cumulative = v.Cumulative
 	n.Signature = append([]byte(nil), v.Signature...)
@@ -337,95 +302,77 @@ func (p *Provider) Accept(ctx context.Context, v wire.Voucher) error {
 		return fmt.Errorf("store voucher for job %s: %w", v.Job, err)
 	}
 	p.held[v.Job] = n
-	if r := sub(p.reserved[v.Job], added); r > 0 {
-		p.reserved[v.Job] = r
-	} else {
-		delete(p.reserved, v.Job)
-	}
-	if n.pending() >= p.opt.RedeemThreshold {
-		select {
-		case p.wake <- struct{}{}:
-		default:
-		}
-	}
 	return nil
 }
 
-// Run redeems vouchers in the background until ctx ends: a job's voucher
-// is redeemed when its unredeemed part reaches RedeemThreshold, when the
-// oldest unredeemed part is RedeemAge old, or when the job's deadline has
-// passed (the consumer can refund after the grace period). Failures are
-// logged and retried with backoff, so it carries on through chain outages.
-func (p *Provider) Run(ctx context.Context) {
-	t := time.NewTicker(p.opt.Interval)
-	defer t.Stop()
-	for {
-		p.redeemDue(ctx)
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		case <-p.wake:
-		}
-	}
-}
+// Options returns the options with their defaults.
+func (p *Provider) Options() ProviderOptions { return p.opt }
 
-func (p *Provider) redeemDue(ctx context.Context) {
-	now := p.now()
-	var due []wire.JobID
+// Held returns the schedule's facts of every voucher with an unredeemed
+// part, by job: a provider.Machine loads them at start.
+func (p *Provider) Held() []provider.Held {
 	p.mu.Lock()
-	for id, h := range p.held {
-		pend := h.pending()
-		if pend == 0 || now.Before(p.retry[id].at) {
-			continue
-		}
-		if pend >= p.opt.RedeemThreshold || (!h.Since.IsZero() && now.Sub(h.Since) >= p.opt.RedeemAge) || !now.Before(h.Deadline) {
-			due = append(due, id)
+	defer p.mu.Unlock()
+	var out []provider.Held
+	for _, id := range slices.Sorted(maps.Keys(p.held)) {
+		if h := p.held[id]; h.pending() > 0 {
+			out = append(out, h.facts())
 		}
 	}
-	for id := range p.reserved {
-		if h := p.held[id]; h != nil && !now.Before(h.Deadline) {
-			delete(p.reserved, id) // the job is over: nothing more will pay for these
-		}
-	}
-	p.mu.Unlock()
-	slices.Sort(due)
-	for _, id := range due {
-		if ctx.Err() != nil {
-			return
-		}
-		if err := p.redeem(ctx, id); err != nil && ctx.Err() == nil {
-			p.mu.Lock()
-			p.retry[id] = p.retry[id].next(now, p.opt.Interval, 2*time.Minute)
-			p.mu.Unlock()
-			p.log.Warn("redeem failed; will retry", "job", id, "err", err)
-		}
-	}
+	return out
 }
 
-// redeem submits job's latest voucher and records what the chain paid.
-func (p *Provider) redeem(ctx context.Context, job wire.JobID) error {
+// Holding returns the schedule's facts of job's voucher (zero if none).
+func (p *Provider) Holding(job wire.JobID) provider.Held {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if h := p.held[job]; h != nil {
+		return h.facts()
+	}
+	return provider.Held{Job: job}
+}
+
+func (h *heldVoucher) facts() provider.Held {
+	return provider.Held{Job: h.Job, Pending: h.pending(), Since: h.Since, Deadline: h.Deadline}
+}
+
+// Redeem submits job's latest voucher, when the machine's schedule says it
+// is due, and reports the outcome for the machine (a failure is retried
+// with its backoff; a deposit that could not pay in full, later).
+func (p *Provider) Redeem(ctx context.Context, job wire.JobID) provider.Redeemed {
+	short, err := p.redeem(ctx, job)
+	r := provider.Redeemed{Held: p.Holding(job), Short: short}
+	if err != nil {
+		p.log.Warn("redeem failed; will retry", "job", job, "err", err)
+		r.Err = err.Error()
+	}
+	return r
+}
+
+// redeem submits job's latest voucher and records what the chain paid;
+// short reports a deposit that could not pay the voucher in full.
+func (p *Provider) redeem(ctx context.Context, job wire.JobID) (short bool, err error) {
 	p.redeemMu.Lock()
 	defer p.redeemMu.Unlock()
 	p.mu.Lock()
 	h := p.held[job]
 	p.mu.Unlock()
 	if h == nil || h.pending() == 0 {
-		return nil
+		return false, nil
 	}
 	me := p.c.Address()
-	err := p.c.Redeem(ctx, job.Bytes32(), me, h.Cumulative.Wei(), h.Signature)
+	err = p.c.Redeem(ctx, job.Bytes32(), me, h.Cumulative.Wei(), h.Signature)
 	closed := false
 	switch {
 	case err == nil, errors.Is(err, chain.ErrNothingToRedeem), errors.Is(err, chain.ErrDepositExhausted):
 	case errors.Is(err, chain.ErrJobClosed):
 		closed = true
 	default:
-		return fmt.Errorf("redeem %s DECO from job %s: %w", h.Cumulative, job, err)
+		return false, fmt.Errorf("redeem %s DECO from job %s: %w", h.Cumulative, job, err)
 	}
 	paid, rerr := p.c.Redeemed(ctx, job.Bytes32(), me)
 	if rerr != nil {
-		return fmt.Errorf("read what job %s paid us: %w", job, rerr)
+		return false, fmt.Errorf("read what job %s paid us: %w", job, rerr)
 	}
 	p.forget(job)
 	p.mu.Lock()
@@ -440,21 +387,19 @@ func (p *Provider) redeem(ctx context.Context, job wire.JobID) error {
 		n.Since = n.Received // a newer voucher came in meanwhile
 	}
 	if err := p.db.Put(ProviderBucket, string(job), &n); err != nil {
-		return fmt.Errorf("record redemption of job %s: %w", job, err)
+		return false, fmt.Errorf("record redemption of job %s: %w", job, err)
 	}
 	p.held[job] = &n
-	delete(p.retry, job)
 	switch {
 	case closed:
 		p.log.Warn("the consumer refunded before the voucher was redeemed", "job", job, "redeemed", n.Redeemed, "lost", sub(n.Cumulative, n.Redeemed))
 	case n.Redeemed < h.Cumulative:
 		p.log.Warn("the job's deposit could not pay the voucher in full", "job", job, "voucher", h.Cumulative, "redeemed", n.Redeemed)
-		p.retry[job] = backoff{at: p.now().Add(10 * p.opt.RedeemAge), wait: 10 * p.opt.RedeemAge}
-		return nil
+		return true, nil
 	default:
 		p.log.Info("voucher redeemed", "job", job, "redeemed", n.Redeemed)
 	}
-	return nil
+	return false, nil
 }
 
 // RedeemAll redeems every voucher with an unredeemed part, whatever its
@@ -473,7 +418,7 @@ func (p *Provider) RedeemAll(ctx context.Context) error {
 	slices.Sort(due)
 	var errs []error
 	for _, id := range due {
-		if err := p.redeem(ctx, id); err != nil {
+		if _, err := p.redeem(ctx, id); err != nil {
 			errs = append(errs, err)
 			if ctx.Err() != nil {
 				break

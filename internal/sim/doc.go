@@ -1,7 +1,7 @@
 // Package sim is a discrete-event simulator of a Deco network that drives
-// the consumer's real core — market.Market with a sched.Scheduler from
-// sched.Policies, pricing.Ask for every provider's price — through a
-// simulated network, in virtual time, so that a scheduling change is
+// the real core of both roles — market.Market with a sched.Scheduler from
+// sched.Policies for the consumer, a provider.Machine per provider for its
+// bids, asks and slots — through a simulated network, in virtual time, so that a scheduling change is
 // measured here before it is trusted on the network.
 //
 // The simulator plays the node's driver loop: it feeds the market Submit,

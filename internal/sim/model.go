@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/deco-network/deco/internal/pricing"
+	provcore "github.com/deco-network/deco/internal/provider"
 	"github.com/deco-network/deco/internal/sched"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
@@ -26,11 +27,8 @@ type provider struct {
 	speed   float64       // true, benchmark units per second
 	bench   float64       // declared
 	slots   int
-	cores   int
-	memory  uint64
 	carbon  float64 // gCO2/kWh
 	stake   float64 // DECO
-	price   pricing.Params
 	// crashRate is how often it crashes while up, per second (0 = never):
 	// a Poisson process of its own, the same whatever the policy does.
 	crashRate float64
@@ -38,40 +36,17 @@ type provider struct {
 	crashes   int        // crashes so far
 	down      []downtime // when it was (or, for the last, will be) down
 
+	// m decides what the provider does: its bids (admission, asks, the
+	// pricing window) and its slots, as on a real node.
+	m        *provcore.Machine
 	online   bool
-	gen      uint64
-	busy     int
+	gen      uint64 // counts crashes: the provider's task session with the consumer
 	runs     []*run
 	seq      uint64
-	reqs     [6]int // bid requests per 10 s bucket, for pricing.Load
-	reqAt    [6]int64
 	busyTime time.Duration // slot time spent running
 	lastAsk  wire.Amount   // ask of the last offer published
 	lastPub  time.Duration
 	carbonG  float64
-}
-
-// requests counts bid requests of the last minute, adding one now if add.
-func (p *provider) requests(now time.Duration, add bool) int {
-	b := int64(now / (10 * time.Second))
-	i := int(b % int64(len(p.reqs)))
-	if p.reqAt[i] != b {
-		p.reqAt[i], p.reqs[i] = b, 0
-	}
-	if add {
-		p.reqs[i]++
-	}
-	n := 0
-	for k := range p.reqs {
-		if b-p.reqAt[k] < int64(len(p.reqs)) {
-			n += p.reqs[k]
-		}
-	}
-	return n
-}
-
-func (p *provider) load(now time.Duration, add bool) pricing.Load {
-	return pricing.Load{Busy: p.busy, Slots: p.slots, BidRequests: p.requests(now, add)}
 }
 
 // account charges a run's slot time and carbon to the provider.
@@ -109,6 +84,11 @@ type run struct {
 	state     uint8 // runPending, runRunning, runDone, runDead
 	cheat     bool
 	timeLimit bool
+}
+
+// key names r at its provider.
+func (r *run) key() provcore.Key {
+	return provcore.Key{Task: wire.TaskID{Job: r.job.id, Index: r.task}, Attempt: r.attempt}
 }
 
 const (
@@ -157,11 +137,14 @@ func population(sc Scenario) []*provider {
 			p.bench = p.speed * (pp.OverFactor[0] + rng.Float64()*(pp.OverFactor[1]-pp.OverFactor[0]))
 		}
 		p.slots = pp.Slots[0] + rng.IntN(pp.Slots[1]-pp.Slots[0]+1)
-		p.cores = p.slots * (1 + rng.IntN(2))
-		p.memory = uint64(p.slots) * (1 << 30)
+		cores := p.slots * (1 + rng.IntN(2))
 		base := pp.Price[0] + rng.Float64()*(pp.Price[1]-pp.Price[0])
-		p.price = pricing.Params{Base: wire.Amount(base), Floor: wire.Amount(base / 2), Ceiling: wire.Amount(base * 4),
-			UtilizationWeight: pp.UtilizationWeight, DemandWeight: pp.DemandWeight}
+		p.m = provcore.New(provcore.Config{
+			EVM: p.evm, Slots: p.slots,
+			Resources: wire.Resources{Cores: cores, Memory: uint64(p.slots) * (1 << 30), Disk: 100 << 30},
+			Pricing: pricing.Params{Base: wire.Amount(base), Floor: wire.Amount(base / 2), Ceiling: wire.Amount(base * 4),
+				UtilizationWeight: pp.UtilizationWeight, DemandWeight: pp.DemandWeight},
+		})
 		p.stake = pp.Stake[0] * math.Exp(pp.Stake[1]*rng.NormFloat64())
 		if pp.Flaky > 0 && rng.Float64() < pp.Flaky {
 			// A run of median length on a flaky provider is interrupted with
@@ -335,9 +318,9 @@ func (p *provider) offer(now time.Duration, epoch time.Time, ttl time.Duration) 
 	p.seq++
 	return wire.Offer{
 		Peer: p.peer, EVM: p.evm,
-		Resources: wire.Resources{Cores: p.cores, Memory: p.memory, Disk: 100 << 30},
-		Slots:     p.slots, FreeSlots: p.slots - p.busy, Benchmark: p.bench,
-		Ask:     pricing.Ask(p.price, p.load(now, false)),
+		Resources: p.m.Config().Resources,
+		Slots:     p.slots, FreeSlots: p.m.Free(), Benchmark: p.bench,
+		Ask:     p.m.Ask(epoch.Add(now)),
 		Labels:  map[string]string{sched.LabelCarbon: strconv.FormatFloat(p.carbon, 'f', 0, 64), sched.LabelStake: strconv.FormatFloat(p.stake, 'f', 0, 64), sched.LabelRegion: p.regName},
 		Runtime: "sim", Seq: p.seq, ExpiresMs: epoch.Add(now + ttl).UnixMilli(),
 	}

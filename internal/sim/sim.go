@@ -7,10 +7,13 @@ import (
 	"time"
 
 	"github.com/deco-network/deco/internal/market"
-	"github.com/deco-network/deco/internal/pricing"
+	provcore "github.com/deco-network/deco/internal/provider"
 	"github.com/deco-network/deco/internal/sched"
 	"github.com/deco-network/deco/internal/wire"
 )
+
+// consumerPeer is the simulated consumer, as providers see it.
+const consumerPeer = "12D3KooSimConsumer"
 
 // epoch is virtual time zero. Any fixed instant would do; it only has to be
 // the same in every run.
@@ -211,6 +214,7 @@ func (e *engine) handle(ev event) {
 		if !p.online || ev.gen != p.gen {
 			return
 		}
+		p.m.Tick(e.t()) // expires its standing bids
 		o := p.offer(e.now, epoch, time.Duration(e.sc.Network.OfferTTL))
 		p.lastAsk, p.lastPub = o.Ask, e.now
 		e.push(event{at: e.now + p.lat, kind: evOfferIn, prov: p, offr: &o})
@@ -290,20 +294,11 @@ func (e *engine) bidRequest(p *provider, req *wire.BidRequest) {
 		e.push(event{at: e.now - p.lat + time.Duration(e.sc.Network.DialTimeout), kind: evBidFail, prov: p, req: req})
 		return
 	}
-	bid := &wire.Bid{Job: req.Job, Round: req.Round, EVM: p.evm}
-	load := p.load(e.now, true)
-	price := pricing.Ask(p.price, load)
-	switch free := p.slots - p.busy; {
-	case free <= 0:
-		bid.Reason = "no free slot"
-	case price > req.MaxPrice:
-		bid.Reason = fmt.Sprintf("ask %s above max price %s", price, req.MaxPrice)
-	default:
-		bid.Accept, bid.Price, bid.Slots = true, price, min(free, len(req.Tasks))
-	}
+	a := p.m.Step(e.t(), provcore.BidRequested{Peer: consumerPeer, Req: *req}).Answers[0]
+	bid := &a.Bid
 	// A provider whose price moved by a quarter republishes its offer (at
 	// most every 10 s), so consumers' caches follow surges.
-	if d := math.Abs(float64(price) - float64(p.lastAsk)); d > 0.25*float64(p.lastAsk) && e.now-p.lastPub >= 10*time.Second {
+	if d := math.Abs(float64(a.Ask) - float64(p.lastAsk)); d > 0.25*float64(p.lastAsk) && e.now-p.lastPub >= 10*time.Second {
 		p.lastPub = e.now
 		e.push(event{at: e.now, kind: evPublish, prov: p, gen: p.gen, once: true})
 	}
@@ -322,12 +317,17 @@ func (e *engine) assignArrives(r *run) {
 		e.fail(r, time.Duration(e.sc.Network.DialTimeout)-p.lat, "could not open a task stream to the provider: dial timeout")
 		return
 	}
-	if p.busy >= p.slots {
+	rd := p.m.Step(e.t(), provcore.TaskAssigned{Session: p.gen, Peer: consumerPeer, Assign: wire.Assign{
+		Spec: wire.TaskSpec{Task: wire.TaskID{Job: r.job.id, Index: r.task}, Attempt: r.attempt}, Price: r.price}})
+	if len(rd.Runs) == 0 {
+		why := "a duplicate assignment"
+		if len(rd.Sends) > 0 {
+			why = rd.Sends[0].Result.Message
+		}
 		e.overcommits++
-		e.fail(r, p.lat, "provider refused the task: no free slot")
+		e.fail(r, p.lat, "provider refused the task: "+why)
 		return
 	}
-	p.busy++
 	e.busySlots++
 	d := mix(e.sc.Seed, uint64(r.job.idx), uint64(r.task), uint64(r.attempt), uint64(p.idx))
 	fetch := time.Duration(float64(e.sc.Workload.InputSize) / e.sc.Network.Bandwidth * float64(time.Second))
@@ -349,7 +349,7 @@ func (e *engine) assignArrives(r *run) {
 func (e *engine) stop(r *run) {
 	p := r.prov
 	r.state = runDone
-	p.busy--
+	p.m.Step(e.t(), provcore.ExecutionFinished{Key: r.key()})
 	e.busySlots--
 	p.account(min(e.now, r.start+r.dur)-r.start, e.sc.Providers.Power)
 	for i, x := range p.runs {
@@ -390,6 +390,7 @@ func (e *engine) outcome(r *run, out *market.Outcome) {
 
 func (e *engine) abort(r *run) {
 	if r.state == runRunning {
+		r.prov.m.Step(e.t(), provcore.Cancelled{Key: r.key()})
 		e.stop(r)
 		r.state = runDead
 	}
@@ -400,11 +401,12 @@ func (e *engine) crash(p *provider, gen uint64) {
 		return
 	}
 	p.online = false
+	p.m.Step(e.t(), provcore.SessionEnded{Session: p.gen})
 	p.gen++
 	runs := p.runs
 	p.runs = nil
 	for _, r := range runs {
-		p.busy--
+		p.m.Step(e.t(), provcore.ExecutionFinished{Key: r.key()})
 		e.busySlots--
 		p.account(e.now-r.start, e.sc.Providers.Power)
 		r.state = runDead

@@ -121,7 +121,8 @@ func TestEveryTaskEndsAndNoSlotOvercommitted(t *testing.T) {
 }
 
 // The simulator measures the node's core, not a copy of it: it imports
-// market and sched, builds the market with market.New, takes schedulers
+// market, sched and provider, builds the market with market.New and each
+// provider with provider.New (bids, asks and slots are its), takes schedulers
 // from sched.Policies, and defines no ranking of its own (its only
 // Rank/Plan/Shortlist methods are the timing wrapper, which delegates).
 func TestSimulatorRunsTheRealCore(t *testing.T) {
@@ -130,7 +131,7 @@ func TestSimulatorRunsTheRealCore(t *testing.T) {
 		t.Fatalf("go list: %v", err)
 	}
 	imports := string(out)
-	for _, want := range []string{"github.com/deco-network/deco/internal/market", "github.com/deco-network/deco/internal/sched", "github.com/deco-network/deco/internal/pricing"} {
+	for _, want := range []string{"github.com/deco-network/deco/internal/market", "github.com/deco-network/deco/internal/sched", "github.com/deco-network/deco/internal/provider"} {
 		if !strings.Contains(imports, want+"\n") && !strings.HasSuffix(strings.TrimSpace(imports), want) {
 			t.Errorf("sim does not import %s", want)
 		}
@@ -148,9 +149,15 @@ func TestSimulatorRunsTheRealCore(t *testing.T) {
 		src.Write(b)
 	}
 	s := src.String()
-	for _, want := range []string{"market.New(", "sched.NewPolicy(", "pricing.Ask("} {
+	for _, want := range []string{"market.New(", "sched.NewPolicy(", "provcore.New("} {
 		if !strings.Contains(s, want) {
 			t.Errorf("sim never calls %s", want)
+		}
+	}
+	// Bids, asks and slots are the provider machine's: the sim keeps no copy.
+	for _, own := range []string{"pricing.Ask(", "Accept = true", "Accept:", ".busy++"} {
+		if strings.Contains(s, own) {
+			t.Errorf("sim decides a provider's bid or slots itself (%s): that is provider.Machine's", own)
 		}
 	}
 	if strings.Contains(s, "sched.Assign(") {

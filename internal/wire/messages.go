@@ -49,6 +49,8 @@ type BidRequest struct {
 	TimeoutMs int64     `json:"timeout_ms"`
 	MaxPrice  Amount    `json:"max_price"`
 	Consumer  string    `json:"consumer"` // consumer's EVM address
+	// Labels the provider must carry, with these values (the job's labels).
+	Labels map[string]string `json:"labels,omitempty"`
 }
 
 // Bid is a provider's answer: a price per task and how many of the tasks it

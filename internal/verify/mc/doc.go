@@ -2,8 +2,9 @@
 // measures how often a wrong result is accepted and how many executions a
 // task costs when a share of the providers cheat.
 //
-// It drives the consumer's real core — market.Market with a scheduler from
-// sched.Policies — in virtual time, the way the node's driver loop does:
+// It drives the real core — market.Market with a scheduler from
+// sched.Policies, and a provider.Machine per provider for its bids and
+// slots — in virtual time, the way the node's driver loop does:
 // it feeds Submit, OfferSeen, BidIn and Outcome events and performs the
 // RequestBid, Assign, Abort, Pay and Reject effects the market returns. It
 // holds no verification logic of its own: which results are replicated,

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/deco-network/deco/internal/market"
+	"github.com/deco-network/deco/internal/pricing"
+	provcore "github.com/deco-network/deco/internal/provider"
 	"github.com/deco-network/deco/internal/sched"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/verify"
@@ -178,8 +180,8 @@ type provider struct {
 	peer     string
 	evm      string
 	strategy Strategy
-	busy     int
-	honest   int // wrong-after-trust: honest results left before lying
+	honest   int               // wrong-after-trust: honest results left before lying
+	m        *provcore.Machine // its bids and slots, as on a real node
 }
 
 type evKind int
@@ -239,6 +241,9 @@ type engine struct {
 
 const tick = 100 * time.Millisecond
 
+// consumer is the experiment's consumer, as providers see it.
+const consumer = "12D3KooWmcConsumer"
+
 // Run runs one experiment.
 func Run(cfg Config) (Result, error) {
 	if err := cfg.Validate(); err != nil {
@@ -285,6 +290,11 @@ func (e *engine) push(ev event) {
 
 func (e *engine) step(ev market.Event) { e.perform(e.m.Step(e.at(), ev)) }
 
+// Every simulated provider has these resources and asks a flat price.
+var resources = wire.Resources{Cores: 8, Memory: 16 << 30}
+
+const price wire.Amount = 1000
+
 // providers deals strategies: the first share of a shuffled population
 // cheats, strategies in turn.
 func (e *engine) providers() {
@@ -293,6 +303,8 @@ func (e *engine) providers() {
 	order := e.rng.Perm(n)
 	for i := 0; i < n; i++ {
 		p := &provider{peer: fmt.Sprintf("12D3KooWmc%04d", i), evm: fmt.Sprintf("0x%040x", 0x1000+i), strategy: Honest}
+		p.m = provcore.New(provcore.Config{EVM: p.evm, Slots: e.cfg.Slots, Resources: resources, ETA: e.cfg.TaskTime,
+			Pricing: pricing.Params{Base: price, Floor: price, Ceiling: price}})
 		if k := order[i]; k < cheaters {
 			p.strategy = Strategies[k%len(Strategies)]
 			p.honest = e.cfg.TrustBuild
@@ -302,8 +314,8 @@ func (e *engine) providers() {
 		e.res.ByStrategy[p.strategy] = sr
 		e.byPeer[p.peer] = p
 		e.step(market.OfferSeen{
-			Offer: wire.Offer{Peer: p.peer, EVM: p.evm, Slots: e.cfg.Slots, FreeSlots: e.cfg.Slots, Benchmark: 100, Ask: 1000, Runtime: "mc",
-				Resources: wire.Resources{Cores: 8, Memory: 16 << 30}, ExpiresMs: e.epoch.Add(e.cfg.Horizon + time.Hour).UnixMilli()},
+			Offer: wire.Offer{Peer: p.peer, EVM: p.evm, Slots: e.cfg.Slots, FreeSlots: p.m.Free(), Benchmark: 100, Ask: p.m.Ask(e.at()), Runtime: "mc",
+				Resources: resources, ExpiresMs: e.epoch.Add(e.cfg.Horizon + time.Hour).UnixMilli()},
 			Latency: 10 * time.Millisecond, Net: fmt.Sprintf("198.18.%d.0/24", i%256+i/256),
 		})
 	}
@@ -351,8 +363,11 @@ func (e *engine) perform(rd market.Ready) {
 			e.start(ef)
 		case market.Abort:
 			if r := e.runs[key(ef.Task, ef.Attempt)]; r != nil && !r.aborted {
+				// Stopped at once: its slot is free when the abort lands.
 				r.aborted = true
-				r.prov.busy--
+				k := provcore.Key{Task: ef.Task, Attempt: ef.Attempt}
+				r.prov.m.Step(e.at(), provcore.Cancelled{Key: k})
+				r.prov.m.Step(e.at(), provcore.ExecutionFinished{Key: k})
 			}
 		case market.Pay:
 			if e.lied[key(ef.Task, ef.Attempt)] {
@@ -367,17 +382,25 @@ func (e *engine) perform(rd market.Ready) {
 	}
 }
 
-// answer is a provider's reply to a bid request: it bids its free slots.
+// answer is a provider's reply to a bid request, as its machine decides.
 func (e *engine) answer(r market.RequestBid) {
 	p := e.byPeer[r.Peer]
-	free := e.cfg.Slots - p.busy
-	e.step(market.BidIn{Job: r.Req.Job, Peer: r.Peer, Bid: wire.Bid{Job: r.Req.Job, Round: r.Req.Round, Accept: free > 0, Price: 1000, Slots: free,
-		ETAMs: e.cfg.TaskTime.Milliseconds(), EVM: p.evm}})
+	rd := p.m.Step(e.at(), provcore.BidRequested{Peer: consumer, Req: r.Req})
+	e.step(market.BidIn{Job: r.Req.Job, Peer: r.Peer, Bid: rd.Answers[0].Bid})
 }
 
 func (e *engine) start(a market.Assign) {
 	p := e.byPeer[a.Peer]
-	p.busy++
+	if rd := p.m.Step(e.at(), provcore.TaskAssigned{Session: 1, Peer: consumer, Assign: a.Msg}); len(rd.Runs) == 0 {
+		// Refused (more than it bid, or a duplicate): the attempt fails as
+		// the provider's fault.
+		why := "a duplicate assignment"
+		if len(rd.Sends) > 0 {
+			why = rd.Sends[0].Result.Message
+		}
+		e.step(market.Outcome{Task: a.Msg.Spec.Task, Attempt: a.Msg.Spec.Attempt, Verdict: market.Verdict{Reason: "provider refused the task: " + why}})
+		return
+	}
 	r := &run{a: a, prov: p}
 	e.runs[key(a.Msg.Spec.Task, a.Msg.Spec.Attempt)] = r
 	e.res.Executions++
@@ -415,7 +438,7 @@ func (e *engine) finish(r *run) {
 	if r.aborted {
 		return
 	}
-	r.prov.busy--
+	r.prov.m.Step(e.at(), provcore.ExecutionFinished{Key: provcore.Key{Task: r.a.Msg.Spec.Task, Attempt: r.a.Msg.Spec.Attempt}})
 	t, n := r.a.Msg.Spec.Task, r.a.Msg.Spec.Attempt
 	content := honestRoot(t)
 	if r.lie = e.lie(r.prov); r.lie {

@@ -1,0 +1,207 @@
+package node
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/libp2p/go-libp2p/core/peer"
+
+	provcore "github.com/deco-network/deco/internal/provider"
+	"github.com/deco-network/deco/internal/wire"
+)
+
+// provLoop is the provider role's one loop. It owns the provider.Machine:
+// every Step and Tick goes through it, so bids, slots and escrow
+// reservations need no lock. Handlers look up escrow facts on their own
+// goroutine (chain reads), then post the event and wait for the loop to
+// step and perform it; executions, result writes and proof settlements
+// run on goroutines of their own and report back as events.
+type provLoop struct {
+	n     *Node
+	m     *provcore.Machine
+	calls chan func()
+	done  chan struct{} // closed when the loop has stopped
+
+	// Owned by the loop goroutine, like m.
+	ctx      context.Context
+	sessions map[uint64]*servedSession
+	runs     map[provcore.Key]context.CancelFunc
+	lastID   uint64
+}
+
+// servedSession is one consumer's task session (/deco/task/2).
+type servedSession struct {
+	peer  peer.ID
+	write func(typ string, v any) error
+}
+
+// errProviderStopped: the provider loop has stopped (the node is closing).
+var errProviderStopped = errors.New("the provider is shutting down")
+
+func newProvLoop(n *Node, m *provcore.Machine) *provLoop {
+	return &provLoop{n: n, m: m, calls: make(chan func()), done: make(chan struct{}),
+		sessions: map[uint64]*servedSession{}, runs: map[provcore.Key]context.CancelFunc{}}
+}
+
+// run steps the machine until ctx ends: posted events and a tick a second
+// (expiries and the redemption schedule).
+func (l *provLoop) run(ctx context.Context) {
+	defer close(l.done)
+	l.ctx = ctx
+	// A real ticker for now; clock.Clock gains tickers later.
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case fn := <-l.calls:
+			fn()
+		case <-t.C:
+			l.perform(l.m.Tick(l.n.clk.Now()))
+		}
+	}
+}
+
+// do runs fn on the loop goroutine and waits for it.
+func (l *provLoop) do(ctx context.Context, fn func()) error {
+	done := make(chan struct{})
+	select {
+	case l.calls <- func() { fn(); close(done) }:
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-l.done:
+		return errProviderStopped
+	}
+	<-done // taken: the loop runs fn to its end
+	return nil
+}
+
+// step feeds ev to the machine, performs the Ready and returns its answers.
+func (l *provLoop) step(ctx context.Context, ev provcore.Event) ([]provcore.Answer, error) {
+	var answers []provcore.Answer
+	err := l.do(ctx, func() {
+		rd := l.m.Step(l.n.clk.Now(), ev)
+		answers = slices.Clone(rd.Answers)
+		l.perform(rd)
+	})
+	return answers, err
+}
+
+// perform carries out a Ready in its order. Persist first: nothing in it
+// needs storing yet. The provider's durable state is its vouchers, which
+// pay stores before VoucherAccepted is stepped; reservations and standing
+// bids belong to sessions that die with the process.
+func (l *provLoop) perform(rd provcore.Ready) {
+	var orphans []provcore.Key
+	for _, r := range rd.Runs {
+		s := l.sessions[r.Session]
+		if s == nil {
+			// Cannot happen: a session's attempts are stopped before it is
+			// forgotten. Free the slot (below) rather than leak it.
+			l.n.log.Error("run for an unknown task session", "task", r.Key.Task)
+			orphans = append(orphans, r.Key)
+			continue
+		}
+		ctx, cancel := context.WithCancel(l.ctx)
+		l.runs[r.Key] = cancel
+		l.n.wg.Add(1)
+		go l.n.serveTask(ctx, cancel, r, s)
+	}
+	for _, st := range rd.Stops {
+		if cancel := l.runs[st.Key]; cancel != nil {
+			cancel()
+		}
+	}
+	for _, snd := range rd.Sends {
+		s := l.sessions[snd.Session]
+		if s == nil {
+			continue // the session is gone, and its consumer with it
+		}
+		res := snd.Result
+		// Off the loop: a slow consumer must not stall every bid.
+		l.n.wg.Add(1)
+		go func() {
+			defer l.n.wg.Done()
+			if err := s.write(wire.TypeResult, res); err != nil {
+				l.n.log.Debug("send result", "task", res.Task, "err", err)
+			}
+		}()
+	}
+	for _, r := range rd.Redeems {
+		job := r.Job
+		l.n.wg.Add(1)
+		go func() {
+			defer l.n.wg.Done()
+			// A redemption is a chain transaction: seconds, and retried
+			// by the schedule when it fails.
+			ctx, cancel := context.WithTimeout(l.ctx, 3*time.Minute)
+			defer cancel()
+			l.step(ctx, l.n.pay.provider.Redeem(ctx, job))
+		}()
+	}
+	// Stepped last: a Step reuses the buffers rd's slices point into.
+	for _, k := range orphans {
+		l.perform(l.m.Step(l.n.clk.Now(), provcore.ExecutionFinished{Key: k}))
+	}
+}
+
+// open registers a task session and returns its number.
+func (l *provLoop) open(ctx context.Context, from peer.ID, write func(typ string, v any) error) (uint64, error) {
+	var id uint64
+	err := l.do(ctx, func() {
+		l.lastID++
+		id = l.lastID
+		l.sessions[id] = &servedSession{peer: from, write: write}
+	})
+	return id, err
+}
+
+// end closes a task session: its attempts are stopped or released.
+func (l *provLoop) end(id uint64) {
+	l.do(context.Background(), func() {
+		l.perform(l.m.Step(l.n.clk.Now(), provcore.SessionEnded{Session: id}))
+		delete(l.sessions, id)
+	})
+}
+
+// finished reports an execution's end from its goroutine.
+func (l *provLoop) finished(key provcore.Key, res wire.Result) {
+	l.do(context.Background(), func() {
+		delete(l.runs, key)
+		l.perform(l.m.Step(l.n.clk.Now(), provcore.ExecutionFinished{Key: key, Result: res}))
+	})
+}
+
+// read runs a query of the machine on the loop.
+func (l *provLoop) read(fn func(m *provcore.Machine)) {
+	l.do(context.Background(), func() { fn(l.m) })
+}
+
+// escrowFacts looks up what the machine needs to know of job's escrow
+// (chain reads, cached by pay): nothing when payments are off.
+func (n *Node) escrowFacts(ctx context.Context, job wire.JobID, consumer string, bid bool) provcore.Escrow {
+	pp := n.pay.provider
+	if pp == nil {
+		return provcore.Escrow{}
+	}
+	cover, err := pp.Cover(ctx, job, common.HexToAddress(consumer))
+	if err != nil {
+		return provcore.Escrow{On: true, Err: err.Error()}
+	}
+	es := provcore.Escrow{On: true, Cover: cover}
+	if bid {
+		// A proof escrow pays its own price per task: the machine bids it.
+		if price, ok, err := pp.ProofPrice(ctx, job); err == nil && ok {
+			es.ProofPrice = price
+		}
+	}
+	return es
+}
+
+// slotDir is slot i's reusable sandbox directory.
+func (n *Node) slotDir(i int) string { return n.opts.Home.Path("work", fmt.Sprintf("slot-%d", i)) }

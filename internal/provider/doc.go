@@ -1,0 +1,33 @@
+// Package provider is the provider's side of the marketplace as a pure
+// state machine: admission of bid requests (cores, memory, disk, GPUs,
+// labels, price, free slots), the standing bids it made, slot and escrow
+// reservations of the attempts it serves, its pricing window, and the
+// schedule on which it redeems the vouchers it holds.
+//
+// Like etcd raft's RawNode (and package market, the consumer's side) it
+// does no I/O, starts no goroutines and reads no clock. The node's
+// provider loop and the simulator drive the same Machine: they look up
+// escrow facts, step it, and carry out the Ready it returns, persisting
+// first, then answering, running, stopping, sending and redeeming:
+//
+//	m := provider.New(provider.Config{Slots: 2, Resources: res, Pricing: params})
+//	rd := m.Step(now, provider.BidRequested{Peer: p, Req: req, Escrow: facts})
+//	persist(rd.Persist) // before any action
+//	for _, a := range rd.Answers { reply(a.Peer, a.Bid) }
+//	for _, r := range rd.Runs { go execute(r) } // reports ExecutionFinished
+//	rd = m.Tick(now) // expiries and redemptions
+//
+// Attempt lifecycle: assigned → (queued →) running → result sent →
+// awaiting its voucher → paid; side exits: refused at assignment (no
+// escrow, no slot), stopped (cancelled, session ended), released unpaid
+// (failed, cancelled after the result, session ended, escrow closed, no
+// voucher within PayWait).
+//
+// Invariants: slots held never exceed Config.Slots and a slot holds one
+// attempt at a time; an attempt holds its slot from assignment until its
+// execution has returned (a stopped one too, so a sandbox is never shared);
+// what is reserved of a job's escrow never exceeds the cover the driver
+// reported when it was reserved, and every reservation is released exactly
+// once; a standing bid lives until it is used up or BidTTL passes; a job
+// has at most one Redeem out at a time.
+package provider
