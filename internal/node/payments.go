@@ -22,6 +22,7 @@ type payments struct {
 	chain    chain.Chain
 	consumer *pay.Consumer
 	provider *pay.Provider
+	proofs   *pay.Proofs // settles zk tasks (nil: the chain cannot)
 }
 
 // startPayments connects to the chain (from Options.Chain or the config)
@@ -55,6 +56,9 @@ func (n *Node) startPayments(ctx context.Context) error {
 		n.pay.provider = pay.NewProvider(c, n.db, n.log.With("component", "pay"), now, n.opts.Redeem)
 		n.wg.Add(1)
 		go func() { defer n.wg.Done(); n.pay.provider.Run(ctx) }()
+		if pe, ok := c.(chain.ProofEscrow); ok {
+			n.pay.proofs = pay.NewProofs(pe, n.log.With("component", "pay"), pay.ProofOptions{})
+		}
 	}
 	n.log.Info("payments on", "chain", c.ChainID(), "escrow", c.Contracts().Escrow.Hex())
 	return nil

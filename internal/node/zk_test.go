@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/deco-network/deco/internal/chain"
+	"github.com/deco-network/deco/internal/cheat"
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
@@ -49,7 +50,8 @@ func TestZKJobPaidOnProof(t *testing.T) {
 			o.Clock = clk
 		}
 		if i == 1 {
-			o.Cheat = Cheat{Mode: CheatBadProof}
+			ch := cheat.New(cheat.Config{Mode: cheat.BadProof}, o.Identity.EVM)
+			o.WrapExecutor, o.EditReceipt = ch.Executor, ch.Receipt
 		}
 	}})
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
