@@ -45,4 +45,10 @@
 //	prov.Release(job, price)                                // the task will not be paid (failed)
 //	err = prov.Accept(ctx, voucher)                         // voucher received over the task stream
 //	err = prov.RedeemAll(shutdownCtx)                       // on shutdown, with a deadline
+//
+// A zk task is paid on proof instead: the provider settles the claim its
+// executor returned, batched with the job's other claims (Proofs):
+//
+//	proofs := pay.NewProofs(escrow, log, pay.ProofOptions{}) // escrow: a chain.ProofEscrow
+//	err = proofs.Settle(ctx, job, claim)                     // returns when its transaction is mined or failed
 package pay
