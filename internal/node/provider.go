@@ -68,9 +68,10 @@ type provider struct {
 // executor is a provider's executor of one task kind and what it signs as.
 type executor struct {
 	exec.Executor
-	runtime string // named in the receipt's environment
-	running string // status message once a task has run a while
-	own     bool   // started by the node, closed with it
+	runtime  string // named in the receipt's environment
+	running  string // status message once a task has run a while
+	maxInput int64  // bytes fetched per input
+	own      bool   // started by the node, closed with it
 }
 
 // module returns the program bytes, from memory when a recent task used it.
@@ -161,8 +162,9 @@ func (n *Node) executors(ctx context.Context) (map[string]executor, error) {
 	key := n.id.EVMKey
 	prover := zkexec.New(zkexec.Options{Payee: n.EVM(), Domain: n.domain, Sign: func(d [32]byte) ([]byte, error) { return verify.SignDigest(key, d) }})
 	kinds := map[string]executor{
-		wire.KindWasm: {Executor: wasmExec, runtime: RuntimeName, own: own},
-		wire.KindZK:   {Executor: prover, runtime: zkexec.Runtime, running: "proving", own: true},
+		wire.KindWasm: {Executor: wasmExec, runtime: RuntimeName, maxInput: 1 << 34, own: own},
+		// A zk task's only input is its job's task commitment.
+		wire.KindZK: {Executor: prover, runtime: zkexec.Runtime, running: "proving", maxInput: 1 << 26, own: true},
 	}
 	for kind, e := range kinds {
 		e.Executor = n.opts.WrapExecutor(kind, e.Executor)
@@ -488,7 +490,7 @@ func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, dir str
 		if err := wire.CheckPath(in.Name); err != nil || filepath.Base(in.Name) != in.Name {
 			return fail(wire.FailMissingInput, fmt.Errorf("input name %q is not a plain file name", in.Name)), nil
 		}
-		if err := n.fetchChecked(ctx, from, in.CID, a.Inline, 1<<34); err != nil {
+		if err := n.fetchChecked(ctx, from, in.CID, a.Inline, ex.maxInput); err != nil {
 			return fail(wire.FailMissingInput, fmt.Errorf("input %s (%s) could not be fetched from the consumer: %v", in.Name, in.CID.Short(), err)), nil
 		}
 		if err := n.stage(in.CID, filepath.Join(inDir, in.Name)); err != nil {
