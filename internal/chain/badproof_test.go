@@ -14,7 +14,7 @@ import (
 // rejects is slashed once, like equivocation; a good proof, a claim it did
 // not sign or a task the job did not commit slashes nobody. Both ways a
 // proof goes bad: a wrong output under a real proof, and a proof that is
-// no proof of the task's statement (A negated, as CheatBadProof does;
+// no proof of the task's statement (A negated, as cheat.BadProof does;
 // this one works for circuits without outputs too).
 func TestReportBadProof(t *testing.T) {
 	t.Run("output off by one", func(t *testing.T) {

@@ -9,7 +9,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/deco-network/deco/internal/devnet"
-	"github.com/deco-network/deco/internal/node"
+	"github.com/deco-network/deco/internal/cheat"
 )
 
 func newDevnetCmd(g *globals) *cobra.Command {
@@ -37,7 +37,7 @@ when DECO_DEVNET=DIR is set. Ctrl-C (or SIGTERM) stops every node.`,
 			if malicious < 0 || malicious > providers {
 				return fmt.Errorf("--malicious must be between 0 and --providers (%d)", providers)
 			}
-			if _, err := node.ParseCheat(malice); err != nil {
+			if _, err := cheat.Parse(malice); err != nil {
 				return fmt.Errorf("--malice: %w", err)
 			}
 			if dir == "" {
@@ -87,6 +87,6 @@ when DECO_DEVNET=DIR is set. Ctrl-C (or SIGTERM) stops every node.`,
 	cmd.Flags().BoolVar(&noChain, "no-chain", false, "run without payments")
 	cmd.Flags().IntVar(&malicious, "malicious", 0, "make the last K providers cheat on purpose (see --malice), to watch verification catch them")
 	cmd.Flags().StringVar(&zkKeys, "zk-keys", "", "zk key cache shared by the devnet's nodes (default <dir>/zk); reuse one across devnets to set circuits up once")
-	cmd.Flags().StringVar(&malice, "malice", node.CheatRandom, "how the --malicious providers cheat: wrong | lazy | forge | badproof (zk) | random[:RATE]")
+	cmd.Flags().StringVar(&malice, "malice", cheat.Random, "how the --malicious providers cheat: wrong | lazy | forge | badproof (zk) | random[:RATE]")
 	return cmd
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/deco-network/deco/internal/cheat"
 	"github.com/deco-network/deco/internal/node"
 	"github.com/deco-network/deco/internal/p2p"
 	"github.com/deco-network/deco/internal/wire"
@@ -123,11 +124,12 @@ func newNodeCmd(g *globals) *cobra.Command {
 				if !cfg.Provider.Enabled {
 					return fmt.Errorf("--malice makes a provider cheat; add --provider")
 				}
-				c, err := node.ParseCheat(malice)
+				c, err := cheat.Parse(malice)
 				if err != nil {
 					return fmt.Errorf("--malice: %w", err)
 				}
-				opts.Cheat = c
+				ch := cheat.New(c, id.EVM)
+				opts.WrapExecutor, opts.EditReceipt = ch.Executor, ch.Receipt
 				log.Warn("this provider CHEATS on purpose (--malice), to test verification", "mode", malice)
 			}
 			n, err := node.New(opts)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"errors"
 	"time"
+
+	"github.com/deco-network/deco/internal/wire"
 )
 
 // Defaults applied by Spec.WithDefaults for zero-valued limits.
@@ -58,6 +60,13 @@ type Spec struct {
 
 	StdoutLimit, StderrLimit int   // bytes captured; the rest is dropped and Result.*Truncated set
 	MaxOutputBytes           int64 // total bytes allowed under /outputs; 0 = DefaultMaxOutputBytes
+
+	// The task this run is, for executors whose output commits to it (a
+	// proof names its task) and decorators that act per attempt. Zero
+	// outside a job; the WebAssembly executor ignores them.
+	Task    wire.TaskID
+	Count   int // tasks in the job
+	Attempt int
 }
 
 // WithDefaults returns s with every zero limit replaced by its default.
@@ -90,6 +99,13 @@ type Result struct {
 	StderrTruncated bool          // Stderr holds only the first StderrLimit bytes
 	Duration        time.Duration // wall time of the whole Run, compilation included
 	Compiled        bool          // this run paid for compiling the module
+
+	// Settlement is what the provider needs after the run to be paid,
+	// for kinds paid on chain rather than by voucher; it is not an
+	// output and never reaches the consumer. Each executor documents its
+	// type (exec/zkexec: a *chain.ProofClaim, read with zkexec.ClaimOf);
+	// nil for the WebAssembly executor.
+	Settlement any
 }
 
 // Executor runs tasks in a sandbox.

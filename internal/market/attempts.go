@@ -105,12 +105,16 @@ func (m *Market) assign(now time.Time, j *Job, t *Task, peer string, b wire.Bid)
 
 // TaskSpec returns what a provider receives for task i of j on attempt n.
 func (m *Market) taskSpec(j *Job, i, n int) wire.TaskSpec {
+	kind := wire.KindWasm
+	if j.policy.Policy == spec.VerifyZK {
+		kind = wire.KindZK // the program is a proving key: the task is a proof
+	}
 	return wire.TaskSpec{
 		Task: wire.TaskID{Job: j.ID, Index: i}, Count: j.Spec.Tasks.Count, Attempt: n,
 		Program: j.Spec.Program.CID, ProgramSize: j.Spec.Program.Size,
 		Args: j.Spec.ArgsFor(i), Env: j.Spec.EnvFor(i), Inputs: j.Spec.InputsFor(i),
 		MemoryLimit: uint64(j.Spec.Resources.Memory), TimeoutMs: time.Duration(j.Spec.Timeout).Milliseconds(),
-		MaxOutput: int64(j.Spec.MaxOutput),
+		MaxOutput: int64(j.Spec.MaxOutput), Kind: kind,
 	}
 }
 

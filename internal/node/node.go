@@ -58,10 +58,14 @@ type Options struct {
 	// Attestation verifies receipts' attestation evidence on a consumer
 	// (default: a registry with attest.Software).
 	Attestation *attest.Registry
-	// Cheat, when set on a provider, makes it cheat (see the Cheat modes):
-	// deco devnet --malicious runs such providers to show verification at
-	// work.
-	Cheat Cheat
+	// WrapExecutor, when set on a provider, wraps its executor of each
+	// task kind (wire.KindWasm, wire.KindZK) once at start, and
+	// EditReceipt may change each receipt before it is signed. Only a
+	// devnet's cheating providers set them (internal/cheat: deco devnet
+	// --malicious, deco node --malice) to show verification at work;
+	// production leaves them nil.
+	WrapExecutor func(kind string, e exec.Executor) exec.Executor
+	EditReceipt  func(t wire.TaskSpec, rec *wire.Receipt)
 	// Chain, when set, settles payments there (in-process tests and the
 	// demo pass a simulated chain); otherwise Config.Chain.RPC is dialed
 	// if set, and without either the node runs without payments.
@@ -136,6 +140,12 @@ func New(o Options) (*Node, error) {
 	}
 	if o.Attestation == nil {
 		o.Attestation = attest.NewRegistry(attest.Software{})
+	}
+	if o.WrapExecutor == nil {
+		o.WrapExecutor = func(_ string, e exec.Executor) exec.Executor { return e }
+	}
+	if o.EditReceipt == nil {
+		o.EditReceipt = func(wire.TaskSpec, *wire.Receipt) {}
 	}
 	if o.Tick == 0 {
 		o.Tick = 25 * time.Millisecond

@@ -13,6 +13,7 @@ import (
 
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/devnet"
+	"github.com/deco-network/deco/internal/cheat"
 	"github.com/deco-network/deco/internal/exec/wasm"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
@@ -150,7 +151,8 @@ func TestCheatingProviderCaught(t *testing.T) {
 	var cheater string
 	c := startCluster(t, ClusterOptions{Providers: 2, Configure: func(i int, o *Options) {
 		if i == 1 {
-			o.Cheat = Cheat{Mode: CheatForge}
+			ch := cheat.New(cheat.Config{Mode: cheat.Forge}, o.Identity.EVM)
+			o.WrapExecutor, o.EditReceipt = ch.Executor, ch.Receipt
 		}
 	}})
 	cheater = c.Providers[0].PeerID().String()

@@ -21,6 +21,7 @@ type payments struct {
 	chain    chain.Chain
 	consumer *pay.Consumer
 	provider *pay.Provider
+	proofs   *pay.Proofs // settles zk tasks (nil: the chain cannot)
 }
 
 // startPayments connects to the chain (from Options.Chain or the config)
@@ -54,6 +55,9 @@ func (n *Node) startPayments(ctx context.Context) error {
 	if n.opts.Config.Provider.Enabled {
 		// Its redemption schedule is the provider machine's (provloop.go).
 		n.pay.provider = pay.NewProvider(c, n.db, n.log.With("component", "pay"), now, n.opts.Redeem)
+		if pe, ok := c.(chain.ProofEscrow); ok {
+			n.pay.proofs = pay.NewProofs(pe, n.log.With("component", "pay"), pay.ProofOptions{})
+		}
 	}
 	n.log.Info("payments on", "chain", c.ChainID(), "escrow", c.Contracts().Escrow.Hex())
 	return nil

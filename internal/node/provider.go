@@ -11,6 +11,8 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -20,12 +22,12 @@ import (
 	"github.com/deco-network/deco/internal/chain"
 	"github.com/deco-network/deco/internal/exec"
 	"github.com/deco-network/deco/internal/exec/wasm"
+	"github.com/deco-network/deco/internal/exec/zkexec"
 	"github.com/deco-network/deco/internal/p2p"
 	"github.com/deco-network/deco/internal/pricing"
 	provcore "github.com/deco-network/deco/internal/provider"
 	"github.com/deco-network/deco/internal/verify"
 	"github.com/deco-network/deco/internal/wire"
-	"github.com/deco-network/deco/internal/zk"
 )
 
 // benchmarkScore is measured once per process: in-process clusters start
@@ -49,8 +51,7 @@ const RuntimeName = "wazero/v1.12.0"
 // provider is the provider role's adapters. What it decides (bids, slots,
 // escrow reservations) is its provider.Machine's, stepped by loop.
 type provider struct {
-	exec     exec.Executor
-	ownExec  bool
+	kinds    map[string]executor // by task kind (wire.TaskSpec.Kind)
 	res      wire.Resources
 	slots    int
 	bench    float64
@@ -59,7 +60,15 @@ type provider struct {
 	modMu    sync.Mutex
 	modules  map[wire.CID][]byte // recently run modules, so a job's tasks don't re-read them
 	modBytes int
-	lazy     lazyCache // earlier results a cheating provider hands out again
+}
+
+// executor is a provider's executor of one task kind and what it signs as.
+type executor struct {
+	exec.Executor
+	runtime  string // named in the receipt's environment
+	running  string // status message once a task has run a while
+	maxInput int64  // bytes fetched per input
+	own      bool   // started by the node, closed with it
 }
 
 // module returns the program bytes, from memory when a recent task used it.
@@ -82,16 +91,18 @@ func (p *provider) module(n *Node, c wire.CID) ([]byte, error) {
 }
 
 func (p *provider) close() {
-	if p.ownExec && p.exec != nil {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		p.exec.Close(ctx)
-		cancel()
+	for _, e := range p.kinds {
+		if e.own {
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			e.Close(ctx)
+			cancel()
+		}
 	}
 }
 
 func (n *Node) startProvider(ctx context.Context) error {
 	cfg := n.opts.Config.Provider
-	p := &provider{exec: n.opts.Executor, slots: cfg.Slots}
+	p := &provider{slots: cfg.Slots}
 	if p.slots == 0 {
 		p.slots = 1
 	}
@@ -106,13 +117,11 @@ func (n *Node) startProvider(ctx context.Context) error {
 			}
 		}
 	}
-	if p.exec == nil {
-		e, err := wasm.New(ctx, wasm.WithCacheDir(n.opts.Home.Path("cache", "wasm")), wasm.WithLogger(n.log.With("component", "wasm")))
-		if err != nil {
-			return fmt.Errorf("start the WebAssembly runtime: %w", err)
-		}
-		p.exec, p.ownExec = e, true
+	kinds, err := n.executors(ctx)
+	if err != nil {
+		return err
 	}
+	p.kinds = kinds
 	p.res = measure(n.opts.Home.Path())
 	if cfg.MaxMemory != 0 && cfg.MaxMemory < p.res.Memory {
 		p.res.Memory = cfg.MaxMemory
@@ -157,6 +166,32 @@ func (n *Node) startProvider(ctx context.Context) error {
 func (p *provider) busy() (n int) {
 	p.loop.read(func(m *provcore.Machine) { n = m.Busy() })
 	return n
+}
+
+// executors is the provider's registry of executors by task kind:
+// WebAssembly (Options.Executor, or wazero with the compilation cache in
+// the home) and zk proving. Options.WrapExecutor wraps each once.
+func (n *Node) executors(ctx context.Context) (map[string]executor, error) {
+	wasmExec, own := n.opts.Executor, false
+	if wasmExec == nil {
+		e, err := wasm.New(ctx, wasm.WithCacheDir(n.opts.Home.Path("cache", "wasm")), wasm.WithLogger(n.log.With("component", "wasm")))
+		if err != nil {
+			return nil, fmt.Errorf("start the WebAssembly runtime: %w", err)
+		}
+		wasmExec, own = e, true
+	}
+	key := n.id.EVMKey
+	prover := zkexec.New(zkexec.Options{Payee: n.EVM(), Domain: n.domain, Sign: func(d [32]byte) ([]byte, error) { return verify.SignDigest(key, d) }})
+	kinds := map[string]executor{
+		wire.KindWasm: {Executor: wasmExec, runtime: RuntimeName, maxInput: 1 << 34, own: own},
+		// A zk task's only input is its job's task commitment.
+		wire.KindZK: {Executor: prover, runtime: zkexec.Runtime, running: "proving", maxInput: 1 << 26, own: true},
+	}
+	for kind, e := range kinds {
+		e.Executor = n.opts.WrapExecutor(kind, e.Executor)
+		kinds[kind] = e
+	}
+	return kinds, nil
 }
 
 func (n *Node) offer() wire.Offer {
@@ -326,8 +361,9 @@ func (n *Node) serveTask(ctx context.Context, cancel context.CancelFunc, r provc
 	n.prov.loop.step(sctx, provcore.Settled{Key: r.Key})
 }
 
-// execute fetches the program and inputs, runs the task and builds the
-// signed result.
+// execute fetches the program and inputs, runs the task with the
+// executor of its declared kind and builds the signed result. A zk task
+// also returns the claim that settles it on chain (nil without payments).
 func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, dir string, status func(state, msg string)) (wire.Result, *chain.ProofClaim) {
 	spec := a.Spec
 	res := wire.Result{Task: spec.Task, Attempt: spec.Attempt}
@@ -335,15 +371,9 @@ func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, dir str
 		res.Failure, res.Message = kind, err.Error()
 		return res
 	}
-	cheat := n.opts.Cheat.modeFor(spec.Task, spec.Attempt)
-	if cheat == CheatLazy {
-		if old, ok := n.prov.lazy.get(spec.Program); ok {
-			// Skip the work: the outputs of an earlier run, under a receipt
-			// that is valid for this task.
-			res.ExitCode, res.Outputs, res.Stdout, res.Stderr = old.ExitCode, old.Outputs, old.Stdout, old.Stderr
-			res.StdoutSize, res.StderrSize, res.Inline, res.DurationMs = old.StdoutSize, old.StderrSize, cloneInline(old.Inline), old.DurationMs
-			return n.signResult(spec, res, old.Receipt.Environment.ModuleHash, ""), nil
-		}
+	ex, ok := n.prov.kinds[spec.Kind]
+	if !ok {
+		return fail(wire.FailBadModule, fmt.Errorf("task kind %q is not one this provider runs (it runs %s); the consumer may need a newer deco", spec.Kind, kindNames(n.prov.kinds))), nil
 	}
 	missing := !n.blobs.Has(spec.Program) && a.Inline[spec.Program] == nil
 	for _, in := range spec.Inputs {
@@ -359,10 +389,6 @@ func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, dir str
 	if err != nil {
 		return fail(wire.FailProvider, err), nil
 	}
-	if zk.IsProvingKey(module) {
-		// A zk task: its program is the circuit's proving key.
-		return n.proveTask(ctx, from, a, module, dir, status)
-	}
 	inDir, outDir := filepath.Join(dir, "inputs"), filepath.Join(dir, "outputs")
 	defer clean(inDir)
 	defer clean(outDir)
@@ -373,7 +399,7 @@ func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, dir str
 		if err := wire.CheckPath(in.Name); err != nil || filepath.Base(in.Name) != in.Name {
 			return fail(wire.FailMissingInput, fmt.Errorf("input name %q is not a plain file name", in.Name)), nil
 		}
-		if err := n.fetchChecked(ctx, from, in.CID, a.Inline, 1<<34); err != nil {
+		if err := n.fetchChecked(ctx, from, in.CID, a.Inline, ex.maxInput); err != nil {
 			return fail(wire.FailMissingInput, fmt.Errorf("input %s (%s) could not be fetched from the consumer: %v", in.Name, in.CID.Short(), err)), nil
 		}
 		if err := n.stage(in.CID, filepath.Join(inDir, in.Name)); err != nil {
@@ -382,13 +408,13 @@ func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, dir str
 	}
 	// Say "running" only for tasks that take a while: for short ones the
 	// result is the news, and a message less per task is throughput.
-	running := time.AfterFunc(runningAfter, func() { status("running", "") })
+	running := time.AfterFunc(runningAfter, func() { status("running", ex.running) })
 	sum := sha256.Sum256(module)
-	r, err := n.prov.exec.Run(ctx, exec.Spec{
+	r, err := ex.Run(ctx, exec.Spec{
 		Module: module, ModuleID: string(spec.Program), Args: spec.Args, Env: spec.Env,
 		InputDir: inDir, OutputDir: outDir, MemoryLimit: spec.MemoryLimit,
 		Timeout: time.Duration(spec.TimeoutMs) * time.Millisecond, Seed: spec.Task.Seed(),
-		MaxOutputBytes: spec.MaxOutput,
+		MaxOutputBytes: spec.MaxOutput, Task: spec.Task, Count: spec.Count, Attempt: spec.Attempt,
 	})
 	// A status still in flight may land after the result; the consumer
 	// ignores progress for an attempt that has ended.
@@ -401,26 +427,7 @@ func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, dir str
 		res.StdoutSize, res.StderrSize, res.Truncated = int64(len(r.Stdout)), int64(len(r.Stderr)), r.StdoutTruncated || r.StderrTruncated
 	}
 	if err != nil {
-		kind := wire.FailProvider
-		switch {
-		case errors.Is(err, exec.ErrTimeLimit):
-			kind = wire.FailTimeLimit
-		case errors.Is(err, exec.ErrMemoryLimit):
-			kind = wire.FailMemoryLimit
-		case errors.Is(err, exec.ErrBadModule):
-			kind = wire.FailBadModule
-		case errors.Is(err, exec.ErrMissingInput):
-			kind = wire.FailMissingInput
-		case errors.Is(err, exec.ErrOutputTooLarge):
-			kind = wire.FailOutputTooLarge
-		}
-		res.Failure, res.Message = kind, err.Error()
-		return res, nil
-	}
-	if cheat == CheatWrong {
-		if err := corrupt(outDir, n.id.EVM); err != nil {
-			return fail(wire.FailProvider, err), nil
-		}
+		return fail(failureKind(err), err), nil
 	}
 	m, err := n.collect(outDir, spec.MaxOutput, res.Inline)
 	if err != nil {
@@ -430,36 +437,56 @@ func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, dir str
 		return fail(wire.FailProvider, err), nil
 	}
 	res.Outputs = m
-	forged := wire.CID("")
-	if cheat == CheatForge {
-		forged = wire.CIDOf([]byte("forged output root " + spec.Task.String()))
-	}
-	res = n.signResult(spec, res, hex.EncodeToString(sum[:]), forged)
-	if n.opts.Cheat.Mode != "" && cheat == "" && res.Receipt != nil {
-		n.prov.lazy.put(spec.Program, res)
+	res = n.signResultAs(ex.runtime, spec, res, hex.EncodeToString(sum[:]))
+	if claim, ok := zkexec.ClaimOf(r); ok && res.Receipt != nil && n.pay.chain != nil {
+		return res, claim
 	}
 	return res, nil
 }
 
-// signResult attaches the signed receipt for res's outputs (or, when
-// forged is set, for that output root instead: a cheating provider).
-func (n *Node) signResult(spec wire.TaskSpec, res wire.Result, moduleHash string, forged wire.CID) wire.Result {
-	return n.signResultAs(RuntimeName, spec, res, moduleHash, forged)
+// failureKind is the wire failure an executor's error reports.
+func failureKind(err error) string {
+	switch {
+	case errors.Is(err, exec.ErrTimeLimit):
+		return wire.FailTimeLimit
+	case errors.Is(err, exec.ErrMemoryLimit):
+		return wire.FailMemoryLimit
+	case errors.Is(err, exec.ErrBadModule):
+		return wire.FailBadModule
+	case errors.Is(err, exec.ErrMissingInput):
+		return wire.FailMissingInput
+	case errors.Is(err, exec.ErrOutputTooLarge):
+		return wire.FailOutputTooLarge
+	case errors.Is(err, zkexec.ErrUncommitted):
+		return wire.FailNoEscrow
+	}
+	return wire.FailProvider
 }
 
-// signResultAs is signResult for a receipt naming runtime.
-func (n *Node) signResultAs(runtime string, spec wire.TaskSpec, res wire.Result, moduleHash string, forged wire.CID) wire.Result {
+// kindNames lists the task kinds a provider runs, for messages.
+func kindNames(kinds map[string]executor) string {
+	names := make([]string, 0, len(kinds))
+	for k := range kinds {
+		if k == wire.KindWasm {
+			k = "wasm"
+		}
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	return strings.Join(names, ", ")
+}
+
+// signResultAs attaches the signed receipt for res's outputs, naming
+// runtime (Options.EditReceipt may change it first: a devnet's cheater).
+func (n *Node) signResultAs(runtime string, spec wire.TaskSpec, res wire.Result, moduleHash string) wire.Result {
 	in := spec.InputManifest()
 	in.Normalize()
-	root := res.Outputs.Root()
-	if forged != "" {
-		root = forged
-	}
 	rec := wire.Receipt{
-		Job: spec.Task.Job, Index: spec.Task.Index, Program: spec.Program, InputRoot: in.Root(), OutputRoot: root,
+		Job: spec.Task.Job, Index: spec.Task.Index, Program: spec.Program, InputRoot: in.Root(), OutputRoot: res.Outputs.Root(),
 		Environment: wire.Environment{Runtime: runtime, ModuleHash: moduleHash, MemoryLimit: spec.MemoryLimit, TimeoutMs: spec.TimeoutMs},
 		ExitCode:    res.ExitCode, Provider: n.id.EVM, Attestation: n.opts.Attester.Kind(),
 	}
+	n.opts.EditReceipt(spec, &rec)
 	verify.Fill(n.domain, &rec)
 	failed := func(err error) wire.Result {
 		res.Failure, res.Message = wire.FailProvider, err.Error()

@@ -17,6 +17,7 @@ import (
 	"github.com/deco-network/deco/internal/chain"
 	"github.com/deco-network/deco/internal/clock"
 	"github.com/deco-network/deco/internal/devnet"
+	"github.com/deco-network/deco/internal/cheat"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
 	"github.com/deco-network/deco/internal/zk"
@@ -51,7 +52,8 @@ func TestZKJobPaidOnProof(t *testing.T) {
 			o.Clock = clk
 		}
 		if i == 1 {
-			o.Cheat = Cheat{Mode: CheatBadProof}
+			ch := cheat.New(cheat.Config{Mode: cheat.BadProof}, o.Identity.EVM)
+			o.WrapExecutor, o.EditReceipt = ch.Executor, ch.Receipt
 		}
 	}})
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)

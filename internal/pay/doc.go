@@ -44,4 +44,10 @@
 //	held := prov.Holding(job)                               // its facts for the machine's redemption schedule
 //	r := prov.Redeem(ctx, job)                              // when the machine says Redeem; step r back
 //	err = prov.RedeemAll(shutdownCtx)                       // on shutdown, with a deadline
+//
+// A zk task is paid on proof instead: the provider settles the claim its
+// executor returned, batched with the job's other claims (Proofs):
+//
+//	proofs := pay.NewProofs(escrow, log, pay.ProofOptions{}) // escrow: a chain.ProofEscrow
+//	err = proofs.Settle(ctx, job, claim)                     // returns when its transaction is mined or failed
 package pay

@@ -86,7 +86,20 @@ type TaskSpec struct {
 	MemoryLimit uint64            `json:"memory_limit"`
 	TimeoutMs   int64             `json:"timeout_ms"`
 	MaxOutput   int64             `json:"max_output"`
+	// Kind says which executor runs the task (KindWasm, KindZK); a
+	// provider refuses a kind it has no executor for.
+	Kind string `json:"kind,omitempty"`
 }
+
+// Task kinds (TaskSpec.Kind), declared by the consumer from the job spec:
+// a provider picks its executor by kind, never by the program's bytes.
+const (
+	// KindWasm runs Program as a WebAssembly module (the default).
+	KindWasm = ""
+	// KindZK proves a circuit: Program is the circuit's proving key, Args
+	// its parameters ("name=value").
+	KindZK = "zk"
+)
 
 // InputManifest is the manifest whose root the receipt names as input root.
 func (t TaskSpec) InputManifest() Manifest {

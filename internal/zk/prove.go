@@ -163,7 +163,7 @@ func (c *Circuit) CheckTask(p *Proof, params map[string]string, payee common.Add
 
 // Negated is p with its A point negated: a well-formed proof (the point is
 // on the curve and in the subgroup, the statement unchanged) that does not
-// verify. It is how a cheating provider (node.CheatBadProof) and the tests
+// verify. It is how a cheating provider (cheat.BadProof) and the tests
 // make a bad proof whose statement is still the task's.
 func (p *Proof) Negated() (*Proof, error) {
 	pr, err := decodeProof(p.Bytes)
