@@ -274,7 +274,7 @@ func TestWalletRedeem(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer cdb.Close()
-	cons := pay.NewConsumer(cc, cdb, nil, time.Now)
+	cons := pay.NewConsumer(cc, cdb, nil, nil)
 	job := wire.JobID("abcdefabcdefabcdefabcdefabcdef01")
 	if err := cons.Open(e.ctx, job, 2*wire.MicroPerDECO, time.Now().Add(time.Hour)); err != nil {
 		t.Fatal(err)
@@ -283,7 +283,7 @@ func TestWalletRedeem(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	prov := pay.NewProvider(pc, pdb, nil, time.Now, pay.ProviderOptions{})
+	prov := pay.NewProvider(pc, pdb, nil, nil, pay.ProviderOptions{})
 	for range 3 {
 		v, err := cons.Voucher(e.ctx, job, pc.Address(), 250_000)
 		if err != nil {

@@ -219,15 +219,29 @@ func (w *fakeTimer) fire(at time.Time) func() {
 
 func (w *fakeTimer) C() <-chan time.Time { return w.ch }
 
+// Stop and Reset drop a tick not yet received, as time's timers do since
+// Go 1.23: after either, the channel holds nothing stale.
 func (w *fakeTimer) Stop() bool {
 	w.clk.mu.Lock()
 	defer w.clk.mu.Unlock()
+	w.drainLocked()
 	return w.clk.removeLocked(w)
+}
+
+func (w *fakeTimer) drainLocked() {
+	if w.ch == nil {
+		return
+	}
+	select {
+	case <-w.ch:
+	default:
+	}
 }
 
 func (w *fakeTimer) Reset(d time.Duration) bool {
 	w.clk.mu.Lock()
 	defer w.clk.mu.Unlock()
+	w.drainLocked()
 	active := w.clk.removeLocked(w)
 	w.when = w.clk.now.Add(d)
 	w.clk.addLocked(w)
@@ -244,6 +258,7 @@ func (t fakeTicker) Reset(d time.Duration) {
 	}
 	t.w.clk.mu.Lock()
 	defer t.w.clk.mu.Unlock()
+	t.w.drainLocked()
 	t.w.clk.removeLocked(t.w)
 	t.w.period = d
 	t.w.when = t.w.clk.now.Add(d)

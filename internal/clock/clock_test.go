@@ -51,6 +51,11 @@ func TestFakeTimer(t *testing.T) {
 	if tm.Reset(time.Second) {
 		t.Fatal("Reset of a fired timer reports it active")
 	}
+	f.Advance(time.Second)
+	tm.Reset(time.Second) // the unread tick is dropped
+	if _, ok := recv(tm.C()); ok {
+		t.Fatal("Reset left a stale tick in the channel")
+	}
 	if !tm.Stop() {
 		t.Fatal("Stop of an armed timer reports false")
 	}

@@ -104,7 +104,7 @@ func (n *Node) step(now time.Time, ev market.Event) market.Ready {
 // restores the jobs persisted before a restart, then steps every event
 // posted to it and ticks the market, and performs what each batch asks.
 func (n *Node) loop(ctx context.Context, restored []*market.Job) {
-	t := time.NewTicker(n.opts.Tick)
+	t := n.clk.NewTicker(n.opts.Tick)
 	defer t.Stop()
 	schedSaved := time.Time{}
 	if len(restored) > 0 {
@@ -144,7 +144,7 @@ func (n *Node) loop(ctx context.Context, restored []*market.Job) {
 				}
 				break
 			}
-		case <-t.C:
+		case <-t.C():
 			now := n.clk.Now()
 			rd = n.market.Tick(now)
 			if now.Sub(schedSaved) > 10*time.Second {

@@ -48,15 +48,14 @@ func (n *Node) startPayments(ctx context.Context) error {
 	}
 	n.pay.chain = c
 	n.domain = c.Domain().Verify()
-	now := n.clk.Now
-	n.pay.consumer = pay.NewConsumer(c, n.db, n.log.With("component", "pay"), now)
+	n.pay.consumer = pay.NewConsumer(c, n.db, n.log.With("component", "pay"), n.clk)
 	n.wg.Add(1)
 	go func() { defer n.wg.Done(); n.pay.consumer.Run(ctx) }()
 	if n.opts.Config.Provider.Enabled {
 		// Its redemption schedule is the provider machine's (provloop.go).
-		n.pay.provider = pay.NewProvider(c, n.db, n.log.With("component", "pay"), now, n.opts.Redeem)
+		n.pay.provider = pay.NewProvider(c, n.db, n.log.With("component", "pay"), n.clk, n.opts.Redeem)
 		if pe, ok := c.(chain.ProofEscrow); ok {
-			n.pay.proofs = pay.NewProofs(pe, n.log.With("component", "pay"), pay.ProofOptions{})
+			n.pay.proofs = pay.NewProofs(pe, n.log.With("component", "pay"), pay.ProofOptions{Clock: n.clk})
 		}
 	}
 	n.log.Info("payments on", "chain", c.ChainID(), "escrow", c.Contracts().Escrow.Hex())

@@ -210,6 +210,8 @@ func (n *Node) offer() wire.Offer {
 // so a new network becomes usable within a second or two).
 func (n *Node) publishOffers(ctx context.Context) {
 	interval := 250 * time.Millisecond
+	next := n.clk.NewTimer(interval)
+	defer next.Stop()
 	for i := 0; ; i++ {
 		raw, err := n.seal(wire.TypeOffer, n.offer(), 15*time.Second)
 		if err == nil {
@@ -220,10 +222,11 @@ func (n *Node) publishOffers(ctx context.Context) {
 		if i > 20 {
 			interval = n.opts.OfferInterval
 		}
+		next.Reset(interval)
 		select {
 		case <-ctx.Done():
 			return
-		case <-time.After(interval):
+		case <-next.C():
 		}
 	}
 }
@@ -408,7 +411,7 @@ func (n *Node) execute(ctx context.Context, from peer.ID, a wire.Assign, dir str
 	}
 	// Say "running" only for tasks that take a while: for short ones the
 	// result is the news, and a message less per task is throughput.
-	running := time.AfterFunc(runningAfter, func() { status("running", ex.running) })
+	running := n.clk.AfterFunc(runningAfter, func() { status("running", ex.running) })
 	sum := sha256.Sum256(module)
 	r, err := ex.Run(ctx, exec.Spec{
 		Module: module, ModuleID: string(spec.Program), Args: spec.Args, Env: spec.Env,

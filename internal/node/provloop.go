@@ -52,8 +52,7 @@ func newProvLoop(n *Node, m *provcore.Machine) *provLoop {
 func (l *provLoop) run(ctx context.Context) {
 	defer close(l.done)
 	l.ctx = ctx
-	// A real ticker for now; clock.Clock gains tickers later.
-	t := time.NewTicker(time.Second)
+	t := l.n.clk.NewTicker(time.Second)
 	defer t.Stop()
 	for {
 		select {
@@ -61,7 +60,7 @@ func (l *provLoop) run(ctx context.Context) {
 			return
 		case fn := <-l.calls:
 			fn()
-		case <-t.C:
+		case <-t.C():
 			l.perform(l.m.Tick(l.n.clk.Now()))
 		}
 	}

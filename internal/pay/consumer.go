@@ -15,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/deco-network/deco/internal/chain"
+	"github.com/deco-network/deco/internal/clock"
 	"github.com/deco-network/deco/internal/store"
 	"github.com/deco-network/deco/internal/wire"
 )
@@ -30,7 +31,7 @@ type Consumer struct {
 	c        chain.Chain
 	db       *store.DB
 	log      *slog.Logger
-	now      func() time.Time
+	clk      clock.Clock
 	interval time.Duration
 
 	mu   sync.Mutex
@@ -110,17 +111,18 @@ func WithRefundInterval(d time.Duration) ConsumerOption {
 }
 
 // NewConsumer returns a Consumer paying from c's signer, keeping its state
-// in db (bucket ConsumerBucket) and telling the time with now. Records of
+// in db (bucket ConsumerBucket) and telling the time with clk (nil: the
+// system clock). Records of
 // earlier runs are loaded, so cumulative amounts survive a restart.
-func NewConsumer(c chain.Chain, db *store.DB, log *slog.Logger, now func() time.Time, opts ...ConsumerOption) *Consumer {
+func NewConsumer(c chain.Chain, db *store.DB, log *slog.Logger, clk clock.Clock, opts ...ConsumerOption) *Consumer {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	if now == nil {
-		now = time.Now
+	if clk == nil {
+		clk = clock.Real{}
 	}
 	cs := &Consumer{
-		c: c, db: db, log: log.With("component", "pay.consumer"), now: now, interval: time.Second,
+		c: c, db: db, log: log.With("component", "pay.consumer"), clk: clk, interval: time.Second,
 		jobs: map[wire.JobID]*consumerJob{}, retry: map[wire.JobID]backoff{}, refunding: map[wire.JobID]bool{}, wake: make(chan struct{}, 1),
 	}
 	for _, o := range opts {
@@ -398,14 +400,14 @@ func (c *Consumer) Finish(job wire.JobID) {
 // ends, and settles escrows whose opening had no answer. Chain errors are
 // logged and retried with backoff, so it carries on through outages.
 func (c *Consumer) Run(ctx context.Context) {
-	t := time.NewTicker(c.interval)
+	t := c.clk.NewTicker(c.interval)
 	defer t.Stop()
 	for {
 		c.step(ctx)
 		select {
 		case <-ctx.Done():
 			return
-		case <-t.C:
+		case <-t.C():
 		case <-c.wake:
 		}
 	}
@@ -413,7 +415,7 @@ func (c *Consumer) Run(ctx context.Context) {
 
 // step does one pass of Run.
 func (c *Consumer) step(ctx context.Context) {
-	now := c.now()
+	now := c.clk.Now()
 	var pending, due []wire.JobID
 	c.mu.Lock()
 	for id, j := range c.jobs {

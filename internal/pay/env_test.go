@@ -17,6 +17,7 @@ import (
 	lcrypto "github.com/libp2p/go-libp2p/core/crypto"
 
 	"github.com/deco-network/deco/internal/chain"
+	"github.com/deco-network/deco/internal/clock"
 	"github.com/deco-network/deco/internal/provider"
 	"github.com/deco-network/deco/internal/store"
 	"github.com/deco-network/deco/internal/wire"
@@ -86,6 +87,23 @@ func (e *env) now() time.Time {
 	return n
 }
 
+// chainClock is the system clock's timers with the chain's time: what the
+// node gives pay when its clock follows the chain.
+type chainClock struct {
+	clock.Real
+	e *env
+}
+
+func (c chainClock) Now() time.Time { return c.e.now() }
+
+// nowClock is the system clock's timers with now's time.
+type nowClock struct {
+	clock.Real
+	now func() time.Time
+}
+
+func (c nowClock) Now() time.Time { return c.now() }
+
 func (e *env) advance(d time.Duration) {
 	e.t.Helper()
 	if err := e.sim.AdjustTime(d); err != nil {
@@ -140,7 +158,7 @@ func (e *env) newConsumer(c chain.Chain, db *store.DB) *Consumer {
 	if db == nil {
 		db = openDB(e.t, "")
 	}
-	return NewConsumer(c, db, testLog(e.t), e.now, WithRefundInterval(10*time.Millisecond))
+	return NewConsumer(c, db, testLog(e.t), chainClock{e: e}, WithRefundInterval(10*time.Millisecond))
 }
 
 func (e *env) newProvider(c chain.Chain, db *store.DB, opt ProviderOptions) *Provider {
@@ -150,7 +168,7 @@ func (e *env) newProvider(c chain.Chain, db *store.DB, opt ProviderOptions) *Pro
 	if opt.Interval == 0 {
 		opt.Interval = 10 * time.Millisecond
 	}
-	return NewProvider(c, db, testLog(e.t), e.now, opt)
+	return NewProvider(c, db, testLog(e.t), chainClock{e: e}, opt)
 }
 
 // run starts loop in the background and stops it when the test ends.
@@ -233,13 +251,13 @@ func redeemer(p *Provider) func(context.Context) {
 		o := p.Options()
 		m := provider.New(provider.Config{RedeemThreshold: o.RedeemThreshold, RedeemAge: o.RedeemAge, RetryMin: o.Interval})
 		for {
-			now := p.now()
+			now := p.clk.Now()
 			for _, h := range p.Held() {
 				m.Step(now, provider.VoucherHeld{Held: h})
 			}
 			due := slices.Clone(m.Tick(now).Redeems)
 			for _, r := range due {
-				m.Step(p.now(), p.Redeem(ctx, r.Job))
+				m.Step(p.clk.Now(), p.Redeem(ctx, r.Job))
 			}
 			select {
 			case <-ctx.Done():

@@ -479,7 +479,7 @@ func TestConsumerRetriesEarlyRefund(t *testing.T) {
 	var mu sync.Mutex
 	ahead := time.Duration(0)
 	now := func() time.Time { mu.Lock(); defer mu.Unlock(); return e.now().Add(ahead) }
-	cons := NewConsumer(e.consumer, openDB(t, ""), testLog(t), now, WithRefundInterval(10*time.Millisecond))
+	cons := NewConsumer(e.consumer, openDB(t, ""), testLog(t), nowClock{now: now}, WithRefundInterval(10*time.Millisecond))
 	job := newJob(t)
 	must(t, cons.Open(e.ctx, job, deco, e.now().Add(time.Minute)))
 	mu.Lock()
@@ -538,8 +538,8 @@ func TestVouchersNeedNoChain(t *testing.T) {
 	e := newEnv(t)
 	frozen := e.now()
 	now := func() time.Time { return frozen } // the chain's clock is gone with it
-	cons := NewConsumer(e.consumer, openDB(t, ""), testLog(t), now)
-	prov := NewProvider(e.provA, openDB(t, ""), testLog(t), now, ProviderOptions{})
+	cons := NewConsumer(e.consumer, openDB(t, ""), testLog(t), nowClock{now: now})
+	prov := NewProvider(e.provA, openDB(t, ""), testLog(t), nowClock{now: now}, ProviderOptions{})
 	job := newJob(t)
 	must(t, cons.Open(e.ctx, job, deco, frozen.Add(time.Hour)))
 	_, err := prov.Cover(e.ctx, job, e.consumer.Address())

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/deco-network/deco/internal/chain"
+	"github.com/deco-network/deco/internal/clock"
 	"github.com/deco-network/deco/internal/wire"
 )
 
@@ -38,6 +39,8 @@ type ProofOptions struct {
 	Batch int
 	// Timeout bounds one batch's transactions (default 2m).
 	Timeout time.Duration
+	// Clock times the wait (default the system clock).
+	Clock clock.Clock
 }
 
 // Proofs settles a provider's proof claims, batched per job. It is safe
@@ -70,6 +73,9 @@ func NewProofs(c ProofSettler, log *slog.Logger, o ProofOptions) *Proofs {
 	if o.Timeout <= 0 {
 		o.Timeout = 2 * time.Minute
 	}
+	if o.Clock == nil {
+		o.Clock = clock.Real{}
+	}
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
@@ -88,7 +94,7 @@ func (p *Proofs) Settle(ctx context.Context, job wire.JobID, claim chain.ProofCl
 	if b == nil {
 		b = &proofBatch{}
 		p.pending[job] = b
-		time.AfterFunc(p.opts.Wait, func() { p.flush(fctx, job, b) })
+		p.opts.Clock.AfterFunc(p.opts.Wait, func() { p.flush(fctx, job, b) })
 	}
 	b.claims = append(b.claims, claim)
 	b.done = append(b.done, done)

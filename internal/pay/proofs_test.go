@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/deco-network/deco/internal/chain"
+	"github.com/deco-network/deco/internal/clock"
 	"github.com/deco-network/deco/internal/wire"
 )
 
@@ -127,5 +128,41 @@ func TestProofsPerJobAndCancel(t *testing.T) {
 	defer f.mu.Unlock()
 	if len(f.batches) != 3 || f.batches[2][0] != 9 {
 		t.Fatalf("the abandoned claim was not sent: %v", f.batches)
+	}
+}
+
+// A lone claim waits for company until the clock has moved by Wait: with a
+// fake clock nothing is sent before the test advances it.
+func TestProofsWaitFollowsTheClock(t *testing.T) {
+	f := &fakeSettler{}
+	clk := clock.NewFake(time.Unix(0, 0))
+	p := NewProofs(f, nil, ProofOptions{Wait: time.Minute, Batch: 4, Clock: clk})
+	job := wire.JobID("job-wait")
+	done := make(chan error, 1)
+	go func() { done <- p.Settle(context.Background(), job, chain.ProofClaim{Index: 7}) }()
+	deadline := time.Now().Add(10 * time.Second)
+	for clk.Pending() == 0 {
+		if time.Now().After(deadline) {
+			t.Fatal("Settle never armed its wait")
+		}
+		time.Sleep(time.Millisecond)
+	}
+	clk.Advance(59 * time.Second)
+	select {
+	case err := <-done:
+		t.Fatalf("claim settled before Wait had passed on the clock (err %v)", err)
+	default:
+	}
+	clk.Advance(time.Second)
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("claim not settled once Wait had passed")
+	}
+	if len(f.batches) != 1 || len(f.batches[0]) != 1 || f.batches[0][0] != 7 {
+		t.Fatalf("transactions %v, want one with claim 7", f.batches)
 	}
 }

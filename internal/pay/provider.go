@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/deco-network/deco/internal/chain"
+	"github.com/deco-network/deco/internal/clock"
 	"github.com/deco-network/deco/internal/provider"
 	"github.com/deco-network/deco/internal/store"
 	"github.com/deco-network/deco/internal/wire"
@@ -66,7 +67,7 @@ type Provider struct {
 	c   chain.Chain
 	db  *store.DB
 	log *slog.Logger
-	now func() time.Time
+	clk clock.Clock
 	opt ProviderOptions
 
 	mu    sync.Mutex
@@ -106,15 +107,15 @@ type cachedInfo struct {
 
 // NewProvider returns a Provider redeeming to c's signer, keeping vouchers
 // in db (bucket ProviderBucket). Vouchers of earlier runs are loaded.
-func NewProvider(c chain.Chain, db *store.DB, log *slog.Logger, now func() time.Time, opt ProviderOptions) *Provider {
+func NewProvider(c chain.Chain, db *store.DB, log *slog.Logger, clk clock.Clock, opt ProviderOptions) *Provider {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	if now == nil {
-		now = time.Now
+	if clk == nil {
+		clk = clock.Real{}
 	}
 	p := &Provider{
-		c: c, db: db, log: log.With("component", "pay.provider"), now: now, opt: opt.withDefaults(),
+		c: c, db: db, log: log.With("component", "pay.provider"), clk: clk, opt: opt.withDefaults(),
 		held: map[wire.JobID]*heldVoucher{}, infos: map[wire.JobID]cachedInfo{}, proof: map[wire.JobID]wire.Amount{},
 	}
 	err := db.List(ProviderBucket, func(key string, raw []byte) error {
@@ -137,7 +138,7 @@ func (p *Provider) Address() common.Address { return p.c.Address() }
 
 // jobInfo reads job's escrow, reusing a read younger than CacheTTL.
 func (p *Provider) jobInfo(ctx context.Context, job wire.JobID) (chain.JobInfo, error) {
-	now := p.now()
+	now := p.clk.Now()
 	p.mu.Lock()
 	ci, ok := p.infos[job]
 	p.mu.Unlock()
@@ -234,7 +235,7 @@ func (p *Provider) Cover(ctx context.Context, job wire.JobID, consumer common.Ad
 		return 0, fmt.Errorf("%w: job %s was refunded to its consumer; refusing work", ErrEscrowClosed, job)
 	case info.Consumer != consumer:
 		return 0, fmt.Errorf("%w: job %s's escrow was opened by %s, but the task came from %s; refusing work", ErrWrongConsumer, job, info.Consumer.Hex(), consumer.Hex())
-	case !p.now().Before(info.Deadline):
+	case !p.clk.Now().Before(info.Deadline):
 		return 0, fmt.Errorf("%w: job %s's deadline %s has passed; refusing work the consumer could refund", ErrEscrowExpired, job, info.Deadline.UTC().Format(time.RFC3339))
 	}
 	left := info.Remaining()
@@ -277,7 +278,7 @@ func (p *Provider) Accept(ctx context.Context, v wire.Voucher) error {
 	if info.Closed {
 		return fmt.Errorf("%w: voucher for job %s arrived after the consumer was refunded; it cannot be redeemed", ErrEscrowClosed, v.Job)
 	}
-	now := p.now()
+	now := p.clk.Now()
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	old := p.held[v.Job]
