@@ -277,14 +277,17 @@ func (p *pool) candidate(o *offer) sched.Candidate {
 // Len implements sched.Pool: the providers with free slots, an upper bound.
 func (p *pool) Len() int { return len(p.m.free) }
 
-// All implements sched.Pool.
+// All implements sched.Pool. The list is the market's, rewritten by the
+// next round: a round with thousands of free offers would otherwise
+// allocate hundreds of KiB, and a batch of held jobs asks every 500 ms.
 func (p *pool) All() []sched.Candidate {
-	var out []sched.Candidate
+	out := p.m.all[:0]
 	for _, o := range p.m.free {
 		if p.eligible(o) {
 			out = append(out, p.candidate(o))
 		}
 	}
+	p.m.all = out
 	return out
 }
 

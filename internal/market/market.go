@@ -106,6 +106,8 @@ type Market struct {
 	order      []*Job // live jobs (see ordered)
 	orderDirty bool
 	deadlines  deadlines
+
+	all []sched.Candidate // pool.All's list, rewritten by every round
 }
 
 // New returns a Market using s to rank bidders.

@@ -47,7 +47,8 @@ type Pool interface {
 	// Len is the number of eligible providers, or an upper bound (the
 	// providers with free slots).
 	Len() int
-	// All lists every eligible provider, as Shortlist receives them.
+	// All lists every eligible provider, as Shortlist receives them. The
+	// slice is the pool's: valid until the decision returns, not to be kept.
 	All() []Candidate
 	// Lookup returns peer's candidate if it is eligible.
 	Lookup(peer string) (Candidate, bool)
