@@ -168,3 +168,27 @@ func BenchmarkAdaptive(b *testing.B) {
 		b.ReportMetric(r.Replicas, "replicas/task")
 	}
 }
+
+// The cheater model and the verification policy are part of a scenario
+// file like everything else.
+func TestLoadScenarioCheatersAndVerification(t *testing.T) {
+	sc, err := LoadScenario([]byte(`
+providers: {count: 30, cheaters: 0.2, strategies: [always-wrong, wrong-after-trust], trust_build: 5, collude: true}
+workload: {tasks: 100, verification: "replicate:3", programs: 1}
+market: {adaptive: {threshold: 3}}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := sc.Providers
+	if len(p.Strategies) != 2 || p.Strategies[1] != WrongAfterTrust || p.TrustBuild != 5 || !p.Collude || p.CheatSpeedup != 10 ||
+		sc.Workload.Verification != "replicate:3" || sc.Workload.Programs != 1 || sc.Market.Adaptive.Threshold != 3 {
+		t.Fatalf("loaded %+v %+v", p, sc.Workload)
+	}
+	for _, bad := range []string{"providers: {strategies: [honest]}", "providers: {strategies: [lazy]}", "workload: {verification: zk}",
+		"workload: {verification: \"replicate:9\"}", "providers: {cheat_speedup: 0.5}", "market: {adaptive: {check: 2}}"} {
+		if _, err := LoadScenario([]byte(bad)); !errors.Is(err, ErrBadScenario) {
+			t.Errorf("%s: %v", bad, err)
+		}
+	}
+}
