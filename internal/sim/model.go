@@ -34,8 +34,8 @@ type provider struct {
 	// a Poisson process of its own, the same whatever the policy does.
 	crashRate float64
 	// strategy is how it treats its results (Honest unless dealt a
-	// cheating one); trust counts the honest results a WrongAfterTrust
-	// cheater still returns before it lies.
+	// cheating one); trust counts the attempts a WrongAfterTrust cheater
+	// still runs honestly before it lies.
 	strategy Strategy
 	trust    int
 	crashes  int        // crashes so far
