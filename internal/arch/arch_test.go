@@ -12,7 +12,7 @@ import (
 )
 
 // Core lists the pure packages.
-var Core = []string{"wire", "spec", "market", "sched", "verify", "verify/mc", "attest", "pricing", "clock", "provider"}
+var Core = []string{"wire", "spec", "market", "sched", "verify", "attest", "pricing", "clock", "provider"}
 
 // forbiddenDirect may not be imported by a core package itself.
 var forbiddenDirect = []string{"net", "net/http", "os", "os/exec", "io/fs", "io/ioutil", "syscall", "path/filepath"}

@@ -16,8 +16,8 @@ import (
 	"github.com/deco-network/deco/internal/devnet/inproc"
 	"github.com/deco-network/deco/internal/exec"
 	"github.com/deco-network/deco/internal/exec/wasm"
+	"github.com/deco-network/deco/internal/sim"
 	"github.com/deco-network/deco/internal/spec"
-	"github.com/deco-network/deco/internal/verify/mc"
 	"github.com/deco-network/deco/internal/wire"
 )
 
@@ -317,7 +317,7 @@ func newBenchKernelCmd(g *globals) *cobra.Command {
 }
 
 func newBenchVerifyCmd(g *globals) *cobra.Command {
-	var cfg mc.Config
+	var cfg sim.Verification
 	var policies []string
 	cmd := &cobra.Command{
 		Use:   "verify",
@@ -329,14 +329,14 @@ policy how many wrong results were accepted and how many replicas a task
 cost. Targets for adaptive: ≤ 0.1% wrong accepted, ≤ 1.25 replicas/task.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			rs, err := mc.Compare(cfg, policies...)
+			rs, err := sim.CompareVerification(cmd.Context(), cfg, policies...)
 			if err != nil {
 				return err
 			}
 			if ok, err := g.emit(cmd.OutOrStdout(), rs); ok {
 				return err
 			}
-			return mc.WriteTable(cmd.OutOrStdout(), rs)
+			return sim.WriteVerificationTable(cmd.OutOrStdout(), rs)
 		},
 	}
 	f := cmd.Flags()
@@ -346,7 +346,7 @@ cost. Targets for adaptive: ≤ 0.1% wrong accepted, ≤ 1.25 replicas/task.`,
 	f.Float64Var(&cfg.WrongRate, "wrong-rate", 0.3, "how often a sometimes-wrong cheater lies")
 	f.BoolVar(&cfg.Collude, "collude", false, "cheaters agree on one wrong output per task")
 	f.Uint64Var(&cfg.Seed, "seed", 1, "random seed (same seed, same result)")
-	f.StringSliceVar(&policies, "policy", mc.Policies, "policies to compare")
+	f.StringSliceVar(&policies, "policy", sim.VerificationPolicies, "policies to compare")
 	addOutputFlag(cmd, g)
 	return cmd
 }

@@ -17,6 +17,23 @@
 // scheduling logic of its own: every placement decision is the market's
 // and the scheduler's (a test checks this).
 //
+// Cheating has one model (Strategy): a provider is honest or is dealt a
+// cheating strategy (always wrong, sometimes wrong, wrong after building
+// trust). A lie is caught by the consumer's own receipt check with
+// probability Population.Detect; the others are wrong outputs under valid
+// receipts, judged by the jobs' verification policy (Workload.Verification:
+// receipt, adaptive, replicate:K) in the market. Report.BadAccepted counts
+// the verified tasks whose accepted output is wrong.
+//
+// The verification Monte Carlo is a mode of the same engine: Verification
+// describes it (identical providers, a share of cheaters with every
+// strategy, a batch of jobs of one program under one policy), and
+// RunVerification / CompareVerification run it. `deco bench verify` prints
+// its table:
+//
+//	rs, err := sim.CompareVerification(ctx, sim.Verification{}, sim.VerificationPolicies...)
+//	sim.WriteVerificationTable(os.Stdout, rs)
+//
 // A workload may start with a warm-up (Workload.Warmup tasks of other
 // jobs, run through the same scheduler and providers): the history a node
 // that persists its learned model has.

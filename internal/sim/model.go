@@ -23,6 +23,7 @@ type provider struct {
 	evm     string
 	region  int
 	regName string
+	net     string        // the network it connects from (verify.Subnet on a node): its own
 	lat     time.Duration // one-way to the consumer
 	speed   float64       // true, benchmark units per second
 	bench   float64       // declared
@@ -32,9 +33,13 @@ type provider struct {
 	// crashRate is how often it crashes while up, per second (0 = never):
 	// a Poisson process of its own, the same whatever the policy does.
 	crashRate float64
-	cheater   bool
-	crashes   int        // crashes so far
-	down      []downtime // when it was (or, for the last, will be) down
+	// strategy is how it treats its results (Honest unless dealt a
+	// cheating one); trust counts the attempts a WrongAfterTrust cheater
+	// still runs honestly before it lies.
+	strategy Strategy
+	trust    int
+	crashes  int        // crashes so far
+	down     []downtime // when it was (or, for the last, will be) down
 
 	// m decides what the provider does: its bids (admission, asks, the
 	// pricing window) and its slots, as on a real node.
@@ -82,7 +87,8 @@ type run struct {
 	start     time.Duration
 	dur       time.Duration
 	state     uint8 // runPending, runRunning, runDone, runDead
-	cheat     bool
+	cheat     bool  // the provider lies about this attempt
+	wrong     bool  // it returned wrong outputs under a valid receipt
 	timeLimit bool
 }
 
@@ -109,6 +115,7 @@ func medianSpeed(p Population) float64 { return p.BaseSpeed * math.Sqrt(p.Hetero
 func population(sc Scenario) []*provider {
 	pp := sc.Providers
 	rng := rand.New(rand.NewPCG(sc.Seed, 1))
+	cheat := make([]float64, pp.Count) // each provider's draw for dealing the cheating strategies
 	tw := 0.0
 	for _, r := range pp.Regions {
 		tw += r.Weight
@@ -118,6 +125,7 @@ func population(sc Scenario) []*provider {
 		p := &provider{idx: i, online: true}
 		h := mix(sc.Seed, uint64(i), 0x7065657273)
 		p.peer = fmt.Sprintf("12D3KooSim%016x", h.next())
+		p.net = "sim/" + strconv.Itoa(i)
 		p.evm = fmt.Sprintf("0x%040x", h.next())
 		x := rng.Float64() * tw
 		for k, r := range pp.Regions {
@@ -151,9 +159,10 @@ func population(sc Scenario) []*provider {
 			// probability CrashRate/Flaky.
 			p.crashRate = -math.Log1p(-math.Min(0.9, pp.CrashRate/pp.Flaky)) / time.Duration(sc.Workload.WorkMedian).Seconds()
 		}
-		p.cheater = rng.Float64() < pp.Cheaters
+		cheat[i] = rng.Float64()
 		out[i] = p
 	}
+	dealStrategies(out, cheat, pp)
 	return out
 }
 
@@ -208,14 +217,18 @@ func workload(sc Scenario, stream uint64) []*jobPlan {
 		}
 		timeout := time.Duration(w.TimeoutFactor * median / ms * float64(time.Second))
 		timeout = max(timeout, time.Second)
+		prog := j.idx
+		if w.Programs > 0 {
+			prog %= w.Programs
+		}
 		j.spec = spec.Job{
 			Name:         "sim-" + strconv.Itoa(j.idx),
-			Program:      spec.Program{CID: wire.CIDOf([]byte(fmt.Sprintf("deco-sim-program/%d/%d/%d", sc.Seed, stream, j.idx))), Size: 1 << 20},
+			Program:      spec.Program{CID: wire.CIDOf([]byte(fmt.Sprintf("deco-sim-program/%d/%d/%d", sc.Seed, stream, prog))), Size: 1 << 20},
 			Tasks:        spec.Tasks{Count: n},
 			Resources:    spec.Resources{CPU: 1, Memory: 256 << 20},
 			Timeout:      spec.Duration(timeout),
 			Price:        spec.Price{Max: wire.Amount(w.MaxPrice[0] + rng.Float64()*(w.MaxPrice[1]-w.MaxPrice[0]))},
-			Verification: spec.VerifyReceipt,
+			Verification: w.Verification,
 			Priority:     w.Priority[0] + rng.IntN(w.Priority[1]-w.Priority[0]+1),
 			Preference:   pref,
 			MaxOutput:    1 << 20,

@@ -103,7 +103,7 @@ func (e *engine) report() Report {
 				r.Retried++
 			}
 			for _, a := range t.Attempts {
-				if p := e.byPeer[a.Provider]; p != nil && p.cheater {
+				if p := e.byPeer[a.Provider]; p != nil && p.strategy != Honest {
 					cheats++
 				}
 			}

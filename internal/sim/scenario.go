@@ -12,6 +12,7 @@ import (
 
 	"github.com/deco-network/deco/internal/sched"
 	"github.com/deco-network/deco/internal/spec"
+	"github.com/deco-network/deco/internal/verify"
 )
 
 // Scenario is the full model of one simulation: who provides, what is
@@ -56,13 +57,25 @@ type Population struct {
 	CrashRate float64       `yaml:"crash_rate" json:"crash_rate"`
 	Flaky     float64       `yaml:"flaky" json:"flaky"`
 	Rejoin    spec.Duration `yaml:"rejoin" json:"rejoin"`
-	// Cheaters is the fraction of providers that return wrong results on
-	// CheatRate of their attempts (0, 0.5), quickly (a tenth of the run);
-	// verification catches a cheat with probability Detect (1).
-	Cheaters  float64  `yaml:"cheaters" json:"cheaters"`
-	CheatRate float64  `yaml:"cheat_rate" json:"cheat_rate"`
-	Detect    *float64 `yaml:"detect,omitempty" json:"detect,omitempty"`
-	Regions   []Region `yaml:"regions" json:"regions"` // (four regions, see DefaultRegions)
+	// Cheaters is the fraction of providers that cheat (0): that many
+	// (rounded), dealt Strategies in turn ([sometimes-wrong]); the rest are
+	// honest. A sometimes-wrong cheater lies on CheatRate of its attempts
+	// (0.5); a wrong-after-trust one returns TrustBuild honest results
+	// before lying, and again after each rejected lie (20). A lie ends
+	// CheatSpeedup times sooner than the honest run (10; 1 = the cheater
+	// does the work). The consumer's own check of the receipt catches a lie
+	// with probability Detect (1); the others are wrong outputs under a
+	// valid receipt, which only the job's verification policy (replicas,
+	// spot-checks) can catch. Cheaters return different wrong outputs for a
+	// task unless Collude, when they agree on one.
+	Cheaters     float64    `yaml:"cheaters" json:"cheaters"`
+	Strategies   []Strategy `yaml:"strategies" json:"strategies"`
+	CheatRate    float64    `yaml:"cheat_rate" json:"cheat_rate"`
+	TrustBuild   int        `yaml:"trust_build" json:"trust_build"`
+	CheatSpeedup float64    `yaml:"cheat_speedup" json:"cheat_speedup"`
+	Detect       *float64   `yaml:"detect,omitempty" json:"detect,omitempty"`
+	Collude      bool       `yaml:"collude" json:"collude"`
+	Regions      []Region   `yaml:"regions" json:"regions"` // (four regions, see DefaultRegions)
 	// Price of a task at moderate load, micro-DECO, uniform in the range
 	// ([500, 2000]); floor ×0.5, ceiling ×4 of it; pricing.Ask moves within.
 	Price             [2]float64 `yaml:"price" json:"price"`
@@ -118,6 +131,13 @@ type Workload struct {
 	Warmup int `yaml:"warmup" json:"warmup"`
 	// Surge multiplies the arrival rate by Factor from At for For (none).
 	Surge Surge `yaml:"surge" json:"surge"`
+	// Verification is every job's verification policy, as in a job spec
+	// (receipt; adaptive, replicate:K).
+	Verification string `yaml:"verification" json:"verification"`
+	// Programs is how many distinct programs the jobs run, in turn; 0
+	// gives each job its own. Trust (adaptive verification) and learned
+	// run times are per program, so jobs sharing one carry them over.
+	Programs int `yaml:"programs" json:"programs"`
 }
 
 // Surge is a period of higher demand.
@@ -146,6 +166,9 @@ type MarketParams struct {
 	RetryBackoff     spec.Duration `yaml:"retry_backoff" json:"retry_backoff"`         // (500ms)
 	PlacementTimeout spec.Duration `yaml:"placement_timeout" json:"placement_timeout"` // (2h: queues in a big simulation are long)
 	Tick             spec.Duration `yaml:"tick" json:"tick"`                           // driver tick period (1s)
+	// Adaptive tunes adaptive replication (the market's defaults); a zero
+	// Seed is derived from the scenario's seed.
+	Adaptive verify.AdaptiveConfig `yaml:"adaptive" json:"adaptive"`
 }
 
 // ErrBadScenario reports an invalid scenario.
@@ -176,7 +199,12 @@ func (s *Scenario) Defaults() {
 	defF(&p.RunNoise, 0.05)
 	defF(&p.Flaky, 0.25)
 	defD(&p.Rejoin, 10*time.Minute)
+	if len(p.Strategies) == 0 {
+		p.Strategies = []Strategy{SometimesWrong}
+	}
 	defF(&p.CheatRate, 0.5)
+	defInt(&p.TrustBuild, 20)
+	defF(&p.CheatSpeedup, 10)
 	if p.Detect == nil {
 		one := 1.0
 		p.Detect = &one
@@ -213,6 +241,9 @@ func (s *Scenario) Defaults() {
 	}
 	if w.InputSize == 0 {
 		w.InputSize = 1 << 20
+	}
+	if w.Verification == "" {
+		w.Verification = spec.VerifyReceipt
 	}
 	n := &s.Network
 	defD(&n.Jitter, 10*time.Millisecond)
@@ -274,6 +305,14 @@ func (s Scenario) Validate() error {
 			add("providers.%s must be a fraction in [0, 1], got %g", name, f)
 		}
 	}
+	for _, st := range p.Strategies {
+		if !contains(strategyNames(CheatStrategies), string(st)) {
+			add("providers.strategies: %q is not a cheating strategy (choose from: %s)", st, strings.Join(strategyNames(CheatStrategies), ", "))
+		}
+	}
+	if p.TrustBuild < 0 || p.CheatSpeedup < 1 {
+		add("providers.trust_build must not be negative and providers.cheat_speedup must be at least 1")
+	}
 	if p.OverFactor[0] < 1 || p.OverFactor[1] < p.OverFactor[0] {
 		add("providers.over_factor must be a range [min, max] with 1 <= min <= max, got %v", p.OverFactor)
 	}
@@ -299,6 +338,9 @@ func (s Scenario) Validate() error {
 	if w.Warmup < 0 || w.Warmup > 10_000_000 {
 		add("workload.warmup must be between 0 and 10000000 tasks, got %d", w.Warmup)
 	}
+	if w.Programs < 0 {
+		add("workload.programs must not be negative (0 = one per job)")
+	}
 	if w.Arrival < 0 {
 		add("workload.arrival must not be negative (jobs per second; 0 = all at once)")
 	}
@@ -319,11 +361,19 @@ func (s Scenario) Validate() error {
 	if w.Surge.Factor < 0 {
 		add("workload.surge.factor must not be negative")
 	}
+	if v, err := spec.ParseVerification(w.Verification); err != nil {
+		add("workload.verification: %v", err)
+	} else if v.Policy == spec.VerifyZK {
+		add("workload.verification: the simulator does not model zk proofs (use receipt, adaptive or replicate:K)")
+	}
 	if s.Network.Bandwidth <= 0 {
 		add("network.bandwidth must be positive (bytes/s)")
 	}
 	if s.Market.MaxBidders < 1 || s.Market.Tick <= 0 {
 		add("market.max_bidders and market.tick must be positive")
+	}
+	if err := s.Market.Adaptive.Validate(); err != nil {
+		add("market.adaptive: %v", err)
 	}
 	if len(errs) > 0 {
 		sort.Strings(errs)

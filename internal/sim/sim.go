@@ -47,7 +47,8 @@ type engine struct {
 	// measurements
 	events      int
 	overcommits int
-	badAccepted int
+	badAccepted int // verified tasks whose accepted output is wrong (see tallyWrong)
+	verdicts    verdictCounts
 	preds       []predPoint
 	busySlots   int
 	lastT       time.Duration
@@ -81,6 +82,18 @@ func Run(ctx context.Context, sc Scenario) (Report, error) {
 		return Report{}, err
 	}
 	wall := time.Now()
+	e, err := simulate(ctx, sc, s)
+	if err != nil {
+		return Report{}, err
+	}
+	r := e.report()
+	r.Timing.Wall = time.Since(wall).Seconds()
+	return r, nil
+}
+
+// simulate runs sc (defaulted and validated) with scheduler s: the warm-up
+// if any, then the measured workload, whose engine it returns.
+func simulate(ctx context.Context, sc Scenario, s sched.Scheduler) (*engine, error) {
 	if n := sc.Workload.Warmup; n > 0 {
 		// History: the same providers served an earlier stream of jobs
 		// through this scheduler, as a node that kept its model would have.
@@ -88,16 +101,15 @@ func Run(ctx context.Context, sc Scenario) (Report, error) {
 		warm.Workload.Tasks = n
 		w := newEngine(warm, s, workload(warm, 3))
 		if err := w.loop(ctx); err != nil {
-			return Report{}, fmt.Errorf("warm-up: %w", err)
+			return nil, fmt.Errorf("warm-up: %w", err)
 		}
 	}
 	e := newEngine(sc, s, workload(sc, 2))
 	if err := e.loop(ctx); err != nil {
-		return Report{}, err
+		return nil, err
 	}
-	r := e.report()
-	r.Timing.Wall = time.Since(wall).Seconds()
-	return r, nil
+	e.tallyWrong()
+	return e, nil
 }
 
 // newPolicy builds the scenario's scheduler, seeded from the scenario.
@@ -122,10 +134,14 @@ func newEngine(sc Scenario, s sched.Scheduler, jobs []*jobPlan) *engine {
 	}
 	e.pred, _ = s.(sched.Predictor)
 	mp := sc.Market
+	adaptive := mp.Adaptive
+	if adaptive.Seed == 0 {
+		adaptive.Seed = sc.Seed ^ 0xadab7
+	}
 	e.m = market.New(market.Config{
 		Consumer: "0x00000000000000000000000000000000000051a0", AuctionWindow: time.Duration(mp.AuctionWindow), MaxBidders: mp.MaxBidders,
 		MaxAttempts: mp.MaxAttempts, ResultGrace: time.Duration(mp.ResultGrace), RetryBackoff: time.Duration(mp.RetryBackoff),
-		PlacementTimeout: time.Duration(mp.PlacementTimeout),
+		PlacementTimeout: time.Duration(mp.PlacementTimeout), Adaptive: adaptive,
 	}, wrapped)
 	e.provs = population(sc)
 	for _, p := range e.provs {
@@ -222,7 +238,7 @@ func (e *engine) handle(ev event) {
 			e.push(event{at: e.now + time.Duration(e.sc.Network.OfferPeriod), kind: evPublish, prov: p, gen: p.gen})
 		}
 	case evOfferIn:
-		e.step(market.OfferSeen{Offer: *ev.offr, Latency: 2 * ev.prov.lat})
+		e.step(market.OfferSeen{Offer: *ev.offr, Latency: 2 * ev.prov.lat, Net: ev.prov.net})
 	case evBidReq:
 		e.bidRequest(ev.prov, ev.req)
 	case evBidIn:
@@ -280,6 +296,10 @@ func (e *engine) apply(rd market.Ready) {
 			if r := e.runs[runKey{j.idx, x.Task.Index, x.Attempt}]; r != nil {
 				e.push(event{at: e.now + r.prov.lat, kind: evAbort, run: r})
 			}
+		case market.Pay:
+			e.paid(x)
+		case market.Reject:
+			e.rejected(x)
 		}
 	}
 	for _, x := range rd.Finished {
@@ -329,12 +349,13 @@ func (e *engine) assignArrives(r *run) {
 		return
 	}
 	e.busySlots++
+	e.started(p)
 	d := mix(e.sc.Seed, uint64(r.job.idx), uint64(r.task), uint64(r.attempt), uint64(p.idx))
 	fetch := time.Duration(float64(e.sc.Workload.InputSize) / e.sc.Network.Bandwidth * float64(time.Second))
 	secs := r.job.work[r.task] / p.speed * math.Exp(e.sc.Providers.RunNoise*d.norm())
-	if p.cheater && d.float() < e.sc.Providers.CheatRate {
+	if e.lies(p, &d) {
 		r.cheat = true
-		secs /= 10
+		secs /= e.sc.Providers.CheatSpeedup
 	}
 	if limit := time.Duration(r.job.spec.Timeout).Seconds(); secs > limit {
 		r.timeLimit, secs = true, limit
@@ -367,17 +388,26 @@ func (e *engine) finish(r *run) {
 	}
 	e.stop(r)
 	p := r.prov
-	v := market.Verdict{OK: true, Duration: r.dur, Benchmark: p.bench}
+	id := wire.TaskID{Job: r.job.id, Index: r.task}
+	v := market.Verdict{OK: true, Duration: r.dur, Benchmark: p.bench, Outputs: outputs(honestRoot(id))}
 	d := mix(e.sc.Seed, uint64(r.job.idx), uint64(r.task), uint64(r.attempt), uint64(p.idx), 0xc0de)
+	if r.cheat && !r.timeLimit {
+		e.lied(p)
+	}
 	switch {
 	case r.timeLimit:
 		v = market.Verdict{ProgramFault: true, Duration: r.dur, Reason: fmt.Sprintf("time limit %s exceeded", time.Duration(r.job.spec.Timeout))}
 	case r.cheat && d.float() < *e.sc.Providers.Detect:
+		// A forgery the consumer's own check of the receipt catches.
 		v = market.Verdict{Duration: r.dur, Reason: "verification failed: the outputs do not match the receipt's output root"}
+		e.caught(p)
 	case r.cheat:
-		e.badAccepted++
+		// Wrong outputs under a valid receipt: only the market's
+		// verification policy (replicas, spot-checks) can catch them.
+		r.wrong = true
+		v.Outputs = outputs(e.wrongRoot(p, id))
 	}
-	out := &market.Outcome{Task: wire.TaskID{Job: r.job.id, Index: r.task}, Attempt: r.attempt, Verdict: v}
+	out := &market.Outcome{Task: id, Attempt: r.attempt, Verdict: v}
 	e.push(event{at: e.now + p.lat, kind: evOutcome, run: r, out: out})
 }
 

@@ -22,7 +22,7 @@ import (
 // zero and raises Required by Penalty × Threshold for every invalid result
 // the provider ever returned for the program: slow to earn, fast to lose.
 //
-// The defaults are tuned with the Monte Carlo harness (package verify/mc)
+// The defaults are tuned with the verification Monte Carlo (sim.RunVerification)
 // for this target: with 10% of providers cheating (always, sometimes, or
 // after building trust), at most 0.1% of tasks accept a wrong result while
 // running at most 1.25 executions per task.

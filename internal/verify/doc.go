@@ -37,6 +37,6 @@
 // verdict wrapping ErrProofFails proves fraud: a checker that cannot judge
 // proves nothing.
 //
-// Package verify/mc measures the policies in a Monte Carlo harness that
-// drives the real market.
+// The simulator's verification mode (sim.RunVerification, `deco bench
+// verify`) measures the policies by driving the real market.
 package verify
