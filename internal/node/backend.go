@@ -2,11 +2,9 @@ package node
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"sort"
-	"strings"
 
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/market"
@@ -92,78 +90,17 @@ func (b backend) Submit(ctx context.Context, s spec.Job) (*api.JobView, error) {
 	return out, err
 }
 
-func (b backend) resolve(id string) (wire.JobID, error) {
-	id = strings.TrimSpace(strings.ToLower(id))
-	if id == "" {
-		return "", fmt.Errorf("%w: empty job id", api.ErrNotFound)
-	}
-	var matches []string
-	err := b.n.db.ListPrefix(bucketJobs, id, func(key string, _ []byte) error {
-		matches = append(matches, key)
-		return nil
-	})
-	if err != nil {
-		return "", err
-	}
-	switch len(matches) {
-	case 0:
-		return "", fmt.Errorf("%w: no job %q (see `deco job list`)", api.ErrNotFound, id)
-	case 1:
-		return wire.JobID(matches[0]), nil
-	}
-	return "", fmt.Errorf("%w: %q matches %d jobs; give more characters", api.ErrAmbiguous, id, len(matches))
-}
-
-func (b backend) load(id wire.JobID) (*market.Job, error) {
-	j, ok, err := loadJob(b.n.db, id)
-	if err == nil && !ok {
-		err = fmt.Errorf("%w: job %s", api.ErrNotFound, id)
-	}
-	return j, err
-}
-
+// Jobs lists the jobs in the database, newest first.
 func (b backend) Jobs(ctx context.Context) ([]api.JobSummary, error) {
-	var out []api.JobSummary
-	err := b.n.db.List(bucketJobs, func(key string, raw []byte) error {
-		r, err := decodeJob(raw)
-		if err != nil {
-			return fmt.Errorf("job %s: %w", key, err)
-		}
-		out = append(out, api.SummaryOf(r.job(), 0, 0))
-		return nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	for i := range out {
-		b.n.db.ListPrefix(bucketTasks, string(out[i].ID)+"/", func(_ string, raw []byte) error {
-			// Only the state is needed: every record version has it.
-			var t struct {
-				State market.TaskState `json:"state"`
-			}
-			json.Unmarshal(raw, &t)
-			switch t.State {
-			case market.TaskVerified:
-				out[i].Verified++
-			case market.TaskFailed:
-				out[i].Failed++
-			}
-			return nil
-		})
-	}
-	sort.Slice(out, func(i, k int) bool { return out[i].CreatedAt.After(out[k].CreatedAt) })
-	if out == nil {
-		out = []api.JobSummary{}
-	}
-	return out, nil
+	return b.n.jobs.Jobs()
 }
 
 func (b backend) Job(ctx context.Context, id string) (*api.JobView, error) {
-	jid, err := b.resolve(id)
+	jid, err := b.n.jobs.Resolve(id)
 	if err != nil {
 		return nil, err
 	}
-	j, err := b.load(jid)
+	j, err := b.n.jobs.Job(jid)
 	if err != nil {
 		return nil, err
 	}
@@ -178,44 +115,26 @@ func (b backend) Job(ctx context.Context, id string) (*api.JobView, error) {
 }
 
 func (b backend) Cancel(ctx context.Context, id string) error {
-	jid, err := b.resolve(id)
+	jid, err := b.n.jobs.Resolve(id)
 	if err != nil {
 		return err
 	}
 	return b.n.postWait(ctx, market.Cancel{Job: jid, Reason: "cancelled by the user"}, nil)
 }
 
-func (b backend) logs(id wire.JobID, after uint64, limit int) ([]api.LogLine, error) {
-	var out []api.LogLine
-	err := b.n.db.ListPrefix(bucketLogs, string(id)+"/", func(key string, raw []byte) error {
-		var seq uint64
-		fmt.Sscanf(key[strings.LastIndexByte(key, '/')+1:], "%d", &seq)
-		if seq <= after || (limit > 0 && len(out) >= limit) {
-			return nil
-		}
-		var r logRecord
-		if err := json.Unmarshal(raw, &r); err != nil {
-			return err
-		}
-		out = append(out, api.LogLine{Seq: seq, At: r.At, Index: r.Index, Text: r.Text})
-		return nil
-	})
-	return out, err
-}
-
 func (b backend) Logs(ctx context.Context, id string, after uint64, limit int) ([]api.LogLine, error) {
-	jid, err := b.resolve(id)
+	jid, err := b.n.jobs.Resolve(id)
 	if err != nil {
 		return nil, err
 	}
-	return b.logs(jid, after, limit)
+	return b.n.jobs.Logs(jid, after, limit)
 }
 
 // Follow subscribes first, then replays the stored log, then forwards
 // live lines not yet replayed, so no line is missed or repeated.
 func (b backend) Follow(ctx context.Context, id string) (<-chan api.LogLine, error) {
 	n := b.n
-	jid, err := b.resolve(id)
+	jid, err := b.n.jobs.Resolve(id)
 	if err != nil {
 		return nil, err
 	}
@@ -235,12 +154,12 @@ func (b backend) Follow(ctx context.Context, id string) (<-chan api.LogLine, err
 			}
 		}
 	}
-	backlog, err := b.logs(jid, 0, 0)
+	backlog, err := b.n.jobs.Logs(jid, 0, 0)
 	if err != nil {
 		unsubscribe()
 		return nil, err
 	}
-	j, err := b.load(jid)
+	j, err := b.n.jobs.Job(jid)
 	if err != nil {
 		unsubscribe()
 		return nil, err

@@ -12,9 +12,10 @@
 // blocks (network, verification) runs in goroutines that post their
 // outcome back to the loop as events, as etcd raft's Ready loop does.
 //
-// Jobs and tasks are persisted as versioned records (records.go), not as
-// the market's structs: opening a database written by an earlier version
-// migrates its records first (testdata/state-v*.db are such databases).
+// Jobs, tasks and log lines are persisted by internal/jobdb as versioned
+// records, not as the market's structs: opening a database written by an
+// earlier version migrates its records first (jobdb's testdata/state-v*.db
+// are such databases; TestFixtureV0Resumes resumes one's jobs).
 //
 // The provider role publishes signed offers on gossip, answers bid
 // requests, runs assigned tasks in the sandbox, signs receipts and serves

@@ -17,13 +17,17 @@ import (
 )
 
 // A database written by an earlier version must open and its jobs resume.
-// The fixture in testdata/ is a consumer's state.db written by the code of
+// A fixture in fixtureDir is a consumer's state.db written by the code of
 // that version; TestWriteFixture is how it was made. Run it only to add a
 // fixture for a new record version (never to overwrite an old one, which
 // would stop testing the migration it stands for):
 //
 //	go test ./internal/node -run TestWriteFixture -write-fixture=v1 -count=1
-var writeFixture = flag.String("write-fixture", "", "write testdata/state-<name>.db and its summary from a fresh cluster (see fixture_gen_test.go)")
+var writeFixture = flag.String("write-fixture", "", "write "+fixtureDir+"/state-<name>.db and its summary from a fresh cluster (see fixture_gen_test.go)")
+
+// fixtureDir holds the fixtures: the job database's format is internal/jobdb's,
+// whose tests open them directly too.
+const fixtureDir = "../jobdb/testdata"
 
 // fixtureSummary is what a fixture's test expects to find after opening
 // it: written beside the database by the generator, from the API of the
@@ -167,8 +171,8 @@ func TestWriteFixture(t *testing.T) {
 		t.Fatal(err)
 	}
 	js, _ := json.MarshalIndent(sum, "", "  ")
-	base := filepath.Join("testdata", "state-"+*writeFixture)
-	if err := os.MkdirAll("testdata", 0o755); err != nil {
+	base := filepath.Join(fixtureDir, "state-"+*writeFixture)
+	if err := os.MkdirAll(fixtureDir, 0o755); err != nil {
 		t.Fatal(err)
 	}
 	if err := os.WriteFile(base+".db", db, 0o644); err != nil {

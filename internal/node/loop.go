@@ -5,33 +5,15 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"strings"
 	"time"
 
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/p2p"
-	"github.com/deco-network/deco/internal/store"
 	"github.com/deco-network/deco/internal/wire"
 )
 
 func pid() int { return os.Getpid() }
-
-// Database buckets.
-const (
-	bucketJobs  = "jobs"  // job id -> jobRecord (tasks stored apart; see records.go)
-	bucketTasks = "tasks" // job id/%06d -> taskRecord
-	bucketLogs  = "logs"  // job id/%012d -> logRecord
-)
-
-type logRecord struct {
-	At    time.Time `json:"at"`
-	Index int       `json:"index"`
-	Text  string    `json:"text"`
-}
-
-func taskKey(j wire.JobID, i int) string     { return fmt.Sprintf("%s/%06d", j, i) }
-func logKey(j wire.JobID, seq uint64) string { return fmt.Sprintf("%s/%012d", j, seq) }
 
 // input is an event for the loop to step. done, when set, runs on the loop
 // once the Ready the event led to is performed.
@@ -163,34 +145,15 @@ func (n *Node) loop(ctx context.Context, restored []*market.Job) {
 }
 
 // perform carries out a Ready in the order its type prescribes: persist
-// its Saves and Logs in one transaction, then tell followers the log
+// its Saves and Logs in one transaction (jobdb numbers the lines), then tell followers the log
 // lines, then carry out its Actions, then announce finished jobs.
 func (n *Node) perform(ctx context.Context, rd market.Ready) {
-	lines := make([]api.LogLine, 0, len(rd.Logs))
-	err := n.db.Update(func(tx *store.Tx) error {
-		for _, e := range rd.Saves {
-			if err := tx.Put(bucketJobs, string(e.Job.ID), jobRecordOf(&e.Job)); err != nil {
-				return err
-			}
-			for _, t := range e.Tasks {
-				if err := tx.Put(bucketTasks, taskKey(e.Job.ID, t.Index), taskRecordOf(&t)); err != nil {
-					return err
-				}
-			}
-		}
-		for _, e := range rd.Logs {
-			seq := n.logSeq[e.Job] + 1
-			if err := tx.Put(bucketLogs, logKey(e.Job, seq), logRecord{At: e.At, Index: e.Index, Text: e.Text}); err != nil {
-				return err
-			}
-			n.logSeq[e.Job] = seq
-			lines = append(lines, api.LogLine{Seq: seq, At: e.At, Index: e.Index, Text: e.Text})
-			n.log.Debug("job event", "job", e.Job.Short(), "task", e.Index, "text", e.Text)
-		}
-		return nil
-	})
+	lines, err := n.jobs.Write(rd.Saves, rd.Logs)
 	if err != nil {
 		n.log.Error("persist job state failed; the node keeps running but a restart may lose the latest changes", "err", err)
+	}
+	for _, e := range rd.Logs {
+		n.log.Debug("job event", "job", e.Job.Short(), "task", e.Index, "text", e.Text)
 	}
 	for i, l := range lines {
 		n.publish(rd.Logs[i].Job, l)
@@ -223,47 +186,11 @@ func (n *Node) perform(ctx context.Context, rd market.Ready) {
 // restoreJobs loads the jobs persisted before a restart, for the loop to
 // restore into the market before it steps anything else.
 func (n *Node) restoreJobs() ([]*market.Job, error) {
-	if err := migrateRecords(n.db); err != nil {
-		return nil, err
-	}
-	var jobs []*market.Job
-	err := n.db.List(bucketJobs, func(key string, raw []byte) error {
-		r, err := decodeJob(raw)
-		if err != nil {
-			return fmt.Errorf("job %s: %w", key, err)
-		}
-		jobs = append(jobs, r.job())
-		return nil
-	})
+	jobs, err := n.jobs.Load()
 	if err != nil {
 		return nil, fmt.Errorf("restore jobs: %w", err)
 	}
 	for _, j := range jobs {
-		j.Tasks = make([]*market.Task, j.Spec.Tasks.Count)
-		err := n.db.ListPrefix(bucketTasks, string(j.ID)+"/", func(key string, raw []byte) error {
-			r, err := decodeTask(raw)
-			if err != nil {
-				return err
-			}
-			if t := r.task(); t.Index >= 0 && t.Index < len(j.Tasks) {
-				j.Tasks[t.Index] = t
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, fmt.Errorf("restore tasks of %s: %w", j.ID, err)
-		}
-		for i, t := range j.Tasks {
-			if t == nil {
-				j.Tasks[i] = &market.Task{Index: i, State: market.TaskPending}
-			}
-		}
-		var last uint64
-		n.db.ListPrefix(bucketLogs, string(j.ID)+"/", func(key string, raw []byte) error {
-			fmt.Sscanf(key[strings.LastIndexByte(key, '/')+1:], "%d", &last)
-			return nil
-		})
-		n.logSeq[j.ID] = last
 		n.zk.track(j.ID, j.Spec)
 	}
 	return jobs, nil

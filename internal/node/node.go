@@ -21,6 +21,7 @@ import (
 	"github.com/deco-network/deco/internal/clock"
 	"github.com/deco-network/deco/internal/config"
 	"github.com/deco-network/deco/internal/exec"
+	"github.com/deco-network/deco/internal/jobdb"
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/p2p"
 	"github.com/deco-network/deco/internal/pay"
@@ -106,7 +107,7 @@ type Node struct {
 	links    map[peer.ID]*link
 	subsMu   sync.Mutex
 	subs     map[wire.JobID][]chan api.LogLine
-	logSeq   map[wire.JobID]uint64
+	jobs     *jobdb.DB // the market's jobs, tasks and logs, in db
 
 	// provider (nil when not a provider)
 	prov *provider
@@ -162,7 +163,7 @@ func New(o Options) (*Node, error) {
 	n := &Node{
 		opts: o, log: o.Logger, clk: o.Clock, id: o.Identity,
 		events: make(chan input, 4096), calls: make(chan func(), 64),
-		sessions: map[string]context.CancelFunc{}, links: map[peer.ID]*link{}, subs: map[wire.JobID][]chan api.LogLine{}, logSeq: map[wire.JobID]uint64{},
+		sessions: map[string]context.CancelFunc{}, links: map[peer.ID]*link{}, subs: map[wire.JobID][]chan api.LogLine{},
 		guard:  wire.NewReplayGuard(1 << 16),
 		domain: verify.Domain{ChainID: o.Config.ChainID},
 	}
@@ -187,6 +188,9 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	n.started = n.clk.Now()
 	home := n.opts.Home
 	if n.db, err = store.OpenDB(home.Path("state.db")); err != nil {
+		return err
+	}
+	if n.jobs, err = jobdb.Open(n.db); err != nil { // migrates old records first
 		return err
 	}
 	if n.blobs, err = store.OpenBlobs(home.Path("blobs")); err != nil {

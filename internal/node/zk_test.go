@@ -94,7 +94,7 @@ func TestZKJobPaidOnProof(t *testing.T) {
 	}
 	// The providers bid the escrow's price (what it pays), not their own
 	// ask: the market's record, before any display, says so.
-	raw, err := backend{n: c.Consumer}.load(j.ID)
+	raw, err := c.Consumer.jobs.Job(j.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

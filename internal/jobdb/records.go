@@ -1,4 +1,4 @@
-package node
+package jobdb
 
 import (
 	"encoding/json"
@@ -17,7 +17,8 @@ import (
 // conversions below follow. A change to what is stored bumps
 // recordVersion and adds an upgrade step from the version before, so a
 // database written by any earlier version still opens (testdata/state-v*.db
-// are databases written by earlier versions; fixture_test.go opens them).
+// are databases written by earlier versions; db_test.go opens them here and
+// internal/node's TestFixtureV0Resumes resumes their jobs).
 //
 // Versions:
 //
@@ -191,7 +192,7 @@ func decodeTask(raw []byte) (taskRecord, error) {
 
 // migrateRecords rewrites every job and task record older than
 // recordVersion in the current version, in one transaction, and records
-// the version reached in meta. It runs before the node restores its jobs;
+// the version reached in meta. Open runs it before anything reads a job;
 // a database already at recordVersion is left alone. It refuses a
 // database of a newer version (ErrNewerRecords) rather than rewrite
 // records it does not understand.
@@ -243,28 +244,4 @@ func migrateRecords(db *store.DB) error {
 		}
 		return tx.Put("meta", schemaKey, schema{Version: recordVersion})
 	})
-}
-
-// loadJob reads a job and its tasks, in index order, from the database.
-func loadJob(db *store.DB, id wire.JobID) (*market.Job, bool, error) {
-	var raw json.RawMessage
-	ok, err := db.Get(bucketJobs, string(id), &raw)
-	if err != nil || !ok {
-		return nil, ok, err
-	}
-	r, err := decodeJob(raw)
-	if err != nil {
-		return nil, true, fmt.Errorf("job %s: %w", id, err)
-	}
-	j := r.job()
-	j.Tasks = make([]*market.Task, 0, j.Spec.Tasks.Count)
-	err = db.ListPrefix(bucketTasks, string(id)+"/", func(key string, raw []byte) error {
-		r, err := decodeTask(raw)
-		if err != nil {
-			return fmt.Errorf("task %s: %w", key, err)
-		}
-		j.Tasks = append(j.Tasks, r.task())
-		return nil
-	})
-	return j, true, err
 }

@@ -1,4 +1,4 @@
-package node
+package jobdb
 
 import (
 	"encoding/json"
@@ -104,9 +104,13 @@ func TestMigrateRecords(t *testing.T) {
 	if jr["v"] != float64(recordVersion) || jr["tasks"] != nil || jr["state"] != "running" {
 		t.Fatalf("job record after migration: %v", jr)
 	}
-	got, ok, err := loadJob(db, j.ID)
-	if err != nil || !ok || len(got.Tasks) != 1 || !reflect.DeepEqual(got.Tasks[0], tk) {
-		t.Fatalf("load after migration: %v %v %+v", ok, err, got)
+	d, err := Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := d.Job(j.ID)
+	if err != nil || len(got.Tasks) != 1 || !reflect.DeepEqual(got.Tasks[0], tk) {
+		t.Fatalf("load after migration: %v %+v", err, got)
 	}
 
 	// A second run finds the database current and changes nothing.
