@@ -16,9 +16,11 @@ package market
 //  3. Finished: the jobs that reached a terminal state, announced to
 //     whoever waits on them once their last log lines and actions are out.
 //
-// If persisting fails the driver must not carry out the actions as though
-// it had succeeded; the node logs the failure loudly and goes on, knowing a
-// restart may lose the latest changes.
+// If persisting fails (a full disk, say) the node logs it as an error and
+// still carries out the actions: the market's state in memory is right,
+// and refusing to act would stall every job while the disk stays full. What
+// is at risk is a restart before the next successful write, which may lose
+// the latest changes; the log says so.
 //
 // The rule holds across a batch: Merge keeps every part in order, and
 // persisting a later step's records before an earlier step's actions is
