@@ -215,8 +215,8 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	if keys == "" {
 		keys = home.Path("zk")
 	}
-	n.zk = newZK(keys)
-	if err := n.zk.load(); err != nil {
+	n.zk = n.newZK(keys)
+	if err := n.zk.Load(); err != nil {
 		n.log.Warn("zk key cache unreadable", "dir", keys, "err", err)
 	}
 	n.proofs = n.zk

@@ -3,8 +3,6 @@ package node
 import (
 	"context"
 	"errors"
-	"fmt"
-	"math/big"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -217,44 +215,8 @@ func (n *Node) peerNet(p peer.ID) string {
 	return verify.Subnet(ip)
 }
 
-// reportBadProof submits checked bad-proof evidence with the provider's
-// proof claim to the escrow, with the task's path in the job's task tree.
+// reportBadProof submits checked bad-proof evidence on chain (see
+// zkjob.Jobs.ReportBadProof).
 func (n *Node) reportBadProof(ctx context.Context, ev verify.Evidence, offender common.Address) {
-	pe, ok := n.pay.chain.(chain.ProofEscrow)
-	tree, known := n.zk.tree(ev.A.Job)
-	if !ok || !known {
-		return // not a proof job this node committed: nothing to prove on chain
-	}
-	claim, err := badProofClaim(ev, tree)
-	if err != nil {
-		n.log.Warn("bad-proof evidence cannot go on chain", "err", err)
-		return
-	}
-	cctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
-	defer cancel()
-	if err := pe.ReportBadProof(cctx, ev.A.Job.Bytes32(), claim, ev.Claim); err != nil {
-		n.log.Warn("report bad proof on chain", "evm", offender.Hex(), "err", err)
-		return
-	}
-	n.log.Info("bad proof reported on chain: the provider's stake is slashed", "evm", offender.Hex())
-}
-
-// badProofClaim is the escrow's form of the proof a bad-proof evidence
-// claims: its words and public inputs, 32 bytes each, and the task's path.
-func badProofClaim(ev verify.Evidence, tree *chain.TaskTree) (chain.ProofClaim, error) {
-	if len(ev.Words) != verify.ProofWordsSize || len(ev.Public)%32 != 0 {
-		return chain.ProofClaim{}, fmt.Errorf("proof of %d bytes, inputs of %d: not 32-byte words", len(ev.Words), len(ev.Public))
-	}
-	path, err := tree.Path(ev.A.Index)
-	if err != nil {
-		return chain.ProofClaim{}, err
-	}
-	cl := chain.ProofClaim{TaskID: wire.TaskID{Job: ev.A.Job, Index: ev.A.Index}.Bytes32(), Index: uint64(ev.A.Index), Path: path}
-	for i := range cl.Proof {
-		cl.Proof[i] = new(big.Int).SetBytes(ev.Words[32*i : 32*i+32])
-	}
-	for i := 0; i < len(ev.Public); i += 32 {
-		cl.PublicInputs = append(cl.PublicInputs, new(big.Int).SetBytes(ev.Public[i:i+32]))
-	}
-	return cl, nil
+	n.zk.ReportBadProof(ctx, ev, offender)
 }
