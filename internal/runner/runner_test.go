@@ -35,7 +35,7 @@ type fakeExec struct {
 }
 
 func (f *fakeExec) Run(ctx context.Context, s exec.Spec) (exec.Result, error) { return f.run(ctx, s) }
-func (f *fakeExec) Close(context.Context) error                             { f.closed = true; return nil }
+func (f *fakeExec) Close(context.Context) error                               { f.closed = true; return nil }
 
 // inlineOnly fetches what the assignment carries inline, as the node's
 // fetcher does, and nothing from the network.
