@@ -11,10 +11,9 @@ import (
 	"github.com/deco-network/deco/internal/wire"
 )
 
-// Reusable per-slot sandboxes: creating and removing a directory per task
-// was the largest per-task cost after the network.
-
-// slotDir is slot i's reusable sandbox directory.
+// slotDir is slot i's sandbox. It is reused task after task: creating and
+// removing a directory per task was the largest per-task cost after the
+// network.
 func (r *Runner) slotDir(i int) string {
 	return filepath.Join(r.cfg.WorkDir, fmt.Sprintf("slot-%d", i))
 }
