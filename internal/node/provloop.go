@@ -3,7 +3,6 @@ package node
 import (
 	"context"
 	"errors"
-	"fmt"
 	"slices"
 	"time"
 
@@ -201,6 +200,3 @@ func (n *Node) escrowFacts(ctx context.Context, job wire.JobID, consumer string,
 	}
 	return es
 }
-
-// slotDir is slot i's reusable sandbox directory.
-func (n *Node) slotDir(i int) string { return n.opts.Home.Path("work", fmt.Sprintf("slot-%d", i)) }

@@ -1,4 +1,4 @@
-package node
+package runner
 
 import (
 	"bufio"
@@ -11,8 +11,8 @@ import (
 	"github.com/deco-network/deco/internal/wire"
 )
 
-// measure reports this machine's cores, memory, free disk under dir and GPUs.
-func measure(dir string) wire.Resources {
+// Measure reports this machine's cores, memory, free disk under dir and GPUs.
+func Measure(dir string) wire.Resources {
 	r := wire.Resources{Cores: runtime.NumCPU()}
 	if f, err := os.Open("/proc/meminfo"); err == nil {
 		sc := bufio.NewScanner(f)
