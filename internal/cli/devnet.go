@@ -8,8 +8,8 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/deco-network/deco/internal/devnet"
 	"github.com/deco-network/deco/internal/cheat"
+	"github.com/deco-network/deco/internal/devnet"
 )
 
 func newDevnetCmd(g *globals) *cobra.Command {

@@ -15,9 +15,9 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/deco-network/deco/internal/chain"
+	"github.com/deco-network/deco/internal/cheat"
 	"github.com/deco-network/deco/internal/clock"
 	"github.com/deco-network/deco/internal/devnet"
-	"github.com/deco-network/deco/internal/cheat"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
 	"github.com/deco-network/deco/internal/zk"
