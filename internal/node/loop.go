@@ -198,11 +198,11 @@ func (n *Node) perform(ctx context.Context, rd market.Ready) {
 	for _, e := range rd.Actions {
 		switch e := e.(type) {
 		case market.RequestBid:
-			go n.requestBid(ctx, e)
+			go n.sessions.RequestBid(ctx, e)
 		case market.Assign:
-			n.startSession(ctx, e)
+			n.sessions.Start(ctx, e)
 		case market.Abort:
-			n.abortSession(e)
+			n.sessions.Abort(e)
 		case market.Pay:
 			n.signPay(ctx, e)
 		case market.Reject:

@@ -25,6 +25,7 @@ import (
 	"github.com/deco-network/deco/internal/p2p"
 	"github.com/deco-network/deco/internal/pay"
 	"github.com/deco-network/deco/internal/sched"
+	"github.com/deco-network/deco/internal/session"
 	"github.com/deco-network/deco/internal/store"
 	"github.com/deco-network/deco/internal/verify"
 	"github.com/deco-network/deco/internal/wire"
@@ -100,10 +101,7 @@ type Node struct {
 	sched    *sched.Learned
 	events   chan input
 	calls    chan func()
-	sessMu   sync.Mutex
-	sessions map[string]context.CancelFunc
-	linkMu   sync.Mutex
-	links    map[peer.ID]*link
+	sessions *session.Manager
 	subsMu   sync.Mutex
 	subs     map[wire.JobID][]chan api.LogLine
 	logSeq   map[wire.JobID]uint64
@@ -162,7 +160,7 @@ func New(o Options) (*Node, error) {
 	n := &Node{
 		opts: o, log: o.Logger, clk: o.Clock, id: o.Identity,
 		events: make(chan input, 4096), calls: make(chan func(), 64),
-		sessions: map[string]context.CancelFunc{}, links: map[peer.ID]*link{}, subs: map[wire.JobID][]chan api.LogLine{}, logSeq: map[wire.JobID]uint64{},
+		subs: map[wire.JobID][]chan api.LogLine{}, logSeq: map[wire.JobID]uint64{},
 		guard:  wire.NewReplayGuard(1 << 16),
 		domain: verify.Domain{ChainID: o.Config.ChainID},
 	}
@@ -207,6 +205,7 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	if err := n.startPayments(ctx); err != nil {
 		return err
 	}
+	n.startSessions()
 	keys := n.opts.ZKKeys
 	if keys == "" {
 		keys = home.Path("zk")
@@ -303,17 +302,17 @@ func (n *Node) Close() error {
 	if n.cancel != nil {
 		n.cancel()
 	}
-	n.sessMu.Lock()
-	for _, c := range n.sessions {
-		c()
+	if n.sessions != nil {
+		n.sessions.Close()
 	}
-	n.sessMu.Unlock()
-	n.closeLinks()
 	var errs []error
 	if n.host != nil {
 		errs = append(errs, n.host.Close())
 	}
 	n.wg.Wait()
+	if n.sessions != nil {
+		n.sessions.Wait()
+	}
 	if n.pay.provider != nil {
 		// Redeem what we are owed before going away.
 		rctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
