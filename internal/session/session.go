@@ -72,8 +72,8 @@ func New(c Config) *Manager {
 	}
 }
 
-// Close cancels every attempt in flight and resets every link. Attempts
-// cancelled this way post nothing. Wait waits for their goroutines.
+// Close cancels every attempt in flight and resets every link (shutdown);
+// Wait waits for their goroutines.
 func (m *Manager) Close() {
 	m.sessMu.Lock()
 	for _, c := range m.sessions {
