@@ -69,16 +69,16 @@ func (b backend) Submit(ctx context.Context, s spec.Job) (*api.JobView, error) {
 	}
 	id := wire.NewJobID(entropy)
 	if s.Policy().Policy == spec.VerifyZK {
-		tree, err := n.prepareZK(ctx, id, &s)
+		tree, err := n.zk.Prepare(ctx, id, &s)
 		if err != nil {
 			return nil, err
 		}
 		if tree != nil {
-			if err := n.openProofEscrow(ctx, id, s, tree); err != nil {
+			if err := n.zk.OpenEscrow(ctx, id, s, tree, n.escrowWindow(s)); err != nil {
 				return nil, fmt.Errorf("%w: %v", api.ErrPayment, err)
 			}
 		}
-		n.zk.track(id, s)
+		n.zk.Track(id, s)
 	} else if err := n.openEscrow(ctx, id, s); err != nil {
 		return nil, fmt.Errorf("%w: %v", api.ErrPayment, err)
 	}
@@ -105,8 +105,8 @@ func (b backend) Job(ctx context.Context, id string) (*api.JobView, error) {
 		return nil, err
 	}
 	v := api.JobViewOf(j)
-	if _, zk := b.n.zk.job(jid); zk && b.n.pay.chain != nil {
-		v.Payment = b.n.proofPaymentView(ctx, v)
+	if _, zk := b.n.zk.Job(jid); zk && b.n.pay.chain != nil {
+		v.Payment = b.n.zk.PaymentView(ctx, v)
 		v.ShowProofPrices(v.Payment)
 	} else {
 		v.Payment = b.n.paymentView(ctx, jid)

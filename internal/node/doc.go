@@ -8,9 +8,10 @@
 // verdicts, evidence, ticks), steps the market, then performs the
 // market.Ready it returned — first persist (one database transaction per
 // batch: job records and log lines), then send bid requests, start task
-// sessions, abort attempts, pay. Nothing else steps the market. Work that
-// blocks (network, verification) runs in goroutines that post their
-// outcome back to the loop as events, as etcd raft's Ready loop does.
+// sessions (internal/session), abort attempts, pay. Nothing else steps the
+// market. Work that blocks (network, verification) runs in goroutines that
+// post their outcome back to the loop as events, as etcd raft's Ready loop
+// does.
 //
 // Jobs, tasks and log lines are persisted by internal/jobdb as versioned
 // records, not as the market's structs: opening a database written by an

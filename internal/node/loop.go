@@ -161,11 +161,11 @@ func (n *Node) perform(ctx context.Context, rd market.Ready) {
 	for _, e := range rd.Actions {
 		switch e := e.(type) {
 		case market.RequestBid:
-			go n.requestBid(ctx, e)
+			go n.sessions.RequestBid(ctx, e)
 		case market.Assign:
-			n.startSession(ctx, e)
+			n.sessions.Start(ctx, e)
 		case market.Abort:
-			n.abortSession(e)
+			n.sessions.Abort(e)
 		case market.Pay:
 			n.signPay(ctx, e)
 		case market.Reject:
@@ -191,7 +191,7 @@ func (n *Node) restoreJobs() ([]*market.Job, error) {
 		return nil, fmt.Errorf("restore jobs: %w", err)
 	}
 	for _, j := range jobs {
-		n.zk.track(j.ID, j.Spec)
+		n.zk.Track(j.ID, j.Spec)
 	}
 	return jobs, nil
 }

@@ -26,9 +26,11 @@ import (
 	"github.com/deco-network/deco/internal/p2p"
 	"github.com/deco-network/deco/internal/pay"
 	"github.com/deco-network/deco/internal/sched"
+	"github.com/deco-network/deco/internal/session"
 	"github.com/deco-network/deco/internal/store"
 	"github.com/deco-network/deco/internal/verify"
 	"github.com/deco-network/deco/internal/wire"
+	"github.com/deco-network/deco/internal/zkjob"
 )
 
 // Version is the node software version.
@@ -101,10 +103,7 @@ type Node struct {
 	sched    *sched.Learned
 	events   chan input
 	calls    chan func()
-	sessMu   sync.Mutex
-	sessions map[string]context.CancelFunc
-	linkMu   sync.Mutex
-	links    map[peer.ID]*link
+	sessions *session.Manager
 	subsMu   sync.Mutex
 	subs     map[wire.JobID][]chan api.LogLine
 	jobs     *jobdb.DB // the market's jobs, tasks and logs, in db
@@ -114,9 +113,9 @@ type Node struct {
 
 	pay    payments
 	settle settlement
-	// proofs checks zk proofs in fraud evidence (nil: none can be checked).
-	proofs verify.ProofVerifier
-	zk     *zkState
+	// zk is the consumer's side of zk jobs; it also checks zk proofs in
+	// fraud evidence.
+	zk *zkjob.Jobs
 
 	nonce   atomic.Uint64
 	guardMu sync.Mutex
@@ -163,7 +162,7 @@ func New(o Options) (*Node, error) {
 	n := &Node{
 		opts: o, log: o.Logger, clk: o.Clock, id: o.Identity,
 		events: make(chan input, 4096), calls: make(chan func(), 64),
-		sessions: map[string]context.CancelFunc{}, links: map[peer.ID]*link{}, subs: map[wire.JobID][]chan api.LogLine{},
+		subs:   map[wire.JobID][]chan api.LogLine{},
 		guard:  wire.NewReplayGuard(1 << 16),
 		domain: verify.Domain{ChainID: o.Config.ChainID},
 	}
@@ -211,6 +210,7 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	if err := n.startPayments(ctx); err != nil {
 		return err
 	}
+	n.startSessions()
 	keys := n.opts.ZKKeys
 	if keys == "" {
 		keys = home.Path("zk")
@@ -219,7 +219,6 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	if err := n.zk.Load(); err != nil {
 		n.log.Warn("zk key cache unreadable", "dir", keys, "err", err)
 	}
-	n.proofs = n.zk
 
 	// consumer role: every node can submit jobs.
 	// The learned scheduler (sched.Learned): its Thompson sampler needs a
@@ -307,17 +306,17 @@ func (n *Node) Close() error {
 	if n.cancel != nil {
 		n.cancel()
 	}
-	n.sessMu.Lock()
-	for _, c := range n.sessions {
-		c()
+	if n.sessions != nil {
+		n.sessions.Close()
 	}
-	n.sessMu.Unlock()
-	n.closeLinks()
 	var errs []error
 	if n.host != nil {
 		errs = append(errs, n.host.Close())
 	}
 	n.wg.Wait()
+	if n.sessions != nil {
+		n.sessions.Wait()
+	}
 	if n.pay.provider != nil {
 		// Redeem what we are owed before going away.
 		rctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)

@@ -12,8 +12,8 @@ import (
 	"time"
 
 	"github.com/deco-network/deco/internal/api"
-	"github.com/deco-network/deco/internal/devnet"
 	"github.com/deco-network/deco/internal/cheat"
+	"github.com/deco-network/deco/internal/devnet"
 	"github.com/deco-network/deco/internal/exec/wasm"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"

@@ -14,6 +14,7 @@ import (
 	"github.com/deco-network/deco/internal/pricing"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
+	"github.com/deco-network/deco/internal/zkjob"
 )
 
 // payments is the node's link to the chain; nil fields mean no payments.
@@ -68,8 +69,8 @@ func (n *Node) openEscrow(ctx context.Context, id wire.JobID, s spec.Job) error 
 		return nil
 	}
 	budget := pricing.Budget(s.Tasks.Count, s.Price.Max, s.Price.Budget)
-	// The deadline is checked against block time (see chainNow).
-	deadline := n.chainNow(ctx).Add(n.escrowWindow(s))
+	// The deadline is checked against block time (see zkjob.ChainNow).
+	deadline := zkjob.ChainNow(ctx, n.clk, n.pay.chain).Add(n.escrowWindow(s))
 	if err := n.pay.consumer.Open(ctx, id, budget, deadline); err != nil {
 		return fmt.Errorf("open the job's escrow (%s DECO for %d tasks at most %s each): %w", budget, s.Tasks.Count, s.Price.Max, err)
 	}

@@ -16,6 +16,7 @@ import (
 	"github.com/deco-network/deco/internal/pricing"
 	provcore "github.com/deco-network/deco/internal/provider"
 	"github.com/deco-network/deco/internal/runner"
+	"github.com/deco-network/deco/internal/session"
 	"github.com/deco-network/deco/internal/verify"
 	"github.com/deco-network/deco/internal/wire"
 )
@@ -60,8 +61,8 @@ func (n *Node) startProvider(ctx context.Context) error {
 		return err
 	}
 	p.run, err = runner.New(runner.Config{
-		Blobs: n.blobs, Fetcher: runner.FetchFunc(n.fetchChecked), Executors: kinds, Clock: n.clk,
-		Logger: n.log, WorkDir: n.opts.Home.Path("work"), Slots: p.slots, InlineLimit: InlineLimit,
+		Blobs: n.blobs, Fetcher: n.sessions, Executors: kinds, Clock: n.clk,
+		Logger: n.log, WorkDir: n.opts.Home.Path("work"), Slots: p.slots, InlineLimit: session.InlineLimit,
 		Claims: n.pay.chain != nil,
 		Signer: runner.Signer{EVM: n.id.EVM, Key: n.id.EVMKey, Domain: n.domain, Attester: n.opts.Attester, Edit: n.opts.EditReceipt},
 	})
@@ -109,7 +110,7 @@ func (n *Node) startProvider(ctx context.Context) error {
 			}
 		}
 	}
-	n.log.Info("provider ready", "slots", p.slots, "cores", p.res.Cores, "memory", humanBytes(p.res.Memory), "benchmark", fmt.Sprintf("%.1f", p.bench))
+	n.log.Info("provider ready", "slots", p.slots, "cores", p.res.Cores, "memory", session.HumanBytes(p.res.Memory), "benchmark", fmt.Sprintf("%.1f", p.bench))
 	return nil
 }
 
@@ -191,14 +192,14 @@ func (n *Node) handleBid(ctx context.Context, from peer.ID, raw []byte) ([]byte,
 	}
 	p := n.prov
 	if p == nil {
-		return n.seal(wire.TypeBid, wire.Bid{Job: req.Job, Round: req.Round, EVM: n.id.EVM, Reason: "this node is not a provider"}, msgTTL)
+		return n.seal(wire.TypeBid, wire.Bid{Job: req.Job, Round: req.Round, EVM: n.id.EVM, Reason: "this node is not a provider"}, session.MsgTTL)
 	}
 	es := n.escrowFacts(ctx, req.Job, req.Consumer, true)
 	answers, err := p.loop.step(ctx, provcore.BidRequested{Peer: from.String(), Req: req, Escrow: es})
 	if err != nil {
 		return nil, err
 	}
-	return n.seal(wire.TypeBid, answers[0].Bid, msgTTL)
+	return n.seal(wire.TypeBid, answers[0].Bid, session.MsgTTL)
 }
 
 // handleTask serves one consumer's task session (/deco/task/2): its

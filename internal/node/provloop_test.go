@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/deco-network/deco/internal/p2p"
+	"github.com/deco-network/deco/internal/session"
 	"github.com/deco-network/deco/internal/wire"
 )
 
@@ -28,7 +29,7 @@ func TestBidRefusesWhatTheProviderLacks(t *testing.T) {
 	for _, tt := range tests {
 		req := wire.BidRequest{Job: wire.NewJobID([16]byte{1}), Round: 1, Tasks: []int{0}, Need: tt.need, TimeoutMs: 10_000,
 			MaxPrice: 1_000_000, Consumer: cons.id.EVM}
-		raw, err := cons.seal(wire.TypeBidRequest, req, msgTTL)
+		raw, err := cons.seal(wire.TypeBidRequest, req, session.MsgTTL)
 		if err != nil {
 			t.Fatal(err)
 		}

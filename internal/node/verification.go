@@ -5,7 +5,6 @@ import (
 	"errors"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/deco-network/deco/internal/chain"
@@ -61,7 +60,7 @@ func (n *Node) enqueueSettlement(ctx context.Context, e any) {
 // the loop goroutine so the job's spend is up to date the moment the
 // market has accepted the result; the settlement goroutine sends it.
 func (n *Node) signPay(ctx context.Context, e market.Pay) {
-	if _, ok := n.zk.job(e.Task.Job); ok {
+	if _, ok := n.zk.Job(e.Task.Job); ok {
 		return // paid on proof: the provider settles with the escrow itself
 	}
 	v, err := n.voucher(ctx, e.Task.Job, e.EVM, e.Price)
@@ -87,7 +86,7 @@ type signedPay struct {
 func (n *Node) sendPay(ctx context.Context, p signedPay) {
 	sctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 	defer cancel()
-	if err := n.sendToProvider(sctx, p.peer, wire.TypeVoucher, p.v); err != nil {
+	if err := n.sessions.Send(sctx, p.peer, wire.TypeVoucher, p.v); err != nil {
 		n.log.Debug("send voucher", "task", p.v.Task, "err", err)
 	}
 }
@@ -100,7 +99,7 @@ func (n *Node) rejectAttempt(ctx context.Context, e market.Reject) {
 	}
 	sctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	if err := n.sendToProvider(sctx, e.Peer, wire.TypeCancel, wire.Cancel{Task: e.Task, Attempt: e.Attempt, Reason: e.Reason}); err != nil {
+	if err := n.sessions.Send(sctx, e.Peer, wire.TypeCancel, wire.Cancel{Task: e.Task, Attempt: e.Attempt, Reason: e.Reason}); err != nil {
 		n.log.Debug("send reject", "task", e.Task, "err", err)
 	}
 }
@@ -110,7 +109,7 @@ func (n *Node) rejectAttempt(ctx context.Context, e market.Reject) {
 // equivocation and signed bad proofs on chain, where the escrow slashes
 // the provider's stake.
 func (n *Node) reportFraud(ctx context.Context, e market.Fraud) {
-	offender, err := e.Evidence.Check(n.domain, n.proofs)
+	offender, err := e.Evidence.Check(n.domain, n.zk)
 	if err != nil {
 		n.log.Warn("fraud evidence does not check out; not reported", "task", e.Task, "err", err)
 		return
@@ -125,7 +124,7 @@ func (n *Node) reportFraud(ctx context.Context, e market.Fraud) {
 		return
 	}
 	if e.Evidence.Claimed() {
-		n.reportBadProof(ctx, e.Evidence, offender)
+		n.zk.ReportBadProof(ctx, e.Evidence, offender)
 		return
 	}
 	if e.Evidence.Kind != verify.KindEquivocation {
@@ -166,7 +165,7 @@ func (n *Node) consumeEvidence(ctx context.Context, msgs <-chan p2p.Message) {
 				n.log.Debug("dropped evidence", "from", m.From, "err", err)
 				continue
 			}
-			offender, err := ev.Check(n.domain, n.proofs)
+			offender, err := ev.Check(n.domain, n.zk)
 			if err != nil {
 				n.log.Debug("gossiped evidence does not check out", "from", m.From, "err", err)
 				continue
@@ -213,10 +212,4 @@ func (n *Node) peerNet(p peer.ID) string {
 		return ""
 	}
 	return verify.Subnet(ip)
-}
-
-// reportBadProof submits checked bad-proof evidence on chain (see
-// zkjob.Jobs.ReportBadProof).
-func (n *Node) reportBadProof(ctx context.Context, ev verify.Evidence, offender common.Address) {
-	n.zk.ReportBadProof(ctx, ev, offender)
 }

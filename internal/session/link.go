@@ -1,4 +1,4 @@
-package node
+package session
 
 import (
 	"context"
@@ -26,11 +26,11 @@ import (
 // waiting for it; writers share a mutex. When the stream breaks, every
 // waiting attempt gets the error and the next assignment opens a new link.
 type link struct {
-	n    *Node
+	m    *Manager
 	peer peer.ID
 
 	ready   chan struct{} // closed once s or openErr is set
-	s       *p2p.Stream
+	s       Stream
 	openErr error
 
 	wmu sync.Mutex
@@ -56,16 +56,16 @@ type linkMsg struct {
 var errLinkClosed = errors.New("task session closed")
 
 // link returns the open session with p, opening one if needed.
-func (n *Node) link(ctx context.Context, p peer.ID) (*link, error) {
-	n.linkMu.Lock()
-	l := n.links[p]
+func (m *Manager) link(ctx context.Context, p peer.ID) (*link, error) {
+	m.linkMu.Lock()
+	l := m.links[p]
 	if l == nil {
-		l = &link{n: n, peer: p, ready: make(chan struct{}), waiters: map[string]*waiter{}}
-		n.links[p] = l
-		n.linkMu.Unlock()
+		l = &link{m: m, peer: p, ready: make(chan struct{}), waiters: map[string]*waiter{}}
+		m.links[p] = l
+		m.linkMu.Unlock()
 		l.open(ctx)
 	} else {
-		n.linkMu.Unlock()
+		m.linkMu.Unlock()
 	}
 	select {
 	case <-l.ready:
@@ -81,16 +81,16 @@ func (n *Node) link(ctx context.Context, p peer.ID) (*link, error) {
 func (l *link) open(ctx context.Context) {
 	defer close(l.ready)
 	// The session outlives the attempt that opened it.
-	s, err := l.n.host.Open(context.WithoutCancel(ctx), l.peer, p2p.ProtoTask)
+	s, err := l.m.host.Open(context.WithoutCancel(ctx), l.peer, p2p.ProtoTask)
 	if err != nil {
 		l.openErr = err
-		l.n.dropLink(l)
+		l.m.dropLink(l)
 		return
 	}
 	l.s = s
-	l.n.wg.Add(1)
+	l.m.wg.Add(1)
 	go func() {
-		defer l.n.wg.Done()
+		defer l.m.wg.Done()
 		l.read()
 	}()
 }
@@ -159,7 +159,7 @@ func (l *link) fail(err error) {
 	if err == nil {
 		err = errLinkClosed
 	}
-	l.n.dropLink(l)
+	l.m.dropLink(l)
 	l.mu.Lock()
 	if l.err == nil {
 		l.err = err
@@ -213,37 +213,37 @@ func (l *link) write(raw []byte) error {
 }
 
 // dropLink forgets l so the next assignment to its peer opens a new one.
-func (n *Node) dropLink(l *link) {
-	n.linkMu.Lock()
-	if n.links[l.peer] == l {
-		delete(n.links, l.peer)
+func (m *Manager) dropLink(l *link) {
+	m.linkMu.Lock()
+	if m.links[l.peer] == l {
+		delete(m.links, l.peer)
 	}
-	n.linkMu.Unlock()
+	m.linkMu.Unlock()
 }
 
-// sendToProvider sends one message on the session with the provider at
-// peerID, if one is open: vouchers and "done" notices for attempts whose
-// session already ended.
-func (n *Node) sendToProvider(ctx context.Context, peerID string, typ string, v any) error {
+// Send sends one message on the session with the provider at peerID,
+// opening one if none is open: vouchers and "done" notices for attempts
+// whose session already ended.
+func (m *Manager) Send(ctx context.Context, peerID string, typ string, v any) error {
 	p, err := peer.Decode(peerID)
 	if err != nil {
 		return err
 	}
-	l, err := n.link(ctx, p)
+	l, err := m.link(ctx, p)
 	if err != nil {
 		return err
 	}
 	return l.send(typ, v)
 }
 
-// closeLinks resets every open session (node shutdown).
-func (n *Node) closeLinks() {
-	n.linkMu.Lock()
-	ls := make([]*link, 0, len(n.links))
-	for _, l := range n.links {
+// closeLinks resets every open session (shutdown).
+func (m *Manager) closeLinks() {
+	m.linkMu.Lock()
+	ls := make([]*link, 0, len(m.links))
+	for _, l := range m.links {
 		ls = append(ls, l)
 	}
-	n.linkMu.Unlock()
+	m.linkMu.Unlock()
 	for _, l := range ls {
 		select {
 		case <-l.ready:

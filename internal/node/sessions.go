@@ -1,0 +1,30 @@
+package node
+
+import (
+	"github.com/deco-network/deco/internal/market"
+	"github.com/deco-network/deco/internal/session"
+	"github.com/deco-network/deco/internal/spec"
+	"github.com/deco-network/deco/internal/wire"
+)
+
+// The consumer's task sessions live in internal/session; this file wires
+// them to the node.
+
+// startSessions builds the consumer's session manager. It runs after the
+// payment layer has fixed the receipt domain.
+func (n *Node) startSessions() {
+	n.sessions = session.New(session.Config{
+		Host: session.Network(n.host), Blobs: n.blobs,
+		Seal: n.seal, Open: n.open, Post: n.post,
+		Domain: n.domain, Attestation: n.opts.Attestation, Proofs: zkJudge{n},
+	})
+}
+
+// zkJudge is the session's ProofJudge: the node's zk state.
+type zkJudge struct{ n *Node }
+
+func (z zkJudge) ProofJob(job wire.JobID) (spec.Job, bool) { return z.n.zk.Job(job) }
+
+func (z zkJudge) JudgeProof(s spec.Job, a market.Assign, v market.Verdict) market.Verdict {
+	return z.n.zk.Judge(s, a, v)
+}
