@@ -19,10 +19,19 @@
 // are such databases; TestFixtureV0Resumes resumes one's jobs).
 //
 // The provider role publishes signed offers on gossip, answers bid
-// requests, runs assigned tasks in the sandbox, signs receipts and serves
-// outputs by content address. What it decides (admission, asks, slots,
-// escrow reservations) is its provider.Machine's, stepped by one provider
-// loop (provloop.go) that handlers post events to.
+// requests and serves task sessions. What it decides (admission, asks,
+// slots, escrow reservations, when to redeem) is its provider.Machine's,
+// stepped by one provider loop (provloop.go) that handlers post events
+// to; internal/runner runs each assignment (fetch, stage, execute by the
+// task's declared kind, collect, sign).
+//
+// Role logic lives outside this package, behind ports each package
+// defines: internal/session (the consumer's task sessions and result
+// judging), internal/jobdb (the consumer's database), internal/zkjob (the
+// consumer's zk jobs), internal/runner (the provider's executions),
+// internal/pay (escrows, vouchers, redemptions, proof settlement). Test
+// behaviour (cheating providers) reaches the node only through the
+// WrapExecutor and EditReceipt options.
 //
 //	n, err := node.New(node.Options{Home: home, Config: cfg, Identity: id})
 //	err = n.Start(ctx)
