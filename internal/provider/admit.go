@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
 )
 
@@ -74,15 +75,5 @@ func labelValue(v string, ok bool) string {
 	return v
 }
 
-// bytes writes a size the way a job spec does (2GiB, 512MiB).
-func bytes(b uint64) string {
-	switch {
-	case b >= 1<<30 && b%(1<<30) == 0:
-		return fmt.Sprintf("%dGiB", b>>30)
-	case b >= 1<<20:
-		return fmt.Sprintf("%dMiB", b>>20)
-	case b >= 1<<10:
-		return fmt.Sprintf("%dKiB", b>>10)
-	}
-	return fmt.Sprintf("%dB", b)
-}
+// bytes writes a size the way a person reads it (2GiB, 512MiB).
+func bytes(b uint64) string { return spec.HumanSize(b) }

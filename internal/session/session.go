@@ -13,6 +13,7 @@ import (
 	"github.com/deco-network/deco/internal/attest"
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/p2p"
+	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/verify"
 	"github.com/deco-network/deco/internal/wire"
 )
@@ -368,17 +369,7 @@ func failureReason(spec wire.TaskSpec, res wire.Result) string {
 }
 
 // HumanBytes formats a size for people: 2GiB, 300MiB, 12KiB, 5B.
-func HumanBytes(b uint64) string {
-	switch {
-	case b >= 1<<30 && b%(1<<30) == 0:
-		return fmt.Sprintf("%dGiB", b>>30)
-	case b >= 1<<20:
-		return fmt.Sprintf("%dMiB", b>>20)
-	case b >= 1<<10:
-		return fmt.Sprintf("%dKiB", b>>10)
-	}
-	return fmt.Sprintf("%dB", b)
-}
+func HumanBytes(b uint64) string { return spec.HumanSize(b) }
 
 // ShortID shortens a peer id for messages: the first 4 and last 6 characters.
 func ShortID(p string) string {

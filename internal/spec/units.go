@@ -52,6 +52,20 @@ func (s Size) String() string {
 	return strconv.FormatUint(uint64(s), 10)
 }
 
+// HumanSize formats a size for people, rounded down to its largest unit:
+// 2GiB, 300MiB, 12KiB, 5B (refusal reasons and failure texts use it).
+func HumanSize(b uint64) string {
+	switch {
+	case b >= 1<<30 && b%(1<<30) == 0:
+		return fmt.Sprintf("%dGiB", b>>30)
+	case b >= 1<<20:
+		return fmt.Sprintf("%dMiB", b>>20)
+	case b >= 1<<10:
+		return fmt.Sprintf("%dKiB", b>>10)
+	}
+	return fmt.Sprintf("%dB", b)
+}
+
 // UnmarshalYAML accepts numbers and strings.
 func (s *Size) UnmarshalYAML(n *yaml.Node) error {
 	v, err := ParseSize(n.Value)
