@@ -8,8 +8,6 @@ import (
 	"math/big"
 	"os"
 	"os/exec"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
@@ -18,39 +16,10 @@ import (
 
 const gethInstallHint = "install with: go install github.com/ethereum/go-ethereum/cmd/geth@v1.17.10"
 
-// findGeth looks for geth on PATH, then in the Go bin directory where
-// contracts/install-geth.sh puts it.
-func findGeth() string {
-	if p, err := exec.LookPath("geth"); err == nil {
-		return p
-	}
-	out, err := exec.Command("go", "env", "GOBIN", "GOPATH").Output()
-	if err != nil {
-		return ""
-	}
-	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-	var dirs []string
-	if len(lines) > 0 && strings.TrimSpace(lines[0]) != "" {
-		dirs = append(dirs, strings.TrimSpace(lines[0]))
-	}
-	if len(lines) > 1 {
-		for _, gp := range filepath.SplitList(strings.TrimSpace(lines[1])) {
-			dirs = append(dirs, filepath.Join(gp, "bin"))
-		}
-	}
-	for _, d := range dirs {
-		p := filepath.Join(d, "geth")
-		if st, err := os.Stat(p); err == nil && !st.IsDir() {
-			return p
-		}
-	}
-	return ""
-}
-
 // startGethDev runs a stock `geth --dev` on a free loopback port.
 func startGethDev(t *testing.T) string {
 	t.Helper()
-	geth := findGeth()
+	geth := FindGeth()
 	if geth == "" {
 		if os.Getenv("CI") != "" {
 			t.Fatalf("geth not found on PATH or in the Go bin directory; run contracts/install-geth.sh (%s)", gethInstallHint)

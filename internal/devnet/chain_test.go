@@ -186,7 +186,7 @@ func TestStartChainExternal(t *testing.T) {
 // TestStartChainGeth runs the --chain-rpc path against a stock
 // `geth --dev` when one is installed (contracts/install-geth.sh).
 func TestStartChainGeth(t *testing.T) {
-	geth := findGethBinary()
+	geth := chain.FindGeth()
 	if geth == "" {
 		if os.Getenv("CI") != "" {
 			t.Fatal("geth not found; run contracts/install-geth.sh")
@@ -223,33 +223,6 @@ func TestStartChainGeth(t *testing.T) {
 	}
 	t.Cleanup(stop)
 	checkChain(t, ctx, dc, nodes, homes)
-}
-
-// findGethBinary looks for geth on PATH, then in the Go bin directory.
-func findGethBinary() string {
-	if p, err := exec.LookPath("geth"); err == nil {
-		return p
-	}
-	out, err := exec.Command("go", "env", "GOBIN", "GOPATH").Output()
-	if err != nil {
-		return ""
-	}
-	lines := strings.Split(strings.TrimSpace(string(out)), "\n")
-	var dirs []string
-	if len(lines) > 0 && strings.TrimSpace(lines[0]) != "" {
-		dirs = append(dirs, strings.TrimSpace(lines[0]))
-	}
-	if len(lines) > 1 {
-		for _, gp := range filepath.SplitList(strings.TrimSpace(lines[1])) {
-			dirs = append(dirs, filepath.Join(gp, "bin"))
-		}
-	}
-	for _, d := range dirs {
-		if st, err := os.Stat(filepath.Join(d, "geth")); err == nil && !st.IsDir() {
-			return filepath.Join(d, "geth")
-		}
-	}
-	return ""
 }
 
 func sameHex(v any, a common.Address) bool {

@@ -3,6 +3,7 @@ package node
 import (
 	"context"
 	"errors"
+	"strings"
 	"time"
 
 	"github.com/libp2p/go-libp2p/core/peer"
@@ -173,7 +174,7 @@ func (n *Node) consumeEvidence(ctx context.Context, msgs <-chan p2p.Message) {
 			var peers []string
 			n.call(ctx, func() {
 				for _, o := range n.market.Offers() {
-					if o.EVM != "" && eqAddr(o.EVM, offender.Hex()) {
+					if o.EVM != "" && strings.EqualFold(o.EVM, offender.Hex()) {
 						peers = append(peers, o.Peer)
 					}
 				}
@@ -184,25 +185,6 @@ func (n *Node) consumeEvidence(ctx context.Context, msgs <-chan p2p.Message) {
 			}
 		}
 	}
-}
-
-func eqAddr(a, b string) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	for i := 0; i < len(a); i++ {
-		x, y := a[i], b[i]
-		if 'A' <= x && x <= 'Z' {
-			x += 'a' - 'A'
-		}
-		if 'A' <= y && y <= 'Z' {
-			y += 'a' - 'A'
-		}
-		if x != y {
-			return false
-		}
-	}
-	return true
 }
 
 // peerNet is the network key of p (see verify.Subnet), "" if unknown.

@@ -24,17 +24,17 @@ import (
 // provider received per job and what it redeemed from it.
 const ProviderBucket = "pay.provider"
 
-// ProviderOptions tune when vouchers are redeemed (a provider.Machine
-// keeps the schedule; Options gives it these). Zero fields take the
-// defaults.
+// ProviderOptions tune when vouchers are redeemed and how long escrow
+// reads are reused. The redemption schedule is the provider machine's
+// (internal/provider): Options hands it the first three, and a zero field
+// takes the machine's default (provider.Config).
 type ProviderOptions struct {
 	// RedeemThreshold: redeem a job's voucher once its unredeemed part
-	// reaches this (default 0.05 DECO).
+	// reaches this.
 	RedeemThreshold wire.Amount
-	// RedeemAge: or once its oldest unredeemed part is this old (default 30s).
+	// RedeemAge: or once its oldest unredeemed part is this old.
 	RedeemAge time.Duration
-	// Interval is the first wait before retrying a failed redemption
-	// (default 1s; it doubles up to 2m).
+	// Interval is the first wait before retrying a failed redemption.
 	Interval time.Duration
 	// CacheTTL is how long a job's escrow read from the chain is reused by
 	// Cover and Accept (default 5s).
@@ -42,15 +42,6 @@ type ProviderOptions struct {
 }
 
 func (o ProviderOptions) withDefaults() ProviderOptions {
-	if o.RedeemThreshold == 0 {
-		o.RedeemThreshold = 50_000 // 0.05 DECO
-	}
-	if o.RedeemAge == 0 {
-		o.RedeemAge = 30 * time.Second
-	}
-	if o.Interval == 0 {
-		o.Interval = time.Second
-	}
 	if o.CacheTTL == 0 {
 		o.CacheTTL = 5 * time.Second
 	}
