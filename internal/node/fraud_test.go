@@ -8,6 +8,7 @@ import (
 
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/config"
+	"github.com/deco-network/deco/internal/fraud"
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/p2p"
 	"github.com/deco-network/deco/internal/verify"
@@ -103,7 +104,7 @@ func TestEquivocationSlashedOnChainAndLearnedByGossip(t *testing.T) {
 		if r, _ := reputation(); r.Invalid > 0 && r.Suspect {
 			return true
 		}
-		if raw, err := c.Consumer.seal(TypeEvidence, ev, evidenceTTL); err == nil {
+		if raw, err := c.Consumer.seal(fraud.TypeEvidence, ev, fraud.EvidenceTTL); err == nil {
 			c.Consumer.host.Publish(ctx, p2p.TopicEvidence, raw)
 		}
 		return false

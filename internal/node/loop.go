@@ -169,7 +169,7 @@ func (n *Node) perform(ctx context.Context, rd market.Ready) {
 		case market.Pay:
 			n.signPay(ctx, e)
 		case market.Reject:
-			n.enqueueSettlement(ctx, e)
+			n.rejectAttempt(ctx, e)
 		case market.Fraud:
 			n.wg.Add(1)
 			go func() { defer n.wg.Done(); n.reportFraud(ctx, e) }()

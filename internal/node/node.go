@@ -21,6 +21,7 @@ import (
 	"github.com/deco-network/deco/internal/clock"
 	"github.com/deco-network/deco/internal/config"
 	"github.com/deco-network/deco/internal/exec"
+	"github.com/deco-network/deco/internal/fraud"
 	"github.com/deco-network/deco/internal/jobdb"
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/p2p"
@@ -112,7 +113,8 @@ type Node struct {
 	prov *provider
 
 	pay    payments
-	settle settlement
+	settle *session.Settler
+	fraud  *fraud.Reporter
 	// zk is the consumer's side of zk jobs; it also checks zk proofs in
 	// fraud evidence.
 	zk *zkjob.Jobs
@@ -219,6 +221,7 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	if err := n.zk.Load(); err != nil {
 		n.log.Warn("zk key cache unreadable", "dir", keys, "err", err)
 	}
+	n.startFraud()
 
 	// consumer role: every node can submit jobs.
 	// The learned scheduler (sched.Learned): its Thompson sampler needs a

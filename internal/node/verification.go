@@ -2,59 +2,31 @@ package node
 
 import (
 	"context"
-	"errors"
 	"strings"
-	"time"
 
 	"github.com/libp2p/go-libp2p/core/peer"
 
-	"github.com/deco-network/deco/internal/chain"
+	"github.com/deco-network/deco/internal/fraud"
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/p2p"
 	"github.com/deco-network/deco/internal/verify"
-	"github.com/deco-network/deco/internal/wire"
 )
 
-// TypeEvidence is the signed envelope type of gossiped fraud evidence.
-const TypeEvidence = "evidence/1"
-
-// evidenceTTL bounds how long a gossiped evidence envelope is relayed.
-const evidenceTTL = 24 * time.Hour
-
-// settlement carries out the market's acceptance decisions in order:
-// a signed voucher for each accepted attempt (market.Pay), a "done, no pay"
-// notice for each rejected one (market.Reject). One goroutine sends them
-// so a provider's cumulative vouchers arrive in the order they were signed.
-type settlement struct {
-	q chan any // signedPay or market.Reject
-}
-
+// startSettlement starts the goroutine that sends vouchers and rejections
+// in the order the market decided them (session.Settler).
 func (n *Node) startSettlement(ctx context.Context) {
-	n.settle.q = make(chan any, 8192)
+	n.settle = n.sessions.NewSettler(n.log.With("component", "settlement"))
 	n.wg.Add(1)
-	go func() {
-		defer n.wg.Done()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case e := <-n.settle.q:
-				switch e := e.(type) {
-				case signedPay:
-					n.sendPay(ctx, e)
-				case market.Reject:
-					n.rejectAttempt(ctx, e)
-				}
-			}
-		}
-	}()
+	go func() { defer n.wg.Done(); n.settle.Run(ctx) }()
 }
 
-func (n *Node) enqueueSettlement(ctx context.Context, e any) {
-	select {
-	case n.settle.q <- e:
-	case <-ctx.Done():
+// rejectAttempt tells a provider the consumer will not pay for an attempt
+// (its result lost the quorum), so it stops holding anything for it.
+func (n *Node) rejectAttempt(ctx context.Context, e market.Reject) {
+	if n.pay.consumer == nil {
+		return // the provider holds nothing without payments
 	}
+	n.settle.Reject(ctx, e)
 }
 
 // signPay signs the next cumulative voucher for an accepted attempt, on
@@ -73,78 +45,28 @@ func (n *Node) signPay(ctx context.Context, e market.Pay) {
 		return // no payments on this network
 	}
 	v.Task, v.Attempt = e.Task, e.Attempt
-	n.enqueueSettlement(ctx, signedPay{peer: e.Peer, v: v})
+	n.settle.Pay(ctx, e.Peer, v)
 }
 
-// signedPay is a voucher on its way to a provider.
-type signedPay struct {
-	peer string
-	v    *wire.Voucher
+// startFraud builds the fraud reporter; call after startPayments (it
+// fixes the receipt domain and the chain) and once n.zk is set.
+func (n *Node) startFraud() {
+	cfg := fraud.Config{Domain: n.domain, Proofs: n.zk, Logger: n.log.With("component", "fraud"),
+		Gossip: func(ctx context.Context, ev verify.Evidence) error {
+			raw, err := n.seal(fraud.TypeEvidence, ev, fraud.EvidenceTTL)
+			if err != nil {
+				return err
+			}
+			return n.host.Publish(ctx, p2p.TopicEvidence, raw)
+		}}
+	if n.pay.chain != nil {
+		cfg.Chain, cfg.BadProofs = n.pay.chain, n.zk
+	}
+	n.fraud = fraud.New(cfg)
 }
 
-// sendPay sends a signed voucher on the task session. A failure is logged:
-// the provider is owed the amount and the next voucher covers it.
-func (n *Node) sendPay(ctx context.Context, p signedPay) {
-	sctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	defer cancel()
-	if err := n.sessions.Send(sctx, p.peer, wire.TypeVoucher, p.v); err != nil {
-		n.log.Debug("send voucher", "task", p.v.Task, "err", err)
-	}
-}
-
-// rejectAttempt tells a provider the consumer will not pay for an attempt
-// (its result lost the quorum), so it stops holding anything for it.
-func (n *Node) rejectAttempt(ctx context.Context, e market.Reject) {
-	if n.pay.consumer == nil {
-		return // the provider holds nothing without payments
-	}
-	sctx, cancel := context.WithTimeout(ctx, 10*time.Second)
-	defer cancel()
-	if err := n.sessions.Send(sctx, e.Peer, wire.TypeCancel, wire.Cancel{Task: e.Task, Attempt: e.Attempt, Reason: e.Reason}); err != nil {
-		n.log.Debug("send reject", "task", e.Task, "err", err)
-	}
-}
-
-// reportFraud handles evidence the market found: check it (never trust
-// even ourselves blindly), gossip it so other consumers learn, and submit
-// equivocation and signed bad proofs on chain, where the escrow slashes
-// the provider's stake.
-func (n *Node) reportFraud(ctx context.Context, e market.Fraud) {
-	offender, err := e.Evidence.Check(n.domain, n.zk)
-	if err != nil {
-		n.log.Warn("fraud evidence does not check out; not reported", "task", e.Task, "err", err)
-		return
-	}
-	n.log.Warn("provider caught cheating", "peer", e.Peer, "evm", offender.Hex(), "kind", e.Evidence.Kind, "task", e.Task)
-	if raw, err := n.seal(TypeEvidence, e.Evidence, evidenceTTL); err == nil {
-		if err := n.host.Publish(ctx, p2p.TopicEvidence, raw); err != nil && ctx.Err() == nil {
-			n.log.Debug("gossip evidence", "err", err)
-		}
-	}
-	if n.pay.chain == nil {
-		return
-	}
-	if e.Evidence.Claimed() {
-		n.zk.ReportBadProof(ctx, e.Evidence, offender)
-		return
-	}
-	if e.Evidence.Kind != verify.KindEquivocation {
-		return
-	}
-	a, errA := chain.ReceiptFromWire(*e.Evidence.A)
-	b, errB := chain.ReceiptFromWire(*e.Evidence.B)
-	if err := errors.Join(errA, errB); err != nil {
-		n.log.Warn("equivocation evidence cannot go on chain", "err", err)
-		return
-	}
-	cctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
-	defer cancel()
-	if err := n.pay.chain.ReportEquivocation(cctx, a, e.Evidence.SigA, b, e.Evidence.SigB); err != nil {
-		n.log.Warn("report equivocation on chain", "evm", offender.Hex(), "err", err)
-		return
-	}
-	n.log.Info("equivocation reported on chain: the provider's stake is slashed", "evm", offender.Hex())
-}
+// reportFraud checks, gossips and reports evidence the market found.
+func (n *Node) reportFraud(ctx context.Context, e market.Fraud) { n.fraud.Report(ctx, e) }
 
 // consumeEvidence reads gossiped evidence, checks it itself and tells the
 // market about the offender: anyone can check evidence, so it does not
@@ -162,11 +84,11 @@ func (n *Node) consumeEvidence(ctx context.Context, msgs <-chan p2p.Message) {
 				continue
 			}
 			var ev verify.Evidence
-			if err := n.open(m.Data, m.From, TypeEvidence, &ev); err != nil {
+			if err := n.open(m.Data, m.From, fraud.TypeEvidence, &ev); err != nil {
 				n.log.Debug("dropped evidence", "from", m.From, "err", err)
 				continue
 			}
-			offender, err := ev.Check(n.domain, n.zk)
+			offender, err := n.fraud.Check(ev)
 			if err != nil {
 				n.log.Debug("gossiped evidence does not check out", "from", m.From, "err", err)
 				continue

@@ -144,6 +144,8 @@ type provider struct {
 	mu      sync.Mutex
 	streams []*pipeEnd
 	cancels chan wire.Cancel
+	// vouchers receives the vouchers the consumer sends, in order.
+	vouchers chan wire.Voucher
 }
 
 func newProvider(t *testing.T) *provider {
@@ -160,7 +162,7 @@ func newProvider(t *testing.T) *provider {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &provider{id: id, key: key, evm: ethcrypto.PubkeyToAddress(key.PublicKey).Hex(), blobs: newMemBlobs(), cancels: make(chan wire.Cancel, 16)}
+	return &provider{id: id, key: key, evm: ethcrypto.PubkeyToAddress(key.PublicKey).Hex(), blobs: newMemBlobs(), cancels: make(chan wire.Cancel, 16), vouchers: make(chan wire.Voucher, 16)}
 }
 
 func (p *provider) Request(_ context.Context, to peer.ID, proto protocol.ID, req []byte, _ int) ([]byte, error) {
@@ -231,6 +233,11 @@ func (p *provider) serve(s *pipeEnd) {
 			var c wire.Cancel
 			if f.Open(wire.TypeCancel, &c) == nil {
 				p.cancels <- c
+			}
+		case wire.TypeVoucher:
+			var v wire.Voucher
+			if f.Open(wire.TypeVoucher, &v) == nil {
+				p.vouchers <- v
 			}
 		}
 	}

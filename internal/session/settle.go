@@ -1,0 +1,81 @@
+package session
+
+import (
+	"context"
+	"log/slog"
+	"time"
+
+	"github.com/deco-network/deco/internal/market"
+	"github.com/deco-network/deco/internal/wire"
+)
+
+// Settler carries the market's acceptance decisions to providers in the
+// order the market made them: the signed voucher of each accepted attempt
+// and the "done, no pay" notice of each rejected one. One goroutine (Run)
+// sends them, so a provider's cumulative vouchers arrive in the order they
+// were signed. A send that fails is logged: a provider is owed what a lost
+// voucher said, and the next voucher covers it.
+type Settler struct {
+	m   *Manager
+	log *slog.Logger
+	q   chan settleItem
+}
+
+// settleItem is a voucher (v set) or a rejection on its way to a provider.
+type settleItem struct {
+	peer   string
+	v      *wire.Voucher
+	reject market.Reject
+}
+
+// NewSettler returns a Settler sending on m's links; start its Run.
+func (m *Manager) NewSettler(log *slog.Logger) *Settler {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	return &Settler{m: m, log: log, q: make(chan settleItem, 8192)}
+}
+
+// Pay queues voucher v for peer.
+func (s *Settler) Pay(ctx context.Context, peer string, v *wire.Voucher) {
+	s.enqueue(ctx, settleItem{peer: peer, v: v})
+}
+
+// Reject queues the notice that the consumer will not pay for e's attempt
+// (its result lost the quorum), so the provider stops holding anything
+// for it.
+func (s *Settler) Reject(ctx context.Context, e market.Reject) {
+	s.enqueue(ctx, settleItem{peer: e.Peer, reject: e})
+}
+
+func (s *Settler) enqueue(ctx context.Context, it settleItem) {
+	select {
+	case s.q <- it:
+	case <-ctx.Done():
+	}
+}
+
+// Run sends what is queued, in order, until ctx ends.
+func (s *Settler) Run(ctx context.Context) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case it := <-s.q:
+			if it.v != nil {
+				sctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+				if err := s.m.Send(sctx, it.peer, wire.TypeVoucher, it.v); err != nil {
+					s.log.Debug("send voucher", "task", it.v.Task, "err", err)
+				}
+				cancel()
+				continue
+			}
+			e := it.reject
+			sctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+			if err := s.m.Send(sctx, e.Peer, wire.TypeCancel, wire.Cancel{Task: e.Task, Attempt: e.Attempt, Reason: e.Reason}); err != nil {
+				s.log.Debug("send reject", "task", e.Task, "err", err)
+			}
+			cancel()
+		}
+	}
+}
