@@ -27,7 +27,8 @@
 //
 // Role logic lives outside this package, behind ports each package
 // defines: internal/session (the consumer's task sessions and result
-// judging), internal/jobdb (the consumer's database), internal/zkjob (the
+// judging, voucher sending), internal/fraud (checking, gossiping and
+// reporting fraud evidence), internal/jobdb (the consumer's database), internal/zkjob (the
 // consumer's zk jobs), internal/runner (the provider's executions),
 // internal/pay (escrows, vouchers, redemptions, proof settlement). Test
 // behaviour (cheating providers) reaches the node only through the
