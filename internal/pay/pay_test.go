@@ -188,6 +188,10 @@ func TestCoverRefusals(t *testing.T) {
 	// The provider machine reserves against the cover; a voucher held
 	// lowers the cover by what it has not redeemed.
 	m := provider.New(provider.Config{Slots: 4})
+	// Assignments follow a bid (payments off here: the cover is what is tested).
+	if rd := m.Step(e.now(), provider.BidRequested{Peer: "c", Req: wire.BidRequest{Job: open, Tasks: []int{0, 1, 2, 3}, MaxPrice: 10 * deco, Consumer: me.Hex()}}); !rd.Answers[0].Bid.Accept {
+		t.Fatalf("no bid: %+v", rd.Answers[0].Bid)
+	}
 	assign := func(index int, price wire.Amount) string {
 		cover, err := prov.Cover(e.ctx, open, me)
 		must(t, err)

@@ -59,6 +59,7 @@ func TestAdmission(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := New(testConfig())
+			bidFor(t, m, t0, "c")
 			for i := range tt.busy {
 				m.Step(t0, TaskAssigned{Session: 1, Peer: "c", Assign: assign(job, 100+i, 0, 0)})
 			}
@@ -81,6 +82,15 @@ func TestAdmission(t *testing.T) {
 				t.Fatalf("bid = %+v, want accepted at %s for %d slots", b, tt.price, tt.slots)
 			}
 		})
+	}
+}
+
+// bidFor gives peer a standing bid for job (payments off), as the
+// consumer's bid request does before it assigns.
+func bidFor(t testing.TB, m *Machine, now time.Time, peer string) {
+	t.Helper()
+	if rd := m.Step(now, BidRequested{Peer: peer, Req: request()}); !rd.Answers[0].Bid.Accept {
+		t.Fatalf("no bid for %s: %+v", peer, rd.Answers[0].Bid)
 	}
 }
 

@@ -19,7 +19,7 @@
 //
 // Attempt lifecycle: assigned → (queued →) running → result sent →
 // awaiting its voucher → paid; side exits: refused at assignment (no
-// escrow, no slot), stopped (cancelled, session ended), released unpaid
+// standing bid to that peer and consumer, no escrow, no slot), stopped (cancelled, session ended), released unpaid
 // (failed, cancelled after the result, session ended, escrow closed, no
 // voucher within PayWait).
 //
@@ -28,6 +28,7 @@
 // execution has returned (a stopped one too, so a sandbox is never shared);
 // what is reserved of a job's escrow never exceeds the cover the driver
 // reported when it was reserved, and every reservation is released exactly
-// once; a standing bid lives until it is used up or BidTTL passes; a job
+// once; a standing bid lives until BidTTL passes and only its peer, for its
+// consumer, may assign the job's tasks meanwhile; a job
 // has at most one Redeem out at a time.
 package provider

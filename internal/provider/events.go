@@ -148,7 +148,7 @@ type Run struct {
 type Stop struct{ Key Key }
 
 // Send sends Result for the attempt on its task session: the outcome of a
-// run, or a refusal (no escrow, no free slot, a duplicate).
+// run, or a refusal (no standing bid, no escrow, no free slot).
 type Send struct {
 	Session uint64
 	Key     Key
@@ -170,15 +170,18 @@ type Reservation struct {
 	Amount   wire.Amount // escrow amount of the job set aside
 }
 
-// Bid is a standing bid the provider made: the consumer may assign up to
-// Slots tasks of Job at Price until Expires.
+// Bid is a standing bid the provider made to Peer, for Consumer (the EVM
+// address the request named): until Expires that peer may assign tasks of
+// Job at Price, Slots of them at once, more as slots free up. An
+// assignment without a standing bid is refused.
 type Bid struct {
-	Job     wire.JobID
-	Round   int
-	Peer    string
-	Price   wire.Amount
-	Slots   int
-	Expires time.Time
+	Job      wire.JobID
+	Round    int
+	Peer     string
+	Consumer string
+	Price    wire.Amount
+	Slots    int // offered and not yet taken
+	Expires  time.Time
 }
 
 // Ready is what one Step or Tick asks of the driver. It follows etcd

@@ -3,6 +3,7 @@ package provider
 import (
 	"fmt"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/deco-network/deco/internal/pricing"
@@ -190,7 +191,7 @@ func (m *Machine) bid(now time.Time, e BidRequested) {
 		if m.cfg.ETA == 0 {
 			bid.ETAMs = req.TimeoutMs / 10
 		}
-		sb := Bid{Job: req.Job, Round: req.Round, Peer: e.Peer, Price: price, Slots: bid.Slots, Expires: now.Add(m.cfg.BidTTL)}
+		sb := Bid{Job: req.Job, Round: req.Round, Peer: e.Peer, Consumer: req.Consumer, Price: price, Slots: bid.Slots, Expires: now.Add(m.cfg.BidTTL)}
 		m.bids[bidKey{req.Job, e.Peer}] = sb
 		m.ready.Persist.Bids = append(m.ready.Persist.Bids, sb)
 	}
@@ -207,6 +208,18 @@ func (m *Machine) assign(now time.Time, e TaskAssigned) {
 		m.ready.Sends = append(m.ready.Sends, Send{Session: e.Session, Key: k,
 			Result: wire.Result{Task: spec.Task, Attempt: spec.Attempt, Failure: kind, Message: msg}})
 	}
+	// Work follows a bid: only the peer this provider bid to, for the
+	// consumer it bid to, may assign the job's tasks. Without this any
+	// peer naming a job's consumer would run work on its escrow.
+	b, ok := m.bids[bidKey{spec.Task.Job, e.Peer}]
+	switch {
+	case !ok:
+		refuse(wire.FailProvider, fmt.Sprintf("no standing bid of this provider for job %s to peer %s: assignments follow a bid (ask for one, or it expired after %s)", spec.Task.Job, e.Peer, m.cfg.BidTTL))
+		return
+	case !strings.EqualFold(b.Consumer, e.Assign.Consumer):
+		refuse(wire.FailProvider, fmt.Sprintf("job %s was bid for consumer %s, the assignment names %s", spec.Task.Job, b.Consumer, e.Assign.Consumer))
+		return
+	}
 	if e.Escrow.On {
 		// No deposit, no work: the job's escrow must cover the price.
 		if e.Escrow.Err != "" {
@@ -222,14 +235,11 @@ func (m *Machine) assign(now time.Time, e TaskAssigned) {
 		refuse(wire.FailProvider, "all slots busy")
 		return
 	}
-	if b, ok := m.bids[bidKey{spec.Task.Job, e.Peer}]; ok {
-		// The assignment takes one of the slots the bid offered.
-		if b.Slots--; b.Slots > 0 {
-			m.bids[bidKey{spec.Task.Job, e.Peer}] = b
-		} else {
-			delete(m.bids, bidKey{spec.Task.Job, e.Peer})
-		}
-	}
+	// The assignment takes one of the slots the bid offered. The bid
+	// stands until it expires even when they are taken: the consumer keeps
+	// placing the job's further tasks on it as earlier ones finish.
+	b.Slots = max(0, b.Slots-1)
+	m.bids[bidKey{spec.Task.Job, e.Peer}] = b
 	a := &attempt{key: k, session: e.Session, peer: e.Peer, assign: e.Assign, escrow: e.Escrow.On, slot: -1, stage: queued}
 	if a.escrow {
 		a.amount = e.Assign.Price

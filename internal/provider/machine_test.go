@@ -2,6 +2,7 @@ package provider
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -20,6 +21,7 @@ func TestQueueAndSlots(t *testing.T) {
 	cfg := testConfig()
 	cfg.Queue = 1
 	m := New(cfg)
+	bidFor(t, m, t0, "c")
 	var slots []int
 	for i := range 2 {
 		rd := m.Step(t0, TaskAssigned{Session: 1, Peer: "c", Assign: assign(job, i, 0, 1000), Escrow: paid})
@@ -69,6 +71,7 @@ func TestQueueAndSlots(t *testing.T) {
 
 func TestEscrowRefusals(t *testing.T) {
 	m := New(testConfig())
+	bidFor(t, m, t0, "c")
 	rd := m.Step(t0, TaskAssigned{Session: 1, Peer: "c", Assign: assign(job, 0, 0, 1000), Escrow: Escrow{On: true, Err: "job was refunded"}})
 	if len(rd.Sends) != 1 || rd.Sends[0].Result.Failure != wire.FailNoEscrow || rd.Sends[0].Result.Message != "job was refunded" {
 		t.Fatalf("%+v", rd)
@@ -87,6 +90,8 @@ func TestEscrowRefusals(t *testing.T) {
 
 func TestSessionEndAndPayWait(t *testing.T) {
 	m := New(testConfig())
+	bidFor(t, m, t0, "c")
+	bidFor(t, m, t0, "d")
 	m.Step(t0, TaskAssigned{Session: 1, Peer: "c", Assign: assign(job, 0, 0, 1000), Escrow: paid})
 	m.Step(t0, TaskAssigned{Session: 2, Peer: "d", Assign: assign(job, 1, 0, 1000), Escrow: paid})
 	m.Step(t0, ExecutionFinished{Key: key(0, 0), Result: wire.Result{}})
@@ -126,6 +131,46 @@ func TestStandingBids(t *testing.T) {
 	if len(m.Bids()) != 0 {
 		t.Fatal("not expired at BidTTL")
 	}
+}
+
+// TestAssignmentsFollowABid: a provider runs only what it bid for, for
+// the peer and the consumer it bid to. A stranger naming a real
+// consumer's job (and so its escrow) is refused, and reserves nothing.
+func TestAssignmentsFollowABid(t *testing.T) {
+	cfg := testConfig()
+	cfg.Queue = 10
+	m := New(cfg)
+	refused := func(rd Ready, want string) {
+		t.Helper()
+		if len(rd.Runs) != 0 || len(rd.Sends) != 1 || rd.Sends[0].Result.Failure != wire.FailProvider || !strings.Contains(rd.Sends[0].Result.Message, want) {
+			t.Fatalf("want refused with %q: %+v", want, rd)
+		}
+	}
+	refused(m.Step(t0, TaskAssigned{Session: 1, Peer: "c", Assign: assign(job, 0, 0, 1000), Escrow: paid}),
+		"no standing bid of this provider for job job-a to peer c")
+	bidFor(t, m, t0, "c")
+	refused(m.Step(t0, TaskAssigned{Session: 2, Peer: "stranger", Assign: assign(job, 0, 0, 1000), Escrow: paid}),
+		"no standing bid of this provider for job job-a to peer stranger")
+	other := assign(job, 0, 0, 1000)
+	other.Consumer = "0xc1"
+	refused(m.Step(t0, TaskAssigned{Session: 1, Peer: "c", Assign: other, Escrow: paid}),
+		"job job-a was bid for consumer 0xc0, the assignment names 0xc1")
+	if m.Reserved(job) != 0 {
+		t.Fatalf("refused assignments reserved %s", m.Reserved(job))
+	}
+	// The bid offered 2 slots; it keeps placing the job's tasks (queued
+	// here) until it expires.
+	for i := range 3 {
+		if rd := m.Step(t0.Add(time.Duration(i)*time.Second), TaskAssigned{Session: 1, Peer: "c", Assign: assign(job, i, 0, 1000), Escrow: paid}); len(rd.Sends) != 0 {
+			t.Fatalf("task %d refused on a standing bid: %+v", i, rd.Sends)
+		}
+	}
+	if b := m.Bids(); len(b) != 1 || b[0].Slots != 0 || b[0].Consumer != "0xc0" {
+		t.Fatalf("standing bid after three assignments: %+v", b)
+	}
+	m.Tick(t0.Add(30 * time.Second))
+	refused(m.Step(t0.Add(30*time.Second), TaskAssigned{Session: 1, Peer: "c", Assign: assign(job, 5, 0, 1000), Escrow: paid}),
+		"no standing bid")
 }
 
 func TestRedemptionSchedule(t *testing.T) {
@@ -170,6 +215,7 @@ func TestRedemptionSchedule(t *testing.T) {
 
 func TestDeadlineReleasesReservations(t *testing.T) {
 	m := New(testConfig())
+	bidFor(t, m, t0, "c")
 	m.Step(t0, TaskAssigned{Session: 1, Peer: "c", Assign: assign(job, 0, 0, 1000), Escrow: paid})
 	m.Step(t0, ExecutionFinished{Key: key(0, 0)})
 	m.Step(t0, VoucherHeld{Held: Held{Job: job, Pending: 10, Since: t0, Deadline: t0.Add(time.Minute)}})
@@ -255,6 +301,9 @@ func TestInvariants(t *testing.T) {
 			var rd Ready
 			switch rapid.IntRange(0, 6).Draw(rt, "event") {
 			case 0:
+				if rapid.Bool().Draw(rt, "bid first") {
+					check(m.Step(now, BidRequested{Peer: "c", Req: request()}))
+				}
 				idx := rapid.IntRange(0, 8).Draw(rt, "task")
 				price := wire.Amount(rapid.Uint64Range(0, 2000).Draw(rt, "price"))
 				rd = m.Step(now, TaskAssigned{Session: uint64(rapid.IntRange(1, 2).Draw(rt, "session")), Peer: "c", Assign: assign(job, idx, 0, price), Escrow: Escrow{On: true, Cover: cover}})

@@ -35,6 +35,20 @@ type Offer struct {
 	Runtime   string            `json:"runtime"` // e.g. "wazero/v1.12.0"
 	Seq       uint64            `json:"seq"`
 	ExpiresMs int64             `json:"expires_ms"` // unix milliseconds
+	Binding   Binding           `json:"binding"`    // EVM bound to Peer
+}
+
+// Binding ties a node's EVM account to its libp2p peer: the EVM key's
+// signature over the peer ID (verify.Bind makes one, verify.CheckBinding
+// checks it). Offers, bid requests, bids and assignments carry their
+// sender's, and the receiver checks that it names the authenticated
+// remote peer: an EVM address is then only usable by the peer it signed
+// for, so a stranger cannot pose as a consumer (and charge its escrow) or
+// as a provider (and be paid as it).
+type Binding struct {
+	EVM  string `json:"evm"`  // 0x address
+	Peer string `json:"peer"` // libp2p peer ID
+	Sig  []byte `json:"sig"`  // 65 bytes, v in {27, 28}, over verify.BindingDigest(Peer)
 }
 
 // BidRequest asks one provider to bid for some tasks of a job. Sent point
@@ -51,6 +65,8 @@ type BidRequest struct {
 	Consumer  string    `json:"consumer"` // consumer's EVM address
 	// Labels the provider must carry, with these values (the job's labels).
 	Labels map[string]string `json:"labels,omitempty"`
+	// Binding binds Consumer to the requesting peer.
+	Binding Binding `json:"binding"`
 }
 
 // Bid is a provider's answer: a price per task and how many of the tasks it
@@ -64,6 +80,8 @@ type Bid struct {
 	Slots  int    `json:"slots"`
 	ETAMs  int64  `json:"eta_ms"`
 	EVM    string `json:"evm"`
+	// Binding binds EVM to the bidding peer.
+	Binding Binding `json:"binding"`
 }
 
 // Input is one file a task reads at /inputs/<Name>.
@@ -117,6 +135,7 @@ type Assign struct {
 	Price    Amount         `json:"price"`
 	Consumer string         `json:"consumer"`         // EVM address
 	Inline   map[CID][]byte `json:"inline,omitempty"` // small blobs sent along (hash-checked)
+	Binding  Binding        `json:"binding"`          // binds Consumer to the session's peer
 }
 
 // Status reports progress of a running task.
