@@ -21,9 +21,9 @@ func (b backend) Info(ctx context.Context) api.NodeInfo {
 	n := b.n
 	info := api.NodeInfo{PeerID: n.host.ID().String(), DID: n.did, EVM: n.id.EVM, Addrs: n.host.Addrs(), Roles: []string{"consumer"},
 		Version: Version, Peers: len(n.host.Peers()), Started: n.started}
-	if n.prov != nil {
+	if n.prov.Serving() {
 		info.Roles = append(info.Roles, "provider")
-		info.Runtime, info.Slots, info.Busy = RuntimeName, n.prov.slots, n.prov.busy()
+		info.Runtime, info.Slots, info.Busy = RuntimeName, n.prov.Slots(), n.prov.Busy()
 	}
 	return info
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/p2p"
+	"github.com/deco-network/deco/internal/verify"
 	"github.com/deco-network/deco/internal/wire"
 )
 
@@ -213,6 +214,10 @@ func (n *Node) consumeOffers(ctx context.Context, ch <-chan p2p.Message) {
 			}
 			if o.Peer != m.From.String() {
 				n.log.Debug("dropped offer naming another peer", "from", m.From, "names", o.Peer)
+				continue
+			}
+			if err := verify.CheckBinding(o.Binding, o.Peer, o.EVM); err != nil {
+				n.log.Debug("dropped offer", "from", m.From, "err", err)
 				continue
 			}
 			n.post(ctx, market.OfferSeen{Offer: o, Latency: n.host.Latency(m.From), Net: n.peerNet(m.From)})

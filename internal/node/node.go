@@ -26,6 +26,7 @@ import (
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/p2p"
 	"github.com/deco-network/deco/internal/pay"
+	"github.com/deco-network/deco/internal/providing"
 	"github.com/deco-network/deco/internal/sched"
 	"github.com/deco-network/deco/internal/session"
 	"github.com/deco-network/deco/internal/store"
@@ -36,6 +37,9 @@ import (
 
 // Version is the node software version.
 const Version = "0.1.0"
+
+// RuntimeName is the sandbox named in offers and receipts.
+const RuntimeName = providing.RuntimeName
 
 // Options configure a node. Home, Config and Identity are required.
 type Options struct {
@@ -109,8 +113,11 @@ type Node struct {
 	subs     map[wire.JobID][]chan api.LogLine
 	jobs     *jobdb.DB // the market's jobs, tasks and logs, in db
 
-	// provider (nil when not a provider)
-	prov *provider
+	// provider role; every node answers bids and task sessions, a node
+	// that does not provide refuses them
+	prov *providing.Provider
+	// binding binds the node's EVM address to its peer (wire.Binding)
+	binding wire.Binding
 
 	pay    payments
 	settle *session.Settler
@@ -207,6 +214,9 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	if n.did, err = p2p.DIDKey(n.id.PeerKey.GetPublic()); err != nil {
 		return err
 	}
+	if n.binding, err = verify.Bind(n.id.EVMKey, n.host.ID().String()); err != nil {
+		return err
+	}
 	n.host.ServeBlobs(n.blobs)
 
 	if err := n.startPayments(ctx); err != nil {
@@ -255,13 +265,8 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	if err != nil {
 		return err
 	}
-	n.host.HandleRequest(p2p.ProtoBid, 1<<20, n.handleBid)
-	n.host.Handle(p2p.ProtoTask, n.handleTask)
-
-	if n.opts.Config.Provider.Enabled {
-		if err := n.startProvider(ctx); err != nil {
-			return err
-		}
+	if err := n.startProviding(ctx); err != nil {
+		return err
 	}
 	offers, err := n.host.Subscribe(ctx, p2p.TopicOffers)
 	if err != nil {
@@ -288,11 +293,11 @@ func (n *Node) Start(ctx context.Context) (err error) {
 			n.log.Error("API server stopped", "err", err)
 		}
 	}()
-	rt := config.Runtime{PID: pid(), API: n.apiURL, PeerID: n.host.ID().String(), DID: n.did, EVM: n.id.EVM, Addrs: n.host.Addrs(), Provider: n.prov != nil}
+	rt := config.Runtime{PID: pid(), API: n.apiURL, PeerID: n.host.ID().String(), DID: n.did, EVM: n.id.EVM, Addrs: n.host.Addrs(), Provider: n.prov.Serving()}
 	if err := home.WriteRuntime(rt); err != nil {
 		return fmt.Errorf("write node.json: %w", err)
 	}
-	n.log.Info("node started", "peer", n.host.ID(), "did", n.did, "evm", n.id.EVM, "api", n.apiURL, "provider", n.prov != nil, "addrs", n.host.Addrs())
+	n.log.Info("node started", "peer", n.host.ID(), "did", n.did, "evm", n.id.EVM, "api", n.apiURL, "provider", n.prov.Serving(), "addrs", n.host.Addrs())
 	return nil
 }
 
@@ -320,6 +325,9 @@ func (n *Node) Close() error {
 	if n.sessions != nil {
 		n.sessions.Wait()
 	}
+	if n.prov != nil {
+		n.prov.Close()
+	}
 	if n.pay.provider != nil {
 		// Redeem what we are owed before going away.
 		rctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
@@ -327,9 +335,6 @@ func (n *Node) Close() error {
 			n.log.Warn("redeem vouchers on shutdown", "err", err)
 		}
 		cancel()
-	}
-	if n.prov != nil {
-		n.prov.close()
 	}
 	if n.db != nil {
 		if n.sched != nil {

@@ -37,6 +37,9 @@ type Config struct {
 	// Post hands an event to the node's loop; it may block until the loop
 	// takes it or ctx ends.
 	Post func(ctx context.Context, ev market.Event)
+	// Binding binds the node's EVM address (the consumer the market
+	// names) to its peer; bid requests and assignments carry it.
+	Binding wire.Binding
 	// Domain is the EIP-712 domain receipts are checked under.
 	Domain      verify.Domain
 	Attestation Attestation
@@ -52,6 +55,7 @@ type Manager struct {
 	seal        func(typ string, body any, ttl time.Duration) ([]byte, error)
 	open        func(raw []byte, from peer.ID, typ string, v any) error
 	post        func(ctx context.Context, ev market.Event)
+	binding     wire.Binding
 	domain      verify.Domain
 	attestation Attestation
 	proofs      ProofJudge
@@ -67,7 +71,7 @@ type Manager struct {
 func New(c Config) *Manager {
 	return &Manager{
 		Fetcher: Fetcher{Blobs: c.Blobs, Host: c.Host},
-		host:    c.Host, seal: c.Seal, open: c.Open, post: c.Post,
+		host:    c.Host, seal: c.Seal, open: c.Open, post: c.Post, binding: c.Binding,
 		domain: c.Domain, attestation: c.Attestation, proofs: c.Proofs,
 		sessions: map[string]context.CancelFunc{}, links: map[peer.ID]*link{},
 	}
@@ -101,7 +105,9 @@ func (m *Manager) RequestBid(ctx context.Context, e market.RequestBid) {
 		fail(err)
 		return
 	}
-	raw, err := m.seal(wire.TypeBidRequest, e.Req, MsgTTL)
+	req := e.Req
+	req.Binding = m.binding
+	raw, err := m.seal(wire.TypeBidRequest, req, MsgTTL)
 	if err != nil {
 		fail(err)
 		return
@@ -120,6 +126,12 @@ func (m *Manager) RequestBid(ctx context.Context, e market.RequestBid) {
 	}
 	if b.Job != e.Req.Job || b.Round != e.Req.Round {
 		fail(errors.New("bid answers another auction"))
+		return
+	}
+	// The bid's EVM address is who gets paid and who signs receipts: it
+	// must be the bidding peer's own.
+	if err := verify.CheckBinding(b.Binding, e.Peer, b.EVM); err != nil {
+		fail(fmt.Errorf("bid signed by a key not bound to the peer: %w", err))
 		return
 	}
 	m.post(ctx, market.BidIn{Job: e.Req.Job, Peer: e.Peer, Bid: b})
@@ -176,6 +188,7 @@ func (m *Manager) run(ctx context.Context, a market.Assign) market.Verdict {
 	}
 	spec := a.Msg.Spec
 	msg := a.Msg
+	msg.Binding = m.binding
 	msg.Inline = map[wire.CID][]byte{}
 	if spec.ProgramSize <= InlineLimit {
 		if b, err := m.Blobs.Get(spec.Program, InlineLimit); err == nil {

@@ -12,8 +12,12 @@ import (
 	"github.com/deco-network/deco/internal/wire"
 )
 
-// consumerPeer is the simulated consumer, as providers see it.
-const consumerPeer = "12D3KooSimConsumer"
+// consumerPeer is the simulated consumer, as providers see it, and
+// consumerEVM its address (providers run only what they bid for, to it).
+const (
+	consumerPeer = "12D3KooSimConsumer"
+	consumerEVM  = "0x00000000000000000000000000000000000051a0"
+)
 
 // epoch is virtual time zero. Any fixed instant would do; it only has to be
 // the same in every run.
@@ -139,7 +143,7 @@ func newEngine(sc Scenario, s sched.Scheduler, jobs []*jobPlan) *engine {
 		adaptive.Seed = sc.Seed ^ 0xadab7
 	}
 	e.m = market.New(market.Config{
-		Consumer: "0x00000000000000000000000000000000000051a0", AuctionWindow: time.Duration(mp.AuctionWindow), MaxBidders: mp.MaxBidders,
+		Consumer: consumerEVM, AuctionWindow: time.Duration(mp.AuctionWindow), MaxBidders: mp.MaxBidders,
 		MaxAttempts: mp.MaxAttempts, ResultGrace: time.Duration(mp.ResultGrace), RetryBackoff: time.Duration(mp.RetryBackoff),
 		PlacementTimeout: time.Duration(mp.PlacementTimeout), Adaptive: adaptive,
 	}, wrapped)
@@ -338,7 +342,7 @@ func (e *engine) assignArrives(r *run) {
 		return
 	}
 	rd := p.m.Step(e.t(), provcore.TaskAssigned{Session: p.gen, Peer: consumerPeer, Assign: wire.Assign{
-		Spec: wire.TaskSpec{Task: wire.TaskID{Job: r.job.id, Index: r.task}, Attempt: r.attempt}, Price: r.price}})
+		Spec: wire.TaskSpec{Task: wire.TaskID{Job: r.job.id, Index: r.task}, Attempt: r.attempt}, Price: r.price, Consumer: consumerEVM}})
 	if len(rd.Runs) == 0 {
 		why := "a duplicate assignment"
 		if len(rd.Sends) > 0 {

@@ -1,26 +1,24 @@
-package node
+package providing
 
 import (
 	"context"
-	"errors"
 	"slices"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/libp2p/go-libp2p/core/peer"
 
 	provcore "github.com/deco-network/deco/internal/provider"
 	"github.com/deco-network/deco/internal/wire"
 )
 
-// provLoop is the provider role's one loop. It owns the provider.Machine:
+// loop is the provider role's one loop. It owns the provider.Machine:
 // every Step and Tick goes through it, so bids, slots and escrow
 // reservations need no lock. Handlers look up escrow facts on their own
 // goroutine (chain reads), then post the event and wait for the loop to
 // step and perform it; executions, result writes and proof settlements
 // run on goroutines of their own and report back as events.
-type provLoop struct {
-	n     *Node
+type loop struct {
+	p     *Provider
 	m     *provcore.Machine
 	calls chan func()
 	done  chan struct{} // closed when the loop has stopped
@@ -38,20 +36,19 @@ type servedSession struct {
 	write func(typ string, v any) error
 }
 
-// errProviderStopped: the provider loop has stopped (the node is closing).
-var errProviderStopped = errors.New("the provider is shutting down")
-
-func newProvLoop(n *Node, m *provcore.Machine) *provLoop {
-	return &provLoop{n: n, m: m, calls: make(chan func()), done: make(chan struct{}),
+func newLoop(p *Provider, m *provcore.Machine) *loop {
+	return &loop{p: p, m: m, calls: make(chan func()), done: make(chan struct{}),
 		sessions: map[uint64]*servedSession{}, runs: map[provcore.Key]context.CancelFunc{}}
 }
 
+func (l *loop) now() time.Time { return l.p.cfg.Clock.Now() }
+
 // run steps the machine until ctx ends: posted events and a tick a second
 // (expiries and the redemption schedule).
-func (l *provLoop) run(ctx context.Context) {
+func (l *loop) run(ctx context.Context) {
 	defer close(l.done)
 	l.ctx = ctx
-	t := l.n.clk.NewTicker(time.Second)
+	t := l.p.cfg.Clock.NewTicker(time.Second)
 	defer t.Stop()
 	for {
 		select {
@@ -60,30 +57,30 @@ func (l *provLoop) run(ctx context.Context) {
 		case fn := <-l.calls:
 			fn()
 		case <-t.C():
-			l.perform(l.m.Tick(l.n.clk.Now()))
+			l.perform(l.m.Tick(l.now()))
 		}
 	}
 }
 
 // do runs fn on the loop goroutine and waits for it.
-func (l *provLoop) do(ctx context.Context, fn func()) error {
+func (l *loop) do(ctx context.Context, fn func()) error {
 	done := make(chan struct{})
 	select {
 	case l.calls <- func() { fn(); close(done) }:
 	case <-ctx.Done():
 		return ctx.Err()
 	case <-l.done:
-		return errProviderStopped
+		return errStopped
 	}
 	<-done // taken: the loop runs fn to its end
 	return nil
 }
 
 // step feeds ev to the machine, performs the Ready and returns its answers.
-func (l *provLoop) step(ctx context.Context, ev provcore.Event) ([]provcore.Answer, error) {
+func (l *loop) step(ctx context.Context, ev provcore.Event) ([]provcore.Answer, error) {
 	var answers []provcore.Answer
 	err := l.do(ctx, func() {
-		rd := l.m.Step(l.n.clk.Now(), ev)
+		rd := l.m.Step(l.now(), ev)
 		answers = slices.Clone(rd.Answers)
 		l.perform(rd)
 	})
@@ -94,21 +91,22 @@ func (l *provLoop) step(ctx context.Context, ev provcore.Event) ([]provcore.Answ
 // needs storing yet. The provider's durable state is its vouchers, which
 // pay stores before VoucherAccepted is stepped; reservations and standing
 // bids belong to sessions that die with the process.
-func (l *provLoop) perform(rd provcore.Ready) {
+func (l *loop) perform(rd provcore.Ready) {
+	p := l.p
 	var orphans []provcore.Key
 	for _, r := range rd.Runs {
 		s := l.sessions[r.Session]
 		if s == nil {
 			// Cannot happen: a session's attempts are stopped before it is
 			// forgotten. Free the slot (below) rather than leak it.
-			l.n.log.Error("run for an unknown task session", "task", r.Key.Task)
+			p.log.Error("run for an unknown task session", "task", r.Key.Task)
 			orphans = append(orphans, r.Key)
 			continue
 		}
 		ctx, cancel := context.WithCancel(l.ctx)
 		l.runs[r.Key] = cancel
-		l.n.wg.Add(1)
-		go l.n.serveTask(ctx, cancel, r, s)
+		p.wg.Add(1)
+		go l.serveTask(ctx, cancel, r, s)
 	}
 	for _, st := range rd.Stops {
 		if cancel := l.runs[st.Key]; cancel != nil {
@@ -122,34 +120,34 @@ func (l *provLoop) perform(rd provcore.Ready) {
 		}
 		res := snd.Result
 		// Off the loop: a slow consumer must not stall every bid.
-		l.n.wg.Add(1)
+		p.wg.Add(1)
 		go func() {
-			defer l.n.wg.Done()
+			defer p.wg.Done()
 			if err := s.write(wire.TypeResult, res); err != nil {
-				l.n.log.Debug("send result", "task", res.Task, "err", err)
+				p.log.Debug("send result", "task", res.Task, "err", err)
 			}
 		}()
 	}
 	for _, r := range rd.Redeems {
 		job := r.Job
-		l.n.wg.Add(1)
+		p.wg.Add(1)
 		go func() {
-			defer l.n.wg.Done()
+			defer p.wg.Done()
 			// A redemption is a chain transaction: seconds, and retried
 			// by the schedule when it fails.
 			ctx, cancel := context.WithTimeout(l.ctx, 3*time.Minute)
 			defer cancel()
-			l.step(ctx, l.n.pay.provider.Redeem(ctx, job))
+			l.step(ctx, p.cfg.Payments.Redeem(ctx, job))
 		}()
 	}
 	// Stepped last: a Step reuses the buffers rd's slices point into.
 	for _, k := range orphans {
-		l.perform(l.m.Step(l.n.clk.Now(), provcore.ExecutionFinished{Key: k}))
+		l.perform(l.m.Step(l.now(), provcore.ExecutionFinished{Key: k}))
 	}
 }
 
 // open registers a task session and returns its number.
-func (l *provLoop) open(ctx context.Context, from peer.ID, write func(typ string, v any) error) (uint64, error) {
+func (l *loop) open(ctx context.Context, from peer.ID, write func(typ string, v any) error) (uint64, error) {
 	var id uint64
 	err := l.do(ctx, func() {
 		l.lastID++
@@ -160,43 +158,22 @@ func (l *provLoop) open(ctx context.Context, from peer.ID, write func(typ string
 }
 
 // end closes a task session: its attempts are stopped or released.
-func (l *provLoop) end(id uint64) {
+func (l *loop) end(id uint64) {
 	l.do(context.Background(), func() {
-		l.perform(l.m.Step(l.n.clk.Now(), provcore.SessionEnded{Session: id}))
+		l.perform(l.m.Step(l.now(), provcore.SessionEnded{Session: id}))
 		delete(l.sessions, id)
 	})
 }
 
 // finished reports an execution's end from its goroutine.
-func (l *provLoop) finished(key provcore.Key, res wire.Result) {
+func (l *loop) finished(key provcore.Key, res wire.Result) {
 	l.do(context.Background(), func() {
 		delete(l.runs, key)
-		l.perform(l.m.Step(l.n.clk.Now(), provcore.ExecutionFinished{Key: key, Result: res}))
+		l.perform(l.m.Step(l.now(), provcore.ExecutionFinished{Key: key, Result: res}))
 	})
 }
 
 // read runs a query of the machine on the loop.
-func (l *provLoop) read(fn func(m *provcore.Machine)) {
+func (l *loop) read(fn func(m *provcore.Machine)) {
 	l.do(context.Background(), func() { fn(l.m) })
-}
-
-// escrowFacts looks up what the machine needs to know of job's escrow
-// (chain reads, cached by pay): nothing when payments are off.
-func (n *Node) escrowFacts(ctx context.Context, job wire.JobID, consumer string, bid bool) provcore.Escrow {
-	pp := n.pay.provider
-	if pp == nil {
-		return provcore.Escrow{}
-	}
-	cover, err := pp.Cover(ctx, job, common.HexToAddress(consumer))
-	if err != nil {
-		return provcore.Escrow{On: true, Err: err.Error()}
-	}
-	es := provcore.Escrow{On: true, Cover: cover}
-	if bid {
-		// A proof escrow pays its own price per task: the machine bids it.
-		if price, ok, err := pp.ProofPrice(ctx, job); err == nil && ok {
-			es.ProofPrice = price
-		}
-	}
-	return es
 }
