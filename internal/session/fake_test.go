@@ -133,13 +133,14 @@ func (p *pipeEnd) Reset() error {
 // provider plays the far side: it serves blobs, answers bids with bid(),
 // and answers each assignment with result() (nil: no answer).
 type provider struct {
-	id     peer.ID
-	key    *ecdsa.PrivateKey
-	evm    string
-	blobs  *memBlobs
-	opens  atomic.Int32
-	bid    func(wire.BidRequest) wire.Bid
-	result func(wire.Assign) *wire.Result
+	id      peer.ID
+	key     *ecdsa.PrivateKey
+	evm     string
+	binding wire.Binding // evm bound to id
+	blobs   *memBlobs
+	opens   atomic.Int32
+	bid     func(wire.BidRequest) wire.Bid
+	result  func(wire.Assign) *wire.Result
 
 	mu      sync.Mutex
 	streams []*pipeEnd
@@ -162,7 +163,11 @@ func newProvider(t *testing.T) *provider {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &provider{id: id, key: key, evm: ethcrypto.PubkeyToAddress(key.PublicKey).Hex(), blobs: newMemBlobs(), cancels: make(chan wire.Cancel, 16), vouchers: make(chan wire.Voucher, 16)}
+	b, err := verify.Bind(key, id.String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &provider{id: id, key: key, evm: b.EVM, binding: b, blobs: newMemBlobs(), cancels: make(chan wire.Cancel, 16), vouchers: make(chan wire.Voucher, 16)}
 }
 
 func (p *provider) Request(_ context.Context, to peer.ID, proto protocol.ID, req []byte, _ int) ([]byte, error) {

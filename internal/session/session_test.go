@@ -150,12 +150,16 @@ func TestRequestBid(t *testing.T) {
 	p := newProvider(t)
 	c := newConsumer(t, p, nil)
 	req := wire.BidRequest{Job: testJob, Round: 2}
-	p.bid = func(r wire.BidRequest) wire.Bid { return wire.Bid{Job: r.Job, Round: r.Round, Accept: true, Slots: 3} }
+	p.bid = func(r wire.BidRequest) wire.Bid {
+		return wire.Bid{Job: r.Job, Round: r.Round, Accept: true, Slots: 3, EVM: p.evm, Binding: p.binding}
+	}
 	c.RequestBid(context.Background(), market.RequestBid{Peer: p.id.String(), Req: req})
 	if in := next[market.BidIn](t, c); in.Bid.Slots != 3 || in.Peer != p.id.String() {
 		t.Fatalf("bid %+v", in)
 	}
-	p.bid = func(r wire.BidRequest) wire.Bid { return wire.Bid{Job: r.Job, Round: r.Round - 1, Accept: true} }
+	p.bid = func(r wire.BidRequest) wire.Bid {
+		return wire.Bid{Job: r.Job, Round: r.Round - 1, Accept: true, EVM: p.evm, Binding: p.binding}
+	}
 	c.RequestBid(context.Background(), market.RequestBid{Peer: p.id.String(), Req: req})
 	if f := next[market.BidFailed](t, c); f.Err != "bid answers another auction" {
 		t.Fatalf("failure %q", f.Err)
