@@ -100,7 +100,7 @@ type Provider struct {
 	// (handlers may already be serving when it does).
 	active atomic.Pointer[loop]
 	seq    atomic.Uint64
-	wg    sync.WaitGroup
+	wg     sync.WaitGroup
 }
 
 // New returns a Provider that refuses work until Start.
