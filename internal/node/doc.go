@@ -18,18 +18,25 @@
 // earlier version migrates its records first (jobdb's testdata/state-v*.db
 // are such databases; TestFixtureV0Resumes resumes one's jobs).
 //
-// The provider role publishes signed offers on gossip, answers bid
-// requests and serves task sessions. What it decides (admission, asks,
-// slots, escrow reservations, when to redeem) is its provider.Machine's,
-// stepped by one provider loop (provloop.go) that handlers post events
-// to; internal/runner runs each assignment (fetch, stage, execute by the
-// task's declared kind, collect, sign).
+// The provider role is internal/providing, wired here (providing.go):
+// it publishes signed offers on gossip, answers bid requests and serves
+// task sessions, and its one loop steps the provider.Machine, which
+// decides admission, asks, slots, escrow reservations and when to
+// redeem. Every node registers its handlers; one that does not provide
+// refuses work.
+//
+// At start the node binds its EVM address to its peer ID (a
+// wire.Binding signed by the EVM key). Its bid requests, assignments,
+// offers and bids carry it, and it drops offers and bids whose address
+// is not bound to the peer that sent them: nobody can pose as another
+// node's EVM account.
 //
 // Role logic lives outside this package, behind ports each package
 // defines: internal/session (the consumer's task sessions and result
 // judging, voucher sending), internal/fraud (checking, gossiping and
 // reporting fraud evidence), internal/jobdb (the consumer's database), internal/zkjob (the
-// consumer's zk jobs), internal/runner (the provider's executions),
+// consumer's zk jobs), internal/providing (the provider role),
+// internal/runner (the provider's executions),
 // internal/pay (escrows, vouchers, redemptions, proof settlement). Test
 // behaviour (cheating providers) reaches the node only through the
 // WrapExecutor and EditReceipt options.

@@ -53,7 +53,7 @@ func (n *Node) startPayments(ctx context.Context) error {
 	n.wg.Add(1)
 	go func() { defer n.wg.Done(); n.pay.consumer.Run(ctx) }()
 	if n.opts.Config.Provider.Enabled {
-		// Its redemption schedule is the provider machine's (provloop.go).
+		// Its redemption schedule is the provider machine's (internal/providing).
 		n.pay.provider = pay.NewProvider(c, n.db, n.log.With("component", "pay"), n.clk, n.opts.Redeem)
 		if pe, ok := c.(chain.ProofEscrow); ok {
 			n.pay.proofs = pay.NewProofs(pe, n.log.With("component", "pay"), pay.ProofOptions{Clock: n.clk})
