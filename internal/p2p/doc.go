@@ -44,7 +44,7 @@
 //	})
 //	resp, err := h.Request(ctx, provider, p2p.ProtoBid, encodedBidRequest, 64<<10)
 //
-//	h.ServeBlobs(blobStore) // store.Blobs satisfies BlobSource
+//	h.ServeBlobs(blobStore, registry) // store.Blobs, access.Registry
 //	n, err := h.FetchBlob(ctx, provider, cid, tmpFile, 1<<30)
 //	if errors.Is(err, p2p.ErrHashMismatch) { /* discard tmpFile, distrust provider */ }
 package p2p
