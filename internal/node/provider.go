@@ -63,7 +63,7 @@ func (n *Node) startProvider(ctx context.Context) error {
 	p.run, err = runner.New(runner.Config{
 		Blobs: n.blobs, Fetcher: n.sessions, Executors: kinds, Clock: n.clk,
 		Logger: n.log, WorkDir: n.opts.Home.Path("work"), Slots: p.slots, InlineLimit: session.InlineLimit,
-		Claims: n.pay.chain != nil,
+		Claims: n.pay.chain != nil, Access: n.access,
 		Signer: runner.Signer{EVM: n.id.EVM, Key: n.id.EVMKey, Domain: n.domain, Attester: n.opts.Attester, Edit: n.opts.EditReceipt},
 	})
 	if err != nil {
