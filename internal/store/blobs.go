@@ -37,7 +37,7 @@ type QuotaError struct {
 }
 
 func (e *QuotaError) Error() string {
-	return fmt.Sprintf("%v: the blob store at %s holds %s and the upload would pass its quota of %s", ErrQuota, e.Dir, spec.HumanSize(uint64(max(e.Used, 0))), spec.HumanSize(uint64(max(e.Limit, 0))))
+	return fmt.Sprintf("the blob store at %s holds %s and this upload would pass its quota of %s", e.Dir, spec.HumanSize(uint64(max(e.Used, 0))), spec.HumanSize(uint64(max(e.Limit, 0))))
 }
 
 func (e *QuotaError) Unwrap() error { return ErrQuota }
