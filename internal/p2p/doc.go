@@ -27,6 +27,9 @@
 //     most the size limit and reports ErrTooLarge before writing anything when
 //     the peer announces more. Callers write to a temporary file and discard
 //     it on any error.
+//   - ServeBlobs serves a blob only to a peer its Access allows; anyone
+//     else gets ErrDenied, whether or not the blob is stored, so a content
+//     address alone reads nothing and probes nothing.
 //   - TCP is dialed before QUIC: a single TCP stream carries about three
 //     times the bytes of a QUIC one here, and blobs are the bulk traffic.
 //
