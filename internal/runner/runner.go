@@ -72,10 +72,6 @@ type Config struct {
 	Executors map[string]Executor // by task kind (wire.TaskSpec.Kind)
 	Signer    Signer
 	Clock     clock.Clock
-	// Access lets the consumer that assigned a task read its result's
-	// outputs and logs from this node (access.OutputGrant), and no one
-	// else.
-	Access Access
 	Logger    *slog.Logger // default: discard
 	// WorkDir holds the slot sandboxes, slot-0 … slot-<Slots-1>.
 	WorkDir string
@@ -85,6 +81,10 @@ type Config struct {
 	InlineLimit int
 	// Claims: return a zk task's settlement claim from Run (payments on).
 	Claims bool
+	// Access lets the consumer that assigned a task read its result's
+	// outputs and logs from this node (access.OutputGrant), and no one
+	// else.
+	Access Access
 }
 
 // Validate reports the first missing or wrong field.
