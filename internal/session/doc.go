@@ -22,9 +22,10 @@
 //     failure the provider is to blame for has ProgramFault false;
 //   - every blob taken from a provider is checked against its content
 //     address before it is stored;
-//   - an attempt's provider may read the task's program and inputs from
-//     this node (Access) from before the assignment is sent until the
-//     attempt's goroutine returns; no other peer is granted them.
+//   - an attempt's provider may read the task's program and inputs (those
+//     not sent inline) from this node (Access) from before the assignment
+//     is sent until the attempt's goroutine returns; no other peer is
+//     granted them.
 //
 // Example (the node's wiring):
 //
