@@ -44,6 +44,8 @@ func (e *APIError) Is(target error) bool {
 		return e.Status == http.StatusNotFound
 	case spec.ErrInvalid:
 		return e.Body.Code == "invalid"
+	case ErrQuota:
+		return e.Body.Code == "quota"
 	}
 	return false
 }

@@ -4,7 +4,7 @@
 // Routes (all under /v1, all JSON unless noted, `Authorization: Bearer <token>`):
 //
 //	GET  /v1/status                    node identity and roles
-//	POST /v1/blobs                     upload raw bytes -> {cid, size}
+//	POST /v1/blobs                     upload raw bytes -> {cid, size} (507 "quota" past blob_quota)
 //	GET  /v1/blobs/{cid}               download raw bytes
 //	POST /v1/jobs                      submit a resolved job spec -> job
 //	GET  /v1/jobs                      list jobs (summaries)

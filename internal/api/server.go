@@ -112,6 +112,8 @@ func (s *Server) fail(w http.ResponseWriter, err error) {
 		writeErr(w, http.StatusConflict, "conflict", err)
 	case errors.Is(err, ErrPayment):
 		writeErr(w, http.StatusPaymentRequired, "payment", err)
+	case errors.Is(err, ErrQuota):
+		writeErr(w, http.StatusInsufficientStorage, "quota", err)
 	default:
 		s.log.Warn("api request failed", "err", err)
 		writeErr(w, http.StatusInternalServerError, "internal", err)

@@ -40,6 +40,9 @@ var (
 	ErrConflict  = errors.New("conflict")
 	// ErrPayment: the job's escrow could not be opened (e.g. balance short).
 	ErrPayment = errors.New("payment")
+	// ErrQuota: an upload would take the node's blob store past its quota;
+	// the message says how much is held, the quota, and what to do.
+	ErrQuota = errors.New("blob store quota reached")
 )
 
 // NodeInfo describes the node.

@@ -20,6 +20,7 @@ import (
 	"github.com/libp2p/go-libp2p/core/peer"
 	"gopkg.in/yaml.v3"
 
+	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
 )
 
@@ -33,6 +34,22 @@ type Config struct {
 	Provider  Provider `yaml:"provider"`
 	ChainID   uint64   `yaml:"chain_id"`
 	Chain     Chain    `yaml:"chain,omitempty"`
+	// BlobQuota is how much the blob store (<home>/blobs: uploads, job
+	// inputs and outputs) may hold before uploads through the API are
+	// refused, e.g. "20GiB"; 0 means DefaultBlobQuota.
+	BlobQuota spec.Size `yaml:"blob_quota,omitempty"`
+}
+
+// DefaultBlobQuota is the blob store's upload quota when none is set:
+// room for a few large jobs' data on a laptop without filling its disk.
+const DefaultBlobQuota = 20 << 30
+
+// UploadQuota is the blob store's upload quota in bytes.
+func (c Config) UploadQuota() int64 {
+	if c.BlobQuota == 0 {
+		return DefaultBlobQuota
+	}
+	return int64(min(uint64(c.BlobQuota), 1<<62))
 }
 
 // Chain says where payments settle. An empty RPC means no payments: jobs

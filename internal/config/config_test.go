@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"os"
 	"testing"
 )
 
@@ -35,5 +36,26 @@ func TestMissingHome(t *testing.T) {
 	h := Home(t.TempDir())
 	if _, err := h.Identity(); !errors.Is(err, ErrNoHome) {
 		t.Fatalf("got %v", err)
+	}
+}
+
+// blob_quota is written as a size; unset means DefaultBlobQuota.
+func TestBlobQuota(t *testing.T) {
+	h := Home(t.TempDir())
+	if _, err := h.Init(false); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := h.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := cfg.UploadQuota(); got != DefaultBlobQuota {
+		t.Fatalf("default quota %d, want %d", got, DefaultBlobQuota)
+	}
+	if err := os.WriteFile(h.Path("config.yaml"), []byte("blob_quota: 512MiB\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if cfg, err = h.Load(); err != nil || cfg.UploadQuota() != 512<<20 {
+		t.Fatalf("blob_quota: 512MiB read as %d (%v)", cfg.UploadQuota(), err)
 	}
 }

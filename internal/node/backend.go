@@ -2,6 +2,7 @@ package node
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"sort"
@@ -9,6 +10,7 @@ import (
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/spec"
+	"github.com/deco-network/deco/internal/store"
 	"github.com/deco-network/deco/internal/wire"
 )
 
@@ -29,7 +31,12 @@ func (b backend) Info(ctx context.Context) api.NodeInfo {
 }
 
 func (b backend) PutBlob(ctx context.Context, r io.Reader) (wire.CID, int64, error) {
-	return b.n.blobs.Put(r)
+	c, size, err := b.n.blobs.Upload(r, b.n.opts.Config.UploadQuota())
+	if errors.Is(err, store.ErrQuota) {
+		return "", 0, fmt.Errorf("%w: %v; free space by deleting blobs no job needs (stop the node and remove their files there; it recounts at start) or raise blob_quota in %s (e.g. blob_quota: 40GiB) and restart the node",
+			api.ErrQuota, err, b.n.opts.Home.Path("config.yaml"))
+	}
+	return c, size, err
 }
 
 func (b backend) OpenBlob(ctx context.Context, c wire.CID) (io.ReadCloser, int64, error) {

@@ -15,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/libp2p/go-libp2p/core/peer"
 
+	"github.com/deco-network/deco/internal/access"
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/attest"
 	"github.com/deco-network/deco/internal/chain"
@@ -98,6 +99,7 @@ type Node struct {
 	did    string
 	host   *p2p.Host
 	blobs  *store.Blobs
+	access *access.Registry // who may read which blob over the network
 	db     *store.DB
 	api    *api.Server
 	apiURL string
@@ -217,7 +219,8 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	if n.binding, err = verify.Bind(n.id.EVMKey, n.host.ID().String()); err != nil {
 		return err
 	}
-	n.host.ServeBlobs(n.blobs)
+	n.access = access.New(n.clk)
+	n.host.ServeBlobs(n.blobs, n.access)
 
 	if err := n.startPayments(ctx); err != nil {
 		return err

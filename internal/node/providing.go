@@ -13,7 +13,7 @@ import (
 func (n *Node) startProviding(ctx context.Context) error {
 	c := providing.Config{
 		Settings: n.opts.Config.Provider, Home: n.opts.Home, Binding: n.binding, Key: n.id.EVMKey, Domain: n.domain,
-		Seal: n.seal, Open: n.open, Gossip: n.host, Blobs: n.blobs, Fetcher: n.sessions,
+		Seal: n.seal, Open: n.open, Gossip: n.host, Blobs: n.blobs, Fetcher: n.sessions, Access: n.access,
 		Clock: n.clk, Logger: n.log, OfferInterval: n.opts.OfferInterval, Executor: n.opts.Executor,
 		Attester: n.opts.Attester, WrapExecutor: n.opts.WrapExecutor, EditReceipt: n.opts.EditReceipt, Malice: n.opts.Malice,
 	}

@@ -16,7 +16,7 @@ func (n *Node) startSessions() {
 	n.sessions = session.New(session.Config{
 		Host: session.Network(n.host), Blobs: n.blobs,
 		Seal: n.seal, Open: n.open, Post: n.post, Binding: n.binding,
-		Domain: n.domain, Attestation: n.opts.Attestation, Proofs: zkJudge{n},
+		Domain: n.domain, Attestation: n.opts.Attestation, Proofs: zkJudge{n}, Access: n.access,
 	})
 }
 

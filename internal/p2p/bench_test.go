@@ -25,7 +25,7 @@ func BenchmarkFetchBlobVsStream(b *testing.B) {
 	data := randomBytes(size, 9)
 	src := newBlobs()
 	c := src.add(data)
-	server.ServeBlobs(src)
+	server.ServeBlobs(src, everyone{})
 	server.h.SetStreamHandler(protoRaw, func(s network.Stream) {
 		defer s.Close()
 		_, _ = io.Copy(s, bytes.NewReader(data))

@@ -25,6 +25,9 @@ var (
 	ErrHashMismatch = errors.New("received blob does not match its content address")
 	// ErrRemote reports that the serving peer failed for its own reasons.
 	ErrRemote = errors.New("peer failed to serve the blob")
+	// ErrDenied reports that the serving peer does not let this node read
+	// the blob: only peers party to a job read its data.
+	ErrDenied = errors.New("peer refused to serve the blob to this node")
 )
 
 // BlobSource is where ServeBlobs reads blobs from (store.Blobs satisfies it).
@@ -35,6 +38,12 @@ type BlobSource interface {
 	Open(c wire.CID) (io.ReadCloser, int64, error)
 }
 
+// Access decides which peer may read which blob (*access.Registry).
+type Access interface {
+	// Allowed reports whether peer p may read blob c.
+	Allowed(p peer.ID, c wire.CID) bool
+}
+
 // Block exchange wire format on ProtoData, after multistream negotiation:
 //
 //	requester -> server: one message (uvarint length + CID string); close write
@@ -42,6 +51,7 @@ type BlobSource interface {
 //	  statusOK:       uvarint size, then exactly size raw bytes; close
 //	  statusNotFound: nothing; close
 //	  statusFailed:   one message with a short reason; close
+//	  statusDenied:   one message with a short reason; close
 //
 // The raw bytes carry no per-chunk framing, so the exchange runs at the
 // speed of a bare stream.
@@ -49,6 +59,7 @@ const (
 	statusOK       byte = 0
 	statusNotFound byte = 1
 	statusFailed   byte = 2
+	statusDenied   byte = 3
 
 	maxCIDLen    = 256
 	maxReasonLen = 1024
@@ -57,15 +68,22 @@ const (
 
 var copyBufPool = sync.Pool{New: func() any { b := make([]byte, copyBufSize); return &b }}
 
-// ServeBlobs answers ProtoData requests from src. A transfer that makes no
+// ServeBlobs answers ProtoData requests from src, for the blobs acc lets
+// the requesting peer read (a nil acc lets no one read anything). A
+// refusal does not say whether the blob is here. A transfer that makes no
 // progress for the host's idle timeout is reset.
-func (d *Host) ServeBlobs(src BlobSource) {
+func (d *Host) ServeBlobs(src BlobSource, acc Access) {
 	d.Handle(ProtoData, func(ctx context.Context, s *Stream) {
 		_ = s.SetDeadline(time.Now().Add(d.idle))
 		req, err := s.ReadMsg(maxCIDLen)
 		if err != nil {
 			d.log.Debug("bad blob request", "peer", s.Remote(), "err", err)
 			_ = s.Reset()
+			return
+		}
+		if acc == nil || !acc.Allowed(s.Remote(), wire.CID(req)) {
+			d.log.Debug("blob refused: peer not party to its job", "peer", s.Remote(), "cid", string(req))
+			_ = refuse(s, statusDenied, "this node serves a job's data only to the peers taking part in it")
 			return
 		}
 		if err := d.serveBlob(s, src, wire.CID(req)); err != nil {
@@ -120,7 +138,7 @@ func refuse(s *Stream, status byte, reason string) error {
 	if _, err := s.Write([]byte{status}); err != nil {
 		return err
 	}
-	if status == statusFailed {
+	if status == statusFailed || status == statusDenied {
 		if err := s.WriteMsg([]byte(reason)); err != nil {
 			return err
 		}
@@ -177,6 +195,9 @@ func (d *Host) fetch(s *Stream, c wire.CID, w io.Writer, maxSize int64) (int64, 
 			return 0, fmt.Errorf("%w (no reason given: %v)", ErrRemote, err)
 		}
 		return 0, fmt.Errorf("%w: %q", ErrRemote, reason)
+	case statusDenied:
+		reason, _ := s.ReadMsg(maxReasonLen)
+		return 0, fmt.Errorf("%w: %q", ErrDenied, reason)
 	default:
 		return 0, fmt.Errorf("unknown blob status %d from peer (incompatible Deco version?)", status)
 	}

@@ -11,8 +11,18 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/libp2p/go-libp2p/core/peer"
+
+	"github.com/deco-network/deco/internal/access"
+	"github.com/deco-network/deco/internal/clock"
 	"github.com/deco-network/deco/internal/wire"
 )
+
+// everyone lets every peer read every blob: the transfer tests are about
+// moving bytes, TestFetchBlobRefusedToStrangers about who may.
+type everyone struct{}
+
+func (everyone) Allowed(peer.ID, wire.CID) bool { return true }
 
 // blobs is a BlobSource over in-memory blobs with optional misbehaviour.
 type blobs struct {
@@ -91,7 +101,7 @@ func TestFetchBlob(t *testing.T) {
 	hosts := cluster(t, 2, Config{})
 	client, server := hosts[1], hosts[0]
 	src := newBlobs()
-	server.ServeBlobs(src)
+	server.ServeBlobs(src, everyone{})
 
 	big := src.add(randomBytes(50<<20, 1))
 	small := src.add([]byte("hello, deco"))
@@ -153,7 +163,7 @@ func TestFetchBlobPeerClosedMidTransfer(t *testing.T) {
 	hosts := cluster(t, 2, Config{})
 	client, server := hosts[1], hosts[0]
 	src := newBlobs()
-	server.ServeBlobs(src)
+	server.ServeBlobs(src, everyone{})
 	c := src.add(randomBytes(4<<20, 4))
 	release := make(chan any)
 	defer close(release)
@@ -182,5 +192,49 @@ func TestFetchBlobPeerClosedMidTransfer(t *testing.T) {
 		}
 	case <-ctx.Done():
 		t.Fatal("FetchBlob still blocked after the peer closed")
+	}
+}
+
+// A peer that knows a blob's address reads it only while granted; a
+// refusal does not reveal whether the blob is there.
+func TestFetchBlobRefusedToStrangers(t *testing.T) {
+	hosts := cluster(t, 3, Config{})
+	server, party, stranger := hosts[0], hosts[1], hosts[2]
+	waitFor(t, "stranger connected", func() bool { return stranger.Connected(server.ID()) })
+	src := newBlobs()
+	reg := access.New(clock.Real{})
+	server.ServeBlobs(src, reg)
+	secret := src.add([]byte("a job's private input"))
+	absent := wire.CIDOf([]byte("not stored"))
+	lease := reg.Grant(party.ID(), secret)
+	ctx := context.Background()
+
+	var buf bytes.Buffer
+	if _, err := party.FetchBlob(ctx, server.ID(), secret, &buf, 1<<20); err != nil || buf.String() != "a job's private input" {
+		t.Fatalf("granted peer: %q, %v", buf.String(), err)
+	}
+	for _, c := range []wire.CID{secret, absent} {
+		buf.Reset()
+		_, err := stranger.FetchBlob(ctx, server.ID(), c, &buf, 1<<20)
+		if !errors.Is(err, ErrDenied) || buf.Len() != 0 {
+			t.Fatalf("stranger fetching %s: got %d bytes, err %v; want ErrDenied", c.Short(), buf.Len(), err)
+		}
+	}
+	if !errors.Is(func() error { _, err := party.FetchBlob(ctx, server.ID(), absent, &buf, 1<<20); return err }(), ErrDenied) {
+		t.Fatal("a blob never granted was not refused")
+	}
+	lease.Release()
+	_, err := party.FetchBlob(ctx, server.ID(), secret, &buf, 1<<20)
+	if !errors.Is(err, ErrDenied) {
+		t.Fatalf("after the lease ended: %v, want ErrDenied", err)
+	}
+	t.Logf("refusal reads: %v", err)
+
+	// Without a registry nothing is served.
+	other := newHost(t, Config{Bootstrap: party.Addrs()})
+	other.ServeBlobs(src, nil)
+	waitFor(t, "connected", func() bool { return party.Connected(other.ID()) })
+	if _, err := party.FetchBlob(ctx, other.ID(), secret, &buf, 1<<20); !errors.Is(err, ErrDenied) {
+		t.Fatalf("nil access: %v, want ErrDenied", err)
 	}
 }

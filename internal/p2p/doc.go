@@ -27,6 +27,9 @@
 //     most the size limit and reports ErrTooLarge before writing anything when
 //     the peer announces more. Callers write to a temporary file and discard
 //     it on any error.
+//   - ServeBlobs serves a blob only to a peer its Access allows; anyone
+//     else gets ErrDenied, whether or not the blob is stored, so a content
+//     address alone reads nothing and probes nothing.
 //   - TCP is dialed before QUIC: a single TCP stream carries about three
 //     times the bytes of a QUIC one here, and blobs are the bulk traffic.
 //
@@ -44,7 +47,7 @@
 //	})
 //	resp, err := h.Request(ctx, provider, p2p.ProtoBid, encodedBidRequest, 64<<10)
 //
-//	h.ServeBlobs(blobStore) // store.Blobs satisfies BlobSource
+//	h.ServeBlobs(blobStore, registry) // store.Blobs, access.Registry
 //	n, err := h.FetchBlob(ctx, provider, cid, tmpFile, 1<<30)
 //	if errors.Is(err, p2p.ErrHashMismatch) { /* discard tmpFile, distrust provider */ }
 package p2p

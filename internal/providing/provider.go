@@ -64,6 +64,8 @@ type Config struct {
 	// Blobs and Fetcher stage a task's program and inputs.
 	Blobs   *store.Blobs
 	Fetcher runner.Fetcher
+	// Access lets the assigning consumer read a result's blobs.
+	Access runner.Access
 	// Payments is nil when payments are off; Proofs nil when the chain
 	// cannot settle proofs.
 	Payments Payments
@@ -132,7 +134,7 @@ func (p *Provider) Start(ctx context.Context) error {
 	p.run, err = runner.New(runner.Config{
 		Blobs: cfg.Blobs, Fetcher: cfg.Fetcher, Executors: kinds, Clock: cfg.Clock,
 		Logger: p.log, WorkDir: cfg.Home.Path("work"), Slots: p.slots, InlineLimit: session.InlineLimit,
-		Claims: cfg.Payments != nil,
+		Claims: cfg.Payments != nil, Access: cfg.Access,
 		Signer: runner.Signer{EVM: cfg.Binding.EVM, Key: cfg.Key, Domain: cfg.Domain, Attester: cfg.Attester, Edit: cfg.EditReceipt},
 	})
 	if err != nil {

@@ -20,7 +20,9 @@
 //   - Every failure is a wire.Result with a failure kind and a message a
 //     user can read; Run never returns an error.
 //   - Logs and outputs of at most InlineLimit/4 bytes travel inline in
-//     the result; larger ones are stored for the consumer to fetch.
+//     the result; larger ones are stored for the consumer to fetch, and
+//     only the consumer that assigned the task may (Config.Access, for
+//     access.OutputGrant from the result).
 //
 // Example:
 //
@@ -28,7 +30,7 @@
 //		Blobs: blobs, Fetcher: runner.FetchFunc(fetch), Clock: clock.Real{},
 //		Executors: map[string]runner.Executor{wire.KindWasm: {Executor: e, Runtime: "wazero/v1.12.0", MaxInput: 1 << 34}},
 //		Signer: runner.Signer{EVM: addr, Key: key, Domain: domain, Attester: attest.Software{}},
-//		WorkDir: home.Path("work"), Slots: 2, InlineLimit: 256 << 10,
+//		WorkDir: home.Path("work"), Slots: 2, InlineLimit: 256 << 10, Access: grants,
 //	})
 //	res, claim := r.Run(ctx, consumer, assign, slot, status)
 package runner

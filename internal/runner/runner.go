@@ -15,6 +15,7 @@ import (
 
 	"github.com/libp2p/go-libp2p/core/peer"
 
+	"github.com/deco-network/deco/internal/access"
 	"github.com/deco-network/deco/internal/chain"
 	"github.com/deco-network/deco/internal/clock"
 	"github.com/deco-network/deco/internal/exec"
@@ -48,6 +49,13 @@ func (f FetchFunc) Fetch(ctx context.Context, from peer.ID, c wire.CID, inline m
 	return f(ctx, from, c, inline, max)
 }
 
+// Access records which peers may read which of this node's blobs
+// (*access.Registry).
+type Access interface {
+	// GrantFor lets p read cids for d.
+	GrantFor(p peer.ID, d time.Duration, cids ...wire.CID)
+}
+
 // Executor is a provider's executor of one task kind and what it signs as.
 type Executor struct {
 	exec.Executor
@@ -73,6 +81,10 @@ type Config struct {
 	InlineLimit int
 	// Claims: return a zk task's settlement claim from Run (payments on).
 	Claims bool
+	// Access lets the consumer that assigned a task read its result's
+	// outputs and logs from this node (access.OutputGrant), and no one
+	// else.
+	Access Access
 }
 
 // Validate reports the first missing or wrong field.
@@ -86,6 +98,8 @@ func (c Config) Validate() error {
 		return errors.New("runner: no executors")
 	case c.Clock == nil:
 		return errors.New("runner: no clock")
+	case c.Access == nil:
+		return errors.New("runner: no access registry (the consumer could not fetch the outputs)")
 	case c.WorkDir == "":
 		return errors.New("runner: no work directory")
 	case c.Slots < 1:
@@ -218,10 +232,28 @@ func (r *Runner) Run(ctx context.Context, from peer.ID, a wire.Assign, slot int,
 	}
 	res.Outputs = m
 	res = r.cfg.Signer.sign(ex.Runtime, spec, res, hex.EncodeToString(sum[:]))
+	r.cfg.Access.GrantFor(from, access.OutputGrant, fetchable(res)...)
 	if claim, ok := zkexec.ClaimOf(out); ok && res.Receipt != nil && r.cfg.Claims {
 		return res, claim
 	}
 	return res, nil
+}
+
+// fetchable lists the outputs and logs of res the consumer fetches: those
+// that did not travel inline.
+func fetchable(res wire.Result) []wire.CID {
+	var cids []wire.CID
+	for _, e := range res.Outputs.Entries {
+		cids = append(cids, e.CID)
+	}
+	cids = append(cids, res.Stdout, res.Stderr)
+	kept := cids[:0]
+	for _, c := range cids {
+		if _, inline := res.Inline[c]; c != "" && !inline {
+			kept = append(kept, c)
+		}
+	}
+	return kept
 }
 
 // module returns the program bytes, from memory when a recent task used it.

@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/libp2p/go-libp2p/core/peer"
 
+	"github.com/deco-network/deco/internal/access"
 	"github.com/deco-network/deco/internal/attest"
 	"github.com/deco-network/deco/internal/chain"
 	"github.com/deco-network/deco/internal/clock"
@@ -59,6 +60,7 @@ type fixture struct {
 	clk     *clock.Fake
 	signer  Signer
 	workDir string
+	access  *access.Registry
 }
 
 func newFixture(t *testing.T, kinds map[string]Executor, edit func(*Config)) fixture {
@@ -72,10 +74,11 @@ func newFixture(t *testing.T, kinds map[string]Executor, edit func(*Config)) fix
 		t.Fatal(err)
 	}
 	f := fixture{blobs: blobs, clk: clock.NewFake(time.Unix(1_700_000_000, 0)), workDir: t.TempDir()}
+	f.access = access.New(f.clk)
 	f.signer = Signer{EVM: crypto.PubkeyToAddress(key.PublicKey).Hex(), Key: key,
 		Domain: verify.Domain{ChainID: 1337, Contract: common.HexToAddress("0x1")}, Attester: attest.Software{}}
 	cfg := Config{Blobs: blobs, Fetcher: inlineOnly(blobs), Executors: kinds, Signer: f.signer, Clock: f.clk,
-		WorkDir: f.workDir, Slots: 2, InlineLimit: testInline}
+		WorkDir: f.workDir, Slots: 2, InlineLimit: testInline, Access: f.access}
 	if edit != nil {
 		edit(&cfg)
 	}
@@ -186,6 +189,23 @@ func TestRunCollectsAndSigns(t *testing.T) {
 	}
 	if err := verify.Check(f.signer.Domain, *res.Receipt, res.Signature, verify.Expect{Spec: a.Spec, Provider: f.signer.EVM, Outputs: &res.Outputs}); err != nil {
 		t.Errorf("the consumer would refuse the receipt: %v", err)
+	}
+	// The consumer, and only it, may fetch what did not travel inline, for
+	// access.OutputGrant.
+	var bigCID wire.CID
+	for _, e := range res.Outputs.Entries {
+		if e.Path == "sub/big.bin" {
+			bigCID = e.CID
+		}
+	}
+	for _, c := range []wire.CID{bigCID, res.Stderr} {
+		if !f.access.Allowed("consumer", c) || f.access.Allowed("stranger", c) {
+			t.Errorf("%s: consumer allowed %v, stranger allowed %v", c.Short(), f.access.Allowed("consumer", c), f.access.Allowed("stranger", c))
+		}
+	}
+	f.clk.Advance(access.OutputGrant)
+	if f.access.Allowed("consumer", bigCID) {
+		t.Error("the consumer may still read the outputs after access.OutputGrant")
 	}
 	for _, sub := range []string{"inputs", "outputs"} {
 		if ents, err := os.ReadDir(filepath.Join(f.workDir, "slot-1", sub)); err != nil || len(ents) > 0 {

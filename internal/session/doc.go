@@ -21,14 +21,18 @@
 //   - a verdict's Reason is set only when the result is not accepted; a
 //     failure the provider is to blame for has ProgramFault false;
 //   - every blob taken from a provider is checked against its content
-//     address before it is stored.
+//     address before it is stored;
+//   - an attempt's provider may read the task's program and inputs (those
+//     not sent inline) from this node (Access) from before the assignment
+//     is sent until the attempt's goroutine returns; no other peer is
+//     granted them.
 //
 // Example (the node's wiring):
 //
 //	m := session.New(session.Config{
 //		Host: session.Network(host), Blobs: blobs,
 //		Seal: n.seal, Open: n.open, Post: n.post,
-//		Domain: domain, Attestation: registry, Proofs: zkJudge{n},
+//		Domain: domain, Attestation: registry, Proofs: zkJudge{n}, Access: grants,
 //	})
 //	// on the loop, for the market's actions:
 //	go m.RequestBid(ctx, e) // market.RequestBid

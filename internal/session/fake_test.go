@@ -19,7 +19,9 @@ import (
 	"github.com/libp2p/go-libp2p/core/peer"
 	"github.com/libp2p/go-libp2p/core/protocol"
 
+	"github.com/deco-network/deco/internal/access"
 	"github.com/deco-network/deco/internal/attest"
+	"github.com/deco-network/deco/internal/clock"
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/verify"
@@ -285,6 +287,7 @@ func (p *provider) signed(t *testing.T, d verify.Domain, a wire.Assign, exit int
 type consumer struct {
 	*Manager
 	blobs  *memBlobs
+	access *access.Registry
 	events chan market.Event
 	domain verify.Domain
 }
@@ -300,7 +303,7 @@ func (z proofs) JudgeProof(_ spec.Job, a market.Assign, v market.Verdict) market
 
 func newConsumer(t *testing.T, host Host, z proofs) *consumer {
 	t.Helper()
-	c := &consumer{blobs: newMemBlobs(), events: make(chan market.Event, 64), domain: verify.Domain{ChainID: 1337}}
+	c := &consumer{blobs: newMemBlobs(), access: access.New(clock.Real{}), events: make(chan market.Event, 64), domain: verify.Domain{ChainID: 1337}}
 	c.Manager = New(Config{
 		Host: host, Blobs: c.blobs,
 		Seal: func(_ string, body any, _ time.Duration) ([]byte, error) { return json.Marshal(body) },
@@ -311,7 +314,7 @@ func newConsumer(t *testing.T, host Host, z proofs) *consumer {
 			case <-ctx.Done():
 			}
 		},
-		Domain: c.domain, Attestation: attest.NewRegistry(attest.Software{}), Proofs: z,
+		Domain: c.domain, Attestation: attest.NewRegistry(attest.Software{}), Proofs: z, Access: c.access,
 	})
 	t.Cleanup(func() { c.Close(); c.Wait() })
 	return c

@@ -7,6 +7,7 @@ import (
 	"github.com/libp2p/go-libp2p/core/peer"
 	"github.com/libp2p/go-libp2p/core/protocol"
 
+	"github.com/deco-network/deco/internal/access"
 	"github.com/deco-network/deco/internal/attest"
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/p2p"
@@ -52,6 +53,13 @@ type Blobs interface {
 	Import(c wire.CID, write func(w io.Writer) error) error
 	// Open returns a reader of blob c and its size.
 	Open(c wire.CID) (io.ReadCloser, int64, error)
+}
+
+// Access records which peers may read which of this node's blobs
+// (*access.Registry).
+type Access interface {
+	// Grant lets p read cids until the lease is released.
+	Grant(p peer.ID, cids ...wire.CID) *access.Lease
 }
 
 // Attestation verifies a receipt's attestation evidence over its digest

@@ -44,6 +44,9 @@ type Config struct {
 	Domain      verify.Domain
 	Attestation Attestation
 	Proofs      ProofJudge
+	// Access lets the provider of an attempt read its program and inputs
+	// from this node while the attempt lasts, and no one else.
+	Access Access
 }
 
 // Manager runs the consumer's task sessions: one goroutine per attempt in
@@ -59,6 +62,7 @@ type Manager struct {
 	domain      verify.Domain
 	attestation Attestation
 	proofs      ProofJudge
+	access      Access
 
 	sessMu   sync.Mutex
 	sessions map[string]context.CancelFunc
@@ -72,7 +76,7 @@ func New(c Config) *Manager {
 	return &Manager{
 		Fetcher: Fetcher{Blobs: c.Blobs, Host: c.Host},
 		host:    c.Host, seal: c.Seal, open: c.Open, post: c.Post, binding: c.Binding,
-		domain: c.Domain, attestation: c.Attestation, proofs: c.Proofs,
+		domain: c.Domain, attestation: c.Attestation, proofs: c.Proofs, access: c.Access,
 		sessions: map[string]context.CancelFunc{}, links: map[peer.ID]*link{},
 	}
 }
@@ -202,6 +206,16 @@ func (m *Manager) run(ctx context.Context, a market.Assign) market.Verdict {
 			}
 		}
 	}
+	// The provider fetches what did not travel inline, from this node,
+	// while the attempt lasts; no other peer may.
+	var fetched []wire.CID
+	for _, c := range taskBlobs(spec) {
+		if _, ok := msg.Inline[c]; !ok {
+			fetched = append(fetched, c)
+		}
+	}
+	lease := m.access.Grant(p, fetched...)
+	defer lease.Release()
 	l, err := m.link(ctx, p)
 	if err != nil {
 		if ctx.Err() != nil {
@@ -331,6 +345,15 @@ func (m *Manager) judge(ctx context.Context, p peer.ID, a market.Assign, res wir
 		return m.proofs.JudgeProof(s, a, v)
 	}
 	return v
+}
+
+// taskBlobs lists the blobs a task's provider needs: program, inputs.
+func taskBlobs(spec wire.TaskSpec) []wire.CID {
+	cids := []wire.CID{spec.Program}
+	for _, in := range spec.Inputs {
+		cids = append(cids, in.CID)
+	}
+	return cids
 }
 
 func (m *Manager) blobSize(c wire.CID) (wire.CID, int64, error) {

@@ -26,6 +26,38 @@ func TestAcceptedResultIsFetchedAndChecked(t *testing.T) {
 	}
 }
 
+// The provider of an attempt may read the task's program and inputs from
+// the consumer while the attempt lasts; other peers never, and the
+// provider no longer once the attempt is over.
+func TestAttemptGrantsItsBlobsToItsProviderOnly(t *testing.T) {
+	p, other := newProvider(t), newProvider(t)
+	c := newConsumer(t, p, nil)
+	a := assignment(p, 0)
+	input := wire.CIDOf([]byte("input"))
+	a.Msg.Spec.Inputs = []wire.Input{{Name: "in.txt", CID: input, Size: 5}}
+	during := map[string]bool{}
+	p.result = func(a wire.Assign) *wire.Result {
+		during["provider program"] = c.access.Allowed(p.id, a.Spec.Program)
+		during["provider input"] = c.access.Allowed(p.id, input)
+		during["other program"] = c.access.Allowed(other.id, a.Spec.Program)
+		during["other input"] = c.access.Allowed(other.id, input)
+		return p.signed(t, c.domain, a, 0, nil)
+	}
+	c.Start(context.Background(), a)
+	if out := next[market.Outcome](t, c); !out.Verdict.OK {
+		t.Fatalf("verdict %+v, want accepted", out.Verdict)
+	}
+	want := map[string]bool{"provider program": true, "provider input": true, "other program": false, "other input": false}
+	for k, v := range want {
+		if during[k] != v {
+			t.Errorf("during the attempt, %s readable: %v, want %v", k, during[k], v)
+		}
+	}
+	if c.access.Allowed(p.id, a.Msg.Spec.Program) || c.access.Allowed(p.id, input) {
+		t.Error("the provider can still read the task's blobs after the attempt ended")
+	}
+}
+
 func TestVerdictReasons(t *testing.T) {
 	cases := []struct {
 		name    string

@@ -9,8 +9,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
+	"sync/atomic"
 	"time"
 
+	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
 )
 
@@ -21,6 +24,23 @@ var ErrHashMismatch = errors.New("content does not match its content address")
 
 // ErrTooLarge reports a blob bigger than the limit the caller gave to Get.
 var ErrTooLarge = errors.New("blob is larger than the allowed size")
+
+// ErrQuota reports an Upload refused because the store would hold more
+// than the quota; the error is a *QuotaError with the figures.
+var ErrQuota = errors.New("blob store quota reached")
+
+// QuotaError is the Upload refusal: the store held Used bytes (counting
+// uploads in progress) and the upload would have taken it past Limit.
+type QuotaError struct {
+	Used, Limit int64
+	Dir         string // the store's directory
+}
+
+func (e *QuotaError) Error() string {
+	return fmt.Sprintf("the blob store at %s holds %s and this upload would pass its quota of %s", e.Dir, spec.HumanSize(uint64(max(e.Used, 0))), spec.HumanSize(uint64(max(e.Limit, 0))))
+}
+
+func (e *QuotaError) Unwrap() error { return ErrQuota }
 
 // staleTemp is how old an abandoned temporary file must be before OpenBlobs
 // deletes it; younger ones may belong to a Put still in progress.
@@ -41,14 +61,21 @@ const syncThreshold = 1 << 20
 // complete content. Stored files are read-only (0444): callers may hardlink
 // them into a task's directory but must never write through the link.
 //
-// Blobs is safe for concurrent use by several goroutines.
+// Blobs is safe for concurrent use by several goroutines. It counts the
+// bytes it holds (Usage) for the upload quota; only one process writes a
+// store (the node's home is locked by its database).
 type Blobs struct {
 	dir string
 	tmp string
+
+	placeMu sync.Mutex   // placing a new file and counting it are one step
+	used    atomic.Int64 // bytes in stored blobs
+	pending atomic.Int64 // bytes of Uploads still streaming
 }
 
-// OpenBlobs opens (creating if needed) the blob store rooted at dir and
-// removes temporary files left behind by a crash.
+// OpenBlobs opens (creating if needed) the blob store rooted at dir,
+// removes temporary files left behind by a crash and sums the sizes of
+// the stored blobs (one directory walk).
 func OpenBlobs(dir string) (*Blobs, error) {
 	b := &Blobs{dir: dir, tmp: filepath.Join(dir, "tmp")}
 	if err := os.MkdirAll(b.tmp, 0o755); err != nil {
@@ -63,8 +90,30 @@ func OpenBlobs(dir string) (*Blobs, error) {
 			_ = os.Remove(filepath.Join(b.tmp, e.Name()))
 		}
 	}
+	var used int64
+	err = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() && path == b.tmp {
+			return filepath.SkipDir
+		}
+		if d.Type().IsRegular() {
+			if info, err := d.Info(); err == nil {
+				used += info.Size()
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("open blob store %s: %w", dir, err)
+	}
+	b.used.Store(used)
 	return b, nil
 }
+
+// Usage is the number of bytes in stored blobs.
+func (b *Blobs) Usage() int64 { return b.used.Load() }
 
 // Path returns where the blob c is (or would be) stored. It rejects anything
 // that is not a valid content address, so the result never escapes the store.
@@ -111,6 +160,43 @@ func (b *Blobs) Put(r io.Reader) (wire.CID, int64, error) {
 		return "", 0, fmt.Errorf("store blob: %w", err)
 	}
 	return c, n, nil
+}
+
+// Upload is Put for content a local user sends: it fails with a
+// *QuotaError (wrapping ErrQuota), storing nothing, as soon as the bytes
+// read would take the store past quota bytes (stored blobs plus other
+// uploads in progress). Content already stored counts too: its size is
+// only known once it has been read.
+func (b *Blobs) Upload(r io.Reader, quota int64) (wire.CID, int64, error) {
+	q := &quotaReader{r: r, b: b, quota: quota}
+	defer func() { b.pending.Add(-q.n) }()
+	c, n, err := b.Put(q)
+	var qe *QuotaError
+	if errors.As(err, &qe) {
+		return "", 0, qe // the figures say it all; no "store blob:" prefix
+	}
+	return c, n, err
+}
+
+// quotaReader counts what it reads as pending upload bytes and fails once
+// the store would pass its quota.
+type quotaReader struct {
+	r     io.Reader
+	b     *Blobs
+	quota int64
+	n     int64 // bytes read, counted in b.pending
+}
+
+func (q *quotaReader) Read(p []byte) (int, error) {
+	k, err := q.r.Read(p)
+	if k > 0 {
+		q.n += int64(k)
+		pending := q.b.pending.Add(int64(k))
+		if used := q.b.used.Load() + pending; used > q.quota {
+			return k, &QuotaError{Used: used - q.n, Limit: q.quota, Dir: q.b.dir}
+		}
+	}
+	return k, err
 }
 
 // PutBytes stores p and returns its address.
@@ -186,7 +272,7 @@ func (b *Blobs) write(fill func(w io.Writer) error, name func() (wire.CID, error
 		return err
 	}
 	if b.Has(c) {
-		return nil // idempotent: keep the existing file
+		return nil // idempotent: keep the existing file (checked again below)
 	}
 	// Small blobs (logs, small outputs) skip fsync: a process crash keeps
 	// the page cache, and after an OS crash Verify finds a torn file by its
@@ -195,6 +281,10 @@ func (b *Blobs) write(fill func(w io.Writer) error, name func() (wire.CID, error
 		if err := f.Sync(); err != nil {
 			return err
 		}
+	}
+	size, err := f.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return err
 	}
 	if err := f.Close(); err != nil {
 		return err
@@ -209,14 +299,18 @@ func (b *Blobs) write(fill func(w io.Writer) error, name func() (wire.CID, error
 	if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
 		return err
 	}
-	// Renaming over an identical file from a concurrent Put is harmless.
+	// Checking, placing and counting under one lock: a blob stored twice
+	// at once is counted once.
+	b.placeMu.Lock()
+	defer b.placeMu.Unlock()
+	if b.Has(c) {
+		return nil // idempotent: keep the existing file
+	}
 	if err := os.Rename(tmp, dst); err != nil {
-		if b.Has(c) {
-			return nil
-		}
 		return err
 	}
 	renamed = true
+	b.used.Add(size)
 	return nil
 }
 
@@ -288,8 +382,18 @@ func (b *Blobs) Remove(c wire.CID) error {
 	if err != nil {
 		return fmt.Errorf("remove blob: %w", err)
 	}
+	b.placeMu.Lock()
+	defer b.placeMu.Unlock()
+	info, err := os.Stat(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("remove blob %s: %w", c, err)
+	}
 	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("remove blob %s: %w", c, err)
 	}
+	b.used.Add(-info.Size())
 	return nil
 }

@@ -294,3 +294,93 @@ func TestBlobMissingTooLargeCorrupt(t *testing.T) {
 		t.Fatal("Has after Remove")
 	}
 }
+
+// Usage counts every stored byte once, whoever stored it, survives a
+// reopen, and drops with Remove.
+func TestBlobUsage(t *testing.T) {
+	dir := t.TempDir()
+	b, err := OpenBlobs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	one, two := randomBytes(t, 3000), randomBytes(t, 5000)
+	c1, _ := b.PutBytes(one)
+	var wg sync.WaitGroup
+	for range 8 { // the same content at once is counted once
+		wg.Add(1)
+		go func() { defer wg.Done(); b.PutBytes(two) }()
+	}
+	wg.Wait()
+	c3 := wire.CIDOf([]byte("imported"))
+	if err := b.Import(c3, func(w io.Writer) error { _, err := w.Write([]byte("imported")); return err }); err != nil {
+		t.Fatal(err)
+	}
+	want := int64(3000 + 5000 + len("imported"))
+	if got := b.Usage(); got != want {
+		t.Fatalf("usage %d, want %d", got, want)
+	}
+	again, err := OpenBlobs(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := again.Usage(); got != want {
+		t.Fatalf("usage after reopening %d, want %d", got, want)
+	}
+	if err := b.Remove(c1); err != nil {
+		t.Fatal(err)
+	}
+	b.Remove(c1) // absent: changes nothing
+	if got := b.Usage(); got != want-3000 {
+		t.Fatalf("usage after remove %d, want %d", got, want-3000)
+	}
+}
+
+// An upload that would take the store past its quota stores nothing and
+// says how much is held and what the quota is; below it, uploads work.
+func TestBlobUploadQuota(t *testing.T) {
+	b := openBlobs(t)
+	const quota = 10_000
+	if _, _, err := b.Upload(bytes.NewReader(randomBytes(t, 6000)), quota); err != nil {
+		t.Fatalf("upload within the quota: %v", err)
+	}
+	_, _, err := b.Upload(bytes.NewReader(randomBytes(t, 6000)), quota)
+	var qe *QuotaError
+	if !errors.Is(err, ErrQuota) || !errors.As(err, &qe) {
+		t.Fatalf("upload past the quota: %v, want ErrQuota", err)
+	}
+	if qe.Used != 6000 || qe.Limit != quota || !strings.Contains(err.Error(), "holds 5KiB") || !strings.Contains(err.Error(), "quota of 9KiB") {
+		t.Fatalf("refusal %+v: %v", qe, err)
+	}
+	assertNoTemp(t, b)
+	if b.Usage() != 6000 || b.pending.Load() != 0 {
+		t.Fatalf("after a refused upload: usage %d, pending %d", b.Usage(), b.pending.Load())
+	}
+	if _, _, err := b.Upload(bytes.NewReader(randomBytes(t, 4000)), quota); err != nil {
+		t.Fatalf("upload up to the quota: %v", err)
+	}
+	if _, err := b.PutBytes(randomBytes(t, 4000)); err != nil {
+		t.Fatalf("results and fetched inputs are not uploads: %v", err)
+	}
+
+	// Concurrent uploads share the quota: of ten 1000-byte uploads into
+	// 3000 free bytes, at most three are stored.
+	c := openBlobs(t)
+	var wg sync.WaitGroup
+	var mu sync.Mutex
+	stored := 0
+	for range 10 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			if _, _, err := c.Upload(bytes.NewReader(randomBytes(t, 1000)), 3000); err == nil {
+				mu.Lock()
+				stored++
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	if stored < 1 || stored > 3 || c.Usage() > 3000 {
+		t.Fatalf("%d concurrent uploads stored, usage %d; want 1 to 3 within 3000 bytes", stored, c.Usage())
+	}
+}

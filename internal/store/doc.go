@@ -12,7 +12,12 @@
 //     anyone can read it;
 //   - paths are built only from addresses that pass wire.ParseCID, so no
 //     caller-supplied string reaches the file system;
-//   - stored files are read-only; Path is for hardlinking or copying.
+//   - stored files are read-only; Path is for hardlinking or copying;
+//   - Usage is the bytes of stored blobs, summed at open and kept current
+//     by every store and Remove; Upload (a local user's content) refuses,
+//     storing nothing, what would take Usage plus uploads in progress past
+//     its quota (ErrQuota, *QuotaError). Results and fetched inputs are
+//     not uploads: the roles bound those themselves.
 //
 // DB is a small typed layer over one bbolt file (<home>/state.db): buckets of
 // JSON values under string keys, listed in key order, multi-key atomic
@@ -25,6 +30,7 @@
 //	blobs, _ := store.OpenBlobs(filepath.Join(home, "blobs"))
 //	c, _ := blobs.PutBytes([]byte("hello"))
 //	data, _ := blobs.Get(c, 1<<20)
+//	_, _, err := blobs.Upload(body, 20<<30) // errors.Is(err, store.ErrQuota)
 //
 //	db, err := store.OpenDB(filepath.Join(home, "state.db"))
 //	if errors.Is(err, store.ErrLocked) { ... }
