@@ -7,6 +7,7 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
+	"github.com/deco-network/deco/internal/access"
 	"io"
 	"log/slog"
 	"sync/atomic"
@@ -104,7 +105,7 @@ func (p *testPeer) serve(t *testing.T) *Provider {
 	pr := New(Config{
 		Settings: config.Provider{Enabled: true, Slots: 1, Ask: 1000, Floor: 500, Ceiling: 10_000},
 		Home:     config.Home(t.TempDir()), Binding: p.binding, Key: p.evm, Seal: p.seal, Open: p.open,
-		Gossip: p.host, Blobs: blobs, Fetcher: &session.Fetcher{Blobs: blobs, Host: session.Network(p.host)},
+		Gossip: p.host, Blobs: blobs, Access: access.New(clock.Real{}), Fetcher: &session.Fetcher{Blobs: blobs, Host: session.Network(p.host)},
 		Clock: clock.Real{}, Logger: quiet, OfferInterval: time.Second, Attester: attest.Software{},
 	})
 	p.host.HandleRequest(p2p.ProtoBid, 1<<20, pr.HandleBid)
