@@ -7,7 +7,6 @@ import (
 	"crypto/rand"
 	"errors"
 	"fmt"
-	"github.com/deco-network/deco/internal/access"
 	"io"
 	"log/slog"
 	"sync/atomic"
@@ -18,6 +17,7 @@ import (
 	lcrypto "github.com/libp2p/go-libp2p/core/crypto"
 	"github.com/libp2p/go-libp2p/core/peer"
 
+	"github.com/deco-network/deco/internal/access"
 	"github.com/deco-network/deco/internal/attest"
 	"github.com/deco-network/deco/internal/clock"
 	"github.com/deco-network/deco/internal/config"
