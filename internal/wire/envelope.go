@@ -155,8 +155,8 @@ type ReplayGuard struct {
 type replayWindow struct {
 	signer string
 	seen   map[uint64]int64 // nonce -> expiry (unix ms)
-	// prunable is the earliest expiry found when the window was last found
-	// full: pruning earlier frees nothing, so a full window of far-expiring
+	// prunable is the earliest expiry in seen (0 until the first prune):
+	// pruning earlier frees nothing, so a full window of far-expiring
 	// messages costs one scan, not one per message.
 	prunable int64
 }
@@ -187,6 +187,7 @@ func (g *ReplayGuard) Check(e Envelope, now time.Time) error {
 		return fmt.Errorf("%w: %d live messages, the most remembered per sender; the sender must wait for them to expire", ErrTooMany, len(w.seen))
 	}
 	w.seen[e.Nonce] = e.ExpiresMs
+	w.prunable = min(w.prunable, e.ExpiresMs)
 	g.size++
 	for g.size > g.total {
 		g.evictOldest(nowMs)

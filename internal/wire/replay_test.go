@@ -5,6 +5,8 @@ import (
 	"errors"
 	"testing"
 	"time"
+
+	"pgregory.net/rapid"
 )
 
 // sealAt signs an envelope expiring at exp, bypassing Seal's lifetime
@@ -109,4 +111,67 @@ func TestReplayGuardBounded(t *testing.T) {
 			t.Fatalf("%d entries in %d windows, bound %d", g.size, len(g.windows), g.total)
 		}
 	}
+}
+
+// TestReplayGuardModel checks ReplayGuard against a plain model of what it
+// promises (while the total bound is not reached): an expired message is
+// refused, a message accepted before is refused as a replay, a signer with
+// perSigner live messages is refused, and anything else is accepted.
+func TestReplayGuardModel(t *testing.T) {
+	const perSigner = 4
+	keys := make([]ed25519.PrivateKey, 3)
+	for i := range keys {
+		_, keys[i], _ = ed25519.GenerateKey(nil)
+	}
+	rapid.Check(t, func(rt *rapid.T) {
+		g := NewReplayGuard(perSigner, 1000)
+		now := time.Unix(1_700_000_000, 0)
+		type sent struct {
+			signer int
+			env    Envelope
+		}
+		var history []sent
+		accepted := map[int]map[uint64]int64{} // signer -> nonce -> expiry
+		nonce := uint64(0)
+		for range rapid.IntRange(1, 200).Draw(rt, "steps") {
+			now = now.Add(time.Duration(rapid.IntRange(0, 3000).Draw(rt, "advance ms")) * time.Millisecond)
+			var m sent
+			if len(history) > 0 && rapid.Bool().Draw(rt, "replay") {
+				m = history[rapid.IntRange(0, len(history)-1).Draw(rt, "which")]
+			} else {
+				nonce++
+				s := rapid.IntRange(0, len(keys)-1).Draw(rt, "signer")
+				ttl := time.Duration(rapid.IntRange(1, 10_000).Draw(rt, "ttl ms")) * time.Millisecond
+				m = sent{s, sealAt(keys[s], nonce, now.Add(ttl))}
+				history = append(history, m)
+			}
+			nowMs := now.UnixMilli()
+			live := 0
+			for _, exp := range accepted[m.signer] {
+				if exp >= nowMs {
+					live++
+				}
+			}
+			var want error
+			_, seen := accepted[m.signer][m.env.Nonce]
+			switch {
+			case m.env.ExpiresMs < nowMs:
+				want = ErrExpired
+			case seen:
+				want = ErrReplay
+			case live >= perSigner:
+				want = ErrTooMany
+			}
+			got := g.Check(m.env, now)
+			if (want == nil) != (got == nil) || (want != nil && !errors.Is(got, want)) {
+				rt.Fatalf("signer %d nonce %d expiring in %d ms with %d live: got %v, want %v", m.signer, m.env.Nonce, m.env.ExpiresMs-nowMs, live, got, want)
+			}
+			if got == nil {
+				if accepted[m.signer] == nil {
+					accepted[m.signer] = map[uint64]int64{}
+				}
+				accepted[m.signer][m.env.Nonce] = m.env.ExpiresMs
+			}
+		}
+	})
 }
