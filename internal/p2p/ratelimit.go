@@ -8,6 +8,7 @@ package p2p
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sync"
 	"time"
 
@@ -106,21 +107,29 @@ func (b *bucket) refill(now time.Time) {
 	}
 }
 
-// forget drops the buckets that have refilled (their peers are idle), or,
-// if none has, the one refilled longest ago.
+// forget drops the buckets that have refilled (their peers are idle) and,
+// if that leaves more than 7/8 of maxBuckets, the ones refilled longest
+// ago down to that, so a swarm of new peers costs one sweep per
+// maxBuckets/8 of them rather than one per peer.
 func (l *limiter) forget(now time.Time) {
-	var oldest bucketKey
-	var oldestAt time.Time
+	type aged struct {
+		k    bucketKey
+		last time.Time
+	}
+	busy := make([]aged, 0, len(l.buckets))
 	for k, b := range l.buckets {
 		if b.tokens+now.Sub(b.last).Seconds()*b.rate.PerSecond >= float64(b.rate.Burst) {
 			delete(l.buckets, k)
 			continue
 		}
-		if oldestAt.IsZero() || b.last.Before(oldestAt) {
-			oldest, oldestAt = k, b.last
-		}
+		busy = append(busy, aged{k, b.last})
 	}
-	if len(l.buckets) >= maxBuckets {
-		delete(l.buckets, oldest)
+	excess := len(busy) - maxBuckets*7/8
+	if excess <= 0 {
+		return
+	}
+	slices.SortFunc(busy, func(a, b aged) int { return a.last.Compare(b.last) })
+	for _, a := range busy[:excess] {
+		delete(l.buckets, a.k)
 	}
 }
