@@ -174,7 +174,7 @@ func New(o Options) (*Node, error) {
 		opts: o, log: o.Logger, clk: o.Clock, id: o.Identity,
 		events: make(chan input, 4096), calls: make(chan func(), 64),
 		subs:   map[wire.JobID][]chan api.LogLine{},
-		guard:  wire.NewReplayGuard(1 << 16),
+		guard:  wire.NewReplayGuard(1<<16, 1<<20),
 		domain: verify.Domain{ChainID: o.Config.ChainID},
 	}
 	var b [8]byte
@@ -405,13 +405,14 @@ func (n *Node) open(raw []byte, from peer.ID, typ string, v any) error {
 	if string(rawPub) != string(env.PubKey) {
 		return fmt.Errorf("%w: signed by a key other than the sender %s", wire.ErrBadSignature, from)
 	}
-	n.guardMu.Lock()
-	err = n.guard.Check(env, n.clk.Now())
-	n.guardMu.Unlock()
-	if err != nil {
+	// Record only what is accepted: a junk message must not cost a place
+	// in the sender's replay window.
+	if err := env.Open(typ, v); err != nil {
 		return err
 	}
-	return env.Open(typ, v)
+	n.guardMu.Lock()
+	defer n.guardMu.Unlock()
+	return n.guard.Check(env, n.clk.Now())
 }
 
 var randReader = rand.Reader

@@ -5,9 +5,12 @@
 // topic; point-to-point streams of length-prefixed messages; and block
 // exchange of content-addressed blobs.
 //
-// The package moves bytes and knows nothing of Deco's message types: the
-// node encodes and decodes wire messages itself and hands p2p opaque
-// payloads.
+// The package moves bytes: the node encodes and decodes wire messages itself
+// and hands p2p opaque payloads. Only gossip is looked into, because every
+// node relays it: on Deco's topics a message must be an envelope of the
+// topic's type, signed by its author, unexpired and expiring within
+// wire.MaxTTL, and within its author's rate, or it is neither delivered nor
+// forwarded.
 //
 // Invariants:
 //   - Every message on a stream is a uvarint length followed by that many
@@ -20,7 +23,12 @@
 //     error instead of leaving them blocked; a peer that stalls is cut off by
 //     the host's idle timeout during blob transfers and incoming requests.
 //   - Gossip is signed by its author (StrictSign) and a subscriber never
-//     receives its own messages. Topics in Config.Topics are joined at start,
+//     receives its own messages. A peer that sends invalid gossip loses
+//     gossip score and, after three such messages, is graylisted: gossipsub
+//     ignores everything it sends until the penalty decays.
+//   - One peer may open at most Config.StreamRate streams per protocol
+//     (token bucket; default DefaultStreamRate); excess streams are reset
+//     unread, whatever the handler. Limiter memory is bounded. Topics in Config.Topics are joined at start,
 //     so peers that connect later already know the node's interest.
 //   - FetchBlob hashes the bytes as they stream and fails with
 //     ErrHashMismatch if they do not match the requested CID; it writes at

@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/libp2p/go-libp2p/core/peer"
+
+	"github.com/deco-network/deco/internal/wire"
 )
 
 func TestGossip(t *testing.T) {
@@ -26,22 +28,23 @@ func TestGossip(t *testing.T) {
 	})
 	waitFor(t, "b sees a in the topic", func() bool { return hasPeer(b.TopicPeers(TopicOffers), a.ID()) })
 
-	if err := a.Publish(ctx, TopicOffers, []byte("from a")); err != nil {
+	fromA, fromB := sealed(t, a, wire.TypeOffer, "from a"), sealed(t, b, wire.TypeOffer, "from b")
+	if err := a.Publish(ctx, TopicOffers, fromA); err != nil {
 		t.Fatal(err)
 	}
 	for name, sub := range map[string]<-chan Message{"b": subB, "c": subC} {
 		m := recv(t, sub, name+" receives a's message")
-		if string(m.Data) != "from a" || m.From != a.ID() {
-			t.Fatalf("%s got %q from %s, want %q from %s", name, m.Data, m.From, "from a", a.ID())
+		if string(m.Data) != string(fromA) || m.From != a.ID() {
+			t.Fatalf("%s got %q from %s, want %q from %s", name, m.Data, m.From, fromA, a.ID())
 		}
 	}
 
 	// b is not connected to c: a relays. a's own message was published
 	// first, so if it were not filtered out it would be the first a sees.
-	if err := b.Publish(ctx, TopicOffers, []byte("from b")); err != nil {
+	if err := b.Publish(ctx, TopicOffers, fromB); err != nil {
 		t.Fatal(err)
 	}
-	if m := recv(t, subA, "a receives b's message"); string(m.Data) != "from b" {
+	if m := recv(t, subA, "a receives b's message"); string(m.Data) != string(fromB) {
 		t.Fatalf("a got %q first, want b's message (own messages must be excluded)", m.Data)
 	}
 	// a forwards only to its mesh, which forms at the first heartbeat after
@@ -52,12 +55,12 @@ func TestGossip(t *testing.T) {
 	for got := false; !got; {
 		select {
 		case m := <-subC:
-			if string(m.Data) != "from b" || m.From != b.ID() {
+			if string(m.Data) != string(fromB) || m.From != b.ID() {
 				t.Fatalf("c got %q from %s, want b's message", m.Data, m.From)
 			}
 			got = true
 		case <-republish.C:
-			if err := b.Publish(ctx, TopicOffers, []byte("from b")); err != nil {
+			if err := b.Publish(ctx, TopicOffers, fromB); err != nil {
 				t.Fatal(err)
 			}
 		case <-ctx.Done():
@@ -71,7 +74,7 @@ func TestGossipLateJoiner(t *testing.T) {
 	a := hosts[0]
 	ctx := testCtx(t)
 	// The topic was joined at start, before anyone subscribed or published.
-	if err := a.Publish(ctx, TopicOffers, []byte("too early")); err != nil {
+	if err := a.Publish(ctx, TopicOffers, sealed(t, a, wire.TypeOffer, "too early")); err != nil {
 		t.Fatalf("publishing with no subscribers must not fail: %v", err)
 	}
 
@@ -81,11 +84,12 @@ func TestGossipLateJoiner(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, "a sees the late joiner in the topic", func() bool { return hasPeer(a.TopicPeers(TopicOffers), late.ID()) })
-	if err := a.Publish(ctx, TopicOffers, []byte("welcome")); err != nil {
+	welcome := sealed(t, a, wire.TypeOffer, "welcome")
+	if err := a.Publish(ctx, TopicOffers, welcome); err != nil {
 		t.Fatal(err)
 	}
-	if m := recv(t, sub, "late joiner receives"); string(m.Data) != "welcome" {
-		t.Fatalf("late joiner got %q, want %q", m.Data, "welcome")
+	if m := recv(t, sub, "late joiner receives"); string(m.Data) != string(welcome) {
+		t.Fatalf("late joiner got %q, want %q", m.Data, welcome)
 	}
 }
 

@@ -2,14 +2,18 @@ package p2p
 
 import (
 	"context"
+	"crypto/ed25519"
 	"io"
 	"log/slog"
 	"slices"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/libp2p/go-libp2p/core/peer"
 	"github.com/libp2p/go-libp2p/core/protocol"
+
+	"github.com/deco-network/deco/internal/wire"
 )
 
 // quiet discards host logs: background goroutines may log
@@ -113,4 +117,30 @@ func waitClosed(t *testing.T, ch <-chan Message, what string) {
 			t.Fatalf("%s: subscription still open", what)
 		}
 	}
+}
+
+var testNonce atomic.Uint64
+
+// edKey is h's identity as an ed25519 key for signing envelopes.
+func edKey(t testing.TB, h *Host) ed25519.PrivateKey {
+	t.Helper()
+	raw, err := h.h.Peerstore().PrivKey(h.ID()).Raw()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ed25519.PrivateKey(raw)
+}
+
+// sealed is body in an envelope of type typ signed by h, valid a minute.
+func sealed(t testing.TB, h *Host, typ string, body any) []byte {
+	t.Helper()
+	env, err := wire.Seal(edKey(t, h), typ, body, time.Now(), time.Minute, testNonce.Add(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := env.Marshal()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
 }

@@ -8,6 +8,7 @@ import (
 	"net/netip"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/libp2p/go-libp2p"
@@ -99,6 +100,9 @@ type Config struct {
 	IdleTimeout time.Duration
 	// UserAgent is announced through identify (default "deco").
 	UserAgent string
+	// StreamRate bounds the streams one peer may open per protocol
+	// (default DefaultStreamRate). Streams over it are reset unread.
+	StreamRate RateLimit
 	// Logger receives the host's logs; default slog.Default().
 	Logger *slog.Logger
 }
@@ -124,7 +128,7 @@ func (c Config) Validate() error {
 	if c.IdleTimeout < 0 {
 		return fmt.Errorf("p2p config: idle timeout %v is negative", c.IdleTimeout)
 	}
-	return nil
+	return c.StreamRate.validate("stream")
 }
 
 func (c *Config) applyDefaults() error {
@@ -149,6 +153,9 @@ func (c *Config) applyDefaults() error {
 	}
 	if c.UserAgent == "" {
 		c.UserAgent = defaultUserAgent
+	}
+	if c.StreamRate == (RateLimit{}) {
+		c.StreamRate = DefaultStreamRate
 	}
 	if c.Logger == nil {
 		c.Logger = slog.Default()
@@ -175,8 +182,14 @@ type Host struct {
 
 	bootstrap []peer.AddrInfo
 
-	mu     sync.Mutex
-	topics map[string]*pubsub.Topic
+	mu         sync.Mutex
+	topics     map[string]*pubsub.Topic
+	validators map[string]Validator // set by SetValidator
+
+	streamRate  RateLimit
+	streamLimit *limiter // per peer and protocol, in Handle
+	gossipRate  *limiter // per author and topic, in checkGossip
+	scores      atomic.Pointer[map[peer.ID]float64]
 
 	closeOnce sync.Once
 	closeErr  error
@@ -217,6 +230,11 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 		cancel:    cancel,
 		bootstrap: boot,
 		topics:    make(map[string]*pubsub.Topic),
+
+		validators:  make(map[string]Validator),
+		streamRate:  cfg.StreamRate,
+		streamLimit: newLimiter(),
+		gossipRate:  newLimiter(),
 	}
 
 	opts := []libp2p.Option{
@@ -265,12 +283,19 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 		pubsub.WithFloodPublish(true),
 		pubsub.WithLogger(d.log.With("component", "gossip")),
 	}
+	score, thresholds := gossipScoring()
+	psOpts = append(psOpts,
+		pubsub.WithPeerScore(score, thresholds),
+		pubsub.WithPeerScoreInspect(pubsub.PeerScoreInspectFn(d.inspectScores), scoreInspectPeriod))
 	if d.kad != nil {
 		psOpts = append(psOpts, pubsub.WithDiscovery(drouting.NewRoutingDiscovery(d.kad)))
 	}
 	d.ps, err = pubsub.NewGossipSub(life, h, psOpts...)
 	if err != nil {
 		return fail(fmt.Errorf("start gossipsub: %w", err))
+	}
+	if err := d.registerTopicRules(); err != nil {
+		return fail(err)
 	}
 	for _, t := range cfg.Topics {
 		if _, err := d.topic(t); err != nil {

@@ -261,9 +261,20 @@ func (s *Stream) Reset() error {
 // Handle serves proto: fn runs in its own goroutine for every incoming
 // stream, with a context that ends when the host closes. The stream is
 // closed when fn returns (if fn did not close or reset it). Handling the
-// same protocol again replaces the handler.
+// same protocol again replaces the handler. A peer opening streams of proto
+// faster than Config.StreamRate has the excess reset unread (logged once a
+// minute per peer), so one peer cannot keep the handlers busy.
 func (d *Host) Handle(proto protocol.ID, fn func(ctx context.Context, s *Stream)) {
 	d.h.SetStreamHandler(proto, func(ns network.Stream) {
+		from := ns.Conn().RemotePeer()
+		if ok, warn := d.streamLimit.take(from, string(proto), d.streamRate, time.Now()); !ok {
+			if warn {
+				d.log.Warn("peer opens streams faster than allowed; resetting the excess",
+					"peer", from, "proto", proto, "per_second", d.streamRate.PerSecond, "burst", d.streamRate.Burst)
+			}
+			_ = ns.Reset()
+			return
+		}
 		s := newStream(d.life, ns)
 		defer s.Close()
 		fn(d.life, s)

@@ -13,7 +13,11 @@
 //	raw, _ := env.Marshal()
 //	// ... on the other side
 //	env, err := wire.DecodeEnvelope(raw)
-//	err = env.Verify(now)          // signature + expiry
+//	err = env.Verify(now)          // signature; expiry past now, at most MaxTTL ahead
 //	var b wire.Bid
 //	err = env.Open(wire.TypeBid, &b)
+//	err = guard.Check(env, now)    // last: record only accepted messages
+//
+// A ReplayGuard remembers each signer's unexpired nonces in its own bounded
+// window, so a sender that floods fills only its own window (ErrTooMany).
 package wire

@@ -122,7 +122,7 @@ func TestEnvelope(t *testing.T) {
 	if err := got.Verify(now); !errors.Is(err, ErrBadSignature) {
 		t.Fatalf("tampered body accepted: %v", err)
 	}
-	g := NewReplayGuard(10)
+	g := NewReplayGuard(10, 100)
 	if err := g.Check(env, now); err != nil {
 		t.Fatal(err)
 	}
