@@ -91,7 +91,7 @@ func (m *propMachine) open(t *rapid.T) {
 	deadline := m.e.now().Add(time.Duration(rapid.IntRange(10, 180).Draw(t, "deadline min")) * time.Minute)
 	m.l.next++
 	j := &propJob{
-		id: jobID(fmt.Sprintf("prop/%d", m.l.next)), consumer: ci, deposited: amount, redeemed: new(big.Int),
+		id: jobIDOf(m.consumers[ci].Address(), fmt.Sprintf("prop/%d", m.l.next)), consumer: ci, deposited: amount, redeemed: new(big.Int),
 		deadline: time.Unix(deadline.Unix(), 0), vouchers: map[int][]propVoucher{}, paid: map[int]*big.Int{},
 	}
 	expect(t, "openJob", m.consumers[ci].OpenJob(m.e.ctx, j.id, amount, deadline), "")
