@@ -1,6 +1,7 @@
 package chain
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -28,7 +29,7 @@ type propJob struct {
 	consumer            int
 	deposited, redeemed *big.Int
 	refunded            bool
-	deadline            uint64 // unix seconds, as the contract holds it
+	deadline            uint64                // unix seconds, as the contract holds it
 	vouchers            map[int][]propVoucher // by provider index, increasing amounts
 	paid                map[int]*big.Int
 }
@@ -517,6 +518,10 @@ func TestEscrowProperties(t *testing.T) {
 		defer func() { _ = flag.Set("rapid.checks", old) }()
 	}
 	e := newTestEnv(t)
+	// A long local run (-rapid.checks=1000) outlasts the env's two minutes.
+	ctx, cancel := context.WithTimeout(context.Background(), time.Hour)
+	defer cancel()
+	e.ctx = ctx
 	m := &propMachine{
 		e:         e,
 		consumers: []*Client{e.consumer, e.stranger},
