@@ -119,6 +119,12 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     uint256 public constant VERIFY_GAS = 600_000;
     uint256 public constant VERIFY_GAS_PER_INPUT = 10_000;
     uint16 public constant BPS = 10_000;
+    /// @notice Least slash share the owner can set: proven fraud always costs
+    /// the provider at least this share of its slashable stake.
+    uint16 public constant MIN_SLASH_BPS = 1_000;
+    /// @notice Largest reporter cut the owner can set: a provider that reports
+    /// its own fraud still loses at least half of what is slashed.
+    uint16 public constant MAX_REPORTER_BPS = 5_000;
 
     /// @notice The payment token.
     IERC20 public immutable token;
@@ -176,6 +182,11 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     error ZeroAddress();
     /// @notice A job with this id is already open.
     error JobExists(bytes32 jobId);
+    /// @notice The job id does not name the caller as its consumer (see jobIdOwnedBy).
+    error JobIdNotYours(bytes32 jobId, address caller);
+    /// @notice The deadline is so far that deadline + refundGrace overflows: the
+    /// job could never be refunded. `latest` is the last deadline accepted.
+    error DeadlineTooFar(uint64 deadline, uint64 latest);
     /// @notice No job with this id was opened.
     error UnknownJob(bytes32 jobId);
     /// @notice The deadline is not in the future.
@@ -202,7 +213,8 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     error AlreadyReported(bytes32 key);
     /// @notice The provider has no stake to slash.
     error NothingToSlash(address provider);
-    /// @notice A basis-point figure above 10,000.
+    /// @notice A basis-point figure outside its bounds: a slash share below
+    /// MIN_SLASH_BPS or above BPS, a reporter cut above MAX_REPORTER_BPS.
     error BadBps(uint16 bps);
     /// @notice No circuit is registered under this id.
     error UnknownCircuit(bytes32 circuitId);
@@ -246,7 +258,9 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
 
     /// @notice Opens job `jobId` with a deposit of `amount` (pulled with
     /// transferFrom: approve the escrow first), refundable after
-    /// `deadline` + refundGrace. The caller becomes the job's consumer.
+    /// `deadline` + refundGrace. The caller becomes the job's consumer, and
+    /// must be the one the id names (see jobIdOwnedBy), so that nobody who
+    /// sees the transaction pending can open the same id first.
     function openJob(bytes32 jobId, uint256 amount, uint64 deadline) external nonReentrant {
         _open(jobId, amount, deadline);
         token.safeTransferFrom(msg.sender, address(this), amount);
@@ -451,6 +465,15 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         }
     }
 
+    /// @notice Whether job id `jobId` names `consumer`, the only account that
+    /// may open it: bytes 6 to 15 of the id (the last 10 of the 16 bytes of
+    /// a Deco job id) are the last 10 bytes of the consumer's address, and
+    /// the rest is the consumer's choice. Taking a victim's ids would need an
+    /// account whose address ends in the same 80 bits.
+    function jobIdOwnedBy(bytes32 jobId, address consumer) public pure returns (bool) {
+        return uint80(uint256(jobId) >> 128) == uint80(uint160(consumer));
+    }
+
     /// @notice The circuit registered as `circuitId` (zero if none).
     function getCircuit(bytes32 circuitId) external view returns (Circuit memory) {
         return _circuits[circuitId];
@@ -545,7 +568,8 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
 
     // ---- owner ----
 
-    /// @notice Sets the slash share and the reporter's cut. Owner only.
+    /// @notice Sets the slash share (MIN_SLASH_BPS to BPS) and the reporter's
+    /// cut (at most MAX_REPORTER_BPS). Owner only.
     function setSlashParams(uint16 slashBps_, uint16 reporterBps_) external onlyOwner {
         _setSlashParams(slashBps_, reporterBps_);
     }
@@ -579,7 +603,10 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
 
     function _open(bytes32 jobId, uint256 amount, uint64 deadline) private returns (Job storage j) {
         if (amount == 0) revert ZeroAmount();
+        if (!jobIdOwnedBy(jobId, msg.sender)) revert JobIdNotYours(jobId, msg.sender);
         if (deadline <= block.timestamp) revert DeadlineInPast(deadline, uint64(block.timestamp));
+        uint64 latest = type(uint64).max - refundGrace;
+        if (deadline > latest) revert DeadlineTooFar(deadline, latest);
         j = _jobs[jobId];
         if (j.consumer != address(0)) revert JobExists(jobId);
         j.consumer = msg.sender;
@@ -653,8 +680,8 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     }
 
     function _setSlashParams(uint16 slashBps_, uint16 reporterBps_) private {
-        if (slashBps_ > BPS) revert BadBps(slashBps_);
-        if (reporterBps_ > BPS) revert BadBps(reporterBps_);
+        if (slashBps_ < MIN_SLASH_BPS || slashBps_ > BPS) revert BadBps(slashBps_);
+        if (reporterBps_ > MAX_REPORTER_BPS) revert BadBps(reporterBps_);
         slashBps = slashBps_;
         reporterBps = reporterBps_;
         emit SlashParamsSet(slashBps_, reporterBps_);

@@ -27,6 +27,9 @@ contract ProviderRegistry is IProviderRegistry, Ownable, ReentrancyGuardTransien
     uint256 public constant MAX_PEER_ID_LENGTH = 128;
     /// @notice Largest peer signature accepted, in bytes (ed25519 is 64).
     uint256 public constant MAX_PEER_SIGNATURE_LENGTH = 256;
+    /// @notice Longest unbonding delay the owner can set: stake is never
+    /// held longer than this after a request (and unlockAt cannot overflow).
+    uint64 public constant MAX_UNBONDING_DELAY = 30 days;
 
     struct Stake {
         uint256 bonded;
@@ -41,7 +44,7 @@ contract ProviderRegistry is IProviderRegistry, Ownable, ReentrancyGuardTransien
 
     /// @notice The staked token.
     IERC20 public immutable token;
-    /// @notice The only address allowed to slash (the JobEscrow).
+    /// @notice The only address allowed to slash (the JobEscrow). Set once.
     address public slasher;
     /// @notice Bonded stake a provider needs to bid.
     uint256 public minStake;
@@ -80,9 +83,14 @@ contract ProviderRegistry is IProviderRegistry, Ownable, ReentrancyGuardTransien
     error PeerIdTooLong(uint256 length);
     /// @notice The peer signature is empty or longer than MAX_PEER_SIGNATURE_LENGTH.
     error BadPeerSignatureLength(uint256 length);
+    /// @notice The slasher is already set; it cannot be changed.
+    error SlasherAlreadySet(address slasher);
+    /// @notice The unbonding delay is longer than MAX_UNBONDING_DELAY.
+    error UnbondingDelayTooLong(uint64 delay, uint64 maximum);
 
     constructor(IERC20 token_, uint256 minStake_, uint64 unbondingDelay_, address initialOwner) Ownable(initialOwner) {
         if (address(token_) == address(0)) revert ZeroAddress();
+        if (unbondingDelay_ > MAX_UNBONDING_DELAY) revert UnbondingDelayTooLong(unbondingDelay_, MAX_UNBONDING_DELAY);
         token = token_;
         minStake = minStake_;
         unbondingDelay = unbondingDelay_;
@@ -197,9 +205,12 @@ contract ProviderRegistry is IProviderRegistry, Ownable, ReentrancyGuardTransien
 
     // ---- owner ----
 
-    /// @notice Sets the slasher (the JobEscrow). Owner only.
+    /// @notice Sets the slasher (the JobEscrow), once: the escrow is deployed
+    /// after the registry, and no later owner can point slashing elsewhere
+    /// (a slasher of the owner's choosing could take every stake). Owner only.
     function setSlasher(address slasher_) external onlyOwner {
         if (slasher_ == address(0)) revert ZeroAddress();
+        if (slasher != address(0)) revert SlasherAlreadySet(slasher);
         slasher = slasher_;
         emit SlasherSet(slasher_);
     }
@@ -210,8 +221,10 @@ contract ProviderRegistry is IProviderRegistry, Ownable, ReentrancyGuardTransien
         emit MinStakeSet(minStake_);
     }
 
-    /// @notice Sets the unbonding delay for future requests. Owner only.
+    /// @notice Sets the unbonding delay for future requests, at most
+    /// MAX_UNBONDING_DELAY. Owner only.
     function setUnbondingDelay(uint64 unbondingDelay_) external onlyOwner {
+        if (unbondingDelay_ > MAX_UNBONDING_DELAY) revert UnbondingDelayTooLong(unbondingDelay_, MAX_UNBONDING_DELAY);
         unbondingDelay = unbondingDelay_;
         emit UnbondingDelaySet(unbondingDelay_);
     }

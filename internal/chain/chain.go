@@ -59,7 +59,8 @@ type Chain interface {
 	Withdraw(ctx context.Context) error
 
 	// OpenJob opens an escrow for jobID with a deposit of amount, approving
-	// the escrow first if needed; the signer becomes the job's consumer.
+	// the escrow first if needed; the signer becomes the job's consumer,
+	// and must be the account jobID names (NewJobID; else ErrJobIDNotYours).
 	// Refund opens at deadline plus the escrow's grace period.
 	OpenJob(ctx context.Context, jobID [32]byte, amount *big.Int, deadline time.Time) error
 	// TopUp adds amount to an open job's deposit (consumer only).
@@ -141,20 +142,30 @@ type PeerBinding struct {
 type Params struct {
 	// MinStake is the bonded stake a provider needs to bid. Default 100 DECO.
 	MinStake *big.Int
-	// UnbondingDelay is the wait between RequestUnbond and Withdraw. Default 1h.
+	// UnbondingDelay is the wait between RequestUnbond and Withdraw, at
+	// most MaxUnbondingDelay. Default 1h.
 	UnbondingDelay time.Duration
 	// RefundGrace is how long after a job's deadline providers can still
 	// redeem before the consumer may refund. Default 1h.
 	RefundGrace time.Duration
 	// SlashBps is the share of a provider's slashable stake taken per proven
-	// equivocation, in basis points. Default 5000 (half).
+	// equivocation, in basis points: MinSlashBps to 10000. Default 5000 (half).
 	SlashBps uint16
 	// ReporterBps is the reporter's share of the slashed amount, in basis
-	// points; the rest goes to Treasury. Default 2000.
+	// points, at most MaxReporterBps; the rest goes to Treasury. Default 2000.
 	ReporterBps uint16
 	// Treasury receives the rest of slashed stake. Default: the deployer.
 	Treasury common.Address
 }
+
+// The bounds the contracts put on their owner's settings (JobEscrow's
+// MIN_SLASH_BPS and MAX_REPORTER_BPS, ProviderRegistry's MAX_UNBONDING_DELAY;
+// docs/security.md says why).
+const (
+	MinSlashBps       = 1_000
+	MaxReporterBps    = 5_000
+	MaxUnbondingDelay = 30 * 24 * time.Hour
+)
 
 // DefaultParams are the devnet defaults.
 func DefaultParams() Params {
@@ -174,8 +185,12 @@ func (p Params) Validate() error {
 		return errors.New("chain params: min stake must be set and not negative")
 	case p.UnbondingDelay < 0 || p.RefundGrace < 0:
 		return errors.New("chain params: unbonding delay and refund grace must not be negative")
-	case p.SlashBps > 10_000 || p.ReporterBps > 10_000:
-		return fmt.Errorf("chain params: slash %d bps and reporter %d bps must be at most 10000", p.SlashBps, p.ReporterBps)
+	case p.UnbondingDelay > MaxUnbondingDelay:
+		return fmt.Errorf("chain params: unbonding delay %v is longer than the registry allows (%v)", p.UnbondingDelay, MaxUnbondingDelay)
+	case p.SlashBps < MinSlashBps || p.SlashBps > 10_000:
+		return fmt.Errorf("chain params: slash share %d bps must lie between %d and 10000", p.SlashBps, MinSlashBps)
+	case p.ReporterBps > MaxReporterBps:
+		return fmt.Errorf("chain params: reporter share %d bps must be at most %d (a provider reporting its own fraud must still lose)", p.ReporterBps, MaxReporterBps)
 	}
 	return nil
 }

@@ -372,7 +372,20 @@ func (c *Client) OpenJob(ctx context.Context, jobID [32]byte, amount *big.Int, d
 	if deadline.Unix() <= 0 {
 		return fmt.Errorf("escrow.openJob: deadline %v is not a valid time", deadline)
 	}
+	if err := c.ownJobID("escrow.openJob", jobID); err != nil {
+		return err
+	}
 	return c.spend(ctx, "escrow.openJob", c.addrs.Escrow, amount, c.addrs.Escrow, escrowABI.PackOpenJob(jobID, amount, uint64(deadline.Unix())))
+}
+
+// ownJobID refuses, before any transaction, a job id the escrow would not
+// let this client's account open (see NewJobID).
+func (c *Client) ownJobID(op string, jobID [32]byte) error {
+	if JobIDOwnedBy(jobID, c.Address()) {
+		return nil
+	}
+	return fmt.Errorf("%s: job id %x names another account than %s, so the escrow would refuse it (%w)",
+		op, jobID[:16], c.Address().Hex(), ErrJobIDNotYours)
 }
 
 // TopUp implements Chain.

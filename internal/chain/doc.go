@@ -39,8 +39,11 @@
 // redeemed − refunded; no provider is paid more than its latest voucher
 // plus its proof-settled tasks (vouchers are cumulative; the contract pays
 // the difference to what it already paid, never beyond the deposit, never
-// twice); each equivocation is punished once; the randomized sequences
-// cover vouchers only: the proof-job rules (each committed task paid at
+// twice); each equivocation is punished once; stake moves only on evidence
+// the contract verified; a job id opens only for the consumer it names
+// (NewJobID), so nobody can take a consumer's id by opening it first; a
+// deadline whose refund time would overflow is refused. The randomized
+// sequences cover vouchers, stakes and evidence: the proof-job rules (each committed task paid at
 // most once, only to the payee its proof names) are checked by the
 // table-driven proof tests.
 //
@@ -61,6 +64,7 @@
 //	defer sim.Close()
 //	consumer, _ := sim.Client(consumerKey)
 //	provider, _ := sim.Client(providerKey)
+//	jobID := chain.NewJobID(consumer.Address(), entropy).Bytes32() // only consumer can open it
 //	_ = consumer.OpenJob(ctx, jobID, chain.DECO(10), deadline)
 //	sig, _ := consumer.SignVoucher(jobID, provider.Address(), chain.DECO(3)) // after 3 tasks at 1 DECO
 //	err := provider.Redeem(ctx, jobID, provider.Address(), chain.DECO(3), sig)

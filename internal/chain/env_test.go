@@ -102,7 +102,7 @@ func (e *testEnv) balance(addr common.Address) *big.Int {
 // open opens a fresh job funded by the consumer, due in an hour.
 func (e *testEnv) open(name string, amount *big.Int) [32]byte {
 	e.t.Helper()
-	id := jobID(name)
+	id := jobIDOf(e.consumer.Address(), name)
 	if err := e.consumer.OpenJob(e.ctx, id, amount, e.now().Add(time.Hour)); err != nil {
 		e.t.Fatalf("open job %s: %v", name, err)
 	}
@@ -126,6 +126,13 @@ func (e *testEnv) stake(c *Client, amount *big.Int) {
 }
 
 func jobID(name string) [32]byte { return sha256.Sum256([]byte("job/" + name)) }
+
+// jobIDOf is jobID made into an id owner may open (see NewJobID).
+func jobIDOf(owner common.Address, name string) [32]byte {
+	id := jobID(name)
+	copy(id[jobIDEntropy:jobIDEntropy+jobIDOwner], owner[common.AddressLength-jobIDOwner:])
+	return id
+}
 
 func must(t *testing.T, err error) {
 	t.Helper()

@@ -116,10 +116,10 @@ func TestEscrowReverts(t *testing.T) {
 		want *RevertError
 	}{
 		{"open with zero amount", func() error {
-			return e.consumer.OpenJob(ctx, jobID("zero"), new(big.Int), e.now().Add(time.Hour))
+			return e.consumer.OpenJob(ctx, jobIDOf(e.consumer.Address(), "zero"), new(big.Int), e.now().Add(time.Hour))
 		}, ErrZeroAmount},
 		{"open with deadline in the past", func() error {
-			return e.consumer.OpenJob(ctx, jobID("past"), DECO(1), e.now().Add(-time.Minute))
+			return e.consumer.OpenJob(ctx, jobIDOf(e.consumer.Address(), "past"), DECO(1), e.now().Add(-time.Minute))
 		}, ErrDeadlineInPast},
 		{"open an id twice", func() error { return e.consumer.OpenJob(ctx, open, DECO(1), e.now().Add(time.Hour)) }, ErrJobExists},
 		{"top up unknown job", func() error { return e.consumer.TopUp(ctx, unknown, DECO(1)) }, ErrUnknownJob},
@@ -147,13 +147,20 @@ func TestEscrowReverts(t *testing.T) {
 		{"refund twice", func() error { return e.consumer.Refund(ctx, closed) }, ErrJobClosed},
 		{"set slash params as non-owner", func() error { return e.stranger.SetSlashParams(ctx, 1, 1) }, ErrNotOwner},
 		{"set slash share above 100%", func() error { return e.sim.Deployer().SetSlashParams(ctx, 10_001, 0) }, &RevertError{Name: "BadBps"}},
-		{"set reporter share above 100%", func() error { return e.sim.Deployer().SetSlashParams(ctx, 0, 10_001) }, &RevertError{Name: "BadBps"}},
+		{"set reporter share above 100%", func() error { return e.sim.Deployer().SetSlashParams(ctx, 5000, 10_001) }, &RevertError{Name: "BadBps"}},
+		{"set slash share below the minimum", func() error { return e.sim.Deployer().SetSlashParams(ctx, MinSlashBps-1, 0) }, ErrBadBps},
+		{"set reporter share above the maximum", func() error { return e.sim.Deployer().SetSlashParams(ctx, 5000, MaxReporterBps+1) }, ErrBadBps},
+		{"open a job id that names another account", func() error {
+			_, err := e.stranger.transact(ctx, "escrow.openJob", &e.stranger.addrs.Escrow,
+				escrowABI.PackOpenJob(jobIDOf(e.consumer.Address(), "not-yours"), DECO(1), uint64(e.now().Add(time.Hour).Unix())), nil)
+			return err
+		}, ErrJobIDNotYours},
 		{"transfer more DECO than held", func() error {
 			return e.stranger.Transfer(ctx, p, add(e.balance(e.stranger.Address()), big.NewInt(1)))
 		}, ErrInsufficientBalance},
 		{"openJob without allowance", func() error {
 			_, err := e.stranger.transact(ctx, "escrow.openJob", &e.stranger.addrs.Escrow,
-				escrowABI.PackOpenJob(jobID("no-allowance"), DECO(1), uint64(e.now().Add(time.Hour).Unix())), nil)
+				escrowABI.PackOpenJob(jobIDOf(e.stranger.Address(), "no-allowance"), DECO(1), uint64(e.now().Add(time.Hour).Unix())), nil)
 			return err
 		}, ErrInsufficientAllowance},
 		{"mint as non-owner", func() error { return e.stranger.Mint(ctx, p, DECO(1)) }, ErrNotOwner},
@@ -170,7 +177,7 @@ func TestEscrowReverts(t *testing.T) {
 			if err := dep.Mint(ctx, dep.Address(), huge); err != nil {
 				return err
 			}
-			return dep.OpenJob(ctx, jobID("huge"), huge, e.now().Add(time.Hour))
+			return dep.OpenJob(ctx, jobIDOf(dep.Address(), "huge"), huge, e.now().Add(time.Hour))
 		}, &RevertError{Name: "SafeCastOverflowedUintDowncast"}},
 		{"deploy escrow without a token", func() error {
 			_, err := e.sim.Deployer().create(ctx, "deploy JobEscrow", bindings.JobEscrowMetaData.Bin,
@@ -192,7 +199,7 @@ func TestEscrowReverts(t *testing.T) {
 
 func TestOpenJobChecksBalanceFirst(t *testing.T) {
 	e := newTestEnv(t, WithGrant(nil, DECO(5)))
-	err := e.consumer.OpenJob(e.ctx, jobID("too-big"), DECO(6), e.now().Add(time.Hour))
+	err := e.consumer.OpenJob(e.ctx, jobIDOf(e.consumer.Address(), "too-big"), DECO(6), e.now().Add(time.Hour))
 	if !errors.Is(err, ErrInsufficientFunds) {
 		t.Fatalf("want ErrInsufficientFunds, got %v", err)
 	}
@@ -278,11 +285,13 @@ func TestReportEquivocation(t *testing.T) {
 		})
 	}
 
-	// A fresh task is fresh evidence; and reporting can be paid 100%.
-	must(t, e.sim.Deployer().SetSlashParams(ctx, 10_000, 10_000))
-	before := e.balance(e.reporter.Address())
+	// A fresh task is fresh evidence; a slash can take all that is left,
+	// and the reporter gets at most half of it.
+	must(t, e.sim.Deployer().SetSlashParams(ctx, 10_000, MaxReporterBps))
+	before, beforeTreasury := e.balance(e.reporter.Address()), e.balance(treasury)
 	must(t, e.reporter.ReportEquivocation(ctx, a2, sigA2, b2, sigB2))
-	eq(t, "reporter gets all remaining stake", sub(e.balance(e.reporter.Address()), before), DECO(500))
+	eq(t, "reporter gets half the remaining stake", sub(e.balance(e.reporter.Address()), before), DECO(250))
+	eq(t, "treasury gets the other half", sub(e.balance(treasury), beforeTreasury), DECO(250))
 	s, err = e.consumer.Stakes(ctx, p)
 	must(t, err)
 	if s.Bonded.Sign() != 0 || s.Unbonding.Sign() != 0 || s.CanBid {

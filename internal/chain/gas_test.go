@@ -29,7 +29,7 @@ func gasFigures(t *testing.T, opts ...Option) (map[string]uint64, []string) {
 	must(t, e.provider.BindPeer(ctx, "12D3KooWGzxzKZYveHXtpG6AsrUJBcWxHBFS2HsEoGTxrMLvKXtf", make([]byte, 64)))
 	note("bindPeer", "registry.bindPeer")
 
-	job := jobID("gas")
+	job := jobIDOf(e.consumer.Address(), "gas")
 	must(t, e.consumer.OpenJob(ctx, job, DECO(1000), e.now().Add(time.Hour)))
 	note("approve (before openJob)", "token.approve")
 	note("openJob", "escrow.openJob")

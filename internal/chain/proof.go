@@ -143,6 +143,9 @@ func (c *Client) OpenProofJob(ctx context.Context, jobID [32]byte, amount *big.I
 	if deadline.Unix() <= 0 {
 		return fmt.Errorf("escrow.openProofJob: deadline %v is not a valid time", deadline)
 	}
+	if err := c.ownJobID("escrow.openProofJob", jobID); err != nil {
+		return err
+	}
 	if terms.Price == nil {
 		return fmt.Errorf("escrow.openProofJob: no price per task")
 	}

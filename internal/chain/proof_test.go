@@ -93,15 +93,15 @@ type proofJob struct {
 
 func (e *testEnv) openProofJob(name string, z *zkCircuit, n int, price, deposit *big.Int) *proofJob {
 	e.t.Helper()
-	j := newProofJob(e.t, name, z, n)
+	j := newProofJob(e.t, e.consumer.Address(), name, z, n)
 	must(e.t, e.consumer.OpenProofJob(e.ctx, j.id, deposit, e.now().Add(time.Hour), j.terms(price)))
 	return j
 }
 
-// newProofJob makes the n tasks of a proof job and their tree (not opened).
-func newProofJob(t *testing.T, name string, z *zkCircuit, n int) *proofJob {
+// newProofJob makes the n tasks of a proof job consumer may open and their tree (not opened).
+func newProofJob(t *testing.T, consumer common.Address, name string, z *zkCircuit, n int) *proofJob {
 	t.Helper()
-	j := &proofJob{id: jobID(name), z: z}
+	j := &proofJob{id: jobIDOf(consumer, name), z: z}
 	for i := range n {
 		p := taskParams(z.c, i)
 		fixed, err := z.c.Public(p)
@@ -280,11 +280,11 @@ func TestProofPaymentsAndRefund(t *testing.T) {
 			must(t, err)
 			tasks[i] = ProofTask{ID: [32]byte{byte(i + 1)}, Fixed: fixed}
 		}
-		tr, err := NewTaskTree(jobID("underfunded"), tasks)
+		tr, err := NewTaskTree(jobIDOf(e.consumer.Address(), "underfunded"), tasks)
 		must(t, err)
 		return tr
 	}(4)
-	wantRevert(t, e.consumer.OpenProofJob(ctx, jobID("underfunded"), DECO(11), e.now().Add(time.Hour),
+	wantRevert(t, e.consumer.OpenProofJob(ctx, jobIDOf(e.consumer.Address(), "underfunded"), DECO(11), e.now().Add(time.Hour),
 		ProofJob{Circuit: z.id, Price: price, TaskRoot: tree.Root(), Tasks: tree.Len()}), ErrDepositTooSmall)
 
 	j := e.openProofJob("mixed", z, 4, price, DECO(12)) // exactly four tasks
@@ -377,7 +377,7 @@ func TestProofRegistryAndTerms(t *testing.T) {
 		{"settle a voucher job", func() error { return e.provider.SettleWithProof(ctx, voucherJob, claim) }, ErrNotProofJob},
 		{"settle an unknown job", func() error { return e.provider.SettleWithProof(ctx, jobID("terms/none"), claim) }, ErrNotProofJob},
 		{"open with an unregistered circuit", func() error {
-			return e.consumer.OpenProofJob(ctx, jobID("terms/2"), DECO(1), deadline, ProofJob{Circuit: z.id, Price: DECO(1), TaskRoot: root, Tasks: 1})
+			return e.consumer.OpenProofJob(ctx, jobIDOf(e.consumer.Address(), "terms/2"), DECO(1), deadline, ProofJob{Circuit: z.id, Price: DECO(1), TaskRoot: root, Tasks: 1})
 		}, ErrUnknownCircuit},
 		{"register a verifier without code", func() error { return dep.SetCircuit(ctx, z.id, common.Address{7}, 1, 3) }, ErrNotAContract},
 		{"register without fixed inputs", func() error { return dep.SetCircuit(ctx, z.id, verifier, 0, 3) }, ErrBadCircuitLayout},
@@ -398,7 +398,7 @@ func TestProofRegistryAndTerms(t *testing.T) {
 		{"no task root", ProofJob{Circuit: z.id, Price: DECO(1), Tasks: 1}, ErrNoTasks},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			wantRevert(t, e.consumer.OpenProofJob(ctx, jobID("terms/"+tc.name), DECO(1), deadline, tc.terms), tc.want)
+			wantRevert(t, e.consumer.OpenProofJob(ctx, jobIDOf(e.consumer.Address(), "terms/"+tc.name), DECO(1), deadline, tc.terms), tc.want)
 		})
 	}
 }

@@ -1,9 +1,11 @@
 package chain
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
+	"math"
 	"math/big"
 	"os"
 	"testing"
@@ -27,7 +29,7 @@ type propJob struct {
 	consumer            int
 	deposited, redeemed *big.Int
 	refunded            bool
-	deadline            time.Time
+	deadline            uint64                // unix seconds, as the contract holds it
 	vouchers            map[int][]propVoucher // by provider index, increasing amounts
 	paid                map[int]*big.Int
 }
@@ -38,10 +40,18 @@ func (j *propJob) available() *big.Int { return sub(j.deposited, j.redeemed) }
 type propLedger struct {
 	supply                       *big.Int
 	deposits, redeemed, refunded *big.Int
-	stakes                       []*big.Int     // slashable stake per provider
+	stakes                       []*propStake   // per provider
 	reported                     []propEvidence // equivocations already punished
 	next                         int            // fresh id counter
 }
+
+// propStake is a provider's position in the registry.
+type propStake struct {
+	bonded, unbonding *big.Int
+	unlockAt          time.Time
+}
+
+func (s *propStake) slashable() *big.Int { return add(s.bonded, s.unbonding) }
 
 type propEvidence struct {
 	provider int
@@ -56,6 +66,8 @@ type propMachine struct {
 	holders   []*Client
 	slashBps  int64
 	grace     time.Duration
+	unbonding time.Duration
+	minStake  *big.Int
 	l         *propLedger
 	jobs      []*propJob
 }
@@ -89,14 +101,59 @@ func (m *propMachine) open(t *rapid.T) {
 	ci := rapid.IntRange(0, len(m.consumers)-1).Draw(t, "consumer")
 	amount := units(rapid.Int64Range(1, 200).Draw(t, "amount"))
 	deadline := m.e.now().Add(time.Duration(rapid.IntRange(10, 180).Draw(t, "deadline min")) * time.Minute)
-	m.l.next++
-	j := &propJob{
-		id: jobID(fmt.Sprintf("prop/%d", m.l.next)), consumer: ci, deposited: amount, redeemed: new(big.Int),
-		deadline: time.Unix(deadline.Unix(), 0), vouchers: map[int][]propVoucher{}, paid: map[int]*big.Int{},
-	}
+	j := m.newJob(ci, amount, uint64(deadline.Unix()))
 	expect(t, "openJob", m.consumers[ci].OpenJob(m.e.ctx, j.id, amount, deadline), "")
+	m.opened(j)
+}
+
+func (m *propMachine) newJob(ci int, amount *big.Int, deadline uint64) *propJob {
+	m.l.next++
+	return &propJob{
+		id: jobIDOf(m.consumers[ci].Address(), fmt.Sprintf("prop/%d", m.l.next)), consumer: ci, deposited: amount, redeemed: new(big.Int),
+		deadline: deadline, vouchers: map[int][]propVoucher{}, paid: map[int]*big.Int{},
+	}
+}
+
+func (m *propMachine) opened(j *propJob) {
 	m.jobs = append(m.jobs, j)
-	m.l.deposits.Add(m.l.deposits, amount)
+	m.l.deposits.Add(m.l.deposits, j.deposited)
+}
+
+// openRaw opens a job by calling the contract directly (allowance first),
+// with data the Go client would not send: a deadline anywhere up to
+// uint64's end, or an id that names the other consumer (a squatter).
+func (m *propMachine) openRaw(t *rapid.T) {
+	ci := rapid.IntRange(0, len(m.consumers)-1).Draw(t, "consumer")
+	c := m.consumers[ci]
+	amount := units(rapid.Int64Range(1, 50).Draw(t, "amount"))
+	grace := uint64(m.grace / time.Second)
+	latest := math.MaxUint64 - grace
+	now := uint64(m.e.now().Unix())
+	deadline := rapid.SampledFrom([]uint64{
+		now + 3600, latest - 1, latest, latest + 1, math.MaxUint64 - 1, math.MaxUint64,
+		rapid.Uint64Range(now+600, math.MaxUint64).Draw(t, "any deadline"),
+	}).Draw(t, "deadline")
+	squat := rapid.Bool().Draw(t, "squat")
+	owner := ci
+	if squat {
+		owner = (ci + 1) % len(m.consumers)
+	}
+	j := m.newJob(owner, amount, deadline)
+	j.consumer = ci
+	want := ""
+	switch {
+	case squat:
+		want = "JobIdNotYours"
+	case deadline > latest:
+		want = "DeadlineTooFar"
+	}
+	escrow := c.Contracts().Escrow
+	expect(t, "approve", c.Approve(m.e.ctx, escrow, amount), "")
+	_, err := c.transact(m.e.ctx, "escrow.openJob", &escrow, escrowABI.PackOpenJob(j.id, amount, deadline), nil)
+	expect(t, "openJob (raw)", err, want)
+	if want == "" {
+		m.opened(j)
+	}
 }
 
 func (m *propMachine) topUp(t *rapid.T) {
@@ -202,15 +259,15 @@ func (m *propMachine) forged(t *rapid.T) {
 
 func (m *propMachine) refund(t *rapid.T) {
 	j := m.pickJob(t)
-	now := m.e.now()
-	refundAt := j.deadline.Add(m.grace)
+	now := uint64(m.e.now().Unix())
+	refundAt := j.deadline + uint64(m.grace/time.Second) // no overflow: openJob refuses such deadlines
 	want := ""
 	switch {
 	case j.refunded:
 		want = "JobClosed"
-	case now.Add(5 * time.Minute).Before(refundAt):
+	case now+300 < refundAt:
 		want = "RefundTooEarly"
-	case now.Before(refundAt):
+	case now < refundAt:
 		t.Skip("too close to the refund time to predict the next block's timestamp")
 	}
 	expect(t, "refund", m.consumers[rapid.IntRange(0, len(m.consumers)-1).Draw(t, "caller")].Refund(m.e.ctx, j.id), want)
@@ -241,8 +298,8 @@ func (m *propMachine) slash(t *rapid.T) {
 		t.Fatal(err)
 	}
 	sb, _ := SignReceipt(m.e.key(p), d, b)
-	stake := m.l.stakes[ev.provider]
-	amount := new(big.Int).Div(new(big.Int).Mul(stake, big.NewInt(m.slashBps)), big.NewInt(10_000))
+	s := m.l.stakes[ev.provider]
+	amount := new(big.Int).Div(new(big.Int).Mul(s.slashable(), big.NewInt(m.slashBps)), big.NewInt(10_000))
 	want := ""
 	switch {
 	case repeat:
@@ -252,8 +309,114 @@ func (m *propMachine) slash(t *rapid.T) {
 	}
 	expect(t, "reportEquivocation", m.reporter.ReportEquivocation(m.e.ctx, a, sa, b, sb), want)
 	if want == "" {
-		m.l.stakes[ev.provider] = sub(stake, amount)
+		// Bonded stake goes first, then unbonding.
+		fromBonded := amount
+		if fromBonded.Cmp(s.bonded) > 0 {
+			fromBonded = s.bonded
+		}
+		s.bonded = sub(s.bonded, fromBonded)
+		s.unbonding = sub(s.unbonding, sub(amount, fromBonded))
 		m.l.reported = append(m.l.reported, ev)
+	}
+}
+
+// badEvidence reports evidence the contract cannot verify: a receipt not
+// signed by the provider it names, two receipts with the same output or
+// about different tasks, a bad-proof claim about a job paid by vouchers.
+// Each reverts, and no stake moves (check compares every stake).
+func (m *propMachine) badEvidence(t *rapid.T) {
+	pi := rapid.IntRange(0, len(m.providers)-1).Draw(t, "provider")
+	p := m.providers[pi]
+	m.l.next++
+	a, b := receiptPair(p.Address(), fmt.Sprintf("bad/%d", m.l.next))
+	key := m.e.key(p)
+	signB := key
+	var want string
+	switch kind := rapid.IntRange(0, 4).Draw(t, "kind"); kind {
+	case 0:
+		signB = m.e.key(m.reporter) // forged: someone else signs the provider's name
+		want = "BadReceiptSignature"
+	case 1:
+		b.OutputRoot = a.OutputRoot
+		want = "SameOutput"
+	case 2:
+		b.TaskID[0] ^= 1
+		want = "ReceiptsNotComparable"
+	case 3:
+		b.Provider = m.providers[(pi+1)%len(m.providers)].Address()
+		want = "ReceiptsNotComparable"
+	case 4:
+		j := m.pickJob(t)
+		claim := ProofClaim{Proof: [8]*big.Int{}, PublicInputs: []*big.Int{big.NewInt(1), new(big.Int).SetBytes(p.Address().Bytes())}}
+		for i := range claim.Proof {
+			claim.Proof[i] = big.NewInt(int64(i + 1))
+		}
+		sig, err := SignProofClaim(key, p.Domain(), j.id, claim)
+		if err != nil {
+			t.Fatal(err)
+		}
+		expect(t, "reportBadProof", m.reporter.ReportBadProof(m.e.ctx, j.id, claim, sig), "NotProofJob")
+		return
+	}
+	sa, err := SignReceipt(key, p.Domain(), a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sb, err := SignReceipt(signB, p.Domain(), b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	expect(t, "reportEquivocation", m.reporter.ReportEquivocation(m.e.ctx, a, sa, b, sb), want)
+}
+
+func (m *propMachine) stake(t *rapid.T) {
+	pi := rapid.IntRange(0, len(m.providers)-1).Draw(t, "provider")
+	s := m.l.stakes[pi]
+	amount := units(rapid.Int64Range(1, 2000).Draw(t, "amount"))
+	want := ""
+	if add(s.bonded, amount).Cmp(m.minStake) < 0 {
+		want = "BelowMinimumStake"
+	}
+	expect(t, "stake", m.providers[pi].Stake(m.e.ctx, amount), want)
+	if want == "" {
+		s.bonded = add(s.bonded, amount)
+	}
+}
+
+func (m *propMachine) unbond(t *rapid.T) {
+	pi := rapid.IntRange(0, len(m.providers)-1).Draw(t, "provider")
+	s := m.l.stakes[pi]
+	amount := units(rapid.Int64Range(1, 3000).Draw(t, "amount"))
+	want := ""
+	if amount.Cmp(s.bonded) > 0 {
+		want = "InsufficientStake"
+	}
+	before := m.e.now()
+	expect(t, "requestUnbond", m.providers[pi].RequestUnbond(m.e.ctx, amount), want)
+	if want == "" {
+		s.bonded = sub(s.bonded, amount)
+		s.unbonding = add(s.unbonding, amount)
+		// The block's timestamp is a little after before: within the margin withdraw leaves.
+		s.unlockAt = before.Add(m.unbonding)
+	}
+}
+
+func (m *propMachine) withdraw(t *rapid.T) {
+	pi := rapid.IntRange(0, len(m.providers)-1).Draw(t, "provider")
+	s := m.l.stakes[pi]
+	now := m.e.now()
+	want := ""
+	switch {
+	case s.unbonding.Sign() == 0:
+		want = "NothingToWithdraw"
+	case now.Add(5 * time.Minute).Before(s.unlockAt):
+		want = "StillUnbonding"
+	case now.Before(s.unlockAt.Add(5 * time.Minute)):
+		t.Skip("too close to the unlock time to predict the next block's timestamp")
+	}
+	expect(t, "withdraw", m.providers[pi].Withdraw(m.e.ctx), want)
+	if want == "" {
+		s.unbonding = new(big.Int)
 	}
 }
 
@@ -283,8 +446,15 @@ func (m *propMachine) check(t *rapid.T) {
 		t.Fatalf("escrow holds %s, deposits - redeemed - refunded = %s", escrowBal, wantEscrow)
 	}
 	stakes := new(big.Int)
-	for _, s := range m.l.stakes {
-		stakes.Add(stakes, s)
+	for pi, s := range m.l.stakes {
+		stakes.Add(stakes, s.slashable())
+		got, err := c.Stakes(ctx, m.providers[pi].Address())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got.Bonded.Cmp(s.bonded) != 0 || got.Unbonding.Cmp(s.unbonding) != 0 {
+			t.Fatalf("provider %d: chain bonded %s unbonding %s, model %s %s", pi, got.Bonded, got.Unbonding, s.bonded, s.unbonding)
+		}
 	}
 	if registryBal.Cmp(stakes) != 0 {
 		t.Fatalf("registry holds %s, stakes add up to %s", registryBal, stakes)
@@ -297,6 +467,13 @@ func (m *propMachine) check(t *rapid.T) {
 		if info.Deposited.Cmp(j.deposited) != 0 || info.Redeemed.Cmp(j.redeemed) != 0 || info.Closed != j.refunded {
 			t.Fatalf("job %x: chain %+v, model deposited %s redeemed %s refunded %v", j.id[:4], info, j.deposited, j.redeemed, j.refunded)
 		}
+		if info.Consumer != m.consumers[j.consumer].Address() {
+			t.Fatalf("job %x: consumer %s, opened by %s", j.id[:4], info.Consumer.Hex(), m.consumers[j.consumer].Address().Hex())
+		}
+		if info.Redeemed.Cmp(info.Deposited) > 0 {
+			t.Fatalf("job %x: paid %s, more than its deposit %s", j.id[:4], info.Redeemed, info.Deposited)
+		}
+		paid := new(big.Int)
 		for pi, p := range m.providers {
 			got, err := c.Redeemed(ctx, j.id, p.Address())
 			if err != nil {
@@ -309,6 +486,7 @@ func (m *propMachine) check(t *rapid.T) {
 			if got.Cmp(want) != 0 {
 				t.Fatalf("job %x provider %d: paid %s, model %s", j.id[:4], pi, got, want)
 			}
+			paid.Add(paid, got)
 			latest := new(big.Int)
 			if vs := j.vouchers[pi]; len(vs) > 0 {
 				latest = vs[len(vs)-1].amount
@@ -317,20 +495,33 @@ func (m *propMachine) check(t *rapid.T) {
 				t.Fatalf("job %x provider %d: paid %s, more than its latest voucher %s", j.id[:4], pi, got, latest)
 			}
 		}
+		if paid.Cmp(info.Redeemed) != 0 {
+			t.Fatalf("job %x: providers were paid %s in all, the job records %s", j.id[:4], paid, info.Redeemed)
+		}
 	}
 }
 
-// Randomized sequences of open, top-up, vouchers, redeem, refund, time and
-// slashing keep the money invariants: supply conserved, escrow balance =
-// deposits - redeemed - refunded, no provider paid beyond its latest voucher.
+// Randomized sequences of open (by the client and raw: any deadline up to
+// uint64's end, ids naming someone else), top-up, vouchers, redeem,
+// refund, time, stake, unbond, withdraw, slashing and unverifiable evidence
+// keep the money invariants: supply conserved and every token in some
+// account, escrow balance = deposits - redeemed - refunded, registry
+// balance = every stake, no job pays above its deposit, no provider beyond
+// its latest voucher, no stake moves without evidence the contract checked,
+// no job opened by anyone but the consumer its id names, no refund before
+// deadline + grace. Each check sends dozens of transactions: CI runs 25
+// (about 15 s); run more with -rapid.checks=N or RAPID_CHECKS=N.
 func TestEscrowProperties(t *testing.T) {
 	if !flagSet("rapid.checks") && os.Getenv("RAPID_CHECKS") == "" {
-		// Each check sends dozens of transactions; keep the suite quick.
 		old := flag.Lookup("rapid.checks").Value.String()
 		must(t, flag.Set("rapid.checks", "25"))
 		defer func() { _ = flag.Set("rapid.checks", old) }()
 	}
 	e := newTestEnv(t)
+	// A long local run (-rapid.checks=1000) outlasts the env's two minutes.
+	ctx, cancel := context.WithTimeout(context.Background(), time.Hour)
+	defer cancel()
+	e.ctx = ctx
 	m := &propMachine{
 		e:         e,
 		consumers: []*Client{e.consumer, e.stranger},
@@ -339,6 +530,8 @@ func TestEscrowProperties(t *testing.T) {
 		holders:   []*Client{e.consumer, e.stranger, e.provider, e.provider2, e.reporter, e.sim.Deployer()},
 		slashBps:  5000,
 		grace:     time.Hour,
+		unbonding: time.Hour,
+		minStake:  DECO(100),
 	}
 	for _, p := range m.providers {
 		e.stake(p, DECO(1000))
@@ -347,7 +540,7 @@ func TestEscrowProperties(t *testing.T) {
 	must(t, err)
 	m.l = &propLedger{
 		supply: supply, deposits: new(big.Int), redeemed: new(big.Int), refunded: new(big.Int),
-		stakes: []*big.Int{DECO(1000), DECO(1000)},
+		stakes: []*propStake{{bonded: DECO(1000), unbonding: new(big.Int)}, {bonded: DECO(1000), unbonding: new(big.Int)}},
 	}
 	rapid.Check(t, func(t *rapid.T) {
 		m.jobs = nil
@@ -360,9 +553,14 @@ func TestEscrowProperties(t *testing.T) {
 			"sign again":   m.sign,
 			"redeem again": m.redeem,
 			"forged":       m.forged,
+			"open raw":     m.openRaw,
 			"refund":       m.refund,
 			"advance":      m.advance,
 			"slash":        m.slash,
+			"bad evidence": m.badEvidence,
+			"stake":        m.stake,
+			"unbond":       m.unbond,
+			"withdraw":     m.withdraw,
 			"":             m.check,
 		})
 	})

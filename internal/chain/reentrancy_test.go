@@ -49,7 +49,7 @@ func TestReentrancyGuards(t *testing.T) {
 	p := provider.Address()
 
 	t.Run("escrow redeem re-entered", func(t *testing.T) {
-		job := jobID("reentrancy")
+		job := jobIDOf(consumer.Address(), "reentrancy")
 		must(t, consumer.OpenJob(e.ctx, job, DECO(10), e.now().Add(time.Hour)))
 		small, err := consumer.SignVoucher(job, p, DECO(1))
 		must(t, err)
@@ -69,7 +69,7 @@ func TestReentrancyGuards(t *testing.T) {
 	})
 
 	t.Run("escrow refund re-entered", func(t *testing.T) {
-		job := jobID("reentrancy/refund")
+		job := jobIDOf(consumer.Address(), "reentrancy/refund")
 		must(t, consumer.OpenJob(e.ctx, job, DECO(10), e.now().Add(time.Minute)))
 		e.advance(5 * time.Minute)
 		arm(t, e, consumer, a.Escrow, escrowABI.PackRefund(job))

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/deco-network/deco/internal/chain/bindings"
 )
 
 func TestRegistryLifecycle(t *testing.T) {
@@ -112,6 +114,20 @@ func TestRegistryReverts(t *testing.T) {
 			_, err := e.stranger.transact(ctx, "registry.setSlasher", &reg, registryABI.PackSetSlasher(e.stranger.Address()), nil)
 			return err
 		}, ErrNotOwner},
+		{"move the slasher once set", func() error {
+			_, err := e.sim.Deployer().transact(ctx, "registry.setSlasher", &reg, registryABI.PackSetSlasher(e.sim.Deployer().Address()), nil)
+			return err
+		}, ErrSlasherAlreadySet},
+		{"set an unbonding delay beyond the maximum", func() error {
+			_, err := e.sim.Deployer().transact(ctx, "registry.setUnbondingDelay", &reg,
+				registryABI.PackSetUnbondingDelay(uint64((MaxUnbondingDelay+time.Second)/time.Second)), nil)
+			return err
+		}, ErrUnbondingDelayTooLong},
+		{"deploy a registry with an unbonding delay beyond the maximum", func() error {
+			_, err := e.sim.Deployer().create(ctx, "deploy ProviderRegistry", bindings.ProviderRegistryMetaData.Bin,
+				registryABI.PackConstructor(e.consumer.addrs.Token, DECO(1), uint64((MaxUnbondingDelay+time.Second)/time.Second), e.sim.Deployer().Address()))
+			return err
+		}, ErrUnbondingDelayTooLong},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) { wantRevert(t, tc.do(), tc.want) })

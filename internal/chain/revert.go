@@ -37,6 +37,8 @@ var (
 var (
 	ErrUnknownJob            = &RevertError{Name: "UnknownJob"}
 	ErrJobExists             = &RevertError{Name: "JobExists"}
+	ErrJobIDNotYours         = &RevertError{Name: "JobIdNotYours"}
+	ErrDeadlineTooFar        = &RevertError{Name: "DeadlineTooFar"}
 	ErrJobClosed             = &RevertError{Name: "JobClosed"}
 	ErrDeadlineInPast        = &RevertError{Name: "DeadlineInPast"}
 	ErrNotConsumer           = &RevertError{Name: "NotConsumer"}
@@ -59,6 +61,9 @@ var (
 	ErrInsufficientBalance   = &RevertError{Name: "ERC20InsufficientBalance"}
 	ErrInsufficientAllowance = &RevertError{Name: "ERC20InsufficientAllowance"}
 	ErrNotOwner              = &RevertError{Name: "OwnableUnauthorizedAccount"}
+	ErrBadBps                = &RevertError{Name: "BadBps"}
+	ErrSlasherAlreadySet     = &RevertError{Name: "SlasherAlreadySet"}
+	ErrUnbondingDelayTooLong = &RevertError{Name: "UnbondingDelayTooLong"}
 
 	// zk settlement (proof jobs)
 	ErrUnknownCircuit    = &RevertError{Name: "UnknownCircuit"}
@@ -148,6 +153,11 @@ var hints = map[string]string{
 	"RefundTooEarly":               "refund opens after the job's deadline plus the grace period",
 	"DeadlineInPast":               "give a deadline in the future",
 	"JobExists":                    "a job with this id already has an escrow",
+	"JobIdNotYours":                "a job id must name its consumer; make it with chain.NewJobID from the consumer's address",
+	"DeadlineTooFar":               "give a deadline the refund time (deadline plus grace) can follow",
+	"BadBps":                       "the slash share must lie between the escrow's MIN_SLASH_BPS and 10000, the reporter's cut at most MAX_REPORTER_BPS",
+	"SlasherAlreadySet":            "the registry's slasher is set once, at deployment; deploy a new registry for a new escrow",
+	"UnbondingDelayTooLong":        "the unbonding delay can be at most the registry's MAX_UNBONDING_DELAY (30 days)",
 	"UnknownJob":                   "no escrow was opened for this job",
 	"JobClosed":                    "the job was refunded; nothing more can be paid or deposited",
 	"NothingToRedeem":              "this voucher was already redeemed in full; wait for a newer one",

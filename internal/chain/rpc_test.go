@@ -134,7 +134,7 @@ func TestDialOverHTTP(t *testing.T) {
 		t.Fatalf("refund grace %v", consumer.RefundGrace())
 	}
 
-	job := jobID("rpc")
+	job := jobIDOf(consumer.Address(), "rpc")
 	must(t, consumer.OpenJob(ctx, job, DECO(10), e.now().Add(time.Hour)))
 	// Several transactions in a row from one account: nonces are managed locally.
 	for i := int64(1); i <= 3; i++ {
@@ -212,7 +212,7 @@ func TestClientSurvivesNodeOutage(t *testing.T) {
 		WithLogger(slog.New(w)), WithBackoff(10*time.Millisecond, 100*time.Millisecond), WithPollInterval(20*time.Millisecond))
 	must(t, err)
 	defer c.Close()
-	job := jobID("outage")
+	job := jobIDOf(c.Address(), "outage")
 	must(t, c.OpenJob(e.ctx, job, DECO(5), e.now().Add(time.Hour)))
 
 	p.down()

@@ -200,7 +200,7 @@ func TestWalletDeposit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	job := wire.JobID("0123456789abcdef0123456789abcdef")
+	job := chain.NewJobID(c.Address(), [6]byte{0x01, 0x23, 0x45, 0x67, 0x89, 0xab})
 	if err := c.OpenJob(e.ctx, job.Bytes32(), chain.DECO(1), time.Now().Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}
@@ -275,7 +275,7 @@ func TestWalletRedeem(t *testing.T) {
 	}
 	defer cdb.Close()
 	cons := pay.NewConsumer(cc, cdb, nil, nil)
-	job := wire.JobID("abcdefabcdefabcdefabcdefabcdef01")
+	job := chain.NewJobID(cc.Address(), [6]byte{0xab, 0xcd, 0xef, 0xab, 0xcd, 0xef})
 	if err := cons.Open(e.ctx, job, 2*wire.MicroPerDECO, time.Now().Add(time.Hour)); err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/deco-network/deco/internal/api"
+	"github.com/deco-network/deco/internal/chain"
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/store"
@@ -70,11 +71,11 @@ func (b backend) Submit(ctx context.Context, s spec.Job) (*api.JobView, error) {
 		rc.Close()
 		s.Inputs[i].Size = size
 	}
-	var entropy [16]byte
+	var entropy [6]byte
 	if _, err := io.ReadFull(randReader, entropy[:]); err != nil {
 		return nil, err
 	}
-	id := wire.NewJobID(entropy)
+	id := chain.NewJobID(n.EVM(), entropy) // names this node's account: only it can open the escrow
 	if s.Policy().Policy == spec.VerifyZK {
 		tree, err := n.zk.Prepare(ctx, id, &s)
 		if err != nil {

@@ -192,12 +192,13 @@ func eventually(t *testing.T, what string, cond func() bool) {
 	}
 }
 
-func newJob(t *testing.T) wire.JobID {
-	var b [16]byte
+// newJob is a fresh job id the consumer may open (chain.NewJobID).
+func (e *env) newJob() wire.JobID {
+	var b [6]byte
 	if _, err := rand.Read(b[:]); err != nil {
-		t.Fatal(err)
+		e.t.Fatal(err)
 	}
-	return wire.NewJobID(b)
+	return chain.NewJobID(e.consumer.Address(), b)
 }
 
 func must(t *testing.T, err error) {

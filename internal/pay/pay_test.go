@@ -26,7 +26,7 @@ func TestCycleReconciles(t *testing.T) {
 	me, a, b := e.consumer.Address(), e.provA.Address(), e.provB.Address()
 	start := map[common.Address]wire.Amount{me: e.balance(me), a: e.balance(a), b: e.balance(b)}
 
-	job := newJob(t)
+	job := e.newJob()
 	const deposit = 2 * deco
 	deadline := e.now().Add(time.Hour)
 	must(t, cons.Open(e.ctx, job, deposit, deadline))
@@ -138,7 +138,7 @@ func TestOpenRefusesShortWallet(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			cons := e.newConsumer(tc.key(), nil)
-			job := newJob(t)
+			job := e.newJob()
 			err := cons.Open(e.ctx, job, tc.deposit, e.now().Add(time.Hour))
 			wantErr(t, err, tc.want)
 			for _, m := range tc.mentions {
@@ -161,9 +161,9 @@ func TestCoverRefusals(t *testing.T) {
 	cons := e.newConsumer(e.consumer, nil)
 	me := e.consumer.Address()
 
-	open := newJob(t)
+	open := e.newJob()
 	must(t, cons.Open(e.ctx, open, deco, e.now().Add(time.Hour)))
-	expiring := newJob(t)
+	expiring := e.newJob()
 	must(t, cons.Open(e.ctx, expiring, deco, e.now().Add(time.Minute)))
 
 	prov := e.newProvider(e.provA, nil, ProviderOptions{})
@@ -173,7 +173,7 @@ func TestCoverRefusals(t *testing.T) {
 		consumer common.Address
 		want     error
 	}{
-		{"no escrow", newJob(t), me, ErrNoEscrow},
+		{"no escrow", e.newJob(), me, ErrNoEscrow},
 		{"other consumer", open, e.stranger.Address(), ErrWrongConsumer},
 		{"covered", open, me, nil},
 		{"bad job id", "nope", me, wire.ErrBadJobID},
@@ -247,7 +247,7 @@ func TestCoverRefusals(t *testing.T) {
 func TestCoverCachesTheChainRead(t *testing.T) {
 	e := newEnv(t)
 	cons := e.newConsumer(e.consumer, nil)
-	job := newJob(t)
+	job := e.newJob()
 	must(t, cons.Open(e.ctx, job, 100*deco, e.now().Add(time.Hour)))
 	cc := &countingChain{Chain: e.provA}
 	prov := e.newProvider(cc, nil, ProviderOptions{CacheTTL: time.Hour})
@@ -263,7 +263,7 @@ func TestCoverCachesTheChainRead(t *testing.T) {
 func TestAcceptRejectsBadVouchers(t *testing.T) {
 	e := newEnv(t)
 	cons := e.newConsumer(e.consumer, nil)
-	job := newJob(t)
+	job := e.newJob()
 	must(t, cons.Open(e.ctx, job, deco, e.now().Add(time.Hour)))
 	prov := e.newProvider(e.provA, nil, ProviderOptions{})
 	a := e.provA.Address()
@@ -292,7 +292,7 @@ func TestAcceptRejectsBadVouchers(t *testing.T) {
 		{"signature truncated", with(func(v *wire.Voucher) { v.Signature = v.Signature[:64] }), ErrBadVoucher},
 		{"for another provider", forB, ErrBadVoucher},
 		{"claims another consumer", with(func(v *wire.Voucher) { v.Consumer = e.stranger.Address().Hex() }), ErrBadVoucher},
-		{"unknown job", with(func(v *wire.Voucher) { v.Job = newJob(t) }), ErrNoEscrow},
+		{"unknown job", with(func(v *wire.Voucher) { v.Job = e.newJob() }), ErrNoEscrow},
 		{"bad job id", with(func(v *wire.Voucher) { v.Job = "x" }), ErrBadVoucher},
 	}
 	for _, tc := range tests {
@@ -322,7 +322,7 @@ func TestAcceptRejectsBadVouchers(t *testing.T) {
 func TestVoucherNeverExceedsDeposit(t *testing.T) {
 	e := newEnv(t)
 	cons := e.newConsumer(e.consumer, nil)
-	job := newJob(t)
+	job := e.newJob()
 	must(t, cons.Open(e.ctx, job, 300*milli, e.now().Add(time.Hour)))
 
 	// 50 concurrent tasks at 0.01 against a 0.3 deposit: exactly 30 paid.
@@ -385,7 +385,7 @@ func TestRestartKeepsAmounts(t *testing.T) {
 	e := newEnv(t)
 	dir := t.TempDir()
 	consPath, provPath := dir+"/consumer.db", dir+"/provider.db"
-	job := newJob(t)
+	job := e.newJob()
 	a := e.provA.Address()
 
 	db := openDB(t, consPath)
@@ -427,7 +427,7 @@ func TestRedeemAllOnShutdown(t *testing.T) {
 	a := e.provA.Address()
 	var jobs []wire.JobID
 	for range 3 {
-		job := newJob(t)
+		job := e.newJob()
 		must(t, cons.Open(e.ctx, job, deco, e.now().Add(time.Hour)))
 		for range 4 {
 			v, err := cons.Voucher(e.ctx, job, a, 10*milli)
@@ -459,7 +459,7 @@ func TestProviderRunRedeemsByThresholdAndAge(t *testing.T) {
 	prov := e.newProvider(e.provA, nil, ProviderOptions{RedeemThreshold: 200 * milli, RedeemAge: 10 * time.Minute})
 	run(t, redeemer(prov))
 	a := e.provA.Address()
-	job := newJob(t)
+	job := e.newJob()
 	must(t, cons.Open(e.ctx, job, deco, e.now().Add(time.Hour)))
 
 	accept := func(price wire.Amount) {
@@ -484,7 +484,7 @@ func TestConsumerRetriesEarlyRefund(t *testing.T) {
 	ahead := time.Duration(0)
 	now := func() time.Time { mu.Lock(); defer mu.Unlock(); return e.now().Add(ahead) }
 	cons := NewConsumer(e.consumer, openDB(t, ""), testLog(t), nowClock{now: now}, WithRefundInterval(10*time.Millisecond))
-	job := newJob(t)
+	job := e.newJob()
 	must(t, cons.Open(e.ctx, job, deco, e.now().Add(time.Minute)))
 	mu.Lock()
 	ahead = 2 * time.Hour
@@ -544,7 +544,7 @@ func TestVouchersNeedNoChain(t *testing.T) {
 	now := func() time.Time { return frozen } // the chain's clock is gone with it
 	cons := NewConsumer(e.consumer, openDB(t, ""), testLog(t), nowClock{now: now})
 	prov := NewProvider(e.provA, openDB(t, ""), testLog(t), nowClock{now: now}, ProviderOptions{})
-	job := newJob(t)
+	job := e.newJob()
 	must(t, cons.Open(e.ctx, job, deco, frozen.Add(time.Hour)))
 	_, err := prov.Cover(e.ctx, job, e.consumer.Address())
 	must(t, err)

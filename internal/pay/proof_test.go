@@ -69,7 +69,7 @@ func TestProofJobRefundsTheRest(t *testing.T) {
 	e := newEnv(t)
 	cons := e.newConsumer(e.consumer, nil)
 	me, a, b := e.consumer.Address(), e.provA.Address(), e.provB.Address()
-	job := newJob(t)
+	job := e.newJob()
 	const tasks, price = 4, 300 * milli
 	pj := e.newProofJob(job, tasks, price)
 	start := map[common.Address]wire.Amount{me: e.balance(me), a: e.balance(a), b: e.balance(b)}
@@ -123,7 +123,7 @@ func TestProofJobRefundSurvivesRestart(t *testing.T) {
 	db := openDB(t, "")
 	cons := e.newConsumer(e.consumer, db)
 	me := e.consumer.Address()
-	job := newJob(t)
+	job := e.newJob()
 	pj := e.newProofJob(job, 2, 100*milli)
 	before := e.balance(me)
 	deadline := e.now().Add(time.Minute)
@@ -157,7 +157,7 @@ func (c *countingTerms) ProofTerms(ctx context.Context, job [32]byte) (chain.Pro
 func TestProofPrice(t *testing.T) {
 	e := newEnv(t)
 	cons := e.newConsumer(e.consumer, nil)
-	proofJobID, voucherJob := newJob(t), newJob(t)
+	proofJobID, voucherJob := e.newJob(), e.newJob()
 	pj := e.newProofJob(proofJobID, 3, 7*milli)
 	must(t, cons.OpenProof(e.ctx, proofJobID, 21*milli, e.now().Add(time.Hour), pj.terms))
 	must(t, cons.Open(e.ctx, voucherJob, 100*milli, e.now().Add(time.Hour)))
