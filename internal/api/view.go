@@ -129,7 +129,12 @@ func ProofPaymentView(j *JobView, e ProofEscrow) *PaymentView {
 	paid := map[common.Address]wire.Amount{}
 	for _, i := range v.Settled {
 		if p := evm[i]; p != "" {
-			paid[common.HexToAddress(p)] += v.PerTask
+			sum, err := paid[common.HexToAddress(p)].Add(v.PerTask)
+			if err != nil {
+				v.Note = "the chain reports a price per task too large to add up: " + err.Error()
+				return v
+			}
+			paid[common.HexToAddress(p)] = sum
 		}
 	}
 	v.Spent = v.Redeemed // zk tasks are paid on proof: nothing is promised before

@@ -233,7 +233,7 @@ func (m *Machine) assign(now time.Time, e TaskAssigned) {
 	a := &attempt{key: k, session: e.Session, peer: e.Peer, assign: e.Assign, escrow: e.Escrow.On, slot: -1, stage: queued}
 	if a.escrow {
 		a.amount = e.Assign.Price
-		m.byJob[spec.Task.Job] += a.amount
+		m.byJob[spec.Task.Job] += a.amount // short kept it within the cover: no overflow
 	}
 	m.tasks[k] = a
 	if len(m.free) > 0 {
