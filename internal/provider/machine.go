@@ -207,6 +207,10 @@ func (m *Machine) assign(now time.Time, e TaskAssigned) {
 		m.ready.Sends = append(m.ready.Sends, Send{Session: e.Session, Key: k,
 			Result: wire.Result{Task: spec.Task, Attempt: spec.Attempt, Failure: kind, Message: msg}})
 	}
+	if msg := m.beyondOffer(spec); msg != "" {
+		refuse(wire.FailProvider, msg)
+		return
+	}
 	if e.Escrow.On {
 		// No deposit, no work: the job's escrow must cover the price.
 		if e.Escrow.Err != "" {
