@@ -38,7 +38,7 @@ func TaskViewOf(t *market.Task) TaskView {
 	v := TaskView{Index: t.Index, State: TaskState(t.State), Reason: t.Reason, Provider: t.Provider, ProviderEVM: t.ProviderEVM,
 		Price: t.Price, ExitCode: t.ExitCode, OutputRoot: t.OutputRoot, Outputs: cloneManifest(t.Outputs), Stdout: t.Stdout, Stderr: t.Stderr,
 		Receipt: cloneReceipt(t.Receipt), Signature: slices.Clone(t.Signature), DurationMs: t.DurationMs, Compiled: t.Compiled,
-		UpdatedAt: t.UpdatedAt, Replicas: t.Replicas, Quorum: t.Quorum}
+		UpdatedAt: t.UpdatedAt, Replicas: t.Replicas, Quorum: t.Quorum, LogsTruncated: t.LogsTruncated}
 	if t.Attempts != nil {
 		v.Attempts = make([]AttemptView, 0, len(t.Attempts))
 	}
@@ -54,7 +54,7 @@ func attemptViewOf(a market.Attempt) AttemptView {
 		Receipt: cloneReceipt(a.Receipt), Signature: slices.Clone(a.Signature), Paid: a.Paid, Unchecked: a.Unchecked}
 	if r := a.Result; r != nil {
 		v.Result = &ResultView{ExitCode: r.ExitCode, Outputs: cloneManifest(r.Outputs), Stdout: r.Stdout, Stderr: r.Stderr,
-			DurationMs: r.DurationMs, Compiled: r.Compiled}
+			DurationMs: r.DurationMs, Compiled: r.Compiled, LogsTruncated: r.LogsTruncated}
 	}
 	return v
 }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -158,6 +159,15 @@ func newJobDescribeCmd(g *globals) *cobra.Command {
 				fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%s\t%s\t%s\n", t.Index, t.State, shortPeer(t.Provider), len(t.Attempts), price, t.OutputRoot.Short(), trunc(t.Reason, 70))
 			}
 			tw.Flush()
+			var cut []string
+			for _, t := range j.Tasks {
+				if t.LogsTruncated {
+					cut = append(cut, strconv.Itoa(t.Index))
+				}
+			}
+			if len(cut) > 0 {
+				fmt.Fprintf(w, "\nLogs truncated: task %s wrote more than 1MiB to stdout or stderr; only the first 1MiB of each is kept (the file ends with a line saying so)\n", strings.Join(cut, ", "))
+			}
 			var retried bool
 			for _, t := range j.Tasks {
 				if len(t.Attempts) > 1 || (len(t.Attempts) == 1 && t.Attempts[0].State == "failed") {
