@@ -259,3 +259,21 @@ func TestResultsForUnassignedTasksAreRefused(t *testing.T) {
 	case <-time.After(200 * time.Millisecond):
 	}
 }
+
+// A result whose logs the provider cut says so in its verdict, whether
+// the program succeeded or failed.
+func TestTruncatedLogsReachTheVerdict(t *testing.T) {
+	for _, exit := range []int64{0, 2} {
+		p := newProvider(t)
+		c := newConsumer(t, p, nil)
+		p.result = func(a wire.Assign) *wire.Result {
+			res := p.signed(t, c.domain, a, exit, nil)
+			res.Truncated = true
+			return res
+		}
+		c.Start(context.Background(), assignment(p, 0))
+		if v := next[market.Outcome](t, c).Verdict; !v.LogsTruncated || v.OK != (exit == 0) {
+			t.Fatalf("exit %d: verdict %+v, want the logs marked truncated", exit, v)
+		}
+	}
+}
