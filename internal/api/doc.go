@@ -1,7 +1,11 @@
 // Package api is the node's HTTP JSON API on loopback, protected by a
 // bearer token, and the Go client the CLI uses to talk to it.
 //
-// Routes (all under /v1, all JSON unless noted, `Authorization: Bearer <token>`):
+// Every request carries `Authorization: Bearer <token>` (the scheme in any
+// case; a raw token without it is refused). A server holding a token that
+// config.CheckToken refuses admits no one.
+//
+// Routes (all under /v1, all JSON unless noted):
 //
 //	GET  /v1/status                    node identity and roles
 //	POST /v1/blobs                     upload raw bytes -> {cid, size} (507 "quota" past blob_quota)

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/deco-network/deco/internal/config"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
 )
@@ -72,9 +73,22 @@ func (s *Server) Serve() error {
 // Shutdown stops the server.
 func (s *Server) Shutdown(ctx context.Context) error { return s.srv.Shutdown(ctx) }
 
+// auth admits a request whose Authorization header is "Bearer <token>"
+// (the scheme in any case, RFC 9110). A raw token without the scheme is
+// refused, and a server given a weak token (config.CheckToken) refuses
+// everything rather than serving without authentication.
 func (s *Server) auth(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		got := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if err := config.CheckToken(s.token); err != nil {
+			writeErr(w, http.StatusUnauthorized, "unauthorized", fmt.Errorf("this node's %w; its operator must fix api.token (`deco init` creates one)", err))
+			return
+		}
+		scheme, got, ok := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+		if !ok || !strings.EqualFold(scheme, "Bearer") {
+			writeErr(w, http.StatusUnauthorized, "unauthorized", errors.New("missing API token: send the header `Authorization: Bearer <token>` (pass --token, set DECO_TOKEN, or use the node's home)"))
+			return
+		}
+		got = strings.TrimSpace(got)
 		if subtle.ConstantTimeCompare([]byte(got), []byte(s.token)) != 1 {
 			writeErr(w, http.StatusUnauthorized, "unauthorized", errors.New("missing or wrong API token (pass --token, set DECO_TOKEN, or use the node's home)"))
 			return

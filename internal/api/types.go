@@ -225,11 +225,14 @@ type TaskView struct {
 	Outputs     wire.Manifest `json:"outputs,omitzero"`
 	Stdout      wire.CID      `json:"stdout,omitempty"`
 	Stderr      wire.CID      `json:"stderr,omitempty"`
-	Receipt     *wire.Receipt `json:"receipt,omitempty"`
-	Signature   []byte        `json:"signature,omitempty"`
-	DurationMs  int64         `json:"duration_ms"`
-	Compiled    bool          `json:"compiled,omitempty"` // the provider compiled the module for this task
-	UpdatedAt   time.Time     `json:"updated_at"`
+	// LogsTruncated: stdout or stderr was cut at the provider's 1MiB
+	// limit; the file ends with a line saying so.
+	LogsTruncated bool          `json:"logs_truncated,omitempty"`
+	Receipt       *wire.Receipt `json:"receipt,omitempty"`
+	Signature     []byte        `json:"signature,omitempty"`
+	DurationMs    int64         `json:"duration_ms"`
+	Compiled      bool          `json:"compiled,omitempty"` // the provider compiled the module for this task
+	UpdatedAt     time.Time     `json:"updated_at"`
 	// Replicas is how many distinct providers' results the task wants
 	// before a majority decides it; Quorum how many returned the accepted
 	// output root.
@@ -268,6 +271,8 @@ type ResultView struct {
 	Stderr     wire.CID      `json:"stderr,omitempty"`
 	DurationMs int64         `json:"duration_ms"`
 	Compiled   bool          `json:"compiled,omitempty"`
+	// LogsTruncated: stdout or stderr was cut at the provider's limit.
+	LogsTruncated bool `json:"logs_truncated,omitempty"`
 }
 
 // PaymentView is a job's money: the escrow on chain and the vouchers signed.

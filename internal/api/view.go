@@ -38,7 +38,7 @@ func TaskViewOf(t *market.Task) TaskView {
 	v := TaskView{Index: t.Index, State: TaskState(t.State), Reason: t.Reason, Provider: t.Provider, ProviderEVM: t.ProviderEVM,
 		Price: t.Price, ExitCode: t.ExitCode, OutputRoot: t.OutputRoot, Outputs: cloneManifest(t.Outputs), Stdout: t.Stdout, Stderr: t.Stderr,
 		Receipt: cloneReceipt(t.Receipt), Signature: slices.Clone(t.Signature), DurationMs: t.DurationMs, Compiled: t.Compiled,
-		UpdatedAt: t.UpdatedAt, Replicas: t.Replicas, Quorum: t.Quorum}
+		UpdatedAt: t.UpdatedAt, Replicas: t.Replicas, Quorum: t.Quorum, LogsTruncated: t.LogsTruncated}
 	if t.Attempts != nil {
 		v.Attempts = make([]AttemptView, 0, len(t.Attempts))
 	}
@@ -54,7 +54,7 @@ func attemptViewOf(a market.Attempt) AttemptView {
 		Receipt: cloneReceipt(a.Receipt), Signature: slices.Clone(a.Signature), Paid: a.Paid, Unchecked: a.Unchecked}
 	if r := a.Result; r != nil {
 		v.Result = &ResultView{ExitCode: r.ExitCode, Outputs: cloneManifest(r.Outputs), Stdout: r.Stdout, Stderr: r.Stderr,
-			DurationMs: r.DurationMs, Compiled: r.Compiled}
+			DurationMs: r.DurationMs, Compiled: r.Compiled, LogsTruncated: r.LogsTruncated}
 	}
 	return v
 }
@@ -129,7 +129,12 @@ func ProofPaymentView(j *JobView, e ProofEscrow) *PaymentView {
 	paid := map[common.Address]wire.Amount{}
 	for _, i := range v.Settled {
 		if p := evm[i]; p != "" {
-			paid[common.HexToAddress(p)] += v.PerTask
+			sum, err := paid[common.HexToAddress(p)].Add(v.PerTask)
+			if err != nil {
+				v.Note = "the chain reports a price per task too large to add up: " + err.Error()
+				return v
+			}
+			paid[common.HexToAddress(p)] = sum
 		}
 	}
 	v.Spent = v.Redeemed // zk tasks are paid on proof: nothing is promised before

@@ -23,7 +23,8 @@ func sampleJob() *market.Job {
 			{Index: 0, State: market.TaskVerified, Provider: "p1", ProviderEVM: "0x00000000000000000000000000000000000000a1", Price: 3000, Receipt: rc, OutputRoot: "bafy0",
 				Attempts: []market.Attempt{{N: 1, Provider: "p1", Price: 3000, State: "verified", Receipt: rc, Result: &market.Result{Stdout: "bafyout"}}}},
 			{Index: 1, State: market.TaskVerified, Provider: "p2", ProviderEVM: "0x00000000000000000000000000000000000000b2", Price: 2000,
-				Attempts: []market.Attempt{{N: 1, Provider: "p3", Price: 2500, State: "failed"}, {N: 2, Provider: "p2", Price: 2000, State: "verified"}}},
+				LogsTruncated: true, Attempts: []market.Attempt{{N: 1, Provider: "p3", Price: 2500, State: "failed"},
+					{N: 2, Provider: "p2", Price: 2000, State: "verified", Result: &market.Result{LogsTruncated: true}}}},
 			{Index: 2, State: market.TaskPending},
 		}}
 }
@@ -37,7 +38,8 @@ func TestJobViewOf(t *testing.T) {
 	if v.Tasks[0].State != TaskVerified || v.Tasks[0].Receipt.Attestation != "software" || v.Tasks[1].Attempts[0].State != "failed" {
 		t.Fatalf("the view changed with the market's job: %+v", v.Tasks)
 	}
-	if v.Tasks[0].Attempts[0].Result.Stdout != "bafyout" || v.Tasks[2].Attempts != nil || v.Counts()[TaskVerified] != 2 {
+	if v.Tasks[0].Attempts[0].Result.Stdout != "bafyout" || v.Tasks[2].Attempts != nil || v.Counts()[TaskVerified] != 2 ||
+		!v.Tasks[1].LogsTruncated || !v.Tasks[1].Attempts[1].Result.LogsTruncated {
 		t.Fatalf("view %+v", v)
 	}
 	b, _ := json.Marshal(v)

@@ -157,3 +157,14 @@ func TestSubmitExampleSpec(t *testing.T) {
 		}
 	}
 }
+
+// describe names the tasks whose logs a provider cut at its limit.
+func TestTruncatedLogsNote(t *testing.T) {
+	if got := truncatedLogs([]api.TaskView{{Index: 0}, {Index: 1}}); got != "" {
+		t.Fatalf("no task was cut, got %q", got)
+	}
+	got := truncatedLogs([]api.TaskView{{Index: 0}, {Index: 1, LogsTruncated: true}, {Index: 4, LogsTruncated: true}})
+	if !strings.HasPrefix(got, "Logs truncated: task 1, 4 wrote more than 1MiB") {
+		t.Fatalf("note %q", got)
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -158,6 +159,9 @@ func newJobDescribeCmd(g *globals) *cobra.Command {
 				fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%s\t%s\t%s\n", t.Index, t.State, shortPeer(t.Provider), len(t.Attempts), price, t.OutputRoot.Short(), trunc(t.Reason, 70))
 			}
 			tw.Flush()
+			if note := truncatedLogs(j.Tasks); note != "" {
+				fmt.Fprintln(w, "\n"+note)
+			}
 			var retried bool
 			for _, t := range j.Tasks {
 				if len(t.Attempts) > 1 || (len(t.Attempts) == 1 && t.Attempts[0].State == "failed") {
@@ -175,6 +179,21 @@ func newJobDescribeCmd(g *globals) *cobra.Command {
 	}
 	addOutputFlag(cmd, g)
 	return cmd
+}
+
+// truncatedLogs says which tasks' stdout or stderr the provider cut at
+// its 1MiB limit, or "" when none was.
+func truncatedLogs(tasks []api.TaskView) string {
+	var cut []string
+	for _, t := range tasks {
+		if t.LogsTruncated {
+			cut = append(cut, strconv.Itoa(t.Index))
+		}
+	}
+	if len(cut) == 0 {
+		return ""
+	}
+	return fmt.Sprintf("Logs truncated: task %s wrote more than 1MiB to stdout or stderr; only the first 1MiB of each is kept (the file ends with a line saying so)", strings.Join(cut, ", "))
 }
 
 func shortPeer(p string) string {

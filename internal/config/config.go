@@ -142,6 +142,29 @@ type Identity struct {
 	Token   string
 }
 
+// MinTokenLen is the shortest API token accepted: 32 characters (Init
+// writes 48 hex digits, 192 random bits). A shorter one can be guessed,
+// and an empty one would let anyone on the host drive the node.
+const MinTokenLen = 32
+
+// ErrWeakToken reports an API token that is missing, empty or shorter
+// than MinTokenLen.
+var ErrWeakToken = errors.New("the API token is missing or too short")
+
+// CheckToken refuses an API token shorter than MinTokenLen or holding
+// spaces or control characters (it travels in an HTTP header).
+func CheckToken(tok string) error {
+	if len(tok) < MinTokenLen {
+		return fmt.Errorf("%w: it has %d characters, at least %d are needed", ErrWeakToken, len(tok), MinTokenLen)
+	}
+	for _, r := range tok {
+		if r <= ' ' || r == 0x7f {
+			return fmt.Errorf("%w: it holds a space or control character", ErrWeakToken)
+		}
+	}
+	return nil
+}
+
 // Ed25519 returns the peer key in stdlib form (for signing envelopes).
 func (id Identity) Ed25519() ed25519.PrivateKey {
 	raw, _ := id.PeerKey.Raw()
@@ -231,9 +254,12 @@ func (h Home) Identity() (Identity, error) {
 	id.EVM = crypto.PubkeyToAddress(id.EVMKey.PublicKey).Hex()
 	b, err = os.ReadFile(h.Path("api.token"))
 	if err != nil {
-		return id, fmt.Errorf("read API token: %w", err)
+		return id, fmt.Errorf("read API token: %w; run `deco init --home %s` to create one", err, h)
 	}
 	id.Token = strings.TrimSpace(string(b))
+	if err := CheckToken(id.Token); err != nil {
+		return id, fmt.Errorf("%s: %w; delete it and run `deco init --home %s` to create a strong one", h.Path("api.token"), err, h)
+	}
 	return id, nil
 }
 

@@ -3,6 +3,7 @@ package config
 import (
 	"errors"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -57,5 +58,39 @@ func TestBlobQuota(t *testing.T) {
 	}
 	if cfg, err = h.Load(); err != nil || cfg.UploadQuota() != 512<<20 {
 		t.Fatalf("blob_quota: 512MiB read as %d (%v)", cfg.UploadQuota(), err)
+	}
+}
+
+// TestWeakToken: an empty api.token used to switch API authentication off
+// silently; a missing, empty or short one is now refused with what to do.
+func TestWeakToken(t *testing.T) {
+	h := Home(t.TempDir())
+	id, err := h.Init(false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckToken(id.Token); err != nil || len(id.Token) < 48 {
+		t.Fatalf("init wrote a weak token %q: %v", id.Token, err)
+	}
+	for name, content := range map[string]string{"empty": "", "blank": " \n", "short": "abc123\n", "31 characters": strings.Repeat("a", 31)} {
+		if err := os.WriteFile(h.Path("api.token"), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		_, err := h.Identity()
+		if !errors.Is(err, ErrWeakToken) || !strings.Contains(err.Error(), "deco init") {
+			t.Errorf("%s token: got %v, want ErrWeakToken saying to run deco init", name, err)
+		}
+	}
+	if err := os.Remove(h.Path("api.token")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := h.Identity(); err == nil || !strings.Contains(err.Error(), "deco init") {
+		t.Fatalf("missing token: %v", err)
+	}
+	if _, err := h.Init(false); err != nil {
+		t.Fatalf("init after the token was removed: %v", err)
+	}
+	if err := CheckToken(strings.Repeat("a", 20) + " " + strings.Repeat("b", 20)); !errors.Is(err, ErrWeakToken) {
+		t.Fatalf("a token with a space: %v", err)
 	}
 }

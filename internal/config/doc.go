@@ -7,7 +7,8 @@
 //	config.yaml   settings (listen addresses, bootstrap peers, provider settings)
 //	peer.key      ed25519 libp2p identity (0600)
 //	evm.key       secp256k1 EVM account key, hex (0600)
-//	api.token     bearer token for the HTTP API (0600)
+//	api.token     bearer token for the HTTP API (0600; 48 hex digits; a node
+//	              refuses to start when it is missing or under MinTokenLen)
 //	state.db      node state (jobs, tasks, attempts, receipts, logs)
 //	blobs/        content-addressed blob store
 //	cache/wasm/   compiled-module cache

@@ -20,6 +20,13 @@ type recorder struct {
 	mu         sync.Mutex
 	gossiped   int
 	equivocals []common.Address
+	badProofs  []common.Address
+}
+
+func (r *recorder) ReportBadProof(_ context.Context, _ verify.Evidence, offender common.Address) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.badProofs = append(r.badProofs, offender)
 }
 
 func (r *recorder) gossip(context.Context, verify.Evidence) error {

@@ -72,13 +72,15 @@ type taskRecord struct {
 	Outputs     wire.Manifest   `json:"outputs,omitzero"`
 	Stdout      wire.CID        `json:"stdout,omitempty"`
 	Stderr      wire.CID        `json:"stderr,omitempty"`
-	Receipt     *wire.Receipt   `json:"receipt,omitempty"`
-	Signature   []byte          `json:"signature,omitempty"`
-	DurationMs  int64           `json:"duration_ms"`
-	Compiled    bool            `json:"compiled,omitempty"`
-	UpdatedAt   time.Time       `json:"updated_at"`
-	Replicas    int             `json:"replicas,omitempty"`
-	Quorum      int             `json:"quorum,omitempty"`
+	// LogsTruncated was added without a version bump: absent reads as false.
+	LogsTruncated bool          `json:"logs_truncated,omitempty"`
+	Receipt       *wire.Receipt `json:"receipt,omitempty"`
+	Signature     []byte        `json:"signature,omitempty"`
+	DurationMs    int64         `json:"duration_ms"`
+	Compiled      bool          `json:"compiled,omitempty"`
+	UpdatedAt     time.Time     `json:"updated_at"`
+	Replicas      int           `json:"replicas,omitempty"`
+	Quorum        int           `json:"quorum,omitempty"`
 }
 
 // attemptRecord is one try of a task on one provider.
@@ -109,6 +111,8 @@ type resultRecord struct {
 	Stderr     wire.CID      `json:"stderr,omitempty"`
 	DurationMs int64         `json:"duration_ms"`
 	Compiled   bool          `json:"compiled,omitempty"`
+	// LogsTruncated was added without a version bump: absent reads as false.
+	LogsTruncated bool `json:"logs_truncated,omitempty"`
 }
 
 func jobRecordOf(j *market.Job) jobRecord {
@@ -126,7 +130,7 @@ func taskRecordOf(t *market.Task) taskRecord {
 	r := taskRecord{V: recordVersion, Index: t.Index, State: string(t.State), Reason: t.Reason, Provider: t.Provider, ProviderEVM: t.ProviderEVM,
 		Price: t.Price, ExitCode: t.ExitCode, OutputRoot: t.OutputRoot, Outputs: t.Outputs, Stdout: t.Stdout, Stderr: t.Stderr,
 		Receipt: t.Receipt, Signature: t.Signature, DurationMs: t.DurationMs, Compiled: t.Compiled, UpdatedAt: t.UpdatedAt,
-		Replicas: t.Replicas, Quorum: t.Quorum}
+		Replicas: t.Replicas, Quorum: t.Quorum, LogsTruncated: t.LogsTruncated}
 	if t.Attempts != nil {
 		r.Attempts = make([]attemptRecord, len(t.Attempts))
 	}
@@ -136,7 +140,7 @@ func taskRecordOf(t *market.Task) taskRecord {
 			Receipt: a.Receipt, Signature: a.Signature, Paid: a.Paid, Unchecked: a.Unchecked}
 		if res := a.Result; res != nil {
 			r.Attempts[i].Result = &resultRecord{ExitCode: res.ExitCode, Outputs: res.Outputs, Stdout: res.Stdout, Stderr: res.Stderr,
-				DurationMs: res.DurationMs, Compiled: res.Compiled}
+				DurationMs: res.DurationMs, Compiled: res.Compiled, LogsTruncated: res.LogsTruncated}
 		}
 	}
 	return r
@@ -147,7 +151,7 @@ func (r taskRecord) task() *market.Task {
 	t := &market.Task{Index: r.Index, State: market.TaskState(r.State), Reason: r.Reason, Provider: r.Provider, ProviderEVM: r.ProviderEVM,
 		Price: r.Price, ExitCode: r.ExitCode, OutputRoot: r.OutputRoot, Outputs: r.Outputs, Stdout: r.Stdout, Stderr: r.Stderr,
 		Receipt: r.Receipt, Signature: r.Signature, DurationMs: r.DurationMs, Compiled: r.Compiled, UpdatedAt: r.UpdatedAt,
-		Replicas: r.Replicas, Quorum: r.Quorum}
+		Replicas: r.Replicas, Quorum: r.Quorum, LogsTruncated: r.LogsTruncated}
 	if r.Attempts != nil {
 		t.Attempts = make([]market.Attempt, len(r.Attempts))
 	}
@@ -157,7 +161,7 @@ func (r taskRecord) task() *market.Task {
 			Receipt: a.Receipt, Signature: a.Signature, Paid: a.Paid, Unchecked: a.Unchecked}
 		if res := a.Result; res != nil {
 			t.Attempts[i].Result = &market.Result{ExitCode: res.ExitCode, Outputs: res.Outputs, Stdout: res.Stdout, Stderr: res.Stderr,
-				DurationMs: res.DurationMs, Compiled: res.Compiled}
+				DurationMs: res.DurationMs, Compiled: res.Compiled, LogsTruncated: res.LogsTruncated}
 		}
 	}
 	return t

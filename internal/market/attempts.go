@@ -189,7 +189,8 @@ func (m *Market) outcome(now time.Time, e Outcome) {
 	case !v.OK && !v.ProgramFault:
 		m.rep.Observe(now, a.Provider, "", verify.Fault)
 	}
-	res := &Result{ExitCode: v.ExitCode, Outputs: v.Outputs, Stdout: v.Stdout, Stderr: v.Stderr, DurationMs: v.Duration.Milliseconds(), Compiled: v.Compiled}
+	res := &Result{ExitCode: v.ExitCode, Outputs: v.Outputs, Stdout: v.Stdout, Stderr: v.Stderr, DurationMs: v.Duration.Milliseconds(), Compiled: v.Compiled,
+		LogsTruncated: v.LogsTruncated}
 	if v.OK && !single {
 		// Every result votes with its manifest's root, even an empty one.
 		a.State, a.Ended, a.OutputRoot, a.Result = attemptSubmitted, now, v.Outputs.Root(), res
@@ -246,6 +247,7 @@ func outputRoot(v Verdict) wire.CID {
 // record makes res (from attempt a) the task's result.
 func (m *Market) record(t *Task, a *Attempt, res *Result, r *wire.Receipt, sig []byte) {
 	t.ExitCode, t.Outputs, t.Stdout, t.Stderr = res.ExitCode, res.Outputs, res.Stdout, res.Stderr
+	t.LogsTruncated = res.LogsTruncated
 	t.Receipt, t.Signature, t.DurationMs, t.Compiled = r, sig, res.DurationMs, res.Compiled
 	t.OutputRoot = a.OutputRoot
 	t.Provider, t.ProviderEVM, t.Price = a.Provider, a.EVM, a.Price

@@ -70,11 +70,14 @@ type Verdict struct {
 	Outputs      wire.Manifest
 	Stdout       wire.CID
 	Stderr       wire.CID
-	Receipt      *wire.Receipt
-	Signature    []byte
-	Duration     time.Duration
-	Benchmark    float64
-	Compiled     bool
+	// LogsTruncated: the provider kept only the first part of stdout or
+	// stderr (the file ends with a marker saying so).
+	LogsTruncated bool
+	Receipt       *wire.Receipt
+	Signature     []byte
+	Duration      time.Duration
+	Benchmark     float64
+	Compiled      bool
 	// Evidence, when set, is provable fraud the node found judging the
 	// result (a zk proof that fails): the attempt fails through the
 	// provider's fault and the market emits Fraud.

@@ -507,3 +507,46 @@ func TestStandingBidPlacesWithoutAuction(t *testing.T) {
 		t.Fatalf("after expiry: %d bid requests, want a new auction", len(of[RequestBid](effs)))
 	}
 }
+
+// TestOutcomesOfUnassignedTasksPayNothing: a result for a task that was
+// never assigned (another index, a later attempt, another job) or for an
+// attempt that already ended changes nothing and pays nothing; only the
+// assigned attempt's result is paid, once.
+func TestOutcomesOfUnassignedTasksPayNothing(t *testing.T) {
+	h := newHarness(t, Config{})
+	h.offer("pA", 1, 100)
+	j := testJob(9, 2)
+	assigns := of[Assign](h.bidAll(h.step(Submit{Job: j}), 50, 1))
+	if len(assigns) != 1 || assigns[0].Msg.Spec.Task.Index != 0 {
+		t.Fatalf("want task 0 assigned alone, got %+v", assigns)
+	}
+	a := assigns[0]
+	forged := func(task wire.TaskID, attempt int) Outcome {
+		o := ok(a)
+		o.Task, o.Attempt = task, attempt
+		return o
+	}
+	other := wire.NewJobID([16]byte{10})
+	for name, o := range map[string]Outcome{
+		"never assigned": forged(wire.TaskID{Job: j.ID, Index: 1}, 1),
+		"beyond the job": forged(wire.TaskID{Job: j.ID, Index: 2}, 1),
+		"negative index": forged(wire.TaskID{Job: j.ID, Index: -1}, 1),
+		"later attempt":  forged(a.Msg.Spec.Task, 2),
+		"attempt zero":   forged(a.Msg.Spec.Task, 0),
+		"another job":    forged(wire.TaskID{Job: other, Index: 0}, 1),
+	} {
+		if effs := h.step(o); len(of[Pay](effs)) != 0 || len(of[Assign](effs)) != 0 {
+			t.Fatalf("%s: effects %+v", name, effs)
+		}
+		if j.Tasks[1].State != TaskPending || len(j.Tasks[1].Attempts) != 0 || j.Tasks[0].State == TaskVerified {
+			t.Fatalf("%s changed the job: %+v %+v", name, j.Tasks[0], j.Tasks[1])
+		}
+	}
+	effs := h.step(ok(a))
+	if pays := of[Pay](effs); len(pays) != 1 || pays[0].Task != a.Msg.Spec.Task || pays[0].Price != 50 {
+		t.Fatalf("the assigned result should be paid once: %+v", pays)
+	}
+	if effs := h.step(ok(a)); len(of[Pay](effs)) != 0 {
+		t.Fatalf("a replayed result was paid again: %+v", effs)
+	}
+}

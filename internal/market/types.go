@@ -99,11 +99,13 @@ type Task struct {
 	Outputs     wire.Manifest `json:"outputs,omitzero"`
 	Stdout      wire.CID      `json:"stdout,omitempty"`
 	Stderr      wire.CID      `json:"stderr,omitempty"`
-	Receipt     *wire.Receipt `json:"receipt,omitempty"`
-	Signature   []byte        `json:"signature,omitempty"`
-	DurationMs  int64         `json:"duration_ms"`
-	Compiled    bool          `json:"compiled,omitempty"` // the provider compiled the module for this task
-	UpdatedAt   time.Time     `json:"updated_at"`
+	// LogsTruncated: stdout or stderr was cut at the provider's limit.
+	LogsTruncated bool          `json:"logs_truncated,omitempty"`
+	Receipt       *wire.Receipt `json:"receipt,omitempty"`
+	Signature     []byte        `json:"signature,omitempty"`
+	DurationMs    int64         `json:"duration_ms"`
+	Compiled      bool          `json:"compiled,omitempty"` // the provider compiled the module for this task
+	UpdatedAt     time.Time     `json:"updated_at"`
 	// Replicas is how many distinct providers' results the task wants
 	// before a strict majority decides it (0 means 1): K for replicate:K,
 	// 1 or 2 for adaptive (2 while the provider is not trusted or when a
@@ -125,6 +127,8 @@ type Result struct {
 	Stderr     wire.CID      `json:"stderr,omitempty"`
 	DurationMs int64         `json:"duration_ms"`
 	Compiled   bool          `json:"compiled,omitempty"`
+	// LogsTruncated: stdout or stderr was cut at the provider's limit.
+	LogsTruncated bool `json:"logs_truncated,omitempty"`
 }
 
 // Attempt is one try of a task on one provider.

@@ -170,6 +170,9 @@ func New(o Options) (*Node, error) {
 	if err := o.Market.Validate(); err != nil {
 		return nil, err
 	}
+	if err := config.CheckToken(o.Identity.Token); err != nil {
+		return nil, fmt.Errorf("refusing to start with an unauthenticated API: %w; run `deco init` to create a strong api.token", err)
+	}
 	n := &Node{
 		opts: o, log: o.Logger, clk: o.Clock, id: o.Identity,
 		events: make(chan input, 4096), calls: make(chan func(), 64),

@@ -68,7 +68,10 @@ func (n *Node) openEscrow(ctx context.Context, id wire.JobID, s spec.Job) error 
 	if n.pay.consumer == nil {
 		return nil
 	}
-	budget := pricing.Budget(s.Tasks.Count, s.Price.Max, s.Price.Budget)
+	budget, err := pricing.Budget(s.Tasks.Count, s.Price.Max, s.Price.Budget)
+	if err != nil {
+		return fmt.Errorf("open the job's escrow: %w", err)
+	}
 	// The deadline is checked against block time (see zkjob.ChainNow).
 	deadline := zkjob.ChainNow(ctx, n.clk, n.pay.chain).Add(n.escrowWindow(s))
 	if err := n.pay.consumer.Open(ctx, id, budget, deadline); err != nil {

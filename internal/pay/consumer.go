@@ -64,10 +64,16 @@ type consumerJob struct {
 	RefundedAmount wire.Amount            `json:"refunded_amount,omitempty"`
 }
 
+// spent is the sum of the vouchers signed. Voucher keeps it within the
+// deposit; a record whose sum would overflow (edited by hand) reads as
+// the largest amount, so no further voucher is signed on it.
 func (j *consumerJob) spent() wire.Amount {
 	var s wire.Amount
 	for _, v := range j.Owed {
-		s += v
+		var err error
+		if s, err = s.Add(v); err != nil {
+			return math.MaxUint64
+		}
 	}
 	return s
 }
@@ -290,13 +296,21 @@ func (c *Consumer) TopUp(ctx context.Context, job wire.JobID, amount wire.Amount
 	if rec == nil || !rec.Opened {
 		return fmt.Errorf("%w: job %s was not opened by this node", ErrNoEscrow, job)
 	}
+	if _, err := rec.Deposit.Add(amount); err != nil {
+		return fmt.Errorf("top up escrow of job %s: %w", job, err)
+	}
 	if err := c.c.TopUp(ctx, job.Bytes32(), amount.Wei()); err != nil {
 		return fmt.Errorf("top up escrow of job %s by %s DECO: %w", job, amount, err)
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	n := c.jobs[job].clone()
-	n.Deposit += amount
+	dep, err := n.Deposit.Add(amount)
+	if err != nil {
+		// A refresh raised the deposit meanwhile; the chain holds the truth.
+		return fmt.Errorf("top up escrow of job %s: %w; the deposit on chain is right, `deco job describe` reads it", job, err)
+	}
+	n.Deposit = dep
 	return c.putLocked(n)
 }
 
@@ -322,13 +336,16 @@ func (c *Consumer) Voucher(ctx context.Context, job wire.JobID, provider common.
 			return wire.Voucher{}, fmt.Errorf("%w: voucher for job %s: the deposit was refunded", ErrEscrowClosed, job)
 		}
 		spent := rec.spent()
-		if price > math.MaxUint64-spent || spent+price > rec.Deposit {
+		if total, err := spent.Add(price); err != nil || total > rec.Deposit {
 			c.mu.Unlock()
 			if !refreshed && c.refreshDeposit(ctx, job) {
 				continue
 			}
+			if err != nil {
+				return wire.Voucher{}, fmt.Errorf("%w: paying %s DECO to %s on top of job %s's spend of %s DECO: %w", ErrOverDeposit, price, provider.Hex(), job, spent, err)
+			}
 			return wire.Voucher{}, fmt.Errorf("%w: paying %s DECO to %s would bring job %s's spend to %s DECO, above its deposit of %s DECO; top it up with `deco wallet deposit %s AMOUNT`",
-				ErrOverDeposit, price, provider.Hex(), job, spent+price, rec.Deposit, job)
+				ErrOverDeposit, price, provider.Hex(), job, total, rec.Deposit, job)
 		}
 		v, err := c.sign(rec, provider, price)
 		c.mu.Unlock()
@@ -339,7 +356,10 @@ func (c *Consumer) Voucher(ctx context.Context, job wire.JobID, provider common.
 // sign records and signs the raised amount; c.mu is held.
 func (c *Consumer) sign(rec *consumerJob, provider common.Address, price wire.Amount) (wire.Voucher, error) {
 	key := provider.Hex()
-	cum := rec.Owed[key] + price
+	cum, err := rec.Owed[key].Add(price)
+	if err != nil {
+		return wire.Voucher{}, fmt.Errorf("sign voucher for job %s: %w", rec.Job, err)
+	}
 	sig, err := c.c.SignVoucher(rec.Job.Bytes32(), provider, cum.Wei())
 	if err != nil {
 		return wire.Voucher{}, fmt.Errorf("sign voucher for job %s: %w", rec.Job, err)

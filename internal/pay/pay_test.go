@@ -2,6 +2,7 @@ package pay
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"strings"
 	"sync"
@@ -567,4 +568,68 @@ func TestVouchersNeedNoChain(t *testing.T) {
 	prov.mu.Unlock()
 	eqAmount(t, "voucher kept for later", h.Cumulative, 300*milli)
 	eqAmount(t, "nothing redeemed", h.Redeemed, 0)
+}
+
+// TestForgedAndReplayedVouchers: a provider is never paid twice for one
+// voucher nor paid with a voucher of another job. A voucher moved to
+// another job of the same consumer is refused (the signature covers the
+// job); an old voucher replayed after a newer one is refused as stale; a
+// redeemed voucher replayed, to the provider or straight to the escrow,
+// pays nothing more; a voucher of a job opened by someone else, signed
+// by that someone, pays nothing out of this consumer's escrow.
+func TestForgedAndReplayedVouchers(t *testing.T) {
+	e := newEnv(t)
+	cons := e.newConsumer(e.consumer, nil)
+	jobA, jobB := e.newJob(), e.newJob()
+	must(t, cons.Open(e.ctx, jobA, deco, e.now().Add(time.Hour)))
+	must(t, cons.Open(e.ctx, jobB, deco, e.now().Add(time.Hour)))
+	prov := e.newProvider(e.provA, nil, ProviderOptions{})
+	a := e.provA.Address()
+
+	old, err := cons.Voucher(e.ctx, jobA, a, 200*milli)
+	must(t, err)
+	moved := old
+	moved.Job = jobB
+	wantErr(t, prov.Accept(e.ctx, moved), ErrBadVoucher)
+
+	must(t, prov.Accept(e.ctx, old))
+	newer, err := cons.Voucher(e.ctx, jobA, a, 100*milli)
+	must(t, err)
+	must(t, prov.Accept(e.ctx, newer))
+	wantErr(t, prov.Accept(e.ctx, old), ErrStaleVoucher)
+
+	before := e.balance(a)
+	if r := prov.Redeem(e.ctx, jobA); r.Err != "" {
+		t.Fatalf("redeem: %s", r.Err)
+	}
+	eqAmount(t, "redeemed", e.redeemed(jobA, a), 300*milli)
+	must(t, prov.Accept(e.ctx, newer)) // a repeat: accepted, nothing new held
+	if r := prov.Redeem(e.ctx, jobA); r.Err != "" || r.Held.Pending != 0 {
+		t.Fatalf("second redeem: %+v", r)
+	}
+	// Straight to the escrow: the cumulative amount was paid already.
+	_ = e.provA.Redeem(e.ctx, jobA.Bytes32(), a, newer.Cumulative.Wei(), newer.Signature)
+	_ = e.provA.Redeem(e.ctx, jobA.Bytes32(), a, old.Cumulative.Wei(), old.Signature)
+	eqAmount(t, "redeemed after replays", e.redeemed(jobA, a), 300*milli)
+	eqAmount(t, "provider's balance", e.balance(a)-before, 300*milli)
+
+	// The stranger opens its own job and signs itself a voucher on it; the
+	// provider holds it for the stranger's job only, and this consumer's
+	// escrows pay nothing.
+	var ent [6]byte
+	rand.Read(ent[:])
+	jobS := chain.NewJobID(e.stranger.Address(), ent)
+	strangerCons := e.newConsumer(e.stranger, nil)
+	must(t, strangerCons.Open(e.ctx, jobS, deco, e.now().Add(time.Hour)))
+	sv, err := strangerCons.Voucher(e.ctx, jobS, a, 500*milli)
+	must(t, err)
+	forged := sv
+	forged.Job = jobB
+	wantErr(t, prov.Accept(e.ctx, forged), ErrBadVoucher)
+	eqAmount(t, "job B redeemed", e.redeemed(jobB, a), 0)
+	st, err := cons.Status(e.ctx, jobB)
+	must(t, err)
+	if st.Spent != 0 {
+		t.Fatalf("job B spent %s after forged vouchers", st.Spent)
+	}
 }

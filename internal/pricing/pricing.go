@@ -57,7 +57,11 @@ func Ask(p Params, l Load) wire.Amount {
 	demand := float64(max(l.BidRequests, 0)) / float64(slots) // requests per slot
 	// Idle and unwanted providers discount down to half their base.
 	f := 0.5 + 0.5*math.Min(1, util+demand) + uw*util + dw*math.Log1p(math.Max(0, demand-1))
-	v := wire.Amount(math.Round(float64(p.Base) * f))
+	// A float beyond uint64 converts to an arbitrary value: saturate.
+	v := wire.Amount(math.MaxUint64)
+	if x := math.Round(float64(p.Base) * f); x < math.MaxUint64 {
+		v = wire.Amount(x)
+	}
 	if v < p.Floor {
 		v = p.Floor
 	}
@@ -70,10 +74,24 @@ func Ask(p Params, l Load) wire.Amount {
 // Affordable reports whether a bid price fits the consumer's max price per task.
 func Affordable(price, maxPrice wire.Amount) bool { return price <= maxPrice }
 
-// Budget is the escrow a job needs: tasks × max price, unless the job gives one.
-func Budget(tasks int, maxPrice, given wire.Amount) wire.Amount {
+// ErrBudget reports a budget that cannot be computed: tasks × max price
+// does not fit an amount (wire.ErrAmountOverflow), or the task count is
+// not positive.
+var ErrBudget = errors.New("the job's budget cannot be computed")
+
+// Budget is the escrow a job needs: tasks × max price, unless the job
+// gives one. The product is checked, so a max price too large for the
+// task count is an error, never a wrapped (tiny) deposit.
+func Budget(tasks int, maxPrice, given wire.Amount) (wire.Amount, error) {
 	if given != 0 {
-		return given
+		return given, nil
 	}
-	return wire.Amount(tasks) * maxPrice
+	if tasks < 1 {
+		return 0, fmt.Errorf("%w: %d tasks", ErrBudget, tasks)
+	}
+	b, err := maxPrice.Times(tasks)
+	if err != nil {
+		return 0, fmt.Errorf("%w: %d tasks at most %s DECO each: %w; lower price.max", ErrBudget, tasks, maxPrice, err)
+	}
+	return b, nil
 }

@@ -1,6 +1,7 @@
 package pricing
 
 import (
+	"errors"
 	"testing"
 
 	"pgregory.net/rapid"
@@ -53,7 +54,38 @@ func TestAskProperties(t *testing.T) {
 }
 
 func TestBudget(t *testing.T) {
-	if Budget(4, 10, 0) != 40 || Budget(4, 10, 7) != 7 || !Affordable(5, 5) || Affordable(6, 5) {
+	b1, err1 := Budget(4, 10, 0)
+	b2, err2 := Budget(4, 10, 7)
+	if b1 != 40 || b2 != 7 || err1 != nil || err2 != nil || !Affordable(5, 5) || Affordable(6, 5) {
 		t.Fatal("budget rules")
+	}
+}
+
+// TestBudgetOverflow is issue 13's wrapped deposit: price.max
+// 6148914691236.517206 with 3 tasks multiplied to 0.000002 DECO.
+func TestBudgetOverflow(t *testing.T) {
+	maxPrice, err := wire.ParseAmount("6148914691236.517206")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Budget(3, maxPrice, 0)
+	if !errors.Is(err, ErrBudget) || !errors.Is(err, wire.ErrAmountOverflow) || b != 0 {
+		t.Fatalf("Budget(3, %s) = %s, %v; want an overflow error", maxPrice, b, err)
+	}
+	if _, err := Budget(0, 10, 0); !errors.Is(err, ErrBudget) {
+		t.Fatalf("0 tasks: %v", err)
+	}
+}
+
+// TestAskSaturates: a base price so high that the load factor pushes it
+// past uint64 asks the most an amount holds (or the ceiling), never a
+// wrapped small price.
+func TestAskSaturates(t *testing.T) {
+	huge := wire.Amount(1 << 63)
+	if got := Ask(Params{Base: huge}, Load{Busy: 4, Slots: 4, BidRequests: 100}); got < huge {
+		t.Fatalf("ask %s below the base %s", got, huge)
+	}
+	if got := Ask(Params{Base: huge, Ceiling: 7}, Load{Busy: 4, Slots: 4}); got != 7 {
+		t.Fatalf("ask %s, want the ceiling 7", got)
 	}
 }

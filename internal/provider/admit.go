@@ -2,8 +2,10 @@ package provider
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
@@ -24,6 +26,8 @@ func (m *Machine) admit(req wire.BidRequest, es Escrow, ask wire.Amount, free in
 		return 0, fmt.Sprintf("needs %s disk, this provider has %s", bytes(need.Disk), bytes(have.Disk))
 	case need.GPU > len(have.GPUs):
 		return 0, fmt.Sprintf("needs %d GPUs, this provider has %d", need.GPU, len(have.GPUs))
+	case req.TimeoutMs < 0 || req.TimeoutMs > m.cfg.MaxTimeout.Milliseconds():
+		return 0, fmt.Sprintf("asks for a %s time limit, this provider runs tasks for at most %s", timeout(req.TimeoutMs), m.cfg.MaxTimeout)
 	}
 	if r := m.missingLabels(req.Labels); r != "" {
 		return 0, r
@@ -51,6 +55,35 @@ func (m *Machine) admit(req wire.BidRequest, es Escrow, ask wire.Amount, free in
 		}
 	}
 	return price, ""
+}
+
+// beyondOffer says why an assignment asks for more than this provider
+// offers, or "". The bid request that preceded it binds the consumer to
+// nothing: the assignment itself names the memory, run time and output a
+// run is allowed, so each is checked against what the provider has
+// (memory, the longest time limit it runs, free disk for the outputs).
+// Zero limits take the executor's defaults, which every provider runs.
+func (m *Machine) beyondOffer(s wire.TaskSpec) string {
+	have := m.cfg.Resources
+	switch {
+	case s.MemoryLimit > have.Memory:
+		return fmt.Sprintf("the assignment asks for %s memory, this provider offers %s; refusing it", bytes(s.MemoryLimit), bytes(have.Memory))
+	case s.TimeoutMs < 0 || s.TimeoutMs > m.cfg.MaxTimeout.Milliseconds():
+		return fmt.Sprintf("the assignment asks for a %s time limit, this provider runs tasks for at most %s; refusing it", timeout(s.TimeoutMs), m.cfg.MaxTimeout)
+	case s.MaxOutput < 0 || s.MaxOutput > spec.MaxOutput:
+		return fmt.Sprintf("the assignment allows %d bytes of output, outside [0, %s]; refusing it", s.MaxOutput, bytes(spec.MaxOutput))
+	case uint64(s.MaxOutput) > have.Disk:
+		return fmt.Sprintf("the assignment allows %s of output, this provider offers %s of disk; refusing it", bytes(uint64(s.MaxOutput)), bytes(have.Disk))
+	}
+	return ""
+}
+
+// timeout writes a time limit in milliseconds for a refusal.
+func timeout(ms int64) string {
+	if ms < 0 || ms > math.MaxInt64/int64(time.Millisecond) {
+		return fmt.Sprintf("%dms", ms)
+	}
+	return (time.Duration(ms) * time.Millisecond).String()
 }
 
 // missingLabels says which required labels the provider lacks, or "".

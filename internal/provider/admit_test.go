@@ -1,6 +1,7 @@
 package provider
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -42,6 +43,8 @@ func TestAdmission(t *testing.T) {
 		{name: "cores", edit: func(r *wire.BidRequest, _ *Escrow) { r.Need.Cores = 8 }, reason: "needs 8 cores, this provider has 4"},
 		{name: "disk", edit: func(r *wire.BidRequest, _ *Escrow) { r.Need.Disk = 100000 << 30 }, reason: "needs 100000GiB disk, this provider has 50GiB"},
 		{name: "gpu", edit: func(r *wire.BidRequest, _ *Escrow) { r.Need.GPU = 2 }, reason: "needs 2 GPUs, this provider has 1"},
+		{name: "timeout", edit: func(r *wire.BidRequest, _ *Escrow) { r.TimeoutMs = 25 * 3600 * 1000 }, reason: "asks for a 25h0m0s time limit, this provider runs tasks for at most 24h0m0s"},
+		{name: "negative timeout", edit: func(r *wire.BidRequest, _ *Escrow) { r.TimeoutMs = -1 }, reason: "asks for a -1ms time limit"},
 		{name: "label value", edit: func(r *wire.BidRequest, _ *Escrow) { r.Labels = map[string]string{"region": "us"} }, reason: "needs label region=us (this provider has eu)"},
 		{name: "label missing", edit: func(r *wire.BidRequest, _ *Escrow) { r.Labels = map[string]string{"tee": "sgx"} }, reason: "needs label tee=sgx (this provider has none)"},
 		{name: "label match", edit: func(r *wire.BidRequest, _ *Escrow) { r.Labels = map[string]string{"region": "eu"} }, price: 1000, slots: 2},
@@ -124,5 +127,47 @@ func TestWindow(t *testing.T) {
 	}
 	if busy := m.Ask(t0); busy <= idle {
 		t.Fatalf("ask after 20 requests = %s, not above the idle ask %s", busy, idle)
+	}
+}
+
+// TestAssignmentBeyondOffer: an assignment names its own limits, whatever
+// the bid request said; one asking for more memory, run time or output
+// than the provider offers is refused before anything is reserved or run.
+func TestAssignmentBeyondOffer(t *testing.T) {
+	tests := []struct {
+		name   string
+		edit   func(*wire.TaskSpec)
+		reason string // "" runs
+	}{
+		{name: "within", edit: func(s *wire.TaskSpec) { s.MemoryLimit, s.TimeoutMs, s.MaxOutput = 8<<30, 24*3600*1000, 50<<30 }},
+		{name: "defaults", edit: func(*wire.TaskSpec) {}},
+		{name: "memory", edit: func(s *wire.TaskSpec) { s.MemoryLimit = 9 << 30 }, reason: "asks for 9GiB memory, this provider offers 8GiB"},
+		{name: "timeout", edit: func(s *wire.TaskSpec) { s.TimeoutMs = 100 * 24 * 3600 * 1000 }, reason: "asks for a 2400h0m0s time limit, this provider runs tasks for at most 24h0m0s"},
+		{name: "huge timeout", edit: func(s *wire.TaskSpec) { s.TimeoutMs = math.MaxInt64 }, reason: "9223372036854775807ms time limit"},
+		{name: "negative timeout", edit: func(s *wire.TaskSpec) { s.TimeoutMs = -5 }, reason: "-5ms time limit"},
+		{name: "100TiB output", edit: func(s *wire.TaskSpec) { s.MaxOutput = 100 << 40 }, reason: "outside [0, 64GiB]"},
+		{name: "negative output", edit: func(s *wire.TaskSpec) { s.MaxOutput = -1 }, reason: "outside [0, 64GiB]"},
+		{name: "output above disk", edit: func(s *wire.TaskSpec) { s.MaxOutput = 60 << 30 }, reason: "allows 60GiB of output, this provider offers 50GiB of disk"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := New(testConfig())
+			bidFor(t, m, t0, "c")
+			a := assign(job, 0, 0, 1000)
+			tt.edit(&a.Spec)
+			rd := m.Step(t0, TaskAssigned{Session: 1, Peer: "c", Assign: a, Escrow: paid})
+			if tt.reason == "" {
+				if len(rd.Runs) != 1 || len(rd.Sends) != 0 {
+					t.Fatalf("should run: %+v", rd)
+				}
+				return
+			}
+			if len(rd.Runs) != 0 || len(rd.Sends) != 1 || rd.Sends[0].Result.Failure != wire.FailProvider || !strings.Contains(rd.Sends[0].Result.Message, tt.reason) {
+				t.Fatalf("should be refused with %q: %+v", tt.reason, rd)
+			}
+			if m.Reserved(job) != 0 || m.Busy() != 0 {
+				t.Fatalf("a refused assignment reserved %s, busy %d", m.Reserved(job), m.Busy())
+			}
+		})
 	}
 }

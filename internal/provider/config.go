@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/deco-network/deco/internal/pricing"
+	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
 )
 
@@ -22,6 +23,9 @@ type Config struct {
 	Pricing pricing.Params
 	// ETA is the run time bid; 0 bids a tenth of the request's timeout.
 	ETA time.Duration
+	// MaxTimeout is the longest run a bid request or an assignment may
+	// ask for (spec.MaxTimeout, 24h).
+	MaxTimeout time.Duration
 	// BidTTL is how long a standing bid is kept (30s).
 	BidTTL time.Duration
 	// PayWait is how long a result's escrow reservation is kept waiting for
@@ -43,6 +47,9 @@ var ErrBadConfig = errors.New("bad provider config")
 func (c Config) withDefaults() Config {
 	if c.Slots == 0 {
 		c.Slots = 1
+	}
+	if c.MaxTimeout == 0 {
+		c.MaxTimeout = spec.MaxTimeout
 	}
 	if c.BidTTL == 0 {
 		c.BidTTL = 30 * time.Second
@@ -73,7 +80,7 @@ func (c Config) Validate() error {
 		return fmt.Errorf("%w: %d slots, queue %d", ErrBadConfig, c.Slots, c.Queue)
 	case c.Resources.Cores < 0:
 		return fmt.Errorf("%w: %d cores", ErrBadConfig, c.Resources.Cores)
-	case c.BidTTL < 0 || c.PayWait < 0 || c.RedeemAge < 0 || c.RetryMin < 0 || c.RetryMax < c.RetryMin:
+	case c.BidTTL < 0 || c.PayWait < 0 || c.MaxTimeout < 0 || c.RedeemAge < 0 || c.RetryMin < 0 || c.RetryMax < c.RetryMin:
 		return fmt.Errorf("%w: negative duration", ErrBadConfig)
 	}
 	return c.Pricing.Validate()

@@ -208,6 +208,10 @@ func (m *Machine) assign(now time.Time, e TaskAssigned) {
 		m.ready.Sends = append(m.ready.Sends, Send{Session: e.Session, Key: k,
 			Result: wire.Result{Task: spec.Task, Attempt: spec.Attempt, Failure: kind, Message: msg}})
 	}
+	if msg := m.beyondOffer(spec); msg != "" {
+		refuse(wire.FailProvider, msg)
+		return
+	}
 	// Work follows a bid: only the peer this provider bid to, for the
 	// consumer it bid to, may assign the job's tasks. Without this any
 	// peer naming a job's consumer would run work on its escrow.
@@ -243,7 +247,7 @@ func (m *Machine) assign(now time.Time, e TaskAssigned) {
 	a := &attempt{key: k, session: e.Session, peer: e.Peer, assign: e.Assign, escrow: e.Escrow.On, slot: -1, stage: queued}
 	if a.escrow {
 		a.amount = e.Assign.Price
-		m.byJob[spec.Task.Job] += a.amount
+		m.byJob[spec.Task.Job] += a.amount // short kept it within the cover: no overflow
 	}
 	m.tasks[k] = a
 	if len(m.free) > 0 {

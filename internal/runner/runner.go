@@ -216,9 +216,10 @@ func (r *Runner) Run(ctx context.Context, from peer.ID, a wire.Assign, slot int,
 	res.DurationMs, res.ExitCode, res.Compiled = out.Duration.Milliseconds(), int64(out.ExitCode), out.Compiled
 	res.Inline = map[wire.CID][]byte{}
 	if len(out.Stdout) > 0 || len(out.Stderr) > 0 || err == nil {
-		res.Stdout = r.keepLog(res.Inline, out.Stdout)
-		res.Stderr = r.keepLog(res.Inline, out.Stderr)
-		res.StdoutSize, res.StderrSize, res.Truncated = int64(len(out.Stdout)), int64(len(out.Stderr)), out.StdoutTruncated || out.StderrTruncated
+		stdout, stderr := markCut(out.Stdout, out.StdoutTruncated, "stdout"), markCut(out.Stderr, out.StderrTruncated, "stderr")
+		res.Stdout = r.keepLog(res.Inline, stdout)
+		res.Stderr = r.keepLog(res.Inline, stderr)
+		res.StdoutSize, res.StderrSize, res.Truncated = int64(len(stdout)), int64(len(stderr)), out.StdoutTruncated || out.StderrTruncated
 	}
 	if err != nil {
 		return fail(failureKind(err), err), nil

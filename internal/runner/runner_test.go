@@ -361,3 +361,32 @@ func TestNewAndClose(t *testing.T) {
 		t.Error("an empty Config validated")
 	}
 }
+
+// TestTruncatedLogsSaySo: a program that writes past the 1 MiB capture
+// limit used to leave a log cut mid-line with no word about it. The file
+// now ends with a marker and the result says the logs were truncated.
+func TestTruncatedLogsSaySo(t *testing.T) {
+	cut := bytes.Repeat([]byte("y"), exec.DefaultStdoutLimit)
+	ex := &fakeExec{run: func(context.Context, exec.Spec) (exec.Result, error) {
+		return exec.Result{Stdout: cut, StdoutTruncated: true, Stderr: []byte("fine\n")}, nil
+	}}
+	f := newFixture(t, map[string]Executor{wire.KindWasm: {Executor: ex, Runtime: "test/1", MaxInput: 1 << 20}}, nil)
+	res, _ := f.r.Run(context.Background(), "consumer", assign(t, []byte("\x00asm"), []byte("in")), 0, func(string, string) {})
+	if res.Failure != "" || !res.Truncated {
+		t.Fatalf("result %s %q, truncated %v; want a success marked truncated", res.Failure, res.Message, res.Truncated)
+	}
+	out, err := f.blobs.Get(res.Stdout, 2<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "\n[deco: stdout truncated: the program wrote more than 1MiB; the rest was dropped]\n"
+	if !bytes.HasPrefix(out, cut) || !strings.HasSuffix(string(out), want) || res.StdoutSize != int64(len(out)) {
+		t.Fatalf("stdout ends %q (size %d, reported %d); want the marker %q", out[max(0, len(out)-100):], len(out), res.StdoutSize, want)
+	}
+	if got := res.Inline[res.Stderr]; string(got) != "fine\n" {
+		t.Fatalf("an uncut stderr changed: %q", got)
+	}
+	if res.Receipt == nil {
+		t.Fatal("no receipt")
+	}
+}

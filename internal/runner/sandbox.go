@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 
 	"github.com/deco-network/deco/internal/exec"
+	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
 )
 
@@ -95,6 +96,17 @@ func (r *Runner) keepLog(inline map[wire.CID][]byte, b []byte) wire.CID {
 		return ""
 	}
 	return c
+}
+
+// markCut ends a log the executor cut at its limit with a line saying
+// so: whoever reads the file (`deco job logs`, `deco job get`) learns it
+// is not all the program wrote. The line is the same on every provider,
+// so replicas of a task still agree.
+func markCut(b []byte, cut bool, name string) []byte {
+	if !cut {
+		return b
+	}
+	return fmt.Appendf(b[:len(b):len(b)], "\n[deco: %s truncated: the program wrote more than %s; the rest was dropped]\n", name, spec.HumanSize(uint64(len(b))))
 }
 
 // collect stores every regular file under dir and returns the manifest.

@@ -282,6 +282,7 @@ func (m *Manager) judge(ctx context.Context, p peer.ID, a market.Assign, res wir
 		v.ProgramFault, v.Reason = true, reason
 		// keep whatever logs came along
 		v.Stdout, v.Stderr = m.keepInline(res, res.Stdout), m.keepInline(res, res.Stderr)
+		v.LogsTruncated = res.Truncated
 		return v
 	}
 	if res.Receipt == nil {
@@ -336,6 +337,7 @@ func (m *Manager) judge(ctx context.Context, p peer.ID, a market.Assign, res wir
 		return ProviderFault("receipt exit code %d differs from the result's %d", res.Receipt.ExitCode, res.ExitCode)
 	}
 	v.Outputs, v.Stdout, v.Stderr, v.Receipt, v.Signature = out, res.Stdout, res.Stderr, res.Receipt, res.Signature
+	v.LogsTruncated = res.Truncated
 	if res.ExitCode != 0 {
 		v.ProgramFault, v.Reason = true, fmt.Sprintf("the program exited with code %d (see `deco job logs` for its stderr)", res.ExitCode)
 		return v

@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/spec"
@@ -246,5 +247,69 @@ func TestHumanBytesAndShortID(t *testing.T) {
 	}
 	if got := ShortID("short"); got != "short" {
 		t.Errorf("ShortID = %q", got)
+	}
+}
+
+// TestResultsForUnassignedTasksAreRefused: a provider answering with
+// results for tasks it was never given (another index, attempt or job)
+// reaches no attempt: they are dropped, and the assigned attempt is
+// judged on its own result. A result whose receipt names another task
+// is the provider's fault, not a verified result.
+func TestResultsForUnassignedTasksAreRefused(t *testing.T) {
+	p := newProvider(t)
+	c := newConsumer(t, p, nil)
+	p.result = func(a wire.Assign) *wire.Result {
+		files := map[string][]byte{"out.txt": []byte("hello")}
+		send := func(task wire.TaskID, attempt int) {
+			other := a
+			other.Spec.Task, other.Spec.Attempt = task, attempt
+			out, _ := wire.EncodeFrame(wire.TypeResult, *p.signed(t, c.domain, other, 0, files))
+			p.mu.Lock()
+			defer p.mu.Unlock()
+			p.streams[len(p.streams)-1].WriteMsg(out)
+		}
+		id := a.Spec.Task
+		send(wire.TaskID{Job: id.Job, Index: id.Index + 1}, a.Spec.Attempt)                 // another task
+		send(id, a.Spec.Attempt+1)                                                          // a later attempt
+		send(wire.TaskID{Job: wire.NewJobID([16]byte{9}), Index: id.Index}, a.Spec.Attempt) // another job
+		// Its own result, with a receipt signed for another task.
+		wrong := a
+		wrong.Spec.Task.Index = 3
+		res := p.signed(t, c.domain, wrong, 0, files)
+		res.Task, res.Attempt = a.Spec.Task, a.Spec.Attempt
+		return res
+	}
+	c.Start(context.Background(), assignment(p, 1))
+	out := next[market.Outcome](t, c)
+	if out.Task != assignment(p, 1).Msg.Spec.Task || out.Attempt != 1 {
+		t.Fatalf("outcome for %s attempt %d, want the assigned task", out.Task, out.Attempt)
+	}
+	if v := out.Verdict; v.OK || v.ProgramFault || !strings.Contains(v.Reason, "receipt from") {
+		t.Fatalf("verdict %+v, want the receipt for another task refused", v)
+	}
+	select {
+	case ev := <-c.events:
+		if _, ok := ev.(market.Progress); !ok {
+			t.Fatalf("a result for an unassigned task was posted: %T %+v", ev, ev)
+		}
+	case <-time.After(200 * time.Millisecond):
+	}
+}
+
+// A result whose logs the provider cut says so in its verdict, whether
+// the program succeeded or failed.
+func TestTruncatedLogsReachTheVerdict(t *testing.T) {
+	for _, exit := range []int64{0, 2} {
+		p := newProvider(t)
+		c := newConsumer(t, p, nil)
+		p.result = func(a wire.Assign) *wire.Result {
+			res := p.signed(t, c.domain, a, exit, nil)
+			res.Truncated = true
+			return res
+		}
+		c.Start(context.Background(), assignment(p, 0))
+		if v := next[market.Outcome](t, c).Verdict; !v.LogsTruncated || v.OK != (exit == 0) {
+			t.Fatalf("exit %d: verdict %+v, want the logs marked truncated", exit, v)
+		}
 	}
 }

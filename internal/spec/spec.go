@@ -26,6 +26,14 @@ const (
 	DefaultTimeout = 60 * time.Second
 	MaxTimeout     = 24 * time.Hour
 	DefaultOutput  = 256 << 20
+	// MaxOutput bounds max_output: a task's outputs are stored by its
+	// provider and fetched by the consumer over the network.
+	MaxOutput = 64 << 30
+	// MaxDisk bounds resources.disk, above any disk a provider offers.
+	MaxDisk = 1 << 50
+	// MaxCPU and MaxGPU bound resources.cpu and resources.gpu.
+	MaxCPU = 1024
+	MaxGPU = 64
 )
 
 // Verification policies a job can ask for (verification:).
@@ -338,20 +346,30 @@ func (j Job) Validate() error {
 			add(p+".path", "%v", err)
 		}
 	}
-	if j.Resources.CPU < 0 || j.Resources.CPU > 1024 {
-		add("resources.cpu", "must be between 1 and 1024, got %d", j.Resources.CPU)
+	if j.Resources.CPU < 0 || j.Resources.CPU > MaxCPU {
+		add("resources.cpu", "must be between 1 and %d, got %d", MaxCPU, j.Resources.CPU)
 	}
 	if j.Resources.Memory < 1<<20 || j.Resources.Memory > MaxMemory {
 		add("resources.memory", "must be between 1MiB and 4GiB, got %s", j.Resources.Memory)
 	}
-	if j.Resources.GPU < 0 {
-		add("resources.gpu", "must not be negative")
+	if j.Resources.GPU < 0 || j.Resources.GPU > MaxGPU {
+		add("resources.gpu", "must be between 0 and %d, got %d", MaxGPU, j.Resources.GPU)
+	}
+	if j.Resources.Disk > MaxDisk {
+		add("resources.disk", "at most %s, got %s", Size(MaxDisk), j.Resources.Disk)
 	}
 	if d := time.Duration(j.Timeout); d < 10*time.Millisecond || d > MaxTimeout {
 		add("timeout", "must be between 10ms and 24h, got %s", d)
 	}
 	if j.Price.Max == 0 {
 		add("price.max", "must be above 0")
+	}
+	if j.Tasks.Count > 0 {
+		// The escrow deposit is tasks × price.max (a zk job's always): it
+		// must be a number, never a wrapped one.
+		if _, err := j.Price.Max.Times(j.Tasks.Count); err != nil {
+			add("price.max", "%s DECO per task × %d tasks is more than any escrow can hold (%v); lower price.max", j.Price.Max, j.Tasks.Count, err)
+		}
 	}
 	if j.Price.Budget != 0 && j.Price.Budget < j.Price.Max {
 		add("price.budget", "%s is less than one task at price.max %s", j.Price.Budget, j.Price.Max)
@@ -373,8 +391,16 @@ func (j Job) Validate() error {
 	if !contains(Preferences, j.Preference) {
 		add("preference", "must be one of %s, got %q", strings.Join(Preferences, ", "), j.Preference)
 	}
-	if j.MaxOutput < 0 {
-		add("max_output", "must not be negative")
+	if j.MaxOutput > MaxOutput {
+		add("max_output", "at most %s, got %s", Size(MaxOutput), j.MaxOutput)
+	}
+	if j.Program.Size < 0 {
+		add("program.size", "must not be negative, got %d", j.Program.Size)
+	}
+	for i, in := range j.Inputs {
+		if in.Size < 0 {
+			add(fmt.Sprintf("inputs[%d].size", i), "must not be negative, got %d", in.Size)
+		}
 	}
 	if len(es) > 0 {
 		return es

@@ -67,6 +67,13 @@ func TestValidateErrors(t *testing.T) {
 		{"circuit key", "circuit: {name: mimc, set: {'a b': 1}}", "circuit.set.a b", "parameter names"},
 		{"circuit size", "circuit: {name: mimc-chain/x}", "circuit.name", "circuit name"},
 		{"circuit template", "circuit: {name: mimc, set: {seed: '{{task}}'}}", "circuit.set.seed", "unknown template variable"},
+		{"price overflows the budget", "program: {wasm: a.wasm}\ntasks: {count: 3}\nprice: {max: 6148914691236.517206}", "price.max", "more than any escrow can hold"},
+		{"huge max_output", "program: {wasm: a.wasm}\nmax_output: 100TiB", "max_output", "at most 64GiB"},
+		{"huge disk", "program: {wasm: a.wasm}\nresources: {disk: 4096TiB}", "resources.disk", "at most"},
+		{"many gpus", "program: {wasm: a.wasm}\nresources: {gpu: 1000}", "resources.gpu", "between 0 and 64"},
+		{"long timeout", "program: {wasm: a.wasm}\ntimeout: 1000h", "timeout", "between 10ms and 24h"},
+		{"many tasks", "program: {wasm: a.wasm}\ntasks: {count: 100001}", "tasks.count", "between 1 and 100000"},
+		{"negative input size", "program: {wasm: a.wasm}\ninputs: [{cid: bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku, name: x, size: -1}]", "inputs[0].size", "not be negative"},
 		{"circuit template value", "circuit: {name: mimc, set: {seed: 'x{{index}}'}}", "circuit.set.seed", "must be an integer"},
 	}
 	for _, tt := range tests {

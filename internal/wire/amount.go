@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"math/bits"
 	"strconv"
 	"strings"
 )
@@ -17,6 +18,45 @@ const MicroPerDECO = 1_000_000
 
 // ErrBadAmount reports an amount that is not a non-negative decimal with at most 6 decimals.
 var ErrBadAmount = errors.New("amount must be a non-negative decimal number of DECO with at most 6 decimals, e.g. 0.05")
+
+// ErrAmountOverflow reports a sum or product of amounts too large for an
+// Amount (above 18 million million DECO): the figures that led to it are
+// wrong, such as a max price a thousand times too high.
+var ErrAmountOverflow = errors.New("amount too large: more than 18,446,744 million DECO")
+
+// Add returns a+b, or ErrAmountOverflow when the sum does not fit.
+func (a Amount) Add(b Amount) (Amount, error) {
+	s, carry := bits.Add64(uint64(a), uint64(b), 0)
+	if carry != 0 {
+		return 0, fmt.Errorf("%w: %s + %s DECO", ErrAmountOverflow, a, b)
+	}
+	return Amount(s), nil
+}
+
+// Times returns a×n, or ErrAmountOverflow when the product does not fit
+// or n is negative.
+func (a Amount) Times(n int) (Amount, error) {
+	if n < 0 {
+		return 0, fmt.Errorf("%w: %s DECO times a negative count %d", ErrAmountOverflow, a, n)
+	}
+	hi, lo := bits.Mul64(uint64(a), uint64(n))
+	if hi != 0 {
+		return 0, fmt.Errorf("%w: %d × %s DECO", ErrAmountOverflow, n, a)
+	}
+	return Amount(lo), nil
+}
+
+// Sum adds amounts, or returns ErrAmountOverflow when the total does not fit.
+func Sum(amounts ...Amount) (Amount, error) {
+	var t Amount
+	for _, x := range amounts {
+		var err error
+		if t, err = t.Add(x); err != nil {
+			return 0, err
+		}
+	}
+	return t, nil
+}
 
 // ParseAmount parses a decimal DECO figure such as "0.05" or "3".
 func ParseAmount(s string) (Amount, error) {

@@ -144,3 +144,32 @@ func TestIDs(t *testing.T) {
 		t.Fatal("task ids collide")
 	}
 }
+
+func TestAmountChecked(t *testing.T) {
+	const top = Amount(1<<64 - 1)
+	tests := []struct {
+		name string
+		got  func() (Amount, error)
+		want Amount
+		ok   bool
+	}{
+		{"add", func() (Amount, error) { return Amount(2).Add(3) }, 5, true},
+		{"add to the top", func() (Amount, error) { return (top - 1).Add(1) }, top, true},
+		{"add over", func() (Amount, error) { return top.Add(1) }, 0, false},
+		{"times", func() (Amount, error) { return Amount(7).Times(3) }, 21, true},
+		{"times zero", func() (Amount, error) { return top.Times(0) }, 0, true},
+		{"times over", func() (Amount, error) { return Amount(6148914691236517206).Times(3) }, 0, false},
+		{"times negative", func() (Amount, error) { return Amount(1).Times(-1) }, 0, false},
+		{"sum", func() (Amount, error) { return Sum(1, 2, 3) }, 6, true},
+		{"sum over", func() (Amount, error) { return Sum(top, 1, 2) }, 0, false},
+	}
+	for _, tt := range tests {
+		got, err := tt.got()
+		if tt.ok != (err == nil) || got != tt.want {
+			t.Errorf("%s: got %d, %v; want %d, ok %v", tt.name, got, err, tt.want, tt.ok)
+		}
+		if err != nil && !errors.Is(err, ErrAmountOverflow) {
+			t.Errorf("%s: %v is not ErrAmountOverflow", tt.name, err)
+		}
+	}
+}

@@ -288,7 +288,16 @@ func (j *Jobs) OpenEscrow(ctx context.Context, id wire.JobID, s spec.Job, tree *
 	if err != nil {
 		return err
 	}
-	budget := max(pricing.Budget(s.Tasks.Count, s.Price.Max, s.Price.Budget), s.Price.Max*wire.Amount(s.Tasks.Count))
+	// A proof escrow must hold every task's price, whatever budget is given.
+	budget, err := pricing.Budget(s.Tasks.Count, s.Price.Max, s.Price.Budget)
+	if err != nil {
+		return fmt.Errorf("open the job's proof escrow: %w", err)
+	}
+	all, err := s.Price.Max.Times(s.Tasks.Count)
+	if err != nil {
+		return fmt.Errorf("open the job's proof escrow: %d tasks at %s DECO: %w", s.Tasks.Count, s.Price.Max, err)
+	}
+	budget = max(budget, all)
 	deadline := ChainNow(ctx, j.clk, j.chain).Add(window)
 	err = j.escrow.OpenProof(ctx, id, budget, deadline, chain.ProofJob{Circuit: digest, Price: s.Price.Max.Wei(), TaskRoot: tree.Root(), Tasks: tree.Len()})
 	if err != nil {
