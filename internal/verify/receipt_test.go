@@ -25,7 +25,7 @@ func fixture(t *testing.T) (wire.TaskSpec, wire.Receipt, wire.Manifest) {
 	in := spec.InputManifest()
 	in.Normalize()
 	pd, _ := prog.Digest()
-	r := wire.Receipt{Job: spec.Task.Job, Index: 2, Program: prog, InputRoot: in.Root(), OutputRoot: out.Root(),
+	r := wire.Receipt{Job: spec.Task.Job, Index: 2, Program: prog, InputRoot: in.Root(), SpecHash: HashHex(SpecHash(spec)), OutputRoot: out.Root(),
 		Environment: wire.Environment{Runtime: "wazero/v1.12.0", ModuleHash: hex.EncodeToString(pd[:]), MemoryLimit: 64 << 20, TimeoutMs: 1000}}
 	return spec, r, out
 }
