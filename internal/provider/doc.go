@@ -19,7 +19,8 @@
 //
 // Attempt lifecycle: assigned → (queued →) running → result sent →
 // awaiting its voucher → paid; side exits: refused at assignment (no
-// escrow, no slot), stopped (cancelled, session ended), released unpaid
+// escrow, no slot, a spec other than the one the task was first accepted
+// with), stopped (cancelled, session ended), released unpaid
 // (failed, cancelled after the result, session ended, escrow closed, no
 // voucher within PayWait).
 //

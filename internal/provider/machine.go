@@ -22,6 +22,7 @@ type Machine struct {
 	bids   map[bidKey]Bid
 	window window
 	held   map[wire.JobID]*held
+	specs  specs // the spec each task was accepted with
 	ready  Ready
 }
 
@@ -64,7 +65,7 @@ type held struct {
 func New(cfg Config) *Machine {
 	cfg = cfg.withDefaults()
 	m := &Machine{cfg: cfg, tasks: map[Key]*attempt{}, byJob: map[wire.JobID]wire.Amount{},
-		bids: map[bidKey]Bid{}, held: map[wire.JobID]*held{}}
+		bids: map[bidKey]Bid{}, held: map[wire.JobID]*held{}, specs: specs{limit: cfg.Remember}}
 	m.free = make([]int, cfg.Slots)
 	for i := range m.free {
 		m.free[i] = cfg.Slots - 1 - i // slot 0 is taken first
@@ -207,6 +208,10 @@ func (m *Machine) assign(now time.Time, e TaskAssigned) {
 		m.ready.Sends = append(m.ready.Sends, Send{Session: e.Session, Key: k,
 			Result: wire.Result{Task: spec.Task, Attempt: spec.Attempt, Failure: kind, Message: msg}})
 	}
+	if msg := m.specs.conflict(spec); msg != "" {
+		refuse(wire.FailProvider, msg)
+		return
+	}
 	if e.Escrow.On {
 		// No deposit, no work: the job's escrow must cover the price.
 		if e.Escrow.Err != "" {
@@ -236,6 +241,7 @@ func (m *Machine) assign(now time.Time, e TaskAssigned) {
 		m.byJob[spec.Task.Job] += a.amount
 	}
 	m.tasks[k] = a
+	m.specs.remember(spec)
 	if len(m.free) > 0 {
 		m.start(a)
 		return
