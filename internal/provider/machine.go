@@ -208,7 +208,7 @@ func (m *Machine) assign(now time.Time, e TaskAssigned) {
 		m.ready.Sends = append(m.ready.Sends, Send{Session: e.Session, Key: k,
 			Result: wire.Result{Task: spec.Task, Attempt: spec.Attempt, Failure: kind, Message: msg}})
 	}
-	if msg := m.specs.conflict(spec); msg != "" {
+	if msg := m.specs.conflict(spec, spec.Kind == wire.KindZK && m.live(spec.Task)); msg != "" {
 		refuse(wire.FailProvider, msg)
 		return
 	}
@@ -250,6 +250,17 @@ func (m *Machine) assign(now time.Time, e TaskAssigned) {
 	m.reserve(a, true)
 }
 
+// live reports whether an attempt of task is in progress (queued, running,
+// stopping or awaiting payment).
+func (m *Machine) live(task wire.TaskID) bool {
+	for k := range m.tasks {
+		if k.Task == task {
+			return true
+		}
+	}
+	return false
+}
+
 // start puts a in a free slot.
 func (m *Machine) start(a *attempt) {
 	a.slot = m.free[len(m.free)-1]
@@ -288,6 +299,9 @@ func (m *Machine) finished(now time.Time, e ExecutionFinished) {
 		m.forget(a)
 	default:
 		m.ready.Sends = append(m.ready.Sends, Send{Session: a.session, Key: a.key, Result: e.Result})
+		if e.Result.Receipt != nil {
+			m.specs.signed(a.key.Task)
+		}
 		if !a.escrow || e.Result.Failure != "" {
 			m.forget(a) // nothing will pay for a failure; nothing to wait for without payments
 		} else {

@@ -339,6 +339,33 @@ func TestOneSpecPerTask(t *testing.T) {
 		t.Fatalf("refusals reserved escrow: %s", m.Reserved(job))
 	}
 
+	// A proof is randomized: the same zk task is proved once. Refused while
+	// it is proved, retried after a failure, refused after its receipt.
+	zk := func(attempt int) wire.Assign {
+		a := withArgs(1, attempt, "n=3")
+		a.Spec.Kind = wire.KindZK
+		return a
+	}
+	proves := func(rd Ready) bool { return len(rd.Runs) == 1 }
+	once := func(rd Ready) bool {
+		return len(rd.Sends) == 1 && strings.Contains(rd.Sends[0].Result.Message, "proves a task once")
+	}
+	if rd := m.Step(t0, TaskAssigned{Session: 2, Peer: "c", Assign: zk(1), Escrow: paid}); !proves(rd) {
+		t.Fatalf("a zk task: %+v", rd)
+	}
+	if rd := m.Step(t0, TaskAssigned{Session: 2, Peer: "c", Assign: zk(2), Escrow: paid}); !once(rd) {
+		t.Fatalf("the same zk task while it is proved: %+v", rd)
+	}
+	m.Step(t0, ExecutionFinished{Key: key(1, 1), Result: wire.Result{Task: key(1, 1).Task, Attempt: 1, Failure: wire.FailProvider}})
+	if rd := m.Step(t0, TaskAssigned{Session: 2, Peer: "c", Assign: zk(3), Escrow: paid}); !proves(rd) {
+		t.Fatalf("the same zk task after a failure without receipt: %+v", rd)
+	}
+	m.Step(t0, ExecutionFinished{Key: key(1, 3), Result: wire.Result{Task: key(1, 3).Task, Attempt: 3, Receipt: &wire.Receipt{}}})
+	m.Step(t0, Settled{Key: key(1, 3)})
+	if rd := m.Step(t0, TaskAssigned{Session: 2, Peer: "c", Assign: zk(4), Escrow: paid}); !once(rd) {
+		t.Fatalf("the same zk task after its receipt: %+v", rd)
+	}
+
 	// The memory is bounded: the oldest task is forgotten first.
 	cfg := testConfig()
 	cfg.Remember, cfg.Slots, cfg.Queue = 2, 3, 3
