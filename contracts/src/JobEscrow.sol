@@ -44,6 +44,9 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         bytes32 taskId;
         bytes32 programCid;
         bytes32 inputRoot;
+        /// @dev Hash of everything assigned that determines the output
+        /// (args, env, task count, limits, ...): see verify.SpecHash.
+        bytes32 specHash;
         bytes32 outputRoot;
         bytes32 envHash;
         int64 exitCode;
@@ -101,7 +104,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     }
 
     bytes32 public constant RECEIPT_TYPEHASH = keccak256(
-        "Receipt(bytes32 jobId,bytes32 taskId,bytes32 programCid,bytes32 inputRoot,bytes32 outputRoot,bytes32 envHash,int64 exitCode,address provider)"
+        "Receipt(bytes32 jobId,bytes32 taskId,bytes32 programCid,bytes32 inputRoot,bytes32 specHash,bytes32 outputRoot,bytes32 envHash,int64 exitCode,address provider)"
     );
     bytes32 public constant VOUCHER_TYPEHASH = keccak256("Voucher(bytes32 jobId,address provider,uint256 cumulativeAmount)");
     /// @notice What a provider signs for each zk task it returns: proofHash
@@ -402,9 +405,12 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     // ---- fraud ----
 
     /// @notice Punishes a provider that signed two receipts for the same job,
-    /// task, program and inputs with different output roots: slashBps of its
-    /// slashable stake is taken, reporterBps of that goes to the caller and the
-    /// rest to the treasury. Each (provider, job, task) is punished once.
+    /// task, program, inputs and full task spec (specHash) with different
+    /// output roots: slashBps of its slashable stake is taken, reporterBps of
+    /// that goes to the caller and the rest to the treasury. Receipts for
+    /// differently assigned tasks (other args, env, count or limits) are not
+    /// comparable: an honest provider runs what it is given. Each (provider,
+    /// job, task) is punished once, whatever the spec.
     function reportEquivocation(
         Receipt calldata a,
         bytes calldata sigA,
@@ -413,7 +419,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     ) external nonReentrant {
         if (
             a.jobId != b.jobId || a.taskId != b.taskId || a.programCid != b.programCid || a.inputRoot != b.inputRoot
-                || a.provider != b.provider
+                || a.specHash != b.specHash || a.provider != b.provider
         ) revert ReceiptsNotComparable();
         if (a.outputRoot == b.outputRoot) revert SameOutput();
         address provider = a.provider;
@@ -557,6 +563,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
                     r.taskId,
                     r.programCid,
                     r.inputRoot,
+                    r.specHash,
                     r.outputRoot,
                     r.envHash,
                     r.exitCode,

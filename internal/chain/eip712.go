@@ -20,7 +20,7 @@ import (
 // The EIP-712 types the contracts check. They must stay byte-for-byte equal
 // to JobEscrow's RECEIPT_TYPEHASH and VOUCHER_TYPEHASH (a test compares them).
 const (
-	ReceiptType = "Receipt(bytes32 jobId,bytes32 taskId,bytes32 programCid,bytes32 inputRoot,bytes32 outputRoot,bytes32 envHash,int64 exitCode,address provider)"
+	ReceiptType = "Receipt(bytes32 jobId,bytes32 taskId,bytes32 programCid,bytes32 inputRoot,bytes32 specHash,bytes32 outputRoot,bytes32 envHash,int64 exitCode,address provider)"
 	VoucherType = "Voucher(bytes32 jobId,address provider,uint256 cumulativeAmount)"
 	// ProofClaimType is what a zk provider signs for each proof it returns
 	// (JobEscrow.PROOF_CLAIM_TYPEHASH); ProofClaimDigest hashes it.
@@ -79,6 +79,7 @@ type Receipt struct {
 	TaskID     [32]byte
 	ProgramCID [32]byte // sha2-256 digest of the program's CID
 	InputRoot  [32]byte // sha2-256 digest of the input manifest's CID
+	SpecHash   [32]byte // verify.SpecHash of the assignment: everything that determines the output
 	OutputRoot [32]byte // sha2-256 digest of the output manifest's CID
 	EnvHash    [32]byte
 	ExitCode   int64
@@ -92,9 +93,14 @@ func ReceiptFromWire(r wire.Receipt) (Receipt, error) {
 	if !common.IsHexAddress(r.Provider) {
 		return Receipt{}, fmt.Errorf("receipt provider %q is not an EVM address", r.Provider)
 	}
+	spec, err := verify.ParseHash(r.SpecHash)
+	if err != nil {
+		return Receipt{}, fmt.Errorf("receipt spec hash: %w", err)
+	}
 	out := Receipt{
 		JobID:    r.Job.Bytes32(),
 		TaskID:   wire.TaskID{Job: r.Job, Index: r.Index}.Bytes32(),
+		SpecHash: spec,
 		EnvHash:  verify.EnvHash(r.Environment),
 		ExitCode: r.ExitCode,
 		Provider: common.HexToAddress(r.Provider),
@@ -123,6 +129,7 @@ func (r Receipt) binding() bindings.JobEscrowReceipt {
 		TaskId:     r.TaskID,
 		ProgramCid: r.ProgramCID,
 		InputRoot:  r.InputRoot,
+		SpecHash:   r.SpecHash,
 		OutputRoot: r.OutputRoot,
 		EnvHash:    r.EnvHash,
 		ExitCode:   r.ExitCode,
@@ -140,7 +147,7 @@ func ReceiptDigest(d Domain, r Receipt) [32]byte {
 	}
 	binary.BigEndian.PutUint64(exit[24:], uint64(r.ExitCode))
 	return d.hash(crypto.Keccak256(receiptTypeHash, r.JobID[:], r.TaskID[:], r.ProgramCID[:], r.InputRoot[:],
-		r.OutputRoot[:], r.EnvHash[:], exit[:], common.LeftPadBytes(r.Provider.Bytes(), 32)))
+		r.SpecHash[:], r.OutputRoot[:], r.EnvHash[:], exit[:], common.LeftPadBytes(r.Provider.Bytes(), 32)))
 }
 
 // VoucherDigest is the EIP-712 digest of Voucher(jobID, provider,

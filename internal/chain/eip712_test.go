@@ -59,6 +59,7 @@ func TestDigestsMatchContract(t *testing.T) {
 			TaskID:     bytes32(rt, "task"),
 			ProgramCID: bytes32(rt, "program"),
 			InputRoot:  bytes32(rt, "in"),
+			SpecHash:   bytes32(rt, "spec"),
 			OutputRoot: bytes32(rt, "out"),
 			EnvHash:    bytes32(rt, "env"),
 			ExitCode:   rapid.Int64().Draw(rt, "exit"),
@@ -90,6 +91,7 @@ func TestCoreReceiptsAreOnChainEvidence(t *testing.T) {
 			Index:      7,
 			Program:    program,
 			InputRoot:  wire.CIDOf([]byte("inputs")),
+			SpecHash:   verify.HashHex([32]byte{7}),
 			OutputRoot: wire.CIDOf([]byte(out)),
 			Environment: wire.Environment{
 				Runtime: "wazero/1.12", ModuleHash: common.Bytes2Hex(pd[:]), MemoryLimit: 64 << 20, TimeoutMs: 1000,

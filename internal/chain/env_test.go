@@ -179,6 +179,7 @@ func receiptPair(provider common.Address, task string) (Receipt, Receipt) {
 		TaskID:     sha256.Sum256([]byte("task/" + task)),
 		ProgramCID: sha256.Sum256([]byte("program")),
 		InputRoot:  sha256.Sum256([]byte("inputs")),
+		SpecHash:   sha256.Sum256([]byte("spec")),
 		OutputRoot: sha256.Sum256([]byte("output A")),
 		EnvHash:    sha256.Sum256([]byte("env")),
 		ExitCode:   0,

@@ -55,7 +55,7 @@ func TestReportChecksBeforeItActs(t *testing.T) {
 	prog := wire.CIDOf([]byte("\x00asm module"))
 	pd, _ := prog.Digest()
 	job := wire.NewJobID([16]byte{7})
-	r := wire.Receipt{Job: job, Index: 1, Program: prog, InputRoot: wire.CIDOf([]byte("in")), OutputRoot: wire.CIDOf([]byte("out a")),
+	r := wire.Receipt{Job: job, Index: 1, Program: prog, InputRoot: wire.CIDOf([]byte("in")), SpecHash: verify.HashHex([32]byte{1}), OutputRoot: wire.CIDOf([]byte("out a")),
 		Environment: wire.Environment{Runtime: "wazero/v1.12.0", ModuleHash: hex.EncodeToString(pd[:]), MemoryLimit: 1 << 20, TimeoutMs: 1000},
 		Provider:    addr.Hex()}
 	verify.Fill(d, &r)

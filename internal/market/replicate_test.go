@@ -261,7 +261,7 @@ func TestEquivocationEmitsCheckableEvidence(t *testing.T) {
 	sign := func(a Assign, content string) (wire.Receipt, []byte) {
 		pd, _ := a.Msg.Spec.Program.Digest()
 		in := a.Msg.Spec.InputManifest()
-		r := wire.Receipt{Job: j.ID, Index: 0, Program: a.Msg.Spec.Program, InputRoot: in.Root(), OutputRoot: manifest(content).Root(), Provider: addr,
+		r := wire.Receipt{Job: j.ID, Index: 0, Program: a.Msg.Spec.Program, InputRoot: in.Root(), SpecHash: verify.HashHex(verify.SpecHash(a.Msg.Spec)), OutputRoot: manifest(content).Root(), Provider: addr,
 			Environment: wire.Environment{Runtime: "wazero", ModuleHash: hex.EncodeToString(pd[:])}}
 		verify.Fill(d, &r)
 		sig, err := verify.Sign(key, d, r)

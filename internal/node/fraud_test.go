@@ -70,7 +70,7 @@ func TestEquivocationSlashedOnChainAndLearnedByGossip(t *testing.T) {
 	job := wire.NewJobID([16]byte{0xe9})
 	receipt := func(out string) (wire.Receipt, []byte) {
 		r := wire.Receipt{Job: job, Index: 3, Program: wire.CIDOf([]byte("program")), InputRoot: wire.CIDOf([]byte("inputs")),
-			OutputRoot: wire.CIDOf([]byte(out)), Provider: prov.EVM().Hex(), Environment: wire.Environment{Runtime: "wazero"}}
+			SpecHash: verify.HashHex([32]byte{3}), OutputRoot: wire.CIDOf([]byte(out)), Provider: prov.EVM().Hex(), Environment: wire.Environment{Runtime: "wazero"}}
 		verify.Fill(c.Consumer.domain, &r)
 		sig, err := verify.Sign(prov.id.EVMKey, c.Consumer.domain, r)
 		if err != nil {

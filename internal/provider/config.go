@@ -39,6 +39,9 @@ type Config struct {
 	// RetryMin and RetryMax bound the backoff after a failed redemption
 	// (1s, 2m).
 	RetryMin, RetryMax time.Duration
+	// Remember is how many tasks' accepted specs are kept to refuse a
+	// different assignment of the same task (65,536; oldest forgotten).
+	Remember int
 }
 
 // ErrBadConfig reports an impossible configuration.
@@ -69,6 +72,9 @@ func (c Config) withDefaults() Config {
 	if c.RetryMax == 0 {
 		c.RetryMax = 2 * time.Minute
 	}
+	if c.Remember == 0 {
+		c.Remember = 1 << 16
+	}
 	return c
 }
 
@@ -78,6 +84,8 @@ func (c Config) Validate() error {
 	switch {
 	case c.Slots < 0 || c.Queue < 0:
 		return fmt.Errorf("%w: %d slots, queue %d", ErrBadConfig, c.Slots, c.Queue)
+	case c.Remember < 0:
+		return fmt.Errorf("%w: remember %d tasks' specs", ErrBadConfig, c.Remember)
 	case c.Resources.Cores < 0:
 		return fmt.Errorf("%w: %d cores", ErrBadConfig, c.Resources.Cores)
 	case c.BidTTL < 0 || c.PayWait < 0 || c.MaxTimeout < 0 || c.RedeemAge < 0 || c.RetryMin < 0 || c.RetryMax < c.RetryMin:

@@ -19,7 +19,9 @@
 //
 // Attempt lifecycle: assigned → (queued →) running → result sent →
 // awaiting its voucher → paid; side exits: refused at assignment (no
-// standing bid to that peer and consumer, no escrow, no slot), stopped (cancelled, session ended), released unpaid
+// standing bid to that peer and consumer, beyond the offer, no escrow,
+// no slot, a spec other than the one the task was first accepted with),
+// stopped (cancelled, session ended), released unpaid
 // (failed, cancelled after the result, session ended, escrow closed, no
 // voucher within PayWait).
 //

@@ -23,6 +23,7 @@ type Machine struct {
 	bids   map[bidKey]Bid
 	window window
 	held   map[wire.JobID]*held
+	specs  specs // the spec each task was accepted with
 	ready  Ready
 }
 
@@ -65,7 +66,7 @@ type held struct {
 func New(cfg Config) *Machine {
 	cfg = cfg.withDefaults()
 	m := &Machine{cfg: cfg, tasks: map[Key]*attempt{}, byJob: map[wire.JobID]wire.Amount{},
-		bids: map[bidKey]Bid{}, held: map[wire.JobID]*held{}}
+		bids: map[bidKey]Bid{}, held: map[wire.JobID]*held{}, specs: specs{limit: cfg.Remember}}
 	m.free = make([]int, cfg.Slots)
 	for i := range m.free {
 		m.free[i] = cfg.Slots - 1 - i // slot 0 is taken first
@@ -224,6 +225,10 @@ func (m *Machine) assign(now time.Time, e TaskAssigned) {
 		refuse(wire.FailProvider, fmt.Sprintf("job %s was bid for consumer %s, the assignment names %s", spec.Task.Job, b.Consumer, e.Assign.Consumer))
 		return
 	}
+	if msg := m.specs.conflict(spec, spec.Kind == wire.KindZK && m.live(spec.Task)); msg != "" {
+		refuse(wire.FailProvider, msg)
+		return
+	}
 	if e.Escrow.On {
 		// No deposit, no work: the job's escrow must cover the price.
 		if e.Escrow.Err != "" {
@@ -250,12 +255,24 @@ func (m *Machine) assign(now time.Time, e TaskAssigned) {
 		m.byJob[spec.Task.Job] += a.amount // short kept it within the cover: no overflow
 	}
 	m.tasks[k] = a
+	m.specs.remember(spec)
 	if len(m.free) > 0 {
 		m.start(a)
 		return
 	}
 	m.queue = append(m.queue, a)
 	m.reserve(a, true)
+}
+
+// live reports whether an attempt of task is in progress (queued, running,
+// stopping or awaiting payment).
+func (m *Machine) live(task wire.TaskID) bool {
+	for k := range m.tasks {
+		if k.Task == task {
+			return true
+		}
+	}
+	return false
 }
 
 // start puts a in a free slot.
@@ -296,6 +313,9 @@ func (m *Machine) finished(now time.Time, e ExecutionFinished) {
 		m.forget(a)
 	default:
 		m.ready.Sends = append(m.ready.Sends, Send{Session: a.session, Key: a.key, Result: e.Result})
+		if e.Result.Receipt != nil {
+			m.specs.signed(a.key.Task)
+		}
 		if !a.escrow || e.Result.Failure != "" {
 			m.forget(a) // nothing will pay for a failure; nothing to wait for without payments
 		} else {

@@ -352,3 +352,79 @@ func TestInvariants(t *testing.T) {
 		}
 	})
 }
+
+// TestOneSpecPerTask: a consumer that assigns a task again with other
+// args (issue 13: two honest receipts for one task, reported as
+// equivocation) is refused whatever the attempt number, while the task is
+// running and after; the same spec retried is served.
+func TestOneSpecPerTask(t *testing.T) {
+	m := New(testConfig())
+	withArgs := func(index, attempt int, args ...string) wire.Assign {
+		a := assign(job, index, attempt, 1000)
+		a.Spec.Args = args
+		return a
+	}
+	rd := m.Step(t0, TaskAssigned{Session: 1, Peer: "c", Assign: withArgs(0, 1, "--tile", "4"), Escrow: paid})
+	if len(rd.Runs) != 1 {
+		t.Fatalf("first assignment: %+v", rd)
+	}
+	refused := func(rd Ready) bool {
+		return len(rd.Runs) == 0 && len(rd.Sends) == 1 && rd.Sends[0].Result.Failure == wire.FailProvider &&
+			strings.Contains(rd.Sends[0].Result.Message, "different spec")
+	}
+	if rd := m.Step(t0, TaskAssigned{Session: 1, Peer: "c", Assign: withArgs(0, 2, "--tile", "5"), Escrow: paid}); !refused(rd) {
+		t.Fatalf("other args while the first runs: %+v", rd)
+	}
+	m.Step(t0, ExecutionFinished{Key: key(0, 1), Result: wire.Result{Task: key(0, 1).Task, Attempt: 1}})
+	m.Step(t0, Settled{Key: key(0, 1)})
+	if rd := m.Step(t0, TaskAssigned{Session: 2, Peer: "c", Assign: withArgs(0, 3, "--tile", "5"), Escrow: paid}); !refused(rd) {
+		t.Fatalf("other args after the result: %+v", rd)
+	}
+	if rd := m.Step(t0, TaskAssigned{Session: 2, Peer: "c", Assign: withArgs(0, 4, "--tile", "4"), Escrow: paid}); len(rd.Runs) != 1 {
+		t.Fatalf("the same spec retried should run: %+v", rd)
+	}
+	if m.Reserved(job) != 1000 {
+		t.Fatalf("refusals reserved escrow: %s", m.Reserved(job))
+	}
+
+	// A proof is randomized: the same zk task is proved once. Refused while
+	// it is proved, retried after a failure, refused after its receipt.
+	zk := func(attempt int) wire.Assign {
+		a := withArgs(1, attempt, "n=3")
+		a.Spec.Kind = wire.KindZK
+		return a
+	}
+	proves := func(rd Ready) bool { return len(rd.Runs) == 1 }
+	once := func(rd Ready) bool {
+		return len(rd.Sends) == 1 && strings.Contains(rd.Sends[0].Result.Message, "proves a task once")
+	}
+	if rd := m.Step(t0, TaskAssigned{Session: 2, Peer: "c", Assign: zk(1), Escrow: paid}); !proves(rd) {
+		t.Fatalf("a zk task: %+v", rd)
+	}
+	if rd := m.Step(t0, TaskAssigned{Session: 2, Peer: "c", Assign: zk(2), Escrow: paid}); !once(rd) {
+		t.Fatalf("the same zk task while it is proved: %+v", rd)
+	}
+	m.Step(t0, ExecutionFinished{Key: key(1, 1), Result: wire.Result{Task: key(1, 1).Task, Attempt: 1, Failure: wire.FailProvider}})
+	if rd := m.Step(t0, TaskAssigned{Session: 2, Peer: "c", Assign: zk(3), Escrow: paid}); !proves(rd) {
+		t.Fatalf("the same zk task after a failure without receipt: %+v", rd)
+	}
+	m.Step(t0, ExecutionFinished{Key: key(1, 3), Result: wire.Result{Task: key(1, 3).Task, Attempt: 3, Receipt: &wire.Receipt{}}})
+	m.Step(t0, Settled{Key: key(1, 3)})
+	if rd := m.Step(t0, TaskAssigned{Session: 2, Peer: "c", Assign: zk(4), Escrow: paid}); !once(rd) {
+		t.Fatalf("the same zk task after its receipt: %+v", rd)
+	}
+
+	// The memory is bounded: the oldest task is forgotten first.
+	cfg := testConfig()
+	cfg.Remember, cfg.Slots, cfg.Queue = 2, 3, 3
+	m = New(cfg)
+	for i := range 3 {
+		m.Step(t0, TaskAssigned{Session: 1, Peer: "c", Assign: withArgs(i, 1, "a"), Escrow: paid})
+	}
+	if rd := m.Step(t0, TaskAssigned{Session: 1, Peer: "c", Assign: withArgs(2, 2, "b"), Escrow: paid}); !refused(rd) {
+		t.Fatalf("task 2 is remembered: %+v", rd)
+	}
+	if rd := m.Step(t0, TaskAssigned{Session: 1, Peer: "c", Assign: withArgs(0, 2, "b"), Escrow: paid}); refused(rd) {
+		t.Fatalf("task 0 should have been forgotten with Remember 2: %+v", rd)
+	}
+}

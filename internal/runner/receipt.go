@@ -39,7 +39,8 @@ func (s Signer) sign(runtime string, spec wire.TaskSpec, res wire.Result, module
 	in := spec.InputManifest()
 	in.Normalize()
 	rec := wire.Receipt{
-		Job: spec.Task.Job, Index: spec.Task.Index, Program: spec.Program, InputRoot: in.Root(), OutputRoot: res.Outputs.Root(),
+		Job: spec.Task.Job, Index: spec.Task.Index, Program: spec.Program, InputRoot: in.Root(),
+		SpecHash: verify.HashHex(verify.SpecHash(spec)), OutputRoot: res.Outputs.Root(),
 		Environment: wire.Environment{Runtime: runtime, ModuleHash: moduleHash, MemoryLimit: spec.MemoryLimit, TimeoutMs: spec.TimeoutMs},
 		ExitCode:    res.ExitCode, Provider: s.EVM, Attestation: s.Attester.Kind(),
 	}

@@ -266,7 +266,7 @@ func (p *provider) signed(t *testing.T, d verify.Domain, a wire.Assign, exit int
 	in := a.Spec.InputManifest()
 	in.Normalize()
 	rec := wire.Receipt{
-		Job: a.Spec.Task.Job, Index: a.Spec.Task.Index, Program: a.Spec.Program, InputRoot: in.Root(), OutputRoot: res.Outputs.Root(),
+		Job: a.Spec.Task.Job, Index: a.Spec.Task.Index, Program: a.Spec.Program, InputRoot: in.Root(), SpecHash: verify.HashHex(verify.SpecHash(a.Spec)), OutputRoot: res.Outputs.Root(),
 		Environment: wire.Environment{Runtime: "test", ModuleHash: hex.EncodeToString(pd[:]), MemoryLimit: a.Spec.MemoryLimit, TimeoutMs: a.Spec.TimeoutMs},
 		ExitCode:    exit, Provider: p.evm, Attestation: attest.KindSoftware,
 	}

@@ -29,7 +29,8 @@
 // marshals to JSON for the node to persist.
 //
 // Fraud: Evidence is a self-contained proof that a provider cheated — two
-// receipts it signed for one task with different output roots
+// receipts it signed for one task and one spec (SpecHash: everything that
+// determines the output) with different output roots
 // (equivocation, what JobEscrow.reportEquivocation checks), or a zk proof
 // it committed to that fails — which Evidence.Check verifies without
 // trusting whoever reported it. A bad proof is checked against the circuit

@@ -90,11 +90,16 @@ func Equivocation(a wire.Receipt, sigA []byte, b wire.Receipt, sigB []byte) Evid
 	return Evidence{Kind: KindEquivocation, A: &a, SigA: append([]byte(nil), sigA...), B: &b, SigB: append([]byte(nil), sigB...)}
 }
 
-// Conflicting reports whether a and b describe the same job, task, program
-// and inputs, name the same provider and differ in their output roots: what
-// an equivocation needs, signatures aside.
+// Conflicting reports whether a and b describe the same job, task, program,
+// inputs and full spec (SpecHash: args, env, count, limits), name the same
+// provider and differ in their output roots: what an equivocation needs,
+// signatures aside. Two receipts for differently assigned tasks never
+// conflict, whatever their outputs.
 func Conflicting(a, b wire.Receipt) bool {
-	return a.Job == b.Job && a.Index == b.Index && a.Program == b.Program && a.InputRoot == b.InputRoot &&
+	sa, errA := ParseHash(a.SpecHash)
+	sb, errB := ParseHash(b.SpecHash)
+	return errA == nil && errB == nil && sa == sb &&
+		a.Job == b.Job && a.Index == b.Index && a.Program == b.Program && a.InputRoot == b.InputRoot &&
 		strings.EqualFold(a.Provider, b.Provider) && a.OutputRoot != b.OutputRoot
 }
 
@@ -133,7 +138,7 @@ func (e Evidence) Check(d Domain, pv ProofVerifier) (common.Address, error) {
 			return common.Address{}, fmt.Errorf("%w: equivocation needs two receipts", ErrNotEvidence)
 		}
 		if !Conflicting(*e.A, *e.B) {
-			return common.Address{}, fmt.Errorf("%w: the receipts are not for the same task, program, inputs and provider with different outputs", ErrNotEvidence)
+			return common.Address{}, fmt.Errorf("%w: the receipts are not for the same task, program, inputs, spec and provider with different outputs", ErrNotEvidence)
 		}
 		other, err := recoverReceipt(d, *e.B, e.SigB)
 		if err != nil {

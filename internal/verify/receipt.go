@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"sort"
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -37,7 +38,7 @@ type Domain struct {
 
 var (
 	domainType  = crypto.Keccak256([]byte("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"))
-	receiptType = crypto.Keccak256([]byte("Receipt(bytes32 jobId,bytes32 taskId,bytes32 programCid,bytes32 inputRoot,bytes32 outputRoot,bytes32 envHash,int64 exitCode,address provider)"))
+	receiptType = crypto.Keccak256([]byte("Receipt(bytes32 jobId,bytes32 taskId,bytes32 programCid,bytes32 inputRoot,bytes32 specHash,bytes32 outputRoot,bytes32 envHash,int64 exitCode,address provider)"))
 	voucherType = crypto.Keccak256([]byte("Voucher(bytes32 jobId,address provider,uint256 cumulativeAmount)"))
 	nameHash    = crypto.Keccak256([]byte("Deco"))
 	versionHash = crypto.Keccak256([]byte("1"))
@@ -69,6 +70,67 @@ func EnvHash(e wire.Environment) [32]byte {
 	return sha256.Sum256([]byte(fmt.Sprintf("deco-env/1\n%s\n%s\n%d\n%d\n", e.Runtime, e.ModuleHash, e.MemoryLimit, e.TimeoutMs)))
 }
 
+// SpecHash commits a receipt to everything the consumer assigned that
+// determines the output: task index and count, executor kind, program,
+// inputs (by their manifest root, as the receipt's input root), args, env
+// and the limits (memory, timeout, max output). Two receipts of a provider
+// with the same spec hash and different output roots are equivocation;
+// receipts with different spec hashes answer different questions, however
+// alike the rest. Attempt is left out, so a retry of the same assignment
+// commits to the same spec; ProgramSize too, the program's CID fixes its
+// bytes. Every field is length-prefixed and env is sorted by name, so no
+// two specs share an encoding.
+func SpecHash(t wire.TaskSpec) [32]byte {
+	in := t.InputManifest()
+	in.Normalize() // a bad manifest still hashes; the runner refuses the task
+	b := []byte("deco-task/1")
+	str := func(s string) {
+		b = binary.BigEndian.AppendUint64(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	num := func(v uint64) { b = binary.BigEndian.AppendUint64(b, v) }
+	str(string(t.Task.Job))
+	num(uint64(t.Task.Index))
+	num(uint64(t.Count))
+	str(t.Kind)
+	str(string(t.Program))
+	str(string(in.Root()))
+	num(uint64(len(t.Args)))
+	for _, a := range t.Args {
+		str(a)
+	}
+	names := make([]string, 0, len(t.Env))
+	for k := range t.Env {
+		names = append(names, k)
+	}
+	sort.Strings(names)
+	num(uint64(len(names)))
+	for _, k := range names {
+		str(k)
+		str(t.Env[k])
+	}
+	num(t.MemoryLimit)
+	num(uint64(t.TimeoutMs))
+	num(uint64(t.MaxOutput))
+	return sha256.Sum256(b)
+}
+
+// HashHex is the receipt's form of a 32-byte hash: 0x and 64 hex digits.
+func HashHex(h [32]byte) string { return "0x" + hex.EncodeToString(h[:]) }
+
+// ParseHash reads a 32-byte hash written by HashHex (either case).
+func ParseHash(s string) ([32]byte, error) {
+	var out [32]byte
+	body, ok := strings.CutPrefix(s, "0x")
+	if !ok || len(body) != 64 {
+		return out, fmt.Errorf("%q is not 0x and 64 hex digits", s)
+	}
+	if _, err := hex.Decode(out[:], []byte(body)); err != nil {
+		return out, fmt.Errorf("%q is not 0x and 64 hex digits", s)
+	}
+	return out, nil
+}
+
 func cidWord(c wire.CID) ([]byte, error) {
 	d, err := c.Digest()
 	if err != nil {
@@ -95,10 +157,14 @@ func Digest(d Domain, r wire.Receipt) ([32]byte, error) {
 	if err != nil {
 		return out, fmt.Errorf("%w: output root: %v", ErrMismatch, err)
 	}
+	spec, err := ParseHash(r.SpecHash)
+	if err != nil {
+		return out, fmt.Errorf("%w: spec hash: %v", ErrMismatch, err)
+	}
 	env := EnvHash(r.Environment)
 	job := r.Job.Bytes32()
 	task := wire.TaskID{Job: r.Job, Index: r.Index}.Bytes32()
-	sh := crypto.Keccak256(receiptType, job[:], task[:], prog, in, outRoot, env[:], int64Word(r.ExitCode), common.LeftPadBytes(common.HexToAddress(r.Provider).Bytes(), 32))
+	sh := crypto.Keccak256(receiptType, job[:], task[:], prog, in, spec[:], outRoot, env[:], int64Word(r.ExitCode), common.LeftPadBytes(common.HexToAddress(r.Provider).Bytes(), 32))
 	sep := d.Separator()
 	copy(out[:], crypto.Keccak256([]byte{0x19, 0x01}, sep[:], sh))
 	return out, nil
@@ -183,6 +249,9 @@ func Check(d Domain, r wire.Receipt, sig []byte, want Expect) error {
 	}
 	if r.InputRoot != inM.Root() {
 		return fmt.Errorf("%w: input root %s, assigned %s", ErrMismatch, r.InputRoot.Short(), inM.Root().Short())
+	}
+	if got, err := ParseHash(r.SpecHash); err != nil || got != SpecHash(want.Spec) {
+		return fmt.Errorf("%w: spec hash %s is not the assigned task's (args, env, count or limits differ)", ErrMismatch, r.SpecHash)
 	}
 	h, err := Digest(d, r)
 	if err != nil {

@@ -3,6 +3,7 @@ package verify
 import (
 	"encoding/hex"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/ethereum/go-ethereum/crypto"
@@ -25,7 +26,7 @@ func fixture(t *testing.T) (wire.TaskSpec, wire.Receipt, wire.Manifest) {
 	in := spec.InputManifest()
 	in.Normalize()
 	pd, _ := prog.Digest()
-	r := wire.Receipt{Job: spec.Task.Job, Index: 2, Program: prog, InputRoot: in.Root(), OutputRoot: out.Root(),
+	r := wire.Receipt{Job: spec.Task.Job, Index: 2, Program: prog, InputRoot: in.Root(), SpecHash: HashHex(SpecHash(spec)), OutputRoot: out.Root(),
 		Environment: wire.Environment{Runtime: "wazero/v1.12.0", ModuleHash: hex.EncodeToString(pd[:]), MemoryLimit: 64 << 20, TimeoutMs: 1000}}
 	return spec, r, out
 }
@@ -61,6 +62,8 @@ func TestCheck(t *testing.T) {
 		{"other program", func(r *wire.Receipt, s *[]byte, e *Expect) { r.Program = wire.CIDOf([]byte("y")) }, ErrMismatch},
 		{"other provider", func(r *wire.Receipt, s *[]byte, e *Expect) { e.Provider = "0x0000000000000000000000000000000000000001" }, ErrMismatch},
 		{"other limits", func(r *wire.Receipt, s *[]byte, e *Expect) { r.Environment.MemoryLimit = 1 }, ErrMismatch},
+		{"other args assigned", func(r *wire.Receipt, s *[]byte, e *Expect) { e.Spec.Args = []string{"--other"} }, ErrMismatch},
+		{"no spec hash", func(r *wire.Receipt, s *[]byte, e *Expect) { r.SpecHash = "" }, ErrMismatch},
 		{"other domain", func(r *wire.Receipt, s *[]byte, e *Expect) { r.ChainID = 5 }, nil},
 	}
 	for _, tt := range tests {
@@ -92,5 +95,54 @@ func TestInt64Word(t *testing.T) {
 	}
 	if int64Word(1)[31] != 1 {
 		t.Fatal("positive encoding")
+	}
+}
+
+// TestSpecHash: every field that determines a task's output moves the
+// hash; the attempt, the program's size and the order of inputs and env do
+// not, so a retry of the same assignment commits to the same spec.
+func TestSpecHash(t *testing.T) {
+	spec, _, _ := fixture(t)
+	spec.Args, spec.Env, spec.MaxOutput = []string{"a", "b"}, map[string]string{"X": "1", "Y": "2"}, 1<<20
+	spec.Inputs = append(spec.Inputs, wire.Input{Name: "b.txt", CID: wire.CIDOf([]byte("b")), Size: 1})
+	h := SpecHash(spec)
+	for _, tc := range []struct {
+		name string
+		edit func(s *wire.TaskSpec)
+		same bool
+	}{
+		{"attempt", func(s *wire.TaskSpec) { s.Attempt = 7 }, true},
+		{"program size", func(s *wire.TaskSpec) { s.ProgramSize = 99 }, true},
+		{"input order", func(s *wire.TaskSpec) { s.Inputs = []wire.Input{s.Inputs[1], s.Inputs[0]} }, true},
+		{"env rebuilt", func(s *wire.TaskSpec) { s.Env = map[string]string{"Y": "2", "X": "1"} }, true},
+		{"job", func(s *wire.TaskSpec) { s.Task.Job = wire.NewJobID([16]byte{1}) }, false},
+		{"index", func(s *wire.TaskSpec) { s.Task.Index++ }, false},
+		{"count", func(s *wire.TaskSpec) { s.Count++ }, false},
+		{"kind", func(s *wire.TaskSpec) { s.Kind = wire.KindZK }, false},
+		{"program", func(s *wire.TaskSpec) { s.Program = wire.CIDOf([]byte("other")) }, false},
+		{"input content", func(s *wire.TaskSpec) { s.Inputs = []wire.Input{s.Inputs[0]} }, false},
+		{"args", func(s *wire.TaskSpec) { s.Args = []string{"a", "c"} }, false},
+		{"args split differently", func(s *wire.TaskSpec) { s.Args = []string{"ab"} }, false},
+		{"no args", func(s *wire.TaskSpec) { s.Args = nil }, false},
+		{"env value", func(s *wire.TaskSpec) { s.Env = map[string]string{"X": "1", "Y": "3"} }, false},
+		{"env key moved into value", func(s *wire.TaskSpec) { s.Env = map[string]string{"X": "1Y", "": "2"} }, false},
+		{"memory", func(s *wire.TaskSpec) { s.MemoryLimit++ }, false},
+		{"timeout", func(s *wire.TaskSpec) { s.TimeoutMs++ }, false},
+		{"max output", func(s *wire.TaskSpec) { s.MaxOutput++ }, false},
+	} {
+		s := spec
+		s.Inputs = append([]wire.Input(nil), spec.Inputs...)
+		tc.edit(&s)
+		if got := SpecHash(s) == h; got != tc.same {
+			t.Errorf("%s: same hash %v, want %v", tc.name, got, tc.same)
+		}
+	}
+	if p, err := ParseHash(HashHex(h)); err != nil || p != h {
+		t.Fatalf("ParseHash(HashHex) = %x, %v", p, err)
+	}
+	for _, bad := range []string{"", "0x12", HashHex(h)[2:], "0x" + strings.Repeat("zz", 32)} {
+		if _, err := ParseHash(bad); err == nil {
+			t.Errorf("ParseHash(%q) accepted", bad)
+		}
 	}
 }

@@ -207,6 +207,7 @@ type Receipt struct {
 	TaskID      string      `json:"task_id"` // 0x bytes32
 	Program     CID         `json:"program"`
 	InputRoot   CID         `json:"input_root"`
+	SpecHash    string      `json:"spec_hash"` // 0x bytes32, verify.SpecHash of the assignment: args, env, count, limits…
 	OutputRoot  CID         `json:"output_root"`
 	EnvHash     string      `json:"env_hash"` // 0x bytes32
 	Environment Environment `json:"environment"`

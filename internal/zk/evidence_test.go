@@ -75,7 +75,7 @@ func TestFailedProofIsEvidence(t *testing.T) {
 			t.Fatal(err)
 		}
 		r := wire.Receipt{Job: wire.NewJobID([16]byte{7}), Index: 1, Program: wire.CIDOf(circuit), InputRoot: wire.CIDOf([]byte("inputs")),
-			OutputRoot: out.Root(), Provider: provider.Hex(), Attestation: "software"}
+			SpecHash: verify.HashHex([32]byte{1}), OutputRoot: out.Root(), Provider: provider.Hex(), Attestation: "software"}
 		verify.Fill(d, &r)
 		sig, err := verify.Sign(key, d, r)
 		if err != nil {
