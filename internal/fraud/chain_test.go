@@ -63,7 +63,7 @@ func TestForgedEvidenceSlashesNobody(t *testing.T) {
 	d := rep.Domain().Verify()
 	prog := wire.CIDOf([]byte("\x00asm module"))
 	pd, _ := prog.Digest()
-	a := wire.Receipt{Job: wire.NewJobID([16]byte{3}), Index: 0, Program: prog, InputRoot: wire.CIDOf([]byte("in")), OutputRoot: wire.CIDOf([]byte("honest")),
+	a := wire.Receipt{Job: wire.NewJobID([16]byte{3}), Index: 0, Program: prog, InputRoot: wire.CIDOf([]byte("in")), SpecHash: verify.HashHex([32]byte{1}), OutputRoot: wire.CIDOf([]byte("honest")),
 		Environment: wire.Environment{Runtime: "wazero/v1.12.0", ModuleHash: hex.EncodeToString(pd[:]), MemoryLimit: 1 << 20, TimeoutMs: 1000},
 		Provider:    prov.Address().Hex()}
 	verify.Fill(d, &a)

@@ -359,6 +359,7 @@ func TestInvariants(t *testing.T) {
 // running and after; the same spec retried is served.
 func TestOneSpecPerTask(t *testing.T) {
 	m := New(testConfig())
+	bidFor(t, m, t0, "c")
 	withArgs := func(index, attempt int, args ...string) wire.Assign {
 		a := assign(job, index, attempt, 1000)
 		a.Spec.Args = args
@@ -418,6 +419,7 @@ func TestOneSpecPerTask(t *testing.T) {
 	cfg := testConfig()
 	cfg.Remember, cfg.Slots, cfg.Queue = 2, 3, 3
 	m = New(cfg)
+	bidFor(t, m, t0, "c")
 	for i := range 3 {
 		m.Step(t0, TaskAssigned{Session: 1, Peer: "c", Assign: withArgs(i, 1, "a"), Escrow: paid})
 	}
