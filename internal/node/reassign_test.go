@@ -56,6 +56,7 @@ func TestSecondAssignmentWithOtherArgsRefused(t *testing.T) {
 			got <- struct{}{}
 		},
 		Domain: cons.domain, Attestation: cons.opts.Attestation, Proofs: zkJudge{cons},
+		Binding: cons.binding, Access: cons.access,
 	})
 	t.Cleanup(func() { attacker.Close(); attacker.Wait() })
 	outcome := func(attempt int) market.Verdict {
