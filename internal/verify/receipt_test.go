@@ -2,6 +2,7 @@ package verify
 
 import (
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"testing"
 
@@ -10,7 +11,7 @@ import (
 	"github.com/deco-network/deco/internal/wire"
 )
 
-func fixture(t *testing.T) (wire.TaskSpec, wire.Receipt, wire.Manifest) {
+func fixture(t testing.TB) (wire.TaskSpec, wire.Receipt, wire.Manifest) {
 	t.Helper()
 	prog := wire.CIDOf([]byte("\x00asm module"))
 	spec := wire.TaskSpec{
@@ -93,4 +94,39 @@ func TestInt64Word(t *testing.T) {
 	if int64Word(1)[31] != 1 {
 		t.Fatal("positive encoding")
 	}
+}
+
+// FuzzReceiptCheck decodes a provider's receipt and signature as they
+// arrive in a Result and checks them against the assigned task: whatever
+// passes must be the receipt the provider signed, field for field that
+// the digest covers, for the task assigned.
+func FuzzReceiptCheck(f *testing.F) {
+	key, _ := crypto.GenerateKey()
+	addr := crypto.PubkeyToAddress(key.PublicKey).Hex()
+	d := Domain{ChainID: 1337}
+	spec, r, out := fixture(f)
+	r.Provider = addr
+	Fill(d, &r)
+	sig, err := Sign(key, d, r)
+	if err != nil {
+		f.Fatal(err)
+	}
+	signed, _ := Digest(d, r)
+	want := Expect{Spec: spec, Provider: addr, Outputs: &out}
+	raw, _ := json.Marshal(r)
+	f.Add(raw, sig)
+	f.Add([]byte(`{"provider":"0x01"}`), sig[:64])
+	f.Fuzz(func(t *testing.T, b, sig []byte) {
+		var got wire.Receipt
+		if json.Unmarshal(b, &got) != nil {
+			return
+		}
+		if Check(d, got, sig, want) != nil {
+			return
+		}
+		h, err := Digest(d, got)
+		if err != nil || h != signed || got.Job != spec.Task.Job || got.Index != spec.Task.Index {
+			t.Fatalf("accepted a receipt the provider did not sign: %s (%v)", b, err)
+		}
+	})
 }
