@@ -9,6 +9,9 @@
 #   -k                  keep a sample of the corpus in the package (below)
 #   FUZZ_EXECS=1000000  executions per target (0: run nothing, e.g. with -k)
 #   FUZZ_PARALLEL=1     fuzzing workers per target (the machine is shared)
+#   FUZZ_MINIMIZE=0     time to shrink each new input (go test's
+#                       -fuzzminimizetime, which defaults to 60s: on a busy
+#                       machine shrinking, not fuzzing, then takes the run)
 #
 # New inputs the fuzzer finds stay in $(go env GOCACHE)/fuzz/<pkg>/<target>;
 # a failing input is written to <pkg>/testdata/fuzz/<target>/ by go test.
@@ -25,6 +28,7 @@ if [[ ${1:-} == -k ]]; then
 fi
 execs=${FUZZ_EXECS:-1000000}
 workers=${FUZZ_PARALLEL:-1}
+minimize=${FUZZ_MINIMIZE:-0}
 only=${1:-.}
 logs=$(mktemp -d)
 cache=$(go env GOCACHE)/fuzz/$(go list -m)
@@ -54,7 +58,7 @@ while read -r file name; do
 	result=ok
 	: >"$log"
 	if ((execs > 0)); then
-		go test -run '^$' -fuzz "^${name}\$" -fuzztime "${execs}x" -parallel "$workers" "$pkg" >"$log" 2>&1 || result="FAIL (see $log)"
+		go test -run '^$' -fuzz "^${name}\$" -fuzztime "${execs}x" -parallel "$workers" -fuzzminimizetime "$minimize" "$pkg" >"$log" 2>&1 || result="FAIL (see $log)"
 	fi
 	secs=$(echo "$(date +%s.%N) - $start" | bc)
 	# The last progress line reports the executions actually made.
