@@ -49,7 +49,8 @@ keep_corpus() {
 	done
 }
 
-printf '%-26s %-24s %10s %8s %9s %s\n' target package execs seconds execs/s result
+# seconds is time spent fuzzing as go test reports it; wall adds the build.
+printf '%-26s %-24s %10s %8s %9s %6s %s\n' target package execs seconds execs/s wall result
 while read -r file name; do
 	pkg=./$(dirname "$file")
 	[[ $name =~ $only ]] || continue
@@ -60,12 +61,18 @@ while read -r file name; do
 	if ((execs > 0)); then
 		go test -run '^$' -fuzz "^${name}\$" -fuzztime "${execs}x" -parallel "$workers" -fuzzminimizetime "$minimize" "$pkg" >"$log" 2>&1 || result="FAIL (see $log)"
 	fi
-	secs=$(echo "$(date +%s.%N) - $start" | bc)
-	# The last progress line reports the executions actually made.
-	done_execs=$(grep -o 'execs: [0-9]*' "$log" | tail -1 | tr -dc 0-9 || true)
+	wall=$(echo "$(date +%s.%N) - $start" | bc)
+	# The last progress line reports the executions made and the time
+	# fuzzing took (a Go duration such as 8m7s).
+	last=$(grep 'execs: [0-9]*' "$log" | tail -1 || true)
+	done_execs=$(grep -o 'execs: [0-9]*' <<<"$last" | tr -dc 0-9 || true)
 	done_execs=${done_execs:-0}
-	rate=$(echo "$done_execs / $secs" | bc)
-	printf '%-26s %-24s %10s %8.1f %9s %s\n' "$name" "${pkg#./}" "$done_execs" "$secs" "$rate" "$result"
+	secs=$(grep -o 'elapsed: [0-9hms.]*' <<<"$last" | cut -d' ' -f2 |
+		awk -F'[hms]' '/h/ {print $1*3600+$2*60+$3; next} /m/ {print $1*60+$2; next} {print $1+0}' || true)
+	secs=${secs:-0}
+	rate=0
+	if [[ $secs != 0 ]]; then rate=$(echo "$done_execs / $secs" | bc); fi
+	printf '%-26s %-24s %10s %8s %9s %6.0f %s\n' "$name" "${pkg#./}" "$done_execs" "$secs" "$rate" "$wall" "$result"
 	[[ $result == ok ]] || failed=1
 	if ((keep)); then keep_corpus "$pkg" "$name"; fi
 done < <(grep -rHo --include='*_test.go' '^func Fuzz[A-Za-z0-9_]*' internal cmd | sed 's/:func / /' | sort -u)
