@@ -164,7 +164,7 @@ func TestBadProofEvidence(t *testing.T) {
 // what a provider signed can prove it cheated: seeded with real evidence
 // against one key, no mutation may name another address.
 func FuzzEvidenceJSON(f *testing.F) {
-	key, _ := crypto.GenerateKey()
+	key := fixedKey(f, 1)
 	addr := crypto.PubkeyToAddress(key.PublicKey)
 	d := Domain{ChainID: 1}
 	_, r, _ := fixture(f)
