@@ -1,6 +1,6 @@
 # The whole test suite: installs what tests need (npm packages for the
 # contracts, geth for the stock-node test), then vets and tests everything.
-.PHONY: test prereqs demo build vet
+.PHONY: test prereqs demo build vet fuzz
 
 test: prereqs vet
 	go test -timeout 30m ./...
@@ -16,3 +16,9 @@ build:
 
 demo:
 	go run ./cmd/deco demo
+
+# Fuzzes every decoder of untrusted bytes, one target at a time, for
+# FUZZ_EXECS executions each (default 1M); a benchmark-sized run, not part
+# of test. FUZZ_FLAGS=-k keeps a sample of the corpora in testdata/fuzz.
+fuzz:
+	./scripts/fuzz.sh $(FUZZ_FLAGS)

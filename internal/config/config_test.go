@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"gopkg.in/yaml.v3"
 )
 
 func TestInitIdempotent(t *testing.T) {
@@ -93,4 +95,35 @@ func TestWeakToken(t *testing.T) {
 	if err := CheckToken(strings.Repeat("a", 20) + " " + strings.Repeat("b", 20)); !errors.Is(err, ErrWeakToken) {
 		t.Fatalf("a token with a space: %v", err)
 	}
+}
+
+// FuzzLoad reads arbitrary bytes as config.yaml: Load never panics, and a
+// config it accepts saves as one it loads back unchanged.
+func FuzzLoad(f *testing.F) {
+	h := Home(f.TempDir())
+	if err := h.Save(Default()); err != nil {
+		f.Fatal(err)
+	}
+	b, _ := os.ReadFile(h.Path("config.yaml"))
+	f.Add(b)
+	f.Add([]byte("api: 127.0.0.1:1\nprovider: {enabled: true, ask: 0.002, labels: {zone: eu}}\nchain: {rpc: http://x}"))
+	f.Add([]byte("listen: []\napi: 10.0.0.1:80"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if err := os.WriteFile(h.Path("config.yaml"), b, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := h.Load()
+		if err != nil {
+			return
+		}
+		if err := h.Save(cfg); err != nil {
+			t.Fatalf("accepted config does not save: %v", err)
+		}
+		back, err := h.Load()
+		want, _ := yaml.Marshal(cfg)
+		got, _ := yaml.Marshal(back)
+		if err != nil || string(got) != string(want) {
+			t.Fatalf("config changed on save and load:\n%s\n%s (%v)", want, got, err)
+		}
+	})
 }

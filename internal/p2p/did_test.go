@@ -74,3 +74,33 @@ func TestDIDRejects(t *testing.T) {
 		}
 	}
 }
+
+// FuzzPubKeyFromDID: a did:key that parses is the one canonical did:key of
+// its key, so one peer cannot appear under two DIDs, and it names the same
+// peer ID both ways.
+func FuzzPubKeyFromDID(f *testing.F) {
+	f.Add("did:key:z6MkwJSaEMnE4u6LiqrZV1BJHSkc9x8S4mTm3ArNL1m19BZR")
+	f.Add("did:key:z6MkwJSaEMnE4u6LiqrZV1BJHSkc9x8S4mTm3ArNL1m19BZ")
+	f.Add("did:key:zQ3shokFTS3brHcDQrn82RUDfCZESWL1ZdCEJwekUDPQiYBme")
+	f.Add("did:key:u7QE")
+	f.Fuzz(func(t *testing.T, did string) {
+		pub, err := PubKeyFromDID(did)
+		if err != nil {
+			if !errors.Is(err, ErrBadDID) {
+				t.Fatalf("error %v is not ErrBadDID", err)
+			}
+			return
+		}
+		again, err := DIDKey(pub)
+		if err != nil || again != did {
+			t.Fatalf("did %q parses to a key whose did is %q (%v)", did, again, err)
+		}
+		id, err := PeerIDFromDID(did)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if back, err := DIDFromPeerID(id); err != nil || back != did {
+			t.Fatalf("did %q -> peer %s -> %q (%v)", did, id, back, err)
+		}
+	})
+}

@@ -1,9 +1,12 @@
 package spec
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -116,18 +119,114 @@ func TestResolvedInputs(t *testing.T) {
 	}
 }
 
+// FuzzParse: a spec that parses is within Validate's bounds, and it
+// survives the trip the CLI gives it to the node (JSON, decoded with
+// unknown fields refused, as the API does) unchanged.
 func FuzzParse(f *testing.F) {
-	b, _ := os.ReadFile("testdata/render.yaml")
-	f.Add(b)
+	for _, pattern := range []string{"testdata/*.yaml", "../../examples/jobs/*.yaml"} {
+		files, _ := filepath.Glob(pattern)
+		for _, file := range files {
+			b, _ := os.ReadFile(file)
+			f.Add(b)
+		}
+	}
 	f.Add([]byte("program: {cid: x}"))
+	f.Add([]byte("verification: zk\ncircuit: {name: mimc, set: {steps: \"{{index}}\"}}\ntasks: {count: 3}"))
+	f.Add([]byte("program: {wasm: a.wasm}\nresources: {memory: 1.5GiB, disk: 2g}\ntimeout: 90\nmax_output: 512k"))
 	f.Fuzz(func(t *testing.T, b []byte) {
 		j, err := Parse(b)
 		if err != nil {
+			if !errors.Is(err, ErrInvalid) {
+				t.Fatalf("error %v is not ErrInvalid", err)
+			}
 			return
 		}
+		checkBounds(t, j)
 		for i := 0; i < j.Tasks.Count && i < 3; i++ {
 			_ = j.ArgsFor(i)
 			_ = j.EnvFor(i)
+		}
+		enc, err := json.Marshal(j)
+		if err != nil {
+			t.Fatalf("parsed spec does not encode: %v", err)
+		}
+		var back Job
+		dec := json.NewDecoder(bytes.NewReader(enc))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&back); err != nil {
+			t.Fatalf("spec's JSON %s does not decode: %v", enc, err)
+		}
+		back.Defaults()
+		if err := back.Validate(); err != nil {
+			t.Fatalf("spec valid as YAML is invalid after JSON: %v\n%s", err, enc)
+		}
+		if again, _ := json.Marshal(back); string(again) != string(enc) {
+			t.Fatalf("spec changed in JSON:\n%s\n%s", enc, again)
+		}
+	})
+}
+
+// checkBounds restates Validate's numeric limits independently.
+func checkBounds(t *testing.T, j Job) {
+	t.Helper()
+	if _, err := ParseVerification(j.Verification); err != nil {
+		t.Fatalf("accepted verification %q: %v", j.Verification, err)
+	}
+	switch {
+	case j.Tasks.Count < 1 || j.Tasks.Count > MaxTasks:
+		t.Fatalf("accepted tasks.count %d", j.Tasks.Count)
+	case len(j.Tasks.Args) > MaxArgs || len(j.Inputs) > MaxInputs:
+		t.Fatalf("accepted %d args, %d inputs", len(j.Tasks.Args), len(j.Inputs))
+	case j.Resources.Memory < 1<<20 || j.Resources.Memory > MaxMemory:
+		t.Fatalf("accepted memory %d", j.Resources.Memory)
+	case time.Duration(j.Timeout) < 10*time.Millisecond || time.Duration(j.Timeout) > MaxTimeout:
+		t.Fatalf("accepted timeout %v", time.Duration(j.Timeout))
+	case j.Price.Max == 0 || j.Price.Budget != 0 && j.Price.Budget < j.Price.Max:
+		t.Fatalf("accepted price %+v", j.Price)
+	case j.Priority < 0 || j.Priority > 10 || len(j.Name) > 128:
+		t.Fatalf("accepted priority %d, name of %d bytes", j.Priority, len(j.Name))
+	}
+	for _, in := range j.Inputs {
+		if in.Task != nil && (*in.Task < 0 || *in.Task >= j.Tasks.Count) {
+			t.Fatalf("accepted input for task %d of %d", *in.Task, j.Tasks.Count)
+		}
+	}
+}
+
+// FuzzParseSize: an accepted size prints as a size that parses back to it.
+func FuzzParseSize(f *testing.F) {
+	for _, s := range []string{"256MiB", "1.5GiB", "512k", "4096", "1e3kb", " 2 tb ", "0"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		v, err := ParseSize(s)
+		if err != nil {
+			return
+		}
+		back, err := ParseSize(v.String())
+		if err != nil || back != v {
+			t.Fatalf("size %q -> %d -> %q -> %d (%v)", s, v, v.String(), back, err)
+		}
+	})
+}
+
+// FuzzDuration: an accepted duration prints as one that parses back to it,
+// and a number of seconds keeps its sign (NaN and ±Inf are refused).
+func FuzzDuration(f *testing.F) {
+	for _, s := range []string{"30s", "1h2m", "90", "0.5", `"5m"`, "-1s"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var d Duration
+		if d.parse(s) != nil {
+			return
+		}
+		if secs, err := strconv.ParseFloat(strings.Trim(strings.TrimSpace(s), `"`), 64); err == nil && (secs < 0) != (d < 0) && d != 0 {
+			t.Fatalf("duration %q of %v seconds became %v", s, secs, time.Duration(d))
+		}
+		var back Duration
+		if err := back.parse(d.String()); err != nil || back != d {
+			t.Fatalf("duration %q -> %d -> %q -> %d (%v)", s, d, d.String(), back, err)
 		}
 	})
 }

@@ -3,6 +3,7 @@ package spec
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -34,7 +35,9 @@ func ParseSize(s string) (Size, error) {
 		}
 	}
 	f, err := strconv.ParseFloat(t, 64)
-	if err != nil || f < 0 || f*float64(mult) > 1<<62 {
+	// !(f >= 0) also refuses NaN, which ParseFloat accepts and which would
+	// convert to an arbitrary (on amd64, 2^63) byte count.
+	if err != nil || !(f >= 0) || f*float64(mult) > 1<<62 {
 		return 0, fmt.Errorf("bad size %q (use e.g. 256MiB, 1GiB, 512k)", s)
 	}
 	return Size(f * float64(mult)), nil
@@ -100,9 +103,17 @@ func (d Duration) String() string { return time.Duration(d).String() }
 // UnmarshalYAML parses Go duration syntax; a bare number means seconds.
 func (d *Duration) UnmarshalYAML(n *yaml.Node) error { return d.parse(n.Value) }
 
+// maxSeconds is the longest Duration in seconds, rounded down.
+const maxSeconds = float64(math.MaxInt64/int64(time.Second)) - 1
+
 func (d *Duration) parse(s string) error {
 	s = strings.Trim(strings.TrimSpace(s), `"`)
 	if f, err := strconv.ParseFloat(s, 64); err == nil {
+		// NaN, ±Inf and values beyond ±292 years have no Duration: their
+		// conversion to int64 is undefined (amd64 gives -292 years).
+		if !(math.Abs(f) <= maxSeconds) {
+			return fmt.Errorf("bad duration %q (use e.g. 30s, 5m)", s)
+		}
 		*d = Duration(f * float64(time.Second))
 		return nil
 	}

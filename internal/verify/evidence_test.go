@@ -27,7 +27,7 @@ func (fakeProofs) VerifyProof(circuit string, proof, public []byte) error {
 }
 
 // zkOutputs is the output manifest of a zk task that proved circuit.
-func zkOutputs(t *testing.T, circuit string, proof, public []byte) wire.Manifest {
+func zkOutputs(t testing.TB, circuit string, proof, public []byte) wire.Manifest {
 	t.Helper()
 	m := wire.Manifest{Kind: "outputs", Entries: []wire.Entry{
 		{Path: CircuitFile, Size: int64(len(circuit)), CID: wire.CIDOf([]byte(circuit))},
@@ -160,7 +160,29 @@ func TestBadProofEvidence(t *testing.T) {
 	}
 }
 
+// FuzzEvidenceJSON: evidence from anyone decodes without panics, and only
+// what a provider signed can prove it cheated: seeded with real evidence
+// against one key, no mutation may name another address.
 func FuzzEvidenceJSON(f *testing.F) {
+	key := fixedKey(f, 1)
+	addr := crypto.PubkeyToAddress(key.PublicKey)
+	d := Domain{ChainID: 1}
+	_, r, _ := fixture(f)
+	r.Provider = addr.Hex()
+	Fill(d, &r)
+	b := r
+	b.OutputRoot = wire.CIDOf([]byte("forged"))
+	sa, _ := Sign(key, d, r)
+	sb, _ := Sign(key, d, b)
+	equivocation, _ := json.Marshal(Equivocation(r, sa, b, sb))
+	proof, public := []byte("bogus"), make([]byte, 64)
+	out := zkOutputs(f, "mimc", proof, public)
+	p := r
+	p.OutputRoot = out.Root()
+	sp, _ := Sign(key, d, p)
+	badProof, _ := json.Marshal(BadProof(p, sp, out, "mimc", proof, public))
+	f.Add(equivocation)
+	f.Add(badProof)
 	f.Add([]byte(`{"kind":"equivocation","a":{},"b":{}}`))
 	f.Add([]byte(`{"kind":"bad-proof","a":{"provider":"0x01"},"outputs":{"kind":"outputs"}}`))
 	f.Fuzz(func(t *testing.T, b []byte) {
@@ -168,8 +190,8 @@ func FuzzEvidenceJSON(f *testing.F) {
 		if json.Unmarshal(b, &ev) != nil {
 			return
 		}
-		if _, err := ev.Check(Domain{ChainID: 1}, fakeProofs{}); err == nil {
-			t.Fatalf("unsigned evidence proved fraud: %s", b)
+		if who, err := ev.Check(d, fakeProofs{}); err == nil && who != addr {
+			t.Fatalf("evidence proved fraud by %s, who signed nothing: %s", who.Hex(), b)
 		}
 	})
 }

@@ -1,7 +1,10 @@
 package verify
 
 import (
+	"bytes"
+	"crypto/ecdsa"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"strings"
 	"testing"
@@ -11,7 +14,7 @@ import (
 	"github.com/deco-network/deco/internal/wire"
 )
 
-func fixture(t *testing.T) (wire.TaskSpec, wire.Receipt, wire.Manifest) {
+func fixture(t testing.TB) (wire.TaskSpec, wire.Receipt, wire.Manifest) {
 	t.Helper()
 	prog := wire.CIDOf([]byte("\x00asm module"))
 	spec := wire.TaskSpec{
@@ -145,4 +148,51 @@ func TestSpecHash(t *testing.T) {
 			t.Errorf("ParseHash(%q) accepted", bad)
 		}
 	}
+}
+
+// FuzzReceiptCheck decodes a provider's receipt and signature as they
+// arrive in a Result and checks them against the assigned task: whatever
+// passes must be the receipt the provider signed, field for field that
+// the digest covers, for the task assigned.
+func FuzzReceiptCheck(f *testing.F) {
+	key := fixedKey(f, 1)
+	addr := crypto.PubkeyToAddress(key.PublicKey).Hex()
+	d := Domain{ChainID: 1337}
+	spec, r, out := fixture(f)
+	r.Provider = addr
+	Fill(d, &r)
+	sig, err := Sign(key, d, r)
+	if err != nil {
+		f.Fatal(err)
+	}
+	signed, _ := Digest(d, r)
+	want := Expect{Spec: spec, Provider: addr, Outputs: &out}
+	raw, _ := json.Marshal(r)
+	f.Add(raw, sig)
+	f.Add([]byte(`{"provider":"0x01"}`), sig[:64])
+	f.Fuzz(func(t *testing.T, b, sig []byte) {
+		var got wire.Receipt
+		if json.Unmarshal(b, &got) != nil {
+			return
+		}
+		if Check(d, got, sig, want) != nil {
+			return
+		}
+		h, err := Digest(d, got)
+		if err != nil || h != signed || got.Job != spec.Task.Job || got.Index != spec.Task.Index {
+			t.Fatalf("accepted a receipt the provider did not sign: %s (%v)", b, err)
+		}
+	})
+}
+
+// fixedKey is a secp256k1 key that is the same in every process: the fuzz
+// coordinator makes the seeds and its workers check them, so a random key
+// would leave the workers unable to recognise the seeds' signatures.
+func fixedKey(t testing.TB, b byte) *ecdsa.PrivateKey {
+	t.Helper()
+	key, err := crypto.ToECDSA(bytes.Repeat([]byte{b}, 32))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return key
 }

@@ -101,6 +101,11 @@ func DecodeEnvelope(b []byte) (Envelope, error) {
 	if len(e.PubKey) != ed25519.PublicKeySize || len(e.Sig) != ed25519.SignatureSize || e.Type == "" {
 		return Envelope{}, fmt.Errorf("%w: missing key, signature or type", ErrBadEnvelope)
 	}
+	// Seal always writes a body; without one the envelope would re-encode
+	// with body null, which its signature does not cover.
+	if len(e.Body) == 0 {
+		return Envelope{}, fmt.Errorf("%w: missing body", ErrBadEnvelope)
+	}
 	return e, nil
 }
 
