@@ -60,9 +60,9 @@ func TestStrangerCannotPoseAsConsumer(t *testing.T) {
 	}
 	bindings := map[string]wire.Binding{
 		"no binding":                   {},
-		"the consumer's copied":        cons.binding,
-		"the stranger's own":           stranger.binding,
-		"the consumer's, re-addressed": {EVM: cons.binding.EVM, Peer: stranger.host.ID().String(), Sig: cons.binding.Sig},
+		"the consumer's copied":        cons.Binding,
+		"the stranger's own":           stranger.Binding,
+		"the consumer's, re-addressed": {EVM: cons.Binding.EVM, Peer: stranger.Host.ID().String(), Sig: cons.Binding.Sig},
 	}
 	for name, b := range bindings {
 		req := bidRequest(job, cons)
@@ -70,13 +70,13 @@ func TestStrangerCannotPoseAsConsumer(t *testing.T) {
 		if bid := stranger.requestBid(t, prov, req); bid.Accept || !strings.Contains(bid.Reason, "not bound to the sending peer") {
 			t.Errorf("%s: stranger's bid request for the consumer was answered %+v", name, bid)
 		}
-		res := stranger.assign(t, prov, assignment(0, cons.address(), b))
+		res := stranger.assign(t, prov, assignment(0, cons.Address(), b))
 		if res.Failure != wire.FailProvider || !strings.Contains(res.Message, "not bound to the sending peer") || res.Receipt != nil {
 			t.Errorf("%s: stranger's assignment for the consumer: %+v", name, res)
 		}
 	}
 	// As itself the stranger is bound, but this provider bid nothing to it.
-	res := stranger.assign(t, prov, assignment(1, stranger.address(), stranger.binding))
+	res := stranger.assign(t, prov, assignment(1, stranger.Address(), stranger.Binding))
 	if res.Failure != wire.FailProvider || !strings.Contains(res.Message, "no standing bid of this provider for job "+string(job)) {
 		t.Errorf("stranger's assignment with no bid: %+v", res)
 	}
@@ -84,7 +84,7 @@ func TestStrangerCannotPoseAsConsumer(t *testing.T) {
 	if bid := cons.requestBid(t, prov, bidRequest(job, cons)); !bid.Accept {
 		t.Fatalf("the consumer's bid request: %+v", bid)
 	}
-	res = cons.assign(t, prov, assignment(2, cons.address(), cons.binding))
+	res = cons.assign(t, prov, assignment(2, cons.Address(), cons.Binding))
 	if res.Failure != "" || res.ExitCode != 0 || res.Receipt == nil {
 		t.Fatalf("the consumer's task: %+v", res)
 	}
