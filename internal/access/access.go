@@ -74,15 +74,19 @@ func (r *Registry) Grant(p peer.ID, cids ...wire.CID) *Lease {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for _, c := range cids {
-		k := key{p, c}
-		g := r.grants[k]
-		if g == nil {
-			g = &grant{}
-			r.grants[k] = g
-		}
-		g.leases++
+		r.entry(key{p, c}).leases++
 	}
 	return &Lease{r: r, p: p, cids: cids}
+}
+
+// entry is k's grant, new if it had none; r.mu is held.
+func (r *Registry) entry(k key) *grant {
+	g := r.grants[k]
+	if g == nil {
+		g = &grant{}
+		r.grants[k] = g
+	}
+	return g
 }
 
 // Release ends the lease; p keeps reading a blob only under another grant.
@@ -115,12 +119,7 @@ func (r *Registry) GrantFor(p peer.ID, d time.Duration, cids ...wire.CID) {
 	now := r.clk.Now()
 	until := now.Add(d)
 	for _, c := range cids {
-		k := key{p, c}
-		g := r.grants[k]
-		if g == nil {
-			g = &grant{}
-			r.grants[k] = g
-		}
+		g := r.entry(key{p, c})
 		if g.until.IsZero() {
 			r.timed++
 		}
