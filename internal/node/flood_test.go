@@ -16,6 +16,7 @@ import (
 
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/exec/wasm"
+	"github.com/deco-network/deco/internal/fraud"
 	"github.com/deco-network/deco/internal/p2p"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
@@ -24,7 +25,9 @@ import (
 // TestFloodDoesNotStopJobs is issue 13's flood attack: one peer floods
 // every protocol of the providers (bid requests expiring in a century,
 // junk envelopes, valid bid requests for jobs that do not exist, task
-// sessions carrying junk, and a stream of gossiped offers). Before the fix
+// sessions carrying junk, blob requests for data it was never granted,
+// and streams of gossiped offers and evidence); the consumer gets the
+// same flood. Before the fix
 // the far-future envelopes (or any signed message) filled the node's single
 // replay guard and every later bid request was refused as "replay window
 // full", so jobs failed with "no provider took the task". Now the flood is
@@ -59,8 +62,10 @@ func TestFloodDoesNotStopJobs(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer attacker.Close()
-	if _, err := attacker.Subscribe(ctx, p2p.TopicOffers); err != nil {
-		t.Fatal(err)
+	for _, topic := range []string{p2p.TopicOffers, p2p.TopicEvidence} {
+		if _, err := attacker.Subscribe(ctx, topic); err != nil {
+			t.Fatal(err)
+		}
 	}
 
 	var nonce atomic.Uint64
@@ -99,6 +104,14 @@ func TestFloodDoesNotStopJobs(t *testing.T) {
 			_ = s.WriteMsg([]byte("not a frame"))
 			_ = s.Close()
 		},
+		"blob requests for data never granted": func(ctx context.Context, p peer.ID) {
+			var b [32]byte
+			rand.Read(b[:])
+			_, _ = attacker.FetchBlob(ctx, p, wire.CIDOf(b[:]), io.Discard, 1<<20)
+		},
+		"gossiped evidence naming no one": func(ctx context.Context, _ peer.ID) {
+			_ = attacker.Publish(ctx, p2p.TopicEvidence, seal(fraud.TypeEvidence, map[string]string{"junk": "yes"}, time.Now(), time.Minute))
+		},
 		"gossiped offers": func(ctx context.Context, _ peer.ID) {
 			o := wire.Offer{Peer: attacker.ID().String(), ExpiresMs: time.Now().Add(wire.MaxTTL).UnixMilli()}
 			_ = attacker.Publish(ctx, p2p.TopicOffers, seal(wire.TypeOffer, o, time.Now(), wire.MaxTTL))
@@ -110,7 +123,7 @@ func TestFloodDoesNotStopJobs(t *testing.T) {
 	counts := map[string]*atomic.Int64{}
 	for name, send := range floods {
 		counts[name] = new(atomic.Int64)
-		for _, prov := range c.Providers {
+		for _, prov := range append([]*Node{c.Consumer}, c.Providers...) {
 			wg.Go(func() {
 				for {
 					select {
