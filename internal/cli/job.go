@@ -170,7 +170,12 @@ func newJobDescribeCmd(g *globals) *cobra.Command {
 						retried = true
 					}
 					for _, a := range t.Attempts {
-						fmt.Fprintf(w, "  task %d #%d on %s: %s %s\n", t.Index, a.N, shortPeer(a.Provider), a.State, a.Reason)
+						state := a.State
+						if j.Payment != nil && a.State == "verified" && (a.Paid || a.Unpaid != "") {
+							// Paid only when a voucher covered it (Unpaid says why not).
+							state += map[bool]string{true: " (paid)", false: " (not paid)"}[a.Paid]
+						}
+						fmt.Fprintf(w, "  task %d #%d on %s: %s %s\n", t.Index, a.N, shortPeer(a.Provider), state, a.Reason)
 					}
 				}
 			}
