@@ -171,9 +171,12 @@ func newJobDescribeCmd(g *globals) *cobra.Command {
 					}
 					for _, a := range t.Attempts {
 						state := a.State
-						if j.Payment != nil && a.State == "verified" && (a.Paid || a.Unpaid != "") {
-							// Paid only when a voucher covered it (Unpaid says why not).
-							state += map[bool]string{true: " (paid)", false: " (not paid)"}[a.Paid]
+						// Paid only when a voucher covered it (the reason says why not).
+						switch {
+						case j.Payment != nil && a.State == "verified" && a.Paid:
+							state += " (paid)"
+						case a.Unpaid != "":
+							state += " (not paid)"
 						}
 						fmt.Fprintf(w, "  task %d #%d on %s: %s %s\n", t.Index, a.N, shortPeer(a.Provider), state, a.Reason)
 					}
