@@ -107,8 +107,8 @@ func TestKillProviderMidJob(t *testing.T) {
 			}
 		}
 	}
-	if view.Payment == nil || view.Payment.Spent != spent || view.Payment.Deposit != 12*view.Spec.Price.Max {
-		t.Fatalf("payment %+v, want spent %s", view.Payment, spent)
+	if view.Payment == nil || view.Payment.Spent != spent || view.Payment.Deposit != 12*wire.Amount(view.Spec.Policy().Paid())*view.Spec.Price.Max {
+		t.Fatalf("payment %+v, want spent %s of 12 tasks × %d paid replicas × %s", view.Payment, spent, view.Spec.Policy().Paid(), view.Spec.Price.Max)
 	}
 
 	// Every output is what a local run of the same task produces.

@@ -260,6 +260,7 @@ type AttemptView struct {
 	Signature  []byte        `json:"signature,omitempty"`
 	Result     *ResultView   `json:"result,omitempty"`
 	Paid       bool          `json:"paid,omitempty"`      // a voucher (or proof) paid for it
+	Unpaid     string        `json:"unpaid,omitempty"`    // why an accepted result was not paid (the voucher would exceed the deposit)
 	Unchecked  bool          `json:"unchecked,omitempty"` // accepted without a replica (adaptive)
 }
 

@@ -170,7 +170,15 @@ func newJobDescribeCmd(g *globals) *cobra.Command {
 						retried = true
 					}
 					for _, a := range t.Attempts {
-						fmt.Fprintf(w, "  task %d #%d on %s: %s %s\n", t.Index, a.N, shortPeer(a.Provider), a.State, a.Reason)
+						state := a.State
+						// Paid only when a voucher covered it (the reason says why not).
+						switch {
+						case j.Payment != nil && a.State == "verified" && a.Paid:
+							state += " (paid)"
+						case a.Unpaid != "":
+							state += " (not paid)"
+						}
+						fmt.Fprintf(w, "  task %d #%d on %s: %s %s\n", t.Index, a.N, shortPeer(a.Provider), state, a.Reason)
 					}
 				}
 			}

@@ -341,7 +341,7 @@ func walletDepositCmd(g *globals, wf *walletFlags) *cobra.Command {
 		Use:   "deposit JOB AMOUNT",
 		Short: "Add AMOUNT DECO to a job's escrow (the job's consumer only)",
 		Long: `deposit tops up the escrow of a job this account opened, so the consumer can
-keep paying its providers when the budget (tasks × max price) runs short. A
+keep paying its providers when the budget (tasks × paid replicas × max price) runs short. A
 running node notices the larger deposit the next time a voucher would exceed it.`,
 		Args: cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -255,11 +255,29 @@ func (m *Market) record(t *Task, a *Attempt, res *Result, r *wire.Receipt, sig [
 
 // pay emits Pay for an accepted attempt, once.
 func (m *Market) pay(j *Job, t *Task, a *Attempt) {
-	if a.Paid {
+	if a.Paid || a.Unpaid != "" {
 		return
 	}
 	a.Paid = true
 	m.emit(Pay{Peer: a.Provider, EVM: a.EVM, Task: wire.TaskID{Job: j.ID, Index: t.Index}, Attempt: a.N, Price: a.Price})
+}
+
+// unpaid records that the Pay for an attempt was not carried out, so the
+// job shows it unpaid rather than paid.
+func (m *Market) unpaid(now time.Time, e Unpaid) {
+	j := m.jobs[e.Task.Job]
+	if j == nil || e.Task.Index < 0 || e.Task.Index >= len(j.Tasks) {
+		return
+	}
+	t := j.Tasks[e.Task.Index]
+	if e.Attempt < 1 || e.Attempt > len(t.Attempts) || !t.Attempts[e.Attempt-1].Paid {
+		return
+	}
+	a := &t.Attempts[e.Attempt-1]
+	a.Paid, a.Unpaid = false, e.Reason
+	a.Reason += "; not paid: " + e.Reason
+	m.touch(now, j, t)
+	m.logf(now, j, t.Index, "result from %s accepted but not paid: %s", shortPeer(a.Provider), e.Reason)
 }
 
 func (m *Market) release(peer string) {

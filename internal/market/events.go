@@ -105,6 +105,16 @@ type FraudProven struct {
 	Evidence verify.Evidence
 }
 
+// Unpaid reports that the driver could not carry out the Pay for an
+// attempt (the voucher would exceed the escrow's deposit, or could not be
+// signed): the attempt shows as not paid, with Reason, and is never paid
+// again by this market.
+type Unpaid struct {
+	Task    wire.TaskID
+	Attempt int
+	Reason  string
+}
+
 func (Submit) event()      {}
 func (Restore) event()     {}
 func (OfferSeen) event()   {}
@@ -114,6 +124,7 @@ func (Progress) event()    {}
 func (Outcome) event()     {}
 func (Cancel) event()      {}
 func (FraudProven) event() {}
+func (Unpaid) event()      {}
 
 // Effect is an output of Step/Tick for the driver to carry out. Step and
 // Tick return them grouped in a Ready, which says what must be persisted

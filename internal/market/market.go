@@ -196,6 +196,8 @@ func (m *Market) Step(now time.Time, ev Event) Ready {
 		m.cancel(now, e)
 	case FraudProven:
 		m.fraudProven(now, e)
+	case Unpaid:
+		m.unpaid(now, e)
 	}
 	m.drive(now)
 	return m.flush()

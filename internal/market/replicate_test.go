@@ -411,3 +411,36 @@ func TestReceiptEarnsNoTrust(t *testing.T) {
 		t.Fatalf("record %+v", r)
 	}
 }
+
+// A voucher the driver could not sign (it would exceed the escrow's
+// deposit) leaves the attempt unpaid, with the reason: describe never
+// calls it paid, and the job's end does not pay it again.
+func TestSkippedVoucherIsUnpaid(t *testing.T) {
+	h := newHarness(t, Config{})
+	for _, p := range []string{"pA", "pB", "pC"} {
+		h.offer(p, 1, 100)
+	}
+	j := policyJob(24, 1, "replicate:3")
+	as := of[Assign](h.bidAll(h.step(Submit{Job: j}), 10, 1))
+	var pays []Pay
+	for _, a := range as {
+		pays = append(pays, of[Pay](h.step(result(a, "good")))...)
+	}
+	if len(pays) != 2 || j.Tasks[0].State != TaskVerified {
+		t.Fatalf("want 2 winners paid before the third replica was aborted, got %d pays (%s)", len(pays), j.Tasks[0].State)
+	}
+	skipped := pays[1]
+	why := "paying 10 DECO would bring the spend above the deposit"
+	h.step(Unpaid{Task: skipped.Task, Attempt: skipped.Attempt, Reason: why})
+	a := j.Tasks[0].Attempts[skipped.Attempt-1]
+	if a.Paid || a.Unpaid != why || !strings.Contains(a.Reason, "not paid: "+why) {
+		t.Fatalf("skipped voucher's attempt: paid %v, unpaid %q, reason %q", a.Paid, a.Unpaid, a.Reason)
+	}
+	if b := j.Tasks[0].Attempts[pays[0].Attempt-1]; !b.Paid || b.Unpaid != "" {
+		t.Fatalf("the other winner lost its payment: %+v", b)
+	}
+	h.m.payHeld(h.now, j)
+	if p := of[Pay](h.m.flush().Effects()); len(p) != 0 {
+		t.Fatalf("an unpaid attempt was paid again at the job's end: %+v", p)
+	}
+}

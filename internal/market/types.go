@@ -152,8 +152,11 @@ type Attempt struct {
 	Receipt   *wire.Receipt `json:"receipt,omitempty"`
 	Signature []byte        `json:"signature,omitempty"`
 	Result    *Result       `json:"result,omitempty"`
-	// Paid is set once the market emitted Pay for this attempt.
+	// Paid is set once the market emitted Pay for this attempt, and
+	// cleared if the driver reports the Pay was not carried out (Unpaid).
 	Paid bool `json:"paid,omitempty"`
+	// Unpaid says why an accepted attempt's Pay was not carried out.
+	Unpaid string `json:"unpaid,omitempty"`
 	// Unchecked marks a result accepted without a replica (adaptive); a
 	// re-check runs it again elsewhere if its provider is caught cheating.
 	Unchecked bool `json:"unchecked,omitempty"`

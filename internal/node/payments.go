@@ -68,14 +68,14 @@ func (n *Node) openEscrow(ctx context.Context, id wire.JobID, s spec.Job) error 
 	if n.pay.consumer == nil {
 		return nil
 	}
-	budget, err := pricing.Budget(s.Tasks.Count, s.Price.Max, s.Price.Budget)
+	budget, err := pricing.Budget(s.Tasks.Count, s.Policy().Paid(), s.Price.Max, s.Price.Budget)
 	if err != nil {
 		return fmt.Errorf("open the job's escrow: %w", err)
 	}
 	// The deadline is checked against block time (see zkjob.ChainNow).
 	deadline := zkjob.ChainNow(ctx, n.clk, n.pay.chain).Add(n.escrowWindow(s))
 	if err := n.pay.consumer.Open(ctx, id, budget, deadline); err != nil {
-		return fmt.Errorf("open the job's escrow (%s DECO for %d tasks at most %s each): %w", budget, s.Tasks.Count, s.Price.Max, err)
+		return fmt.Errorf("open the job's escrow (%s DECO for %d tasks × %d paid replicas at most %s each): %w", budget, s.Tasks.Count, s.Policy().Paid(), s.Price.Max, err)
 	}
 	return nil
 }

@@ -39,6 +39,8 @@ func (n *Node) signPay(ctx context.Context, e market.Pay) {
 	v, err := n.voucher(ctx, e.Task.Job, e.EVM, e.Price)
 	if err != nil {
 		n.log.Warn("sign voucher", "task", e.Task, "err", err)
+		// No voucher: describe must not show the attempt as paid.
+		n.perform(ctx, n.step(n.clk.Now(), market.Unpaid{Task: e.Task, Attempt: e.Attempt, Reason: err.Error()}))
 		return
 	}
 	if v == nil {

@@ -209,7 +209,7 @@ func (c *Consumer) open(ctx context.Context, job wire.JobID, deposit wire.Amount
 		return fmt.Errorf("open escrow for job %s: read the wallet balance: %w", job, err)
 	}
 	if bal.Cmp(deposit.Wei()) < 0 {
-		return fmt.Errorf("%w: job %s needs a deposit of %s DECO (its budget: tasks × max price) but wallet %s holds %s; check it with `deco wallet balance`, fund that address, or lower --max-price or --tasks",
+		return fmt.Errorf("%w: job %s needs a deposit of %s DECO (its budget: tasks × paid replicas × max price) but wallet %s holds %s; check it with `deco wallet balance`, fund that address, or lower --max-price or --tasks",
 			chain.ErrInsufficientFunds, job, deposit, me.Hex(), chain.FormatDECO(bal))
 	}
 	gas, err := c.c.GasBalance(ctx, me)

@@ -30,7 +30,7 @@
 //
 //	cons := pay.NewConsumer(client, db, log, clk.Now)
 //	go cons.Run(ctx)                                        // refunds due escrows
-//	budget, err := pricing.Budget(n, max, 0)                // checked: an overflow is an error
+//	budget, err := pricing.Budget(n, 1, max, 0)             // checked: an overflow is an error
 //	err = cons.Open(ctx, job, budget, deadline)             // on submit; refuse the job on error
 //	err = cons.OpenProof(ctx, job, budget, deadline, terms)  // a zk job instead: paid on proof, no vouchers
 //	v, err := cons.Voucher(ctx, job, providerAddr, price)   // after a task's receipt verified; send v

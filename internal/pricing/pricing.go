@@ -74,24 +74,29 @@ func Ask(p Params, l Load) wire.Amount {
 // Affordable reports whether a bid price fits the consumer's max price per task.
 func Affordable(price, maxPrice wire.Amount) bool { return price <= maxPrice }
 
-// ErrBudget reports a budget that cannot be computed: tasks × max price
-// does not fit an amount (wire.ErrAmountOverflow), or the task count is
-// not positive.
+// ErrBudget reports a budget that cannot be computed: tasks × replicas ×
+// max price does not fit an amount (wire.ErrAmountOverflow), or the task
+// or replica count is not positive.
 var ErrBudget = errors.New("the job's budget cannot be computed")
 
-// Budget is the escrow a job needs: tasks × max price, unless the job
-// gives one. The product is checked, so a max price too large for the
-// task count is an error, never a wrapped (tiny) deposit.
-func Budget(tasks int, maxPrice, given wire.Amount) (wire.Amount, error) {
+// Budget is the escrow a job needs: tasks × replicas × max price, where
+// replicas is the most providers the job's verification policy pays for
+// one task (spec.Verification.Paid), unless the job gives one. The
+// product is checked, so a max price too large for the task count is an
+// error, never a wrapped (tiny) deposit.
+func Budget(tasks, replicas int, maxPrice, given wire.Amount) (wire.Amount, error) {
 	if given != 0 {
 		return given, nil
 	}
-	if tasks < 1 {
-		return 0, fmt.Errorf("%w: %d tasks", ErrBudget, tasks)
+	if tasks < 1 || replicas < 1 {
+		return 0, fmt.Errorf("%w: %d tasks, %d paid replicas each", ErrBudget, tasks, replicas)
 	}
-	b, err := maxPrice.Times(tasks)
+	per, err := maxPrice.Times(replicas)
+	if err == nil {
+		per, err = per.Times(tasks)
+	}
 	if err != nil {
-		return 0, fmt.Errorf("%w: %d tasks at most %s DECO each: %w; lower price.max", ErrBudget, tasks, maxPrice, err)
+		return 0, fmt.Errorf("%w: %d tasks × %d replicas at most %s DECO each: %w; lower price.max", ErrBudget, tasks, replicas, maxPrice, err)
 	}
-	return b, nil
+	return per, nil
 }

@@ -54,10 +54,14 @@ func TestAskProperties(t *testing.T) {
 }
 
 func TestBudget(t *testing.T) {
-	b1, err1 := Budget(4, 10, 0)
-	b2, err2 := Budget(4, 10, 7)
+	b1, err1 := Budget(4, 1, 10, 0)
+	b2, err2 := Budget(4, 1, 10, 7)
 	if b1 != 40 || b2 != 7 || err1 != nil || err2 != nil || !Affordable(5, 5) || Affordable(6, 5) {
 		t.Fatal("budget rules")
+	}
+	// replicate:3 pays up to three providers a task: the deposit covers all.
+	if b, err := Budget(6, 3, 10, 0); b != 180 || err != nil {
+		t.Fatalf("Budget(6 tasks, 3 replicas, 10) = %s, %v; want 180", b, err)
 	}
 }
 
@@ -68,12 +72,17 @@ func TestBudgetOverflow(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := Budget(3, maxPrice, 0)
+	b, err := Budget(3, 1, maxPrice, 0)
 	if !errors.Is(err, ErrBudget) || !errors.Is(err, wire.ErrAmountOverflow) || b != 0 {
 		t.Fatalf("Budget(3, %s) = %s, %v; want an overflow error", maxPrice, b, err)
 	}
-	if _, err := Budget(0, 10, 0); !errors.Is(err, ErrBudget) {
+	if _, err := Budget(0, 1, 10, 0); !errors.Is(err, ErrBudget) {
 		t.Fatalf("0 tasks: %v", err)
+	}
+	// Fits for one replica, overflows for three: the replicas are checked too.
+	third := wire.Amount(^uint64(0)/3 + 1)
+	if _, err := Budget(1, 3, third, 0); !errors.Is(err, wire.ErrAmountOverflow) {
+		t.Fatalf("3 replicas at %s: %v; want an overflow error", third, err)
 	}
 }
 

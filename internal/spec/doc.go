@@ -13,9 +13,10 @@
 //	v := j.Policy()                   // verification: receipt | replicate:K | adaptive (default) | zk
 //
 // Every figure is bounded by what a provider's offer can hold (memory,
-// timeout, max_output, disk, cpu, gpu, task count), and price.max × the
-// task count must be an amount: an overflow is an error, never a wrapped
-// deposit.
+// timeout, max_output, disk, cpu, gpu, task count), and the default
+// deposit, price.max × the task count × the replicas the policy pays for a
+// task (Verification.Paid: K under replicate:K, 2 under adaptive), must be
+// an amount: an overflow is an error, never a wrapped deposit.
 //
 // A zk job names a circuit (circuit: {name: mimc, set: {steps: 10}})
 // instead of a WASM program.

@@ -75,6 +75,21 @@ func (v Verification) String() string {
 	return v.Policy
 }
 
+// Paid is the most providers the policy pays for one task, which the
+// escrow deposit covers (pricing.Budget): K under replicate:K, 2 under
+// adaptive (an untrusted provider's result and its replica), 1 otherwise.
+// A split vote can add replicas beyond it (market.Config.ExtraReplicas);
+// those are paid while the deposit lasts and shown unpaid when it does not.
+func (v Verification) Paid() int {
+	switch v.Policy {
+	case VerifyReplicate:
+		return max(v.Replicas, 1)
+	case VerifyAdaptive:
+		return 2
+	}
+	return 1
+}
+
 // ParseVerification parses a verification: value; "" is the default.
 func ParseVerification(s string) (Verification, error) {
 	s = strings.TrimSpace(s)
@@ -365,10 +380,18 @@ func (j Job) Validate() error {
 		add("price.max", "must be above 0")
 	}
 	if j.Tasks.Count > 0 {
-		// The escrow deposit is tasks × price.max (a zk job's always): it
-		// must be a number, never a wrapped one.
-		if _, err := j.Price.Max.Times(j.Tasks.Count); err != nil {
-			add("price.max", "%s DECO per task × %d tasks is more than any escrow can hold (%v); lower price.max", j.Price.Max, j.Tasks.Count, err)
+		// The escrow deposit is tasks × paid replicas × price.max (a zk
+		// job's always): it must be a number, never a wrapped one.
+		paid := 1
+		if verr == nil {
+			paid = policy.Paid()
+		}
+		perTask, err := j.Price.Max.Times(paid)
+		if err == nil {
+			_, err = perTask.Times(j.Tasks.Count)
+		}
+		if err != nil {
+			add("price.max", "%s DECO per task × %d tasks × %d paid replicas is more than any escrow can hold (%v); lower price.max", j.Price.Max, j.Tasks.Count, paid, err)
 		}
 	}
 	if j.Price.Budget != 0 && j.Price.Budget < j.Price.Max {

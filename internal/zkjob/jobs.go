@@ -289,7 +289,7 @@ func (j *Jobs) OpenEscrow(ctx context.Context, id wire.JobID, s spec.Job, tree *
 		return err
 	}
 	// A proof escrow must hold every task's price, whatever budget is given.
-	budget, err := pricing.Budget(s.Tasks.Count, s.Price.Max, s.Price.Budget)
+	budget, err := pricing.Budget(s.Tasks.Count, 1, s.Price.Max, s.Price.Budget) // one proof a task
 	if err != nil {
 		return fmt.Errorf("open the job's proof escrow: %w", err)
 	}
