@@ -99,6 +99,11 @@ func (p *Proofs) Settle(ctx context.Context, job wire.JobID, claim chain.ProofCl
 	b.claims = append(b.claims, claim)
 	b.done = append(b.done, done)
 	full := len(b.claims) >= p.opts.Batch
+	if full {
+		// Later claims start a new batch: until flush runs, this one
+		// would otherwise keep growing past Batch.
+		delete(p.pending, job)
+	}
 	p.mu.Unlock()
 	if full {
 		go p.flush(fctx, job, b)
