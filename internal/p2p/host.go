@@ -441,11 +441,23 @@ func (d *Host) startPinger() error {
 	if err != nil {
 		return fmt.Errorf("subscribe to identify events: %w", err)
 	}
+	// A failed ping (a busy peer, a slow first stream) is retried soon,
+	// three times, rather than leaving the latency unknown until the next
+	// period.
 	pingOnce := func(p peer.ID) {
-		ctx, cancel := context.WithTimeout(d.life, pingTimeout)
-		defer cancel()
-		if _, err := d.Ping(ctx, p); err != nil && d.life.Err() == nil {
-			d.log.Debug("ping failed", "peer", p, "err", err)
+		for try := range 3 {
+			ctx, cancel := context.WithTimeout(d.life, pingTimeout)
+			_, err := d.Ping(ctx, p)
+			cancel()
+			if err == nil || d.life.Err() != nil {
+				return
+			}
+			d.log.Debug("ping failed", "peer", p, "try", try+1, "err", err)
+			select {
+			case <-d.life.Done():
+				return
+			case <-time.After(time.Second << try):
+			}
 		}
 	}
 	d.wg.Add(1)
