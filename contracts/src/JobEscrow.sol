@@ -33,6 +33,16 @@ import {ProofJobs} from "./ProofJobs.sol";
 /// library (compiled in); this contract keeps every entry point and type of
 /// the ABI, the job records, the circuit registry and the token transfers.
 /// Every external entry point is nonReentrant and follows checks-effects-interactions.
+///
+/// Stake that counts: the escrow pays only staked, peer-bound providers
+/// (the registry's `standing`: bonded stake >= minStake and a peer binding
+/// recorded), by voucher (`redeem`) or by proof (`settleWithProof(s)`,
+/// where the payee is the caller); any other payee reverts PayeeNotStaked
+/// or PayeeNotBound, so an identity without stake earns nothing. And no job
+/// is opened whose refund time (deadline + refundGrace) lies beyond now +
+/// the registry's unbondingDelay (DeadlineBeyondUnbonding): a provider paid
+/// from a job cannot have its bonded stake back before that job's dispute
+/// and refund windows close, since a request to unbond restarts the delay.
 contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
     using ProofJobs for ProofJobs.Book;
@@ -187,9 +197,17 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     error JobExists(bytes32 jobId);
     /// @notice The job id does not name the caller as its consumer (see jobIdOwnedBy).
     error JobIdNotYours(bytes32 jobId, address caller);
-    /// @notice The deadline is so far that deadline + refundGrace overflows: the
-    /// job could never be refunded. `latest` is the last deadline accepted.
-    error DeadlineTooFar(uint64 deadline, uint64 latest);
+    /// @notice The refund time (deadline + refundGrace) would come after the
+    /// registry's unbondingDelay from now, so a provider could withdraw its
+    /// stake while the job can still pay or dispute. `latest` is the last
+    /// deadline accepted now.
+    error DeadlineBeyondUnbonding(uint64 deadline, uint64 latest);
+    /// @notice The payee's bonded stake is below the registry's minimum (or
+    /// zero): only staked providers are paid.
+    error PayeeNotStaked(address payee);
+    /// @notice The payee recorded no peer binding in the registry: only
+    /// providers bound to a libp2p peer are paid.
+    error PayeeNotBound(address payee);
     /// @notice No job with this id was opened.
     error UnknownJob(bytes32 jobId);
     /// @notice The deadline is not in the future.
@@ -261,7 +279,10 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
 
     /// @notice Opens job `jobId` with a deposit of `amount` (pulled with
     /// transferFrom: approve the escrow first), refundable after
-    /// `deadline` + refundGrace. The caller becomes the job's consumer, and
+    /// `deadline` + refundGrace, which must come no later than the registry's
+    /// unbondingDelay from now (DeadlineBeyondUnbonding), so that stake
+    /// cannot leave before the job's windows close. The caller becomes the
+    /// job's consumer, and
     /// must be the one the id names (see jobIdOwnedBy), so that nobody who
     /// sees the transaction pending can open the same id first.
     function openJob(bytes32 jobId, uint256 amount, uint64 deadline) external nonReentrant {
@@ -325,7 +346,8 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     /// beyond what it was already paid from this job. Anyone may submit; the
     /// tokens always go to `provider`. If the deposit cannot cover the whole
     /// difference, what is left is paid and the rest stays claimable by the
-    /// same voucher after a top-up. Proof jobs take no vouchers.
+    /// same voucher after a top-up. Proof jobs take no vouchers. `provider`
+    /// must be staked and peer-bound (PayeeNotStaked, PayeeNotBound).
     /// @param consumerSignature 65-byte EIP-712 signature of
     /// Voucher(jobId, provider, cumulativeAmount) by the job's consumer.
     function redeem(bytes32 jobId, address provider, uint256 cumulativeAmount, bytes calldata consumerSignature)
@@ -335,6 +357,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         Job storage j = _openJob(jobId);
         if (j.proof) revert NotVoucherJob(jobId);
         _checkVoucherSignature(jobId, provider, cumulativeAmount, consumerSignature, j.consumer);
+        _checkPayee(provider);
 
         uint256 already = redeemed[jobId][provider];
         if (cumulativeAmount <= already) revert NothingToRedeem(cumulativeAmount, already);
@@ -357,7 +380,8 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     /// encoding, `merkleProof` the sibling hashes from the task's leaf up to
     /// the job's task root. Reverts, paying nothing, unless the job is open,
     /// the leaf committed, the task unpaid and the verifier accepts the
-    /// proof for the statement's digest (see statementDigest).
+    /// proof for the statement's digest (see statementDigest), and the
+    /// caller is staked and peer-bound (PayeeNotStaked, PayeeNotBound).
     function settleWithProof(
         bytes32 jobId,
         bytes32 taskId,
@@ -367,6 +391,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         bytes32[] calldata merkleProof
     ) external nonReentrant {
         ProofJobs.Hot memory h = _liveTerms(jobId);
+        _checkPayee(msg.sender);
         _proofs.settle(jobId, taskId, index, h, proof, publicInputs, merkleProof);
         _finish(h, 1);
     }
@@ -376,6 +401,7 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     function settleWithProofs(bytes32 jobId, Claim[] calldata claims) external nonReentrant {
         if (claims.length == 0) revert NoTasks();
         ProofJobs.Hot memory h = _liveTerms(jobId);
+        _checkPayee(msg.sender);
         for (uint256 i; i < claims.length; ++i) {
             Claim calldata c = claims[i];
             _proofs.settle(jobId, c.taskId, c.index, h, c.proof, c.publicInputs, c.merkleProof);
@@ -612,14 +638,29 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         if (amount == 0) revert ZeroAmount();
         if (!jobIdOwnedBy(jobId, msg.sender)) revert JobIdNotYours(jobId, msg.sender);
         if (deadline <= block.timestamp) revert DeadlineInPast(deadline, uint64(block.timestamp));
-        uint64 latest = type(uint64).max - refundGrace;
-        if (deadline > latest) revert DeadlineTooFar(deadline, latest);
+        // In 256 bits: neither sum can overflow (the delay is at most 30 days).
+        uint256 lastRefund = block.timestamp + registry.unbondingDelay();
+        if (uint256(deadline) + refundGrace > lastRefund) {
+            revert DeadlineBeyondUnbonding(deadline, _latestDeadline(lastRefund));
+        }
         j = _jobs[jobId];
         if (j.consumer != address(0)) revert JobExists(jobId);
         j.consumer = msg.sender;
         j.deadline = deadline;
         j.deposited = SafeCast.toUint120(amount);
         emit JobOpened(jobId, msg.sender, amount, deadline);
+    }
+
+    /// @dev The last deadline whose refund time is `lastRefund` (0 if none is).
+    function _latestDeadline(uint256 lastRefund) private view returns (uint64) {
+        return lastRefund > refundGrace ? SafeCast.toUint64(lastRefund - refundGrace) : 0;
+    }
+
+    /// @dev Reverts unless `payee` is a staked, peer-bound provider.
+    function _checkPayee(address payee) private view {
+        (bool staked, bool bound) = registry.standing(payee);
+        if (!staked) revert PayeeNotStaked(payee);
+        if (!bound) revert PayeeNotBound(payee);
     }
 
     /// @dev The terms of proof job `jobId` for a settlement; reverts unless

@@ -48,7 +48,10 @@ contract ProviderRegistry is IProviderRegistry, Ownable, ReentrancyGuardTransien
     address public slasher;
     /// @notice Bonded stake a provider needs to bid.
     uint256 public minStake;
-    /// @notice Seconds between requestUnbond and withdraw.
+    /// @notice Seconds between requestUnbond and withdraw. JobEscrow opens
+    /// no job whose refund time lies beyond now + unbondingDelay, so bonded
+    /// stake cannot be withdrawn before the window of any job it was paid
+    /// from has closed (a request to unbond restarts the delay).
     uint64 public unbondingDelay;
 
     mapping(address provider => Stake) private _stakes;
@@ -197,6 +200,15 @@ contract ProviderRegistry is IProviderRegistry, Ownable, ReentrancyGuardTransien
         return bonded > 0 && bonded >= minStake;
     }
 
+    /// @inheritdoc IProviderRegistry
+    /// @dev Reads the bonded stake, minStake and the peer ID's length word:
+    /// three storage reads, so the escrow can check every payee cheaply.
+    function standing(address provider) external view returns (bool staked, bool bound) {
+        uint256 bonded = _stakes[provider].bonded;
+        staked = bonded > 0 && bonded >= minStake;
+        bound = bytes(_peers[provider].peerId).length > 0;
+    }
+
     /// @notice The peer binding `provider` recorded (empty if none).
     function peerOf(address provider) external view returns (string memory peerId, bytes memory signature) {
         PeerBinding storage p = _peers[provider];
@@ -222,7 +234,9 @@ contract ProviderRegistry is IProviderRegistry, Ownable, ReentrancyGuardTransien
     }
 
     /// @notice Sets the unbonding delay for future requests, at most
-    /// MAX_UNBONDING_DELAY. Owner only.
+    /// MAX_UNBONDING_DELAY. Owner only. Lowering it shortens the deadlines
+    /// the escrow accepts from then on; stake already unbonding keeps its
+    /// unlock time.
     function setUnbondingDelay(uint64 unbondingDelay_) external onlyOwner {
         if (unbondingDelay_ > MAX_UNBONDING_DELAY) revert UnbondingDelayTooLong(unbondingDelay_, MAX_UNBONDING_DELAY);
         unbondingDelay = unbondingDelay_;

@@ -143,7 +143,9 @@ type Params struct {
 	// MinStake is the bonded stake a provider needs to bid. Default 100 DECO.
 	MinStake *big.Int
 	// UnbondingDelay is the wait between RequestUnbond and Withdraw, at
-	// most MaxUnbondingDelay. Default 1h.
+	// most MaxUnbondingDelay. The escrow opens no job whose deadline plus
+	// RefundGrace lies beyond it (ErrDeadlineBeyondUnbonding), so it bounds
+	// every job's window. Default 7 days.
 	UnbondingDelay time.Duration
 	// RefundGrace is how long after a job's deadline providers can still
 	// redeem before the consumer may refund. Default 1h.
@@ -171,7 +173,7 @@ const (
 func DefaultParams() Params {
 	return Params{
 		MinStake:       DECO(100),
-		UnbondingDelay: time.Hour,
+		UnbondingDelay: 7 * 24 * time.Hour,
 		RefundGrace:    time.Hour,
 		SlashBps:       5000,
 		ReporterBps:    2000,

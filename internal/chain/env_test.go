@@ -189,3 +189,21 @@ func receiptPair(provider common.Address, task string) (Receipt, Receipt) {
 	b.OutputRoot = sha256.Sum256([]byte("output B"))
 	return a, b
 }
+
+// testPeerID is a peer ID shaped like an ed25519 one; the registry stores
+// bindings unchecked, so chain tests need no real libp2p key.
+const testPeerID = "12D3KooWGzxzKZYveHXtpG6AsrUJBcWxHBFS2HsEoGTxrMLvKXtf"
+
+// bond makes each client a provider the escrow pays: staked at the
+// registry's minimum (unless already staked) and bound to a peer.
+func (e *testEnv) bond(cs ...*Client) {
+	e.t.Helper()
+	for _, c := range cs {
+		s, err := c.Standing(e.ctx, c.Address())
+		must(e.t, err)
+		if !s.Staked() {
+			e.stake(c, sub(s.MinStake, s.Bonded))
+		}
+		must(e.t, c.BindPeer(e.ctx, testPeerID, make([]byte, 64)))
+	}
+}

@@ -3,6 +3,7 @@ package chain
 import (
 	"errors"
 	"math/big"
+	"strings"
 	"testing"
 	"time"
 
@@ -15,6 +16,7 @@ import (
 func TestEscrowLifecycle(t *testing.T) {
 	e := newTestEnv(t)
 	ctx := e.ctx
+	e.bond(e.provider, e.provider2)
 	escrow := e.consumer.Contracts().Escrow
 	startConsumer := e.balance(e.consumer.Address())
 	startP1 := e.balance(e.provider.Address())
@@ -72,6 +74,7 @@ func TestEscrowLifecycle(t *testing.T) {
 func TestRedeemCappedByDeposit(t *testing.T) {
 	e := newTestEnv(t)
 	ctx := e.ctx
+	e.bond(e.provider)
 	p := e.provider.Address()
 	job := e.open("capped", DECO(5))
 	sig := e.voucher(job, p, DECO(8))
@@ -95,6 +98,7 @@ func TestRedeemCappedByDeposit(t *testing.T) {
 func TestEscrowReverts(t *testing.T) {
 	e := newTestEnv(t)
 	ctx := e.ctx
+	e.bond(e.provider)
 	p := e.provider.Address()
 	open := e.open("reverts/open", DECO(10))
 	closed := e.open("reverts/closed", DECO(1))
@@ -317,4 +321,46 @@ func TestNoContracts(t *testing.T) {
 	if _, err := bare.At(e.ctx, Addresses{Token: common.Address{1}, Registry: common.Address{2}, Escrow: common.Address{3}}); !errors.Is(err, ErrNoContracts) {
 		t.Fatalf("At with no code: want ErrNoContracts, got %v", err)
 	}
+}
+
+// The escrow pays only staked, peer-bound providers: a valid voucher to an
+// identity without stake, below the minimum, or without a peer binding
+// reverts and moves nothing, and the same voucher pays once the payee is
+// staked and bound. Proof settlements check their caller the same way
+// (TestSettleWithProof, "an unstaked caller").
+func TestRedeemOnlyToStakedBoundProviders(t *testing.T) {
+	e := newTestEnv(t)
+	ctx := e.ctx
+	escrow := e.consumer.Contracts().Escrow
+	job := e.open("payees", DECO(10))
+	p := e.provider.Address()
+	sig := e.voucher(job, p, DECO(4))
+	try := func(want *RevertError) {
+		t.Helper()
+		before, held := e.balance(p), e.balance(escrow)
+		// Anyone may submit a voucher: a third party cannot get around the check.
+		wantRevert(t, e.stranger.Redeem(ctx, job, p, DECO(4), sig), want)
+		eq(t, "payee balance", e.balance(p), before)
+		eq(t, "escrow balance", e.balance(escrow), held)
+	}
+	try(ErrPayeeNotStaked) // no stake, no binding
+	must(t, e.provider.BindPeer(ctx, testPeerID, make([]byte, 64)))
+	try(ErrPayeeNotStaked) // bound, no stake
+	e.stake(e.provider, DECO(150))
+	must(t, e.provider.RequestUnbond(ctx, DECO(60)))
+	try(ErrPayeeNotStaked) // 90 bonded, below the minimum of 100; unbonding stake does not count
+	e.stake(e.provider2, DECO(100))
+	sig2 := e.voucher(job, e.provider2.Address(), DECO(1))
+	wantRevert(t, e.provider2.Redeem(ctx, job, e.provider2.Address(), DECO(1), sig2), ErrPayeeNotBound) // staked, never bound
+
+	err := e.stranger.Redeem(ctx, job, p, DECO(4), sig)
+	var rv *RevertError
+	if !errors.As(err, &rv) || len(rv.Args) != 1 || rv.Args[0] != p || !strings.Contains(err.Error(), "stake first") {
+		t.Fatalf("the revert does not name the payee and what to do: %v", err)
+	}
+	e.stake(e.provider, DECO(10))
+	must(t, e.stranger.Redeem(ctx, job, p, DECO(4), sig))
+	paid, err := e.consumer.Redeemed(ctx, job, p)
+	must(t, err)
+	eq(t, "paid once staked and bound", paid, DECO(4))
 }

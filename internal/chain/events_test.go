@@ -23,13 +23,13 @@ func TestEvents(t *testing.T) {
 	ctx := e.ctx
 	a := e.consumer.Contracts()
 	p := e.provider.Address()
-	e.stake(e.provider, DECO(100))
+	e.stake(e.provider, DECO(110))
 	must(t, e.provider.BindPeer(ctx, "peer", []byte{1, 2}))
-	must(t, e.provider.RequestUnbond(ctx, DECO(10)))
+	must(t, e.provider.RequestUnbond(ctx, DECO(10))) // 100 stay bonded: still paid
 	job := e.open("events", DECO(10))
 	must(t, e.consumer.TopUp(ctx, job, DECO(2)))
 	must(t, e.provider.Redeem(ctx, job, p, DECO(3), e.voucher(job, p, DECO(3))))
-	e.advance(3 * time.Hour)
+	e.advance(DefaultParams().UnbondingDelay + time.Hour)
 	must(t, e.consumer.Refund(ctx, job))
 	must(t, e.provider.Withdraw(ctx))
 	ra, rb := receiptPair(p, "events")
@@ -73,8 +73,8 @@ func TestEvents(t *testing.T) {
 		case l.Topics[0] == escrowABI.GetABI().Events["EquivocationReported"].ID:
 			ev, err := escrowABI.UnpackEquivocationReportedEvent(&l)
 			must(t, err)
-			// 50% of the 90 DECO still staked; 20% of that to the reporter.
-			if ev.Provider != p || ev.Reporter != e.reporter.Address() || ev.Slashed.Cmp(DECO(45)) != 0 || ev.Reward.Cmp(DECO(9)) != 0 {
+			// 50% of the 100 DECO still staked; 20% of that to the reporter.
+			if ev.Provider != p || ev.Reporter != e.reporter.Address() || ev.Slashed.Cmp(DECO(50)) != 0 || ev.Reward.Cmp(DECO(10)) != 0 {
 				t.Errorf("EquivocationReported %+v", ev)
 			}
 			seen["EquivocationReported"] = true

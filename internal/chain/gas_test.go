@@ -63,7 +63,7 @@ func gasFigures(t *testing.T, opts ...Option) (map[string]uint64, []string) {
 
 	must(t, e.provider.RequestUnbond(ctx, DECO(10)))
 	note("requestUnbond", "registry.requestUnbond")
-	e.advance(2 * time.Hour)
+	e.advance(DefaultParams().UnbondingDelay + time.Minute)
 	must(t, e.provider.Withdraw(ctx))
 	note("withdraw", "registry.withdraw")
 	return out, order

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"math/big"
+	"strings"
 	"testing"
 	"time"
 
@@ -79,25 +80,36 @@ func TestJobIDCannotBeSquatted(t *testing.T) {
 	wantRevert(t, err, ErrJobIDNotYours)
 }
 
-// A deadline whose refund time (deadline + grace) would not fit the
-// contract's uint64 is refused: such a job could never be refunded. The
-// latest deadline that fits opens and refunds at its time, not earlier.
-func TestDeadlineOverflow(t *testing.T) {
+// A deadline whose refund time (deadline + grace) comes after the
+// registry's unbonding delay from now is refused: a provider could
+// withdraw its stake while the job can still pay or be disputed. That
+// bound also keeps deadline + grace far from uint64's end. The latest
+// deadline accepted opens and refunds at its time, not earlier.
+func TestDeadlineBeyondUnbonding(t *testing.T) {
 	e := newTestEnv(t)
 	ctx := e.ctx
 	c := e.consumer
 	escrow := c.Contracts().Escrow
-	grace := uint64(c.RefundGrace() / time.Second)
-	latest := math.MaxUint64 - grace
+	delay, err := c.UnbondingDelay(ctx)
+	must(t, err)
+	grace := c.RefundGrace()
+	latest := uint64(e.now().Add(delay - grace).Unix()) // the next block is no earlier
 	must(t, c.Approve(ctx, escrow, DECO(3)))
 	open := func(name string, deadline uint64) error {
 		_, err := c.transact(ctx, "escrow.openJob", &escrow, escrowABI.PackOpenJob(jobIDOf(c.Address(), name), DECO(1), deadline), nil)
 		return err
 	}
-	wantRevert(t, open("overflow", latest+1), ErrDeadlineTooFar)
-	wantRevert(t, open("max", math.MaxUint64), ErrDeadlineTooFar)
+	wantRevert(t, open("a day late", latest+24*3600), ErrDeadlineBeyondUnbonding)
+	wantRevert(t, open("overflow", math.MaxUint64-uint64(grace/time.Second)+1), ErrDeadlineBeyondUnbonding)
+	wantRevert(t, open("max", math.MaxUint64), ErrDeadlineBeyondUnbonding)
 	must(t, open("latest", latest))
 	wantRevert(t, c.Refund(ctx, jobIDOf(c.Address(), "latest")), ErrRefundTooEarly)
+	err = c.OpenJob(ctx, jobIDOf(c.Address(), "an hour late"), DECO(1), time.Unix(int64(latest), 0).Add(time.Hour))
+	wantRevert(t, err, ErrDeadlineBeyondUnbonding)
+	var rv *RevertError
+	if !errors.As(err, &rv) || !strings.Contains(rv.Error(), "unbonding delay") {
+		t.Fatalf("revert does not say what to do: %v", err)
+	}
 
 	// A deadline word beyond uint64 does not decode: the call reverts.
 	data := escrowABI.PackOpenJob(jobIDOf(c.Address(), "wide"), DECO(1), 0)
@@ -108,8 +120,7 @@ func TestDeadlineOverflow(t *testing.T) {
 		t.Fatalf("deadline word above uint64: want a revert, got %v", err)
 	}
 
-	// The furthest time Go can hold opens too, and is not refundable early.
+	// The furthest time Go can hold is refused before it could lock stake.
 	far := time.Unix(math.MaxInt64, 0)
-	must(t, c.OpenJob(ctx, jobIDOf(c.Address(), "far"), DECO(1), far))
-	wantRevert(t, c.Refund(ctx, jobIDOf(c.Address(), "far")), ErrRefundTooEarly)
+	wantRevert(t, c.OpenJob(ctx, jobIDOf(c.Address(), "far"), DECO(1), far), ErrDeadlineBeyondUnbonding)
 }

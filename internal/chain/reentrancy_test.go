@@ -20,7 +20,7 @@ func hostileDeployment(t *testing.T, e *testEnv) Addresses {
 	token, err := dep.create(e.ctx, "deploy ReentrantToken", hostile.ReentrantTokenMetaData.Bin, nil)
 	must(t, err)
 	reg, err := dep.create(e.ctx, "deploy ProviderRegistry", bindings.ProviderRegistryMetaData.Bin,
-		registryABI.PackConstructor(token, DECO(1), 60, owner))
+		registryABI.PackConstructor(token, DECO(1), 24*3600, owner)) // a day: jobs of the 60 s grace open
 	must(t, err)
 	esc, err := dep.create(e.ctx, "deploy JobEscrow", bindings.JobEscrowMetaData.Bin,
 		escrowABI.PackConstructor(token, reg, 60, 5000, 2000, owner, owner))
@@ -47,6 +47,7 @@ func TestReentrancyGuards(t *testing.T) {
 	}
 	consumer, provider := bind(e.consumer), bind(e.provider)
 	p := provider.Address()
+	e.bond(provider) // the escrow pays only staked, bound providers
 
 	t.Run("escrow redeem re-entered", func(t *testing.T) {
 		job := jobIDOf(consumer.Address(), "reentrancy")
@@ -84,7 +85,7 @@ func TestReentrancyGuards(t *testing.T) {
 	t.Run("registry withdraw re-entered", func(t *testing.T) {
 		must(t, provider.Stake(e.ctx, DECO(10)))
 		must(t, provider.RequestUnbond(e.ctx, DECO(10)))
-		e.advance(2 * time.Minute)
+		e.advance(24*time.Hour + 2*time.Minute)
 		arm(t, e, provider, a.Registry, registryABI.PackWithdraw())
 		wantRevert(t, provider.Withdraw(e.ctx), ErrReentrantCall)
 		s, err := provider.Stakes(e.ctx, p)

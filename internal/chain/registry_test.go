@@ -68,11 +68,12 @@ func TestRegistryLifecycle(t *testing.T) {
 	if s.CanBid {
 		t.Fatal("provider below the minimum can still bid")
 	}
-	if s.UnlockAt.Before(e.now().Add(59 * time.Minute)) {
+	delay := DefaultParams().UnbondingDelay
+	if s.UnlockAt.Before(e.now().Add(delay - time.Minute)) {
 		t.Fatalf("unlock at %v, chain now %v", s.UnlockAt, e.now())
 	}
 	wantRevert(t, e.provider.Withdraw(ctx), ErrStillUnbonding)
-	e.advance(61 * time.Minute)
+	e.advance(delay + time.Minute)
 	must(t, e.provider.Withdraw(ctx))
 	eq(t, "provider balance after withdraw", sub(start, e.balance(p)), DECO(50))
 	s, err = e.provider.Stakes(ctx, p)

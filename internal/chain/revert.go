@@ -35,35 +35,37 @@ var (
 
 // Revert sentinels for errors.Is. Each matches the contract error of that name.
 var (
-	ErrUnknownJob            = &RevertError{Name: "UnknownJob"}
-	ErrJobExists             = &RevertError{Name: "JobExists"}
-	ErrJobIDNotYours         = &RevertError{Name: "JobIdNotYours"}
-	ErrDeadlineTooFar        = &RevertError{Name: "DeadlineTooFar"}
-	ErrJobClosed             = &RevertError{Name: "JobClosed"}
-	ErrDeadlineInPast        = &RevertError{Name: "DeadlineInPast"}
-	ErrNotConsumer           = &RevertError{Name: "NotConsumer"}
-	ErrBadVoucherSignature   = &RevertError{Name: "BadVoucherSignature"}
-	ErrNothingToRedeem       = &RevertError{Name: "NothingToRedeem"}
-	ErrDepositExhausted      = &RevertError{Name: "DepositExhausted"}
-	ErrRefundTooEarly        = &RevertError{Name: "RefundTooEarly"}
-	ErrReceiptsNotComparable = &RevertError{Name: "ReceiptsNotComparable"}
-	ErrSameOutput            = &RevertError{Name: "SameOutput"}
-	ErrBadReceiptSignature   = &RevertError{Name: "BadReceiptSignature"}
-	ErrAlreadyReported       = &RevertError{Name: "AlreadyReported"}
-	ErrNothingToSlash        = &RevertError{Name: "NothingToSlash"}
-	ErrBelowMinimumStake     = &RevertError{Name: "BelowMinimumStake"}
-	ErrInsufficientStake     = &RevertError{Name: "InsufficientStake"}
-	ErrNothingToWithdraw     = &RevertError{Name: "NothingToWithdraw"}
-	ErrStillUnbonding        = &RevertError{Name: "StillUnbonding"}
-	ErrNotSlasher            = &RevertError{Name: "NotSlasher"}
-	ErrZeroAmount            = &RevertError{Name: "ZeroAmount"}
-	ErrReentrantCall         = &RevertError{Name: "ReentrancyGuardReentrantCall"}
-	ErrInsufficientBalance   = &RevertError{Name: "ERC20InsufficientBalance"}
-	ErrInsufficientAllowance = &RevertError{Name: "ERC20InsufficientAllowance"}
-	ErrNotOwner              = &RevertError{Name: "OwnableUnauthorizedAccount"}
-	ErrBadBps                = &RevertError{Name: "BadBps"}
-	ErrSlasherAlreadySet     = &RevertError{Name: "SlasherAlreadySet"}
-	ErrUnbondingDelayTooLong = &RevertError{Name: "UnbondingDelayTooLong"}
+	ErrUnknownJob              = &RevertError{Name: "UnknownJob"}
+	ErrJobExists               = &RevertError{Name: "JobExists"}
+	ErrJobIDNotYours           = &RevertError{Name: "JobIdNotYours"}
+	ErrDeadlineBeyondUnbonding = &RevertError{Name: "DeadlineBeyondUnbonding"}
+	ErrPayeeNotStaked          = &RevertError{Name: "PayeeNotStaked"}
+	ErrPayeeNotBound           = &RevertError{Name: "PayeeNotBound"}
+	ErrJobClosed               = &RevertError{Name: "JobClosed"}
+	ErrDeadlineInPast          = &RevertError{Name: "DeadlineInPast"}
+	ErrNotConsumer             = &RevertError{Name: "NotConsumer"}
+	ErrBadVoucherSignature     = &RevertError{Name: "BadVoucherSignature"}
+	ErrNothingToRedeem         = &RevertError{Name: "NothingToRedeem"}
+	ErrDepositExhausted        = &RevertError{Name: "DepositExhausted"}
+	ErrRefundTooEarly          = &RevertError{Name: "RefundTooEarly"}
+	ErrReceiptsNotComparable   = &RevertError{Name: "ReceiptsNotComparable"}
+	ErrSameOutput              = &RevertError{Name: "SameOutput"}
+	ErrBadReceiptSignature     = &RevertError{Name: "BadReceiptSignature"}
+	ErrAlreadyReported         = &RevertError{Name: "AlreadyReported"}
+	ErrNothingToSlash          = &RevertError{Name: "NothingToSlash"}
+	ErrBelowMinimumStake       = &RevertError{Name: "BelowMinimumStake"}
+	ErrInsufficientStake       = &RevertError{Name: "InsufficientStake"}
+	ErrNothingToWithdraw       = &RevertError{Name: "NothingToWithdraw"}
+	ErrStillUnbonding          = &RevertError{Name: "StillUnbonding"}
+	ErrNotSlasher              = &RevertError{Name: "NotSlasher"}
+	ErrZeroAmount              = &RevertError{Name: "ZeroAmount"}
+	ErrReentrantCall           = &RevertError{Name: "ReentrancyGuardReentrantCall"}
+	ErrInsufficientBalance     = &RevertError{Name: "ERC20InsufficientBalance"}
+	ErrInsufficientAllowance   = &RevertError{Name: "ERC20InsufficientAllowance"}
+	ErrNotOwner                = &RevertError{Name: "OwnableUnauthorizedAccount"}
+	ErrBadBps                  = &RevertError{Name: "BadBps"}
+	ErrSlasherAlreadySet       = &RevertError{Name: "SlasherAlreadySet"}
+	ErrUnbondingDelayTooLong   = &RevertError{Name: "UnbondingDelayTooLong"}
 
 	// zk settlement (proof jobs)
 	ErrUnknownCircuit    = &RevertError{Name: "UnknownCircuit"}
@@ -154,7 +156,9 @@ var hints = map[string]string{
 	"DeadlineInPast":               "give a deadline in the future",
 	"JobExists":                    "a job with this id already has an escrow",
 	"JobIdNotYours":                "a job id must name its consumer; make it with chain.NewJobID from the consumer's address",
-	"DeadlineTooFar":               "give a deadline the refund time (deadline plus grace) can follow",
+	"DeadlineBeyondUnbonding":      "the job's deadline plus the refund grace must come before the registry's unbonding delay from now; give a shorter deadline",
+	"PayeeNotStaked":               "the escrow pays only providers whose bonded stake reaches the registry's minimum; stake first (deco wallet stake)",
+	"PayeeNotBound":                "the escrow pays only providers that bound their peer ID to their EVM address in the registry; bind it first",
 	"BadBps":                       "the slash share must lie between the escrow's MIN_SLASH_BPS and 10000, the reporter's cut at most MAX_REPORTER_BPS",
 	"SlasherAlreadySet":            "the registry's slasher is set once, at deployment; deploy a new registry for a new escrow",
 	"UnbondingDelayTooLong":        "the unbonding delay can be at most the registry's MAX_UNBONDING_DELAY (30 days)",

@@ -134,6 +134,7 @@ func TestDialOverHTTP(t *testing.T) {
 		t.Fatalf("refund grace %v", consumer.RefundGrace())
 	}
 
+	e.bond(e.provider)
 	job := jobIDOf(consumer.Address(), "rpc")
 	must(t, consumer.OpenJob(ctx, job, DECO(10), e.now().Add(time.Hour)))
 	// Several transactions in a row from one account: nonces are managed locally.

@@ -51,13 +51,17 @@ func (d Chain) Config() config.Chain {
 	return config.Chain{RPC: d.RPC, Token: d.Contracts.Token.Hex(), Registry: d.Contracts.Registry.Hex(), Escrow: d.Contracts.Escrow.Hex()}
 }
 
-// Devnet funding and contract parameters. The delays are short so a
+// Devnet funding and contract parameters. The refund grace is short so a
 // devnet shows a whole payment cycle in minutes: a job's unspent deposit
-// can be refunded 20s after its deadline (providers redeem before that),
-// and unstaked DECO can be withdrawn a minute after `deco wallet unstake`.
+// can be refunded 20s after its deadline (providers redeem before that).
+// The unbonding delay cannot be: the escrow opens no job whose refund
+// time comes after it (JobEscrow's DeadlineBeyondUnbonding), so it must
+// outlast the longest escrow window a node opens, 4 × spec.MaxTimeout
+// (see internal/node's escrowWindow) plus the grace. Unstaked DECO is
+// withdrawn a week after `deco wallet unstake` (tests move chain time).
 const (
 	RefundGrace    = 20 * time.Second
-	UnbondingDelay = time.Minute
+	UnbondingDelay = 7 * 24 * time.Hour
 )
 
 var (
