@@ -145,6 +145,9 @@ func newNodeCmd(g *globals) *cobra.Command {
 			}
 			fmt.Fprintf(cmd.ErrOrStderr(), "deco node running (%s)\n  peer ID: %s\n  DID:     %s\n  EVM:     %s\n  API:     %s\n  addrs:   %s\nPress Ctrl-C to stop.\n",
 				roles, n.PeerID(), n.DID(), n.EVM().Hex(), n.APIURL(), strings.Join(n.Addrs(), "\n           "))
+			if cfg.Chain.RPC == "" {
+				fmt.Fprintln(cmd.ErrOrStderr(), "  chain:   none: payments off, providers are not checked for stake")
+			}
 			<-cmd.Context().Done()
 			log.Info("shutting down")
 			return n.Close()

@@ -114,6 +114,7 @@ func (d *Network) start(ctx context.Context) error {
 		}
 		d.file.Chain = d.chain
 	} else {
+		fmt.Fprintln(d.o.Log, "no chain: payments off; providers bid without stake and nobody is paid")
 		EnsureKeys(ctx, d.keys(), func(name string, err error) {
 			fmt.Fprintf(d.o.Log, "warning: zk setup of %s: %v\n", name, err)
 		})

@@ -220,6 +220,9 @@ func (n *Node) consumeOffers(ctx context.Context, ch <-chan p2p.Message) {
 				n.log.Debug("dropped offer", "from", m.From, "err", err)
 				continue
 			}
+			if n.eligible(ctx, m.From, o.EVM) != nil {
+				continue // not a staked provider bound to this peer; logged once
+			}
 			n.post(ctx, market.OfferSeen{Offer: o, Latency: n.host.Latency(m.From), Net: n.peerNet(m.From)})
 		}
 	}

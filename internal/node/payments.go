@@ -7,12 +7,14 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/chain"
 	"github.com/deco-network/deco/internal/pay"
 	"github.com/deco-network/deco/internal/pricing"
 	"github.com/deco-network/deco/internal/spec"
+	"github.com/deco-network/deco/internal/stake"
 	"github.com/deco-network/deco/internal/wire"
 	"github.com/deco-network/deco/internal/zkjob"
 )
@@ -22,7 +24,8 @@ type payments struct {
 	chain    chain.Chain
 	consumer *pay.Consumer
 	provider *pay.Provider
-	proofs   *pay.Proofs // settles zk tasks (nil: the chain cannot)
+	proofs   *pay.Proofs  // settles zk tasks (nil: the chain cannot)
+	stake    *stake.Cache // providers' standing; only staked, bound ones are asked for bids
 }
 
 // startPayments connects to the chain (from Options.Chain or the config)
@@ -45,9 +48,15 @@ func (n *Node) startPayments(ctx context.Context) error {
 		c = cl
 	}
 	if c == nil {
+		n.log.Info("payments off (no chain): nobody is paid, and providers are asked for bids without stake")
 		return nil
 	}
 	n.pay.chain = c
+	if reg, ok := c.(stake.Registry); ok {
+		n.pay.stake = stake.New(reg, stake.Options{Logger: n.log.With("component", "stake"), Clock: n.clk})
+		n.wg.Add(1)
+		go func() { defer n.wg.Done(); n.pay.stake.Run(ctx) }()
+	}
 	n.domain = c.Domain().Verify()
 	n.pay.consumer = pay.NewConsumer(c, n.db, n.log.With("component", "pay"), n.clk)
 	n.wg.Add(1)
@@ -112,6 +121,15 @@ func (n *Node) paymentView(ctx context.Context, job wire.JobID) *api.PaymentView
 	defer cancel()
 	e, err := n.pay.consumer.Status(ctx, job)
 	return api.PaymentViewOf(n.pay.chain.Contracts().Escrow.Hex(), e, err)
+}
+
+// eligible says whether peer p, paid at evm, may be asked for bids: with
+// payments on, only a staked provider bound to p (internal/stake logs why not).
+func (n *Node) eligible(ctx context.Context, p peer.ID, evm string) error {
+	if n.pay.stake == nil {
+		return nil
+	}
+	return n.pay.stake.Eligible(ctx, p, common.HexToAddress(evm))
 }
 
 // stake reads a provider's bonded stake for `deco providers`.

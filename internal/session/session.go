@@ -47,6 +47,10 @@ type Config struct {
 	// Access lets the provider of an attempt read its program and inputs
 	// from this node while the attempt lasts, and no one else.
 	Access Access
+	// Eligible, if set, refuses bids from a peer the consumer may not pay
+	// at the bid's EVM address (with payments on: not a staked provider
+	// bound to that peer, see internal/stake). Nil takes every bid.
+	Eligible func(ctx context.Context, p peer.ID, evm string) error
 }
 
 // Manager runs the consumer's task sessions: one goroutine per attempt in
@@ -63,6 +67,7 @@ type Manager struct {
 	attestation Attestation
 	proofs      ProofJudge
 	access      Access
+	eligible    func(ctx context.Context, p peer.ID, evm string) error
 
 	sessMu   sync.Mutex
 	sessions map[string]context.CancelFunc
@@ -76,7 +81,7 @@ func New(c Config) *Manager {
 	return &Manager{
 		Fetcher: Fetcher{Blobs: c.Blobs, Host: c.Host},
 		host:    c.Host, seal: c.Seal, open: c.Open, post: c.Post, binding: c.Binding,
-		domain: c.Domain, attestation: c.Attestation, proofs: c.Proofs, access: c.Access,
+		domain: c.Domain, attestation: c.Attestation, proofs: c.Proofs, access: c.Access, eligible: c.Eligible,
 		sessions: map[string]context.CancelFunc{}, links: map[peer.ID]*link{},
 	}
 }
@@ -137,6 +142,12 @@ func (m *Manager) RequestBid(ctx context.Context, e market.RequestBid) {
 	if err := verify.CheckBinding(b.Binding, e.Peer, b.EVM); err != nil {
 		fail(fmt.Errorf("bid signed by a key not bound to the peer: %w", err))
 		return
+	}
+	if m.eligible != nil {
+		if err := m.eligible(ctx, p, b.EVM); err != nil {
+			fail(fmt.Errorf("bidder cannot be paid: %w", err))
+			return
+		}
 	}
 	m.post(ctx, market.BidIn{Job: e.Req.Job, Peer: e.Peer, Bid: b})
 }

@@ -70,7 +70,7 @@ type Cache struct {
 
 	mu      sync.Mutex
 	entries map[common.Address]entry
-	gen     uint64 // counts invalidations: a read that straddles one is not kept
+	gen     uint64             // counts invalidations: a read that straddles one is not kept
 	refused map[peer.ID]string // the reason last logged for each refused peer
 }
 
