@@ -54,6 +54,10 @@ type ClusterOptions struct {
 	// ChainParams override the deployment's parameters (default: the
 	// chain's defaults with a 5s refund grace).
 	ChainParams *chain.Params
+	// Standing, when set with Chain, says how provider i (1..N) stands in
+	// the registry (default Staked). The consumer sees only Staked ones,
+	// so StartCluster waits for those.
+	Standing func(i int) Standing
 }
 
 // Cluster is a set of in-process nodes on loopback: one consumer and some
@@ -117,7 +121,11 @@ func StartCluster[N Member](ctx context.Context, o ClusterOptions, launch Launch
 		s.Config.Provider.Enabled = index > 0
 		s.Config.Provider.Slots = o.Slots
 		s.Config.DHT = false
-		if c.Sim != nil {
+		if c.Sim != nil && index > 0 && o.Standing != nil {
+			if s.Chain, err = c.JoinChainAs(ctx, s.Identity, o.Standing(index)); err != nil {
+				return zero, fmt.Errorf("%s on the chain (%s): %w", s.Name, o.Standing(index), err)
+			}
+		} else if c.Sim != nil {
 			if s.Chain, err = c.JoinChain(ctx, s.Identity, index > 0); err != nil {
 				return zero, fmt.Errorf("%s on the chain: %w", s.Name, err)
 			}
@@ -143,16 +151,25 @@ func StartCluster[N Member](ctx context.Context, o ClusterOptions, launch Launch
 		c.Providers = append(c.Providers, p)
 	}
 	c.Client = &api.Client{Base: c.Consumer.APIURL(), Token: c.Consumer.Token()}
+	want := o.Providers
+	if c.Sim != nil && o.Standing != nil {
+		want = 0
+		for i := 1; i <= o.Providers; i++ {
+			if o.Standing(i) == Staked {
+				want++
+			}
+		}
+	}
 	wctx, cancel := context.WithTimeout(ctx, o.Ready)
 	defer cancel()
 	for {
 		ps, err := c.Client.Providers(wctx)
-		if err == nil && len(ps) >= o.Providers {
+		if err == nil && len(ps) >= want {
 			return c, nil
 		}
 		select {
 		case <-wctx.Done():
-			return c, fmt.Errorf("the consumer saw %d of %d providers within %s", len(ps), o.Providers, o.Ready)
+			return c, fmt.Errorf("the consumer saw %d of %d providers within %s", len(ps), want, o.Ready)
 		case <-time.After(50 * time.Millisecond):
 		}
 	}

@@ -66,6 +66,15 @@ func newEnv(t *testing.T) *env {
 		}
 	}
 	e.consumer, e.provA, e.provB, e.stranger = cs[0], cs[1], cs[2], cs[3]
+	// The escrow pays only staked providers bound to a peer.
+	for _, c := range []*chain.Client{e.provA, e.provB} {
+		if err := c.Stake(ctx, p.MinStake); err != nil {
+			t.Fatal(err)
+		}
+		if err := c.BindPeer(ctx, "12D3KooWGzxzKZYveHXtpG6AsrUJBcWxHBFS2HsEoGTxrMLvKXtf", make([]byte, 64)); err != nil {
+			t.Fatal(err)
+		}
+	}
 	return e
 }
 

@@ -22,6 +22,9 @@ type Options struct {
 	Ready       time.Duration // how long the network may take to come up (default 90s)
 	Chain       bool          // payments on an in-process simulated chain
 	ChainParams *chain.Params // override the chain's parameters
+	// Standing says how provider i (1..N) stands in the registry (default
+	// devnet.Staked); see devnet.ClusterOptions.
+	Standing func(i int) devnet.Standing
 	// Market configures every node's market.
 	Market market.Config
 	// ZKKeys is the zk key cache every node shares (default: each node's
@@ -43,7 +46,7 @@ type Cluster struct {
 // when done; on error Start has closed what it started.
 func Start(ctx context.Context, o Options) (*Cluster, error) {
 	co := devnet.ClusterOptions{Providers: o.Providers, Slots: o.Slots, Dir: o.Dir, Log: o.Log, Ready: o.Ready,
-		Chain: o.Chain, ChainParams: o.ChainParams}
+		Chain: o.Chain, ChainParams: o.ChainParams, Standing: o.Standing}
 	c, err := devnet.StartCluster(ctx, co, Launch(o.Market, o.ZKKeys, o.Configure))
 	if err != nil {
 		return nil, err
