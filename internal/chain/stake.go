@@ -32,11 +32,19 @@ func (s Standing) Staked() bool {
 }
 
 // Standing reads addr's stake, the registry's minimum and addr's peer
-// binding.
+// binding (four calls; Stakes' canBid is left out, Staked says it).
 func (c *Client) Standing(ctx context.Context, addr common.Address) (Standing, error) {
-	s, err := c.Stakes(ctx, addr)
+	bonded, err := c.StakeOf(ctx, addr)
 	if err != nil {
 		return Standing{}, err
+	}
+	out, err := c.call(ctx, "registry.unbondingOf", c.addrs.Registry, registryABI.PackUnbondingOf(addr))
+	if err != nil {
+		return Standing{}, err
+	}
+	u, err := registryABI.UnpackUnbondingOf(out)
+	if err != nil {
+		return Standing{}, fmt.Errorf("registry.unbondingOf: %w", err)
 	}
 	min, err := c.MinStake(ctx)
 	if err != nil {
@@ -46,7 +54,11 @@ func (c *Client) Standing(ctx context.Context, addr common.Address) (Standing, e
 	if err != nil {
 		return Standing{}, err
 	}
-	return Standing{Bonded: s.Bonded, Unbonding: s.Unbonding, UnlockAt: s.UnlockAt, MinStake: min, Peer: p}, nil
+	s := Standing{Bonded: bonded, Unbonding: u.Amount, MinStake: min, Peer: p}
+	if u.UnlockAt != 0 {
+		s.UnlockAt = time.Unix(int64(u.UnlockAt), 0)
+	}
+	return s, nil
 }
 
 // UnbondingDelay is the registry's wait between RequestUnbond and
