@@ -408,6 +408,10 @@ func TestProofRegistryAndTerms(t *testing.T) {
 			wantRevert(t, e.consumer.OpenProofJob(ctx, jobIDOf(e.consumer.Address(), "terms/"+tc.name), DECO(1), deadline, tc.terms), tc.want)
 		})
 	}
+	// A proof job cannot outlast the unbonding delay either.
+	late := e.now().Add(DefaultParams().UnbondingDelay)
+	err = e.consumer.OpenProofJob(ctx, jobIDOf(e.consumer.Address(), "terms/late"), DECO(1), late, ProofJob{Circuit: z.id, Price: DECO(1), TaskRoot: root, Tasks: 1})
+	wantRevert(t, err, ErrDeadlineBeyondUnbonding)
 }
 
 // A batch pays every task in one transfer, or nothing.
