@@ -5,6 +5,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IProviderRegistry} from "./IProviderRegistry.sol";
 
 /// @title ProviderRegistry
@@ -12,7 +13,7 @@ import {IProviderRegistry} from "./IProviderRegistry.sol";
 /// to their EVM address, and get their stake back after an unbonding delay.
 /// The slasher (the JobEscrow) can take stake on proven fraud.
 /// @dev Invariant: the registry's token balance equals the sum over providers
-/// of `bonded + unbonding`. Unbonding tokens stay slashable until withdrawn, so
+/// of `bonded + unbonding` (each held in 128 bits; SafeCast reverts beyond). Unbonding tokens stay slashable until withdrawn, so
 /// requesting an unbond does not escape a pending fraud report.
 ///
 /// Peer binding: ed25519 cannot be checked on-chain, so the registry stores the
@@ -31,10 +32,13 @@ contract ProviderRegistry is IProviderRegistry, Ownable, ReentrancyGuardTransien
     /// held longer than this after a request (and unlockAt cannot overflow).
     uint64 public constant MAX_UNBONDING_DELAY = 30 days;
 
+    /// @dev bonded and bound share a slot: the escrow reads both (with
+    /// minStake) before every payment (see standing).
     struct Stake {
-        uint256 bonded;
-        uint256 unbonding;
+        uint128 bonded;
         uint64 unlockAt;
+        bool bound; // a peer binding is recorded
+        uint128 unbonding;
     }
 
     struct PeerBinding {
@@ -107,9 +111,9 @@ contract ProviderRegistry is IProviderRegistry, Ownable, ReentrancyGuardTransien
     function stake(uint256 amount) external nonReentrant {
         if (amount == 0) revert ZeroAmount();
         Stake storage s = _stakes[msg.sender];
-        uint256 bonded = s.bonded + amount;
+        uint256 bonded = uint256(s.bonded) + amount;
         if (bonded < minStake) revert BelowMinimumStake(bonded, minStake);
-        s.bonded = bonded;
+        s.bonded = SafeCast.toUint128(bonded);
         emit Staked(msg.sender, amount, bonded);
         token.safeTransferFrom(msg.sender, address(this), amount);
     }
@@ -120,10 +124,11 @@ contract ProviderRegistry is IProviderRegistry, Ownable, ReentrancyGuardTransien
     function requestUnbond(uint256 amount) external {
         if (amount == 0) revert ZeroAmount();
         Stake storage s = _stakes[msg.sender];
-        if (amount > s.bonded) revert InsufficientStake(s.bonded, amount);
-        s.bonded -= amount;
-        uint256 unbonding = s.unbonding + amount;
-        s.unbonding = unbonding;
+        uint256 bonded = s.bonded;
+        if (amount > bonded) revert InsufficientStake(bonded, amount);
+        s.bonded = uint128(bonded - amount);
+        uint256 unbonding = uint256(s.unbonding) + amount;
+        s.unbonding = SafeCast.toUint128(unbonding);
         uint64 unlockAt = uint64(block.timestamp) + unbondingDelay;
         s.unlockAt = unlockAt;
         emit UnbondRequested(msg.sender, amount, unbonding, unlockAt);
@@ -146,11 +151,13 @@ contract ProviderRegistry is IProviderRegistry, Ownable, ReentrancyGuardTransien
     function slash(address provider, uint256 amount, bytes32 reason) external nonReentrant returns (uint256 slashed) {
         if (msg.sender != slasher) revert NotSlasher(msg.sender);
         Stake storage s = _stakes[provider];
-        uint256 fromBonded = amount < s.bonded ? amount : s.bonded;
-        s.bonded -= fromBonded;
+        uint256 bonded = s.bonded;
+        uint256 fromBonded = amount < bonded ? amount : bonded;
+        s.bonded = uint128(bonded - fromBonded);
         uint256 rest = amount - fromBonded;
-        uint256 fromUnbonding = rest < s.unbonding ? rest : s.unbonding;
-        s.unbonding -= fromUnbonding;
+        uint256 unbonding = s.unbonding;
+        uint256 fromUnbonding = rest < unbonding ? rest : unbonding;
+        s.unbonding = uint128(unbonding - fromUnbonding);
         slashed = fromBonded + fromUnbonding;
         emit Slashed(provider, slashed, reason, msg.sender);
         if (slashed > 0) {
@@ -172,6 +179,7 @@ contract ProviderRegistry is IProviderRegistry, Ownable, ReentrancyGuardTransien
             revert BadPeerSignatureLength(signature.length);
         }
         _peers[msg.sender] = PeerBinding(peerId, signature);
+        _stakes[msg.sender].bound = true;
         emit PeerBound(msg.sender, peerId, signature);
     }
 
@@ -191,7 +199,7 @@ contract ProviderRegistry is IProviderRegistry, Ownable, ReentrancyGuardTransien
     /// @inheritdoc IProviderRegistry
     function slashableOf(address provider) external view returns (uint256) {
         Stake storage s = _stakes[provider];
-        return s.bonded + s.unbonding;
+        return uint256(s.bonded) + s.unbonding;
     }
 
     /// @notice Whether `provider` has enough bonded stake to bid.
@@ -201,12 +209,13 @@ contract ProviderRegistry is IProviderRegistry, Ownable, ReentrancyGuardTransien
     }
 
     /// @inheritdoc IProviderRegistry
-    /// @dev Reads the bonded stake, minStake and the peer ID's length word:
-    /// three storage reads, so the escrow can check every payee cheaply.
+    /// @dev Two storage slots (bonded with bound, and minStake), so the
+    /// escrow can check every payee cheaply.
     function standing(address provider) external view returns (bool staked, bool bound) {
-        uint256 bonded = _stakes[provider].bonded;
+        Stake storage s = _stakes[provider];
+        uint256 bonded = s.bonded;
         staked = bonded > 0 && bonded >= minStake;
-        bound = bytes(_peers[provider].peerId).length > 0;
+        bound = s.bound;
     }
 
     /// @notice The peer binding `provider` recorded (empty if none).

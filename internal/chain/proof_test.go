@@ -480,8 +480,8 @@ func TestProofRejectedMessage(t *testing.T) {
 }
 
 // proofGasTarget bounds a settlement's gas: 260,000 as the zk issue set
-// it, plus the payee's standing in the registry (~9,500: a call to a cold
-// contract and three cold reads) since only staked, bound providers are paid.
+// it, plus the payee's standing in the registry (~8,000: a call to a cold
+// contract and two cold reads) since only staked, bound providers are paid.
 const proofGasTarget = 268_000
 
 // TestProofGas reports the gas of settleWithProof per circuit (run with -v).
