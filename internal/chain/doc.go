@@ -19,6 +19,11 @@
 //
 // Deploy deploys and wires the three contracts on any chain.
 //
+// Stake (stake.go): Standing reads what the escrow judges a payee by (plus
+// the peer binding to verify off-chain), and RegistryChangesSince names
+// the providers the registry's events touched after a block, so a reader
+// (internal/stake) can cache standings and refresh them on events.
+//
 // Proof jobs (ProofEscrow, the zk policy): the escrow's owner deploys a
 // Groth16 verifier exported by internal/zk (DeployVerifier) and registers
 // it under a circuit id (SetCircuit; the id is the verifying key's
@@ -41,8 +46,11 @@
 // the difference to what it already paid, never beyond the deposit, never
 // twice); each equivocation is punished once; stake moves only on evidence
 // the contract verified; a job id opens only for the consumer it names
-// (NewJobID), so nobody can take a consumer's id by opening it first; a
-// deadline whose refund time would overflow is refused. The randomized
+// (NewJobID), so nobody can take a consumer's id by opening it first; no
+// job's refund time lies beyond the registry's unbonding delay from its
+// opening (ErrDeadlineBeyondUnbonding), so stake outlasts every job it is
+// paid from; and only staked, peer-bound providers are paid, by voucher or
+// proof (ErrPayeeNotStaked, ErrPayeeNotBound). The randomized
 // sequences cover vouchers, stakes and evidence: the proof-job rules (each committed task paid at
 // most once, only to the payee its proof names) are checked by the
 // table-driven proof tests.
