@@ -114,6 +114,14 @@ func (m *Market) payFailure(j *Job, t *Task, a *Attempt) {
 	m.emit(Pay{Peer: a.Provider, EVM: a.EVM, Task: wire.TaskID{Job: j.ID, Index: t.Index}, Attempt: a.N, Price: a.FailurePay})
 }
 
+// trusted reports whether peer has the run of valid results adaptive
+// replication asks before it stops replicating peer's results of j's
+// program.
+func (m *Market) trusted(j *Job, peer string) bool {
+	tr := m.rep.Trust(peer, j.Spec.Program.CID)
+	return tr.Run >= m.cfg.Adaptive.Required(tr)
+}
+
 // failAgreed ends t as failed by the program because d's root, a
 // failure, won the quorum: its voters are paid their share, the others
 // (results and other failures) are rejected like wrong results.
@@ -124,13 +132,21 @@ func (m *Market) failAgreed(now time.Time, j *Job, t *Task, d verify.Decision, a
 	if quorum > 1 {
 		reason += fmt.Sprintf(" (confirmed by %d of %d providers)", quorum, of)
 	}
+	id := wire.TaskID{Job: j.ID, Index: t.Index}
 	for _, w := range d.Winners {
 		a := &t.Attempts[at[w]]
 		a.State = attemptFailed
-		a.Reason = fmt.Sprintf("%s; %d of %d providers report it; paid %s of the %s DECO price for the work", strings.TrimSuffix(a.Reason, waitingNote), quorum, of, a.FailurePay, a.Price)
+		base := strings.TrimSuffix(a.Reason, waitingNote)
+		if quorum == 1 && !m.trusted(j, a.Provider) {
+			// Nobody could confirm it: the task ends, but an untrusted
+			// provider is not paid for a failure on its word alone.
+			a.Reason = base + "; not paid: no other provider could confirm the failure and this provider is not yet trusted with the program"
+			m.emit(Reject{Peer: a.Provider, Task: id, Attempt: a.N, Reason: a.Reason})
+			continue
+		}
+		a.Reason = fmt.Sprintf("%s; %d of %d providers report it; paid %s of the %s DECO price for the work", base, quorum, of, a.FailurePay, a.Price)
 		m.payFailure(j, t, a)
 	}
-	id := wire.TaskID{Job: j.ID, Index: t.Index}
 	var cheats []string
 	for _, l := range d.Losers {
 		a := &t.Attempts[at[l]]

@@ -255,3 +255,35 @@ func TestAdaptiveFailureIsConfirmed(t *testing.T) {
 		t.Fatalf("task %s (%s), pays %v", j.Tasks[0].State, j.Tasks[0].Reason, got)
 	}
 }
+
+// Under adaptive, a failure no other known provider can confirm ends the
+// task, as a result would be accepted alone; its provider is paid its
+// share only if it is trusted with the program.
+func TestAdaptiveFailureWithNobodyToConfirm(t *testing.T) {
+	for _, trusted := range []bool{false, true} {
+		h := newHarness(t, Config{Adaptive: verify.AdaptiveConfig{Threshold: 1}})
+		h.offer("pA", 1, 100)
+		j := policyJob(46, 1, spec.VerifyAdaptive)
+		if trusted {
+			for range 3 {
+				h.m.rep.Observe(h.now, "pA", j.Spec.Program.CID, verify.Validated)
+			}
+		}
+		as := of[Assign](h.bidAll(h.step(Submit{Job: j}), 1000, 1))
+		if len(as) != 1 {
+			t.Fatalf("assigned %v", peersOf(as))
+		}
+		effs := h.step(exited(as[0], 3))
+		got, rej := pays(effs), of[Reject](effs)
+		tk := j.Tasks[0]
+		if tk.State != TaskFailed || !strings.Contains(j.Reason, "exited with code 3") || strings.Contains(tk.Reason, "confirmed") {
+			t.Fatalf("trusted %v: task %s (%s), job %s", trusted, tk.State, tk.Reason, j.Reason)
+		}
+		switch {
+		case trusted && (got["pA"] != 500 || len(rej) != 0):
+			t.Fatalf("trusted provider: pays %v, rejects %+v", got, rej)
+		case !trusted && (len(got) != 0 || len(rej) != 1 || tk.Attempts[0].Paid):
+			t.Fatalf("untrusted provider paid on its word: pays %v, rejects %+v", got, rej)
+		}
+	}
+}
