@@ -262,6 +262,11 @@ type AttemptView struct {
 	Paid       bool          `json:"paid,omitempty"`      // a voucher (or proof) paid for it
 	Unpaid     string        `json:"unpaid,omitempty"`    // why an accepted result was not paid (the voucher would exceed the deposit)
 	Unchecked  bool          `json:"unchecked,omitempty"` // accepted without a replica (adaptive)
+	// Failure names the program failure the attempt reported ("time
+	// limit", "exit 3"), and FailurePay the share of Price it earns when
+	// replicas agree on it (paid when Paid is set).
+	Failure    string      `json:"failure,omitempty"`
+	FailurePay wire.Amount `json:"failure_pay,omitempty"`
 }
 
 // ResultView is what an attempt returned.

@@ -175,6 +175,8 @@ func newJobDescribeCmd(g *globals) *cobra.Command {
 						switch {
 						case j.Payment != nil && a.State == "verified" && a.Paid:
 							state += " (paid)"
+						case j.Payment != nil && a.State == "failed" && a.Paid:
+							state += fmt.Sprintf(" (paid %s of %s DECO for the failure)", a.FailurePay, a.Price)
 						case a.Unpaid != "":
 							state += " (not paid)"
 						}

@@ -23,6 +23,8 @@ func sampleTask() *market.Task {
 		DurationMs: 12, Compiled: true, UpdatedAt: at, Replicas: 2, Quorum: 2, LogsTruncated: true,
 		Attempts: []market.Attempt{
 			{N: 1, Provider: "12D3KooX", EVM: "0xdef", Price: 3000, State: "interrupted", Reason: "the node restarted", Started: at, Ended: at.Add(time.Second), Deadline: at.Add(time.Minute)},
+			{N: 3, Provider: "12D3KooY", EVM: "0x123", Price: 2000, State: "failed", Reason: "time limit", Started: at, Deadline: at.Add(time.Minute),
+				Failure: "time limit", FailurePay: 2000, Paid: true},
 			{N: 2, Provider: "12D3KooW", EVM: "0xabc", Price: 4000, State: "verified", Started: at, Ended: at.Add(2 * time.Second), Deadline: at.Add(time.Minute),
 				OutputRoot: "bafyout", Net: "10.0.0.0/24", Receipt: rc, Signature: []byte{1, 2, 3}, Paid: true, Unchecked: true,
 				Result: &market.Result{ExitCode: 0, Outputs: out, Stdout: "bafystdout", DurationMs: 12, Compiled: true, LogsTruncated: true}},

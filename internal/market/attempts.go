@@ -172,6 +172,7 @@ func (m *Market) outcome(now time.Time, e Outcome) {
 		a.Receipt, a.Signature = v.Receipt, v.Signature
 		m.equivocation(now, j, t, a)
 	}
+	lied := m.falseTimeLimit(now, j, t, a, &v)
 	single := t.replicas() == 1 && j.policy.Policy != spec.VerifyAdaptive
 	obs := sched.Observation{Peer: a.Provider, Program: j.Spec.Program.CID, OK: v.OK, ProviderFault: !v.OK && !v.ProgramFault, Duration: v.Duration, Benchmark: v.Benchmark}
 	if o, ok := m.offers[a.Provider]; ok && obs.Benchmark == 0 {
@@ -186,7 +187,7 @@ func (m *Market) outcome(now time.Time, e Outcome) {
 	case v.Evidence != nil:
 		m.rep.Observe(now, a.Provider, j.Spec.Program.CID, verify.Invalid)
 		m.markTaint(a.Provider)
-	case !v.OK && !v.ProgramFault:
+	case !v.OK && !v.ProgramFault && !lied:
 		m.rep.Observe(now, a.Provider, "", verify.Fault)
 	}
 	res := &Result{ExitCode: v.ExitCode, Outputs: v.Outputs, Stdout: v.Stdout, Stderr: v.Stderr, DurationMs: v.Duration.Milliseconds(), Compiled: v.Compiled,
@@ -200,6 +201,10 @@ func (m *Market) outcome(now time.Time, e Outcome) {
 		m.logf(now, j, t.Index, "result from %s in %s: output root %s", shortPeer(a.Provider), v.Duration.Round(time.Millisecond), a.OutputRoot.Short())
 		j.nextRound = now
 		m.decide(now, j, t)
+		return
+	}
+	if paidFailure(j, v) && !single {
+		m.voteFailure(now, j, t, a, v, res)
 		return
 	}
 	if v.OK || v.ProgramFault {
@@ -223,9 +228,7 @@ func (m *Market) outcome(now time.Time, e Outcome) {
 		return
 	}
 	if v.ProgramFault {
-		a.State, a.Ended, a.Reason = attemptFailed, now, v.Reason
-		m.release(a.Provider)
-		m.failTask(now, j, t, v.Reason)
+		m.failAlone(now, j, t, a, v)
 		j.nextRound = now
 		return
 	}

@@ -82,6 +82,12 @@ type Verdict struct {
 	// result (a zk proof that fails): the attempt fails through the
 	// provider's fault and the market emits Fraud.
 	Evidence *verify.Evidence
+
+	// Failure is a program fault's kind: a wire.Fail* kind, or "" for a
+	// non-zero exit (ExitCode). It decides the share of the price the
+	// failure earns (pricing.FailurePay) and which failures replicas
+	// agree on.
+	Failure string
 }
 
 // Outcome ends an attempt.
@@ -176,6 +182,8 @@ type Finished struct {
 // provider the next cumulative voucher for Price. It comes exactly once
 // per accepted attempt: at the verdict under receipt, once a majority
 // agrees under replicate:K (winners only), when accepted under adaptive.
+// A failure of the program's own making is paid the same way, for its
+// share of the bid (pricing.FailurePay), once replicas agree on it.
 type Pay struct {
 	Peer    string
 	EVM     string

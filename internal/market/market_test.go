@@ -372,11 +372,15 @@ func TestInvariants(t *testing.T) {
 					a := live[i]
 					live = append(live[:i], live[i+1:]...)
 					var v Verdict
-					switch rapid.IntRange(0, 5).Draw(rt, "verdict") {
+					switch rapid.IntRange(0, 6).Draw(rt, "verdict") {
 					case 0:
 						v = Verdict{Reason: "x"}
 					case 1:
 						v = Verdict{ProgramFault: true, Reason: "exit 1"}
+					case 2:
+						// A failure that earns a share: replicas vote on it.
+						code := rapid.Int64Range(3, 4).Draw(rt, "exit")
+						v = Verdict{ProgramFault: true, ExitCode: code, Reason: fmt.Sprint("exit ", code)}
 					default:
 						root := rapid.SampledFrom([]string{"honest", "honest", "wrong-a", "wrong-b"}).Draw(rt, "root")
 						v = Verdict{OK: true, Outputs: wire.Manifest{Kind: "outputs", Entries: []wire.Entry{{Path: "o", Size: 1, CID: wire.CIDOf([]byte(root))}}}}
@@ -398,7 +402,16 @@ func TestInvariants(t *testing.T) {
 				rt.Fatalf("attempt %s paid twice", key)
 			}
 			paid[key] = true
-			a := j.Tasks[p.Task.Index].Attempts[p.Attempt-1]
+			tk := j.Tasks[p.Task.Index]
+			a := tk.Attempts[p.Attempt-1]
+			if a.Failure != "" && a.State == "failed" {
+				// A failure is paid its share once replicas agree, and
+				// the task fails with it.
+				if !a.Paid || p.Price != a.FailurePay || p.Price > a.Price || tk.State != TaskFailed {
+					rt.Fatalf("paid failure %s: pay %s, attempt %+v, task %s", key, p.Price, a, tk.State)
+				}
+				continue
+			}
 			if !a.Paid || a.State != "verified" {
 				// A rejected result is never paid: not even one accepted
 				// unchecked and rejected by a later re-check.
@@ -429,6 +442,11 @@ func TestInvariants(t *testing.T) {
 				held := holdPay(j, &tk.Attempts[i]) && !j.State.Terminal()
 				if a.State == "verified" && !held && !paid[fmt.Sprint(wire.TaskID{Job: j.ID, Index: tk.Index}, "#", a.N)] {
 					rt.Fatalf("task %d: accepted attempt %d not paid", tk.Index, a.N)
+				}
+				// An agreed failure is paid, unless an untrusted provider's
+				// failure ended the task with nobody to confirm it.
+				if a.State == "failed" && a.Failure != "" && !paid[fmt.Sprint(wire.TaskID{Job: j.ID, Index: tk.Index}, "#", a.N)] && !strings.Contains(a.Reason, "no other provider could confirm") {
+					rt.Fatalf("task %d: agreed failure of attempt %d not paid", tk.Index, a.N)
 				}
 			}
 		}

@@ -63,7 +63,7 @@ func votes(t *Task) ([]verify.Vote, []int) {
 	var at []int
 	for i, a := range t.Attempts {
 		if a.vote() {
-			vs = append(vs, verify.Vote{Provider: a.Provider, EVM: a.EVM, Net: a.Net, Root: a.OutputRoot})
+			vs = append(vs, verify.Vote{Provider: a.Provider, EVM: a.EVM, Net: a.Net, Root: a.root()})
 			at = append(at, i)
 		}
 	}
@@ -124,6 +124,10 @@ func (m *Market) couldReplicate(now time.Time, j *Job, t *Task) bool {
 // losers lose it (their unchecked work elsewhere is re-checked), replicas
 // still in flight are stopped. note explains a single unreplicated result.
 func (m *Market) accept(now time.Time, j *Job, t *Task, d verify.Decision, at []int, note string) {
+	if t.Attempts[at[d.Winners[0]]].Failure != "" {
+		m.failAgreed(now, j, t, d, at) // the program's failure won
+		return
+	}
 	prog := j.Spec.Program.CID
 	quorum := len(d.Winners)
 	for _, w := range d.Winners {
@@ -156,7 +160,7 @@ func (m *Market) accept(now time.Time, j *Job, t *Task, d verify.Decision, at []
 		a := &t.Attempts[at[l]]
 		was := a.State
 		a.State = attemptRejected
-		a.Reason = fmt.Sprintf("output root %s lost to %s (%s)", a.OutputRoot.Short(), d.Root.Short(), verify.Tally(votesOnly(t, at)))
+		a.Reason = fmt.Sprintf("output root %s lost to %s (%s)", a.root().Short(), d.Root.Short(), verify.Tally(votesOnly(t, at)))
 		if was == attemptSubmitted {
 			m.emit(Reject{Peer: a.Provider, Task: id, Attempt: a.N, Reason: a.Reason})
 		} else if a.Paid {
@@ -224,7 +228,7 @@ func votesOnly(t *Task, at []int) []verify.Vote {
 	out := make([]verify.Vote, len(at))
 	for i, k := range at {
 		a := t.Attempts[k]
-		out[i] = verify.Vote{Provider: a.Provider, EVM: a.EVM, Net: a.Net, Root: a.OutputRoot}
+		out[i] = verify.Vote{Provider: a.Provider, EVM: a.EVM, Net: a.Net, Root: a.root()}
 	}
 	return out
 }

@@ -157,6 +157,14 @@ type Attempt struct {
 	Paid bool `json:"paid,omitempty"`
 	// Unpaid says why an accepted attempt's Pay was not carried out.
 	Unpaid string `json:"unpaid,omitempty"`
+	// Failure names the program failure the attempt reported ("time
+	// limit", "exit 3"; see failureKey): under replication it is the
+	// attempt's vote instead of an output root.
+	Failure string `json:"failure,omitempty"`
+	// FailurePay is what the attempt's failure earns if the market
+	// accepts it (a share of Price, pricing.FailurePay); Paid says
+	// whether it was paid.
+	FailurePay wire.Amount `json:"failure_pay,omitempty"`
 	// Unchecked marks a result accepted without a replica (adaptive); a
 	// re-check runs it again elsewhere if its provider is caught cheating.
 	Unchecked bool `json:"unchecked,omitempty"`

@@ -100,3 +100,44 @@ func Budget(tasks, replicas int, maxPrice, given wire.Amount) (wire.Amount, erro
 	}
 	return per, nil
 }
+
+// Shares of a task's price, in percent, that a provider earns for a run
+// the program itself failed (see FailureShare).
+const (
+	// TimeLimitPercent: a run stopped at its time limit held the
+	// provider's slot for the whole timeout the consumer chose, which is
+	// what its bid priced.
+	TimeLimitPercent = 100
+	// FailurePercent: any other failure of the program's making (memory
+	// limit, output limit, invalid module, non-zero exit) stopped at a
+	// point the consumer cannot check; half the price is what a run that
+	// fails at a uniformly random point costs on average.
+	FailurePercent = 50
+)
+
+// FailureShare is the percent of its price a run that ended in failure
+// (a wire.Fail* kind, or "" with a non-zero exit code) earns: 0 for a
+// failure that ran nothing or is the provider's own (missing input, no
+// escrow, a provider error, an unknown kind) and for a successful exit.
+func FailureShare(failure string, exitCode int64) int {
+	switch failure {
+	case wire.FailTimeLimit:
+		return TimeLimitPercent
+	case wire.FailMemoryLimit, wire.FailOutputTooLarge, wire.FailBadModule:
+		return FailurePercent
+	case "":
+		if exitCode != 0 {
+			return FailurePercent
+		}
+	}
+	return 0
+}
+
+// FailurePay is what the consumer pays for a failed run at price: its
+// FailureShare of price, rounded down, never more than price. Both sides
+// compute it: the consumer's market pays it, the provider's machine keeps
+// it reserved of the escrow until the voucher comes.
+func FailurePay(price wire.Amount, failure string, exitCode int64) wire.Amount {
+	pct := wire.Amount(FailureShare(failure, exitCode))
+	return price/100*pct + price%100*pct/100 // no overflow
+}

@@ -2,6 +2,7 @@ package pricing
 
 import (
 	"errors"
+	"math"
 	"testing"
 
 	"pgregory.net/rapid"
@@ -97,4 +98,39 @@ func TestAskSaturates(t *testing.T) {
 	if got := Ask(Params{Base: huge, Ceiling: 7}, Load{Busy: 4, Slots: 4}); got != 7 {
 		t.Fatalf("ask %s, want the ceiling 7", got)
 	}
+}
+
+func TestFailurePay(t *testing.T) {
+	tests := []struct {
+		name    string
+		failure string
+		exit    int64
+		price   wire.Amount
+		want    wire.Amount
+	}{
+		{"time limit pays the price", wire.FailTimeLimit, 0, 1001, 1001},
+		{"memory limit pays half", wire.FailMemoryLimit, 0, 1000, 500},
+		{"output limit pays half", wire.FailOutputTooLarge, 0, 1000, 500},
+		{"invalid module pays half", wire.FailBadModule, 0, 1000, 500},
+		{"non-zero exit pays half, rounded down", "", 3, 1001, 500},
+		{"a successful exit is no failure", "", 0, 1000, 0},
+		{"missing input ran nothing", wire.FailMissingInput, 0, 1000, 0},
+		{"no escrow ran nothing", wire.FailNoEscrow, 0, 1000, 0},
+		{"the provider's own failure", wire.FailProvider, 0, 1000, 0},
+		{"an unknown kind", "disk_on_fire", 0, 1000, 0},
+		{"the largest price does not overflow", wire.FailTimeLimit, 0, wire.Amount(math.MaxUint64), wire.Amount(math.MaxUint64)},
+		{"half of the largest price", "", 1, wire.Amount(math.MaxUint64), wire.Amount(math.MaxUint64 / 2)},
+	}
+	for _, tt := range tests {
+		if got := FailurePay(tt.price, tt.failure, tt.exit); got != tt.want {
+			t.Errorf("%s: FailurePay(%d, %q, %d) = %d, want %d", tt.name, tt.price, tt.failure, tt.exit, got, tt.want)
+		}
+	}
+	rapid.Check(t, func(t *rapid.T) {
+		price := wire.Amount(rapid.Uint64().Draw(t, "price"))
+		kind := rapid.SampledFrom([]string{"", wire.FailTimeLimit, wire.FailMemoryLimit, wire.FailBadModule, wire.FailOutputTooLarge, wire.FailMissingInput}).Draw(t, "kind")
+		if got := FailurePay(price, kind, rapid.Int64().Draw(t, "exit")); got > price {
+			t.Fatalf("FailurePay(%d, %q) = %d, above the price", price, kind, got)
+		}
+	})
 }

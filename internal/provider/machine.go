@@ -316,13 +316,44 @@ func (m *Machine) finished(now time.Time, e ExecutionFinished) {
 		if e.Result.Receipt != nil {
 			m.specs.signed(a.key.Task)
 		}
-		if !a.escrow || e.Result.Failure != "" {
-			m.forget(a) // nothing will pay for a failure; nothing to wait for without payments
-		} else {
+		switch pay, failed := m.earns(a, e.Result); {
+		case !a.escrow || (failed && pay == 0):
+			m.forget(a) // nothing will pay for it; nothing to wait for without payments
+		default:
+			m.keepOnly(a, pay)
 			a.stage, a.sent = awaiting, now
 		}
 	}
 	m.startQueued()
+}
+
+// earns says what a's result res is paid and whether it is a failure: a
+// result earns the price, a failure of the program's making its share
+// (pricing.FailurePay; the consumer's market pays the same), any other
+// failure nothing. A proof task is paid on chain for its proof only.
+func (m *Machine) earns(a *attempt, res wire.Result) (wire.Amount, bool) {
+	switch {
+	case a.assign.Spec.Kind == wire.KindZK && res.Failure != "":
+		return 0, true
+	case a.assign.Spec.Kind == wire.KindZK, res.Failure == "" && res.ExitCode == 0:
+		return a.amount, false
+	}
+	return pricing.FailurePay(a.assign.Price, res.Failure, res.ExitCode), true
+}
+
+// keepOnly lowers a's escrow reservation to amount (what its result will
+// be paid), releasing the rest for other tasks of the job.
+func (m *Machine) keepOnly(a *attempt, amount wire.Amount) {
+	if amount >= a.amount {
+		return
+	}
+	job := a.key.Task.Job
+	m.byJob[job] -= a.amount - amount
+	if m.byJob[job] == 0 {
+		delete(m.byJob, job)
+	}
+	a.amount = amount
+	m.reserve(a, true)
 }
 
 func (m *Machine) freeSlot(a *attempt) {

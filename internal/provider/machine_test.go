@@ -62,10 +62,48 @@ func TestQueueAndSlots(t *testing.T) {
 	if len(rd.Sends) != 0 || m.Busy() != 1 || m.Reserved(job) != 1000 {
 		t.Fatalf("stopped run ended: %+v busy %d reserved %s", rd, m.Busy(), m.Reserved(job))
 	}
-	// A failed result is sent and releases at once.
+	// A time limit is sent and stays reserved: the consumer pays for it
+	// (pricing.FailurePay) once replicas agree.
 	rd = m.Step(t0, ExecutionFinished{Key: key(2, 0), Result: wire.Result{Failure: wire.FailTimeLimit}})
-	if len(rd.Sends) != 1 || m.Busy() != 0 || m.Reserved(job) != 0 {
+	if len(rd.Sends) != 1 || m.Busy() != 0 || m.Reserved(job) != 1000 {
 		t.Fatalf("failure: %+v busy %d reserved %s", rd, m.Busy(), m.Reserved(job))
+	}
+	m.Step(t0, VoucherAccepted{Key: key(2, 0), Added: 1000, Held: Held{Job: job, Pending: 2000, Since: t0, Deadline: t0.Add(time.Hour)}})
+	if m.Reserved(job) != 0 {
+		t.Fatalf("after the time limit's voucher: reserved %s", m.Reserved(job))
+	}
+}
+
+// A failure of the program's making keeps only its share of the price
+// reserved until its voucher or the consumer's "no pay"; a failure that
+// ran nothing releases at once.
+func TestFailureKeepsItsShareReserved(t *testing.T) {
+	cfg := testConfig()
+	cfg.Slots = 3
+	m := New(cfg)
+	bidFor(t, m, t0, "c")
+	for i := range 3 {
+		m.Step(t0, TaskAssigned{Session: 1, Peer: "c", Assign: assign(job, i, 0, 1000), Escrow: paid})
+	}
+	if m.Reserved(job) != 3000 {
+		t.Fatalf("reserved %s", m.Reserved(job))
+	}
+	rd := m.Step(t0, ExecutionFinished{Key: key(0, 0), Result: wire.Result{ExitCode: 3}})
+	if len(rd.Sends) != 1 || m.Reserved(job) != 2500 {
+		t.Fatalf("non-zero exit: reserved %s, want its half kept", m.Reserved(job))
+	}
+	m.Step(t0, ExecutionFinished{Key: key(1, 0), Result: wire.Result{Failure: wire.FailMissingInput}})
+	if m.Reserved(job) != 1500 {
+		t.Fatalf("missing input: reserved %s, want it released", m.Reserved(job))
+	}
+	m.Step(t0, VoucherAccepted{Key: key(0, 0), Added: 500, Held: Held{Job: job, Pending: 500, Since: t0, Deadline: t0.Add(time.Hour)}})
+	if m.Reserved(job) != 1000 {
+		t.Fatalf("after the exit's voucher: reserved %s", m.Reserved(job))
+	}
+	m.Step(t0, ExecutionFinished{Key: key(2, 0), Result: wire.Result{Failure: wire.FailMemoryLimit}})
+	m.Step(t0, Cancelled{Key: key(2, 0)}) // the failure lost the quorum
+	if m.Reserved(job) != 0 || m.Busy() != 0 {
+		t.Fatalf("after the rejected failure: reserved %s busy %d", m.Reserved(job), m.Busy())
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"github.com/deco-network/deco/internal/attest"
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/p2p"
+	"github.com/deco-network/deco/internal/pricing"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/verify"
 	"github.com/deco-network/deco/internal/wire"
@@ -267,7 +268,7 @@ func (m *Manager) run(ctx context.Context, a market.Assign) market.Verdict {
 		case msg.result != nil:
 			m.post(ctx, market.Progress{Task: spec.Task, Attempt: spec.Attempt, State: "verifying"})
 			v := m.judge(ctx, p, a, *msg.result)
-			if !v.OK {
+			if !v.OK && !paidFailure(a, v) {
 				done(v.Reason)
 			}
 			// An accepted result is paid when the market says so (market.Pay):
@@ -290,7 +291,7 @@ func (m *Manager) judge(ctx context.Context, p peer.ID, a market.Assign, res wir
 		if res.Failure == wire.FailProvider {
 			return ProviderFault("provider %s could not run the task: %s", ShortID(a.Peer), res.Message)
 		}
-		v.ProgramFault, v.Reason = true, reason
+		v.ProgramFault, v.Failure, v.Reason = true, res.Failure, reason
 		// keep whatever logs came along
 		v.Stdout, v.Stderr = m.keepInline(res, res.Stdout), m.keepInline(res, res.Stderr)
 		v.LogsTruncated = res.Truncated
@@ -390,6 +391,15 @@ func (m *Manager) keepInline(res wire.Result, c wire.CID) wire.CID {
 		return ""
 	}
 	return c
+}
+
+// paidFailure reports whether v is a failure of the program's making that
+// earns its provider a share of the price (pricing.FailureShare): the
+// market pays it, or rejects it if replicas disagree, so the provider is
+// not told "done, no pay" here. Proof tasks are paid on chain by proof
+// only.
+func paidFailure(a market.Assign, v market.Verdict) bool {
+	return v.ProgramFault && a.Msg.Spec.Kind != wire.KindZK && pricing.FailureShare(v.Failure, v.ExitCode) > 0
 }
 
 func failureReason(spec wire.TaskSpec, res wire.Result) string {

@@ -69,6 +69,9 @@ func TestVerdictReasons(t *testing.T) {
 		{"time limit", func(_ *provider, _ *consumer, a wire.Assign) *wire.Result {
 			return &wire.Result{Task: a.Spec.Task, Attempt: a.Spec.Attempt, Failure: wire.FailTimeLimit}
 		}, true, "time limit: the program ran longer than its 5s limit (raise it with --timeout or timeout:)"},
+		{"missing input", func(_ *provider, _ *consumer, a wire.Assign) *wire.Result {
+			return &wire.Result{Task: a.Spec.Task, Attempt: a.Spec.Attempt, Failure: wire.FailMissingInput, Message: "in.txt"}
+		}, true, "missing input: in.txt"},
 		{"provider could not run it", func(_ *provider, _ *consumer, a wire.Assign) *wire.Result {
 			return &wire.Result{Task: a.Spec.Task, Attempt: a.Spec.Attempt, Failure: wire.FailProvider, Message: "disk full"}
 		}, false, "could not run the task: disk full"},
@@ -99,6 +102,20 @@ func TestVerdictReasons(t *testing.T) {
 			v := next[market.Outcome](t, c).Verdict
 			if v.OK || v.ProgramFault != tc.program || !strings.Contains(v.Reason, tc.reason) {
 				t.Fatalf("verdict %+v, want program fault %v and a reason containing %q", v, tc.program, tc.reason)
+			}
+			paid := paidFailure(assignment(p, 0), v)
+			if want := tc.name == "time limit" || tc.name == "nonzero exit"; paid != want {
+				t.Fatalf("verdict %+v: paid failure %v, want %v", v, paid, want)
+			}
+			if paid {
+				// The market pays its share or rejects it: no "done, no
+				// pay" from the session.
+				select {
+				case c := <-p.cancels:
+					t.Fatalf("provider told %q before the market judged a paid failure", c.Reason)
+				case <-time.After(100 * time.Millisecond):
+				}
+				return
 			}
 			if c := <-p.cancels; c.Reason != v.Reason {
 				t.Fatalf("provider told %q, want the verdict's reason %q", c.Reason, v.Reason)
