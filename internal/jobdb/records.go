@@ -102,6 +102,7 @@ type attemptRecord struct {
 	Paid       bool          `json:"paid,omitempty"`
 	Unchecked  bool          `json:"unchecked,omitempty"`
 	Unpaid     string        `json:"unpaid,omitempty"`
+	Withheld   bool          `json:"withheld,omitempty"`
 }
 
 // resultRecord is what an attempt returned.
@@ -138,7 +139,7 @@ func taskRecordOf(t *market.Task) taskRecord {
 	for i, a := range t.Attempts {
 		r.Attempts[i] = attemptRecord{N: a.N, Provider: a.Provider, EVM: a.EVM, Price: a.Price, State: a.State, Reason: a.Reason,
 			Started: a.Started, Ended: a.Ended, Deadline: a.Deadline, OutputRoot: a.OutputRoot, Net: a.Net,
-			Receipt: a.Receipt, Signature: a.Signature, Paid: a.Paid, Unpaid: a.Unpaid, Unchecked: a.Unchecked}
+			Receipt: a.Receipt, Signature: a.Signature, Paid: a.Paid, Unpaid: a.Unpaid, Unchecked: a.Unchecked, Withheld: a.Withheld}
 		if res := a.Result; res != nil {
 			r.Attempts[i].Result = &resultRecord{ExitCode: res.ExitCode, Outputs: res.Outputs, Stdout: res.Stdout, Stderr: res.Stderr,
 				DurationMs: res.DurationMs, Compiled: res.Compiled, LogsTruncated: res.LogsTruncated}
@@ -159,7 +160,7 @@ func (r taskRecord) task() *market.Task {
 	for i, a := range r.Attempts {
 		t.Attempts[i] = market.Attempt{N: a.N, Provider: a.Provider, EVM: a.EVM, Price: a.Price, State: a.State, Reason: a.Reason,
 			Started: a.Started, Ended: a.Ended, Deadline: a.Deadline, OutputRoot: a.OutputRoot, Net: a.Net,
-			Receipt: a.Receipt, Signature: a.Signature, Paid: a.Paid, Unpaid: a.Unpaid, Unchecked: a.Unchecked}
+			Receipt: a.Receipt, Signature: a.Signature, Paid: a.Paid, Unpaid: a.Unpaid, Unchecked: a.Unchecked, Withheld: a.Withheld}
 		if res := a.Result; res != nil {
 			t.Attempts[i].Result = &market.Result{ExitCode: res.ExitCode, Outputs: res.Outputs, Stdout: res.Stdout, Stderr: res.Stderr,
 				DurationMs: res.DurationMs, Compiled: res.Compiled, LogsTruncated: res.LogsTruncated}

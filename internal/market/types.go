@@ -157,6 +157,9 @@ type Attempt struct {
 	Paid bool `json:"paid,omitempty"`
 	// Unpaid says why an accepted attempt's Pay was not carried out.
 	Unpaid string `json:"unpaid,omitempty"`
+	// Withheld: the provider holds this result's outputs until paid
+	// (Verdict.Withheld); cleared once they are stored here.
+	Withheld bool `json:"withheld,omitempty"`
 	// Unchecked marks a result accepted without a replica (adaptive); a
 	// re-check runs it again elsewhere if its provider is caught cheating.
 	Unchecked bool `json:"unchecked,omitempty"`

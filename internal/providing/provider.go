@@ -103,6 +103,8 @@ type Provider struct {
 	active atomic.Pointer[loop]
 	seq    atomic.Uint64
 	wg     sync.WaitGroup
+	// withheld: results whose outputs wait for their voucher.
+	withheld withheldSet
 }
 
 // New returns a Provider that refuses work until Start.
@@ -134,7 +136,7 @@ func (p *Provider) Start(ctx context.Context) error {
 	p.run, err = runner.New(runner.Config{
 		Blobs: cfg.Blobs, Fetcher: cfg.Fetcher, Executors: kinds, Clock: cfg.Clock,
 		Logger: p.log, WorkDir: cfg.Home.Path("work"), Slots: p.slots, InlineLimit: session.InlineLimit,
-		Claims: cfg.Payments != nil, Access: cfg.Access,
+		Claims: cfg.Payments != nil, Access: cfg.Access, Withhold: cfg.Payments != nil,
 		Signer: runner.Signer{EVM: cfg.Binding.EVM, Key: cfg.Key, Domain: cfg.Domain, Attester: cfg.Attester, Edit: cfg.EditReceipt},
 	})
 	if err != nil {

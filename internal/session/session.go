@@ -298,6 +298,14 @@ func (m *Manager) judge(ctx context.Context, p peer.ID, a market.Assign, res wir
 	if out.TotalSize() > spec.MaxOutput && spec.MaxOutput > 0 {
 		return market.Verdict{ProgramFault: true, Reason: fmt.Sprintf("output limit: the outputs total %d bytes, above the %d-byte limit (max_output)", out.TotalSize(), spec.MaxOutput)}
 	}
+	// Fair exchange: a successful result is judged on its signed root and
+	// manifest, paid, and only then fetched (Fetch). Its provider withholds
+	// the bytes until the voucher. A zk proof is judged on its bytes (the
+	// escrow pays it on the proof, not by voucher), and a failed run's
+	// outputs and logs are not withheld.
+	if _, proof := m.proofs.ProofJob(spec.Task.Job); res.ExitCode == 0 && spec.Kind != wire.KindZK && !proof {
+		return m.judgeRoot(ctx, a, res, out, v)
+	}
 	// Fetch every output and the logs, each checked against its CID.
 	need := []wire.CID{}
 	for _, e := range out.Entries {
