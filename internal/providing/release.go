@@ -79,3 +79,11 @@ func (p *Provider) release(from peer.ID, v wire.Voucher, added wire.Amount) {
 	p.cfg.Access.GrantFor(from, access.OutputGrant, cids...)
 	p.log.Debug("outputs released on voucher", "task", v.Task, "attempt", v.Attempt, "blobs", len(cids))
 }
+
+// Debtors lists the consumers this provider refuses for not paying.
+func (p *Provider) Debtors() (ds []provcore.Debtor) {
+	if l := p.active.Load(); l != nil {
+		l.read(func(m *provcore.Machine) { ds = m.Debtors() })
+	}
+	return ds
+}
