@@ -73,8 +73,8 @@ type Config struct {
 	// Debtors keeps the consumers that did not pay across restarts; nil
 	// keeps them in memory only.
 	Debtors Debtors
-	Clock    clock.Clock
-	Logger   *slog.Logger
+	Clock   clock.Clock
+	Logger  *slog.Logger
 	// OfferInterval is how often the offer is republished.
 	OfferInterval time.Duration
 	// Executor runs WebAssembly tasks; nil: wazero with the compilation
