@@ -84,9 +84,10 @@ func (m *Market) stored(now time.Time, e Stored) {
 		m.lost(now, j, t, a, true, fmt.Sprintf("%s was paid but its outputs could not be fetched: %s", shortPeer(a.Provider), e.Err))
 		return
 	}
+	first := !t.stored()
 	a.Withheld = false
-	if t.State == TaskVerified && a.Result != nil {
-		// The task shows the logs of the replica whose blobs are here.
+	if first && t.State == TaskVerified && a.Result != nil && t.Provider != a.Provider {
+		// The task shows the logs of the replica whose blobs came first.
 		m.record(t, a, a.Result, a.Receipt, a.Signature)
 	}
 	m.touch(now, j, t)

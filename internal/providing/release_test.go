@@ -1,12 +1,14 @@
 package providing
 
 import (
+	"path/filepath"
 	"testing"
 	"time"
 
 	"github.com/libp2p/go-libp2p/core/peer"
 
 	provcore "github.com/deco-network/deco/internal/provider"
+	"github.com/deco-network/deco/internal/store"
 	"github.com/deco-network/deco/internal/wire"
 )
 
@@ -37,5 +39,31 @@ func TestWithheldOutputsReleasedOnlyByAPayingVoucher(t *testing.T) {
 	}
 	if _, ok := w.release(k, consumer, 1000); ok {
 		t.Fatal("released twice")
+	}
+}
+
+// The record of consumers that did not pay outlives the process: a
+// provider restarted on the same database refuses them still.
+func TestDebtorsPersist(t *testing.T) {
+	db, err := store.OpenDB(filepath.Join(t.TempDir(), "state.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	book := DebtorBook{DB: db}
+	d := provcore.Debtor{Consumer: "0xAbC", Peer: "p", Owed: provcore.Key{Task: wire.TaskID{Job: "job-a", Index: 3}, Attempt: 1}, Price: 1000, Since: time.Unix(100, 0).UTC(), Reason: "no voucher 30s after delivery"}
+	if err := book.Put(d); err != nil {
+		t.Fatal(err)
+	}
+	got, err := book.All()
+	if err != nil || len(got) != 1 || got[0] != d {
+		t.Fatalf("stored %+v, read back %+v (%v)", d, got, err)
+	}
+	d.Cleared = true
+	if err := book.Put(d); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := book.All(); err != nil || len(got) != 0 {
+		t.Fatalf("a cleared debtor is still stored: %+v (%v)", got, err)
 	}
 }
