@@ -41,6 +41,7 @@ func (c countRuns) Run(ctx context.Context, s exec.Spec) (exec.Result, error) {
 func TestOutputsReleasedOnlyOnVoucher(t *testing.T) {
 	stdout := wire.CIDOf([]byte(wasm.MinimalMessage))
 	var consumer *Node
+	var mu sync.Mutex // the hook runs on the consumer's loop
 	var before error
 	var checked bool
 	c := startCluster(t, ClusterOptions{Providers: 1, Chain: true, Configure: func(i int, o *Options) {
@@ -51,6 +52,8 @@ func TestOutputsReleasedOnlyOnVoucher(t *testing.T) {
 		// root, before the voucher is signed: the outputs are not here and
 		// the provider refuses them.
 		o.WithholdVoucher = func(e market.Pay) bool {
+			mu.Lock()
+			defer mu.Unlock()
 			if checked {
 				return false
 			}
@@ -72,6 +75,8 @@ func TestOutputsReleasedOnlyOnVoucher(t *testing.T) {
 	if j.State != api.JobCompleted {
 		t.Fatalf("job %s: %s", j.State, j.Reason)
 	}
+	mu.Lock()
+	defer mu.Unlock()
 	if !checked || before == nil || !errors.Is(before, p2p.ErrDenied) {
 		t.Fatalf("fetch before the voucher: %v (checked %v), want refused (%v)", before, checked, p2p.ErrDenied)
 	}
