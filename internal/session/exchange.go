@@ -46,16 +46,33 @@ func (m *Manager) judgeRoot(ctx context.Context, a market.Assign, res wire.Resul
 	if res.Receipt.ExitCode != res.ExitCode {
 		return ProviderFault("receipt exit code %d differs from the result's %d", res.Receipt.ExitCode, res.ExitCode)
 	}
-	// A provider without payments sends small blobs along; keep those
-	// that hash right, Fetch then finds them here.
-	for c, b := range res.Inline {
-		if wire.CIDOf(b) == c {
-			m.Blobs.PutBytes(b)
+	v.Outputs, v.Stdout, v.Stderr, v.Receipt, v.Signature = out, res.Stdout, res.Stderr, res.Receipt, res.Signature
+	v.LogsTruncated, v.OK = res.Truncated, true
+	// A provider without payments sends small blobs along and withholds
+	// nothing: when everything came inline there is nothing to fetch.
+	v.Withheld = !m.keepAll(res, out)
+	return v
+}
+
+// keepAll stores the blobs that came inline with res and reports whether
+// that is every output (of its manifest's size) and log.
+func (m *Manager) keepAll(res wire.Result, out wire.Manifest) bool {
+	all := true
+	for _, c := range []wire.CID{res.Stdout, res.Stderr} {
+		if c != "" && m.keepInline(res, c) == "" {
+			all = false
 		}
 	}
-	v.Outputs, v.Stdout, v.Stderr, v.Receipt, v.Signature = out, res.Stdout, res.Stderr, res.Receipt, res.Signature
-	v.LogsTruncated, v.OK, v.Withheld = res.Truncated, true, true
-	return v
+	for _, e := range out.Entries {
+		if m.keepInline(res, e.CID) == "" {
+			all = false
+			continue
+		}
+		if _, size, err := m.blobSize(e.CID); err != nil || size != e.Size {
+			all = false
+		}
+	}
+	return all
 }
 
 // FetchOutputs stores the outputs and logs e names, from e.Peer, after the
@@ -98,7 +115,7 @@ func (m *Manager) FetchOutputs(ctx context.Context, e market.Fetch) error {
 // refuses, for at most ReleaseWait.
 func (m *Manager) fetchReleased(ctx context.Context, p peer.ID, c wire.CID, max int64) error {
 	deadline := time.Now().Add(ReleaseWait)
-	wait := 25 * time.Millisecond
+	wait := 5 * time.Millisecond
 	for {
 		err := m.Fetch(ctx, p, c, nil, max)
 		if err == nil || !errors.Is(err, p2p.ErrDenied) || ctx.Err() != nil || time.Now().Add(wait).After(deadline) {
