@@ -129,3 +129,17 @@ func (m *Manager) fetchReleased(ctx context.Context, p peer.ID, c wire.CID, max 
 		wait = min(2*wait, time.Second)
 	}
 }
+
+// abandon tells the provider, on a new session, that the consumer gave up
+// an attempt whose session broke: a result it may have delivered will not
+// be paid, so it does not count the consumer as owing it (provider
+// debts). Best effort, in the background.
+func (m *Manager) abandon(ctx context.Context, peerID string, spec wire.TaskSpec, reason string) {
+	m.wg.Add(1)
+	go func() {
+		defer m.wg.Done()
+		sctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+		defer cancel()
+		m.Send(sctx, peerID, wire.TypeCancel, wire.Cancel{Task: spec.Task, Attempt: spec.Attempt, Reason: reason})
+	}()
+}

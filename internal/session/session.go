@@ -250,7 +250,9 @@ func (m *Manager) run(ctx context.Context, a market.Assign) market.Verdict {
 			if ctx.Err() != nil {
 				return market.Verdict{}
 			}
-			return ProviderFault("lost connection to provider %s while the task ran: %v", ShortID(a.Peer), msg.err)
+			v := ProviderFault("lost connection to provider %s while the task ran: %v", ShortID(a.Peer), msg.err)
+			m.abandon(ctx, a.Peer, spec, v.Reason)
+			return v
 		case msg.status != nil:
 			m.post(ctx, market.Progress{Task: spec.Task, Attempt: spec.Attempt, State: msg.status.State, Message: msg.status.Message})
 		case msg.result != nil:
