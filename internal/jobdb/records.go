@@ -106,6 +106,7 @@ type attemptRecord struct {
 	// reads as a result, not a paid failure.
 	Failure    string      `json:"failure,omitempty"`
 	FailurePay wire.Amount `json:"failure_pay,omitempty"`
+	Withheld   bool        `json:"withheld,omitempty"`
 }
 
 // resultRecord is what an attempt returned.
@@ -143,7 +144,7 @@ func taskRecordOf(t *market.Task) taskRecord {
 		r.Attempts[i] = attemptRecord{N: a.N, Provider: a.Provider, EVM: a.EVM, Price: a.Price, State: a.State, Reason: a.Reason,
 			Started: a.Started, Ended: a.Ended, Deadline: a.Deadline, OutputRoot: a.OutputRoot, Net: a.Net,
 			Receipt: a.Receipt, Signature: a.Signature, Paid: a.Paid, Unpaid: a.Unpaid, Unchecked: a.Unchecked,
-			Failure: a.Failure, FailurePay: a.FailurePay}
+			Failure: a.Failure, FailurePay: a.FailurePay, Withheld: a.Withheld}
 		if res := a.Result; res != nil {
 			r.Attempts[i].Result = &resultRecord{ExitCode: res.ExitCode, Outputs: res.Outputs, Stdout: res.Stdout, Stderr: res.Stderr,
 				DurationMs: res.DurationMs, Compiled: res.Compiled, LogsTruncated: res.LogsTruncated}
@@ -165,7 +166,7 @@ func (r taskRecord) task() *market.Task {
 		t.Attempts[i] = market.Attempt{N: a.N, Provider: a.Provider, EVM: a.EVM, Price: a.Price, State: a.State, Reason: a.Reason,
 			Started: a.Started, Ended: a.Ended, Deadline: a.Deadline, OutputRoot: a.OutputRoot, Net: a.Net,
 			Receipt: a.Receipt, Signature: a.Signature, Paid: a.Paid, Unpaid: a.Unpaid, Unchecked: a.Unchecked,
-			Failure: a.Failure, FailurePay: a.FailurePay}
+			Failure: a.Failure, FailurePay: a.FailurePay, Withheld: a.Withheld}
 		if res := a.Result; res != nil {
 			t.Attempts[i].Result = &market.Result{ExitCode: res.ExitCode, Outputs: res.Outputs, Stdout: res.Stdout, Stderr: res.Stderr,
 				DurationMs: res.DurationMs, Compiled: res.Compiled, LogsTruncated: res.LogsTruncated}

@@ -100,7 +100,10 @@ func (m *Market) assign(now time.Time, j *Job, t *Task, peer string, b wire.Bid)
 	if j.policy.Policy == spec.VerifyAdaptive && t.replicas() < 2 {
 		m.adapt(now, j, t, peer, n)
 	}
-	m.emit(Assign{Peer: peer, EVM: b.EVM, Msg: wire.Assign{Spec: m.taskSpec(j, t.Index, n), Price: b.Price, Consumer: m.cfg.Consumer}})
+	// Under a quorum the voucher waits for other results: the provider
+	// must not hold this consumer's next tasks until it comes.
+	quorum := j.policy.Policy == spec.VerifyReplicate || j.policy.Policy == spec.VerifyAdaptive
+	m.emit(Assign{Peer: peer, EVM: b.EVM, Msg: wire.Assign{Spec: m.taskSpec(j, t.Index, n), Price: b.Price, Consumer: m.cfg.Consumer, Quorum: quorum}})
 }
 
 // TaskSpec returns what a provider receives for task i of j on attempt n.
@@ -194,7 +197,7 @@ func (m *Market) outcome(now time.Time, e Outcome) {
 		LogsTruncated: v.LogsTruncated}
 	if v.OK && !single {
 		// Every result votes with its manifest's root, even an empty one.
-		a.State, a.Ended, a.OutputRoot, a.Result = attemptSubmitted, now, v.Outputs.Root(), res
+		a.State, a.Ended, a.OutputRoot, a.Result, a.Withheld = attemptSubmitted, now, v.Outputs.Root(), res, v.Withheld
 		a.Reason = "receipt and outputs check out; waiting for the quorum"
 		m.release(a.Provider)
 		m.touch(now, j, t) // saved: a restart keeps the result
@@ -214,6 +217,9 @@ func (m *Market) outcome(now time.Time, e Outcome) {
 	}
 	if v.OK {
 		a.State, a.Ended, a.OutputRoot, a.Reason = attemptVerified, now, t.OutputRoot, "receipt verified"
+		if v.Withheld {
+			a.Withheld, a.Result = true, res // Fetch takes the blobs to store from it
+		}
 		t.State, t.Reason = TaskVerified, fmt.Sprintf("verified: receipt signed by %s matches outputs %s", shortAddr(a.EVM), t.OutputRoot.Short())
 		m.release(a.Provider)
 		m.touch(now, j, t)
@@ -263,6 +269,7 @@ func (m *Market) pay(j *Job, t *Task, a *Attempt) {
 	}
 	a.Paid = true
 	m.emit(Pay{Peer: a.Provider, EVM: a.EVM, Task: wire.TaskID{Job: j.ID, Index: t.Index}, Attempt: a.N, Price: a.Price})
+	m.fetch(j, t, a)
 }
 
 // unpaid records that the Pay for an attempt was not carried out, so the
@@ -281,6 +288,9 @@ func (m *Market) unpaid(now time.Time, e Unpaid) {
 	a.Reason += "; not paid: " + e.Reason
 	m.touch(now, j, t)
 	m.logf(now, j, t.Index, "result from %s accepted but not paid: %s", shortPeer(a.Provider), e.Reason)
+	if a.Withheld && a.State == attemptVerified {
+		m.lost(now, j, t, a, false, fmt.Sprintf("this node did not pay %s (%s), so it keeps the outputs", shortPeer(a.Provider), e.Reason))
+	}
 }
 
 func (m *Market) release(peer string) {

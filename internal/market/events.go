@@ -88,6 +88,12 @@ type Verdict struct {
 	// failure earns (pricing.FailurePay) and which failures replicas
 	// agree on.
 	Failure string
+	// Withheld: the result was judged on its signed output root and
+	// manifest alone; the provider releases the bytes once paid. After the
+	// attempt's Pay the market emits Fetch, and the task is complete only
+	// once Stored reports the outputs here (fair exchange,
+	// docs/economics.md).
+	Withheld bool
 }
 
 // Outcome ends an attempt.
@@ -121,6 +127,15 @@ type Unpaid struct {
 	Reason  string
 }
 
+// Stored reports the end of a Fetch: the paid attempt's outputs and logs
+// are stored on this node, or (Err set) they could not be fetched from its
+// provider, which was paid for them.
+type Stored struct {
+	Task    wire.TaskID
+	Attempt int
+	Err     string
+}
+
 func (Submit) event()      {}
 func (Restore) event()     {}
 func (OfferSeen) event()   {}
@@ -131,6 +146,7 @@ func (Outcome) event()     {}
 func (Cancel) event()      {}
 func (FraudProven) event() {}
 func (Unpaid) event()      {}
+func (Stored) event()      {}
 
 // Effect is an output of Step/Tick for the driver to carry out. Step and
 // Tick return them grouped in a Ready, which says what must be persisted
@@ -213,6 +229,23 @@ type Fraud struct {
 	Evidence verify.Evidence
 }
 
+// Fetch asks the driver to store a paid attempt's withheld outputs and
+// logs (Verdict.Withheld): after the attempt's voucher has gone out, from
+// Peer, each blob checked against its CID and the manifest's size. It
+// reports the end with Stored. It follows the attempt's Pay in the same
+// Ready, and comes again after a restart for a paid task whose outputs
+// were not stored yet.
+type Fetch struct {
+	Peer    string
+	Task    wire.TaskID
+	Attempt int
+	Outputs wire.Manifest
+	Stdout  wire.CID
+	Stderr  wire.CID
+	// MaxOutput bounds the outputs' total size (the task's max_output).
+	MaxOutput int64
+}
+
 func (RequestBid) effect() {}
 func (Assign) effect()     {}
 func (Abort) effect()      {}
@@ -222,3 +255,4 @@ func (Finished) effect()   {}
 func (Pay) effect()        {}
 func (Reject) effect()     {}
 func (Fraud) effect()      {}
+func (Fetch) effect()      {}

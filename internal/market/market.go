@@ -198,6 +198,8 @@ func (m *Market) Step(now time.Time, ev Event) Ready {
 		m.fraudProven(now, e)
 	case Unpaid:
 		m.unpaid(now, e)
+	case Stored:
+		m.stored(now, e)
 	}
 	m.drive(now)
 	return m.flush()
@@ -348,6 +350,7 @@ func (m *Market) submit(now time.Time, j *Job, restored bool) {
 	}
 	if !j.State.Terminal() {
 		m.logf(now, j, -1, "job restored after restart")
+		m.refetch(j)
 	}
 }
 
@@ -384,6 +387,10 @@ func (m *Market) settle(now time.Time, j *Job) {
 			}
 			failed = append(failed, t.Index)
 		}
+	}
+	m.payHeld(now, j) // held payments release their outputs too
+	if m.awaitingOutputs(j) {
+		return // Stored settles it again
 	}
 	j.EndedAt = now
 	if len(failed) == 0 {

@@ -33,7 +33,7 @@ type Ready struct {
 }
 
 // Action is an effect of the action part of a Ready: RequestBid, Assign,
-// Abort, Pay, Reject or Fraud.
+// Abort, Pay, Fetch, Reject or Fraud.
 type Action interface {
 	Effect
 	action()
@@ -45,6 +45,7 @@ func (Abort) action()      {}
 func (Pay) action()        {}
 func (Reject) action()     {}
 func (Fraud) action()      {}
+func (Fetch) action()      {}
 
 // Empty reports whether r asks for nothing.
 func (r Ready) Empty() bool {

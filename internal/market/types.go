@@ -165,6 +165,9 @@ type Attempt struct {
 	// accepts it (a share of Price, pricing.FailurePay); Paid says
 	// whether it was paid.
 	FailurePay wire.Amount `json:"failure_pay,omitempty"`
+	// Withheld: the provider holds this result's outputs until paid
+	// (Verdict.Withheld); cleared once they are stored here.
+	Withheld bool `json:"withheld,omitempty"`
 	// Unchecked marks a result accepted without a replica (adaptive); a
 	// re-check runs it again elsewhere if its provider is caught cheating.
 	Unchecked bool `json:"unchecked,omitempty"`

@@ -169,6 +169,8 @@ func (n *Node) perform(ctx context.Context, rd market.Ready) {
 			n.sessions.Abort(e)
 		case market.Pay:
 			n.signPay(ctx, e)
+		case market.Fetch:
+			n.settle.Fetch(ctx, e) // after the attempt's voucher
 		case market.Reject:
 			n.rejectAttempt(ctx, e)
 		case market.Fraud:

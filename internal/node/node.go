@@ -79,6 +79,9 @@ type Options struct {
 	// demo pass a simulated chain); otherwise Config.Chain.RPC is dialed
 	// if set, and without either the node runs without payments.
 	Chain chain.Chain
+	// WithholdVoucher, when set on a consumer and true for a Pay, signs no
+	// voucher for it: tests play a consumer that stops paying.
+	WithholdVoucher func(e market.Pay) bool
 	// Redeem tunes when a provider redeems its vouchers.
 	Redeem pay.ProviderOptions
 	// EscrowWindow overrides how long a job's escrow stays open (its

@@ -36,6 +36,10 @@ func (n *Node) signPay(ctx context.Context, e market.Pay) {
 	if _, ok := n.zk.Job(e.Task.Job); ok {
 		return // paid on proof: the provider settles with the escrow itself
 	}
+	if n.opts.WithholdVoucher != nil && n.opts.WithholdVoucher(e) {
+		n.perform(ctx, n.step(n.clk.Now(), market.Unpaid{Task: e.Task, Attempt: e.Attempt, Reason: "the consumer withheld the voucher"}))
+		return
+	}
 	v, err := n.voucher(ctx, e.Task.Job, e.EVM, e.Price)
 	if err != nil {
 		n.log.Warn("sign voucher", "task", e.Task, "err", err)

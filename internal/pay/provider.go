@@ -39,6 +39,10 @@ type ProviderOptions struct {
 	// CacheTTL is how long a job's escrow read from the chain is reused by
 	// Cover and Accept (default 5s).
 	CacheTTL time.Duration
+	// PayGrace is how long a consumer has to pay for a delivered result
+	// before the provider refuses its work (provider.Config.PayGrace;
+	// default 30s).
+	PayGrace time.Duration
 }
 
 func (o ProviderOptions) withDefaults() ProviderOptions {

@@ -39,6 +39,11 @@ type Config struct {
 	// RetryMin and RetryMax bound the backoff after a failed redemption
 	// (1s, 2m).
 	RetryMin, RetryMax time.Duration
+	// PayGrace is how long a consumer has to pay for a delivered result
+	// before it is recorded as a non-payer (30s); a result whose voucher
+	// waits for a quorum (wire.Assign.Quorum) has the job's escrow window
+	// on top (see debts.go).
+	PayGrace time.Duration
 	// Remember is how many tasks' accepted specs are kept to refuse a
 	// different assignment of the same task (65,536; oldest forgotten).
 	Remember int
@@ -56,6 +61,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.BidTTL == 0 {
 		c.BidTTL = 30 * time.Second
+	}
+	if c.PayGrace == 0 {
+		c.PayGrace = 30 * time.Second
 	}
 	if c.PayWait == 0 {
 		c.PayWait = 10 * time.Minute
@@ -88,7 +96,7 @@ func (c Config) Validate() error {
 		return fmt.Errorf("%w: remember %d tasks' specs", ErrBadConfig, c.Remember)
 	case c.Resources.Cores < 0:
 		return fmt.Errorf("%w: %d cores", ErrBadConfig, c.Resources.Cores)
-	case c.BidTTL < 0 || c.PayWait < 0 || c.MaxTimeout < 0 || c.RedeemAge < 0 || c.RetryMin < 0 || c.RetryMax < c.RetryMin:
+	case c.BidTTL < 0 || c.PayWait < 0 || c.PayGrace < 0 || c.MaxTimeout < 0 || c.RedeemAge < 0 || c.RetryMin < 0 || c.RetryMax < c.RetryMin:
 		return fmt.Errorf("%w: negative duration", ErrBadConfig)
 	}
 	return c.Pricing.Validate()

@@ -25,6 +25,12 @@
 // (failed, cancelled after the result, session ended, escrow closed, no
 // voucher within PayWait).
 //
+// Debts (debts.go) bound the work a consumer gets unpaid to one task per
+// slot: a consumer owing the voucher of a delivered result (not under a
+// quorum) has its next assignments wait for it; past PayGrace, or past
+// the escrow window for a quorum result, it is a Debtor whose bids and
+// assignments are refused until it pays (docs/economics.md).
+//
 // Invariants: slots held never exceed Config.Slots and a slot holds one
 // attempt at a time; an attempt holds its slot from assignment until its
 // execution has returned (a stopped one too, so a sandbox is never shared);

@@ -209,10 +209,13 @@ type Ready struct {
 type Persist struct {
 	Reservations []Reservation
 	Bids         []Bid
+	// Debtors are consumers recorded as not paying, or (Cleared) no
+	// longer: the driver keeps them in its database.
+	Debtors []Debtor
 }
 
 // Empty reports whether r asks nothing of the driver.
 func (r Ready) Empty() bool {
-	return len(r.Persist.Reservations) == 0 && len(r.Persist.Bids) == 0 && len(r.Answers) == 0 &&
+	return len(r.Persist.Reservations) == 0 && len(r.Persist.Bids) == 0 && len(r.Persist.Debtors) == 0 && len(r.Answers) == 0 &&
 		len(r.Runs) == 0 && len(r.Stops) == 0 && len(r.Sends) == 0 && len(r.Redeems) == 0
 }

@@ -24,7 +24,10 @@ type Machine struct {
 	window window
 	held   map[wire.JobID]*held
 	specs  specs // the spec each task was accepted with
-	ready  Ready
+	// owes and debtors bound the work a consumer gets unpaid (debts.go).
+	owes    map[Key]*owe
+	debtors map[string]Debtor // by lower-case consumer address
+	ready   Ready
 }
 
 type stage uint8
@@ -66,7 +69,8 @@ type held struct {
 func New(cfg Config) *Machine {
 	cfg = cfg.withDefaults()
 	m := &Machine{cfg: cfg, tasks: map[Key]*attempt{}, byJob: map[wire.JobID]wire.Amount{},
-		bids: map[bidKey]Bid{}, held: map[wire.JobID]*held{}, specs: specs{limit: cfg.Remember}}
+		bids: map[bidKey]Bid{}, held: map[wire.JobID]*held{}, specs: specs{limit: cfg.Remember},
+		owes: map[Key]*owe{}, debtors: map[string]Debtor{}}
 	m.free = make([]int, cfg.Slots)
 	for i := range m.free {
 		m.free[i] = cfg.Slots - 1 - i // slot 0 is taken first
@@ -141,6 +145,8 @@ func (m *Machine) Step(now time.Time, ev Event) Ready {
 		if a := m.tasks[e.Key]; a != nil && a.stage == awaiting {
 			m.forget(a)
 		}
+		m.settled(e.Key)
+		m.startQueued()
 	case VoucherAccepted:
 		m.voucher(now, e)
 	case VoucherHeld:
@@ -148,7 +154,10 @@ func (m *Machine) Step(now time.Time, ev Event) Ready {
 	case Redeemed:
 		m.redeemed(now, e)
 	case EscrowClosed:
+		m.closedUnpaid(e.Job)
 		m.closeJob(e.Job)
+	case DebtorKnown:
+		m.debtorKnown(e.Debtor)
 	}
 	return m.ready
 }
@@ -166,6 +175,7 @@ func (m *Machine) Tick(now time.Time) Ready {
 			m.forget(a)
 		}
 	}
+	m.overdue(now)
 	m.redeemDue(now)
 	return m.ready
 }
@@ -174,7 +184,7 @@ func (m *Machine) Tick(now time.Time) Ready {
 // steps millions of times.
 func (m *Machine) reset() {
 	r := &m.ready
-	r.Persist.Reservations, r.Persist.Bids = r.Persist.Reservations[:0], r.Persist.Bids[:0]
+	r.Persist.Reservations, r.Persist.Bids, r.Persist.Debtors = r.Persist.Reservations[:0], r.Persist.Bids[:0], r.Persist.Debtors[:0]
 	r.Answers, r.Runs, r.Stops, r.Sends, r.Redeems = r.Answers[:0], r.Runs[:0], r.Stops[:0], r.Sends[:0], r.Redeems[:0]
 }
 
@@ -184,6 +194,9 @@ func (m *Machine) bid(now time.Time, e BidRequested) {
 	free := m.Free()
 	bid := wire.Bid{Job: req.Job, Round: req.Round, EVM: m.cfg.EVM}
 	price, reason := m.admit(req, e.Escrow, ask, free)
+	if r := m.declines(req.Consumer, e.Peer); r != "" {
+		reason = r
+	}
 	if reason != "" {
 		bid.Reason = reason
 	} else {
@@ -210,6 +223,10 @@ func (m *Machine) assign(now time.Time, e TaskAssigned) {
 			Result: wire.Result{Task: spec.Task, Attempt: spec.Attempt, Failure: kind, Message: msg}})
 	}
 	if msg := m.beyondOffer(spec); msg != "" {
+		refuse(wire.FailProvider, msg)
+		return
+	}
+	if msg := m.declines(e.Assign.Consumer, e.Peer); msg != "" {
 		refuse(wire.FailProvider, msg)
 		return
 	}
@@ -256,7 +273,8 @@ func (m *Machine) assign(now time.Time, e TaskAssigned) {
 	}
 	m.tasks[k] = a
 	m.specs.remember(spec)
-	if len(m.free) > 0 {
+	// A consumer owing a voucher waits for it to get another slot.
+	if len(m.free) > 0 && !m.holding(a.assign.Consumer) {
 		m.start(a)
 		return
 	}
@@ -322,6 +340,9 @@ func (m *Machine) finished(now time.Time, e ExecutionFinished) {
 		default:
 			m.keepOnly(a, pay)
 			a.stage, a.sent = awaiting, now
+			if a.assign.Spec.Kind != wire.KindZK { // a proof is paid by the escrow, not the consumer
+				m.owed(a, now)
+			}
 		}
 	}
 	m.startQueued()
@@ -362,10 +383,16 @@ func (m *Machine) freeSlot(a *attempt) {
 	a.slot = -1
 }
 
+// startQueued starts waiting assignments, oldest first, while slots are
+// free; those of a consumer owing a voucher keep waiting.
 func (m *Machine) startQueued() {
-	for len(m.free) > 0 && len(m.queue) > 0 {
-		a := m.queue[0]
-		m.queue = m.queue[1:]
+	for i := 0; len(m.free) > 0 && i < len(m.queue); {
+		a := m.queue[i]
+		if m.holding(a.assign.Consumer) {
+			i++
+			continue
+		}
+		m.queue = slices.Delete(m.queue, i, i+1)
 		m.start(a)
 	}
 }
@@ -399,7 +426,11 @@ func (m *Machine) cancel(k Key) {
 		a.stage = stopping
 		m.ready.Stops = append(m.ready.Stops, Stop{Key: k})
 	case awaiting:
+		// The consumer will not pay: its outputs stay here, and the
+		// rejection is its word (docs/economics.md).
+		m.settled(k)
 		m.forget(a)
+		m.startQueued()
 	}
 }
 

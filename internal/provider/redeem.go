@@ -13,9 +13,13 @@ import (
 func (m *Machine) voucher(now time.Time, e VoucherAccepted) {
 	if e.Key.Task.Job == "" {
 		m.payOldest(e.Held.Job, e.Added)
-	} else if a := m.tasks[e.Key]; a != nil && a.stage == awaiting {
-		m.forget(a)
+	} else {
+		if a := m.tasks[e.Key]; a != nil && a.stage == awaiting {
+			m.forget(a)
+		}
+		m.settled(e.Key)
 	}
+	m.startQueued() // assignments waiting for this voucher
 	m.hold(e.Held)
 	if h := m.held[e.Held.Job]; h != nil && h.Pending >= m.cfg.RedeemThreshold {
 		m.redeemDue(now)
@@ -40,6 +44,7 @@ func (m *Machine) payOldest(job wire.JobID, added wire.Amount) {
 			return
 		}
 		added -= a.amount
+		m.settled(a.key)
 		m.forget(a)
 	}
 }

@@ -87,12 +87,26 @@ func (l *loop) step(ctx context.Context, ev provcore.Event) ([]provcore.Answer, 
 	return answers, err
 }
 
-// perform carries out a Ready in its order. Persist first: nothing in it
-// needs storing yet. The provider's durable state is its vouchers, which
-// pay stores before VoucherAccepted is stepped; reservations and standing
-// bids belong to sessions that die with the process.
+// perform carries out a Ready in its order. Persist first: the record of
+// consumers that did not pay is stored. The provider's other durable state
+// is its vouchers, which pay stores before VoucherAccepted is stepped;
+// reservations and standing bids belong to sessions that die with the
+// process.
 func (l *loop) perform(rd provcore.Ready) {
 	p := l.p
+	for _, d := range rd.Persist.Debtors {
+		if p.cfg.Debtors == nil {
+			break
+		}
+		if err := p.cfg.Debtors.Put(d); err != nil {
+			p.log.Error("store the record of a consumer that did not pay", "consumer", d.Consumer, "err", err)
+		}
+	}
+	for _, d := range rd.Persist.Debtors {
+		if !d.Cleared {
+			p.log.Warn("consumer did not pay: refusing its work", "consumer", d.Consumer, "peer", d.Peer, "task", d.Owed.Task, "reason", d.Reason)
+		}
+	}
 	var orphans []provcore.Key
 	for _, r := range rd.Runs {
 		s := l.sessions[r.Session]

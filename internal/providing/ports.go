@@ -40,6 +40,15 @@ type Payments interface {
 	Options() pay.ProviderOptions
 }
 
+// Debtors keeps the consumers the provider machine recorded as not paying
+// (DebtorBook over the node's database).
+type Debtors interface {
+	// Put stores d, or deletes its record when d.Cleared.
+	Put(d provcore.Debtor) error
+	// All lists the records.
+	All() ([]provcore.Debtor, error)
+}
+
 // ProofSettler settles a zk task on chain with its proof claim (pay.Proofs).
 type ProofSettler interface {
 	// Settle returns when the claim's transaction is mined or failed.

@@ -70,8 +70,11 @@ type Config struct {
 	// cannot settle proofs.
 	Payments Payments
 	Proofs   ProofSettler
-	Clock    clock.Clock
-	Logger   *slog.Logger
+	// Debtors keeps the consumers that did not pay across restarts; nil
+	// keeps them in memory only.
+	Debtors Debtors
+	Clock   clock.Clock
+	Logger  *slog.Logger
 	// OfferInterval is how often the offer is republished.
 	OfferInterval time.Duration
 	// Executor runs WebAssembly tasks; nil: wazero with the compilation
@@ -103,6 +106,8 @@ type Provider struct {
 	active atomic.Pointer[loop]
 	seq    atomic.Uint64
 	wg     sync.WaitGroup
+	// withheld: results whose outputs wait for their voucher.
+	withheld withheldSet
 }
 
 // New returns a Provider that refuses work until Start.
@@ -134,7 +139,7 @@ func (p *Provider) Start(ctx context.Context) error {
 	p.run, err = runner.New(runner.Config{
 		Blobs: cfg.Blobs, Fetcher: cfg.Fetcher, Executors: kinds, Clock: cfg.Clock,
 		Logger: p.log, WorkDir: cfg.Home.Path("work"), Slots: p.slots, InlineLimit: session.InlineLimit,
-		Claims: cfg.Payments != nil, Access: cfg.Access,
+		Claims: cfg.Payments != nil, Access: cfg.Access, Withhold: cfg.Payments != nil,
 		Signer: runner.Signer{EVM: cfg.Binding.EVM, Key: cfg.Key, Domain: cfg.Domain, Attester: cfg.Attester, Edit: cfg.EditReceipt},
 	})
 	if err != nil {
@@ -161,7 +166,7 @@ func (p *Provider) Start(ctx context.Context) error {
 	}
 	if pp := cfg.Payments; pp != nil {
 		o := pp.Options()
-		mc.RedeemThreshold, mc.RedeemAge, mc.RetryMin = o.RedeemThreshold, o.RedeemAge, o.Interval
+		mc.RedeemThreshold, mc.RedeemAge, mc.RetryMin, mc.PayGrace = o.RedeemThreshold, o.RedeemAge, o.Interval, o.PayGrace
 	}
 	if err := mc.Validate(); err != nil {
 		return err
@@ -172,6 +177,18 @@ func (p *Provider) Start(ctx context.Context) error {
 	go func() { defer p.wg.Done(); l.run(ctx) }()
 	go func() { defer p.wg.Done(); p.publishOffers(ctx) }()
 	if pp := cfg.Payments; pp != nil {
+		// Consumers that did not pay before stay refused.
+		if b := cfg.Debtors; b != nil {
+			ds, err := b.All()
+			if err != nil {
+				return fmt.Errorf("load the record of consumers that did not pay: %w", err)
+			}
+			for _, d := range ds {
+				if _, err := l.step(ctx, provcore.DebtorKnown{Debtor: d}); err != nil {
+					return err
+				}
+			}
+		}
 		// Vouchers of earlier runs join the redemption schedule.
 		for _, h := range pp.Held() {
 			if _, err := l.step(ctx, provcore.VoucherHeld{Held: h}); err != nil {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/deco-network/deco/internal/p2p"
 	provcore "github.com/deco-network/deco/internal/provider"
+	"github.com/deco-network/deco/internal/runner"
 	"github.com/deco-network/deco/internal/session"
 	"github.com/deco-network/deco/internal/verify"
 	"github.com/deco-network/deco/internal/wire"
@@ -131,11 +132,21 @@ func (p *Provider) HandleTask(ctx context.Context, s *p2p.Stream) {
 			if pp == nil || l == nil {
 				continue
 			}
+			// What the voucher adds is what it raised the pending amount by
+			// (a redemption meanwhile makes it look smaller: nothing is
+			// released that was not paid).
+			before := pp.Holding(v.Job).Pending
 			if err := pp.Accept(ctx, v); err != nil {
 				p.log.Warn("voucher refused", "task", v.Task, "err", err)
 				continue
 			}
-			l.step(ctx, provcore.VoucherAccepted{Key: provcore.Key{Task: v.Task, Attempt: v.Attempt}, Held: pp.Holding(v.Job)})
+			held := pp.Holding(v.Job)
+			var added wire.Amount
+			if held.Pending > before {
+				added = held.Pending - before
+			}
+			p.release(from, v, added)
+			l.step(ctx, provcore.VoucherAccepted{Key: provcore.Key{Task: v.Task, Attempt: v.Attempt}, Added: added, Held: held})
 		default:
 			p.log.Debug("unexpected task-session message", "from", from, "type", f.Type)
 			return
@@ -157,6 +168,9 @@ func (l *loop) serveTask(ctx context.Context, cancel context.CancelFunc, r provc
 	stopped := ctx.Err() != nil
 	if p.cfg.Malice != nil && !stopped {
 		p.cfg.Malice(&res)
+	}
+	if p.cfg.Payments != nil && spec.Kind != wire.KindZK && res.Receipt != nil && res.ExitCode == 0 && !stopped {
+		p.withheld.hold(r.Key, s.peer, r.Assign.Price, runner.Withheld(res), p.cfg.Clock.Now())
 	}
 	// The slot is free once the sandbox is clean; the result's blobs are
 	// stored or inline. The machine sends the result unless it stopped it.

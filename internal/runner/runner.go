@@ -85,6 +85,12 @@ type Config struct {
 	// outputs and logs from this node (access.OutputGrant), and no one
 	// else.
 	Access Access
+	// Withhold (payments on): a successful result's outputs and logs are
+	// stored but neither sent inline nor granted; the provider releases
+	// them when the consumer's voucher for the attempt arrives (fair
+	// exchange, docs/economics.md). A zk task is paid on its proof and a
+	// failed run by no voucher, so theirs are not withheld.
+	Withhold bool
 }
 
 // Validate reports the first missing or wrong field.
@@ -233,11 +239,49 @@ func (r *Runner) Run(ctx context.Context, from peer.ID, a wire.Assign, slot int,
 	}
 	res.Outputs = m
 	res = r.cfg.Signer.sign(ex.Runtime, spec, res, hex.EncodeToString(sum[:]))
+	if r.cfg.Withhold && spec.Kind != wire.KindZK && res.Receipt != nil && res.ExitCode == 0 {
+		if err := r.withhold(&res); err != nil {
+			return fail(wire.FailProvider, err), nil
+		}
+		return res, nil
+	}
 	r.cfg.Access.GrantFor(from, access.OutputGrant, fetchable(res)...)
 	if claim, ok := zkexec.ClaimOf(out); ok && res.Receipt != nil && r.cfg.Claims {
 		return res, claim
 	}
 	return res, nil
+}
+
+// withhold stores what would have travelled inline in res and sends none
+// of it: the consumer gets the manifest and the signed root, and the bytes
+// once it has paid (Withheld).
+func (r *Runner) withhold(res *wire.Result) error {
+	for _, c := range Withheld(*res) {
+		b, ok := res.Inline[c]
+		if !ok {
+			continue
+		}
+		if _, err := r.cfg.Blobs.PutBytes(b); err != nil {
+			return fmt.Errorf("store output %s: %w", c.Short(), err)
+		}
+		delete(res.Inline, c)
+	}
+	return nil
+}
+
+// Withheld lists every output and log of a successful result: what the
+// consumer fetches once it has paid.
+func Withheld(res wire.Result) []wire.CID {
+	var cids []wire.CID
+	for _, e := range res.Outputs.Entries {
+		cids = append(cids, e.CID)
+	}
+	for _, c := range []wire.CID{res.Stdout, res.Stderr} {
+		if c != "" {
+			cids = append(cids, c)
+		}
+	}
+	return cids
 }
 
 // fetchable lists the outputs and logs of res the consumer fetches: those

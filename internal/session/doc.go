@@ -1,10 +1,13 @@
 // Package session is the consumer's side of task sessions: it asks
 // providers for bids, delivers each assignment on the long-lived
 // /deco/task/2 session it keeps with that provider, waits for the result
-// and judges it (result, receipt, signature, attestation, the outputs
-// fetched and checked against their content addresses, and for zk jobs the
-// proof), then posts what happened back to the node's loop as market
-// events.
+// and judges it (result, receipt, signature, attestation and the signed
+// output manifest; for zk jobs and failed runs the outputs fetched and
+// checked, and the proof), then posts what happened back to the node's
+// loop as market events. A successful result's outputs are fetched only
+// after the market paid for its root (Settler.Fetch, FetchOutputs: fair
+// exchange, docs/economics.md), each checked against its content address
+// and the manifest.
 //
 // It is an adapter: it talks to the network and the blob store through
 // the narrow ports it defines (Host, Blobs, Attestation, ProofJudge, and

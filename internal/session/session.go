@@ -262,7 +262,9 @@ func (m *Manager) run(ctx context.Context, a market.Assign) market.Verdict {
 			if ctx.Err() != nil {
 				return market.Verdict{}
 			}
-			return ProviderFault("lost connection to provider %s while the task ran: %v", ShortID(a.Peer), msg.err)
+			v := ProviderFault("lost connection to provider %s while the task ran: %v", ShortID(a.Peer), msg.err)
+			m.abandon(ctx, a.Peer, spec, v.Reason)
+			return v
 		case msg.status != nil:
 			m.post(ctx, market.Progress{Task: spec.Task, Attempt: spec.Attempt, State: msg.status.State, Message: msg.status.Message})
 		case msg.result != nil:
@@ -309,6 +311,14 @@ func (m *Manager) judge(ctx context.Context, p peer.ID, a market.Assign, res wir
 	}
 	if out.TotalSize() > spec.MaxOutput && spec.MaxOutput > 0 {
 		return market.Verdict{ProgramFault: true, Reason: fmt.Sprintf("output limit: the outputs total %d bytes, above the %d-byte limit (max_output)", out.TotalSize(), spec.MaxOutput)}
+	}
+	// Fair exchange: a successful result is judged on its signed root and
+	// manifest, paid, and only then fetched (Fetch). Its provider withholds
+	// the bytes until the voucher. A zk proof is judged on its bytes (the
+	// escrow pays it on the proof, not by voucher), and a failed run's
+	// outputs and logs are not withheld.
+	if _, proof := m.proofs.ProofJob(spec.Task.Job); res.ExitCode == 0 && spec.Kind != wire.KindZK && !proof {
+		return m.judgeRoot(ctx, a, res, out, v)
 	}
 	// Fetch every output and the logs, each checked against its CID.
 	need := []wire.CID{}

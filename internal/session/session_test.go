@@ -11,19 +11,51 @@ import (
 	"github.com/deco-network/deco/internal/wire"
 )
 
-func TestAcceptedResultIsFetchedAndChecked(t *testing.T) {
+// A result is accepted on its signed root without its bytes (the
+// provider withholds them until paid); FetchOutputs then stores them,
+// checked against the manifest.
+func TestAcceptedResultIsJudgedOnItsRootAndFetchedAfter(t *testing.T) {
 	p := newProvider(t)
 	c := newConsumer(t, p, nil)
 	p.result = func(a wire.Assign) *wire.Result {
 		return p.signed(t, c.domain, a, 0, map[string][]byte{"out.txt": []byte("hello")})
 	}
-	c.Start(context.Background(), assignment(p, 0))
+	a := assignment(p, 0)
+	c.Start(context.Background(), a)
 	out := next[market.Outcome](t, c)
-	if !out.Verdict.OK || out.Verdict.Reason != "" {
-		t.Fatalf("verdict %+v, want accepted", out.Verdict)
+	if !out.Verdict.OK || out.Verdict.Reason != "" || !out.Verdict.Withheld {
+		t.Fatalf("verdict %+v, want accepted on its root, outputs withheld", out.Verdict)
 	}
-	if len(out.Verdict.Outputs.Entries) != 1 || !c.blobs.Has(out.Verdict.Outputs.Entries[0].CID) {
+	if len(out.Verdict.Outputs.Entries) != 1 || c.blobs.Has(out.Verdict.Outputs.Entries[0].CID) {
+		t.Fatalf("outputs %+v fetched before payment", out.Verdict.Outputs)
+	}
+	f := market.Fetch{Peer: a.Peer, Task: a.Msg.Spec.Task, Attempt: a.Msg.Spec.Attempt, Outputs: out.Verdict.Outputs, MaxOutput: a.Msg.Spec.MaxOutput}
+	if err := c.FetchOutputs(context.Background(), f); err != nil {
+		t.Fatal(err)
+	}
+	if !c.blobs.Has(out.Verdict.Outputs.Entries[0].CID) {
 		t.Fatalf("outputs %+v not fetched into the consumer's store", out.Verdict.Outputs)
+	}
+}
+
+// Outputs fetched after payment are the provider's to deliver: missing
+// bytes or a manifest that lies about a size are errors (the market then
+// blames the paid provider).
+func TestFetchAfterPaymentChecksTheManifest(t *testing.T) {
+	p := newProvider(t)
+	c := newConsumer(t, p, nil)
+	a := assignment(p, 0)
+	res := p.signed(t, c.domain, a.Msg, 0, map[string][]byte{"out.txt": []byte("hello")})
+	f := market.Fetch{Peer: a.Peer, Task: a.Msg.Spec.Task, Attempt: 1, Outputs: res.Outputs, MaxOutput: a.Msg.Spec.MaxOutput}
+	lying := f
+	lying.Outputs.Entries = append([]wire.Entry(nil), f.Outputs.Entries...)
+	lying.Outputs.Entries[0].Size++
+	if err := c.FetchOutputs(context.Background(), lying); err == nil || !strings.Contains(err.Error(), "signed manifest says") {
+		t.Fatalf("fetch with a lying manifest: %v, want a size mismatch", err)
+	}
+	p.blobs = newMemBlobs() // the provider lost them
+	if err := newConsumer(t, p, nil).FetchOutputs(context.Background(), f); err == nil {
+		t.Fatal("fetch of outputs the provider does not have succeeded")
 	}
 }
 
@@ -78,11 +110,6 @@ func TestVerdictReasons(t *testing.T) {
 		{"no receipt", func(_ *provider, _ *consumer, a wire.Assign) *wire.Result {
 			return &wire.Result{Task: a.Spec.Task, Attempt: a.Spec.Attempt, Outputs: wire.Manifest{Kind: "outputs"}}
 		}, false, "returned no receipt"},
-		{"outputs missing", func(p *provider, c *consumer, a wire.Assign) *wire.Result {
-			res := p.signed(t, c.domain, a, 0, map[string][]byte{"out.txt": []byte("hello")})
-			p.blobs = newMemBlobs() // the provider lost them
-			return res
-		}, false, "outputs do not match what provider"},
 		{"receipt for other outputs", func(p *provider, c *consumer, a wire.Assign) *wire.Result {
 			res := p.signed(t, c.domain, a, 0, map[string][]byte{"out.txt": []byte("hello")})
 			other := p.signed(t, c.domain, a, 0, map[string][]byte{"out.txt": []byte("HELLO")})

@@ -21,10 +21,12 @@ type Settler struct {
 	q   chan settleItem
 }
 
-// settleItem is a voucher (v set) or a rejection on its way to a provider.
+// settleItem is a voucher (v set), a fetch of paid outputs (fetch set)
+// or a rejection on its way to a provider.
 type settleItem struct {
 	peer   string
 	v      *wire.Voucher
+	fetch  *market.Fetch
 	reject market.Reject
 }
 
@@ -39,6 +41,13 @@ func (m *Manager) NewSettler(log *slog.Logger) *Settler {
 // Pay queues voucher v for peer.
 func (s *Settler) Pay(ctx context.Context, peer string, v *wire.Voucher) {
 	s.enqueue(ctx, settleItem{peer: peer, v: v})
+}
+
+// Fetch queues the fetch of a paid attempt's outputs. It starts once
+// every voucher queued before it has been sent (its own among them), runs
+// on its own goroutine and posts its end (market.Stored).
+func (s *Settler) Fetch(ctx context.Context, e market.Fetch) {
+	s.enqueue(ctx, settleItem{peer: e.Peer, fetch: &e})
 }
 
 // Reject queues the notice that the consumer will not pay for e's attempt
@@ -62,6 +71,22 @@ func (s *Settler) Run(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case it := <-s.q:
+			if it.fetch != nil {
+				s.m.wg.Add(1)
+				go func() {
+					defer s.m.wg.Done()
+					e := *it.fetch
+					st := market.Stored{Task: e.Task, Attempt: e.Attempt}
+					if err := s.m.FetchOutputs(ctx, e); err != nil {
+						if ctx.Err() != nil {
+							return // shutting down: a restart fetches again
+						}
+						st.Err = err.Error()
+					}
+					s.m.post(ctx, st)
+				}()
+				continue
+			}
 			if it.v != nil {
 				sctx, cancel := context.WithTimeout(ctx, 30*time.Second)
 				if err := s.m.Send(sctx, it.peer, wire.TypeVoucher, it.v); err != nil {

@@ -136,6 +136,11 @@ type Assign struct {
 	Consumer string         `json:"consumer"`         // EVM address
 	Inline   map[CID][]byte `json:"inline,omitempty"` // small blobs sent along (hash-checked)
 	Binding  Binding        `json:"binding"`          // binds Consumer to the session's peer
+	// Quorum says the voucher for this attempt's result may wait for other
+	// results of the job (replicate:K, adaptive): the provider then gives
+	// the consumer until the escrow window ends to pay, instead of holding
+	// the consumer's next task until the voucher (see docs/economics.md).
+	Quorum bool `json:"quorum,omitempty"`
 }
 
 // Status reports progress of a running task.

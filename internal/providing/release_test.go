@@ -1,0 +1,69 @@
+package providing
+
+import (
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/libp2p/go-libp2p/core/peer"
+
+	provcore "github.com/deco-network/deco/internal/provider"
+	"github.com/deco-network/deco/internal/store"
+	"github.com/deco-network/deco/internal/wire"
+)
+
+// Withheld outputs go only to the consumer that assigned the attempt, and
+// only on a voucher that added at least the attempt's price: a voucher
+// sent again (adding nothing) or raised by less releases nothing.
+func TestWithheldOutputsReleasedOnlyByAPayingVoucher(t *testing.T) {
+	var w withheldSet
+	k := provcore.Key{Task: wire.TaskID{Job: "job-a", Index: 0}, Attempt: 1}
+	consumer, stranger := peer.ID("consumer"), peer.ID("stranger")
+	out := []wire.CID{wire.CIDOf([]byte("out"))}
+	w.hold(k, consumer, 1000, out, time.Unix(0, 0))
+	for _, tc := range []struct {
+		name  string
+		from  peer.ID
+		added wire.Amount
+	}{
+		{"a replayed voucher", consumer, 0},
+		{"a voucher raised by less than the price", consumer, 999},
+		{"another peer's voucher", stranger, 1000},
+	} {
+		if cids, ok := w.release(k, tc.from, tc.added); ok {
+			t.Fatalf("%s released %v", tc.name, cids)
+		}
+	}
+	if cids, ok := w.release(k, consumer, 1000); !ok || len(cids) != 1 || cids[0] != out[0] {
+		t.Fatalf("the paying voucher released %v, %v", cids, ok)
+	}
+	if _, ok := w.release(k, consumer, 1000); ok {
+		t.Fatal("released twice")
+	}
+}
+
+// The record of consumers that did not pay outlives the process: a
+// provider restarted on the same database refuses them still.
+func TestDebtorsPersist(t *testing.T) {
+	db, err := store.OpenDB(filepath.Join(t.TempDir(), "state.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	book := DebtorBook{DB: db}
+	d := provcore.Debtor{Consumer: "0xAbC", Peer: "p", Owed: provcore.Key{Task: wire.TaskID{Job: "job-a", Index: 3}, Attempt: 1}, Price: 1000, Since: time.Unix(100, 0).UTC(), Reason: "no voucher 30s after delivery"}
+	if err := book.Put(d); err != nil {
+		t.Fatal(err)
+	}
+	got, err := book.All()
+	if err != nil || len(got) != 1 || got[0] != d {
+		t.Fatalf("stored %+v, read back %+v (%v)", d, got, err)
+	}
+	d.Cleared = true
+	if err := book.Put(d); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := book.All(); err != nil || len(got) != 0 {
+		t.Fatalf("a cleared debtor is still stored: %+v (%v)", got, err)
+	}
+}
