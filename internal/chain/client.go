@@ -672,11 +672,29 @@ func (c *Client) send(ctx context.Context, op string, tx *types.DynamicFeeTx) (*
 	}
 }
 
-// waitMined polls for the receipt of hash until it is mined or ctx ends.
+// headSubscriber is a backend that can push new blocks (a WebSocket or
+// IPC connection; over HTTP the subscription fails and polling does).
+type headSubscriber interface {
+	SubscribeNewHead(ctx context.Context, ch chan<- *types.Header) (ethereum.Subscription, error)
+}
+
+// firstPoll is the first wait for a receipt. A dev chain mines on arrival,
+// so the receipt is usually there within milliseconds; the wait doubles up
+// to the poll interval, so a chain with slow blocks costs a few extra reads.
+const firstPoll = 2 * time.Millisecond
+
+// waitMined waits for the receipt of hash until it is mined or ctx ends:
+// it polls with a wait that starts at firstPoll and doubles up to the poll
+// interval, and looks again at once when the backend pushes a new block.
 func (c *Client) waitMined(ctx context.Context, op string, hash common.Hash) (*types.Receipt, error) {
-	delay := c.cfg.poll
-	if c.mined != nil {
-		delay = 10 * time.Millisecond
+	delay := firstPoll
+	var heads chan *types.Header
+	if hs, ok := c.be.(headSubscriber); ok && c.mined == nil {
+		ch := make(chan *types.Header, 16)
+		if sub, err := hs.SubscribeNewHead(ctx, ch); err == nil {
+			defer sub.Unsubscribe()
+			heads = ch
+		}
 	}
 	for {
 		r, err := c.be.TransactionReceipt(ctx, hash)
@@ -696,11 +714,11 @@ func (c *Client) waitMined(ctx context.Context, op string, hash common.Hash) (*t
 		case <-ctx.Done():
 			t.Stop()
 			return nil, fmt.Errorf("%s: transaction %s sent but not mined yet: %w", op, hash.Hex(), ctx.Err())
+		case <-heads:
+			t.Stop()
 		case <-t.C:
 		}
-		if delay < c.cfg.poll {
-			delay *= 2
-		}
+		delay = min(delay*2, c.cfg.poll)
 	}
 }
 
