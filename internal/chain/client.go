@@ -138,6 +138,7 @@ type Client struct {
 	// mined is set by the simulated chain: it seals a block so a sent
 	// transaction is included at once.
 	mined func()
+	fee   *feeCache
 	close func()
 }
 
@@ -151,6 +152,7 @@ func newClient(be backend, acct *account, chainID *big.Int, cfg config) *Client 
 		signer:  types.LatestSignerForChainID(chainID),
 		cfg:     cfg,
 		log:     cfg.log.With("component", "chain", "account", acct.addr.Hex()),
+		fee:     &feeCache{},
 	}
 }
 
@@ -698,9 +700,32 @@ func (c *Client) estimate(ctx context.Context, op string, msg ethereum.CallMsg) 
 	return gas, err
 }
 
+// feeTTL is how long fees read from the chain are reused. The fee cap
+// (twice the base fee plus the tip) survives several full blocks, so fees
+// a second old still get a transaction in, and a burst of transactions
+// costs two reads instead of two each.
+const feeTTL = time.Second
+
+// feeCache holds the last fees read, shared by the copies of a Client.
+type feeCache struct {
+	mu          sync.Mutex
+	tip, feeCap *big.Int
+	at          time.Time
+}
+
 // fees picks EIP-1559 fees: the suggested tip, and a fee cap of twice the
 // latest base fee plus the tip, which survives several full blocks.
 func (c *Client) fees(ctx context.Context, op string) (tip, feeCap *big.Int, err error) {
+	fc := c.fee
+	if fc != nil {
+		fc.mu.Lock()
+		fresh := fc.tip != nil && time.Since(fc.at) < feeTTL
+		tip, feeCap = fc.tip, fc.feeCap
+		fc.mu.Unlock()
+		if fresh {
+			return new(big.Int).Set(tip), new(big.Int).Set(feeCap), nil
+		}
+	}
 	err = c.retry(ctx, op+": read fees", func() error {
 		h, err := c.be.HeaderByNumber(ctx, nil)
 		if err != nil {
@@ -717,6 +742,11 @@ func (c *Client) fees(ctx context.Context, op string) (tip, feeCap *big.Int, err
 		feeCap = new(big.Int).Add(new(big.Int).Mul(h.BaseFee, big.NewInt(2)), t)
 		return nil
 	})
+	if err == nil && fc != nil {
+		fc.mu.Lock()
+		fc.tip, fc.feeCap, fc.at = new(big.Int).Set(tip), new(big.Int).Set(feeCap), time.Now()
+		fc.mu.Unlock()
+	}
 	return tip, feeCap, err
 }
 
