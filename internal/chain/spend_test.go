@@ -1,12 +1,15 @@
 package chain
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math/big"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
 )
 
 // txLog records the transactions a client sent, in the order they were mined.
@@ -164,5 +167,37 @@ func TestAllowanceRaisedWhenShort(t *testing.T) {
 	}
 	if got := len(log.ops("token.approve")); got != before {
 		t.Errorf("an approval was sent for an opening that reverts")
+	}
+}
+
+// TestDevChainMinesOnArrival sends a transaction from a client of another
+// "process" (dialed over JSON-RPC) to an embedded chain whose periodic
+// pool check is an hour away: the block must be sealed because the
+// transaction arrived, not because a timer fired.
+func TestDevChainMinesOnArrival(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	key, err := crypto.GenerateKey()
+	must(t, err)
+	noTicker := func(c *config) { c.pendingCheck = time.Hour }
+	sim, err := NewSimulated(ctx, WithHTTP("127.0.0.1", 0), WithAccounts(key), noTicker)
+	must(t, err)
+	defer sim.Close()
+	c, err := Dial(ctx, sim.RPCURL(), key, sim.Contracts())
+	must(t, err)
+	defer c.Close()
+	for i := range 3 {
+		if err := c.Transfer(ctx, sim.Deployer().Address(), DECO(1)); err != nil {
+			t.Fatalf("transfer %d over JSON-RPC was not mined: %v", i, err)
+		}
+	}
+	var jobs [4][32]byte
+	errs := make(chan error, len(jobs))
+	for i := range jobs {
+		jobs[i] = jobIDOf(c.Address(), fmt.Sprint("rpc-", i))
+		go func() { errs <- c.OpenJob(ctx, jobs[i], DECO(1), time.Now().Add(time.Hour)) }()
+	}
+	for range jobs {
+		must(t, <-errs)
 	}
 }
