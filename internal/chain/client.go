@@ -48,13 +48,72 @@ type account struct {
 	// synced is false until the nonce was read from the chain, and again
 	// after a send failed in a way that leaves the nonce in doubt.
 	synced bool
-	// spend serializes allowance + spend pairs (approve then openJob/stake)
-	// so two concurrent deposits cannot overwrite each other's allowance.
+
+	// spend guards reserved and settled. A spend (openJob, topUp, stake)
+	// checks the balance and the spender's allowance, minus what spends
+	// sent but not yet mined will take, and reserves its amount before it
+	// is sent; it does not hold spend while it waits to be mined, so
+	// spends of one account are sent back to back with successive nonces.
 	spend sync.Mutex
+	// reserved is, per spender, the DECO of spends in flight.
+	reserved map[common.Address]*big.Int
+	// settled is closed (and replaced) whenever a spend in flight ends.
+	settled chan struct{}
 }
 
 func newAccount(key *ecdsa.PrivateKey) *account {
-	return &account{key: key, addr: crypto.PubkeyToAddress(key.PublicKey)}
+	return &account{key: key, addr: crypto.PubkeyToAddress(key.PublicKey),
+		reserved: map[common.Address]*big.Int{}, settled: make(chan struct{})}
+}
+
+// held is the DECO of every spend in flight, and of those to spender;
+// a.spend is held.
+func (a *account) held(spender common.Address) (all, toSpender *big.Int) {
+	all, toSpender = new(big.Int), new(big.Int)
+	for s, v := range a.reserved {
+		all.Add(all, v)
+		if s == spender {
+			toSpender.Set(v)
+		}
+	}
+	return all, toSpender
+}
+
+// reserve adds amount to spender's spends in flight; a.spend is held.
+func (a *account) reserve(spender common.Address, amount *big.Int) {
+	v := a.reserved[spender]
+	if v == nil {
+		v = new(big.Int)
+		a.reserved[spender] = v
+	}
+	v.Add(v, amount)
+}
+
+// release ends a spend in flight and wakes the spends waiting on it.
+func (a *account) release(spender common.Address, amount *big.Int) {
+	a.spend.Lock()
+	defer a.spend.Unlock()
+	if v := a.reserved[spender]; v != nil {
+		if v.Sub(v, amount); v.Sign() <= 0 {
+			delete(a.reserved, spender)
+		}
+	}
+	close(a.settled)
+	a.settled = make(chan struct{})
+}
+
+// awaitSettled releases a.spend until a spend in flight ends or ctx does,
+// then takes it again (also when it returns ctx's error).
+func (a *account) awaitSettled(ctx context.Context) error {
+	ch := a.settled
+	a.spend.Unlock()
+	defer a.spend.Lock()
+	select {
+	case <-ch:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 // ABIs of the three contracts; parsing is done once.
@@ -79,6 +138,7 @@ type Client struct {
 	// mined is set by the simulated chain: it seals a block so a sent
 	// transaction is included at once.
 	mined func()
+	fee   *feeCache
 	close func()
 }
 
@@ -92,6 +152,7 @@ func newClient(be backend, acct *account, chainID *big.Int, cfg config) *Client 
 		signer:  types.LatestSignerForChainID(chainID),
 		cfg:     cfg,
 		log:     cfg.log.With("component", "chain", "account", acct.addr.Hex()),
+		fee:     &feeCache{},
 	}
 }
 
@@ -233,33 +294,74 @@ func (c *Client) SendGas(ctx context.Context, to common.Address, amount *big.Int
 }
 
 // spend sends a transaction through which spender pulls amount DECO from
-// the signer (stake, openJob, topUp). It checks the balance first, and
-// approves exactly amount only when a dry run shows the allowance is the
-// one thing missing, so a call that would revert anyway costs nothing.
-// Spends of one account are serialized so approvals cannot race.
+// the signer (stake, openJob, topUp). It checks the balance first, so a
+// spend the wallet cannot cover fails with ErrInsufficientFunds before
+// anything is sent. An allowance too small for it is raised to the whole
+// balance, so one approval serves many spends; it is sent only when a dry
+// run shows the allowance is the one thing missing, so a call that would
+// revert anyway costs nothing. (The spenders are Deco's escrow and
+// registry, which pull only from the account calling them: the allowance
+// lets no one else move the DECO.)
+//
+// Spends of one account run concurrently: each reserves its amount
+// against the balance and the allowance, and is sent without waiting for
+// the receipts of the others. One that would not fit beside those in
+// flight waits for them to be mined and looks again.
 func (c *Client) spend(ctx context.Context, op string, spender common.Address, amount *big.Int, to common.Address, data []byte) error {
 	if err := c.contracts(); err != nil {
 		return err
 	}
-	c.acct.spend.Lock()
-	defer c.acct.spend.Unlock()
-	bal, err := c.Balance(ctx, c.acct.addr)
-	if err != nil {
-		return err
-	}
-	if bal.Cmp(amount) < 0 {
-		return fmt.Errorf("%s: %w: %s holds %s, needs %s", op, ErrInsufficientFunds, c.acct.addr.Hex(), FormatDECO(bal), FormatDECO(amount))
-	}
-	_, err = c.call(ctx, op, to, data)
-	switch {
-	case errors.Is(err, ErrInsufficientAllowance):
-		if err := c.Approve(ctx, spender, amount); err != nil {
+	a := c.acct
+	a.spend.Lock()
+	for {
+		bal, err := c.Balance(ctx, a.addr)
+		if err != nil {
+			a.spend.Unlock()
 			return err
 		}
-	case err != nil:
-		return err
+		allowed, err := c.Allowance(ctx, a.addr, spender)
+		if err != nil {
+			a.spend.Unlock()
+			return err
+		}
+		all, mine := a.held(spender)
+		free := new(big.Int).Sub(bal, all)
+		if free.Cmp(amount) < 0 {
+			if all.Sign() > 0 {
+				// Spends in flight may fail or be mined meanwhile: wait and read again.
+				if err := a.awaitSettled(ctx); err != nil {
+					a.spend.Unlock()
+					return fmt.Errorf("%s: %w", op, err)
+				}
+				continue
+			}
+			a.spend.Unlock()
+			return fmt.Errorf("%s: %w: %s holds %s, needs %s", op, ErrInsufficientFunds, a.addr.Hex(), FormatDECO(bal), FormatDECO(amount))
+		}
+		if new(big.Int).Sub(allowed, mine).Cmp(amount) < 0 {
+			if mine.Sign() > 0 {
+				if err := a.awaitSettled(ctx); err != nil {
+					a.spend.Unlock()
+					return fmt.Errorf("%s: %w", op, err)
+				}
+				continue
+			}
+			if _, err := c.call(ctx, op, to, data); err != nil && !errors.Is(err, ErrInsufficientAllowance) {
+				a.spend.Unlock()
+				return err
+			}
+			// What others have in flight is theirs; the rest may be spent here.
+			if err := c.Approve(ctx, spender, free); err != nil {
+				a.spend.Unlock()
+				return err
+			}
+		}
+		break
 	}
-	_, err = c.transact(ctx, op, &to, data, nil)
+	a.reserve(spender, amount)
+	a.spend.Unlock()
+	defer a.release(spender, amount)
+	_, err := c.transact(ctx, op, &to, data, nil)
 	return err
 }
 
@@ -598,9 +700,32 @@ func (c *Client) estimate(ctx context.Context, op string, msg ethereum.CallMsg) 
 	return gas, err
 }
 
+// feeTTL is how long fees read from the chain are reused. The fee cap
+// (twice the base fee plus the tip) survives several full blocks, so fees
+// a second old still get a transaction in, and a burst of transactions
+// costs two reads instead of two each.
+const feeTTL = time.Second
+
+// feeCache holds the last fees read, shared by the copies of a Client.
+type feeCache struct {
+	mu          sync.Mutex
+	tip, feeCap *big.Int
+	at          time.Time
+}
+
 // fees picks EIP-1559 fees: the suggested tip, and a fee cap of twice the
 // latest base fee plus the tip, which survives several full blocks.
 func (c *Client) fees(ctx context.Context, op string) (tip, feeCap *big.Int, err error) {
+	fc := c.fee
+	if fc != nil {
+		fc.mu.Lock()
+		fresh := fc.tip != nil && time.Since(fc.at) < feeTTL
+		tip, feeCap = fc.tip, fc.feeCap
+		fc.mu.Unlock()
+		if fresh {
+			return new(big.Int).Set(tip), new(big.Int).Set(feeCap), nil
+		}
+	}
 	err = c.retry(ctx, op+": read fees", func() error {
 		h, err := c.be.HeaderByNumber(ctx, nil)
 		if err != nil {
@@ -617,6 +742,11 @@ func (c *Client) fees(ctx context.Context, op string) (tip, feeCap *big.Int, err
 		feeCap = new(big.Int).Add(new(big.Int).Mul(h.BaseFee, big.NewInt(2)), t)
 		return nil
 	})
+	if err == nil && fc != nil {
+		fc.mu.Lock()
+		fc.tip, fc.feeCap, fc.at = new(big.Int).Set(tip), new(big.Int).Set(feeCap), time.Now()
+		fc.mu.Unlock()
+	}
 	return tip, feeCap, err
 }
 
@@ -672,11 +802,29 @@ func (c *Client) send(ctx context.Context, op string, tx *types.DynamicFeeTx) (*
 	}
 }
 
-// waitMined polls for the receipt of hash until it is mined or ctx ends.
+// headSubscriber is a backend that can push new blocks (a WebSocket or
+// IPC connection; over HTTP the subscription fails and polling does).
+type headSubscriber interface {
+	SubscribeNewHead(ctx context.Context, ch chan<- *types.Header) (ethereum.Subscription, error)
+}
+
+// firstPoll is the first wait for a receipt. A dev chain mines on arrival,
+// so the receipt is usually there within milliseconds; the wait doubles up
+// to the poll interval, so a chain with slow blocks costs a few extra reads.
+const firstPoll = 2 * time.Millisecond
+
+// waitMined waits for the receipt of hash until it is mined or ctx ends:
+// it polls with a wait that starts at firstPoll and doubles up to the poll
+// interval, and looks again at once when the backend pushes a new block.
 func (c *Client) waitMined(ctx context.Context, op string, hash common.Hash) (*types.Receipt, error) {
-	delay := c.cfg.poll
-	if c.mined != nil {
-		delay = 10 * time.Millisecond
+	delay := firstPoll
+	var heads chan *types.Header
+	if hs, ok := c.be.(headSubscriber); ok && c.mined == nil {
+		ch := make(chan *types.Header, 16)
+		if sub, err := hs.SubscribeNewHead(ctx, ch); err == nil {
+			defer sub.Unsubscribe()
+			heads = ch
+		}
 	}
 	for {
 		r, err := c.be.TransactionReceipt(ctx, hash)
@@ -696,11 +844,11 @@ func (c *Client) waitMined(ctx context.Context, op string, hash common.Hash) (*t
 		case <-ctx.Done():
 			t.Stop()
 			return nil, fmt.Errorf("%s: transaction %s sent but not mined yet: %w", op, hash.Hex(), ctx.Err())
+		case <-heads:
+			t.Stop()
 		case <-t.C:
 		}
-		if delay < c.cfg.poll {
-			delay *= 2
-		}
+		delay = min(delay*2, c.cfg.poll)
 	}
 }
 

@@ -76,8 +76,9 @@ func WithChainID(id *big.Int) Option {
 	return func(c *config) { c.chainID = id }
 }
 
-// WithPollInterval sets how often a pending transaction's receipt is polled
-// (default 250ms).
+// WithPollInterval sets the longest wait between two polls of a pending
+// transaction's receipt (default 250ms); the first poll comes after 2ms
+// and the wait doubles up to this.
 func WithPollInterval(d time.Duration) Option {
 	return func(c *config) {
 		if d > 0 {
@@ -134,9 +135,9 @@ func WithParams(p Params) Option {
 	return func(c *config) { c.params = p }
 }
 
-// WithHTTP makes the simulated chain answer JSON-RPC over HTTP on host:port
-// (port 0 picks a free one) so other processes can use it, and mines their
-// transactions as they arrive. Simulated only.
+// WithHTTP makes the simulated chain answer JSON-RPC over HTTP and
+// WebSocket on host:port (port 0 picks a free one) so other processes can
+// use it, and mines their transactions as they arrive. Simulated only.
 func WithHTTP(host string, port int) Option {
 	return func(c *config) { c.httpHost, c.httpPort = host, port }
 }

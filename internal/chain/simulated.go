@@ -28,8 +28,8 @@ const SimulatedChainID = 1337
 // backend: a real EVM and state database, blocks sealed on demand) with
 // Deco's contracts deployed and its accounts funded. Every transaction a
 // Client of it sends is mined at once; with WithHTTP it also answers
-// JSON-RPC for other processes and mines what they send within about
-// 100ms.
+// JSON-RPC (HTTP and WebSocket on one port) for other processes and seals
+// a block as soon as a transaction of theirs arrives.
 type Simulated struct {
 	be       *simulated.Backend
 	client   simulated.Client
@@ -37,6 +37,7 @@ type Simulated struct {
 	addrs    Addresses
 	deployer *Client
 	url      string
+	wsURL    string // the same endpoint over WebSocket, for the mining loop
 
 	mu       sync.Mutex // serializes sealing blocks
 	accounts sync.Map   // common.Address -> *account
@@ -120,6 +121,7 @@ func (s *Simulated) start(alloc types.GenesisAlloc) error {
 			s.be, s.client = be, be.Client()
 			if s.cfg.httpHost != "" {
 				s.url = "http://" + net.JoinHostPort(s.cfg.httpHost, strconv.Itoa(port))
+				s.wsURL = "ws://" + net.JoinHostPort(s.cfg.httpHost, strconv.Itoa(port))
 			}
 			return nil
 		}
@@ -153,6 +155,11 @@ func newBackend(alloc types.GenesisAlloc, host string, port int, allForks bool) 
 			nc.HTTPHost = host
 			nc.HTTPPort = port
 			nc.HTTPModules = []string{"eth", "net", "web3"}
+			// WebSocket on the same port: the mining loop subscribes
+			// to the pool's new transactions and reads its status.
+			nc.WSHost = host
+			nc.WSPort = port
+			nc.WSModules = []string{"eth", "net", "web3", "txpool"}
 		}
 	}), nil
 }
@@ -166,12 +173,34 @@ func freePort(host string) (int, error) {
 	return l.Addr().(*net.TCPAddr).Port, nil
 }
 
-// mineLoop seals a block whenever transactions from other processes wait.
+// mineLoop seals a block as soon as a transaction from another process
+// enters the pool: it subscribes to the pool's new transactions over the
+// chain's own WebSocket endpoint, so a receipt is ready a few milliseconds
+// after the transaction was sent. Every pendingCheck it also asks the pool
+// directly, in case a notification was lost.
 func (s *Simulated) mineLoop() {
 	defer close(s.done)
-	pc, ok := s.client.(pendingCounter)
-	if !ok {
-		return
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go func() {
+		select {
+		case <-s.stop:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	var (
+		rc      *rpc.Client
+		arrived = make(chan common.Hash, 256)
+		lost    <-chan error
+	)
+	if c, err := rpc.DialContext(ctx, s.wsURL); err == nil {
+		rc = c
+		defer rc.Close()
+		if sub, err := rc.EthSubscribe(ctx, arrived, "newPendingTransactions"); err == nil {
+			defer sub.Unsubscribe()
+			lost = sub.Err()
+		}
 	}
 	t := time.NewTicker(s.cfg.pendingCheck)
 	defer t.Stop()
@@ -179,33 +208,43 @@ func (s *Simulated) mineLoop() {
 		select {
 		case <-s.stop:
 			return
-		case <-t.C:
-		}
-		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
-		n, err := s.queued(ctx)
-		if err != nil {
-			// PendingTransactionCount reads a pending block cached for 2s:
-			// correct but slow, so it is only the fallback.
-			n, err = pc.PendingTransactionCount(ctx)
-		}
-		cancel()
-		if err == nil && n > 0 {
+		case <-lost:
+			lost = nil // the ticker carries on alone
+		case <-arrived:
+			// Transactions sent together go into one block.
+			for drained := false; !drained; {
+				select {
+				case <-arrived:
+				default:
+					drained = true
+				}
+			}
 			s.Commit()
+		case <-t.C:
+			if n, err := s.queued(ctx, rc); err == nil && n > 0 {
+				s.Commit()
+			}
 		}
 	}
 }
 
-// queued asks the transaction pool directly (txpool_status), which has no
-// cache, how many transactions wait.
-func (s *Simulated) queued(ctx context.Context) (uint, error) {
-	rc, ok := s.client.(interface{ Client() *rpc.Client })
-	if !ok {
-		return 0, errors.New("no rpc client")
+// queued is how many transactions wait in the pool. It asks the pool
+// (txpool_status, no cache) over rc; without rc it falls back on the
+// pending block, which the node caches for 2s.
+func (s *Simulated) queued(ctx context.Context, rc *rpc.Client) (uint, error) {
+	ctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	if rc == nil {
+		pc, ok := s.client.(pendingCounter)
+		if !ok {
+			return 0, errors.New("simulated chain: cannot count pending transactions")
+		}
+		return pc.PendingTransactionCount(ctx)
 	}
 	var st struct {
 		Pending hexutil.Uint `json:"pending"`
 	}
-	if err := rc.Client().CallContext(ctx, &st, "txpool_status"); err != nil {
+	if err := rc.CallContext(ctx, &st, "txpool_status"); err != nil {
 		return 0, err
 	}
 	return uint(st.Pending), nil

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"runtime/pprof"
 	"sort"
@@ -48,6 +49,25 @@ type OverheadReport struct {
 	CompiledRuns      int     `json:"compiled_runs"`
 	CompiledProviders int     `json:"providers_used_in_warmup"`
 	CompiledAfterWarm int     `json:"compiles_after_warmup"`
+	// Escrow compares jobs with payments on a dev chain over JSON-RPC
+	// against --no-chain, through the CLI's path.
+	Escrow *EscrowReport `json:"escrow,omitempty"`
+}
+
+// printEscrow prints the escrow's figures and their targets.
+func printEscrow(o io.Writer, e *EscrowReport) {
+	fmt.Fprintf(o, "Escrow on the hot path (module %s; 1 consumer + 3 providers in-process with real API servers; `deco run --wait`'s path: upload, submit, poll every 150ms):\n", e.Module)
+	fmt.Fprintf(o, "  %-34s %10s %10s %7s\n", "", "no chain", "payments", "ratio")
+	row := func(name string, free, paid float64, note string) {
+		fmt.Fprintf(o, "  %-34s %8.0fms %8.0fms %7.2f %s\n", name, free, paid, paid/free, note)
+	}
+	row(fmt.Sprintf("one job, p50 of %d", e.Runs), e.NoChainOneMs, e.PaidOneMs, "(target ≤ 1.3)")
+	row("  to its last event (no polling)", e.NoChainEventsMs, e.PaidEventsMs, "")
+	row("  accepted (upload + submit)", e.NoChainSubmitMs, e.PaidSubmitMs, "")
+	row(fmt.Sprintf("%d at once, all accepted", e.Parallel), e.NoChainParallelSubmitMs, e.PaidParallelSubmitMs, "")
+	row(fmt.Sprintf("%d at once, all ended", e.Parallel), e.NoChainParallelMs, e.PaidParallelMs, "")
+	fmt.Fprintf(o, "  %d at once vs one (median of %d rounds): accepted %.2f, ended %.2f with payments (target ≤ 2); %.2f, %.2f with no chain\n",
+		e.Parallel, e.Rounds, e.SubmitRatio, e.ParallelRatio, e.NoChainSubmitRatio, e.NoChainParallelRatio)
 }
 
 func pct(ds []time.Duration, p float64) float64 {
@@ -63,6 +83,9 @@ func pct(ds []time.Duration, p float64) float64 {
 func newBenchOverheadCmd(g *globals) *cobra.Command {
 	var runs, tpTasks, goTasks, tpProviders int
 	var cpuprofile string
+	var escrowOnly bool
+	var escrowModule string
+	var escrowRuns, parallel, rounds int
 	cmd := &cobra.Command{
 		Use:   "overhead",
 		Short: "Latency Deco adds over a local wazero run, throughput with 8 providers, first-run compile cost",
@@ -78,14 +101,26 @@ func newBenchOverheadCmd(g *globals) *cobra.Command {
 				pprof.StartCPUProfile(f)
 				defer pprof.StopCPUProfile()
 			}
-			r, err := benchOverhead(ctx, w, runs, tpTasks, goTasks, tpProviders)
+			var r OverheadReport
+			if !escrowOnly {
+				var err error
+				if r, err = benchOverhead(ctx, w, runs, tpTasks, goTasks, tpProviders); err != nil {
+					return err
+				}
+			}
+			e, err := benchEscrow(ctx, w, escrowModule, escrowRuns, parallel, rounds)
 			if err != nil {
 				return err
 			}
+			r.Escrow = e
 			if ok, err := g.emit(cmd.OutOrStdout(), r); ok {
 				return err
 			}
 			o := cmd.OutOrStdout()
+			if escrowOnly {
+				printEscrow(o, e)
+				return nil
+			}
 			fmt.Fprintf(o, "Overhead (%d one-task jobs, minimal module, 4-node loopback devnet):\n", r.Runs)
 			fmt.Fprintf(o, "  local wazero (warm):  p50 %.2fms  p99 %.2fms\n", r.LocalP50Ms, r.LocalP99Ms)
 			fmt.Fprintf(o, "  through Deco:         p50 %.2fms  p99 %.2fms\n", r.NetworkP50Ms, r.NetworkP99Ms)
@@ -96,6 +131,7 @@ func newBenchOverheadCmd(g *globals) *cobra.Command {
 			fmt.Fprintf(o, "  Go-built module:      %.0f tasks/s (%d tasks)\n", r.ThroughputGo, r.GoTasks)
 			fmt.Fprintf(o, "First run of a new module: compile %.0fms vs warm run %.1fms locally; warm-up job: %d compiles on %d providers (%d tasks); measured job: %d compiles for %d tasks\n",
 				r.CompileMs, r.WarmRunMs, r.CompiledRuns, r.CompiledProviders, 4*r.ProvidersTP, r.CompiledAfterWarm, r.GoTasks)
+			printEscrow(o, e)
 			return nil
 		},
 	}
@@ -104,6 +140,11 @@ func newBenchOverheadCmd(g *globals) *cobra.Command {
 	cmd.Flags().IntVar(&goTasks, "go-tasks", 200, "tasks in the Go-module throughput job")
 	cmd.Flags().IntVar(&tpProviders, "providers", 8, "providers for throughput")
 	cmd.Flags().StringVar(&cpuprofile, "cpuprofile", "", "write a CPU profile of the whole benchmark to this file")
+	cmd.Flags().BoolVar(&escrowOnly, "escrow-only", false, "measure only the escrow's cost (payments on a dev chain vs --no-chain)")
+	cmd.Flags().StringVar(&escrowModule, "escrow-module", "hello", "module of the escrow jobs: hello (examples/hello) or minimal")
+	cmd.Flags().IntVar(&escrowRuns, "escrow-runs", 10, "one-task jobs per network for the escrow figures")
+	cmd.Flags().IntVar(&parallel, "parallel", 20, "jobs submitted at once for the escrow figures")
+	cmd.Flags().IntVar(&rounds, "rounds", 3, "rounds of parallel jobs (the median is reported)")
 	addOutputFlag(cmd, g)
 	return cmd
 }

@@ -45,3 +45,40 @@ func TestBenchVerify(t *testing.T) {
 		t.Fatalf("json: %+v", rs)
 	}
 }
+
+// `deco bench overhead --escrow-only -o json` runs jobs on a network that
+// pays on a dev chain over JSON-RPC and on one with no chain, and reports
+// both sides and their ratios. Figures are not asserted (they are timings).
+func TestBenchEscrow(t *testing.T) {
+	if testing.Short() {
+		t.Skip("starts two networks and a dev chain")
+	}
+	var out, errs bytes.Buffer
+	g := &globals{stdout: &out, stderr: &errs}
+	cmd := newBenchOverheadCmd(g)
+	cmd.SetOut(&out)
+	cmd.SetErr(&errs)
+	cmd.SilenceUsage, cmd.SilenceErrors = true, true
+	cmd.SetArgs([]string{"--escrow-only", "--escrow-module", "minimal", "--escrow-runs", "1", "--parallel", "3", "--rounds", "1", "-o", "json"})
+	if err := cmd.ExecuteContext(context.Background()); err != nil {
+		t.Fatalf("bench overhead --escrow-only: %v\n%s", err, errs.String())
+	}
+	var r OverheadReport
+	if err := json.Unmarshal(out.Bytes(), &r); err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	e := r.Escrow
+	if e == nil || e.Runs != 1 || e.Parallel != 3 || e.Rounds != 1 {
+		t.Fatalf("escrow report %+v", e)
+	}
+	for name, v := range map[string]float64{"no chain one": e.NoChainOneMs, "paid one": e.PaidOneMs,
+		"paid submit": e.PaidSubmitMs, "paid parallel": e.PaidParallelMs, "no chain parallel": e.NoChainParallelMs,
+		"one ratio": e.OneRatio, "parallel ratio": e.ParallelRatio} {
+		if !(v > 0) {
+			t.Errorf("%s = %v, want a measured figure", name, v)
+		}
+	}
+	if r.Runs != 0 {
+		t.Errorf("--escrow-only ran the other benchmarks too: %+v", r)
+	}
+}

@@ -41,7 +41,11 @@ type Consumer struct {
 	// refunding holds jobs whose refund transaction is in flight: no
 	// voucher is signed for them, as the escrow may close any moment.
 	refunding map[wire.JobID]bool
-	wake      chan struct{}
+	// opening holds jobs whose opening transaction this process is
+	// sending: Run leaves them to Open instead of reading the chain for
+	// them while they are in flight.
+	opening map[wire.JobID]bool
+	wake    chan struct{}
 }
 
 // consumerJob is the persisted state of one job's escrow. Records are
@@ -129,7 +133,8 @@ func NewConsumer(c chain.Chain, db *store.DB, log *slog.Logger, clk clock.Clock,
 	}
 	cs := &Consumer{
 		c: c, db: db, log: log.With("component", "pay.consumer"), clk: clk, interval: time.Second,
-		jobs: map[wire.JobID]*consumerJob{}, retry: map[wire.JobID]backoff{}, refunding: map[wire.JobID]bool{}, wake: make(chan struct{}, 1),
+		jobs: map[wire.JobID]*consumerJob{}, retry: map[wire.JobID]backoff{}, refunding: map[wire.JobID]bool{}, opening: map[wire.JobID]bool{},
+		wake: make(chan struct{}, 1),
 	}
 	for _, o := range opts {
 		o(cs)
@@ -220,7 +225,16 @@ func (c *Consumer) open(ctx context.Context, job wire.JobID, deposit wire.Amount
 		return fmt.Errorf("%w: wallet %s needs native coin for the escrow transactions; fund it (a devnet does this for its nodes)", ErrNoGas, me.Hex())
 	}
 	rec := &consumerJob{Job: job, Deposit: deposit, Deadline: deadline, RefundAt: deadline, Proof: proof, Owed: map[string]wire.Amount{}}
-	if err := c.put(rec); err != nil {
+	c.mu.Lock()
+	c.opening[job] = true
+	err = c.putLocked(rec)
+	c.mu.Unlock()
+	defer func() {
+		c.mu.Lock()
+		delete(c.opening, job)
+		c.mu.Unlock()
+	}()
+	if err != nil {
 		return fmt.Errorf("open escrow for job %s: %w", job, err)
 	}
 	err = send(ctx)
@@ -247,17 +261,31 @@ func (c *Consumer) open(ctx context.Context, job wire.JobID, deposit wire.Amount
 	}
 	rec = rec.clone()
 	rec.Opened = true
-	if info, err := c.c.Job(ctx, job.Bytes32()); err == nil {
+	// The chain keeps the deadline in whole seconds.
+	rec.Deadline = time.Unix(deadline.Unix(), 0)
+	if g, ok := c.c.(refundGracer); ok {
+		rec.RefundAt = rec.Deadline.Add(g.RefundGrace())
+	} else if info, err := c.c.Job(ctx, job.Bytes32()); err == nil {
 		rec.Deadline, rec.RefundAt = info.Deadline, info.RefundAt
 	} else {
 		c.log.Warn("escrow opened but could not be read back; assuming a one-hour grace", "job", job, "err", err)
 		rec.RefundAt = deadline.Add(time.Hour)
 	}
-	if err := c.put(rec); err != nil {
-		return fmt.Errorf("escrow for job %s opened but not recorded: %w", job, err)
-	}
+	// Opened is kept in memory only: the record on disk says the opening
+	// was sent, which after a restart makes Run read the escrow from the
+	// chain (adopt), and the next write of the record (a voucher, the
+	// job's end) stores it. One database write per opening, not two.
+	c.mu.Lock()
+	c.jobs[job] = rec
+	c.mu.Unlock()
 	c.log.Info("escrow opened", "job", job, "deposit", deposit, "refund_at", rec.RefundAt)
 	return nil
+}
+
+// refundGracer is a chain client that knows the escrow's grace period
+// after a job's deadline (chain.Client), so an opening needs no read-back.
+type refundGracer interface {
+	RefundGrace() time.Duration
 }
 
 // adopt checks the chain for job's escrow and records it as opened when
@@ -324,10 +352,20 @@ func (c *Consumer) Voucher(ctx context.Context, job wire.JobID, provider common.
 	if provider == (common.Address{}) {
 		return wire.Voucher{}, fmt.Errorf("voucher for job %s: the provider has no EVM address", job)
 	}
-	for refreshed := false; ; refreshed = true {
+	refreshed, adopted := false, false
+	for {
 		c.mu.Lock()
 		rec := c.jobs[job]
 		switch {
+		case rec != nil && !rec.Opened && !c.opening[job] && !adopted:
+			// Opened but not yet recorded as such before a restart: the
+			// chain says (Run would settle it too, a moment later).
+			c.mu.Unlock()
+			adopted = true
+			if ok, err := c.adopt(ctx, job); err != nil || !ok {
+				c.log.Warn("escrow opening not confirmed on chain", "job", job, "err", err)
+			}
+			continue
 		case rec == nil || !rec.Opened:
 			c.mu.Unlock()
 			return wire.Voucher{}, fmt.Errorf("%w: voucher for job %s: its escrow was not opened by this node", ErrNoEscrow, job)
@@ -338,8 +376,11 @@ func (c *Consumer) Voucher(ctx context.Context, job wire.JobID, provider common.
 		spent := rec.spent()
 		if total, err := spent.Add(price); err != nil || total > rec.Deposit {
 			c.mu.Unlock()
-			if !refreshed && c.refreshDeposit(ctx, job) {
-				continue
+			if !refreshed {
+				refreshed = true
+				if c.refreshDeposit(ctx, job) {
+					continue
+				}
 			}
 			if err != nil {
 				return wire.Voucher{}, fmt.Errorf("%w: paying %s DECO to %s on top of job %s's spend of %s DECO: %w", ErrOverDeposit, price, provider.Hex(), job, spent, err)
@@ -439,7 +480,7 @@ func (c *Consumer) step(ctx context.Context) {
 	var pending, due []wire.JobID
 	c.mu.Lock()
 	for id, j := range c.jobs {
-		if j.Refunded || now.Before(c.retry[id].at) {
+		if j.Refunded || c.opening[id] || now.Before(c.retry[id].at) {
 			continue
 		}
 		switch {

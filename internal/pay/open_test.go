@@ -1,0 +1,81 @@
+package pay
+
+import (
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/deco-network/deco/internal/chain"
+	"github.com/deco-network/deco/internal/wire"
+)
+
+// TestParallelOpens opens many jobs at once from one consumer: every
+// escrow opens with the deposit asked, vouchers can be signed on each,
+// and one approval serves them all.
+func TestParallelOpens(t *testing.T) {
+	e := newEnv(t)
+	key := newKey(t)
+	must(t, e.sim.Fund(e.ctx, addrOf(key), chain.Ether(1), chain.DECO(100)))
+	var (
+		mu  sync.Mutex
+		ops = map[string]int{}
+	)
+	c, err := e.sim.Client(key, chain.WithTxHook(func(tx chain.Tx) {
+		mu.Lock()
+		defer mu.Unlock()
+		ops[tx.Op]++
+	}))
+	must(t, err)
+	cons := e.newConsumer(c, nil)
+	const n = 12
+	jobs := make([]wire.JobID, n)
+	errs := make(chan error, n)
+	deadline := e.now().Add(time.Hour)
+	for i := range jobs {
+		var b [6]byte
+		b[0] = byte(i)
+		jobs[i] = chain.NewJobID(c.Address(), b)
+		go func() { errs <- cons.Open(e.ctx, jobs[i], 2*deco, deadline) }()
+	}
+	for range n {
+		must(t, <-errs)
+	}
+	for _, job := range jobs {
+		info, err := c.Job(e.ctx, job.Bytes32())
+		must(t, err)
+		eqAmount(t, "deposit", amountOf(info.Deposited), 2*deco)
+		if _, err := cons.Voucher(e.ctx, job, e.provA.Address(), milli); err != nil {
+			t.Fatalf("voucher on job %s: %v", job, err)
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if ops["escrow.openJob"] != n || ops["token.approve"] != 1 {
+		t.Fatalf("transactions %v, want %d openings and 1 approval", ops, n)
+	}
+}
+
+// TestRestartRightAfterOpening stops the consumer after an escrow opened
+// and before anything else was recorded for the job: the next consumer on
+// the same database reads the escrow from the chain, signs vouchers on it
+// at once and does not deposit twice.
+func TestRestartRightAfterOpening(t *testing.T) {
+	e := newEnv(t)
+	path := t.TempDir() + "/consumer.db"
+	job := e.newJob()
+	db := openDB(t, path)
+	must(t, e.newConsumer(e.consumer, db).Open(e.ctx, job, deco, e.now().Add(time.Hour)))
+	must(t, db.Close())
+
+	cons := e.newConsumer(e.consumer, openDB(t, path))
+	v, err := cons.Voucher(e.ctx, job, e.provA.Address(), 100*milli)
+	must(t, err)
+	eqAmount(t, "cumulative", v.Cumulative, 100*milli)
+	must(t, cons.Open(e.ctx, job, deco, e.now().Add(time.Hour))) // already open: no second deposit
+	st, err := cons.Status(e.ctx, job)
+	must(t, err)
+	eqAmount(t, "deposit", st.Deposit, deco)
+	if want := st.Deadline.Add(testGrace); !st.RefundAt.Equal(want) {
+		t.Fatalf("refund at %v, want deadline + grace %v", st.RefundAt, want)
+	}
+}
