@@ -227,7 +227,12 @@ func TestCoverRefusals(t *testing.T) {
 	if msg := assign(3, 400*milli); msg == "" {
 		t.Fatal("took a task the escrow cannot pay")
 	}
-	m.Step(e.now(), provider.Cancelled{Key: key(2)}) // the consumer will not pay task 2
+	// The consumer will not pay task 2. It waited in the queue until task
+	// 1's voucher came (a consumer owing a voucher gets no new slot,
+	// docs/economics.md), so it is running now: cancelling stops it, and
+	// its reservation ends when the execution returns.
+	m.Step(e.now(), provider.Cancelled{Key: key(2)})
+	m.Step(e.now(), provider.ExecutionFinished{Key: key(2)})
 	if msg := assign(3, 400*milli); msg != "" {
 		t.Fatalf("refused after the release: %s", msg)
 	}
