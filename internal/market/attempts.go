@@ -52,6 +52,9 @@ func (m *Market) excludedBy(t *Task, peer, evm string, o *offer) bool {
 		if a.Provider == peer {
 			return true
 		}
+		if a.Funder != "" && a.Funder == m.funders[peer] {
+			return true
+		}
 		if a.Net != "" {
 			if !netKnown {
 				net, netKnown = m.nets[peer], true
@@ -82,7 +85,7 @@ func (m *Market) excludedAll(tasks []*Task, o *offer) bool {
 func (m *Market) assign(now time.Time, j *Job, t *Task, peer string, b wire.Bid) {
 	n := len(t.Attempts) + 1
 	deadline := now.Add(time.Duration(j.Spec.Timeout) + m.cfg.ResultGrace)
-	t.Attempts = append(t.Attempts, Attempt{N: n, Provider: peer, EVM: b.EVM, Price: b.Price, State: attemptAssigned, Started: now, Deadline: deadline, Net: m.nets[peer]})
+	t.Attempts = append(t.Attempts, Attempt{N: n, Provider: peer, EVM: b.EVM, Price: b.Price, State: attemptAssigned, Started: now, Deadline: deadline, Net: m.nets[peer], Funder: m.funders[peer]})
 	state := TaskAssigned
 	if t.State == TaskRunning || t.State == TaskVerifying {
 		state = t.State // another replica is further along
@@ -172,7 +175,7 @@ func (m *Market) outcome(now time.Time, e Outcome) {
 		a.Receipt, a.Signature = v.Receipt, v.Signature
 		m.equivocation(now, j, t, a)
 	}
-	single := t.replicas() == 1 && j.policy.Policy != spec.VerifyAdaptive
+	single := t.replicas() == 1 && j.policy.Policy != spec.VerifyAdaptive && t.Known == ""
 	obs := sched.Observation{Peer: a.Provider, Program: j.Spec.Program.CID, OK: v.OK, ProviderFault: !v.OK && !v.ProgramFault, Duration: v.Duration, Benchmark: v.Benchmark}
 	if o, ok := m.offers[a.Provider]; ok && obs.Benchmark == 0 {
 		obs.Benchmark = o.Benchmark
@@ -213,7 +216,9 @@ func (m *Market) outcome(now time.Time, e Outcome) {
 		m.release(a.Provider)
 		m.touch(now, j, t)
 		m.logf(now, j, t.Index, "verified on %s in %s (output root %s)", shortPeer(a.Provider), v.Duration.Round(time.Millisecond), t.OutputRoot.Short())
-		m.pay(j, t, a)
+		if !m.sampleCheck(now, j, t, t.OutputRoot, a.N) {
+			m.pay(j, t, a)
+		}
 		// A backup attempt still running lost the race.
 		m.drop(now, j, t, attemptCancelled, "another attempt of the task was verified first")
 		// Reputation only: a result nobody checked earns no adaptive trust.

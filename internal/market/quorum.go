@@ -74,6 +74,9 @@ func votes(t *Task) ([]verify.Vote, []int) {
 // majority holds, fail the task when no majority is possible within the
 // bound, or ask for more replicas. It reports whether t ended.
 func (m *Market) decide(now time.Time, j *Job, t *Task) bool {
+	if t.Known != "" {
+		return m.judgeKnown(now, j, t) // the consumer's own run decides
+	}
 	vs, at := votes(t)
 	if len(vs) == 0 {
 		return false
@@ -126,11 +129,12 @@ func (m *Market) couldReplicate(now time.Time, j *Job, t *Task) bool {
 func (m *Market) accept(now time.Time, j *Job, t *Task, d verify.Decision, at []int, note string) {
 	prog := j.Spec.Program.CID
 	quorum := len(d.Winners)
+	check := m.sampleCheck(now, j, t, d.Root, t.Attempts[at[d.Winners[0]]].N) // pay waits for it
 	for _, w := range d.Winners {
 		a := &t.Attempts[at[w]]
 		if a.State != attemptSubmitted {
 			a.Unchecked = a.Unchecked && quorum == 1 // a re-check confirmed it
-			if !a.Unchecked {
+			if !a.Unchecked && !check {
 				m.pay(j, t, a) // held until now (see holdPay)
 			}
 			continue
@@ -146,6 +150,8 @@ func (m *Market) accept(now time.Time, j *Job, t *Task, d verify.Decision, at []
 		m.observe(j, a, true)
 		if holdPay(j, a) {
 			a.Reason += "; paid when the job ends unless a re-check rejects it"
+		} else if check {
+			a.Reason += "; paid once the consumer's own run of the task agrees"
 		} else {
 			m.pay(j, t, a)
 		}

@@ -45,6 +45,7 @@ func (Abort) action()      {}
 func (Pay) action()        {}
 func (Reject) action()     {}
 func (Fraud) action()      {}
+func (CheckLocal) action() {}
 
 // Empty reports whether r asks for nothing.
 func (r Ready) Empty() bool {

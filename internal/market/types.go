@@ -114,6 +114,11 @@ type Task struct {
 	// Quorum is how many distinct providers returned the accepted output
 	// root (set when verified under replicate or adaptive).
 	Quorum int `json:"quorum,omitempty"`
+	// Checking: the consumer is re-running the task itself (CheckLocal);
+	// Known is the output root its own run gave, which judges every
+	// result for the task from then on.
+	Checking bool     `json:"checking,omitempty"`
+	Known    wire.CID `json:"known,omitempty"`
 
 	waitingSince time.Time
 }
@@ -146,7 +151,8 @@ type Attempt struct {
 	Ended      time.Time `json:"ended,omitzero"`
 	Deadline   time.Time `json:"deadline"`
 	OutputRoot wire.CID  `json:"output_root,omitempty"`
-	Net        string    `json:"net,omitempty"` // the provider's network (verify.Subnet), if known
+	Net        string    `json:"net,omitempty"`    // the provider's network (verify.Subnet), if known
+	Funder     string    `json:"funder,omitempty"` // who funded the provider's stake, if known
 	// Receipt and Signature are the provider's signed receipt, kept to
 	// catch a provider that signs two different results for one task.
 	Receipt   *wire.Receipt `json:"receipt,omitempty"`
