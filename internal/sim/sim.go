@@ -146,6 +146,7 @@ func newEngine(sc Scenario, s sched.Scheduler, jobs []*jobPlan) *engine {
 		Consumer: consumerEVM, AuctionWindow: time.Duration(mp.AuctionWindow), MaxBidders: mp.MaxBidders,
 		MaxAttempts: mp.MaxAttempts, ResultGrace: time.Duration(mp.ResultGrace), RetryBackoff: time.Duration(mp.RetryBackoff),
 		PlacementTimeout: time.Duration(mp.PlacementTimeout), Adaptive: adaptive,
+		Secret: sc.Seed ^ 0x5ec2e7, LocalCheck: mp.LocalCheck, KnownAnswers: mp.KnownAnswers,
 	}, wrapped)
 	e.provs = population(sc)
 	for _, p := range e.provs {
@@ -242,7 +243,7 @@ func (e *engine) handle(ev event) {
 			e.push(event{at: e.now + time.Duration(e.sc.Network.OfferPeriod), kind: evPublish, prov: p, gen: p.gen})
 		}
 	case evOfferIn:
-		e.step(market.OfferSeen{Offer: *ev.offr, Latency: 2 * ev.prov.lat, Net: ev.prov.net})
+		e.step(market.OfferSeen{Offer: *ev.offr, Latency: 2 * ev.prov.lat, Net: ev.prov.net, Funder: ev.prov.funder})
 	case evBidReq:
 		e.bidRequest(ev.prov, ev.req)
 	case evBidIn:
@@ -262,6 +263,8 @@ func (e *engine) handle(ev event) {
 		e.abort(ev.run)
 	case evCrash:
 		e.crash(ev.prov, ev.gen)
+	case evChecked:
+		e.step(*ev.chk)
 	case evRejoin:
 		p := ev.prov
 		p.online = true
@@ -304,6 +307,8 @@ func (e *engine) apply(rd market.Ready) {
 			e.paid(x)
 		case market.Reject:
 			e.rejected(x)
+		case market.CheckLocal:
+			e.checkLocally(x)
 		}
 	}
 	for _, x := range rd.Finished {
