@@ -2,6 +2,8 @@ package market
 
 import (
 	"fmt"
+	"slices"
+	"sort"
 	"time"
 
 	"github.com/deco-network/deco/internal/sched"
@@ -195,7 +197,7 @@ func (m *Market) convict(now time.Time, peer, why string) {
 	m.rep.Observe(now, peer, "", verify.Invalid)
 	m.markTaint(peer)
 	m.sched.Observe(sched.Observation{Peer: peer, ProviderFault: true})
-	for _, j := range m.sortedJobs() {
+	for _, j := range m.recheckable() {
 		m.rep.Observe(now, peer, j.Spec.Program.CID, verify.Invalid)
 		for _, t := range j.Tasks {
 			m.strike(now, j, t, peer, why)
@@ -230,7 +232,7 @@ func (m *Market) strike(now time.Time, j *Job, t *Task, peer, why string) {
 	if t.Known != "" && t.OutputRoot == t.Known {
 		return // the consumer's own run confirmed it
 	}
-	t.Replicas = max(t.Replicas, 1)
+	m.reopen(now, j)
 	if len(vs) == 0 {
 		t.Replicas = 1
 	}
@@ -242,4 +244,40 @@ func (m *Market) strike(now time.Time, j *Job, t *Task, peer, why string) {
 	m.touch(now, j, t)
 	m.logf(now, j, t.Index, "%s", t.Reason)
 	j.nextRound = now
+}
+
+// recheckable returns the jobs whose accepted results a re-check may
+// reopen, oldest first: the running ones and those that ended completed or
+// failed (a lie found after its job ended is still replaced; cancelled
+// jobs are left alone).
+func (m *Market) recheckable() []*Job {
+	out := make([]*Job, 0, len(m.jobs))
+	for _, j := range m.jobs {
+		if j.State != JobCancelled {
+			out = append(out, j)
+		}
+	}
+	sort.Slice(out, func(i, k int) bool {
+		if !out[i].CreatedAt.Equal(out[k].CreatedAt) {
+			return out[i].CreatedAt.Before(out[k].CreatedAt)
+		}
+		return out[i].ID < out[k].ID
+	})
+	return out
+}
+
+// reopen makes an ended job j run again because a re-check reopened one of
+// its tasks; it ends (and is announced Finished) again once the task is
+// decided.
+func (m *Market) reopen(now time.Time, j *Job) {
+	if !j.State.Terminal() {
+		return
+	}
+	j.State, j.Reason, j.EndedAt = JobRunning, "re-checking results accepted from a provider caught lying", time.Time{}
+	if !slices.Contains(m.order, j) {
+		m.order = append(m.order, j) // ordered may have dropped it when it ended
+	}
+	m.orderDirty = true
+	m.touch(now, j, nil)
+	m.logf(now, j, -1, "job reopened: %s", j.Reason)
 }

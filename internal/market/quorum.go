@@ -252,7 +252,7 @@ func (m *Market) observe(j *Job, a *Attempt, ok bool) {
 // majority decides it. It returns the number of tasks reopened.
 func (m *Market) recheck(now time.Time, peer, why string) int {
 	n := 0
-	for _, j := range m.sortedJobs() {
+	for _, j := range m.recheckable() {
 		for _, t := range j.Tasks {
 			if t.State != TaskVerified {
 				continue
@@ -262,6 +262,7 @@ func (m *Market) recheck(now time.Time, peer, why string) int {
 				if a.Provider != peer || a.State != attemptVerified || !a.Unchecked {
 					continue
 				}
+				m.reopen(now, j)
 				t.Replicas, t.State, t.waitingSince = 2, TaskSubmitted, now
 				t.Reason = "re-checking: " + why + "; its unchecked result for this task runs again on another provider"
 				m.touch(now, j, t)

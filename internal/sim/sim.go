@@ -311,8 +311,20 @@ func (e *engine) apply(rd market.Ready) {
 			e.checkLocally(x)
 		}
 	}
+	// A re-check may reopen an ended job (market.Job.State leaves
+	// terminal): it counts as finished again only when it ends again.
+	for _, x := range rd.Saves {
+		if jp := e.byJob[x.Job.ID]; jp != nil && !x.Job.State.Terminal() {
+			if _, ended := e.jobEnd[jp.idx]; ended {
+				delete(e.jobEnd, jp.idx)
+				e.finished--
+			}
+		}
+	}
 	for _, x := range rd.Finished {
-		e.finished++
+		if _, ended := e.jobEnd[e.byJob[x.Job].idx]; !ended {
+			e.finished++
+		}
 		e.jobEnd[e.byJob[x.Job].idx] = e.now
 	}
 }
