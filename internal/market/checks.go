@@ -199,6 +199,15 @@ func (m *Market) convict(now time.Time, peer, why string) {
 	m.sched.Observe(sched.Observation{Peer: peer, ProviderFault: true})
 	for _, j := range m.recheckable() {
 		m.rep.Observe(now, peer, j.Spec.Program.CID, verify.Invalid)
+	}
+	m.strikeAll(now, peer, why)
+}
+
+// strikeAll strikes peer's accepted results in every job a re-check may
+// reopen: for a convicted provider, and for one whose wrong results made
+// it suspect, since a quorum it won may have been won with a partner.
+func (m *Market) strikeAll(now time.Time, peer, why string) {
+	for _, j := range m.recheckable() {
 		for _, t := range j.Tasks {
 			m.strike(now, j, t, peer, why)
 		}

@@ -195,7 +195,11 @@ func (m *Market) accept(now time.Time, j *Job, t *Task, d verify.Decision, at []
 	m.logf(now, j, t.Index, "%s", t.Reason)
 	j.nextRound = now
 	for _, p := range cheats {
-		m.recheck(now, p, fmt.Sprintf("%s returned a wrong result for task %d of job %s", shortPeer(p), t.Index, j.ID.Short()))
+		why := fmt.Sprintf("%s returned a wrong result for task %d of job %s", shortPeer(p), t.Index, j.ID.Short())
+		m.recheck(now, p, why)
+		if m.suspect(p, now) {
+			m.strikeAll(now, p, why) // its quorum wins may be a partner's lies too
+		}
 	}
 	m.settle(now, j)
 }
