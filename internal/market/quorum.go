@@ -197,9 +197,7 @@ func (m *Market) accept(now time.Time, j *Job, t *Task, d verify.Decision, at []
 	for _, p := range cheats {
 		why := fmt.Sprintf("%s returned a wrong result for task %d of job %s", shortPeer(p), t.Index, j.ID.Short())
 		m.recheck(now, p, why)
-		if m.suspect(p, now) {
-			m.strikeAll(now, p, why) // its quorum wins may be a partner's lies too
-		}
+		m.strikeAll(now, p, why) // its quorum wins may be a partner's lies too
 	}
 	m.settle(now, j)
 }
