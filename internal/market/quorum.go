@@ -197,7 +197,11 @@ func (m *Market) accept(now time.Time, j *Job, t *Task, d verify.Decision, at []
 	for _, p := range cheats {
 		why := fmt.Sprintf("%s returned a wrong result for task %d of job %s", shortPeer(p), t.Index, j.ID.Short())
 		m.recheck(now, p, why)
-		m.strikeAll(now, p, why) // its quorum wins may be a partner's lies too
+		if m.suspect(p, now) {
+			// Its wrong results outweigh its good ones: its quorum wins
+			// may be a partner's lies too.
+			m.strikeAll(now, p, why)
+		}
 	}
 	m.settle(now, j)
 }
