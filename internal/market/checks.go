@@ -154,6 +154,9 @@ func (m *Market) judgeKnown(now time.Time, j *Job, t *Task) bool {
 			m.emit(Reject{Peer: a.Provider, Task: wire.TaskID{Job: j.ID, Index: t.Index}, Attempt: a.N, Reason: "output root differs from the consumer's own run"})
 		}
 		a.State, a.Reason = attemptRejected, fmt.Sprintf("output root %s differs from %s, the consumer's own run: a proven lie", a.OutputRoot.Short(), t.Known.Short())
+		if a.Paid {
+			a.State = attemptStruck
+		}
 		liars = append(liars, a.Provider)
 	}
 	vs, at := votes(t)
@@ -230,8 +233,15 @@ func (m *Market) strike(now time.Time, j *Job, t *Task, peer, why string) {
 			m.emit(Reject{Peer: a.Provider, Task: wire.TaskID{Job: j.ID, Index: t.Index}, Attempt: a.N, Reason: "its provider was convicted of lying"})
 		}
 		a.State, a.Reason, struck = attemptRejected, "struck: "+why, true
+		if a.Paid {
+			a.State, a.Reason = attemptStruck, "struck after it was paid: "+why
+		}
 	}
-	if !struck || t.State != TaskVerified {
+	if !struck {
+		return
+	}
+	m.touch(now, j, t) // saved before its Reject is sent
+	if t.State != TaskVerified {
 		return
 	}
 	vs, _ := votes(t)

@@ -144,7 +144,8 @@ type Attempt struct {
 	Price    wire.Amount `json:"price"`
 	// State is assigned | running | verifying (live), submitted (its
 	// result checked out and waits for the quorum), verified (accepted),
-	// rejected (lost the quorum), failed, interrupted or cancelled.
+	// rejected (lost the quorum), struck (accepted and paid, then its
+	// provider was caught lying), failed, interrupted or cancelled.
 	State      string    `json:"state"`
 	Reason     string    `json:"reason,omitempty"`
 	Started    time.Time `json:"started"`
@@ -179,6 +180,9 @@ const (
 	attemptFailed      = "failed"
 	attemptInterrupted = "interrupted"
 	attemptCancelled   = "cancelled"
+	// attemptStruck: accepted and paid, then struck from the quorum because
+	// its provider was caught lying (see strike).
+	attemptStruck = "struck"
 )
 
 // Live reports whether the attempt is in flight.
@@ -191,7 +195,9 @@ func (a *Attempt) vote() bool { return a.State == attemptSubmitted || a.State ==
 
 // holds reports whether the attempt ties its provider to the task: a
 // provider that holds a task gets no other replica of it.
-func (a *Attempt) holds() bool { return a.Live() || a.vote() || a.State == attemptRejected }
+func (a *Attempt) holds() bool {
+	return a.Live() || a.vote() || a.State == attemptRejected || a.State == attemptStruck
+}
 
 // Live returns the task's first in-flight attempt, if any.
 func (t *Task) Live() *Attempt {
