@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 
 	"github.com/deco-network/deco/internal/sched"
@@ -299,4 +300,63 @@ func (m *Market) reopen(now time.Time, j *Job) {
 	m.orderDirty = true
 	m.touch(now, j, nil)
 	m.logf(now, j, -1, "job reopened: %s", j.Reason)
+}
+
+// owed is a held payment that falls due at a time.
+type owed struct {
+	due  time.Time
+	job  wire.JobID
+	task int
+	n    int
+}
+
+// owe defers the pay of a, accepted unchecked in a job that just ended,
+// by Config.OwedWait: its provider's latest results are unchecked too, so
+// a lie among them may still be caught by the provider's next check and
+// struck before it is paid.
+func (m *Market) owe(now time.Time, j *Job, t *Task, a *Attempt) {
+	for _, o := range m.owed {
+		if o.job == j.ID && o.task == t.Index && o.n == a.N {
+			return
+		}
+	}
+	m.owed = append(m.owed, owed{due: now.Add(m.cfg.OwedWait), job: j.ID, task: t.Index, n: a.N})
+	if !strings.Contains(a.Reason, "paid by ") {
+		a.Reason += fmt.Sprintf("; paid by %s unless a re-check strikes it (its provider's latest results are unchecked)", now.Add(m.cfg.OwedWait).UTC().Format(time.TimeOnly))
+	}
+	m.touch(now, j, t)
+}
+
+// payOwed pays the owed results that fell due and still stand.
+func (m *Market) payOwed(now time.Time) {
+	keep := m.owed[:0]
+	for _, o := range m.owed {
+		if now.Before(o.due) {
+			keep = append(keep, o)
+			continue
+		}
+		j := m.jobs[o.job]
+		if j == nil || o.task >= len(j.Tasks) || o.n > len(j.Tasks[o.task].Attempts) {
+			continue
+		}
+		t := j.Tasks[o.task]
+		if a := &t.Attempts[o.n-1]; a.State == attemptVerified && !a.Paid {
+			m.pay(j, t, a)
+			m.touch(now, j, t)
+		}
+	}
+	m.owed = keep
+}
+
+// OwedDue is when the last payment the market holds falls due (zero if
+// none): a driver that stops once every job ended (the simulator) ticks
+// the market to it first, so what it owes is paid.
+func (m *Market) OwedDue() time.Time {
+	var last time.Time
+	for _, o := range m.owed {
+		if o.due.After(last) {
+			last = o.due
+		}
+	}
+	return last
 }

@@ -47,6 +47,11 @@ type Config struct {
 	// provider as known-answer tasks when the job's spec does not say
 	// (spec.Checks.Known) (0.5; negative = none).
 	KnownAnswers float64
+	// OwedWait: a result accepted without a replica is paid when its job
+	// ends, unless its provider's latest results are unchecked too; then
+	// it is paid this long after the job ends, unless a re-check strikes
+	// it first (5m; keep it well inside the escrow's deadline).
+	OwedWait time.Duration
 }
 
 // ErrBadConfig reports an invalid Config.
@@ -99,6 +104,7 @@ func (c Config) withDefaults() Config {
 	if c.KnownAnswers == 0 {
 		c.KnownAnswers = 0.5
 	}
+	def(&c.OwedWait, 5*time.Minute)
 	return c
 }
 
@@ -123,6 +129,7 @@ type Market struct {
 	// convicted: providers proven to lie (a result that differs from the
 	// consumer's own run); they get no more work from this market.
 	convicted map[string]bool
+	owed      []owed // held payments due later (see Config.OwedWait)
 	// taint: providers ever caught with an invalid result, the only ones
 	// Suspect may be true for (see initTaint).
 	taint      map[string]bool
@@ -239,6 +246,7 @@ func (m *Market) Step(now time.Time, ev Event) Ready {
 func (m *Market) Tick(now time.Time) Ready {
 	m.backlog = -1
 	m.initTaint(now)
+	m.payOwed(now)
 	m.expireOffers(now)
 	due := m.overdue(now)
 	for _, j := range m.sortedJobs() {

@@ -224,6 +224,10 @@ func (m *Market) payHeld(now time.Time, j *Job) {
 		}
 		for i := range t.Attempts {
 			if a := &t.Attempts[i]; a.State == attemptVerified && !a.Paid {
+				if a.Unchecked && m.rep.Trust(a.Provider, j.Spec.Program.CID).Unchecked > 0 {
+					m.owe(now, j, t, a) // its provider's latest results are unchecked too
+					continue
+				}
 				m.pay(j, t, a)
 				m.touch(now, j, t) // the driver saves the task with its attempt paid
 			}

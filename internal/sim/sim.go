@@ -190,6 +190,11 @@ func (e *engine) loop(ctx context.Context) error {
 		}
 		e.handle(ev)
 	}
+	if due := e.m.OwedDue(); e.finished == len(e.jobs) && !due.IsZero() {
+		// Every job ended: pay what the market still owes, as a node
+		// left running would (market.Config.OwedWait).
+		e.apply(e.m.Tick(due))
+	}
 	e.advance(e.now)
 	return nil
 }
