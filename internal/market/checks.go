@@ -360,3 +360,28 @@ func (m *Market) OwedDue() time.Time {
 	}
 	return last
 }
+
+// strikeTainted strikes peer's accepted results that another winner of
+// the quorum, too, was caught returning a wrong result at some point:
+// honest providers lose a quorum only to colluders, so a quorum won by
+// two tainted providers is the mark of a colluding pair; it is verified
+// again without peer.
+func (m *Market) strikeTainted(now time.Time, peer, why string) {
+	for _, j := range m.recheckable() {
+		for _, t := range j.Tasks {
+			if t.State != TaskVerified {
+				continue
+			}
+			mine, clean := false, true
+			for i := range t.Attempts {
+				if a := &t.Attempts[i]; a.State == attemptVerified {
+					mine = mine || a.Provider == peer
+					clean = clean && (a.Provider == peer || !m.taint[a.Provider])
+				}
+			}
+			if mine && !clean {
+				m.strike(now, j, t, peer, why)
+			}
+		}
+	}
+}

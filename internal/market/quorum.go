@@ -201,6 +201,8 @@ func (m *Market) accept(now time.Time, j *Job, t *Task, d verify.Decision, at []
 			// Its wrong results outweigh its good ones: its quorum wins
 			// may be a partner's lies too.
 			m.strikeAll(now, p, why)
+		} else {
+			m.strikeTainted(now, p, why)
 		}
 	}
 	m.settle(now, j)
