@@ -22,24 +22,20 @@ import (
 // zero and raises Required by Penalty × Threshold for every invalid result
 // the provider ever returned for the program: slow to earn, fast to lose.
 //
-// The defaults are tuned with the verification Monte Carlo (sim.Sweep, the
-// worst of seeds 0–19 at 2,000 tasks on 50 providers and 5,000 on 100) for
-// this target: with 10% of providers cheating (always, sometimes, or after
-// building trust; alone or colluding), at most 0.1% of tasks accept a wrong
-// result while running at most 1.3 executions per task. The market's
-// local checks and strikes (internal/market) catch what slips through
-// unchecked, which let the threshold fall from 5 to 4 and the longest
-// unchecked streak rise from 8 to 12.
+// The defaults are tuned with the verification Monte Carlo (sim.RunVerification)
+// for this target: with 10% of providers cheating (always, sometimes, or
+// after building trust), at most 0.1% of tasks accept a wrong result while
+// running at most 1.25 executions per task.
 //
 // The zero value of a field takes the default named in its comment; a
 // negative probability means 0.
 type AdaptiveConfig struct {
-	Threshold int     // consecutive accepted results before spot-checks replace replication (4)
+	Threshold int     // consecutive accepted results before spot-checks replace replication (5)
 	Check     float64 // spot-check probability when the run reaches Required (0.5)
 	MinCheck  float64 // spot-check probability floor (0.02)
 	Penalty   float64 // Threshold multiples added to Required per invalid result (4)
 	// MaxUnchecked is the most results in a row a trusted provider gets
-	// accepted without a replica (12; negative = no limit).
+	// accepted without a replica (8; negative = no limit).
 	MaxUnchecked int
 	// Seed keys the spot-check draws. Keep it secret: a provider that knows
 	// it can tell which of its results will be checked. The node sets it
@@ -54,7 +50,7 @@ var ErrBadAdaptive = errors.New("bad adaptive replication config")
 // idempotent: negative values stay negative and read as 0).
 func (c AdaptiveConfig) WithDefaults() AdaptiveConfig {
 	if c.Threshold == 0 {
-		c.Threshold = 4
+		c.Threshold = 5
 	}
 	if c.Check == 0 {
 		c.Check = 0.5
@@ -66,7 +62,7 @@ func (c AdaptiveConfig) WithDefaults() AdaptiveConfig {
 		c.Penalty = 4
 	}
 	if c.MaxUnchecked == 0 {
-		c.MaxUnchecked = 12
+		c.MaxUnchecked = 8
 	}
 	return c
 }
