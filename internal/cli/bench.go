@@ -8,6 +8,8 @@ import (
 	"os"
 	"runtime/pprof"
 	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -360,16 +362,31 @@ func newBenchKernelCmd(g *globals) *cobra.Command {
 func newBenchVerifyCmd(g *globals) *cobra.Command {
 	var cfg sim.Verification
 	var policies []string
+	var seeds, sizes string
 	cmd := &cobra.Command{
 		Use:   "verify",
 		Short: "Monte Carlo over the real market core: wrong results accepted and replicas per task, adaptive vs replicate:2 and replicate:3",
 		Long: `verify drives the market (auctions, replicas, quorum, adaptive spot-checks,
-reputation) in virtual time with simulated providers, some of which cheat
-(always wrong, sometimes wrong, wrong after earning trust), and reports per
-policy how many wrong results were accepted and how many replicas a task
-cost. Targets for adaptive: ≤ 0.1% wrong accepted, ≤ 1.25 replicas/task.`,
+reputation, the consumer's local checks) in virtual time with simulated
+providers, some of which cheat (always wrong, sometimes wrong, wrong after
+earning trust), and reports per policy how many wrong results were accepted
+and paid and how many replicas a task cost.
+
+With --seeds (e.g. 0-19) it sweeps every seed and --sizes population and
+prints each policy's worst run, for cheaters acting alone, colluders that
+share a network prefix and stake funder, and colluding unrelated Sybils.
+Targets: ≤ 0.1% wrong accepted and paid; adaptive ≤ 1.3 replicas/task.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			// The flags say 0 for none; the simulator reads 0 as its default.
+			for _, p := range []*float64{&cfg.LocalCheck, &cfg.KnownAnswers} {
+				if *p == 0 {
+					*p = -1
+				}
+			}
+			if seeds != "" {
+				return benchVerifySweep(cmd, g, cfg, policies, seeds, sizes)
+			}
 			rs, err := sim.CompareVerification(cmd.Context(), cfg, policies...)
 			if err != nil {
 				return err
@@ -386,8 +403,87 @@ cost. Targets for adaptive: ≤ 0.1% wrong accepted, ≤ 1.25 replicas/task.`,
 	f.Float64Var(&cfg.Cheaters, "cheaters", 0.10, "share of providers that cheat")
 	f.Float64Var(&cfg.WrongRate, "wrong-rate", 0.3, "how often a sometimes-wrong cheater lies")
 	f.BoolVar(&cfg.Collude, "collude", false, "cheaters agree on one wrong output per task")
+	f.BoolVar(&cfg.Related, "related", false, "colluders share a network prefix and stake funder (with --collude)")
+	f.Float64Var(&cfg.LocalCheck, "local-check", 0.02, "share of accepted results the consumer re-runs itself (0 = none)")
+	f.Float64Var(&cfg.KnownAnswers, "known", 0.5, "share of locally checked tasks sent again as known-answer tasks (0 = none)")
 	f.Uint64Var(&cfg.Seed, "seed", 1, "random seed (same seed, same result)")
+	f.StringVar(&seeds, "seeds", "", "sweep these seeds (e.g. 0-19 or 1,5,9) and report each policy's worst run")
+	f.StringVar(&sizes, "sizes", "2000/50,10000/100", "with --seeds: populations to sweep, tasks/providers")
 	f.StringSliceVar(&policies, "policy", sim.VerificationPolicies, "policies to compare")
 	addOutputFlag(cmd, g)
 	return cmd
+}
+
+// benchVerifySweep runs `bench verify --seeds`: the worst run per policy
+// for lone cheaters, related colluders and unrelated colluding Sybils.
+func benchVerifySweep(cmd *cobra.Command, g *globals, cfg sim.Verification, policies []string, seeds, sizes string) error {
+	ss, err := parseSeeds(seeds)
+	if err != nil {
+		return err
+	}
+	zs, err := parseSizes(sizes)
+	if err != nil {
+		return err
+	}
+	scenarios := []struct {
+		name             string
+		collude, related bool
+	}{{"cheaters acting alone", false, false}, {"colluders sharing a network prefix and stake funder", true, true}, {"colluding unrelated Sybils", true, false}}
+	out := map[string][]sim.Worst{}
+	w := cmd.OutOrStdout()
+	for _, sc := range scenarios {
+		v := cfg
+		v.Collude, v.Related = sc.collude, sc.related
+		ws, err := sim.Sweep{Base: v, Seeds: ss, Sizes: zs, Policies: policies}.Run(cmd.Context())
+		if err != nil {
+			return err
+		}
+		out[sc.name] = ws
+		if g.output == "" || g.output == "table" {
+			fmt.Fprintf(w, "%s (%.0f%% cheaters; seeds %s; sizes %s):\n", sc.name, 100*cfg.Cheaters, seeds, sizes)
+			if err := sim.WriteWorstTable(w, ws); err != nil {
+				return err
+			}
+			fmt.Fprintln(w)
+		}
+	}
+	if ok, err := g.emit(w, out); ok {
+		return err
+	}
+	return nil
+}
+
+// parseSeeds reads "0-19" or "1,5,9" (or both, comma separated).
+func parseSeeds(s string) ([]uint64, error) {
+	var out []uint64
+	for _, part := range strings.Split(s, ",") {
+		lo, hi, isRange := strings.Cut(strings.TrimSpace(part), "-")
+		a, err := strconv.ParseUint(lo, 10, 64)
+		b := a
+		if err == nil && isRange {
+			b, err = strconv.ParseUint(hi, 10, 64)
+		}
+		if err != nil || b < a || b-a > 10000 {
+			return nil, fmt.Errorf("--seeds: write seeds as 0-19 or 1,5,9; got %q", s)
+		}
+		for x := a; x <= b; x++ {
+			out = append(out, x)
+		}
+	}
+	return out, nil
+}
+
+// parseSizes reads "2000/50,10000/100" (tasks/providers).
+func parseSizes(s string) ([]sim.Size, error) {
+	var out []sim.Size
+	for _, part := range strings.Split(s, ",") {
+		t, p, ok := strings.Cut(strings.TrimSpace(part), "/")
+		tasks, err1 := strconv.Atoi(t)
+		provs, err2 := strconv.Atoi(p)
+		if !ok || err1 != nil || err2 != nil || tasks < 1 || provs < 1 {
+			return nil, fmt.Errorf("--sizes: write populations as tasks/providers, e.g. 2000/50,10000/100; got %q", s)
+		}
+		out = append(out, sim.Size{Tasks: tasks, Providers: provs})
+	}
+	return out, nil
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -43,6 +44,23 @@ func TestBenchVerify(t *testing.T) {
 	}
 	if len(rs) != 2 || rs[0].Policy != "adaptive" || rs[1].Tasks != 300 || rs[1].Replicas < 1.99 || rs[0].ByStrategy["always-wrong"]["providers"] == 0 {
 		t.Fatalf("json: %+v", rs)
+	}
+	// --seeds sweeps and prints each policy's worst run for lone cheaters,
+	// related colluders and colluding Sybils.
+	sweep := run("--seeds", "0-1", "--sizes", "200/20,300/20", "--policy", "adaptive")
+	if strings.Count(sweep, "worst wrong accepted") != 3 || !strings.Contains(sweep, "colluding unrelated Sybils") || len(regexp.MustCompile(`adaptive\s+4\s`).FindAllString(sweep, -1)) != 3 {
+		t.Fatalf("sweep:\n%s", sweep)
+	}
+	for _, bad := range [][]string{{"--seeds", "3-1"}, {"--seeds", "0-1", "--sizes", "200"}} {
+		var out bytes.Buffer
+		cmd := newBenchVerifyCmd(&globals{stdout: &out, stderr: &out})
+		cmd.SetOut(&out)
+		cmd.SetErr(&out)
+		cmd.SilenceUsage, cmd.SilenceErrors = true, true
+		cmd.SetArgs(bad)
+		if err := cmd.ExecuteContext(context.Background()); err == nil {
+			t.Fatalf("bench verify %v accepted", bad)
+		}
 	}
 }
 

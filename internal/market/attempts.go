@@ -52,6 +52,9 @@ func (m *Market) excludedBy(t *Task, peer, evm string, o *offer) bool {
 		if a.Provider == peer {
 			return true
 		}
+		if a.Funder != "" && a.Funder == m.funders[peer] {
+			return true
+		}
 		if a.Net != "" {
 			if !netKnown {
 				net, netKnown = m.nets[peer], true
@@ -82,7 +85,7 @@ func (m *Market) excludedAll(tasks []*Task, o *offer) bool {
 func (m *Market) assign(now time.Time, j *Job, t *Task, peer string, b wire.Bid) {
 	n := len(t.Attempts) + 1
 	deadline := now.Add(time.Duration(j.Spec.Timeout) + m.cfg.ResultGrace)
-	t.Attempts = append(t.Attempts, Attempt{N: n, Provider: peer, EVM: b.EVM, Price: b.Price, State: attemptAssigned, Started: now, Deadline: deadline, Net: m.nets[peer]})
+	t.Attempts = append(t.Attempts, Attempt{N: n, Provider: peer, EVM: b.EVM, Price: b.Price, State: attemptAssigned, Started: now, Deadline: deadline, Net: m.nets[peer], Funder: m.funders[peer]})
 	state := TaskAssigned
 	if t.State == TaskRunning || t.State == TaskVerifying {
 		state = t.State // another replica is further along
@@ -176,7 +179,7 @@ func (m *Market) outcome(now time.Time, e Outcome) {
 		m.equivocation(now, j, t, a)
 	}
 	lied := m.falseTimeLimit(now, j, t, a, &v)
-	single := t.replicas() == 1 && j.policy.Policy != spec.VerifyAdaptive
+	single := t.replicas() == 1 && j.policy.Policy != spec.VerifyAdaptive && t.Known == ""
 	obs := sched.Observation{Peer: a.Provider, Program: j.Spec.Program.CID, OK: v.OK, ProviderFault: !v.OK && !v.ProgramFault, Duration: v.Duration, Benchmark: v.Benchmark}
 	if o, ok := m.offers[a.Provider]; ok && obs.Benchmark == 0 {
 		obs.Benchmark = o.Benchmark
@@ -224,6 +227,12 @@ func (m *Market) outcome(now time.Time, e Outcome) {
 		m.release(a.Provider)
 		m.touch(now, j, t)
 		m.logf(now, j, t.Index, "verified on %s in %s (output root %s)", shortPeer(a.Provider), v.Duration.Round(time.Millisecond), t.OutputRoot.Short())
+		// No quorum: the provider queues this consumer's next tasks until
+		// the voucher comes and calls it a debtor after PayGrace
+		// (provider/debts.go), so pay does not wait for a local check,
+		// which may take as long as the task; a mismatch still convicts
+		// the provider and strikes the paid result.
+		m.sampleCheck(now, j, t, t.OutputRoot, a.N)
 		m.pay(j, t, a)
 		// A backup attempt still running lost the race.
 		m.drop(now, j, t, attemptCancelled, "another attempt of the task was verified first")

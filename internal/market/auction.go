@@ -168,7 +168,7 @@ func (m *Market) picked(picked []sched.Candidate) []*offer {
 
 // suspect reports whether peer is kept from work for cheating.
 func (m *Market) suspect(peer string, now time.Time) bool {
-	return m.cfg.MinReliability > 0 && m.rep.Suspect(peer, now, m.cfg.MinReliability)
+	return m.convicted[peer] || m.cfg.MinReliability > 0 && m.rep.Suspect(peer, now, m.cfg.MinReliability)
 }
 
 func hasLabels(have, want map[string]string) bool {
@@ -352,8 +352,12 @@ func (m *Market) closeRound(now time.Time, j *Job) {
 func (m *Market) place(now time.Time, j *Job, tasks []int, ranked []sched.Ranked, bid func(peer string) wire.Bid) int {
 	left := append([]sched.Ranked(nil), ranked...)
 	n := 0
+	excluded := func(task int, peer string) bool { return m.excluded(j.Tasks[task], peer, bid(peer).EVM) }
+	replica := func(task int) bool { return j.Tasks[task].held() }
 	for len(tasks) > 0 {
-		placed := sched.Assign(tasks, left, func(task int, peer string) bool { return m.excluded(j.Tasks[task], peer, bid(peer).EVM) })
+		// A task's first attempt goes by the ranking; a replica of a result
+		// held elsewhere is drawn in secret (see replicaDraw).
+		placed := sched.AssignReplicas(tasks, left, excluded, replica, m.replicaDraw(j))
 		if len(placed) == 0 {
 			break
 		}

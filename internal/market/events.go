@@ -28,6 +28,10 @@ type OfferSeen struct {
 	// Net is the network the peer connects from (verify.Subnet of its
 	// address), "" if unknown. Replicas of one task never share a network.
 	Net string
+	// Funder identifies who funded the peer's stake (e.g. the address that
+	// transferred it, from the registry), "" if unknown. Replicas of one
+	// task never share a funder.
+	Funder string
 }
 
 // BidIn delivers a provider's bid.
@@ -136,6 +140,17 @@ type Stored struct {
 	Err     string
 }
 
+// Checked is the outcome of a CheckLocal: Root is the output root of the
+// consumer's own run of the task, or Err says why it could not run (then
+// nothing is concluded). Claimed is the CheckLocal's Root.
+type Checked struct {
+	Task    wire.TaskID
+	Claimed wire.CID
+	Root    wire.CID
+	Err     string
+}
+
+func (Checked) event()     {}
 func (Submit) event()      {}
 func (Restore) event()     {}
 func (OfferSeen) event()   {}
@@ -246,6 +261,16 @@ type Fetch struct {
 	MaxOutput int64
 }
 
+// CheckLocal asks the driver to run task Spec itself (the consumer's own
+// executor) and step back exactly one Checked with the output root it got.
+// Root is the accepted root under check; the market holds the winners' pay
+// and the job's end until the Checked arrives.
+type CheckLocal struct {
+	Spec wire.TaskSpec
+	Root wire.CID
+}
+
+func (CheckLocal) effect() {}
 func (RequestBid) effect() {}
 func (Assign) effect()     {}
 func (Abort) effect()      {}

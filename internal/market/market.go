@@ -33,6 +33,25 @@ type Config struct {
 	ExtraReplicas int
 	Adaptive      verify.AdaptiveConfig   // adaptive replication; set Adaptive.Seed secretly
 	Reputation    verify.ReputationConfig // how outcomes weigh
+	// Secret keys the draws of replicas and local checks. Keep it secret,
+	// as Adaptive.Seed: a provider that knows it can tell which tasks it
+	// will replicate (Adaptive.Seed mixed with a constant when zero).
+	Secret uint64
+	// LocalCheck is the share of accepted results of WASM jobs the
+	// consumer re-executes itself (CheckLocal) when the job's spec does not
+	// say (spec.Checks.Local). The driver must answer every CheckLocal with
+	// a Checked, so it is 0 (off) unless the driver sets it; 0.02 is the
+	// documented default for drivers that run WASM (the node, the simulator).
+	LocalCheck float64
+	// KnownAnswers is the share of locally checked tasks re-sent to another
+	// provider as known-answer tasks when the job's spec does not say
+	// (spec.Checks.Known) (0.5; negative = none).
+	KnownAnswers float64
+	// OwedWait: a result accepted without a replica is paid when its job
+	// ends, unless its provider's latest results are unchecked too; then
+	// it is paid this long after the job ends, unless a re-check strikes
+	// it first (5m; keep it well inside the escrow's deadline).
+	OwedWait time.Duration
 }
 
 // ErrBadConfig reports an invalid Config.
@@ -79,6 +98,13 @@ func (c Config) withDefaults() Config {
 		c.MinReliability = 0.2
 	}
 	c.Adaptive = c.Adaptive.WithDefaults()
+	if c.Secret == 0 {
+		c.Secret = c.Adaptive.Seed ^ 0x5ec2e7c0ffee
+	}
+	if c.KnownAnswers == 0 {
+		c.KnownAnswers = 0.5
+	}
+	def(&c.OwedWait, 5*time.Minute)
 	return c
 }
 
@@ -99,6 +125,11 @@ type Market struct {
 	backlog  int // tasks waiting for a provider; -1 = not counted since the last event
 	rep      *verify.Reputation
 	nets     map[string]string // peer -> network key, from OfferSeen
+	funders  map[string]string // peer -> stake funder, from OfferSeen
+	// convicted: providers proven to lie (a result that differs from the
+	// consumer's own run); they get no more work from this market.
+	convicted map[string]bool
+	owed      []owed // held payments due later (see Config.OwedWait)
 	// taint: providers ever caught with an invalid result, the only ones
 	// Suspect may be true for (see initTaint).
 	taint      map[string]bool
@@ -116,7 +147,7 @@ func New(cfg Config, s sched.Scheduler) *Market {
 		cfg: cfg.withDefaults(), sched: s,
 		offers: map[string]*offer{}, taint: map[string]bool{}, jobs: map[wire.JobID]*Job{}, inflight: map[string]int{},
 		dirty: map[wire.JobID]map[int]bool{}, header: map[wire.JobID]bool{},
-		rep: verify.NewReputation(cfg.Reputation), nets: map[string]string{},
+		rep: verify.NewReputation(cfg.Reputation), nets: map[string]string{}, funders: map[string]string{}, convicted: map[string]bool{},
 	}
 	m.watch, _ = s.(sched.OfferWatcher)
 	return m
@@ -184,6 +215,11 @@ func (m *Market) Step(now time.Time, ev Event) Ready {
 		} else {
 			delete(m.nets, e.Offer.Peer)
 		}
+		if e.Funder != "" {
+			m.funders[e.Offer.Peer] = e.Funder
+		} else {
+			delete(m.funders, e.Offer.Peer)
+		}
 	case BidIn:
 		m.bidIn(now, e)
 	case BidFailed:
@@ -200,6 +236,8 @@ func (m *Market) Step(now time.Time, ev Event) Ready {
 		m.unpaid(now, e)
 	case Stored:
 		m.stored(now, e)
+	case Checked:
+		m.checked(now, e)
 	}
 	m.drive(now)
 	return m.flush()
@@ -210,6 +248,7 @@ func (m *Market) Step(now time.Time, ev Event) Ready {
 func (m *Market) Tick(now time.Time) Ready {
 	m.backlog = -1
 	m.initTaint(now)
+	m.payOwed(now)
 	m.expireOffers(now)
 	due := m.overdue(now)
 	for _, j := range m.sortedJobs() {
@@ -378,8 +417,8 @@ func (m *Market) settle(now time.Time, j *Job) {
 	var failed []int
 	firstReason := ""
 	for _, t := range j.Tasks {
-		if !t.State.Terminal() {
-			return
+		if !t.State.Terminal() || t.Checking {
+			return // a local check may still reopen the task
 		}
 		if t.State == TaskFailed {
 			if firstReason == "" {

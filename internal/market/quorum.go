@@ -74,6 +74,9 @@ func votes(t *Task) ([]verify.Vote, []int) {
 // majority holds, fail the task when no majority is possible within the
 // bound, or ask for more replicas. It reports whether t ended.
 func (m *Market) decide(now time.Time, j *Job, t *Task) bool {
+	if t.Known != "" {
+		return m.judgeKnown(now, j, t) // the consumer's own run decides
+	}
 	vs, at := votes(t)
 	if len(vs) == 0 {
 		return false
@@ -130,11 +133,12 @@ func (m *Market) accept(now time.Time, j *Job, t *Task, d verify.Decision, at []
 	}
 	prog := j.Spec.Program.CID
 	quorum := len(d.Winners)
+	check := m.sampleCheck(now, j, t, d.Root, t.Attempts[at[d.Winners[0]]].N) // pay waits for it
 	for _, w := range d.Winners {
 		a := &t.Attempts[at[w]]
 		if a.State != attemptSubmitted {
 			a.Unchecked = a.Unchecked && quorum == 1 // a re-check confirmed it
-			if !a.Unchecked {
+			if !a.Unchecked && !check {
 				m.pay(j, t, a) // held until now (see holdPay)
 			}
 			continue
@@ -150,6 +154,8 @@ func (m *Market) accept(now time.Time, j *Job, t *Task, d verify.Decision, at []
 		m.observe(j, a, true)
 		if holdPay(j, a) {
 			a.Reason += "; paid when the job ends unless a re-check rejects it"
+		} else if check {
+			a.Reason += "; paid once the consumer's own run of the task agrees"
 		} else {
 			m.pay(j, t, a)
 		}
@@ -193,7 +199,15 @@ func (m *Market) accept(now time.Time, j *Job, t *Task, d verify.Decision, at []
 	m.logf(now, j, t.Index, "%s", t.Reason)
 	j.nextRound = now
 	for _, p := range cheats {
-		m.recheck(now, p, fmt.Sprintf("%s returned a wrong result for task %d of job %s", shortPeer(p), t.Index, j.ID.Short()))
+		why := fmt.Sprintf("%s returned a wrong result for task %d of job %s", shortPeer(p), t.Index, j.ID.Short())
+		m.recheck(now, p, why)
+		if m.suspect(p, now) {
+			// Its wrong results outweigh its good ones: its quorum wins
+			// may be a partner's lies too.
+			m.strikeAll(now, p, why)
+		} else {
+			m.strikeTainted(now, p, why)
+		}
 	}
 	m.settle(now, j)
 }
@@ -216,6 +230,10 @@ func (m *Market) payHeld(now time.Time, j *Job) {
 		}
 		for i := range t.Attempts {
 			if a := &t.Attempts[i]; a.State == attemptVerified && !a.Paid {
+				if a.Unchecked && m.rep.Trust(a.Provider, j.Spec.Program.CID).Unchecked > 0 {
+					m.owe(now, j, t, a) // its provider's latest results are unchecked too
+					continue
+				}
 				m.pay(j, t, a)
 				m.touch(now, j, t) // the driver saves the task with its attempt paid
 			}
@@ -250,7 +268,7 @@ func (m *Market) observe(j *Job, a *Attempt, ok bool) {
 // majority decides it. It returns the number of tasks reopened.
 func (m *Market) recheck(now time.Time, peer, why string) int {
 	n := 0
-	for _, j := range m.sortedJobs() {
+	for _, j := range m.recheckable() {
 		for _, t := range j.Tasks {
 			if t.State != TaskVerified {
 				continue
@@ -260,6 +278,7 @@ func (m *Market) recheck(now time.Time, peer, why string) int {
 				if a.Provider != peer || a.State != attemptVerified || !a.Unchecked {
 					continue
 				}
+				m.reopen(now, j)
 				t.Replicas, t.State, t.waitingSince = 2, TaskSubmitted, now
 				t.Reason = "re-checking: " + why + "; its unchecked result for this task runs again on another provider"
 				m.touch(now, j, t)

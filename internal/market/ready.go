@@ -46,6 +46,7 @@ func (Pay) action()        {}
 func (Reject) action()     {}
 func (Fraud) action()      {}
 func (Fetch) action()      {}
+func (CheckLocal) action() {}
 
 // Empty reports whether r asks for nothing.
 func (r Ready) Empty() bool {

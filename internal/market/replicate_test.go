@@ -210,8 +210,12 @@ func TestAdaptiveWithOneProviderAcceptsUnreplicated(t *testing.T) {
 			t.Fatalf("%s: %s", tk.State, tk.Reason)
 		}
 	}
-	if j.State != JobCompleted || len(of[Pay](h.effs)) != 2 {
-		t.Fatalf("job %s, pays %d", j.State, len(of[Pay](h.effs)))
+	if j.State != JobCompleted || len(of[Pay](h.effs)) != 0 {
+		t.Fatalf("job %s, pays %d: the provider's latest results are unchecked, so pay waits", j.State, len(of[Pay](h.effs)))
+	}
+	h.tick(5 * time.Minute) // Config.OwedWait after the job ended
+	if len(of[Pay](h.effs)) != 2 {
+		t.Fatalf("pays %d after OwedWait", len(of[Pay](h.effs)))
 	}
 }
 

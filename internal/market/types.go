@@ -114,6 +114,11 @@ type Task struct {
 	// Quorum is how many distinct providers returned the accepted output
 	// root (set when verified under replicate or adaptive).
 	Quorum int `json:"quorum,omitempty"`
+	// Checking: the consumer is re-running the task itself (CheckLocal);
+	// Known is the output root its own run gave, which judges every
+	// result for the task from then on.
+	Checking bool     `json:"checking,omitempty"`
+	Known    wire.CID `json:"known,omitempty"`
 
 	waitingSince time.Time
 }
@@ -139,14 +144,16 @@ type Attempt struct {
 	Price    wire.Amount `json:"price"`
 	// State is assigned | running | verifying (live), submitted (its
 	// result checked out and waits for the quorum), verified (accepted),
-	// rejected (lost the quorum), failed, interrupted or cancelled.
+	// rejected (lost the quorum), struck (accepted and paid, then its
+	// provider was caught lying), failed, interrupted or cancelled.
 	State      string    `json:"state"`
 	Reason     string    `json:"reason,omitempty"`
 	Started    time.Time `json:"started"`
 	Ended      time.Time `json:"ended,omitzero"`
 	Deadline   time.Time `json:"deadline"`
 	OutputRoot wire.CID  `json:"output_root,omitempty"`
-	Net        string    `json:"net,omitempty"` // the provider's network (verify.Subnet), if known
+	Net        string    `json:"net,omitempty"`    // the provider's network (verify.Subnet), if known
+	Funder     string    `json:"funder,omitempty"` // who funded the provider's stake, if known
 	// Receipt and Signature are the provider's signed receipt, kept to
 	// catch a provider that signs two different results for one task.
 	Receipt   *wire.Receipt `json:"receipt,omitempty"`
@@ -184,6 +191,9 @@ const (
 	attemptFailed      = "failed"
 	attemptInterrupted = "interrupted"
 	attemptCancelled   = "cancelled"
+	// attemptStruck: accepted and paid, then struck from the quorum because
+	// its provider was caught lying (see strike).
+	attemptStruck = "struck"
 )
 
 // Live reports whether the attempt is in flight.
@@ -196,7 +206,9 @@ func (a *Attempt) vote() bool { return a.State == attemptSubmitted || a.State ==
 
 // holds reports whether the attempt ties its provider to the task: a
 // provider that holds a task gets no other replica of it.
-func (a *Attempt) holds() bool { return a.Live() || a.vote() || a.State == attemptRejected }
+func (a *Attempt) holds() bool {
+	return a.Live() || a.vote() || a.State == attemptRejected || a.State == attemptStruck
+}
 
 // Live returns the task's first in-flight attempt, if any.
 func (t *Task) Live() *Attempt {

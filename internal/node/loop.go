@@ -173,6 +173,9 @@ func (n *Node) perform(ctx context.Context, rd market.Ready) {
 			n.settle.Fetch(ctx, e) // after the attempt's voucher
 		case market.Reject:
 			n.rejectAttempt(ctx, e)
+		case market.CheckLocal:
+			n.wg.Add(1)
+			go func() { defer n.wg.Done(); n.post(ctx, n.check.Check(ctx, e)) }()
 		case market.Fraud:
 			n.wg.Add(1)
 			go func() { defer n.wg.Done(); n.reportFraud(ctx, e) }()

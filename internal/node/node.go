@@ -24,10 +24,12 @@ import (
 	"github.com/deco-network/deco/internal/exec"
 	"github.com/deco-network/deco/internal/fraud"
 	"github.com/deco-network/deco/internal/jobdb"
+	"github.com/deco-network/deco/internal/localcheck"
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/p2p"
 	"github.com/deco-network/deco/internal/pay"
 	"github.com/deco-network/deco/internal/providing"
+	"github.com/deco-network/deco/internal/runner"
 	"github.com/deco-network/deco/internal/sched"
 	"github.com/deco-network/deco/internal/session"
 	"github.com/deco-network/deco/internal/store"
@@ -116,7 +118,8 @@ type Node struct {
 	sessions *session.Manager
 	subsMu   sync.Mutex
 	subs     map[wire.JobID][]chan api.LogLine
-	jobs     *jobdb.DB // the market's jobs, tasks and logs, in db
+	jobs     *jobdb.DB           // the market's jobs, tasks and logs, in db
+	check    *localcheck.Checker // carries out the market's CheckLocal
 
 	// provider role; every node answers bids and task sessions, a node
 	// that does not provide refuses them
@@ -263,6 +266,13 @@ func (n *Node) Start(ctx context.Context) (err error) {
 		rand.Read(sb[:])
 		mc.Adaptive.Seed = binary.BigEndian.Uint64(sb[:])
 	}
+	if mc.LocalCheck == 0 {
+		mc.LocalCheck = 0.02 // re-run 2% of accepted results here (n.check)
+	}
+	if n.check, err = localcheck.New(localcheck.Config{Blobs: n.blobs, Clock: n.clk, Logger: n.log, WorkDir: n.opts.Home.Path("checks"),
+		CacheDir: n.opts.Home.Path("cache", "wasm"), Signer: runner.Signer{EVM: n.binding.EVM, Key: n.id.EVMKey, Attester: n.opts.Attester}}); err != nil {
+		return err
+	}
 	n.market = market.New(mc, n.sched)
 	var rep json.RawMessage
 	if ok, _ := n.db.Get("meta", "reputation", &rep); ok {
@@ -336,6 +346,9 @@ func (n *Node) Close() error {
 	}
 	if n.prov != nil {
 		n.prov.Close()
+	}
+	if n.check != nil {
+		n.check.Close()
 	}
 	if n.pay.provider != nil {
 		// Redeem what we are owed before going away.

@@ -2,6 +2,7 @@ package sim
 
 import (
 	"sort"
+	"time"
 
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/wire"
@@ -103,6 +104,7 @@ type verdictCounts struct {
 	lies       int // wrong results returned
 	wrongPaid  int // of them, paid for
 	rejected   int // results that lost a quorum before payment
+	checks     int // tasks the consumer re-ran itself
 	by         map[Strategy]*StrategyResult
 }
 
@@ -143,6 +145,16 @@ func (e *engine) paid(x market.Pay) {
 	if r := e.runOf(x.Task, x.Attempt); r != nil && r.wrong {
 		e.verdicts.wrongPaid++
 	}
+}
+
+// checkLocally runs a task on the consumer, as the node does with its own
+// executor: its run takes the workload's median time and gives the honest
+// root.
+func (e *engine) checkLocally(x market.CheckLocal) {
+	e.verdicts.checks++
+	id := x.Spec.Task
+	chk := &market.Checked{Task: id, Claimed: x.Root, Root: outputs(honestRoot(id)).Root()}
+	e.push(event{at: e.now + time.Duration(e.sc.Workload.WorkMedian), kind: evChecked, chk: chk})
 }
 
 // rejected counts a result the market turned down after it checked out

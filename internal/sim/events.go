@@ -26,6 +26,7 @@ const (
 	evAbort               // an abort reaches a provider
 	evCrash               // a provider crashes
 	evRejoin              // a crashed provider comes back
+	evChecked             // the consumer's own run of a task ends
 )
 
 // event is one entry of the virtual-time queue. Payload fields are used
@@ -43,6 +44,7 @@ type event struct {
 	bid  *wire.Bid
 	offr *wire.Offer
 	out  *market.Outcome
+	chk  *market.Checked
 }
 
 // queue is a binary min-heap of events by (at, seq): ties keep the order

@@ -24,6 +24,7 @@ type provider struct {
 	region  int
 	regName string
 	net     string        // the network it connects from (verify.Subnet on a node): its own
+	funder  string        // who funded its stake: its own address, or its ring's (Related)
 	lat     time.Duration // one-way to the consumer
 	speed   float64       // true, benchmark units per second
 	bench   float64       // declared
@@ -163,6 +164,12 @@ func population(sc Scenario) []*provider {
 		out[i] = p
 	}
 	dealStrategies(out, cheat, pp)
+	for _, p := range out {
+		p.funder = p.evm
+		if pp.Collude && pp.Related && p.strategy != Honest {
+			p.net, p.funder = "sim/ring", "ring"
+		}
+	}
 	return out
 }
 

@@ -67,7 +67,9 @@ type Population struct {
 	// with probability Detect (1); the others are wrong outputs under a
 	// valid receipt, which only the job's verification policy (replicas,
 	// spot-checks) can catch. Cheaters return different wrong outputs for a
-	// task unless Collude, when they agree on one.
+	// task unless Collude, when they agree on one. Related colluders also
+	// share one network prefix and one stake funder, which the consumer
+	// sees; otherwise they are unrelated Sybils, each with its own.
 	Cheaters     float64    `yaml:"cheaters" json:"cheaters"`
 	Strategies   []Strategy `yaml:"strategies" json:"strategies"`
 	CheatRate    float64    `yaml:"cheat_rate" json:"cheat_rate"`
@@ -75,6 +77,7 @@ type Population struct {
 	CheatSpeedup float64    `yaml:"cheat_speedup" json:"cheat_speedup"`
 	Detect       *float64   `yaml:"detect,omitempty" json:"detect,omitempty"`
 	Collude      bool       `yaml:"collude" json:"collude"`
+	Related      bool       `yaml:"related" json:"related"`
 	Regions      []Region   `yaml:"regions" json:"regions"` // (four regions, see DefaultRegions)
 	// Price of a task at moderate load, micro-DECO, uniform in the range
 	// ([500, 2000]); floor ×0.5, ceiling ×4 of it; pricing.Ask moves within.
@@ -169,6 +172,12 @@ type MarketParams struct {
 	// Adaptive tunes adaptive replication (the market's defaults); a zero
 	// Seed is derived from the scenario's seed.
 	Adaptive verify.AdaptiveConfig `yaml:"adaptive" json:"adaptive"`
+	// LocalCheck is the share of accepted results the consumer re-runs
+	// itself (market.Config.LocalCheck; 0 = none), each taking the
+	// workload's median run time; KnownAnswers is the share of those sent
+	// again to another provider as known-answer tasks (the market's 0.5).
+	LocalCheck   float64 `yaml:"local_check" json:"local_check"`
+	KnownAnswers float64 `yaml:"known_answers" json:"known_answers"`
 }
 
 // ErrBadScenario reports an invalid scenario.

@@ -146,6 +146,7 @@ func newEngine(sc Scenario, s sched.Scheduler, jobs []*jobPlan) *engine {
 		Consumer: consumerEVM, AuctionWindow: time.Duration(mp.AuctionWindow), MaxBidders: mp.MaxBidders,
 		MaxAttempts: mp.MaxAttempts, ResultGrace: time.Duration(mp.ResultGrace), RetryBackoff: time.Duration(mp.RetryBackoff),
 		PlacementTimeout: time.Duration(mp.PlacementTimeout), Adaptive: adaptive,
+		Secret: sc.Seed ^ 0x5ec2e7, LocalCheck: mp.LocalCheck, KnownAnswers: mp.KnownAnswers,
 	}, wrapped)
 	e.provs = population(sc)
 	for _, p := range e.provs {
@@ -188,6 +189,11 @@ func (e *engine) loop(ctx context.Context) error {
 			return fmt.Errorf("simulation stopped at virtual time %s: %w", e.now, ctx.Err())
 		}
 		e.handle(ev)
+	}
+	if due := e.m.OwedDue(); e.finished == len(e.jobs) && !due.IsZero() {
+		// Every job ended: pay what the market still owes, as a node
+		// left running would (market.Config.OwedWait).
+		e.apply(e.m.Tick(due))
 	}
 	e.advance(e.now)
 	return nil
@@ -242,7 +248,7 @@ func (e *engine) handle(ev event) {
 			e.push(event{at: e.now + time.Duration(e.sc.Network.OfferPeriod), kind: evPublish, prov: p, gen: p.gen})
 		}
 	case evOfferIn:
-		e.step(market.OfferSeen{Offer: *ev.offr, Latency: 2 * ev.prov.lat, Net: ev.prov.net})
+		e.step(market.OfferSeen{Offer: *ev.offr, Latency: 2 * ev.prov.lat, Net: ev.prov.net, Funder: ev.prov.funder})
 	case evBidReq:
 		e.bidRequest(ev.prov, ev.req)
 	case evBidIn:
@@ -262,6 +268,8 @@ func (e *engine) handle(ev event) {
 		e.abort(ev.run)
 	case evCrash:
 		e.crash(ev.prov, ev.gen)
+	case evChecked:
+		e.step(*ev.chk)
 	case evRejoin:
 		p := ev.prov
 		p.online = true
@@ -304,10 +312,24 @@ func (e *engine) apply(rd market.Ready) {
 			e.paid(x)
 		case market.Reject:
 			e.rejected(x)
+		case market.CheckLocal:
+			e.checkLocally(x)
+		}
+	}
+	// A re-check may reopen an ended job (market.Job.State leaves
+	// terminal): it counts as finished again only when it ends again.
+	for _, x := range rd.Saves {
+		if jp := e.byJob[x.Job.ID]; jp != nil && !x.Job.State.Terminal() {
+			if _, ended := e.jobEnd[jp.idx]; ended {
+				delete(e.jobEnd, jp.idx)
+				e.finished--
+			}
 		}
 	}
 	for _, x := range rd.Finished {
-		e.finished++
+		if _, ended := e.jobEnd[e.byJob[x.Job].idx]; !ended {
+			e.finished++
+		}
 		e.jobEnd[e.byJob[x.Job].idx] = e.now
 	}
 }

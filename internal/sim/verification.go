@@ -30,13 +30,25 @@ type Verification struct {
 	WrongRate  float64 // how often a sometimes-wrong cheater lies (0.3)
 	TrustBuild int     // attempts a wrong-after-trust cheater runs honestly before lying, and again after each caught lie (20)
 	Collude    bool    // cheaters agree on one wrong output root per task
-	Scheduler  string  // a sched.Policies name (weighted)
+	// Related colluders share a network prefix and a stake funder (the
+	// consumer keeps them out of one task's quorum); otherwise they are
+	// unrelated Sybils.
+	Related bool
+	// LocalCheck is the share of accepted results the consumer re-runs
+	// itself (0.02; negative = none); KnownAnswers the share of those sent
+	// again to another provider as known-answer tasks (the market's 0.5;
+	// negative = none).
+	LocalCheck   float64
+	KnownAnswers float64
+	Scheduler    string // a sched.Policies name (weighted)
 	// Adaptive tunes adaptive replication (the market's defaults if zero);
 	// its Seed is derived from Seed.
 	Adaptive verify.AdaptiveConfig
 	Seed     uint64        // (1)
 	TaskTime time.Duration // mean execution time (1s)
 	Horizon  time.Duration // virtual time after which the run stops (24h)
+
+	seeded bool // Seed is used as given, 0 included (a sweep)
 }
 
 // VerificationPolicies are the policies `deco bench verify` compares by
@@ -67,9 +79,13 @@ func (v Verification) withDefaults() Verification {
 	if v.Scheduler == "" {
 		v.Scheduler = "weighted"
 	}
-	if v.Seed == 0 {
+	if v.Seed == 0 && !v.seeded {
 		v.Seed = 1
 	}
+	if v.LocalCheck == 0 {
+		v.LocalCheck = 0.02
+	}
+	v.LocalCheck = max(v.LocalCheck, 0)
 	if v.TaskTime == 0 {
 		v.TaskTime = time.Second
 	}
@@ -105,7 +121,7 @@ func (v Verification) Scenario() (Scenario, error) {
 		Name: "verification", Seed: v.Seed, Policy: v.Scheduler, Horizon: spec.Duration(v.Horizon),
 		Providers: Population{
 			Count: v.Providers, Heterogeneity: 1, Slots: [2]int{v.Slots, v.Slots},
-			Cheaters: v.Cheaters, Strategies: CheatStrategies, CheatRate: v.WrongRate, TrustBuild: v.TrustBuild, Collude: v.Collude,
+			Cheaters: v.Cheaters, Strategies: CheatStrategies, CheatRate: v.WrongRate, TrustBuild: v.TrustBuild, Collude: v.Collude, Related: v.Related,
 			// The lies are wrong outputs under valid receipts, returned
 			// after doing the work: only the verification policy catches
 			// them, and timing does not give them away.
@@ -117,7 +133,7 @@ func (v Verification) Scenario() (Scenario, error) {
 			Tasks: v.Tasks, TasksPerJob: [2]int{per, per}, WorkMedian: spec.Duration(median), TimeoutFactor: 10,
 			Verification: v.Policy, Programs: 1, MaxPrice: [2]float64{10000, 10000},
 		},
-		Market: MarketParams{Tick: spec.Duration(100 * time.Millisecond), Adaptive: v.Adaptive},
+		Market: MarketParams{Tick: spec.Duration(100 * time.Millisecond), Adaptive: v.Adaptive, LocalCheck: v.LocalCheck, KnownAnswers: v.KnownAnswers},
 	}
 	sc.Defaults()
 	// Identical providers at a flat price, identical tasks whose runs vary
@@ -148,9 +164,13 @@ type VerificationResult struct {
 	Executions int     `json:"executions"`
 	Replicas   float64 `json:"replicas_per_task"`
 	// Lies counts wrong results returned; WrongPaid those paid for.
-	Lies      int `json:"lies"`
-	WrongPaid int `json:"wrong_paid"`
-	Rejected  int `json:"rejected"` // results that lost a quorum before payment
+	Lies          int     `json:"lies"`
+	WrongPaid     int     `json:"wrong_paid"`
+	WrongPaidRate float64 `json:"wrong_paid_rate"` // WrongPaid / Tasks
+	Rejected      int     `json:"rejected"`        // results that lost a quorum before payment
+	// LocalChecks counts tasks the consumer re-ran itself (not in
+	// Executions, which are the providers').
+	LocalChecks int `json:"local_checks"`
 	// ByStrategy splits providers, executions and lies by strategy, and
 	// wrong results accepted by the strategy of the provider whose result
 	// was accepted.
@@ -205,7 +225,7 @@ func CompareVerification(ctx context.Context, v Verification, policies ...string
 func (e *engine) verification() VerificationResult {
 	c := e.verdicts
 	r := VerificationResult{Policy: e.sc.Workload.Verification, WrongAccepted: e.badAccepted, Executions: c.executions,
-		Lies: c.lies, WrongPaid: c.wrongPaid, Rejected: c.rejected, ByStrategy: map[Strategy]StrategyResult{}}
+		Lies: c.lies, WrongPaid: c.wrongPaid, Rejected: c.rejected, LocalChecks: c.checks, ByStrategy: map[Strategy]StrategyResult{}}
 	for _, p := range e.provs {
 		c.of(p.strategy).Providers++
 	}
@@ -242,6 +262,7 @@ func (e *engine) verification() VerificationResult {
 	}
 	if r.Tasks > 0 {
 		r.WrongRate = float64(r.WrongAccepted) / float64(r.Tasks)
+		r.WrongPaidRate = float64(r.WrongPaid) / float64(r.Tasks)
 		r.Replicas = float64(r.Executions) / float64(r.Tasks)
 	}
 	return r

@@ -141,6 +141,23 @@ type Job struct {
 	MaxOutput    Size              `yaml:"max_output,omitempty" json:"max_output,omitempty"`
 	// Circuit is what a zk job proves instead of running a WASM program.
 	Circuit *Circuit `yaml:"circuit,omitempty" json:"circuit,omitempty"`
+	// Checks tunes what the consumer verifies itself on top of the
+	// verification policy (nil: the consumer's defaults).
+	Checks *Checks `yaml:"checks,omitempty" json:"checks,omitempty"`
+}
+
+// Checks is the verification section's consumer-side checks, e.g.
+// {local: 0.02, known: 0.01}; 0 turns one off, an unset one takes the
+// consumer's default (market.Config).
+type Checks struct {
+	// Local is the share of accepted results the consumer re-executes
+	// itself (WASM jobs); a result that differs from its own run is a
+	// proven lie.
+	Local *float64 `yaml:"local,omitempty" json:"local,omitempty"`
+	// Known is the share of accepted results whose answer the consumer
+	// holds (from its own run) that are sent again to another provider as
+	// if new: a known-answer task; a wrong answer convicts it.
+	Known *float64 `yaml:"known,omitempty" json:"known,omitempty"`
 }
 
 // Circuit names a zk circuit the providers know and sets its parameters,
@@ -309,6 +326,16 @@ func (j Job) Validate() error {
 	if j.Program.CID != "" {
 		if _, err := wire.ParseCID(string(j.Program.CID)); err != nil {
 			add("program.cid", "%v", err)
+		}
+	}
+	if c := j.Checks; c != nil {
+		for _, f := range []struct {
+			name string
+			r    *float64
+		}{{"checks.local", c.Local}, {"checks.known", c.Known}} {
+			if f.r != nil && (*f.r < 0 || *f.r > 1) {
+				add(f.name, "a share of results between 0 and 1, got %g", *f.r)
+			}
 		}
 	}
 	if j.Tasks.Count < 1 || j.Tasks.Count > MaxTasks {
