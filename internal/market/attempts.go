@@ -310,6 +310,7 @@ func (m *Market) release(peer string) {
 		delete(m.inflight, peer)
 	}
 	m.slotsChanged(peer)
+	m.freed[peer] = true // drive offers the slot to jobs waiting for one
 }
 
 // failAttempt ends live attempt a through the provider's fault and

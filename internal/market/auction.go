@@ -16,9 +16,25 @@ import (
 // priority first; a job gains a priority level per minute it has waited
 // (aging), so none starves.
 func (m *Market) drive(now time.Time) {
+	freed := m.freed
+	if len(freed) > 0 {
+		m.freed = map[string]bool{}
+	}
 	for _, j := range m.ordered() {
 		// The cheapest tests first: this loop runs at every event.
-		if j.round != nil || now.Before(j.nextRound) || j.State.Terminal() {
+		if j.round != nil || j.State.Terminal() {
+			continue
+		}
+		if now.Before(j.nextRound) {
+			// A job waiting for a free slot takes one a provider holding a
+			// standing bid for it has just freed, instead of waiting for
+			// its next round (RetryBackoff): many small jobs at once would
+			// otherwise move in waves of one round each.
+			if len(freed) > 0 && j.quietGen != j.gen+1 && j.standsOn(freed) {
+				if pending := m.pendingOf(now, j); len(pending) > 0 {
+					m.placeOnStanding(now, j, pending)
+				}
+			}
 			continue
 		}
 		if j.quietGen == j.gen+1 {
@@ -386,6 +402,17 @@ func (m *Market) place(now time.Time, j *Job, tasks []int, ranked []sched.Ranked
 // placeOnStanding gives pending tasks to providers whose earlier bids for
 // this job are still valid and who have free slots, best ranked first, and
 // returns the tasks left over.
+// standsOn reports whether one of the freed providers holds a standing bid
+// for j.
+func (j *Job) standsOn(freed map[string]bool) bool {
+	for p := range freed {
+		if _, ok := j.standing[p]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 func (m *Market) placeOnStanding(now time.Time, j *Job, pending []int) []int {
 	if len(j.standing) == 0 || len(pending) == 0 {
 		return pending

@@ -119,13 +119,15 @@ type Market struct {
 	free     []*offer // the cached offers with free slots
 	jobs     map[wire.JobID]*Job
 	inflight map[string]int // live attempts per provider
-	ready    Ready          // what the current Step or Tick asks for so far
-	dirty    map[wire.JobID]map[int]bool
-	header   map[wire.JobID]bool
-	backlog  int // tasks waiting for a provider; -1 = not counted since the last event
-	rep      *verify.Reputation
-	nets     map[string]string // peer -> network key, from OfferSeen
-	funders  map[string]string // peer -> stake funder, from OfferSeen
+	// freed holds providers that freed a slot since the last drive.
+	freed   map[string]bool
+	ready   Ready // what the current Step or Tick asks for so far
+	dirty   map[wire.JobID]map[int]bool
+	header  map[wire.JobID]bool
+	backlog int // tasks waiting for a provider; -1 = not counted since the last event
+	rep     *verify.Reputation
+	nets    map[string]string // peer -> network key, from OfferSeen
+	funders map[string]string // peer -> stake funder, from OfferSeen
 	// convicted: providers proven to lie (a result that differs from the
 	// consumer's own run); they get no more work from this market.
 	convicted map[string]bool
@@ -145,7 +147,7 @@ type Market struct {
 func New(cfg Config, s sched.Scheduler) *Market {
 	m := &Market{
 		cfg: cfg.withDefaults(), sched: s,
-		offers: map[string]*offer{}, taint: map[string]bool{}, jobs: map[wire.JobID]*Job{}, inflight: map[string]int{},
+		offers: map[string]*offer{}, taint: map[string]bool{}, jobs: map[wire.JobID]*Job{}, inflight: map[string]int{}, freed: map[string]bool{},
 		dirty: map[wire.JobID]map[int]bool{}, header: map[wire.JobID]bool{},
 		rep: verify.NewReputation(cfg.Reputation), nets: map[string]string{}, funders: map[string]string{}, convicted: map[string]bool{},
 	}
