@@ -230,7 +230,10 @@ func (m *Market) payHeld(now time.Time, j *Job) {
 		}
 		for i := range t.Attempts {
 			if a := &t.Attempts[i]; a.State == attemptVerified && !a.Paid {
-				if a.Unchecked && m.rep.Trust(a.Provider, j.Spec.Program.CID).Unchecked > 0 {
+				// Pay may wait for a re-check only if the consumer holds the
+				// outputs already: withheld ones come after the voucher, and
+				// the job ends only once they are stored.
+				if a.Unchecked && !a.Withheld && m.rep.Trust(a.Provider, j.Spec.Program.CID).Unchecked > 0 {
 					m.owe(now, j, t, a) // its provider's latest results are unchecked too
 					continue
 				}

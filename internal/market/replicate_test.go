@@ -448,3 +448,33 @@ func TestSkippedVoucherIsUnpaid(t *testing.T) {
 		t.Fatalf("an unpaid attempt was paid again at the job's end: %+v", p)
 	}
 }
+
+// With payments on the outputs come after the voucher (Verdict.Withheld),
+// so an unchecked result cannot wait for OwedWait to be paid: its job
+// would not end until then. It is paid when the other tasks are done, its
+// outputs fetched, and the job completes (a node held such a one-task job
+// running for five minutes).
+func TestAdaptiveWithheldResultIsPaidAtJobEnd(t *testing.T) {
+	h := newHarness(t, Config{})
+	h.offer("solo", 2, 100)
+	j := policyJob(27, 2, "adaptive")
+	as := of[Assign](h.bidAll(h.step(Submit{Job: j}), 10, 2))
+	if len(as) != 2 {
+		t.Fatalf("assigns %d", len(as))
+	}
+	for _, a := range as {
+		o := result(a, "good")
+		o.Verdict.Withheld = true
+		h.step(o)
+	}
+	pays, fetches := of[Pay](h.effs), of[Fetch](h.effs)
+	if len(pays) != 2 || len(fetches) != 2 || j.State.Terminal() {
+		t.Fatalf("job %s, pays %d, fetches %d: the withheld results are paid and fetched before the job ends", j.State, len(pays), len(fetches))
+	}
+	for _, f := range fetches {
+		h.step(Stored{Task: f.Task, Attempt: f.Attempt})
+	}
+	if j.State != JobCompleted {
+		t.Fatalf("job %s (%s) after its outputs were stored", j.State, j.Reason)
+	}
+}

@@ -285,6 +285,14 @@ func (e *engine) step(ev market.Event) { e.apply(e.m.Step(e.t(), ev)) }
 // node's driver loop performs it through libp2p. Nothing here is durable,
 // so its persistence part is skipped.
 func (e *engine) apply(rd market.Ready) {
+	// Paid outputs are stored at once (the transfer is not modelled),
+	// once this Ready is done with: stepping the market reuses its buffers.
+	var fetched []market.Stored
+	defer func() {
+		for _, s := range fetched {
+			e.step(s)
+		}
+	}()
 	for _, f := range rd.Actions {
 		switch x := f.(type) {
 		case market.RequestBid:
@@ -314,6 +322,8 @@ func (e *engine) apply(rd market.Ready) {
 			e.rejected(x)
 		case market.CheckLocal:
 			e.checkLocally(x)
+		case market.Fetch:
+			fetched = append(fetched, market.Stored{Task: x.Task, Attempt: x.Attempt})
 		}
 	}
 	// A re-check may reopen an ended job (market.Job.State leaves
@@ -415,7 +425,10 @@ func (e *engine) finish(r *run) {
 	e.stop(r)
 	p := r.prov
 	id := wire.TaskID{Job: r.job.id, Index: r.task}
-	v := market.Verdict{OK: true, Duration: r.dur, Benchmark: p.bench, Outputs: outputs(honestRoot(id))}
+	// With payments on, a result is judged on its signed root and its
+	// outputs come after the voucher (fair exchange): the market must pay
+	// before the job can end, as a node's does.
+	v := market.Verdict{OK: true, Duration: r.dur, Benchmark: p.bench, Outputs: outputs(honestRoot(id)), Withheld: true}
 	d := mix(e.sc.Seed, uint64(r.job.idx), uint64(r.task), uint64(r.attempt), uint64(p.idx), 0xc0de)
 	if r.cheat && !r.timeLimit {
 		e.lied(p)
