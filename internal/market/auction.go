@@ -25,18 +25,16 @@ func (m *Market) drive(now time.Time) {
 		if j.round != nil || j.State.Terminal() {
 			continue
 		}
-		if now.Before(j.nextRound) {
-			// A job waiting for a free slot takes one a provider holding a
-			// standing bid for it has just freed, instead of waiting for
-			// its next round (RetryBackoff): many small jobs at once would
-			// otherwise move in waves of one round each.
-			if len(freed) > 0 && j.quietGen != j.gen+1 && j.standsOn(freed) {
-				if pending := m.pendingOf(now, j); len(pending) > 0 {
-					m.placeOnStanding(now, j, pending)
-				}
-			}
+		// A job waiting for a slot (every provider busy, or the scheduler
+		// holding its tasks for a faster one) tries again as soon as a
+		// slot frees instead of at its next round (RetryBackoff): many
+		// small jobs at once would otherwise move in waves of one round.
+		// At most every RetryBackoff/10, so a simulator freeing thousands
+		// of slots a second does not drive every waiting job at each.
+		if now.Before(j.nextRound) && (len(freed) == 0 || now.Sub(j.tried) < m.cfg.RetryBackoff/10) {
 			continue
 		}
+		j.tried = now
 		if j.quietGen == j.gen+1 {
 			if !now.Before(j.nextSpec) {
 				m.speculate(now, j)
@@ -222,6 +220,13 @@ func (m *Market) openRound(now time.Time, j *Job, tasks []int) {
 			m.logf(now, j, -1, "%s", reason)
 		}
 		j.nextRound = now.Add(m.cfg.RetryBackoff)
+		// A scheduler holding the tasks for a faster provider says when it
+		// lets them go; a short program's hold ends long before RetryBackoff.
+		if h, ok := m.sched.(interface{ HoldEnds(wire.CID) time.Time }); ok {
+			if at := h.HoldEnds(j.Spec.Program.CID); at.After(now) && at.Before(j.nextRound) {
+				j.nextRound = at
+			}
+		}
 		return
 	}
 	// Auction only as many replicas as the candidates have free slots, so a
@@ -402,17 +407,6 @@ func (m *Market) place(now time.Time, j *Job, tasks []int, ranked []sched.Ranked
 // placeOnStanding gives pending tasks to providers whose earlier bids for
 // this job are still valid and who have free slots, best ranked first, and
 // returns the tasks left over.
-// standsOn reports whether one of the freed providers holds a standing bid
-// for j.
-func (j *Job) standsOn(freed map[string]bool) bool {
-	for p := range freed {
-		if _, ok := j.standing[p]; ok {
-			return true
-		}
-	}
-	return false
-}
-
 func (m *Market) placeOnStanding(now time.Time, j *Job, pending []int) []int {
 	if len(j.standing) == 0 || len(pending) == 0 {
 		return pending

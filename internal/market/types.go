@@ -70,6 +70,7 @@ type Job struct {
 	policy    spec.Verification
 	round     *round    // open auction, if any
 	nextRound time.Time // earliest time for the next auction
+	tried     time.Time // when drive last looked at the job
 	// standing holds bids from earlier rounds that are still valid: a freed
 	// slot on such a provider takes the job's next task at the bid price
 	// without another auction.

@@ -158,12 +158,14 @@ type Learned struct {
 	// as long as the best free provider would take to run one, they go to
 	// it (so holding never costs more than twice the best choice).
 	heldSince map[wire.CID]time.Time
+	// holdEnds is when a held program's tasks are released (HoldEnds).
+	holdEnds map[wire.CID]time.Time
 }
 
 // NewLearned returns an empty learned scheduler.
 func NewLearned(cfg LearnedConfig) *Learned {
 	cfg = cfg.withDefaults()
-	return &Learned{cfg: cfg, model: NewModel(cfg.Model), seed: cfg.Seed, roundRows: map[wire.CID][]int32{}, heldSince: map[wire.CID]time.Time{}}
+	return &Learned{cfg: cfg, model: NewModel(cfg.Model), seed: cfg.Seed, roundRows: map[wire.CID][]int32{}, heldSince: map[wire.CID]time.Time{}, holdEnds: map[wire.CID]time.Time{}}
 }
 
 // Model returns the runtime model (read it, do not keep it across Restore).
@@ -258,6 +260,7 @@ func (l *Learned) Plan(r Round, bids []Candidate) []Ranked {
 	}
 	if ru.released {
 		delete(l.heldSince, r.Program)
+		delete(l.holdEnds, r.Program)
 	}
 	return out
 }
@@ -274,3 +277,9 @@ func labelFloat(labels map[string]string, key string) float64 {
 	}
 	return f
 }
+
+// HoldEnds is when the straggler rule releases program's held tasks, or
+// the zero time if it holds none: a market asks again then rather than
+// after its usual retry wait, which may be far longer than a short
+// program's run.
+func (l *Learned) HoldEnds(program wire.CID) time.Time { return l.holdEnds[program] }

@@ -227,18 +227,22 @@ func (l *Learned) shortlist(r Round, eligible []Candidate, k int, ps *poolSample
 		}
 		if !ru.released && !r.Now.IsZero() && !math.IsInf(best, 1) && (!math.IsInf(ru.cut, -1) || r.Preference == "green") {
 			since, ok := l.heldSince[r.Program]
+			wait := best * l.waitFactor(r)
 			if !ok {
-				l.heldSince[r.Program] = r.Now
-			} else if wait := best * l.waitFactor(r); r.Now.Sub(since).Seconds() >= wait {
+				l.heldSince[r.Program], since = r.Now, r.Now
+			} else if r.Now.Sub(since).Seconds() >= wait {
 				l.heldSince[r.Program] = time.Time{} // released: see released
+				delete(l.holdEnds, r.Program)
 				l.decision++
 				return l.shortlist(r, eligible, k, ps)
 			}
+			l.holdEnds[r.Program] = since.Add(time.Duration(min(wait, 3600) * float64(time.Second)))
 		}
 		return nil
 	}
 	if since, ok := l.heldSince[r.Program]; ok && !since.IsZero() {
 		delete(l.heldSince, r.Program)
+		delete(l.holdEnds, r.Program)
 	}
 	l.finish(ss, r.Preference, ru.w)
 	top := topK(ss, k, eligible)
