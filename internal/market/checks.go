@@ -3,7 +3,6 @@ package market
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -271,19 +270,7 @@ func (m *Market) strike(now time.Time, j *Job, t *Task, peer, why string) {
 // failed (a lie found after its job ended is still replaced; cancelled
 // jobs are left alone).
 func (m *Market) recheckable() []*Job {
-	out := make([]*Job, 0, len(m.jobs))
-	for _, j := range m.jobs {
-		if j.State != JobCancelled {
-			out = append(out, j)
-		}
-	}
-	sort.Slice(out, func(i, k int) bool {
-		if !out[i].CreatedAt.Equal(out[k].CreatedAt) {
-			return out[i].CreatedAt.Before(out[k].CreatedAt)
-		}
-		return out[i].ID < out[k].ID
-	})
-	return out
+	return m.jobsBy(func(j *Job) bool { return j.State != JobCancelled })
 }
 
 // reopen makes an ended job j run again because a re-check reopened one of

@@ -396,9 +396,14 @@ func (m *Market) submit(now time.Time, j *Job, restored bool) {
 }
 
 func (m *Market) sortedJobs() []*Job {
+	return m.jobsBy(func(j *Job) bool { return !j.State.Terminal() })
+}
+
+// jobsBy returns the jobs keep accepts, oldest first (ties by id).
+func (m *Market) jobsBy(keep func(*Job) bool) []*Job {
 	out := make([]*Job, 0, len(m.jobs))
 	for _, j := range m.jobs {
-		if !j.State.Terminal() {
+		if keep(j) {
 			out = append(out, j)
 		}
 	}

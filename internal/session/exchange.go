@@ -32,19 +32,8 @@ const ReleaseWait = 15 * time.Second
 // root is the manifest's, the attestation holds and the exit codes agree.
 // out is the normalized manifest, within the task's output limit.
 func (m *Manager) judgeRoot(ctx context.Context, a market.Assign, res wire.Result, out wire.Manifest, v market.Verdict) market.Verdict {
-	err := verify.Check(m.domain, *res.Receipt, res.Signature, verify.Expect{Spec: a.Msg.Spec, Provider: a.EVM, Outputs: &out})
-	if err != nil {
-		return ProviderFault("receipt from %s rejected: %v", ShortID(a.Peer), err)
-	}
-	digest, err := verify.Digest(m.domain, *res.Receipt)
-	if err != nil {
-		return ProviderFault("receipt from %s rejected: %v", ShortID(a.Peer), err)
-	}
-	if _, err := m.attestation.Verify(ctx, attest.Evidence{Kind: res.Receipt.Attestation, Quote: res.Quote}, digest); err != nil {
-		return ProviderFault("receipt from %s rejected: %v", ShortID(a.Peer), err)
-	}
-	if res.Receipt.ExitCode != res.ExitCode {
-		return ProviderFault("receipt exit code %d differs from the result's %d", res.Receipt.ExitCode, res.ExitCode)
+	if fault, bad := m.checkReceipt(ctx, a, res, out); bad {
+		return fault
 	}
 	v.Outputs, v.Stdout, v.Stderr, v.Receipt, v.Signature = out, res.Stdout, res.Stderr, res.Receipt, res.Signature
 	v.LogsTruncated, v.OK = res.Truncated, true
@@ -142,4 +131,26 @@ func (m *Manager) abandon(ctx context.Context, peerID string, spec wire.TaskSpec
 		defer cancel()
 		m.Send(sctx, peerID, wire.TypeCancel, wire.Cancel{Task: spec.Task, Attempt: spec.Attempt, Reason: reason})
 	}()
+}
+
+// checkReceipt checks a successful result's signed receipt against the
+// assignment and the manifest out: signature, task, output root,
+// attestation, exit code. It returns the provider-fault verdict and true
+// when one fails.
+func (m *Manager) checkReceipt(ctx context.Context, a market.Assign, res wire.Result, out wire.Manifest) (market.Verdict, bool) {
+	err := verify.Check(m.domain, *res.Receipt, res.Signature, verify.Expect{Spec: a.Msg.Spec, Provider: a.EVM, Outputs: &out})
+	if err != nil {
+		return ProviderFault("receipt from %s rejected: %v", ShortID(a.Peer), err), true
+	}
+	digest, err := verify.Digest(m.domain, *res.Receipt)
+	if err != nil {
+		return ProviderFault("receipt from %s rejected: %v", ShortID(a.Peer), err), true
+	}
+	if _, err := m.attestation.Verify(ctx, attest.Evidence{Kind: res.Receipt.Attestation, Quote: res.Quote}, digest); err != nil {
+		return ProviderFault("receipt from %s rejected: %v", ShortID(a.Peer), err), true
+	}
+	if res.Receipt.ExitCode != res.ExitCode {
+		return ProviderFault("receipt exit code %d differs from the result's %d", res.Receipt.ExitCode, res.ExitCode), true
+	}
+	return market.Verdict{}, false
 }

@@ -10,7 +10,6 @@ import (
 
 	"github.com/libp2p/go-libp2p/core/peer"
 
-	"github.com/deco-network/deco/internal/attest"
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/p2p"
 	"github.com/deco-network/deco/internal/pricing"
@@ -344,19 +343,8 @@ func (m *Manager) judge(ctx context.Context, p peer.ID, a market.Assign, res wir
 			return ProviderFault("outputs do not match the manifest from provider %s: %s has size %d, manifest says %d", ShortID(a.Peer), e.Path, size, e.Size)
 		}
 	}
-	err := verify.Check(m.domain, *res.Receipt, res.Signature, verify.Expect{Spec: spec, Provider: a.EVM, Outputs: &out})
-	if err != nil {
-		return ProviderFault("receipt from %s rejected: %v", ShortID(a.Peer), err)
-	}
-	digest, err := verify.Digest(m.domain, *res.Receipt)
-	if err != nil {
-		return ProviderFault("receipt from %s rejected: %v", ShortID(a.Peer), err)
-	}
-	if _, err := m.attestation.Verify(ctx, attest.Evidence{Kind: res.Receipt.Attestation, Quote: res.Quote}, digest); err != nil {
-		return ProviderFault("receipt from %s rejected: %v", ShortID(a.Peer), err)
-	}
-	if res.Receipt.ExitCode != res.ExitCode {
-		return ProviderFault("receipt exit code %d differs from the result's %d", res.Receipt.ExitCode, res.ExitCode)
+	if fault, bad := m.checkReceipt(ctx, a, res, out); bad {
+		return fault
 	}
 	v.Outputs, v.Stdout, v.Stderr, v.Receipt, v.Signature = out, res.Stdout, res.Stderr, res.Receipt, res.Signature
 	v.LogsTruncated = res.Truncated
