@@ -12,8 +12,11 @@ import (
 
 // A provider that returns wrong outputs under valid receipts passes the
 // receipt policy, but the consumer re-runs the task itself (every result
-// here: checks.local 1): the lie is proven, its provider is convicted and
-// unpaid, and the task runs again on the honest provider.
+// here: checks.local 1): the lie is proven, its provider is convicted, its
+// result struck, and the task runs again on the honest provider. Under
+// receipt the lie was paid at once (the provider holds the consumer's next
+// tasks until that voucher comes, so pay cannot wait for a check as long as
+// the task): one task's price, and no more work.
 func TestLocalCheckConvictsALiar(t *testing.T) {
 	c := startCluster(t, ClusterOptions{Providers: 2, Configure: func(i int, o *Options) {
 		if i == 1 {
@@ -38,7 +41,7 @@ func TestLocalCheckConvictsALiar(t *testing.T) {
 			if a.Provider != liar {
 				continue
 			}
-			if a.Paid || !strings.Contains(a.Reason, "consumer's own run") {
+			if a.State != "struck" || !strings.Contains(a.Reason, "consumer's own run") {
 				t.Fatalf("liar's attempt %+v", a)
 			}
 			caught++
