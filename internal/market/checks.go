@@ -99,6 +99,19 @@ func (m *Market) checked(now time.Time, e Checked) {
 	t := j.Tasks[e.Task.Index]
 	t.Checking = false
 	m.touch(now, j, t)
+	if !t.State.Terminal() {
+		// The check settles split results (settleSplit).
+		if e.Err != "" {
+			t.NoLocal = true
+			m.logf(now, j, t.Index, "local check could not run (%s): more providers settle the split results", e.Err)
+		} else {
+			t.Known = e.Root
+			m.logf(now, j, t.Index, "local check: the consumer's own run gave output root %s; it settles the split results", e.Root.Short())
+		}
+		m.decide(now, j, t)
+		m.settle(now, j)
+		return
+	}
 	switch {
 	case e.Err != "":
 		m.logf(now, j, t.Index, "local check could not run (%s): keeping the accepted result", e.Err)

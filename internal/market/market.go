@@ -434,6 +434,9 @@ func (m *Market) settle(now time.Time, j *Job) {
 			failed = append(failed, t.Index)
 		}
 	}
+	if m.closingChecks(now, j) {
+		return // the replicas settle it again
+	}
 	m.payHeld(now, j) // held payments release their outputs too
 	if m.awaitingOutputs(j) {
 		return // Stored settles it again

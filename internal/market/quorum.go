@@ -77,9 +77,24 @@ func (m *Market) decide(now time.Time, j *Job, t *Task) bool {
 	if t.Known != "" {
 		return m.judgeKnown(now, j, t) // the consumer's own run decides
 	}
+	if t.Checking {
+		return false // the consumer's own run will decide
+	}
+	m.dropConvicted(now, j, t)
 	vs, at := votes(t)
 	if len(vs) == 0 {
 		return false
+	}
+	if m.settleSplit(now, j, t, vs, at) {
+		return false
+	}
+	if j.policy.Policy == spec.VerifyAdaptive && t.replicas() == 1 && len(vs) == 1 {
+		// Trust is judged again on arrival: a provider caught lying since
+		// it was assigned the task gets its result replicated.
+		if tr := m.rep.Trust(vs[0].Provider, j.Spec.Program.CID); tr.Run < m.cfg.Adaptive.Required(tr) {
+			t.Replicas = 2
+			m.logf(now, j, t.Index, "replicating on a second provider: %s lost the trust it had when it was assigned the task", shortPeer(vs[0].Provider))
+		}
 	}
 	d := verify.Quorum(vs, t.replicas())
 	if d.Accepted {
@@ -106,6 +121,49 @@ func (m *Market) decide(now time.Time, j *Job, t *Task) bool {
 		t.State, t.waitingSince = st, now
 		t.Reason = fmt.Sprintf("waiting for %d more provider(s) to replicate the result (%s so far)", t.wants(), verify.Tally(vs))
 		m.touch(now, j, t)
+	}
+	return false
+}
+
+// settleSplit hands a task whose results disagree to the consumer's own
+// run when the job allows local checks, and reports whether it did. Honest
+// providers agree on a deterministic program's root, so a split means
+// someone lied, and a majority may be colluders outvoting an honest
+// provider: a vote would pay them, the consumer's run convicts them. It
+// also saves the extra replicas a vote would need.
+func (m *Market) settleSplit(now time.Time, j *Job, t *Task, vs []verify.Vote, at []int) bool {
+	if t.NoLocal || m.localRate(j) <= 0 || !split(vs) {
+		return false
+	}
+	first := &t.Attempts[at[0]]
+	t.Checking = true
+	t.Reason = fmt.Sprintf("results disagree (%s): the consumer runs the task itself to settle it", verify.Tally(vs))
+	m.emit(CheckLocal{Spec: m.taskSpec(j, t.Index, first.N), Root: first.root()})
+	m.touch(now, j, t)
+	m.logf(now, j, t.Index, "%s", t.Reason)
+	return true
+}
+
+// dropConvicted rejects the results of t that providers convicted of
+// lying since their assignment returned: they do not vote.
+func (m *Market) dropConvicted(now time.Time, j *Job, t *Task) {
+	for i := range t.Attempts {
+		a := &t.Attempts[i]
+		if a.State != attemptSubmitted || !m.convicted[a.Provider] {
+			continue
+		}
+		a.State, a.Reason = attemptRejected, "its provider was convicted of lying after it was assigned the task"
+		m.emit(Reject{Peer: a.Provider, Task: wire.TaskID{Job: j.ID, Index: t.Index}, Attempt: a.N, Reason: a.Reason})
+		m.touch(now, j, t)
+	}
+}
+
+// split reports whether vs hold more than one output root.
+func split(vs []verify.Vote) bool {
+	for _, v := range vs[1:] {
+		if v.Root != vs[0].Root {
+			return true
+		}
 	}
 	return false
 }
@@ -219,6 +277,59 @@ func (m *Market) accept(now time.Time, j *Job, t *Task, d verify.Decision, at []
 // later in the job is not paid for the wrong results it slipped through.
 func holdPay(j *Job, a *Attempt) bool {
 	return a.Unchecked && j.policy.Policy == spec.VerifyAdaptive
+}
+
+// closingChecks spot-checks, as an adaptive job ends, one held result of
+// each provider whose latest results all went unchecked, and reports
+// whether it reopened a task for that. Held pay is the last chance to
+// catch a provider that turned to lying after earning trust: once paid,
+// a lie found later is struck but stays paid. One replica per provider
+// and job suffices for one that lies on every result, and costs little:
+// a provider checked since its last unchecked result is not checked again.
+func (m *Market) closingChecks(now time.Time, j *Job) bool {
+	if j.policy.Policy != spec.VerifyAdaptive {
+		return false
+	}
+	prog := j.Spec.Program.CID
+	held := map[string][]*Task{}
+	var peers []string
+	for _, t := range j.Tasks {
+		if t.State != TaskVerified || t.Known != "" {
+			continue
+		}
+		for i := range t.Attempts {
+			a := &t.Attempts[i]
+			if a.State != attemptVerified || !a.Unchecked || a.Paid || j.closing[a.Provider] {
+				continue
+			}
+			if held[a.Provider] == nil {
+				peers = append(peers, a.Provider)
+			}
+			held[a.Provider] = append(held[a.Provider], t)
+		}
+	}
+	opened := false
+	for _, p := range peers {
+		ts := held[p]
+		if len(ts) < 2 || m.rep.Trust(p, prog).Unchecked == 0 {
+			continue // one result at stake, or checked since its last unchecked one
+		}
+		t := ts[min(len(ts)-1, int(verify.Uniform(m.cfg.Secret, fmt.Sprintf("closing/%s/%s", j.ID, p))*float64(len(ts))))]
+		if !m.couldReplicate(now, j, t) {
+			continue
+		}
+		if j.closing == nil {
+			j.closing = map[string]bool{}
+		}
+		j.closing[p] = true
+		t.Replicas, t.State, t.waitingSince = 2, TaskSubmitted, now
+		t.Reason = fmt.Sprintf("closing spot-check: %s's latest results went unchecked, so one of them runs again on another provider before they are paid", shortPeer(p))
+		m.touch(now, j, t)
+		m.logf(now, j, t.Index, "%s", t.Reason)
+		j.nextRound = now
+		opened = true
+	}
+	return opened
 }
 
 // payHeld pays every accepted result of j whose payment was held (see

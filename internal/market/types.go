@@ -68,9 +68,10 @@ type Job struct {
 	Rounds    int        `json:"rounds"`
 
 	policy    spec.Verification
-	round     *round    // open auction, if any
-	nextRound time.Time // earliest time for the next auction
-	tried     time.Time // when drive last looked at the job
+	round     *round          // open auction, if any
+	nextRound time.Time       // earliest time for the next auction
+	closing   map[string]bool // providers spot-checked as the job ended (closingChecks)
+	tried     time.Time       // when drive last looked at the job
 	// standing holds bids from earlier rounds that are still valid: a freed
 	// slot on such a provider takes the job's next task at the bid price
 	// without another auction.
@@ -120,6 +121,9 @@ type Task struct {
 	// result for the task from then on.
 	Checking bool     `json:"checking,omitempty"`
 	Known    wire.CID `json:"known,omitempty"`
+	// NoLocal: the consumer's own run could not settle the task's split
+	// results (it failed to run), so more replicas decide it instead.
+	NoLocal bool `json:"no_local,omitempty"`
 
 	waitingSince time.Time
 }

@@ -16,26 +16,25 @@ import (
 //	p(run) = max(MinCheck, Check × Required / run)
 //
 // falling as the run grows, and 1 once MaxUnchecked results in a row went
-// unchecked: a provider that turns to lying after earning trust is caught
-// within MaxUnchecked results, before the jobs holding its lies end and
-// can no longer be re-checked. A result that loses a quorum resets the run to
+// unchecked (no cap by default: the market spot-checks a provider's held
+// results as each job ends instead, before they are paid). A result that loses a quorum resets the run to
 // zero and raises Required by Penalty × Threshold for every invalid result
 // the provider ever returned for the program: slow to earn, fast to lose.
 //
 // The defaults are tuned with the verification Monte Carlo (sim.RunVerification)
 // for this target: with 10% of providers cheating (always, sometimes, or
 // after building trust), at most 0.1% of tasks accept a wrong result while
-// running at most 1.25 executions per task.
+// running about 1.3 executions per task (docs/economics.md has the sweep).
 //
 // The zero value of a field takes the default named in its comment; a
 // negative probability means 0.
 type AdaptiveConfig struct {
 	Threshold int     // consecutive accepted results before spot-checks replace replication (5)
-	Check     float64 // spot-check probability when the run reaches Required (0.5)
+	Check     float64 // spot-check probability when the run reaches Required (0.25)
 	MinCheck  float64 // spot-check probability floor (0.02)
 	Penalty   float64 // Threshold multiples added to Required per invalid result (4)
 	// MaxUnchecked is the most results in a row a trusted provider gets
-	// accepted without a replica (8; negative = no limit).
+	// accepted without a replica (0 or negative = no limit).
 	MaxUnchecked int
 	// Seed keys the spot-check draws. Keep it secret: a provider that knows
 	// it can tell which of its results will be checked. The node sets it
@@ -53,7 +52,7 @@ func (c AdaptiveConfig) WithDefaults() AdaptiveConfig {
 		c.Threshold = 5
 	}
 	if c.Check == 0 {
-		c.Check = 0.5
+		c.Check = 0.25
 	}
 	if c.MinCheck == 0 {
 		c.MinCheck = 0.02
@@ -62,7 +61,7 @@ func (c AdaptiveConfig) WithDefaults() AdaptiveConfig {
 		c.Penalty = 4
 	}
 	if c.MaxUnchecked == 0 {
-		c.MaxUnchecked = 8
+		c.MaxUnchecked = -1
 	}
 	return c
 }
