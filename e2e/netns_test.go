@@ -1,0 +1,340 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/deco-network/deco/examples"
+	"github.com/deco-network/deco/internal/api"
+	"github.com/deco-network/deco/internal/chain"
+	"github.com/deco-network/deco/internal/config"
+	"github.com/deco-network/deco/internal/devnet"
+	"github.com/deco-network/deco/internal/netns"
+	"github.com/deco-network/deco/internal/wire"
+)
+
+// The tests in this file run every node as a `deco node` process in a
+// network namespace of its own (internal/netns): each is told one
+// bootstrap address and no mDNS, and reaches the others over veths and
+// bridges. The chain is the embedded go-ethereum dev chain of `deco
+// devnet`, served by the test process on the root namespace's address on
+// a switch (Switch.Gateway), so every node's JSON-RPC client crosses the
+// bridge too. The nodes' APIs stay on their own loopback: the test talks
+// to them through netns.Host.HTTPClient, and runs CLI commands with `ip
+// netns exec`.
+
+// nsNet is a namespace network with a dev chain, for one test.
+type nsNet struct {
+	t   *testing.T
+	nw  *netns.Network
+	dir string
+	sim *chain.Simulated
+}
+
+// newNSNet builds an empty network for t: skipped without root (fatal
+// under CI=true, which runs as root), stale namespaces of crashed runs
+// removed first, everything torn down with the test.
+func newNSNet(t *testing.T) *nsNet {
+	t.Helper()
+	if err := netns.Available(); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("CI must run the network namespace tests as root: %v", err)
+		}
+		t.Skipf("needs root for network namespaces: run as root, e.g. sudo -E go test ./e2e/... (%v)", err)
+	}
+	if gone, err := netns.CleanStale(); err != nil {
+		t.Logf("cleaning stale namespaces: %v", err)
+	} else if len(gone) > 0 {
+		t.Logf("removed stale namespaces of crashed runs: %v", gone)
+	}
+	nw, err := netns.New(netns.Prefix())
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := &nsNet{t: t, nw: nw, dir: t.TempDir()}
+	t.Cleanup(func() {
+		// Nodes first (providers redeem as they stop), then the chain.
+		if err := nw.Close(); err != nil {
+			t.Errorf("namespace teardown: %v", err)
+		}
+		if n.sim != nil {
+			n.sim.Close()
+		}
+		if t.Failed() {
+			t.Logf("node logs kept in %s", n.dir)
+		}
+	})
+	return n
+}
+
+func (n *nsNet) must(err error) {
+	n.t.Helper()
+	if err != nil {
+		n.t.Fatal(err)
+	}
+}
+
+func (n *nsNet) switchN(i int) *netns.Switch {
+	n.t.Helper()
+	s, err := n.nw.Switch(i)
+	n.must(err)
+	return s
+}
+
+// host creates a host attached to sw at host number h; its address.
+func (n *nsNet) host(name string, sw *netns.Switch, h int) (*netns.Host, string) {
+	n.t.Helper()
+	host, err := n.nw.Host(name)
+	n.must(err)
+	addr, err := host.Attach(sw, h)
+	n.must(err)
+	return host, addr
+}
+
+// chainOn starts the dev chain (devnet.Params) serving JSON-RPC on sw's
+// gateway address.
+func (n *nsNet) chainOn(sw *netns.Switch) {
+	n.t.Helper()
+	sim, err := chain.NewSimulated(context.Background(), chain.WithHTTP(sw.Gateway, 0), chain.WithParams(devnet.Params()),
+		chain.WithGrant(chain.Ether(1_000_000), nil))
+	n.must(err)
+	n.sim = sim
+}
+
+// nsNode is a deco node process in a host.
+type nsNode struct {
+	name string
+	host *netns.Host
+	home config.Home
+	id   config.Identity
+	proc *netns.Process
+	rt   config.Runtime
+	api  *api.Client
+}
+
+// addNode initialises a node's home, funds its account on the chain and,
+// for a provider, stakes and binds it, before it starts: a provider bids
+// from its first offer.
+func (n *nsNet) addNode(name string, host *netns.Host, provider bool) *nsNode {
+	n.t.Helper()
+	h := config.Home(filepath.Join(n.dir, name))
+	id, err := h.Init(false)
+	n.must(err)
+	nd := &nsNode{name: name, host: host, home: h, id: id}
+	if n.sim != nil {
+		ctx := context.Background()
+		cl, err := n.sim.Client(id.EVMKey)
+		n.must(err)
+		n.must(n.sim.Fund(ctx, cl.Address(), devnet.Gas, devnet.DECO))
+		if provider {
+			min, err := cl.MinStake(ctx)
+			n.must(err)
+			n.must(devnet.StakeAndBind(ctx, cl, id, min))
+		}
+	}
+	cfg := config.Default()
+	if n.sim != nil {
+		a := n.sim.Contracts()
+		cfg.Chain = config.Chain{RPC: n.sim.RPCURL(), Token: a.Token.Hex(), Registry: a.Registry.Hex(), Escrow: a.Escrow.Hex()}
+		cfg.ChainID = chain.SimulatedChainID
+	}
+	cfg.API = "127.0.0.1:0"
+	cfg.MDNS = false
+	cfg.Provider.Enabled = provider
+	cfg.Provider.Slots = 2
+	n.must(h.Save(cfg))
+	return nd
+}
+
+// start runs the node listening on listen, told only bootstrap, with
+// extra flags, and waits for its node.json.
+func (n *nsNet) start(nd *nsNode, listen []string, bootstrap []string, extra ...string) {
+	n.t.Helper()
+	cfg, err := nd.home.Load()
+	n.must(err)
+	cfg.Listen, cfg.Bootstrap = listen, bootstrap
+	n.must(nd.home.Save(cfg))
+	nd.home.RemoveRuntime()
+	args := append([]string{"node", "--home", string(nd.home), "--zk-keys", zkKeys, "--log-level", "debug"}, extra...)
+	nd.proc, err = nd.host.Start(nd.home.Path("node.log"), binary, args...)
+	n.must(err)
+	deadline := time.After(time.Minute)
+	for {
+		rt, err := nd.home.ReadRuntime()
+		if err == nil && rt.PID == nd.proc.Cmd.Process.Pid {
+			nd.rt = rt
+			nd.api = &api.Client{Base: "http://" + strings.TrimPrefix(rt.API, "http://"), Token: nd.id.Token, HTTP: nd.host.HTTPClient()}
+			return
+		}
+		select {
+		case <-nd.proc.Done():
+			n.t.Fatalf("node %s exited during startup: %v\n%s", nd.name, nd.proc.Err(), tailFile(nd.proc.Log, 30))
+		case <-deadline:
+			n.t.Fatalf("node %s not up in 1m\n%s", nd.name, tailFile(nd.proc.Log, 30))
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+}
+
+// p2pAddrs is nd's full TCP addresses (bootstrap entries for others).
+func (nd *nsNode) p2pAddrs() []string {
+	var out []string
+	for _, a := range nd.rt.Addrs {
+		if strings.Contains(a, "/tcp/") && !strings.Contains(a, "/127.0.0.1/") && !strings.Contains(a, "/p2p-circuit") {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// cli runs a deco client command inside nd's host against nd's API.
+func (nd *nsNode) cli(t *testing.T, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	full := append([]string{"netns", "exec", nd.host.NS, binary, "--home", string(nd.home)}, args...)
+	cmd := exec.CommandContext(ctx, "ip", full...)
+	cmd.Env = append(os.Environ(), "DECO_DEVNET=", "DECO_API=", "DECO_TOKEN=")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		t.Fatalf("deco %s in %s: %v\n%s", strings.Join(args, " "), nd.host.Name, err, stderr.String())
+	}
+	return stdout.String()
+}
+
+// waitProviders waits until nd's market sees want providers.
+func (nd *nsNode) waitProviders(t *testing.T, want int, within time.Duration) {
+	t.Helper()
+	ctx := context.Background()
+	var seen int
+	waitFor(t, within, fmt.Sprintf("%s to see %d providers (see %s)", nd.name, want, nd.home.Path("node.log")), func() bool {
+		ps, err := nd.api.Providers(ctx)
+		seen = len(ps)
+		return err == nil && seen >= want
+	})
+}
+
+// job is the state of job id on nd.
+func (nd *nsNode) job(t *testing.T, id string) api.JobView {
+	t.Helper()
+	j, err := nd.api.Job(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return *j
+}
+
+// waitJob waits for job id to end and fails unless it completed.
+func (nd *nsNode) waitJob(t *testing.T, id string, within time.Duration) api.JobView {
+	t.Helper()
+	var j api.JobView
+	waitFor(t, within, "job "+id+" to end", func() bool {
+		j = nd.job(t, id)
+		return j.State.Terminal()
+	})
+	if j.State != api.JobCompleted {
+		t.Fatalf("job %s: %s", j.State, j.Reason)
+	}
+	return j
+}
+
+// renderJob submits the render example as a job of tasks tasks from nd;
+// its id and the task arguments.
+func renderJob(t *testing.T, nd *nsNode, tasks int, extra ...string) (string, []string) {
+	t.Helper()
+	wasmPath := filepath.Join(t.TempDir(), "render.wasm")
+	if err := os.WriteFile(wasmPath, examples.RenderWASM(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	args := []string{"--tile", "{{index}}", "--tiles", "{{count}}", "--width", "160", "--height", "240", "--samples", "1"}
+	cmd := append([]string{"run", "--wasm", wasmPath, "--tasks", fmt.Sprint(tasks), "--timeout", "2m", "--id-only"}, extra...)
+	out := nd.cli(t, append(append(cmd, "--"), args...)...)
+	return strings.TrimSpace(out), args
+}
+
+// checkPaid checks every accepted attempt of j got a voucher at its price
+// out of the escrow the consumer opened for the job on the chain, and
+// returns the paid attempts per provider.
+func checkPaid(t *testing.T, j api.JobView) map[string]int {
+	t.Helper()
+	paid := map[string]int{}
+	var spent wire.Amount
+	for _, tk := range j.Tasks {
+		if tk.State != api.TaskVerified {
+			t.Fatalf("task %d %s: %s", tk.Index, tk.State, tk.Reason)
+		}
+		for _, a := range tk.Attempts {
+			if a.Paid {
+				spent += a.Price
+				paid[a.Provider]++
+			}
+		}
+		if last := tk.Attempts[len(tk.Attempts)-1]; !last.Paid {
+			t.Fatalf("task %d: accepted attempt on %s not paid (%s)", tk.Index, last.Provider, last.Unpaid)
+		}
+	}
+	want := wire.Amount(len(j.Tasks)) * wire.Amount(j.Spec.Policy().Paid()) * j.Spec.Price.Max
+	if j.Payment == nil || j.Payment.Spent != spent || j.Payment.Deposit != want {
+		t.Fatalf("payment %+v, want spent %s out of a deposit of %s", j.Payment, spent, want)
+	}
+	return paid
+}
+
+// outputsMatch fetches j's results through nd's CLI and checks each task's
+// outputs equal a local run of the render example.
+func outputsMatch(t *testing.T, nd *nsNode, j api.JobView, args []string) {
+	t.Helper()
+	results := t.TempDir()
+	nd.cli(t, "job", "get", string(j.ID), "--output-dir", results)
+	compareRenderOutputs(t, results, j, args)
+}
+
+func tailFile(path string, n int) string {
+	b, _ := os.ReadFile(path)
+	lines := strings.Split(strings.TrimRight(string(b), "\n"), "\n")
+	if len(lines) > n {
+		lines = lines[len(lines)-n:]
+	}
+	return strings.Join(lines, "\n")
+}
+
+func tcpListen(addr string) []string { return []string{"/ip4/" + addr + "/tcp/0"} }
+
+// TestNetnsBootstrapJob: a consumer and 4 providers, each in its own
+// namespace on one bridge, each told only provider-1's address: a job of
+// 20 tasks completes, every output equal to a local run, every accepted
+// result paid out of the job's escrow.
+func TestNetnsBootstrapJob(t *testing.T) {
+	n := newNSNet(t)
+	sw := n.switchN(1)
+	n.chainOn(sw)
+	var providers []*nsNode
+	for i := 1; i <= 4; i++ {
+		host, addr := n.host(fmt.Sprintf("p%d", i), sw, 10+i)
+		p := n.addNode(fmt.Sprintf("provider-%d", i), host, true)
+		var boot []string
+		if i > 1 {
+			boot = providers[0].p2pAddrs()
+		}
+		n.start(p, tcpListen(addr), boot)
+		providers = append(providers, p)
+	}
+	host, addr := n.host("c", sw, 2)
+	c := n.addNode("consumer", host, false)
+	n.start(c, tcpListen(addr), providers[0].p2pAddrs())
+	c.waitProviders(t, 4, 90*time.Second)
+
+	id, args := renderJob(t, c, 20)
+	j := c.waitJob(t, id, 2*time.Minute)
+	paid := checkPaid(t, j)
+	t.Logf("paid attempts per provider: %v", paid)
+	outputsMatch(t, c, j, args)
+}
