@@ -308,16 +308,15 @@ func tailFile(path string, n int) string {
 
 func tcpListen(addr string) []string { return []string{"/ip4/" + addr + "/tcp/0"} }
 
-// TestNetnsBootstrapJob: a consumer and 4 providers, each in its own
-// namespace on one bridge, each told only provider-1's address: a job of
-// 20 tasks completes, every output equal to a local run, every accepted
-// result paid out of the job's escrow.
-func TestNetnsBootstrapJob(t *testing.T) {
-	n := newNSNet(t)
+// star starts, on one switch with the chain, count providers and a
+// consumer, each in its own namespace and told only provider-1's address;
+// it returns once the consumer sees every provider.
+func (n *nsNet) star(count int) (*netns.Switch, *nsNode, []*nsNode) {
+	n.t.Helper()
 	sw := n.switchN(1)
 	n.chainOn(sw)
 	var providers []*nsNode
-	for i := 1; i <= 4; i++ {
+	for i := 1; i <= count; i++ {
 		host, addr := n.host(fmt.Sprintf("p%d", i), sw, 10+i)
 		p := n.addNode(fmt.Sprintf("provider-%d", i), host, true)
 		var boot []string
@@ -330,11 +329,152 @@ func TestNetnsBootstrapJob(t *testing.T) {
 	host, addr := n.host("c", sw, 2)
 	c := n.addNode("consumer", host, false)
 	n.start(c, tcpListen(addr), providers[0].p2pAddrs())
-	c.waitProviders(t, 4, 90*time.Second)
+	c.waitProviders(n.t, count, 90*time.Second)
+	return sw, c, providers
+}
 
+// TestNetnsBootstrapJob: a consumer and 4 providers, each in its own
+// namespace on one bridge, each told only provider-1's address: a job of
+// 20 tasks completes, every output equal to a local run, every accepted
+// result paid out of the job's escrow.
+func TestNetnsBootstrapJob(t *testing.T) {
+	n := newNSNet(t)
+	_, c, _ := n.star(4)
 	id, args := renderJob(t, c, 20)
 	j := c.waitJob(t, id, 2*time.Minute)
 	paid := checkPaid(t, j)
 	t.Logf("paid attempts per provider: %v", paid)
 	outputsMatch(t, c, j, args)
+}
+
+// TestNetnsPartition: two providers' links go down while they run tasks
+// of a job: their tasks are retried elsewhere with the reason "lost
+// connection", and the job completes. After the heal both rejoin (they
+// redial their bootstrap peer) and get tasks of the next job.
+func TestNetnsPartition(t *testing.T) {
+	n := newNSNet(t)
+	sw, c, providers := n.star(4)
+	victims := providers[2:] // not provider-1, everyone's bootstrap peer
+	isVictim := map[string]*nsNode{}
+	for _, v := range victims {
+		isVictim[v.rt.PeerID] = v
+	}
+	// Tasks long enough (about a second each) to be cut mid-run.
+	id, args := renderJob(t, c, 16, "--verify", "receipt")
+	_ = args
+	waitFor(t, time.Minute, "both victims to run a task", func() bool {
+		j := c.job(t, id)
+		if j.State.Terminal() {
+			t.Fatalf("job ended before the partition: %s", j.State)
+		}
+		busy := map[string]bool{}
+		for _, tk := range j.Tasks {
+			if v := isVictim[tk.Provider]; v != nil && (tk.State == api.TaskRunning || tk.State == api.TaskAssigned) {
+				busy[tk.Provider] = true
+			}
+		}
+		return len(busy) == len(victims)
+	})
+	for _, v := range victims {
+		if err := v.host.SetLink(sw, false); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cut := time.Now()
+	t.Logf("partitioned %s and %s", victims[0].name, victims[1].name)
+	j := c.waitJob(t, id, 3*time.Minute)
+	t.Logf("job completed %s after the partition", time.Since(cut).Round(time.Millisecond))
+	lost := 0
+	for _, tk := range j.Tasks {
+		if isVictim[tk.Provider] != nil && tk.Attempts[len(tk.Attempts)-1].Started.After(cut) {
+			t.Fatalf("task %d went to partitioned %s after the cut", tk.Index, tk.Provider)
+		}
+		for _, a := range tk.Attempts[:len(tk.Attempts)-1] {
+			if isVictim[a.Provider] != nil {
+				t.Logf("task %d attempt %d on %s: %s", tk.Index, a.N, isVictim[a.Provider].name, a.Reason)
+				if strings.Contains(a.Reason, "lost connection") {
+					lost++
+				}
+			}
+		}
+	}
+	if lost == 0 {
+		t.Fatalf("no task of a partitioned provider was retried with reason \"lost connection\"")
+	}
+	checkPaid(t, j)
+
+	// Heal: the victims come back and get work again.
+	for _, v := range victims {
+		if err := v.host.SetLink(sw, true); err != nil {
+			t.Fatal(err)
+		}
+	}
+	healed := time.Now()
+	id2, _ := renderJob(t, c, 16, "--verify", "receipt")
+	worked := map[string]bool{}
+	waitFor(t, 2*time.Minute, "both healed providers to run a task of the next job", func() bool {
+		j := c.job(t, id2)
+		for _, tk := range j.Tasks {
+			for _, a := range tk.Attempts {
+				if isVictim[a.Provider] != nil && a.Started.After(healed) {
+					worked[a.Provider] = true
+				}
+			}
+		}
+		if j.State.Terminal() && len(worked) < len(victims) {
+			// The job may finish before both came back: run another.
+			id2, _ = renderJob(t, c, 16, "--verify", "receipt")
+		}
+		return len(worked) == len(victims)
+	})
+	t.Logf("both healed providers got tasks within %s of the heal", time.Since(healed).Round(time.Millisecond))
+	checkPaid(t, c.waitJob(t, id2, 2*time.Minute))
+}
+
+// TestNetnsBandwidth: a 50 MiB input crosses a link limited to 100 Mbit/s
+// (tc tbf on the provider's link, both ways) in at most 1.25× size/rate.
+// The transfer is timed from the assignment to the result's arrival, less
+// the program's run time; the program was fetched by an earlier job, so
+// only the input travels.
+func TestNetnsBandwidth(t *testing.T) {
+	n := newNSNet(t)
+	sw, c, providers := n.star(1)
+	const rate = 100_000_000
+	if err := providers[0].host.Limit(sw, rate); err != nil {
+		t.Fatal(err)
+	}
+	warm, _ := renderJob(t, c, 1, "--verify", "receipt")
+	c.waitJob(t, warm, time.Minute)
+
+	input := filepath.Join(t.TempDir(), "input.bin")
+	const size = 50 << 20
+	buf := make([]byte, size)
+	for i := range buf {
+		buf[i] = byte(i*7919 + i>>13) // incompressible enough; no transport compresses
+	}
+	if err := os.WriteFile(input, buf, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	id, _ := renderJob(t, c, 1, "--verify", "receipt", "--input", input)
+	j := c.waitJob(t, id, 2*time.Minute)
+	took := fetchTime(t, j)
+	ideal := time.Duration(float64(size*8) / rate * float64(time.Second))
+	ratio := took.Seconds() / ideal.Seconds()
+	t.Logf("50 MiB input over a 100 Mbit/s link: %s (size/rate %s): %.3fx", took.Round(time.Millisecond), ideal.Round(time.Millisecond), ratio)
+	if ratio > 1.25 {
+		t.Fatalf("the input took %.2fx size/rate, want at most 1.25x", ratio)
+	}
+}
+
+// fetchTime is how long task 0 of j spent fetching: its attempt's span
+// (from the assignment to the result's arrival) less the program's run
+// time. It counts the assignment and the result messages too, so it
+// errs long.
+func fetchTime(t *testing.T, j api.JobView) time.Duration {
+	t.Helper()
+	a := j.Tasks[0].Attempts[len(j.Tasks[0].Attempts)-1]
+	if a.Result == nil || a.Ended.IsZero() {
+		t.Fatalf("task 0's attempt has no result: %+v", a)
+	}
+	return a.Ended.Sub(a.Started) - time.Duration(a.Result.DurationMs)*time.Millisecond
 }
