@@ -32,7 +32,7 @@ import (
 
 // nsNet is a namespace network with a dev chain, for one test.
 type nsNet struct {
-	t   *testing.T
+	t   testing.TB
 	nw  *netns.Network
 	dir string
 	sim *chain.Simulated
@@ -41,7 +41,7 @@ type nsNet struct {
 // newNSNet builds an empty network for t: skipped without root (fatal
 // under CI=true, which runs as root), stale namespaces of crashed runs
 // removed first, everything torn down with the test.
-func newNSNet(t *testing.T) *nsNet {
+func newNSNet(t testing.TB) *nsNet {
 	t.Helper()
 	if err := netns.Available(); err != nil {
 		if os.Getenv("CI") == "true" {
@@ -54,7 +54,7 @@ func newNSNet(t *testing.T) *nsNet {
 	} else if len(gone) > 0 {
 		t.Logf("removed stale namespaces of crashed runs: %v", gone)
 	}
-	nw, err := netns.New(netns.Prefix())
+	nw, err := netns.New()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,15 +187,25 @@ func (n *nsNet) start(nd *nsNode, listen []string, bootstrap []string, extra ...
 func (nd *nsNode) p2pAddrs() []string {
 	var out []string
 	for _, a := range nd.rt.Addrs {
-		if strings.Contains(a, "/tcp/") && !strings.Contains(a, "/127.0.0.1/") && !strings.Contains(a, "/p2p-circuit") {
+		if strings.Contains(a, "/tcp/") && !strings.Contains(a, "/p2p-circuit") && (!strings.Contains(a, "/127.0.0.1/") || loopbackOnly(nd.rt.Addrs)) {
 			out = append(out, a)
 		}
 	}
 	return out
 }
 
+// loopbackOnly reports whether every address is on 127.0.0.1.
+func loopbackOnly(addrs []string) bool {
+	for _, a := range addrs {
+		if !strings.Contains(a, "/127.0.0.1/") {
+			return false
+		}
+	}
+	return true
+}
+
 // cli runs a deco client command inside nd's host against nd's API.
-func (nd *nsNode) cli(t *testing.T, args ...string) string {
+func (nd *nsNode) cli(t testing.TB, args ...string) string {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
@@ -211,11 +221,11 @@ func (nd *nsNode) cli(t *testing.T, args ...string) string {
 }
 
 // waitProviders waits until nd's market sees want providers.
-func (nd *nsNode) waitProviders(t *testing.T, want int, within time.Duration) {
+func (nd *nsNode) waitProviders(t testing.TB, want int, within time.Duration) {
 	t.Helper()
 	ctx := context.Background()
 	var seen int
-	waitFor(t, within, fmt.Sprintf("%s to see %d providers (see %s)", nd.name, want, nd.home.Path("node.log")), func() bool {
+	waitUntil(t, within, fmt.Sprintf("%s to see %d providers (see %s)", nd.name, want, nd.home.Path("node.log")), func() bool {
 		ps, err := nd.api.Providers(ctx)
 		seen = len(ps)
 		return err == nil && seen >= want
@@ -223,7 +233,7 @@ func (nd *nsNode) waitProviders(t *testing.T, want int, within time.Duration) {
 }
 
 // job is the state of job id on nd.
-func (nd *nsNode) job(t *testing.T, id string) api.JobView {
+func (nd *nsNode) job(t testing.TB, id string) api.JobView {
 	t.Helper()
 	j, err := nd.api.Job(context.Background(), id)
 	if err != nil {
@@ -233,10 +243,10 @@ func (nd *nsNode) job(t *testing.T, id string) api.JobView {
 }
 
 // waitJob waits for job id to end and fails unless it completed.
-func (nd *nsNode) waitJob(t *testing.T, id string, within time.Duration) api.JobView {
+func (nd *nsNode) waitJob(t testing.TB, id string, within time.Duration) api.JobView {
 	t.Helper()
 	var j api.JobView
-	waitFor(t, within, "job "+id+" to end", func() bool {
+	waitUntil(t, within, "job "+id+" to end", func() bool {
 		j = nd.job(t, id)
 		return j.State.Terminal()
 	})
@@ -248,7 +258,7 @@ func (nd *nsNode) waitJob(t *testing.T, id string, within time.Duration) api.Job
 
 // renderJob submits the render example as a job of tasks tasks from nd;
 // its id and the task arguments.
-func renderJob(t *testing.T, nd *nsNode, tasks int, extra ...string) (string, []string) {
+func renderJob(t testing.TB, nd *nsNode, tasks int, extra ...string) (string, []string) {
 	t.Helper()
 	wasmPath := filepath.Join(t.TempDir(), "render.wasm")
 	if err := os.WriteFile(wasmPath, examples.RenderWASM(), 0o644); err != nil {
@@ -263,7 +273,7 @@ func renderJob(t *testing.T, nd *nsNode, tasks int, extra ...string) (string, []
 // checkPaid checks every accepted attempt of j got a voucher at its price
 // out of the escrow the consumer opened for the job on the chain, and
 // returns the paid attempts per provider.
-func checkPaid(t *testing.T, j api.JobView) map[string]int {
+func checkPaid(t testing.TB, j api.JobView) map[string]int {
 	t.Helper()
 	paid := map[string]int{}
 	var spent wire.Amount
@@ -306,18 +316,47 @@ func tailFile(path string, n int) string {
 	return strings.Join(lines, "\n")
 }
 
+// waitUntil polls cond until it is true or d passes (waitFor for
+// benchmarks too).
+func waitUntil(tb testing.TB, d time.Duration, what string, cond func() bool) {
+	tb.Helper()
+	deadline := time.Now().Add(d)
+	for !cond() {
+		if time.Now().After(deadline) {
+			tb.Fatalf("timed out after %s waiting for %s", d, what)
+		}
+		time.Sleep(50 * time.Millisecond) // polling interval, not synchronisation
+	}
+}
+
 func tcpListen(addr string) []string { return []string{"/ip4/" + addr + "/tcp/0"} }
 
 // star starts, on one switch with the chain, count providers and a
 // consumer, each in its own namespace and told only provider-1's address;
 // it returns once the consumer sees every provider.
 func (n *nsNet) star(count int) (*netns.Switch, *nsNode, []*nsNode) {
+	return n.starOn(count, false)
+}
+
+// starOn is star; with loopback set, every node runs in one namespace on
+// 127.0.0.1 (the same network on loopback, for comparison).
+func (n *nsNet) starOn(count int, loopback bool) (*netns.Switch, *nsNode, []*nsNode) {
 	n.t.Helper()
 	sw := n.switchN(1)
 	n.chainOn(sw)
+	var shared *netns.Host
+	if loopback {
+		shared, _ = n.host("all", sw, 2)
+	}
+	host := func(name string, h int) (*netns.Host, string) {
+		if loopback {
+			return shared, "127.0.0.1"
+		}
+		return n.host(name, sw, h)
+	}
 	var providers []*nsNode
 	for i := 1; i <= count; i++ {
-		host, addr := n.host(fmt.Sprintf("p%d", i), sw, 10+i)
+		host, addr := host(fmt.Sprintf("p%d", i), 10+i)
 		p := n.addNode(fmt.Sprintf("provider-%d", i), host, true)
 		var boot []string
 		if i > 1 {
@@ -326,8 +365,8 @@ func (n *nsNet) star(count int) (*netns.Switch, *nsNode, []*nsNode) {
 		n.start(p, tcpListen(addr), boot)
 		providers = append(providers, p)
 	}
-	host, addr := n.host("c", sw, 2)
-	c := n.addNode("consumer", host, false)
+	ch, addr := host("c", 2)
+	c := n.addNode("consumer", ch, false)
 	n.start(c, tcpListen(addr), providers[0].p2pAddrs())
 	c.waitProviders(n.t, count, 90*time.Second)
 	return sw, c, providers
@@ -447,15 +486,8 @@ func TestNetnsBandwidth(t *testing.T) {
 	warm, _ := renderJob(t, c, 1, "--verify", "receipt")
 	c.waitJob(t, warm, time.Minute)
 
-	input := filepath.Join(t.TempDir(), "input.bin")
 	const size = 50 << 20
-	buf := make([]byte, size)
-	for i := range buf {
-		buf[i] = byte(i*7919 + i>>13) // incompressible enough; no transport compresses
-	}
-	if err := os.WriteFile(input, buf, 0o644); err != nil {
-		t.Fatal(err)
-	}
+	input := writeInput(t, size)
 	id, _ := renderJob(t, c, 1, "--verify", "receipt", "--input", input)
 	j := c.waitJob(t, id, 2*time.Minute)
 	took := fetchTime(t, j)
@@ -471,7 +503,7 @@ func TestNetnsBandwidth(t *testing.T) {
 // (from the assignment to the result's arrival) less the program's run
 // time. It counts the assignment and the result messages too, so it
 // errs long.
-func fetchTime(t *testing.T, j api.JobView) time.Duration {
+func fetchTime(t testing.TB, j api.JobView) time.Duration {
 	t.Helper()
 	a := j.Tasks[0].Attempts[len(j.Tasks[0].Attempts)-1]
 	if a.Result == nil || a.Ended.IsZero() {

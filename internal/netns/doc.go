@@ -5,12 +5,12 @@
 // for partitions, and processes run inside a host with their output kept
 // in a log file. It is an adapter: it runs `ip` and `tc` and needs root.
 //
-// Layout. A Switch is a bridge in namespace "<prefix>sw<N>" on subnet
+// Layout. A Switch is a bridge in namespace "deco-<pid>-<seq>-sw<N>" on subnet
 // 10.77.<S>.0/24; the root namespace joins every switch at 10.77.<S>.254
 // (Switch.Gateway), so a service the test process serves there (a dev
 // chain's JSON-RPC) is reachable from every host attached to the switch,
 // while the root namespace forwards nothing between switches. A Host is a
-// namespace "<prefix><name>" with loopback up; Attach gives it an
+// namespace "deco-<pid>-<seq>-<name>" with loopback up; Attach gives it an
 // interface on a switch. A host has routes only to the subnets it is on,
 // plus those added with Route: two hosts on different switches cannot
 // reach each other unless a host on both forwards (Forward) and routes
@@ -25,7 +25,7 @@
 // loopback included): tests reach a node's API, which only listens on the
 // node's loopback, through an http.Client using it.
 //
-//	nw, err := netns.New(netns.Prefix())
+//	nw, err := netns.New()
 //	sw, _ := nw.Switch(1)
 //	a, _ := nw.Host("a")
 //	ip, _ := a.Attach(sw, 2) // 10.77.<S>.2

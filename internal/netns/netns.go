@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 )
@@ -83,6 +84,7 @@ func killAll(name string) {
 // Network is a set of hosts and switches; Close tears it down.
 type Network struct {
 	prefix string
+	seq    int
 	base   int // third octet of switch 0's subnet
 
 	mu       sync.Mutex
@@ -92,16 +94,23 @@ type Network struct {
 	hosts    map[string]*Host
 }
 
-// New starts an empty network whose namespaces are named prefix+...;
-// prefix should be Prefix() (or begin with it) so CleanStale can tell
-// live from stale.
-func New(prefix string) (*Network, error) {
+// networks counts the networks this process made: each has its own names
+// and subnets, so two may exist at once.
+var networks atomic.Int32
+
+// New starts an empty network. Its namespaces are named
+// "deco-<pid>-<seq>-<name>" (Prefix, then a sequence number in this
+// process) so CleanStale can tell live from stale.
+func New() (*Network, error) {
 	if err := Available(); err != nil {
 		return nil, err
 	}
-	// Two test processes at once get different subnets (the root
-	// namespace holds a gateway address on each).
-	return &Network{prefix: prefix, base: (os.Getpid() % 30) * 8, switches: map[int]*Switch{}, hosts: map[string]*Host{}}, nil
+	seq := int(networks.Add(1))
+	// Networks alive at once, in this process or in two test processes,
+	// get different subnets: the root namespace holds a gateway address
+	// on each.
+	base := ((os.Getpid() + seq*7) % 30) * 8
+	return &Network{prefix: Prefix() + strconv.Itoa(seq) + "-", seq: seq, base: base, switches: map[int]*Switch{}, hosts: map[string]*Host{}}, nil
 }
 
 // Switch is a bridge on subnet 10.77.<S>.0/24, in a namespace of its own.
@@ -139,7 +148,7 @@ func (nw *Network) Switch(n int) (*Switch, error) {
 		return nil, err
 	}
 	// The root end's name is global: it carries the PID.
-	root := fmt.Sprintf("dc%dg%d", os.Getpid(), n)
+	root := fmt.Sprintf("d%dn%dg%d", os.Getpid(), nw.seq%100, n)
 	steps := [][]string{
 		{"ip", "-n", s.NS, "link", "add", "br0", "type", "bridge"},
 		{"ip", "-n", s.NS, "link", "set", "br0", "up"},

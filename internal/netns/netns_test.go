@@ -25,7 +25,7 @@ func network(t *testing.T) *Network {
 	} else if len(gone) > 0 {
 		t.Logf("removed stale namespaces of crashed runs: %v", gone)
 	}
-	nw, err := New(Prefix())
+	nw, err := New()
 	if err != nil {
 		t.Fatal(err)
 	}
