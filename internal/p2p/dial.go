@@ -113,6 +113,13 @@ func (d *Host) dialConfigured(ctx context.Context, now time.Time, wait bool) {
 }
 
 func (d *Host) dialOne(ctx context.Context, c *configured) {
+	// This schedule paces the redials, not libp2p's per-address backoff
+	// (5 s plus the square of the failures in seconds, up to 5 min), which
+	// would otherwise skip most of them and delay the reconnection to a
+	// bootstrap peer that came back.
+	if sw, ok := d.h.Network().(*swarm.Swarm); ok {
+		sw.Backoff().Clear(c.ai.ID)
+	}
 	ctx, cancel := context.WithTimeout(ctx, dialTimeout)
 	err := d.h.Connect(ctx, c.ai)
 	cancel()
