@@ -309,3 +309,46 @@ func TestAnnounce(t *testing.T) {
 	want := fmt.Sprintf("/ip4/203.0.113.7/tcp/4001/p2p/%s", h.ID())
 	waitFor(t, "announced address among the host's", func() bool { return slices.Contains(h.Addrs(), want) })
 }
+
+// A node that comes back on a new address is found again by a peer that
+// knew only its old one: the dial to the old address fails and the DHT
+// gives the new one (the restarted node told its bootstrap peer by
+// identify). This was issue 16's stalled job: providers kept dialling the
+// consumer's old port.
+func TestPeerFoundAgainAfterAddressChange(t *testing.T) {
+	boot := newHost(t, Config{DHT: true})
+	first := newHost(t, Config{DHT: true, Bootstrap: boot.Addrs()})
+	id := first.ID()
+	priv := first.h.Peerstore().PrivKey(id) // the same identity in both lives
+	other := newHost(t, Config{DHT: true, Bootstrap: boot.Addrs()})
+	answer := func(h *Host) {
+		h.HandleRequest(ProtoBid, 100, func(context.Context, peer.ID, []byte) ([]byte, error) { return []byte("here"), nil })
+	}
+	answer(first)
+	if resp, err := other.Request(testCtx(t), id, ProtoBid, []byte("x"), 100); err != nil || string(resp) != "here" {
+		t.Fatalf("first request: %q %v", resp, err)
+	}
+	old := first.Addrs()
+	if err := first.Close(); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the other peer to notice the node is gone", func() bool { return !other.Connected(id) })
+
+	second := newHost(t, Config{Key: priv, DHT: true, Bootstrap: boot.Addrs()})
+	answer(second)
+	if slices.Equal(second.Addrs(), old) {
+		t.Fatalf("the restarted node got the same addresses %v; the test needs new ones", old)
+	}
+	waitFor(t, "the bootstrap peer to know the node's new address", func() bool {
+		for _, a := range boot.h.Peerstore().Addrs(id) {
+			if slices.Contains(second.Addrs(), a.String()+"/p2p/"+id.String()) {
+				return true
+			}
+		}
+		return false
+	})
+	resp, err := other.Request(testCtx(t), id, ProtoBid, []byte("x"), 100)
+	if err != nil || string(resp) != "here" {
+		t.Fatalf("request to the node at its new address: %q %v", resp, err)
+	}
+}
