@@ -1,0 +1,200 @@
+package p2p
+
+// Configured peers (bootstrap peers and static relays) are kept
+// connected: a lost one is redialled with exponential backoff, from
+// backoffMin up to backoffMax, so a dead address costs at most one dial
+// per backoffMax. A failure is logged as a warning once per cause (the
+// first time, and when the reason changes), then at debug level, so a
+// peer that stays down does not flood the log; Peers shows its state.
+
+import (
+	"context"
+	"errors"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/libp2p/go-libp2p/core/peer"
+	"github.com/libp2p/go-libp2p/p2p/net/swarm"
+)
+
+// Redial pacing of configured peers.
+const (
+	backoffMin = 2 * time.Second
+	backoffMax = 30 * time.Second
+)
+
+// configured is one bootstrap peer or static relay and its dial state.
+type configured struct {
+	ai    peer.AddrInfo
+	roles []string // "bootstrap", "relay"
+
+	// guarded by Host.dialMu
+	fails    int       // consecutive failed dials
+	next     time.Time // earliest next dial
+	cause    string    // why the last dial failed, short
+	lastErr  string    // the full error of the last failed dial
+	dialling bool
+}
+
+// dialCause names the reason of a failed dial in a few words that stay
+// the same from one attempt to the next (the full error holds ports and
+// timings that change).
+func dialCause(err error) string {
+	s := err.Error()
+	switch {
+	case errors.Is(err, context.DeadlineExceeded) || strings.Contains(s, "timeout") || strings.Contains(s, "i/o timeout"):
+		return "no answer (timed out)"
+	case strings.Contains(s, "connection refused"):
+		return "connection refused"
+	case strings.Contains(s, "peer id mismatch"):
+		return "another peer answers at that address"
+	case strings.Contains(s, "no route to host") || strings.Contains(s, "network is unreachable"):
+		return "no route to the address"
+	case strings.Contains(s, "no addresses") || strings.Contains(s, "no good addresses"):
+		return "no usable address"
+	case strings.Contains(s, "NO_RESERVATION") || strings.Contains(s, "RESOURCE_LIMIT_EXCEEDED"):
+		return "the relay refused (no reservation or over its limits)"
+	}
+	return "dial failed"
+}
+
+// backoff is the wait after n consecutive failures, with ±20% jitter so
+// that many nodes restarted together do not dial in step.
+func (d *Host) backoff(n int) time.Duration {
+	b := d.backoffMin
+	for i := 1; i < n && b < d.backoffMax; i++ {
+		b *= 2
+	}
+	b = min(b, d.backoffMax)
+	return time.Duration(float64(b) * (0.8 + 0.4*rand.Float64()))
+}
+
+// dialConfigured dials every configured peer that is not connected and
+// whose backoff has passed, in parallel; with wait it waits for the
+// attempts.
+func (d *Host) dialConfigured(ctx context.Context, now time.Time, wait bool) {
+	var wg sync.WaitGroup
+	for _, c := range d.configured {
+		if c.ai.ID == d.h.ID() {
+			continue
+		}
+		if d.Connected(c.ai.ID) {
+			d.dialMu.Lock()
+			if c.fails > 0 {
+				d.log.Info("configured peer reachable again", "peer", c.ai.ID, "roles", c.roles, "after_failures", c.fails)
+			}
+			c.fails, c.cause, c.lastErr, c.next = 0, "", "", time.Time{}
+			d.dialMu.Unlock()
+			continue
+		}
+		d.dialMu.Lock()
+		due := !c.dialling && !now.Before(c.next)
+		if due {
+			c.dialling = true
+		}
+		d.dialMu.Unlock()
+		if !due {
+			continue
+		}
+		wg.Add(1)
+		d.wg.Add(1)
+		go func() {
+			defer d.wg.Done()
+			defer wg.Done()
+			d.dialOne(ctx, c)
+		}()
+	}
+	if wait {
+		wg.Wait()
+	}
+}
+
+func (d *Host) dialOne(ctx context.Context, c *configured) {
+	// This schedule paces the redials, not libp2p's per-address backoff
+	// (5 s plus the square of the failures in seconds, up to 5 min), which
+	// would otherwise skip most of them and delay the reconnection to a
+	// bootstrap peer that came back.
+	if sw, ok := d.h.Network().(*swarm.Swarm); ok {
+		sw.Backoff().Clear(c.ai.ID)
+	}
+	ctx, cancel := context.WithTimeout(ctx, dialTimeout)
+	err := d.h.Connect(ctx, c.ai)
+	cancel()
+	d.dialMu.Lock()
+	defer d.dialMu.Unlock()
+	c.dialling = false
+	if err == nil {
+		if c.fails > 0 {
+			d.log.Info("configured peer reachable again", "peer", c.ai.ID, "roles", c.roles, "after_failures", c.fails)
+		}
+		c.fails, c.cause, c.lastErr, c.next = 0, "", "", time.Time{}
+		d.log.Debug("connected to configured peer", "peer", c.ai.ID, "roles", c.roles)
+		return
+	}
+	if d.life.Err() != nil {
+		return
+	}
+	if errors.Is(err, swarm.ErrDialBackoff) {
+		// libp2p's own backoff skipped the dial: nothing new was learnt.
+		c.next = time.Now().Add(d.backoff(c.fails))
+		return
+	}
+	c.fails++
+	c.lastErr = err.Error()
+	c.next = time.Now().Add(d.backoff(c.fails))
+	cause := dialCause(err)
+	if cause != c.cause {
+		c.cause = cause
+		d.log.Warn("configured peer unreachable; retrying with backoff", "peer", c.ai.ID, "roles", c.roles,
+			"addrs", c.ai.Addrs, "cause", cause, "max_backoff", d.backoffMax, "err", err)
+		return
+	}
+	d.log.Debug("configured peer still unreachable", "peer", c.ai.ID, "cause", cause, "failures", c.fails, "next", c.next)
+}
+
+// keepConfigured redials lost configured peers until the host closes.
+func (d *Host) keepConfigured() {
+	defer d.wg.Done()
+	if len(d.configured) == 0 {
+		return
+	}
+	tick := time.NewTicker(max(d.backoffMin/4, 10*time.Millisecond))
+	defer tick.Stop()
+	for {
+		select {
+		case <-d.life.Done():
+			return
+		case now := <-tick.C:
+			d.dialConfigured(d.life, now, false)
+		}
+	}
+}
+
+// configuredPeers joins the bootstrap peers and static relays, merging a
+// peer named in both.
+func configuredPeers(boot, relays []peer.AddrInfo) []*configured {
+	var out []*configured
+	idx := map[peer.ID]*configured{}
+	add := func(ai peer.AddrInfo, role string) {
+		if c, ok := idx[ai.ID]; ok {
+			c.ai.Addrs = append(c.ai.Addrs, ai.Addrs...)
+			if !slices.Contains(c.roles, role) {
+				c.roles = append(c.roles, role)
+			}
+			return
+		}
+		c := &configured{ai: ai, roles: []string{role}}
+		idx[ai.ID] = c
+		out = append(out, c)
+	}
+	for _, ai := range boot {
+		add(ai, "bootstrap")
+	}
+	for _, ai := range relays {
+		add(ai, "relay")
+	}
+	return out
+}
