@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"net/netip"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -510,4 +511,88 @@ func fetchTime(t testing.TB, j api.JobView) time.Duration {
 		t.Fatalf("task 0's attempt has no result: %+v", a)
 	}
 	return a.Ended.Sub(a.Started) - time.Duration(a.Result.DurationMs)*time.Millisecond
+}
+
+// Public-looking subnets for the relay test: libp2p's AutoNAT neither
+// dials nor trusts private addresses (10/8 and the like), so a node on one
+// could never learn it is unreachable and ask a relay for a slot. These
+// two /28s of 192.0.0.64/26 count as public to libp2p but are not routed
+// on the Internet; only one test uses them at a time.
+var (
+	publicA = netip.MustParsePrefix("192.0.0.64/28")
+	publicB = netip.MustParsePrefix("192.0.0.80/28")
+)
+
+// relayed builds the relay topology: the consumer (and the chain) on
+// switch A, a provider on switch B, and a relay node (--relay) on both.
+// The consumer has no route to B. The provider dials out only, as behind
+// a NAT: it listens on its loopback and announces its own address on B at
+// a port where nothing listens, so the relay's AutoNAT dial-back is
+// refused, the provider learns it cannot be dialled and reserves a slot
+// on the relay (--relay-peer). The chain's JSON-RPC on A's gateway is the
+// only thing B's hosts have a route to beyond B.
+func (n *nsNet) relayed() (c, relay, provider *nsNode) {
+	n.t.Helper()
+	a, err := n.nw.SwitchOn(1, publicA)
+	n.must(err)
+	b, err := n.nw.SwitchOn(2, publicB)
+	n.must(err)
+	n.chainOn(a)
+	rh, raddrA := n.host("relay", a, 2)
+	raddrB, err := rh.Attach(b, 2)
+	n.must(err)
+	relay = n.addNode("relay", rh, false)
+	n.start(relay, append(tcpListen(raddrA), tcpListen(raddrB)...), nil, "--relay")
+	var onB []string // the relay's address on B, for the provider
+	for _, ad := range relay.rt.Addrs {
+		if strings.Contains(ad, "/"+raddrB+"/tcp/") {
+			onB = append(onB, ad)
+		}
+	}
+	if len(onB) == 0 {
+		n.t.Fatalf("relay advertises no address on switch B: %v", relay.rt.Addrs)
+	}
+	ph, paddr := n.host("hidden", b, 1)
+	n.must(ph.Route(a.Gateway, b.Gateway)) // the chain, nothing else
+	provider = n.addNode("provider", ph, true)
+	n.start(provider, tcpListen("127.0.0.1"), onB, "--relay-peer", onB[0], "--announce", "/ip4/"+paddr+"/tcp/9")
+
+	ch, caddr := n.host("c", a, 1)
+	c = n.addNode("consumer", ch, false)
+	n.start(c, tcpListen(caddr), relay.p2pAddrs())
+	return c, relay, provider
+}
+
+// TestNetnsRelay: a provider on a subnet the consumer has no route to,
+// reachable only through a relay node in a third namespace: the consumer
+// sees its offer, its tasks run there over the relayed connection (shown
+// as "relayed" by deco peers), every output is right and every task paid.
+func TestNetnsRelay(t *testing.T) {
+	n := newNSNet(t)
+	c, _, provider := n.relayed()
+	c.waitProviders(t, 1, 2*time.Minute)
+	id, args := renderJob(t, c, 6, "--verify", "receipt")
+	j := c.waitJob(t, id, 2*time.Minute)
+	paid := checkPaid(t, j)
+	if paid[provider.rt.PeerID] != len(j.Tasks) {
+		t.Fatalf("paid attempts %v, want all %d on the relayed provider", paid, len(j.Tasks))
+	}
+	outputsMatch(t, c, j, args)
+	peers, err := c.api.Peers(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, p := range peers {
+		if p.Peer == provider.rt.PeerID {
+			found = true
+			t.Logf("consumer's peer entry for the provider: reach %s, addrs %v", p.Reach, p.Addrs)
+			if p.Reach != "relayed" {
+				t.Fatalf("consumer reaches the provider %s, want relayed (it has no route to it): %+v", p.Reach, p)
+			}
+		}
+	}
+	if !found {
+		t.Fatalf("the consumer lists no connection to the provider it just paid: %+v", peers)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"net/netip"
 	"os"
 	"os/exec"
 	"strconv"
@@ -113,48 +114,68 @@ func New() (*Network, error) {
 	return &Network{prefix: Prefix() + strconv.Itoa(seq) + "-", seq: seq, base: base, switches: map[int]*Switch{}, hosts: map[string]*Host{}}, nil
 }
 
-// Switch is a bridge on subnet 10.77.<S>.0/24, in a namespace of its own.
+// Switch is a bridge on an IPv4 subnet, in a namespace of its own.
 type Switch struct {
 	nw     *Network
 	N      int
-	NS     string // namespace holding the bridge
-	Subnet string // e.g. 10.77.9.0/24
-	// Gateway is the root namespace's address on the switch: services the
-	// test process serves there are reachable from the switch's hosts.
+	NS     string       // namespace holding the bridge
+	Subnet netip.Prefix // e.g. 10.77.9.0/24
+	// Gateway is the root namespace's address on the switch (the
+	// subnet's last host address): services the test process serves
+	// there are reachable from the switch's hosts.
 	Gateway string
 	ports   int
 }
 
 // Addr is host number h's address on the switch (no mask).
 func (s *Switch) Addr(h int) string {
-	return fmt.Sprintf("10.77.%d.%d", s.nw.base+s.N, h)
+	a := s.Subnet.Addr()
+	for range h {
+		a = a.Next()
+	}
+	return a.String()
 }
 
-// Switch creates switch n (0..7): a bridge and the root namespace's port
-// on it, at Gateway.
+// hosts is how many host numbers the subnet has (gateway included).
+func (s *Switch) hosts() int { return 1<<(32-s.Subnet.Bits()) - 2 }
+
+// Switch creates switch n (0..7) on 10.77.<S>.0/24, S chosen per network
+// so networks alive at once do not overlap, and the root namespace's port
+// on it, at Gateway (10.77.<S>.254).
 func (nw *Network) Switch(n int) (*Switch, error) {
 	if n < 0 || n > 7 {
 		return nil, fmt.Errorf("switch %d: want 0..7", n)
+	}
+	return nw.SwitchOn(n, netip.PrefixFrom(netip.AddrFrom4([4]byte{10, 77, byte(nw.base + n), 0}), 24))
+}
+
+// SwitchOn creates switch n on subnet (IPv4, /16 to /29), with the root
+// namespace's port at its last host address. Tests that need addresses
+// libp2p deems public (AutoNAT ignores private ones) pass such a subnet;
+// two networks alive at once must not share one.
+func (nw *Network) SwitchOn(n int, subnet netip.Prefix) (*Switch, error) {
+	if !subnet.Addr().Is4() || subnet.Bits() < 16 || subnet.Bits() > 29 {
+		return nil, fmt.Errorf("switch %d: subnet %s: want an IPv4 prefix of /16 to /29", n, subnet)
 	}
 	nw.mu.Lock()
 	defer nw.mu.Unlock()
 	if _, ok := nw.switches[n]; ok {
 		return nil, fmt.Errorf("switch %d exists", n)
 	}
-	s := &Switch{nw: nw, N: n, NS: nw.prefix + "sw" + strconv.Itoa(n)}
-	s.Subnet = fmt.Sprintf("10.77.%d.0/24", nw.base+n)
-	s.Gateway = s.Addr(254)
+	s := &Switch{nw: nw, N: n, NS: nw.prefix + "sw" + strconv.Itoa(n), Subnet: subnet.Masked()}
+	s.Gateway = s.Addr(s.hosts())
 	if err := nw.addNS(s.NS); err != nil {
 		return nil, err
 	}
 	// The root end's name is global: it carries the PID.
 	root := fmt.Sprintf("d%dn%dg%d", os.Getpid(), nw.seq%100, n)
+	bits := "/" + strconv.Itoa(subnet.Bits())
 	steps := [][]string{
 		{"ip", "-n", s.NS, "link", "add", "br0", "type", "bridge"},
 		{"ip", "-n", s.NS, "link", "set", "br0", "up"},
 		{"ip", "link", "add", root, "type", "veth", "peer", "name", "gw", "netns", s.NS},
 		{"ip", "-n", s.NS, "link", "set", "gw", "master", "br0", "up"},
-		{"ip", "addr", "add", s.Gateway + "/24", "dev", root},
+		{"ip", "addr", "add", s.Gateway + bits, "dev", root},
 		{"ip", "link", "set", root, "up"},
 	}
 	if err := runAll(steps); err != nil {
@@ -195,8 +216,8 @@ func (nw *Network) Host(name string) (*Host, error) {
 // Attach connects h to switch s with a veth pair and gives h address
 // number n on the switch's subnet, which it returns.
 func (h *Host) Attach(s *Switch, n int) (string, error) {
-	if n < 1 || n > 253 {
-		return "", fmt.Errorf("attach %s: host number %d: want 1..253", h.Name, n)
+	if n < 1 || n >= s.hosts() {
+		return "", fmt.Errorf("attach %s: host number %d: want 1..%d on %s", h.Name, n, s.hosts()-1, s.Subnet)
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
@@ -212,7 +233,7 @@ func (h *Host) Attach(s *Switch, n int) (string, error) {
 	steps := [][]string{
 		{"ip", "-n", h.NS, "link", "add", dev, "type", "veth", "peer", "name", port, "netns", s.NS},
 		{"ip", "-n", s.NS, "link", "set", port, "master", "br0", "up"},
-		{"ip", "-n", h.NS, "addr", "add", addr + "/24", "dev", dev},
+		{"ip", "-n", h.NS, "addr", "add", addr + "/" + strconv.Itoa(s.Subnet.Bits()), "dev", dev},
 		{"ip", "-n", h.NS, "link", "set", dev, "up"},
 	}
 	if err := runAll(steps); err != nil {
