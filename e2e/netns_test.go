@@ -531,7 +531,8 @@ var (
 // refused, the provider learns it cannot be dialled and reserves a slot
 // on the relay (--relay-peer). The chain's JSON-RPC on A's gateway is the
 // only thing B's hosts have a route to beyond B.
-func (n *nsNet) relayed() (c, relay, provider *nsNode) {
+// It returns switch A too, and passes providerArgs to the provider.
+func (n *nsNet) relayed(providerArgs ...string) (a *netns.Switch, c, relay, provider *nsNode) {
 	n.t.Helper()
 	a, err := n.nw.SwitchOn(1, publicA)
 	n.must(err)
@@ -555,12 +556,12 @@ func (n *nsNet) relayed() (c, relay, provider *nsNode) {
 	ph, paddr := n.host("hidden", b, 1)
 	n.must(ph.Route(a.Gateway, b.Gateway)) // the chain, nothing else
 	provider = n.addNode("provider", ph, true)
-	n.start(provider, tcpListen("127.0.0.1"), onB, "--relay-peer", onB[0], "--announce", "/ip4/"+paddr+"/tcp/9")
+	n.start(provider, tcpListen("127.0.0.1"), onB, append([]string{"--relay-peer", onB[0], "--announce", "/ip4/" + paddr + "/tcp/9"}, providerArgs...)...)
 
 	ch, caddr := n.host("c", a, 1)
 	c = n.addNode("consumer", ch, false)
 	n.start(c, tcpListen(caddr), relay.p2pAddrs())
-	return c, relay, provider
+	return a, c, relay, provider
 }
 
 // TestNetnsRelay: a provider on a subnet the consumer has no route to,
@@ -569,7 +570,7 @@ func (n *nsNet) relayed() (c, relay, provider *nsNode) {
 // as "relayed" by deco peers), every output is right and every task paid.
 func TestNetnsRelay(t *testing.T) {
 	n := newNSNet(t)
-	c, _, provider := n.relayed()
+	_, c, _, provider := n.relayed()
 	c.waitProviders(t, 1, 2*time.Minute)
 	id, args := renderJob(t, c, 6, "--verify", "receipt")
 	j := c.waitJob(t, id, 2*time.Minute)
