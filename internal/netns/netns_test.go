@@ -141,3 +141,70 @@ func TestReachPartitionLimit(t *testing.T) {
 		t.Fatalf("limited transfer took %s, want about %s", took, ideal)
 	}
 }
+
+// TestDelay: a Delay relay in host a's path to an echo server in host b
+// adds 2×delay to a round trip.
+func TestDelay(t *testing.T) {
+	nw := network(t)
+	sw, err := nw.Switch(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := nw.Host("a")
+	b, _ := nw.Host("b")
+	if _, err := a.Attach(sw, 1); err != nil {
+		t.Fatal(err)
+	}
+	bAddr, err := b.Attach(sw, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	echo, err := b.Listen("tcp", net.JoinHostPort(bAddr, "0"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer echo.Close()
+	go func() {
+		for {
+			c, err := echo.Accept()
+			if err != nil {
+				return
+			}
+			go func() { defer c.Close(); io.Copy(c, c) }()
+		}
+	}()
+	proxy, err := a.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer proxy.Close()
+	const delay = 50 * time.Millisecond
+	go Delay(proxy, a.DialContext, echo.Addr().String(), delay)
+
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	c, err := a.DialContext(ctx, "tcp", proxy.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	c.SetDeadline(time.Now().Add(10 * time.Second))
+	buf := make([]byte, 1)
+	var best time.Duration
+	for i := range 5 {
+		start := time.Now()
+		if _, err := c.Write([]byte{byte(i)}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := io.ReadFull(c, buf); err != nil || buf[0] != byte(i) {
+			t.Fatalf("echo %d: %v %v", i, buf, err)
+		}
+		if rtt := time.Since(start); best == 0 || rtt < best {
+			best = rtt
+		}
+	}
+	t.Logf("round trip through a %s Delay relay: %s", delay, best)
+	if best < 2*delay || best > 2*delay+250*time.Millisecond {
+		t.Fatalf("round trip %s, want about %s", best, 2*delay)
+	}
+}
