@@ -325,6 +325,10 @@ func TestPeerFoundAgainAfterAddressChange(t *testing.T) {
 		h.HandleRequest(ProtoBid, 100, func(context.Context, peer.ID, []byte) ([]byte, error) { return []byte("here"), nil })
 	}
 	answer(first)
+	inTables := func() bool {
+		return other.kad.RoutingTable().Find(boot.ID()) != "" && boot.kad.RoutingTable().Find(id) != ""
+	}
+	waitFor(t, "routing tables: boot in other's, the node in boot's", inTables)
 	if resp, err := other.Request(testCtx(t), id, ProtoBid, []byte("x"), 100); err != nil || string(resp) != "here" {
 		t.Fatalf("first request: %q %v", resp, err)
 	}
@@ -339,6 +343,7 @@ func TestPeerFoundAgainAfterAddressChange(t *testing.T) {
 	if slices.Equal(second.Addrs(), old) {
 		t.Fatalf("the restarted node got the same addresses %v; the test needs new ones", old)
 	}
+	waitFor(t, "the node back in boot's routing table", inTables)
 	waitFor(t, "the bootstrap peer to know the node's new address", func() bool {
 		for _, a := range boot.h.Peerstore().Addrs(id) {
 			if slices.Contains(second.Addrs(), a.String()+"/p2p/"+id.String()) {
