@@ -18,6 +18,7 @@ import (
 
 	"github.com/libp2p/go-libp2p/core/peer"
 	"github.com/libp2p/go-libp2p/p2p/net/swarm"
+	manet "github.com/multiformats/go-multiaddr/net"
 )
 
 // Redial pacing of configured peers.
@@ -197,4 +198,61 @@ func configuredPeers(boot, relays []peer.AddrInfo) []*configured {
 		add(ai, "relay")
 	}
 	return out
+}
+
+// maxTroubled bounds the peers whose last dial failure is remembered for
+// logging once per cause.
+const maxTroubled = 1024
+
+// noteOpenFailure logs why a stream to p could not be opened, once per
+// peer and cause: a peer that announces only private, loopback or bogus
+// addresses (a node behind NAT without a relay, or a misconfigured one)
+// would otherwise fail every request without a word on why.
+func (d *Host) noteOpenFailure(p peer.ID, err error) {
+	if d.life.Err() != nil || errors.Is(err, context.Canceled) {
+		return
+	}
+	addrs := d.h.Peerstore().Addrs(p)
+	cause := dialCause(err)
+	var public, private, bogus int
+	for _, a := range addrs {
+		switch {
+		case isCircuit(a) || manet.IsPublicAddr(a):
+			public++
+		case manet.IsIPUnspecified(a) || !hasPort(a) || withoutPorts(a) == a.String():
+			bogus++
+		default:
+			private++
+		}
+	}
+	hint := ""
+	switch {
+	case len(addrs) == 0:
+		hint = "no address known for it (is the DHT on, and is it connected to a common peer?)"
+	case public == 0 && bogus > 0 && private == 0:
+		hint = "it announces only unusable addresses (unspecified IP or port 0): its listen or announce settings are wrong"
+	case public == 0 && d.hasPublicAddr():
+		hint = "it announces only private addresses: behind NAT it needs a relay (--relay-peer) or a forwarded port (--announce)"
+	}
+	key := cause + "|" + hint
+	d.dialMu.Lock()
+	if d.troubled == nil || len(d.troubled) >= maxTroubled {
+		d.troubled = map[peer.ID]string{}
+	}
+	same := d.troubled[p] == key
+	d.troubled[p] = key
+	d.dialMu.Unlock()
+	if same {
+		return
+	}
+	if hint != "" {
+		d.log.Warn("cannot reach peer", "peer", p, "cause", cause, "why", hint, "addrs", addrs, "err", err)
+		return
+	}
+	d.log.Info("cannot reach peer", "peer", p, "cause", cause, "addrs", addrs, "err", err)
+}
+
+// hasPublicAddr reports whether this host has a public address of its own.
+func (d *Host) hasPublicAddr() bool {
+	return slices.ContainsFunc(d.h.Addrs(), manet.IsPublicAddr)
 }

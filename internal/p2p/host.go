@@ -235,6 +235,7 @@ type Host struct {
 	configured             []*configured
 	backoffMin, backoffMax time.Duration
 	reach                  *reachTracker
+	troubled               map[peer.ID]string // guarded by dialMu: last open failure logged per peer
 
 	mu         sync.Mutex
 	topics     map[string]*pubsub.Topic

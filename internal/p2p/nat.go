@@ -263,6 +263,11 @@ func (d *Host) openData(ctx context.Context, p peer.ID) (*Stream, error) {
 	return d.Open(ctx, p, ProtoData)
 }
 
+// isCircuit reports whether a goes through a relay.
+func isCircuit(a ma.Multiaddr) bool {
+	return slices.ContainsFunc(a, func(c ma.Component) bool { return c.Code() == ma.P_CIRCUIT })
+}
+
 // offersRelay reports whether p announced the relay service protocol.
 func (d *Host) offersRelay(p peer.ID) bool {
 	ok, _ := d.h.Peerstore().SupportsProtocols(p, protocol.ID(relayproto.ProtoIDv2Hop))

@@ -24,10 +24,6 @@ import (
 // refused, as a NAT would.
 type onlyRelayed struct{ natted peer.ID }
 
-func isCircuit(a ma.Multiaddr) bool {
-	return slices.ContainsFunc(a, func(c ma.Component) bool { return c.Code() == ma.P_CIRCUIT })
-}
-
 func (g onlyRelayed) InterceptPeerDial(peer.ID) bool { return true }
 func (g onlyRelayed) InterceptAddrDial(p peer.ID, a ma.Multiaddr) bool {
 	return p != g.natted || isCircuit(a)
@@ -355,5 +351,33 @@ func TestPeerFoundAgainAfterAddressChange(t *testing.T) {
 	resp, err := other.Request(testCtx(t), id, ProtoBid, []byte("x"), 100)
 	if err != nil || string(resp) != "here" {
 		t.Fatalf("request to the node at its new address: %q %v", resp, err)
+	}
+}
+
+// A peer announcing only bogus addresses (unspecified IP, port 0) cannot
+// be dialled: requests to it fail at once, and the log says why once, not
+// at every request.
+func TestBogusPeerAddrsLoggedOnce(t *testing.T) {
+	logs := &logCounter{msgs: map[string]int{}}
+	h := newHost(t, Config{Logger: slog.New(logs)})
+	bogus := newHost(t, Config{}) // only its identity is used
+	id := bogus.ID()
+	_ = bogus.Close()
+	h.h.Peerstore().AddAddrs(id, []ma.Multiaddr{ma.StringCast("/ip4/0.0.0.0/tcp/0"), ma.StringCast("/ip6/::/udp/0/quic-v1")}, time.Hour)
+	for range 5 {
+		ctx, cancel := context.WithTimeout(testCtx(t), 5*time.Second)
+		_, err := h.Request(ctx, id, ProtoBid, []byte("x"), 100)
+		cancel()
+		if err == nil {
+			t.Fatal("request to a peer with bogus addresses succeeded")
+		}
+	}
+	if n := logs.count("cannot reach peer"); n != 1 {
+		t.Fatalf("%d log lines for one unreachable peer, want 1:\n%s", n, strings.Join(logs.text, "\n"))
+	}
+	logs.mu.Lock()
+	defer logs.mu.Unlock()
+	if !slices.ContainsFunc(logs.text, func(s string) bool { return strings.Contains(s, "unusable addresses") }) {
+		t.Fatalf("the log does not say the addresses are unusable:\n%s", strings.Join(logs.text, "\n"))
 	}
 }
