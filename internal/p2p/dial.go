@@ -38,7 +38,11 @@ type configured struct {
 	cause    string    // why the last dial failed, short
 	lastErr  string    // the full error of the last failed dial
 	dialling bool
+	reserved time.Time // a static relay: until when this node holds a slot on it
 }
+
+// isRelay reports whether c is a static relay.
+func (c *configured) isRelay() bool { return slices.Contains(c.roles, "relay") }
 
 // dialCause names the reason of a failed dial in a few words that stay
 // the same from one attempt to the next (the full error holds ports and
@@ -56,8 +60,10 @@ func dialCause(err error) string {
 		return "no route to the address"
 	case strings.Contains(s, "no addresses") || strings.Contains(s, "no good addresses"):
 		return "no usable address"
-	case strings.Contains(s, "NO_RESERVATION") || strings.Contains(s, "RESOURCE_LIMIT_EXCEEDED"):
-		return "the relay refused (no reservation or over its limits)"
+	case strings.Contains(s, "reservation error") && strings.Contains(s, "failed to open stream"):
+		return "the peer offers no relay service (start it with --relay)"
+	case strings.Contains(s, "RESERVATION_REFUSED") || strings.Contains(s, "RESOURCE_LIMIT_EXCEEDED") || strings.Contains(s, "NO_RESERVATION"):
+		return "the relay refused (over its limits, or no slot)"
 	}
 	return "dial failed"
 }
@@ -82,8 +88,12 @@ func (d *Host) dialConfigured(ctx context.Context, now time.Time, wait bool) {
 		if c.ai.ID == d.h.ID() {
 			continue
 		}
-		if d.Connected(c.ai.ID) {
-			d.dialMu.Lock()
+		connected := d.Connected(c.ai.ID)
+		d.dialMu.Lock()
+		// A connected peer needs nothing more, unless it is a static relay
+		// whose slot must be reserved or renewed.
+		renew := d.reserve && c.isRelay() && c.reserved.Sub(now) < reserveRenewBefore
+		if connected && !renew {
 			if c.fails > 0 {
 				d.log.Info("configured peer reachable again", "peer", c.ai.ID, "roles", c.roles, "after_failures", c.fails)
 			}
@@ -91,7 +101,6 @@ func (d *Host) dialConfigured(ctx context.Context, now time.Time, wait bool) {
 			d.dialMu.Unlock()
 			continue
 		}
-		d.dialMu.Lock()
 		due := !c.dialling && !now.Before(c.next)
 		if due {
 			c.dialling = true
@@ -123,10 +132,20 @@ func (d *Host) dialOne(ctx context.Context, c *configured) {
 	}
 	ctx, cancel := context.WithTimeout(ctx, dialTimeout)
 	err := d.h.Connect(ctx, c.ai)
+	var until time.Time
+	if err == nil && d.reserve && c.isRelay() {
+		until, err = d.reserveSlot(ctx, c.ai)
+	}
 	cancel()
 	d.dialMu.Lock()
 	defer d.dialMu.Unlock()
 	c.dialling = false
+	if err == nil && !until.IsZero() {
+		if c.reserved.IsZero() {
+			d.log.Info("holding a slot on relay; peers can reach this node through it", "relay", c.ai.ID, "until", until)
+		}
+		c.reserved = until
+	}
 	if err == nil {
 		if c.fails > 0 {
 			d.log.Info("configured peer reachable again", "peer", c.ai.ID, "roles", c.roles, "after_failures", c.fails)
@@ -143,6 +162,7 @@ func (d *Host) dialOne(ctx context.Context, c *configured) {
 		c.next = time.Now().Add(d.backoff(c.fails))
 		return
 	}
+	c.reserved = time.Time{}
 	c.fails++
 	c.lastErr = err.Error()
 	c.next = time.Now().Add(d.backoff(c.fails))

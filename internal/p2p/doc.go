@@ -56,10 +56,11 @@
 //     backoff (2 s to 30 s, jittered) and logged once per failure cause;
 //     a peer that cannot be dialled is logged once per cause, saying when
 //     it announces only private or unusable addresses. Dialling is bounded.
-//   - autorelay advertises a relay only through its public addresses
-//     (go-libp2p's rule), so a relay on a private network serves peers
-//     that dial its circuit address themselves; multi-host tests should
-//     give relays public-range addresses.
+//   - A node with static relays (Config.RelayPeers) that is not public
+//     holds a slot on each (renewed before it expires) and advertises
+//     circuit addresses through every address of the relay, private ones
+//     included: autorelay alone advertises a relay only through its public
+//     addresses, which would leave relays on private networks unused.
 //
 // Example:
 //

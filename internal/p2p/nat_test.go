@@ -36,18 +36,6 @@ func (g onlyRelayed) InterceptUpgraded(network.Conn) (bool, control.DisconnectRe
 	return true, 0
 }
 
-// circuitAddr is the address of target through relay r.
-func circuitAddr(t *testing.T, r *Host, target peer.ID) string {
-	t.Helper()
-	for _, a := range r.Addrs() {
-		if strings.Contains(a, "/tcp/") {
-			return a + "/p2p-circuit/p2p/" + target.String()
-		}
-	}
-	t.Fatalf("relay has no TCP address: %v", r.Addrs())
-	return ""
-}
-
 // A provider that cannot be dialled (forced private, every direct
 // connection to it refused) is reached through a relay node: it reserves
 // a slot on its static relay, the consumer dials it over the circuit, and
@@ -58,12 +46,13 @@ func TestRelayedProvider(t *testing.T) {
 	directWait = 200 * time.Millisecond // no hole punch can happen on loopback
 	t.Cleanup(func() { directWait = old })
 
-	relayHost := newHost(t, Config{RelayService: true})
+	relayHost := newHost(t, Config{RelayService: true, DHT: true})
 	provider := newHost(t, Config{
 		Reachability: network.ReachabilityPrivate,
 		RelayPeers:   relayHost.Addrs(),
+		DHT:          true,
 	})
-	consumer := newHost(t, Config{gater: onlyRelayed{natted: provider.ID()}, Bootstrap: relayHost.Addrs()})
+	consumer := newHost(t, Config{gater: onlyRelayed{natted: provider.ID()}, Bootstrap: relayHost.Addrs(), DHT: true})
 
 	provider.HandleRequest(ProtoBid, 100, func(_ context.Context, from peer.ID, req []byte) ([]byte, error) {
 		return append([]byte("bid for "), req...), nil
@@ -73,21 +62,38 @@ func TestRelayedProvider(t *testing.T) {
 	cid := src.add(payload)
 	provider.ServeBlobs(src, everyone{})
 
+	// The provider holds a slot on its relay and advertises the circuit
+	// address; the consumer is told only that one.
+	var via string
+	waitFor(t, "the provider to advertise an address through its relay", func() bool {
+		for _, a := range provider.Addrs() {
+			if strings.Contains(a, "/p2p-circuit/") {
+				via = a
+			}
+		}
+		return via != ""
+	})
 	// Direct dials are refused, as behind a NAT.
 	ctx := testCtx(t)
-	direct := provider.Addrs()[0]
-	if err := consumer.Connect(ctx, direct); err == nil {
-		t.Fatalf("consumer dialled the NATed provider directly at %s", direct)
+	for _, a := range provider.Addrs() {
+		if !strings.Contains(a, "/p2p-circuit/") {
+			if err := consumer.Connect(ctx, a); err == nil {
+				t.Fatalf("consumer dialled the NATed provider directly at %s", a)
+			}
+			break
+		}
 	}
-
-	// The provider's reservation is made in the background; until then
-	// the relay refuses the circuit.
-	via := circuitAddr(t, relayHost, provider.ID())
-	waitFor(t, "consumer connected to the provider through the relay", func() bool {
-		consumer.h.Network().(*swarm.Swarm).Backoff().Clear(provider.ID())
-		cctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-		defer cancel()
-		return consumer.Connect(cctx, via) == nil
+	// The consumer finds the provider by its ID alone: the DHT (served
+	// by the relay node, its bootstrap peer) gives the circuit address.
+	consumer.h.Network().(*swarm.Swarm).Backoff().Clear(provider.ID())
+	consumer.h.Peerstore().ClearAddrs(provider.ID())
+	waitFor(t, "the relay node to know the provider's circuit address", func() bool {
+		for _, a := range relayHost.h.Peerstore().Addrs(provider.ID()) {
+			if isCircuit(a) {
+				return true
+			}
+		}
+		return false
 	})
 
 	resp, err := consumer.Request(ctx, provider.ID(), ProtoBid, []byte("task 1"), 100)
