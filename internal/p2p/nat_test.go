@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -22,15 +23,20 @@ import (
 // onlyRelayed is a connection gater that lets this host reach one peer
 // only through a circuit relay: every direct connection to or from it is
 // refused, as a NAT would.
-type onlyRelayed struct{ natted peer.ID }
+type onlyRelayed struct {
+	natted peer.ID
+	open   *atomic.Bool // once set, direct connections pass: the NAT was punched
+}
+
+func (g onlyRelayed) allows(p peer.ID, a ma.Multiaddr) bool {
+	return p != g.natted || isCircuit(a) || g.open != nil && g.open.Load()
+}
 
 func (g onlyRelayed) InterceptPeerDial(peer.ID) bool { return true }
-func (g onlyRelayed) InterceptAddrDial(p peer.ID, a ma.Multiaddr) bool {
-	return p != g.natted || isCircuit(a)
-}
+func (g onlyRelayed) InterceptAddrDial(p peer.ID, a ma.Multiaddr) bool { return g.allows(p, a) }
 func (g onlyRelayed) InterceptAccept(network.ConnMultiaddrs) bool { return true }
 func (g onlyRelayed) InterceptSecured(_ network.Direction, p peer.ID, c network.ConnMultiaddrs) bool {
-	return p != g.natted || isCircuit(c.RemoteMultiaddr())
+	return g.allows(p, c.RemoteMultiaddr())
 }
 func (g onlyRelayed) InterceptUpgraded(network.Conn) (bool, control.DisconnectReason) {
 	return true, 0
@@ -52,7 +58,8 @@ func TestRelayedProvider(t *testing.T) {
 		RelayPeers:   relayHost.Addrs(),
 		DHT:          true,
 	})
-	consumer := newHost(t, Config{gater: onlyRelayed{natted: provider.ID()}, Bootstrap: relayHost.Addrs(), DHT: true})
+	punched := new(atomic.Bool)
+	consumer := newHost(t, Config{gater: onlyRelayed{natted: provider.ID(), open: punched}, Bootstrap: relayHost.Addrs(), DHT: true})
 
 	provider.HandleRequest(ProtoBid, 100, func(_ context.Context, from peer.ID, req []byte) ([]byte, error) {
 		return append([]byte("bid for "), req...), nil
@@ -130,6 +137,36 @@ func TestRelayedProvider(t *testing.T) {
 			t.Errorf("the relay's roles are %v, want relay among them", pi.Roles)
 		}
 	}
+
+	// The NAT opens, as after a successful hole punch (DCUtR cannot run on
+	// loopback: it needs public addresses): a direct connection follows
+	// the relayed one, the peer shows as hole-punched, and data takes the
+	// direct path.
+	punched.Store(true)
+	var direct string
+	for _, a := range provider.Addrs() {
+		if !strings.Contains(a, "/p2p-circuit/") {
+			direct = a
+			break
+		}
+	}
+	ai, _ := peer.AddrInfoFromString(direct)
+	consumer.h.Network().(*swarm.Swarm).Backoff().Clear(provider.ID())
+	if err := consumer.h.Connect(network.WithForceDirectDial(ctx, "test: the NAT is open"), *ai); err != nil {
+		t.Fatalf("direct connection after the relayed one: %v", err)
+	}
+	if r := reachOf(consumer, provider.ID()); r != ReachHolePunched {
+		t.Errorf("consumer sees the provider as %q after a direct connection followed the relayed one, want %q", r, ReachHolePunched)
+	}
+	got.Reset()
+	s, err := consumer.openData(ctx, provider.ID())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.s.Conn().Stat().Limited {
+		t.Error("data goes through the relay although a direct connection is open")
+	}
+	_ = s.Reset()
 }
 
 // A relayed connection carries at most RelayLimits; the limits Deco sets
