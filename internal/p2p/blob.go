@@ -169,6 +169,9 @@ func (d *Host) FetchBlob(ctx context.Context, p peer.ID, c wire.CID, w io.Writer
 	n, err := d.fetch(s, c, w, maxSize)
 	if err != nil {
 		_ = s.Reset()
+		if s.s.Conn().Stat().Limited {
+			err = fmt.Errorf("%w (over a relayed connection: the relay may have cut it at its limits, 10 min and 64 MiB by default)", err)
+		}
 		return n, fmt.Errorf("fetch blob %s from %s: %w", c, p, err)
 	}
 	_ = s.Close()

@@ -18,6 +18,7 @@ import (
 
 	"github.com/libp2p/go-libp2p/core/peer"
 	"github.com/libp2p/go-libp2p/p2p/net/swarm"
+	manet "github.com/multiformats/go-multiaddr/net"
 )
 
 // Redial pacing of configured peers.
@@ -37,7 +38,11 @@ type configured struct {
 	cause    string    // why the last dial failed, short
 	lastErr  string    // the full error of the last failed dial
 	dialling bool
+	reserved time.Time // a static relay: until when this node holds a slot on it
 }
+
+// isRelay reports whether c is a static relay.
+func (c *configured) isRelay() bool { return slices.Contains(c.roles, "relay") }
 
 // dialCause names the reason of a failed dial in a few words that stay
 // the same from one attempt to the next (the full error holds ports and
@@ -55,8 +60,10 @@ func dialCause(err error) string {
 		return "no route to the address"
 	case strings.Contains(s, "no addresses") || strings.Contains(s, "no good addresses"):
 		return "no usable address"
-	case strings.Contains(s, "NO_RESERVATION") || strings.Contains(s, "RESOURCE_LIMIT_EXCEEDED"):
-		return "the relay refused (no reservation or over its limits)"
+	case strings.Contains(s, "reservation error") && strings.Contains(s, "failed to open stream"):
+		return "the peer offers no relay service (start it with --relay)"
+	case strings.Contains(s, "RESERVATION_REFUSED") || strings.Contains(s, "RESOURCE_LIMIT_EXCEEDED") || strings.Contains(s, "NO_RESERVATION"):
+		return "the relay refused (over its limits, or no slot)"
 	}
 	return "dial failed"
 }
@@ -81,8 +88,12 @@ func (d *Host) dialConfigured(ctx context.Context, now time.Time, wait bool) {
 		if c.ai.ID == d.h.ID() {
 			continue
 		}
-		if d.Connected(c.ai.ID) {
-			d.dialMu.Lock()
+		connected := d.Connected(c.ai.ID)
+		d.dialMu.Lock()
+		// A connected peer needs nothing more, unless it is a static relay
+		// whose slot must be reserved or renewed.
+		renew := d.reserve && c.isRelay() && c.reserved.Sub(now) < reserveRenewBefore
+		if connected && !renew {
 			if c.fails > 0 {
 				d.log.Info("configured peer reachable again", "peer", c.ai.ID, "roles", c.roles, "after_failures", c.fails)
 			}
@@ -90,7 +101,6 @@ func (d *Host) dialConfigured(ctx context.Context, now time.Time, wait bool) {
 			d.dialMu.Unlock()
 			continue
 		}
-		d.dialMu.Lock()
 		due := !c.dialling && !now.Before(c.next)
 		if due {
 			c.dialling = true
@@ -122,10 +132,20 @@ func (d *Host) dialOne(ctx context.Context, c *configured) {
 	}
 	ctx, cancel := context.WithTimeout(ctx, dialTimeout)
 	err := d.h.Connect(ctx, c.ai)
+	var until time.Time
+	if err == nil && d.reserve && c.isRelay() {
+		until, err = d.reserveSlot(ctx, c.ai)
+	}
 	cancel()
 	d.dialMu.Lock()
 	defer d.dialMu.Unlock()
 	c.dialling = false
+	if err == nil && !until.IsZero() {
+		if c.reserved.IsZero() {
+			d.log.Info("holding a slot on relay; peers can reach this node through it", "relay", c.ai.ID, "until", until)
+		}
+		c.reserved = until
+	}
 	if err == nil {
 		if c.fails > 0 {
 			d.log.Info("configured peer reachable again", "peer", c.ai.ID, "roles", c.roles, "after_failures", c.fails)
@@ -142,6 +162,7 @@ func (d *Host) dialOne(ctx context.Context, c *configured) {
 		c.next = time.Now().Add(d.backoff(c.fails))
 		return
 	}
+	c.reserved = time.Time{}
 	c.fails++
 	c.lastErr = err.Error()
 	c.next = time.Now().Add(d.backoff(c.fails))
@@ -197,4 +218,61 @@ func configuredPeers(boot, relays []peer.AddrInfo) []*configured {
 		add(ai, "relay")
 	}
 	return out
+}
+
+// maxTroubled bounds the peers whose last dial failure is remembered for
+// logging once per cause.
+const maxTroubled = 1024
+
+// noteOpenFailure logs why a stream to p could not be opened, once per
+// peer and cause: a peer that announces only private, loopback or bogus
+// addresses (a node behind NAT without a relay, or a misconfigured one)
+// would otherwise fail every request without a word on why.
+func (d *Host) noteOpenFailure(p peer.ID, err error) {
+	if d.life.Err() != nil || errors.Is(err, context.Canceled) {
+		return
+	}
+	addrs := d.h.Peerstore().Addrs(p)
+	cause := dialCause(err)
+	var public, private, bogus int
+	for _, a := range addrs {
+		switch {
+		case isCircuit(a) || manet.IsPublicAddr(a):
+			public++
+		case manet.IsIPUnspecified(a) || !hasPort(a) || withoutPorts(a) == a.String():
+			bogus++
+		default:
+			private++
+		}
+	}
+	hint := ""
+	switch {
+	case len(addrs) == 0:
+		hint = "no address known for it (is the DHT on, and is it connected to a common peer?)"
+	case public == 0 && bogus > 0 && private == 0:
+		hint = "it announces only unusable addresses (unspecified IP or port 0): its listen or announce settings are wrong"
+	case public == 0 && d.hasPublicAddr():
+		hint = "it announces only private addresses: behind NAT it needs a relay (--relay-peer) or a forwarded port (--announce)"
+	}
+	key := cause + "|" + hint
+	d.dialMu.Lock()
+	if d.troubled == nil || len(d.troubled) >= maxTroubled {
+		d.troubled = map[peer.ID]string{}
+	}
+	same := d.troubled[p] == key
+	d.troubled[p] = key
+	d.dialMu.Unlock()
+	if same {
+		return
+	}
+	if hint != "" {
+		d.log.Warn("cannot reach peer", "peer", p, "cause", cause, "why", hint, "addrs", addrs, "err", err)
+		return
+	}
+	d.log.Info("cannot reach peer", "peer", p, "cause", cause, "addrs", addrs, "err", err)
+}
+
+// hasPublicAddr reports whether this host has a public address of its own.
+func (d *Host) hasPublicAddr() bool {
+	return slices.ContainsFunc(d.h.Addrs(), manet.IsPublicAddr)
 }

@@ -235,6 +235,8 @@ type Host struct {
 	configured             []*configured
 	backoffMin, backoffMax time.Duration
 	reach                  *reachTracker
+	reserve                bool               // hold slots on the static relays (see natOptions)
+	troubled               map[peer.ID]string // guarded by dialMu: last open failure logged per peer
 
 	mu         sync.Mutex
 	topics     map[string]*pubsub.Topic
@@ -495,14 +497,16 @@ func (d *Host) Peers() []PeerInfo {
 		pi.Reach = d.reach.reach(conns, p)
 		if c, ok := conf[p]; ok {
 			pi.Roles = slices.Clone(c.roles)
+			d.dialMu.Lock()
+			if c.fails > 0 { // unreachable, or a relay that refuses a slot
+				pi.Problem, pi.Failures, pi.NextDial = c.cause, c.fails, c.next
+			}
+			d.dialMu.Unlock()
 			if len(conns) == 0 {
 				pi.Reach = ReachUnreachable
 				for _, a := range c.ai.Addrs {
 					pi.Addrs = append(pi.Addrs, a.String())
 				}
-				d.dialMu.Lock()
-				pi.Problem, pi.Failures, pi.NextDial = c.cause, c.fails, c.next
-				d.dialMu.Unlock()
 				if pi.Problem == "" {
 					pi.Problem = "connecting"
 				}

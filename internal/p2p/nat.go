@@ -20,9 +20,11 @@ import (
 	"github.com/libp2p/go-libp2p/core/peer"
 	"github.com/libp2p/go-libp2p/core/protocol"
 	"github.com/libp2p/go-libp2p/p2p/host/autorelay"
+	"github.com/libp2p/go-libp2p/p2p/protocol/circuitv2/client"
 	relayproto "github.com/libp2p/go-libp2p/p2p/protocol/circuitv2/proto"
 	relay "github.com/libp2p/go-libp2p/p2p/protocol/circuitv2/relay"
 	ma "github.com/multiformats/go-multiaddr"
+	manet "github.com/multiformats/go-multiaddr/net"
 )
 
 // RelayLimits bound what one relayed connection may carry through a node
@@ -98,18 +100,62 @@ func (d *Host) natOptions(cfg Config) []libp2p.Option {
 	case network.ReachabilityPrivate:
 		opts = append(opts, libp2p.ForceReachabilityPrivate())
 	}
-	if len(d.announce) > 0 {
-		opts = append(opts, libp2p.AddrsFactory(d.withAnnounced))
-	}
+	// A node that is not a relay itself holds slots on its static relays.
+	d.reserve = len(d.relayPeers) > 0 && reach != network.ReachabilityPublic
+	opts = append(opts, libp2p.AddrsFactory(d.advertised))
 	return opts
 }
 
-// withAnnounced adds the announced addresses to the host's own.
-func (d *Host) withAnnounced(addrs []ma.Multiaddr) []ma.Multiaddr {
+// reserveRenewBefore is how long before a relay slot expires it is
+// renewed (slots last an hour).
+const reserveRenewBefore = 10 * time.Minute
+
+// reserveSlot reserves a slot on relay ai and returns when it expires.
+func (d *Host) reserveSlot(ctx context.Context, ai peer.AddrInfo) (time.Time, error) {
+	res, err := client.Reserve(ctx, d.h, ai)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return res.Expiration, nil
+}
+
+// advertised adds to the host's own addresses the announced ones and
+// circuit addresses through the static relays it holds a slot on. The
+// circuit addresses use every address of the relay, private ones too
+// (autorelay advertises only public ones), so a relay on a private
+// network works as well; loopback ones only if the relay has no other.
+func (d *Host) advertised(addrs []ma.Multiaddr) []ma.Multiaddr {
 	out := slices.Clone(addrs)
-	for _, a := range d.announce {
+	add := func(a ma.Multiaddr) {
 		if !slices.ContainsFunc(out, a.Equal) {
 			out = append(out, a)
+		}
+	}
+	for _, a := range d.announce {
+		add(a)
+	}
+	select {
+	case <-d.ready:
+	default:
+		return out // still starting: d.h is not set
+	}
+	now := time.Now()
+	var relays []peer.ID
+	d.dialMu.Lock()
+	for _, c := range d.configured {
+		if c.reserved.After(now) {
+			relays = append(relays, c.ai.ID)
+		}
+	}
+	d.dialMu.Unlock()
+	for _, r := range relays {
+		raddrs := slices.DeleteFunc(d.h.Peerstore().Addrs(r), isCircuit)
+		if slices.ContainsFunc(raddrs, func(a ma.Multiaddr) bool { return !manet.IsIPLoopback(a) }) {
+			raddrs = slices.DeleteFunc(raddrs, manet.IsIPLoopback)
+		}
+		via := ma.StringCast("/p2p/" + r.String() + "/p2p-circuit")
+		for _, a := range raddrs {
+			add(a.Encapsulate(via))
 		}
 	}
 	return out
@@ -261,6 +307,11 @@ func (d *Host) openData(ctx context.Context, p peer.ID) (*Stream, error) {
 		d.log.Info("no direct connection to peer; moving data through the relay", "peer", p, "waited", directWait)
 	}
 	return d.Open(ctx, p, ProtoData)
+}
+
+// isCircuit reports whether a goes through a relay.
+func isCircuit(a ma.Multiaddr) bool {
+	return slices.ContainsFunc(a, func(c ma.Component) bool { return c.Code() == ma.P_CIRCUIT })
 }
 
 // offersRelay reports whether p announced the relay service protocol.

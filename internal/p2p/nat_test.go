@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -22,34 +23,23 @@ import (
 // onlyRelayed is a connection gater that lets this host reach one peer
 // only through a circuit relay: every direct connection to or from it is
 // refused, as a NAT would.
-type onlyRelayed struct{ natted peer.ID }
+type onlyRelayed struct {
+	natted peer.ID
+	open   *atomic.Bool // once set, direct connections pass: the NAT was punched
+}
 
-func isCircuit(a ma.Multiaddr) bool {
-	return slices.ContainsFunc(a, func(c ma.Component) bool { return c.Code() == ma.P_CIRCUIT })
+func (g onlyRelayed) allows(p peer.ID, a ma.Multiaddr) bool {
+	return p != g.natted || isCircuit(a) || g.open != nil && g.open.Load()
 }
 
 func (g onlyRelayed) InterceptPeerDial(peer.ID) bool { return true }
-func (g onlyRelayed) InterceptAddrDial(p peer.ID, a ma.Multiaddr) bool {
-	return p != g.natted || isCircuit(a)
-}
+func (g onlyRelayed) InterceptAddrDial(p peer.ID, a ma.Multiaddr) bool { return g.allows(p, a) }
 func (g onlyRelayed) InterceptAccept(network.ConnMultiaddrs) bool { return true }
 func (g onlyRelayed) InterceptSecured(_ network.Direction, p peer.ID, c network.ConnMultiaddrs) bool {
-	return p != g.natted || isCircuit(c.RemoteMultiaddr())
+	return g.allows(p, c.RemoteMultiaddr())
 }
 func (g onlyRelayed) InterceptUpgraded(network.Conn) (bool, control.DisconnectReason) {
 	return true, 0
-}
-
-// circuitAddr is the address of target through relay r.
-func circuitAddr(t *testing.T, r *Host, target peer.ID) string {
-	t.Helper()
-	for _, a := range r.Addrs() {
-		if strings.Contains(a, "/tcp/") {
-			return a + "/p2p-circuit/p2p/" + target.String()
-		}
-	}
-	t.Fatalf("relay has no TCP address: %v", r.Addrs())
-	return ""
 }
 
 // A provider that cannot be dialled (forced private, every direct
@@ -62,12 +52,14 @@ func TestRelayedProvider(t *testing.T) {
 	directWait = 200 * time.Millisecond // no hole punch can happen on loopback
 	t.Cleanup(func() { directWait = old })
 
-	relayHost := newHost(t, Config{RelayService: true})
+	relayHost := newHost(t, Config{RelayService: true, DHT: true})
 	provider := newHost(t, Config{
 		Reachability: network.ReachabilityPrivate,
 		RelayPeers:   relayHost.Addrs(),
+		DHT:          true,
 	})
-	consumer := newHost(t, Config{gater: onlyRelayed{natted: provider.ID()}, Bootstrap: relayHost.Addrs()})
+	punched := new(atomic.Bool)
+	consumer := newHost(t, Config{gater: onlyRelayed{natted: provider.ID(), open: punched}, Bootstrap: relayHost.Addrs(), DHT: true})
 
 	provider.HandleRequest(ProtoBid, 100, func(_ context.Context, from peer.ID, req []byte) ([]byte, error) {
 		return append([]byte("bid for "), req...), nil
@@ -77,21 +69,38 @@ func TestRelayedProvider(t *testing.T) {
 	cid := src.add(payload)
 	provider.ServeBlobs(src, everyone{})
 
+	// The provider holds a slot on its relay and advertises the circuit
+	// address; the consumer is told only that one.
+	var via string
+	waitFor(t, "the provider to advertise an address through its relay", func() bool {
+		for _, a := range provider.Addrs() {
+			if strings.Contains(a, "/p2p-circuit/") {
+				via = a
+			}
+		}
+		return via != ""
+	})
 	// Direct dials are refused, as behind a NAT.
 	ctx := testCtx(t)
-	direct := provider.Addrs()[0]
-	if err := consumer.Connect(ctx, direct); err == nil {
-		t.Fatalf("consumer dialled the NATed provider directly at %s", direct)
+	for _, a := range provider.Addrs() {
+		if !strings.Contains(a, "/p2p-circuit/") {
+			if err := consumer.Connect(ctx, a); err == nil {
+				t.Fatalf("consumer dialled the NATed provider directly at %s", a)
+			}
+			break
+		}
 	}
-
-	// The provider's reservation is made in the background; until then
-	// the relay refuses the circuit.
-	via := circuitAddr(t, relayHost, provider.ID())
-	waitFor(t, "consumer connected to the provider through the relay", func() bool {
-		consumer.h.Network().(*swarm.Swarm).Backoff().Clear(provider.ID())
-		cctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-		defer cancel()
-		return consumer.Connect(cctx, via) == nil
+	// The consumer finds the provider by its ID alone: the DHT (served
+	// by the relay node, its bootstrap peer) gives the circuit address.
+	consumer.h.Network().(*swarm.Swarm).Backoff().Clear(provider.ID())
+	consumer.h.Peerstore().ClearAddrs(provider.ID())
+	waitFor(t, "the relay node to know the provider's circuit address", func() bool {
+		for _, a := range relayHost.h.Peerstore().Addrs(provider.ID()) {
+			if isCircuit(a) {
+				return true
+			}
+		}
+		return false
 	})
 
 	resp, err := consumer.Request(ctx, provider.ID(), ProtoBid, []byte("task 1"), 100)
@@ -128,6 +137,36 @@ func TestRelayedProvider(t *testing.T) {
 			t.Errorf("the relay's roles are %v, want relay among them", pi.Roles)
 		}
 	}
+
+	// The NAT opens, as after a successful hole punch (DCUtR cannot run on
+	// loopback: it needs public addresses): a direct connection follows
+	// the relayed one, the peer shows as hole-punched, and data takes the
+	// direct path.
+	punched.Store(true)
+	var direct string
+	for _, a := range provider.Addrs() {
+		if !strings.Contains(a, "/p2p-circuit/") {
+			direct = a
+			break
+		}
+	}
+	ai, _ := peer.AddrInfoFromString(direct)
+	consumer.h.Network().(*swarm.Swarm).Backoff().Clear(provider.ID())
+	if err := consumer.h.Connect(network.WithForceDirectDial(ctx, "test: the NAT is open"), *ai); err != nil {
+		t.Fatalf("direct connection after the relayed one: %v", err)
+	}
+	if r := reachOf(consumer, provider.ID()); r != ReachHolePunched {
+		t.Errorf("consumer sees the provider as %q after a direct connection followed the relayed one, want %q", r, ReachHolePunched)
+	}
+	got.Reset()
+	s, err := consumer.openData(ctx, provider.ID())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.s.Conn().Stat().Limited {
+		t.Error("data goes through the relay although a direct connection is open")
+	}
+	_ = s.Reset()
 }
 
 // A relayed connection carries at most RelayLimits; the limits Deco sets
@@ -325,6 +364,10 @@ func TestPeerFoundAgainAfterAddressChange(t *testing.T) {
 		h.HandleRequest(ProtoBid, 100, func(context.Context, peer.ID, []byte) ([]byte, error) { return []byte("here"), nil })
 	}
 	answer(first)
+	inTables := func() bool {
+		return other.kad.RoutingTable().Find(boot.ID()) != "" && boot.kad.RoutingTable().Find(id) != ""
+	}
+	waitFor(t, "routing tables: boot in other's, the node in boot's", inTables)
 	if resp, err := other.Request(testCtx(t), id, ProtoBid, []byte("x"), 100); err != nil || string(resp) != "here" {
 		t.Fatalf("first request: %q %v", resp, err)
 	}
@@ -339,6 +382,7 @@ func TestPeerFoundAgainAfterAddressChange(t *testing.T) {
 	if slices.Equal(second.Addrs(), old) {
 		t.Fatalf("the restarted node got the same addresses %v; the test needs new ones", old)
 	}
+	waitFor(t, "the node back in boot's routing table", inTables)
 	waitFor(t, "the bootstrap peer to know the node's new address", func() bool {
 		for _, a := range boot.h.Peerstore().Addrs(id) {
 			if slices.Contains(second.Addrs(), a.String()+"/p2p/"+id.String()) {
@@ -350,5 +394,33 @@ func TestPeerFoundAgainAfterAddressChange(t *testing.T) {
 	resp, err := other.Request(testCtx(t), id, ProtoBid, []byte("x"), 100)
 	if err != nil || string(resp) != "here" {
 		t.Fatalf("request to the node at its new address: %q %v", resp, err)
+	}
+}
+
+// A peer announcing only bogus addresses (unspecified IP, port 0) cannot
+// be dialled: requests to it fail at once, and the log says why once, not
+// at every request.
+func TestBogusPeerAddrsLoggedOnce(t *testing.T) {
+	logs := &logCounter{msgs: map[string]int{}}
+	h := newHost(t, Config{Logger: slog.New(logs)})
+	bogus := newHost(t, Config{}) // only its identity is used
+	id := bogus.ID()
+	_ = bogus.Close()
+	h.h.Peerstore().AddAddrs(id, []ma.Multiaddr{ma.StringCast("/ip4/0.0.0.0/tcp/0"), ma.StringCast("/ip6/::/udp/0/quic-v1")}, time.Hour)
+	for range 5 {
+		ctx, cancel := context.WithTimeout(testCtx(t), 5*time.Second)
+		_, err := h.Request(ctx, id, ProtoBid, []byte("x"), 100)
+		cancel()
+		if err == nil {
+			t.Fatal("request to a peer with bogus addresses succeeded")
+		}
+	}
+	if n := logs.count("cannot reach peer"); n != 1 {
+		t.Fatalf("%d log lines for one unreachable peer, want 1:\n%s", n, strings.Join(logs.text, "\n"))
+	}
+	logs.mu.Lock()
+	defer logs.mu.Unlock()
+	if !slices.ContainsFunc(logs.text, func(s string) bool { return strings.Contains(s, "unusable addresses") }) {
+		t.Fatalf("the log does not say the addresses are unusable:\n%s", strings.Join(logs.text, "\n"))
 	}
 }

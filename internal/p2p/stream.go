@@ -291,6 +291,7 @@ func (d *Host) Unhandle(proto protocol.ID) { d.h.RemoveStreamHandler(proto) }
 func (d *Host) Open(ctx context.Context, p peer.ID, proto protocol.ID) (*Stream, error) {
 	ns, err := d.h.NewStream(network.WithAllowLimitedConn(ctx, limitedReason), p, proto)
 	if err != nil {
+		d.noteOpenFailure(p, err)
 		return nil, fmt.Errorf("open %s stream to %s: %w", proto, p, err)
 	}
 	return newStream(ctx, ns), nil
