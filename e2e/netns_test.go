@@ -527,10 +527,10 @@ var (
 // switch A, a provider on switch B, and a relay node (--relay) on both.
 // The consumer has no route to B. The provider dials out only, as behind
 // a NAT: it listens on its loopback and announces its own address on B at
-// a port where nothing listens, so the relay's AutoNAT dial-back is
-// refused, the provider learns it cannot be dialled and reserves a slot
-// on the relay (--relay-peer). The chain's JSON-RPC on A's gateway is the
-// only thing B's hosts have a route to beyond B.
+// a port where nothing listens, so AutoNAT's dial-backs are refused as a
+// NAT would refuse them; it holds a slot on the relay (--relay-peer) and
+// is reached through it. The chain's JSON-RPC on A's gateway is the only
+// thing B's hosts have a route to beyond B.
 // It returns switch A too, and passes providerArgs to the provider.
 func (n *nsNet) relayed(providerArgs ...string) (a *netns.Switch, c, relay, provider *nsNode) {
 	n.t.Helper()
