@@ -451,9 +451,19 @@ func TestNetnsPartition(t *testing.T) {
 		}
 	}
 	healed := time.Now()
-	id2, _ := renderJob(t, c, 16)
-	worked := map[string]bool{}
-	waitFor(t, 2*time.Minute, "both healed providers to run a task of the next job", func() bool {
+	// More tasks than the two others' slots: the scheduler, which learned
+	// the victims failed, still has work for every slot.
+	id2, _ := renderJob(t, c, 24)
+	worked, seen := map[string]bool{}, map[string]bool{}
+	waitFor(t, 3*time.Minute, "both healed providers to run a task of the next job", func() bool {
+		if peers, err := c.api.Peers(context.Background()); err == nil {
+			for _, p := range peers {
+				if v := isVictim[p.Peer]; v != nil && !seen[p.Peer] {
+					seen[p.Peer] = true
+					t.Logf("%s: %s connected to the consumer again (%s)", time.Since(healed).Round(time.Millisecond), v.name, p.Reach)
+				}
+			}
+		}
 		j := c.job(t, id2)
 		for _, tk := range j.Tasks {
 			for _, a := range tk.Attempts {
@@ -464,7 +474,7 @@ func TestNetnsPartition(t *testing.T) {
 		}
 		if j.State.Terminal() && len(worked) < len(victims) {
 			// The job may finish before both came back: run another.
-			id2, _ = renderJob(t, c, 16)
+			id2, _ = renderJob(t, c, 24)
 		}
 		return len(worked) == len(victims)
 	})
