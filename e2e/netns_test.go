@@ -402,7 +402,8 @@ func TestNetnsPartition(t *testing.T) {
 	// The default (adaptive) policy: receipt-only jobs back running
 	// tasks up on idle providers, and a backup verified first would end a
 	// cut attempt before its connection is found lost.
-	id, _ := renderJob(t, c, 16)
+	// Four times the slots: every provider stays busy for a while.
+	id, _ := renderJob(t, c, 32)
 	waitFor(t, time.Minute, "both victims to run a task", func() bool {
 		j := c.job(t, id)
 		if j.State.Terminal() {
