@@ -424,3 +424,61 @@ func TestBogusPeerAddrsLoggedOnce(t *testing.T) {
 		t.Fatalf("the log does not say the addresses are unusable:\n%s", strings.Join(logs.text, "\n"))
 	}
 }
+
+// BenchmarkFetchBlobRelayed moves a 32 MiB blob directly and through a
+// circuit relay on loopback (go test -bench FetchBlobRelayed -benchtime 5x).
+func BenchmarkFetchBlobRelayed(b *testing.B) {
+	old := directWait
+	directWait = 0
+	b.Cleanup(func() { directWait = old })
+	relayHost := newHost(b, Config{RelayService: true})
+	provider := newHost(b, Config{Reachability: network.ReachabilityPrivate, RelayPeers: relayHost.Addrs()})
+	src := newBlobs()
+	payload := randomBytes(32<<20, 3)
+	cid := src.add(payload)
+	provider.ServeBlobs(src, everyone{})
+	var via, direct string
+	for _, a := range provider.Addrs() {
+		if strings.Contains(a, "/p2p-circuit/") && strings.Contains(a, "/tcp/") {
+			via = a
+		} else if !strings.Contains(a, "/p2p-circuit/") && strings.Contains(a, "/tcp/") {
+			direct = a
+		}
+	}
+	if via == "" {
+		waitFor(b, "a circuit address", func() bool {
+			for _, a := range provider.Addrs() {
+				if strings.Contains(a, "/p2p-circuit/") && strings.Contains(a, "/tcp/") {
+					via = a
+				}
+			}
+			return via != ""
+		})
+	}
+	for _, path := range []struct{ name, addr string }{{"direct", direct}, {"relayed", via}} {
+		b.Run(path.name, func(b *testing.B) {
+			consumer := newHost(b, Config{})
+			b.SetBytes(int64(len(payload)))
+			for range b.N {
+				// A fresh connection each time: a circuit carries at
+				// most RelayLimits.Data (64 MiB) each way.
+				b.StopTimer()
+				_ = consumer.h.Network().ClosePeer(provider.ID())
+				waitFor(b, "old connection closed", func() bool { return !consumer.Connected(provider.ID()) })
+				consumer.h.Network().(*swarm.Swarm).Backoff().Clear(provider.ID())
+				if err := consumer.Connect(context.Background(), path.addr); err != nil {
+					b.Fatal(err)
+				}
+				b.StartTimer()
+				var sink countingWriter
+				if _, err := consumer.FetchBlob(context.Background(), provider.ID(), cid, &sink, 64<<20); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+type countingWriter int64
+
+func (w *countingWriter) Write(p []byte) (int, error) { *w += countingWriter(len(p)); return len(p), nil }
