@@ -120,10 +120,18 @@ func TestKillProviderMidJob(t *testing.T) {
 func checkRenderOutputs(t *testing.T, dir string, final api.JobView, args []string) {
 	t.Helper()
 	results := t.TempDir()
-	count := strconv.Itoa(len(final.Tasks))
 	if _, err := deco(t, dir, "job", "get", string(final.ID), "--output-dir", results); err != nil {
 		t.Fatal(err)
 	}
+	compareRenderOutputs(t, results, final, args)
+}
+
+// compareRenderOutputs checks every task's outputs under results (as `deco
+// job get --output-dir` writes them) equal a local run of the render
+// example with the same arguments.
+func compareRenderOutputs(t *testing.T, results string, final api.JobView, args []string) {
+	t.Helper()
+	count := strconv.Itoa(len(final.Tasks))
 	ctx := context.Background()
 	e, err := wasm.New(ctx)
 	if err != nil {

@@ -132,11 +132,24 @@ type ReputationView struct {
 	Suspect   bool    `json:"suspect"`   // caught cheating: not asked for bids until it decays
 }
 
-// PeerView is a row of `deco peers`.
+// PeerView is a row of `deco peers`: a connected peer, or a configured
+// one (bootstrap, relay) that is not connected.
 type PeerView struct {
 	Peer    string        `json:"peer"`
 	Addrs   []string      `json:"addrs"`
 	Latency time.Duration `json:"latency_ns"`
+	// Reach is how the peer is reached: direct, relayed (through a
+	// circuit relay), hole-punched (direct after a relayed connection), or
+	// unreachable (a configured peer whose dials fail; retried with backoff).
+	Reach string `json:"reach"`
+	// Roles are "bootstrap" and "relay" (configured, or offering the relay
+	// service).
+	Roles []string `json:"roles,omitempty"`
+	// For an unreachable peer: why the last dial failed, how many failed
+	// in a row and when the next is due.
+	Problem  string    `json:"problem,omitempty"`
+	Failures int       `json:"failures,omitempty"`
+	NextDial time.Time `json:"next_dial,omitzero"`
 }
 
 // BlobRef answers an upload.

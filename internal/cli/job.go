@@ -376,8 +376,16 @@ func newProvidersCmd(g *globals) *cobra.Command {
 }
 
 func newPeersCmd(g *globals) *cobra.Command {
-	return listCmd(g, "peers", "List connected peers", (*api.Client).Peers,
-		"PEER\tLATENCY\tADDRESSES", func(w io.Writer, p api.PeerView) {
-			fmt.Fprintf(w, "%s\t%s\t%s\n", p.Peer, p.Latency.Round(10*time.Microsecond), strings.Join(p.Addrs, ","))
+	return listCmd(g, "peers", "List connected peers (direct, relayed or hole-punched) and unreachable configured ones", (*api.Client).Peers,
+		"PEER\tREACH\tLATENCY\tROLES\tADDRESSES", func(w io.Writer, p api.PeerView) {
+			reach := p.Reach
+			if p.Problem != "" {
+				reach = fmt.Sprintf("%s (%s; %d failed dials, next in %s)", p.Reach, p.Problem, p.Failures, max(time.Until(p.NextDial), 0).Round(time.Second))
+			}
+			roles := strings.Join(p.Roles, ",")
+			if roles == "" {
+				roles = "-"
+			}
+			fmt.Fprintf(w, "%s\t%s\t%s\t%s\t%s\n", p.Peer, reach, p.Latency.Round(10*time.Microsecond), roles, strings.Join(p.Addrs, ","))
 		})
 }

@@ -55,7 +55,9 @@ func newNodeCmd(g *globals) *cobra.Command {
 	var (
 		malice                    string
 		provider, mdns, noDHT     bool
+		relay                     bool
 		listen, bootstrap, labels []string
+		announce, relayPeers      []string
 		apiAddr, ask, chainRPC    string
 		zkKeys                    string
 		slots                     int
@@ -65,7 +67,11 @@ func newNodeCmd(g *globals) *cobra.Command {
 		Short: "Run a node (consumer, and provider with --provider) until Ctrl-C",
 		Args:  cobra.NoArgs,
 		Example: `  deco init --home /tmp/a && deco node --home /tmp/a --provider --api 127.0.0.1:0
-  deco node --home /tmp/b --bootstrap /ip4/127.0.0.1/tcp/4001/p2p/12D3KooW...`,
+  deco node --home /tmp/b --bootstrap /ip4/127.0.0.1/tcp/4001/p2p/12D3KooW...
+  # a public host that others bootstrap from and relay through:
+  deco node --listen /ip4/0.0.0.0/tcp/4001 --listen /ip4/0.0.0.0/udp/4001/quic-v1 --announce /ip4/203.0.113.7/tcp/4001 --relay
+  # a provider behind NAT:
+  deco node --provider --bootstrap /ip4/203.0.113.7/tcp/4001/p2p/12D3KooW... --relay-peer /ip4/203.0.113.7/tcp/4001/p2p/12D3KooW...`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			h := g.homeDir()
 			id, err := h.Identity()
@@ -85,6 +91,14 @@ func newNodeCmd(g *globals) *cobra.Command {
 			}
 			if len(bootstrap) > 0 {
 				cfg.Bootstrap = append(cfg.Bootstrap, bootstrap...)
+			}
+			cfg.Announce = append(cfg.Announce, announce...)
+			cfg.Relay.Peers = append(cfg.Relay.Peers, relayPeers...)
+			if f.Changed("relay") {
+				cfg.Relay.Service = relay
+			}
+			if err := cfg.Validate(); err != nil {
+				return err
 			}
 			if f.Changed("api") {
 				cfg.API = apiAddr
@@ -143,7 +157,7 @@ func newNodeCmd(g *globals) *cobra.Command {
 			if cfg.Provider.Enabled {
 				roles = "consumer + provider"
 			}
-			fmt.Fprintf(cmd.ErrOrStderr(), "deco node running (%s)\n  peer ID: %s\n  DID:     %s\n  EVM:     %s\n  API:     %s\n  addrs:   %s\nPress Ctrl-C to stop.\n",
+			fmt.Fprintf(cmd.ErrOrStderr(), "deco node running (%s)\n  peer ID: %s\n  DID:     %s\n  EVM:     %s\n  API:     %s\n  dial at: %s\nPress Ctrl-C to stop.\n",
 				roles, n.PeerID(), n.DID(), n.EVM().Hex(), n.APIURL(), strings.Join(n.Addrs(), "\n           "))
 			if cfg.Chain.RPC == "" {
 				fmt.Fprintln(cmd.ErrOrStderr(), "  chain:   none: payments off, providers are not checked for stake")
@@ -158,6 +172,9 @@ func newNodeCmd(g *globals) *cobra.Command {
 	f.StringArrayVar(&listen, "listen", nil, "libp2p listen multiaddr (repeatable)")
 	f.StringArrayVar(&bootstrap, "bootstrap", nil, "bootstrap peer multiaddr with /p2p/<id> (repeatable)")
 	f.StringVar(&apiAddr, "api", "", "HTTP API listen address on loopback (127.0.0.1:0 picks a free port)")
+	f.StringArrayVar(&announce, "announce", nil, "also advertise this multiaddr to peers, e.g. a public IP with a forwarded port (repeatable)")
+	f.BoolVar(&relay, "relay", false, "offer circuit relay v2 to nodes behind NAT (for a public host; 10 min and 64 MiB per circuit)")
+	f.StringArrayVar(&relayPeers, "relay-peer", nil, "static relay a node behind NAT uses, multiaddr with /p2p/<id> (repeatable; default: connected peers offering --relay)")
 	f.BoolVar(&mdns, "mdns", false, "discover peers on the LAN with mDNS")
 	f.BoolVar(&noDHT, "no-dht", false, "disable the kad-DHT")
 	f.IntVar(&slots, "slots", 0, "provider: concurrent tasks")

@@ -18,6 +18,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	lcrypto "github.com/libp2p/go-libp2p/core/crypto"
 	"github.com/libp2p/go-libp2p/core/peer"
+	ma "github.com/multiformats/go-multiaddr"
 	"gopkg.in/yaml.v3"
 
 	"github.com/deco-network/deco/internal/spec"
@@ -28,12 +29,17 @@ import (
 type Config struct {
 	Listen    []string `yaml:"listen"`    // libp2p multiaddrs
 	Bootstrap []string `yaml:"bootstrap"` // full multiaddrs with /p2p/<id>
-	API       string   `yaml:"api"`       // HTTP API listen address (loopback)
-	MDNS      bool     `yaml:"mdns"`
-	DHT       bool     `yaml:"dht"`
-	Provider  Provider `yaml:"provider"`
-	ChainID   uint64   `yaml:"chain_id"`
-	Chain     Chain    `yaml:"chain,omitempty"`
+	// Announce are multiaddrs advertised to peers besides the listen and
+	// observed ones: a public address or DNS name in front of a forwarded
+	// port, e.g. /ip4/203.0.113.7/tcp/4001.
+	Announce []string `yaml:"announce,omitempty"`
+	Relay    Relay    `yaml:"relay,omitempty"`
+	API      string   `yaml:"api"` // HTTP API listen address (loopback)
+	MDNS     bool     `yaml:"mdns"`
+	DHT      bool     `yaml:"dht"`
+	Provider Provider `yaml:"provider"`
+	ChainID  uint64   `yaml:"chain_id"`
+	Chain    Chain    `yaml:"chain,omitempty"`
 	// BlobQuota is how much the blob store (<home>/blobs: uploads, job
 	// inputs and outputs) may hold before uploads through the API are
 	// refused, e.g. "20GiB"; 0 means DefaultBlobQuota.
@@ -61,6 +67,27 @@ type Chain struct {
 	Escrow   string `yaml:"escrow,omitempty"`   // JobEscrow address
 }
 
+// Relay settings: circuit relay v2 lets a node that cannot be dialled
+// (behind NAT) be reached through one that can.
+type Relay struct {
+	// Service offers relaying to other nodes within bounded resources
+	// (p2p.RelayLimits); for a node on a public address.
+	Service bool `yaml:"service,omitempty"`
+	// Peers are static relays (full multiaddrs with /p2p/<id>) a node
+	// that cannot be dialled reserves a slot on. Without them it uses
+	// connected peers that offer the relay service.
+	Peers []string `yaml:"peers,omitempty"`
+}
+
+// DefaultListen is where a node listens unless config.yaml says
+// otherwise: every interface, TCP and QUIC, IPv4 and IPv6, on ports
+// chosen at the first start and kept across restarts (p2p.Config.PortFile).
+// A host without IPv6 listens on IPv4 only.
+var DefaultListen = []string{
+	"/ip4/0.0.0.0/tcp/0", "/ip4/0.0.0.0/udp/0/quic-v1",
+	"/ip6/::/tcp/0", "/ip6/::/udp/0/quic-v1",
+}
+
 // Provider settings apply when the node rents out its resources.
 type Provider struct {
 	Enabled bool              `yaml:"enabled"`
@@ -76,7 +103,7 @@ type Provider struct {
 // Default returns the settings `deco init` writes.
 func Default() Config {
 	return Config{
-		Listen:  []string{"/ip4/127.0.0.1/tcp/0", "/ip4/127.0.0.1/udp/0/quic-v1"},
+		Listen:  append([]string(nil), DefaultListen...),
 		API:     "127.0.0.1:7370",
 		DHT:     true,
 		ChainID: 1337,
@@ -94,6 +121,16 @@ func (c Config) Validate() error {
 	var errs []string
 	if len(c.Listen) == 0 {
 		errs = append(errs, "listen: at least one address is needed")
+	}
+	for _, a := range append(append([]string(nil), c.Listen...), c.Announce...) {
+		if _, err := ma.NewMultiaddr(a); err != nil {
+			errs = append(errs, fmt.Sprintf("listen/announce: %q is not a multiaddr (example: /ip4/0.0.0.0/tcp/4001)", a))
+		}
+	}
+	for _, a := range append(append([]string(nil), c.Bootstrap...), c.Relay.Peers...) {
+		if _, err := peer.AddrInfoFromString(a); err != nil {
+			errs = append(errs, fmt.Sprintf("bootstrap/relay.peers: %q is not a full peer address (example: /ip4/203.0.113.7/tcp/4001/p2p/12D3Koo…)", a))
+		}
 	}
 	host, _, err := net.SplitHostPort(c.API)
 	if err != nil {
@@ -132,6 +169,10 @@ func DefaultHome() Home {
 func (h Home) Path(elem ...string) string {
 	return filepath.Join(append([]string{string(h)}, elem...)...)
 }
+
+// ListenState is the file where a node records the ports it listens on,
+// so a restart binds the same ones (see p2p.Config.PortFile).
+func (h Home) ListenState() string { return h.Path("listen.json") }
 
 // Identity is a node's keys.
 type Identity struct {

@@ -2,7 +2,9 @@ package config
 
 import (
 	"errors"
+	"net"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -126,4 +128,48 @@ func FuzzLoad(f *testing.F) {
 			t.Fatalf("config changed on save and load:\n%s\n%s (%v)", want, got, err)
 		}
 	})
+}
+
+// A node listens on every interface by default (so other hosts can reach
+// it) while its API stays on loopback; the network keys round-trip.
+func TestNetworkDefaults(t *testing.T) {
+	h := Home(t.TempDir())
+	if _, err := h.Init(false); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := h.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"/ip4/0.0.0.0/tcp/0", "/ip4/0.0.0.0/udp/0/quic-v1", "/ip6/::/tcp/0", "/ip6/::/udp/0/quic-v1"} {
+		if !slices.Contains(cfg.Listen, want) {
+			t.Errorf("default listen %v lacks %s", cfg.Listen, want)
+		}
+	}
+	if host, _, _ := net.SplitHostPort(cfg.API); !net.ParseIP(host).IsLoopback() {
+		t.Errorf("default API %s is not on loopback", cfg.API)
+	}
+	yml := "announce: [/ip4/203.0.113.7/tcp/4001]\n" +
+		"relay: {service: true, peers: [/ip4/203.0.113.8/tcp/4001/p2p/12D3KooWDpJ7As7BWAwRMfu1VU2WCqNjvq387JEYKDBj4kx6nXTN]}\n"
+	if err := os.WriteFile(h.Path("config.yaml"), []byte(yml), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if cfg, err = h.Load(); err != nil {
+		t.Fatal(err)
+	}
+	if len(cfg.Announce) != 1 || !cfg.Relay.Service || len(cfg.Relay.Peers) != 1 || len(cfg.Listen) != 4 {
+		t.Fatalf("network keys read as %+v", cfg)
+	}
+	for name, bad := range map[string]string{
+		"announce":   "announce: [not-an-addr]\n",
+		"relay peer": "relay: {peers: [/ip4/1.2.3.4/tcp/1]}\n",
+		"bootstrap":  "bootstrap: [/ip4/1.2.3.4/tcp/1]\n",
+	} {
+		if err := os.WriteFile(h.Path("config.yaml"), []byte(bad), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := h.Load(); !errors.Is(err, ErrInvalid) {
+			t.Errorf("%s: bad address accepted: %v", name, err)
+		}
+	}
 }

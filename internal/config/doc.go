@@ -14,6 +14,8 @@
 //	cache/wasm/   compiled-module cache
 //	work/         per-task sandboxes (removed after each task)
 //	node.json     written by a running node: API address, peer addresses
+//	listen.json   the ports the node bound at its first start; later starts
+//	              listen on them again so peers find it where they left it
 //
 //	h := config.Home("~/.deco")
 //	ids, err := h.Init(false)    // create keys and config if missing

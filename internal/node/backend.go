@@ -224,7 +224,8 @@ func (b backend) Follow(ctx context.Context, id string) (<-chan api.LogLine, err
 func (b backend) Peers(ctx context.Context) ([]api.PeerView, error) {
 	var out []api.PeerView
 	for _, p := range b.n.host.Peers() {
-		out = append(out, api.PeerView{Peer: p.ID.String(), Addrs: p.Addrs, Latency: p.Latency})
+		out = append(out, api.PeerView{Peer: p.ID.String(), Addrs: p.Addrs, Latency: p.Latency,
+			Reach: string(p.Reach), Roles: p.Roles, Problem: p.Problem, Failures: p.Failures, NextDial: p.NextDial})
 	}
 	sort.Slice(out, func(i, k int) bool { return out[i].Peer < out[k].Peer })
 	if out == nil {

@@ -57,7 +57,7 @@ func TestFloodDoesNotStopJobs(t *testing.T) {
 	for _, p := range c.Providers {
 		boot = append(boot, p.Addrs()...)
 	}
-	attacker, err := p2p.New(ctx, p2p.Config{Key: key, Bootstrap: boot, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	attacker, err := p2p.New(ctx, p2p.Config{Key: key, ListenAddrs: p2p.LoopbackListenAddrs, Bootstrap: boot, Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 	if err != nil {
 		t.Fatal(err)
 	}

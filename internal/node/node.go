@@ -218,6 +218,8 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	n.host, err = p2p.New(ctx, p2p.Config{
 		Key: n.id.PeerKey, ListenAddrs: n.opts.Config.Listen, Bootstrap: n.opts.Config.Bootstrap,
 		MDNS: n.opts.Config.MDNS, DHT: n.opts.Config.DHT, Logger: n.log.With("component", "p2p"),
+		PortFile: home.ListenState(), Announce: n.opts.Config.Announce,
+		RelayService: n.opts.Config.Relay.Service, RelayPeers: n.opts.Config.Relay.Peers,
 	})
 	if err != nil {
 		return fmt.Errorf("start libp2p host: %w", err)

@@ -45,7 +45,7 @@ func TestJobDataServedOnlyToItsParties(t *testing.T) {
 		t.Fatal("the job's blobs did not reach the parties that needed them")
 	}
 
-	stranger, err := p2p.New(ctx, p2p.Config{Bootstrap: consumer.host.Addrs(), Logger: slog.New(slog.DiscardHandler)})
+	stranger, err := p2p.New(ctx, p2p.Config{ListenAddrs: p2p.LoopbackListenAddrs, Bootstrap: consumer.host.Addrs(), Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -2,6 +2,7 @@ package node
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -37,6 +38,7 @@ func TestConsumerStateSurvivesRestart(t *testing.T) {
 	}
 	home := c.Consumer.opts.Home
 	cfg := c.Consumer.opts.Config
+	addrs := c.Consumer.Addrs()
 	c.Consumer.Close()
 
 	id, err := config.Home(home).Identity()
@@ -52,6 +54,14 @@ func TestConsumerStateSurvivesRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer n.Close()
+	// Issue 16: a restarted consumer listened on new ports and its
+	// providers kept dialling the old ones. It keeps its addresses now.
+	got := n.Addrs()
+	slices.Sort(got)
+	slices.Sort(addrs)
+	if !slices.Equal(got, addrs) {
+		t.Errorf("restarted node listens on %v, before it was %v", got, addrs)
+	}
 	cl := &api.Client{Base: n.APIURL(), Token: n.Token()}
 	js, err := cl.Jobs(ctx)
 	if err != nil || len(js) != 1 || js[0].ID != j.ID || js[0].State != api.JobCompleted || js[0].Verified != 3 {

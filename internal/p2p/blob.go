@@ -152,7 +152,9 @@ func refuse(s *Stream, status byte, reason string) error {
 // against c at the end (ErrHashMismatch), so w may already hold bytes when
 // an error is returned: write to a temporary file and discard it on error.
 // ErrNotFound means p does not have c. A transfer that makes no progress
-// for the host's idle timeout fails; ctx bounds the whole transfer.
+// for the host's idle timeout fails; ctx bounds the whole transfer. If p
+// is reachable only through a relay, FetchBlob waits a few seconds for a
+// direct connection first (see openData).
 func (d *Host) FetchBlob(ctx context.Context, p peer.ID, c wire.CID, w io.Writer, maxSize int64) (int64, error) {
 	if _, err := wire.ParseCID(string(c)); err != nil {
 		return 0, fmt.Errorf("fetch blob %q: %w", c, err)
@@ -160,13 +162,16 @@ func (d *Host) FetchBlob(ctx context.Context, p peer.ID, c wire.CID, w io.Writer
 	if maxSize < 0 {
 		maxSize = 0
 	}
-	s, err := d.Open(ctx, p, ProtoData)
+	s, err := d.openData(ctx, p)
 	if err != nil {
 		return 0, fmt.Errorf("fetch blob %s: %w", c, err)
 	}
 	n, err := d.fetch(s, c, w, maxSize)
 	if err != nil {
 		_ = s.Reset()
+		if s.s.Conn().Stat().Limited {
+			err = fmt.Errorf("%w (over a relayed connection: the relay may have cut it at its limits, 10 min and 64 MiB by default)", err)
+		}
 		return n, fmt.Errorf("fetch blob %s from %s: %w", c, p, err)
 	}
 	_ = s.Close()

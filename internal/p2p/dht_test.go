@@ -14,8 +14,12 @@ func TestDHTFindsPeerByID(t *testing.T) {
 	b.HandleRequest(ProtoBid, 100, func(_ context.Context, _ peer.ID, req []byte) ([]byte, error) {
 		return append([]byte("bid for "), req...), nil
 	})
-	waitFor(t, "routing tables: b in a's, a in c's", func() bool {
-		return a.kad.RoutingTable().Find(b.ID()) != "" && c.kad.RoutingTable().Find(a.ID()) != ""
+	waitFor(t, "routing tables: b in a's, a in c's; a identified its peers", func() bool {
+		identified := true
+		for _, p := range a.Peers() {
+			identified = identified && len(p.Protocols) > 0
+		}
+		return identified && a.kad.RoutingTable().Find(b.ID()) != "" && c.kad.RoutingTable().Find(a.ID()) != ""
 	})
 	for _, p := range a.Peers() {
 		if !slices.Contains(p.Protocols, string(DHTPrefix)+"/kad/1.0.0") {

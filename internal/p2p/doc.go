@@ -40,6 +40,27 @@
 //     address alone reads nothing and probes nothing.
 //   - TCP is dialed before QUIC: a single TCP stream carries about three
 //     times the bytes of a QUIC one here, and blobs are the bulk traffic.
+//   - A host listens on every interface by default (DefaultListenAddrs);
+//     an IPv6 address that cannot be bound is skipped with one log line.
+//     With Config.PortFile, ports picked at the first start are asked for
+//     again at later ones (a taken port is logged and replaced), so peers
+//     find a restarted node at the address they knew; when it does move,
+//     identify tells connected peers and the DHT answers the others.
+//   - NAT traversal is go-libp2p's: AutoNAT v1 and v2, circuit relay v2
+//     (client always; service with Config.RelayService, within
+//     RelayLimits), autorelay (Config.RelayPeers, else connected peers
+//     offering the relay) and DCUtR hole punching. Deco's streams may run
+//     over relayed connections; FetchBlob over one first waits up to 5 s
+//     for a direct connection. Peers reports each peer's Reach.
+//   - Configured peers (bootstrap, relays) are redialled with exponential
+//     backoff (2 s to 30 s, jittered) and logged once per failure cause;
+//     a peer that cannot be dialled is logged once per cause, saying when
+//     it announces only private or unusable addresses. Dialling is bounded.
+//   - A node with static relays (Config.RelayPeers) that is not public
+//     holds a slot on each (renewed before it expires) and advertises
+//     circuit addresses through every address of the relay, private ones
+//     included: autorelay alone advertises a relay only through its public
+//     addresses, which would leave relays on private networks unused.
 //
 // Example:
 //

@@ -26,6 +26,9 @@ func newHost(t testing.TB, cfg Config) *Host {
 	if cfg.Logger == nil {
 		cfg.Logger = quiet
 	}
+	if cfg.ListenAddrs == nil {
+		cfg.ListenAddrs = LoopbackListenAddrs
+	}
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
 	h, err := New(ctx, cfg)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/netip"
+	"slices"
 	"sort"
 	"sync"
 	"sync/atomic"
@@ -14,6 +15,7 @@ import (
 	"github.com/libp2p/go-libp2p"
 	dht "github.com/libp2p/go-libp2p-kad-dht"
 	pubsub "github.com/libp2p/go-libp2p-pubsub"
+	gater "github.com/libp2p/go-libp2p/core/connmgr"
 	"github.com/libp2p/go-libp2p/core/crypto"
 	"github.com/libp2p/go-libp2p/core/event"
 	"github.com/libp2p/go-libp2p/core/host"
@@ -31,6 +33,7 @@ import (
 	quic "github.com/libp2p/go-libp2p/p2p/transport/quic"
 	"github.com/libp2p/go-libp2p/p2p/transport/tcp"
 	ma "github.com/multiformats/go-multiaddr"
+	manet "github.com/multiformats/go-multiaddr/net"
 )
 
 // Protocol identifiers of Deco's point-to-point streams and gossip topics.
@@ -56,9 +59,17 @@ const (
 
 // Defaults used by New for zero Config fields.
 var (
-	DefaultListenAddrs = []string{"/ip4/127.0.0.1/tcp/0", "/ip4/127.0.0.1/udp/0/quic-v1"}
-	DefaultTopics      = []string{TopicOffers}
+	// DefaultListenAddrs listen on every interface, TCP and QUIC, IPv4 and
+	// IPv6; a host without IPv6 listens on IPv4 only.
+	DefaultListenAddrs = []string{
+		"/ip4/0.0.0.0/tcp/0", "/ip4/0.0.0.0/udp/0/quic-v1",
+		"/ip6/::/tcp/0", "/ip6/::/udp/0/quic-v1",
+	}
+	DefaultTopics = []string{TopicOffers}
 )
+
+// LoopbackListenAddrs keep a host on this machine: tests and devnets.
+var LoopbackListenAddrs = []string{"/ip4/127.0.0.1/tcp/0", "/ip4/127.0.0.1/udp/0/quic-v1"}
 
 const (
 	defaultConnLow     = 64
@@ -66,11 +77,10 @@ const (
 	defaultIdleTimeout = 30 * time.Second
 	defaultUserAgent   = "deco"
 
-	bootstrapPeriod = 10 * time.Second // how often lost bootstrap peers are redialed
-	dialTimeout     = 10 * time.Second
-	pingPeriod      = 30 * time.Second
-	pingTimeout     = 5 * time.Second
-	protectTag      = "deco-bootstrap"
+	dialTimeout = 10 * time.Second
+	pingPeriod  = 30 * time.Second
+	pingTimeout = 5 * time.Second
+	protectTag  = "deco-bootstrap"
 )
 
 // Config configures a Host. Zero fields take the documented defaults.
@@ -79,11 +89,29 @@ type Config struct {
 	// fresh throw-away key (tests and one-off tools only).
 	Key crypto.PrivKey
 	// ListenAddrs are multiaddrs to listen on; default DefaultListenAddrs
-	// (loopback TCP and QUIC on random ports).
+	// (every interface, TCP and QUIC, IPv4 and IPv6, ports picked at the
+	// first start).
 	ListenAddrs []string
+	// PortFile, if set, records the ports bound for addresses with port 0,
+	// and later starts ask for the same ones (a taken port is replaced by
+	// a fresh one), so peers find a restarted node where they left it.
+	PortFile string
+	// Announce are multiaddrs advertised besides the listen and observed
+	// ones (a public address in front of a forwarded port).
+	Announce []string
 	// Bootstrap are full peer addresses (…/p2p/<id>) dialed at start and
-	// redialed whenever the connection drops.
+	// redialed with backoff whenever the connection drops.
 	Bootstrap []string
+	// RelayService offers circuit relay v2 to other nodes within
+	// RelayLimits. It implies Reachability public unless that is set.
+	RelayService bool
+	// RelayPeers are static relays (full addresses) kept connected like
+	// bootstrap peers; a node that cannot be dialled reserves a slot on
+	// them. Without them it uses connected peers offering the relay service.
+	RelayPeers []string
+	// Reachability overrides AutoNAT's verdict on whether others can dial
+	// this node: ReachabilityUnknown (default) detects it.
+	Reachability network.Reachability
 	// MDNS announces and discovers Deco nodes on the local network.
 	MDNS bool
 	// DHT runs a kad-DHT under DHTPrefix (server mode unless the node learns it
@@ -105,6 +133,11 @@ type Config struct {
 	StreamRate RateLimit
 	// Logger receives the host's logs; default slog.Default().
 	Logger *slog.Logger
+
+	// gater, set by tests in this package, filters connections.
+	gater gater.ConnectionGater
+	// backoffMin and backoffMax override the redial pacing (tests).
+	backoffMin, backoffMax time.Duration
 }
 
 // Validate reports the first invalid field of c.
@@ -117,9 +150,19 @@ func (c Config) Validate() error {
 			return fmt.Errorf("p2p config: listen address %q: %w (example: /ip4/0.0.0.0/tcp/4001)", a, err)
 		}
 	}
+	for _, a := range c.Announce {
+		if _, err := ma.NewMultiaddr(a); err != nil {
+			return fmt.Errorf("p2p config: announce address %q: %w (example: /ip4/203.0.113.7/tcp/4001)", a, err)
+		}
+	}
 	for _, a := range c.Bootstrap {
 		if _, err := peer.AddrInfoFromString(a); err != nil {
 			return fmt.Errorf("p2p config: bootstrap address %q: %w (want a full address such as /ip4/1.2.3.4/tcp/4001/p2p/12D3Koo…)", a, err)
+		}
+	}
+	for _, a := range c.RelayPeers {
+		if _, err := peer.AddrInfoFromString(a); err != nil {
+			return fmt.Errorf("p2p config: relay address %q: %w (want a full address such as /ip4/1.2.3.4/tcp/4001/p2p/12D3Koo…)", a, err)
 		}
 	}
 	if c.ConnLow < 0 || c.ConnHigh < 0 || (c.ConnHigh > 0 && c.ConnLow > c.ConnHigh) {
@@ -160,6 +203,9 @@ func (c *Config) applyDefaults() error {
 	if c.Logger == nil {
 		c.Logger = slog.Default()
 	}
+	if c.backoffMin == 0 {
+		c.backoffMin, c.backoffMax = backoffMin, backoffMax
+	}
 	return nil
 }
 
@@ -180,7 +226,17 @@ type Host struct {
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
 
-	bootstrap []peer.AddrInfo
+	bootstrap  []peer.AddrInfo
+	relayPeers []peer.AddrInfo
+	announce   []ma.Multiaddr
+	ready      chan struct{} // closed once h is set
+
+	dialMu                 sync.Mutex // guards the dial state in configured
+	configured             []*configured
+	backoffMin, backoffMax time.Duration
+	reach                  *reachTracker
+	reserve                bool               // hold slots on the static relays (see natOptions)
+	troubled               map[peer.ID]string // guarded by dialMu: last open failure logged per peer
 
 	mu         sync.Mutex
 	topics     map[string]*pubsub.Topic
@@ -211,6 +267,17 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 		boot = append(boot, *ai)
 	}
 	boot = mergeAddrInfos(boot)
+	var relays []peer.AddrInfo
+	for _, a := range cfg.RelayPeers {
+		ai, _ := peer.AddrInfoFromString(a) // checked by Validate
+		relays = append(relays, *ai)
+	}
+	relays = mergeAddrInfos(relays)
+	var announce []ma.Multiaddr
+	for _, a := range cfg.Announce {
+		m, _ := ma.NewMultiaddr(a) // checked by Validate
+		announce = append(announce, m)
+	}
 
 	rm, err := newResourceManager()
 	if err != nil {
@@ -231,6 +298,14 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 		bootstrap: boot,
 		topics:    make(map[string]*pubsub.Topic),
 
+		relayPeers: relays,
+		announce:   announce,
+		ready:      make(chan struct{}),
+		configured: configuredPeers(boot, relays),
+		backoffMin: cfg.backoffMin,
+		backoffMax: cfg.backoffMax,
+		reach:      newReachTracker(),
+
 		validators:  make(map[string]Validator),
 		streamRate:  cfg.StreamRate,
 		streamLimit: newLimiter(),
@@ -239,7 +314,8 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 
 	opts := []libp2p.Option{
 		libp2p.Identity(cfg.Key),
-		libp2p.ListenAddrStrings(cfg.ListenAddrs...),
+		// Listening happens after start, address by address (listen.go).
+		libp2p.NoListenAddrs,
 		libp2p.Transport(tcp.NewTCPTransport),
 		libp2p.Transport(quic.NewTransport),
 		libp2p.Security(noise.ID, noise.New),
@@ -249,6 +325,10 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 		libp2p.SwarmOpts(swarm.WithDialRanker(tcpFirstRanker)),
 		libp2p.UserAgent(cfg.UserAgent),
 		libp2p.Ping(true),
+	}
+	opts = append(opts, d.natOptions(cfg)...)
+	if cfg.gater != nil {
+		opts = append(opts, libp2p.ConnectionGater(cfg.gater))
 	}
 	if cfg.DHT {
 		opts = append(opts, libp2p.Routing(func(h host.Host) (routing.PeerRouting, error) {
@@ -266,13 +346,18 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 		cancel()
 		_ = cm.Close()
 		_ = rm.Close()
-		return nil, fmt.Errorf("start p2p host on %v: %w (is the port already in use?)", cfg.ListenAddrs, err)
+		return nil, fmt.Errorf("start p2p host: %w", err)
 	}
 	d.h = h
+	close(d.ready)
 
 	fail := func(err error) (*Host, error) {
 		_ = d.Close()
 		return nil, err
+	}
+	h.Network().Notify(d.reach.notifiee())
+	if err := d.listen(cfg.ListenAddrs, cfg.PortFile); err != nil {
+		return fail(err)
 	}
 
 	psOpts := []pubsub.Option{
@@ -307,12 +392,12 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 		return fail(err)
 	}
 
-	for _, ai := range boot {
-		cm.Protect(ai.ID, protectTag)
+	for _, c := range d.configured {
+		cm.Protect(c.ai.ID, protectTag)
 	}
-	d.dialBootstrap(ctx)
+	d.dialConfigured(ctx, time.Now(), true)
 	d.wg.Add(1)
-	go d.keepBootstrap()
+	go d.keepConfigured()
 
 	if d.kad != nil {
 		if err := d.kad.Bootstrap(life); err != nil {
@@ -325,16 +410,24 @@ func New(ctx context.Context, cfg Config) (*Host, error) {
 			return fail(fmt.Errorf("start mDNS discovery: %w (run without LAN discovery if multicast is unavailable)", err))
 		}
 	}
-	d.log.Info("p2p host started", "peer", h.ID(), "addrs", d.Addrs(), "dht", cfg.DHT, "mdns", cfg.MDNS)
+	d.log.Info("p2p host started", "peer", h.ID(), "addrs", d.Addrs(), "dht", cfg.DHT, "mdns", cfg.MDNS,
+		"relay_service", cfg.RelayService, "relay_peers", len(relays))
 	return d, nil
 }
 
 // ID returns the host's peer ID.
 func (d *Host) ID() peer.ID { return d.h.ID() }
 
-// Addrs returns the host's dialable addresses, each ending in /p2p/<id>.
+// Addrs returns the addresses others can dial the host at, each ending in
+// /p2p/<id>: its listen addresses on each interface, observed and
+// announced ones and relay (/p2p-circuit) ones. Loopback addresses are
+// left out when there are others, since no other host can use them.
 func (d *Host) Addrs() []string {
-	full, err := peer.AddrInfoToP2pAddrs(&peer.AddrInfo{ID: d.h.ID(), Addrs: d.h.Addrs()})
+	addrs := d.h.Addrs()
+	if slices.ContainsFunc(addrs, func(a ma.Multiaddr) bool { return !manet.IsIPLoopback(a) }) {
+		addrs = slices.DeleteFunc(slices.Clone(addrs), manet.IsIPLoopback)
+	}
+	full, err := peer.AddrInfoToP2pAddrs(&peer.AddrInfo{ID: d.h.ID(), Addrs: addrs})
 	if err != nil {
 		return nil
 	}
@@ -366,23 +459,61 @@ func (d *Host) Close() error {
 	return d.closeErr
 }
 
-// PeerInfo describes a connected peer.
+// PeerInfo describes a connected peer, or a configured one (bootstrap,
+// relay) that is not connected.
 type PeerInfo struct {
 	ID        peer.ID
-	Addrs     []string      // remote addresses of the open connections
+	Addrs     []string      // remote addresses of the open connections (configured ones if none)
 	Latency   time.Duration // smoothed round-trip time; 0 until measured
 	Protocols []string      // protocols the peer announced (after identify)
+	Reach     Reach         // how it is reached; ReachUnreachable for a configured peer not connected
+	Roles     []string      // "bootstrap", "relay" (configured or offering the relay service)
+	// For a configured peer not connected: why the last dial failed, how
+	// many dials failed in a row, and when the next one is due.
+	Problem  string
+	Failures int
+	NextDial time.Time
 }
 
-// Peers lists the connected peers, sorted by ID.
+// Peers lists the connected peers and the configured peers that are not
+// connected, sorted by ID.
 func (d *Host) Peers() []PeerInfo {
 	ids := d.h.Network().Peers()
+	conf := map[peer.ID]*configured{}
+	for _, c := range d.configured {
+		conf[c.ai.ID] = c
+		if !slices.Contains(ids, c.ai.ID) && c.ai.ID != d.h.ID() {
+			ids = append(ids, c.ai.ID)
+		}
+	}
 	sort.Slice(ids, func(i, j int) bool { return ids[i] < ids[j] })
 	out := make([]PeerInfo, 0, len(ids))
 	for _, p := range ids {
 		pi := PeerInfo{ID: p, Latency: d.Latency(p)}
-		for _, c := range d.h.Network().ConnsToPeer(p) {
+		conns := d.h.Network().ConnsToPeer(p)
+		for _, c := range conns {
 			pi.Addrs = append(pi.Addrs, c.RemoteMultiaddr().String())
+		}
+		pi.Reach = d.reach.reach(conns, p)
+		if c, ok := conf[p]; ok {
+			pi.Roles = slices.Clone(c.roles)
+			d.dialMu.Lock()
+			if c.fails > 0 { // unreachable, or a relay that refuses a slot
+				pi.Problem, pi.Failures, pi.NextDial = c.cause, c.fails, c.next
+			}
+			d.dialMu.Unlock()
+			if len(conns) == 0 {
+				pi.Reach = ReachUnreachable
+				for _, a := range c.ai.Addrs {
+					pi.Addrs = append(pi.Addrs, a.String())
+				}
+				if pi.Problem == "" {
+					pi.Problem = "connecting"
+				}
+			}
+		}
+		if d.offersRelay(p) && !slices.Contains(pi.Roles, "relay") {
+			pi.Roles = append(pi.Roles, "relay")
 		}
 		if protos, err := d.h.Peerstore().GetProtocols(p); err == nil {
 			for _, pr := range protos {
@@ -421,7 +552,7 @@ func (d *Host) Ping(ctx context.Context, p peer.ID) (time.Duration, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	select {
-	case res, ok := <-ping.Ping(ctx, d.h, p):
+	case res, ok := <-ping.Ping(network.WithAllowLimitedConn(ctx, limitedReason), d.h, p):
 		if !ok {
 			return 0, fmt.Errorf("ping %s: %w", p, ctx.Err())
 		}
@@ -486,44 +617,6 @@ func (d *Host) startPinger() error {
 		}
 	}()
 	return nil
-}
-
-// dialBootstrap dials every bootstrap peer that is not connected, in
-// parallel, and waits for the attempts.
-func (d *Host) dialBootstrap(ctx context.Context) {
-	var wg sync.WaitGroup
-	for _, ai := range d.bootstrap {
-		if ai.ID == d.h.ID() || d.Connected(ai.ID) {
-			continue
-		}
-		wg.Go(func() {
-			ctx, cancel := context.WithTimeout(ctx, dialTimeout)
-			defer cancel()
-			if err := d.h.Connect(ctx, ai); err != nil {
-				d.log.Warn("bootstrap peer unreachable; will retry", "peer", ai.ID, "addrs", ai.Addrs, "err", err)
-				return
-			}
-			d.log.Debug("connected to bootstrap peer", "peer", ai.ID)
-		})
-	}
-	wg.Wait()
-}
-
-func (d *Host) keepBootstrap() {
-	defer d.wg.Done()
-	if len(d.bootstrap) == 0 {
-		return
-	}
-	tick := time.NewTicker(bootstrapPeriod)
-	defer tick.Stop()
-	for {
-		select {
-		case <-d.life.Done():
-			return
-		case <-tick.C:
-			d.dialBootstrap(d.life)
-		}
-	}
 }
 
 type mdnsNotifee struct{ d *Host }

@@ -285,10 +285,13 @@ func (d *Host) Handle(proto protocol.ID, fn func(ctx context.Context, s *Stream)
 func (d *Host) Unhandle(proto protocol.ID) { d.h.RemoveStreamHandler(proto) }
 
 // Open opens a stream to p, dialing it if needed (by its known addresses or,
-// with the DHT on, by looking it up). The stream is bound to ctx: see Stream.
+// with the DHT on, by looking it up). A relayed connection will do: a
+// provider behind NAT is reached through its relay. The stream is bound
+// to ctx: see Stream.
 func (d *Host) Open(ctx context.Context, p peer.ID, proto protocol.ID) (*Stream, error) {
-	ns, err := d.h.NewStream(ctx, p, proto)
+	ns, err := d.h.NewStream(network.WithAllowLimitedConn(ctx, limitedReason), p, proto)
 	if err != nil {
+		d.noteOpenFailure(p, err)
 		return nil, fmt.Errorf("open %s stream to %s: %w", proto, p, err)
 	}
 	return newStream(ctx, ns), nil

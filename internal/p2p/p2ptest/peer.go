@@ -41,7 +41,7 @@ func NewPeer(t testing.TB) *Peer {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	h, err := p2p.New(ctx, p2p.Config{Key: priv, Logger: slog.New(slog.DiscardHandler)})
+	h, err := p2p.New(ctx, p2p.Config{Key: priv, ListenAddrs: p2p.LoopbackListenAddrs, Logger: slog.New(slog.DiscardHandler)})
 	if err != nil {
 		t.Fatal(err)
 	}
