@@ -235,6 +235,9 @@ func (r *Runner) Run(ctx context.Context, from peer.ID, a wire.Assign, slot int,
 		if errors.Is(err, exec.ErrOutputTooLarge) {
 			return fail(wire.FailOutputTooLarge, err), nil
 		}
+		if errors.Is(err, errBadOutput) {
+			return fail(wire.FailBadOutput, err), nil
+		}
 		return fail(wire.FailProvider, err), nil
 	}
 	res.Outputs = m

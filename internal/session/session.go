@@ -421,6 +421,8 @@ func failureReason(spec wire.TaskSpec, res wire.Result) string {
 		return "no deposit, no work: the provider found the job's escrow short: " + msg + " (top it up with `deco wallet deposit`)"
 	case wire.FailOutputTooLarge:
 		return fmt.Sprintf("output limit: the program wrote more than %s under /outputs (max_output): %s", HumanBytes(uint64(spec.MaxOutput)), msg)
+	case wire.FailBadOutput:
+		return "bad outputs: " + msg
 	}
 	return res.Failure + ": " + msg
 }
