@@ -209,8 +209,8 @@ const (
 	// (a file name with a control character, a path too long, more files
 	// than MaxManifestEntries). The program's doing, like an exit code.
 	FailBadOutput = "bad_output"
-	FailProvider       = "provider_error"
-	FailNoEscrow       = "no_escrow" // the escrow does not cover the price: no deposit, no work
+	FailProvider  = "provider_error"
+	FailNoEscrow  = "no_escrow" // the escrow does not cover the price: no deposit, no work
 )
 
 // Result is the provider's answer to an Assign.
