@@ -59,12 +59,13 @@ type Spec struct {
 	Timeout     time.Duration // wall clock for instantiating and running; 0 = DefaultTimeout
 	Seed        [32]byte      // seeds the guest's random source; guest clocks are virtual and deterministic
 
-	StdoutLimit, StderrLimit int // bytes captured; the rest is dropped and Result.*Truncated set
+	StdoutLimit, StderrLimit int   // bytes captured; the rest is dropped and Result.*Truncated set
+	MaxOutputBytes           int64 // total bytes allowed under /outputs; 0 = DefaultMaxOutputBytes
+
 	// LiveStdout and LiveStderr, if set, also get what is captured, as the
 	// guest writes it (live logs). Writes come from the guest's goroutine
 	// and must not block.
 	LiveStdout, LiveStderr io.Writer
-	MaxOutputBytes         int64 // total bytes allowed under /outputs; 0 = DefaultMaxOutputBytes
 
 	// The task this run is, for executors whose output commits to it (a
 	// proof names its task) and decorators that act per attempt. Zero

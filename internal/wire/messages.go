@@ -205,13 +205,14 @@ const (
 	FailBadModule      = "bad_module"
 	FailMissingInput   = "missing_input"
 	FailOutputTooLarge = "output_too_large"
-	// FailBadOutput: the program's outputs cannot be listed in a manifest
-	// (a file name with a control character, a path too long, more files
-	// than MaxManifestEntries). The program's doing, like an exit code.
-	FailBadOutput = "bad_output"
-	FailProvider  = "provider_error"
-	FailNoEscrow  = "no_escrow" // the escrow does not cover the price: no deposit, no work
+	FailProvider       = "provider_error"
+	FailNoEscrow       = "no_escrow" // the escrow does not cover the price: no deposit, no work
 )
+
+// FailBadOutput: the program's outputs cannot be listed in a manifest (a
+// file name with a control character, a path too long, more files than
+// MaxManifestEntries). The program's doing, like an exit code.
+const FailBadOutput = "bad_output"
 
 // Result is the provider's answer to an Assign.
 type Result struct {
