@@ -486,9 +486,11 @@ func (m *Machine) closeJob(job wire.JobID) {
 // Serving is an attempt a task session's heartbeats name: accepted and
 // not answered yet.
 type Serving struct {
-	Key     Key
-	Running bool          // in a slot; false: queued
-	Beat    time.Duration // the heartbeat interval its consumer asked for
+	Key      Key
+	Running  bool          // in a slot; false: queued
+	Beat     time.Duration // the heartbeat interval its consumer asked for
+	Consumer string        // the EVM address whose escrow pays it
+	Escrow   bool          // payments on: an escrow pays it
 }
 
 // Serving lists the attempts of session that are queued or running, in
@@ -504,7 +506,7 @@ func (m *Machine) Serving(session uint64) []Serving {
 		if beat <= 0 {
 			beat = wire.DefaultHeartbeatMs * time.Millisecond
 		}
-		out = append(out, Serving{Key: k, Running: a.stage == running, Beat: beat})
+		out = append(out, Serving{Key: k, Running: a.stage == running, Beat: beat, Consumer: a.assign.Consumer, Escrow: a.escrow})
 	}
 	slices.SortFunc(out, func(a, b Serving) int { return compareKeys(a.Key, b.Key) })
 	return out

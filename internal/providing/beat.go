@@ -2,10 +2,14 @@ package providing
 
 import (
 	"context"
+	"errors"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/deco-network/deco/internal/pay"
 	provcore "github.com/deco-network/deco/internal/provider"
 	"github.com/deco-network/deco/internal/runner"
 	"github.com/deco-network/deco/internal/wire"
@@ -25,6 +29,10 @@ import (
 // default): the consumer decides first, and a slow moment on either side
 // does not stop work.
 const consumerGoneBeats = 12
+
+// escrowCheck is how often a session's beats look whether the escrows of
+// the jobs it runs are still open (chain reads, cached by pay).
+const escrowCheck = 10 * time.Second
 
 // maxBeatBytes bounds the program output one beat carries for all its
 // attempts; what does not fit waits for the next.
@@ -89,6 +97,7 @@ func (b *beater) run(ctx context.Context) {
 	defer t.Stop()
 	var seq, seen uint64
 	var answered time.Time // when the consumer last acknowledged a new beat
+	checked := clk.Now()   // when the escrows were last looked at
 	for {
 		select {
 		case <-ctx.Done():
@@ -120,6 +129,10 @@ func (b *beater) run(ctx context.Context) {
 			b.gone("the consumer answered no heartbeat for " + now.Sub(answered).Round(time.Millisecond).String() + ": stopping its tasks")
 			return
 		}
+		if now.Sub(checked) >= escrowCheck {
+			checked = now
+			b.closeEscrows(ctx, serving)
+		}
 		seq++
 		beat := wire.Beat{Seq: seq, Tasks: make([]wire.TaskBeat, 0, len(serving))}
 		budget := maxBeatBytes
@@ -138,5 +151,27 @@ func (b *beater) run(ctx context.Context) {
 			}
 		}
 		t.Reset(interval)
+	}
+}
+
+// closeEscrows stops the attempts of every job in serving whose escrow
+// was refunded or is past its deadline: nothing will pay for them.
+func (b *beater) closeEscrows(ctx context.Context, serving []provcore.Serving) {
+	pp := b.p.cfg.Payments
+	if pp == nil {
+		return
+	}
+	done := map[wire.JobID]bool{}
+	for _, s := range serving {
+		job := s.Key.Task.Job
+		if !s.Escrow || done[job] {
+			continue
+		}
+		done[job] = true
+		_, err := pp.Cover(ctx, job, common.HexToAddress(s.Consumer))
+		if errors.Is(err, pay.ErrEscrowClosed) || errors.Is(err, pay.ErrEscrowExpired) {
+			b.p.log.Warn("escrow closed: stopping the job's tasks", "job", job, "reason", err)
+			b.l.step(ctx, provcore.EscrowClosed{Job: job})
+		}
 	}
 }
