@@ -31,8 +31,8 @@ func TestBadOutputsAreTheProgramsFault(t *testing.T) {
 			start := time.Now()
 			j := runJob(t, c.Client, spec.Job{Program: spec.Program{CID: prog}, Tasks: spec.Tasks{Args: tt.args},
 				Verification: spec.VerifyReceipt, Timeout: spec.Duration(time.Minute)})
-			if j.State != api.JobFailed || !strings.Contains(j.Reason, "bad outputs") || !strings.Contains(j.Reason, tt.reason) {
-				t.Fatalf("job %s: %q (want the program's reason: bad outputs, %s)", j.State, j.Reason, tt.reason)
+			if j.State != api.JobFailed || !strings.Contains(j.Reason, "outputs break the manifest") || !strings.Contains(j.Reason, tt.reason) {
+				t.Fatalf("job %s: %q (want the program's reason: outputs break the manifest, %s)", j.State, j.Reason, tt.reason)
 			}
 			if n := len(j.Tasks[0].Attempts); n != 1 {
 				t.Fatalf("the program's fault was retried on %d providers: %+v", n, j.Tasks[0].Attempts)

@@ -132,7 +132,7 @@ func (r *Runner) collect(dir string, max int64, inline map[wire.CID][]byte) (wir
 		}
 		rel = filepath.ToSlash(rel)
 		if err := wire.CheckPath(rel); err != nil {
-			return fmt.Errorf("%w: output %q cannot be listed: %v (name outputs with printable characters, at most %d bytes of path)", errBadOutput, rel, err, wire.MaxPathLen)
+			return fmt.Errorf("%w: %v (name outputs with printable characters, at most %d bytes of path)", errBadOutput, err, wire.MaxPathLen)
 		}
 		if len(m.Entries) == wire.MaxManifestEntries {
 			// The sandbox lets a program make more files than a manifest

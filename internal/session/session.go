@@ -476,7 +476,10 @@ func failureReason(spec wire.TaskSpec, res wire.Result) string {
 	case wire.FailOutputTooLarge:
 		return fmt.Sprintf("output limit: the program wrote more than %s under /outputs (max_output): %s", HumanBytes(uint64(spec.MaxOutput)), msg)
 	case wire.FailBadOutput:
-		return "bad outputs: " + msg
+		if strings.HasPrefix(msg, "outputs break the manifest") {
+			return msg
+		}
+		return "outputs break the manifest: " + msg
 	}
 	return res.Failure + ": " + msg
 }
