@@ -3,6 +3,7 @@ package node
 import (
 	"bytes"
 	"context"
+	"os"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -24,7 +25,11 @@ func BenchmarkFailover(b *testing.B) {
 	ctx := context.Background()
 	var hung atomic.Int32
 	var beatBytes, taskBeats atomic.Int64
-	c, err := launchCluster(ctx, ClusterOptions{Providers: 4, Slots: 2, Configure: func(i int, o *Options) {
+	co := ClusterOptions{Providers: 4, Slots: 2}
+	if os.Getenv("DECO_TEST_LOG") != "" {
+		co.Log = os.Stderr
+	}
+	co.Configure = func(i int, o *Options) {
 		o.EditBeat = func(bt *wire.Beat) bool {
 			if hung.Load() == int32(i) {
 				return false
@@ -35,7 +40,8 @@ func BenchmarkFailover(b *testing.B) {
 			taskBeats.Add(int64(len(bt.Tasks)))
 			return true
 		}
-	}})
+	}
+	c, err := launchCluster(ctx, co)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -82,14 +88,24 @@ func BenchmarkFailover(b *testing.B) {
 			}
 		}
 		running(id, 2)
-		return time.Since(at)
+		took := time.Since(at)
+		if took > 2*time.Second && testing.Verbose() {
+			ls, _ := c.Client.Logs(ctx, id, 0)
+			for _, l := range ls {
+				b.Logf("%s %d %s", l.At.Format("15:04:05.000"), l.Index, l.Text)
+			}
+		}
+		return took
 	}
 	b.ResetTimer()
 	var died, hang time.Duration
 	for i := 0; i < b.N; i++ {
 		hang += trial(func(p int) { hung.Store(int32(p)) })
 		hung.Store(0)
-		died += trial(func(p int) { c.Providers[p-1].Close() })
+		// Close returns once the node's executions end (a compile cannot
+		// be stopped); the network side is gone at once, like a killed
+		// process's.
+		died += trial(func(p int) { go c.Providers[p-1].Close() })
 	}
 	b.StopTimer()
 	target := 2 * time.Second
