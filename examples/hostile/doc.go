@@ -8,6 +8,9 @@
 //     link or symlink its way out of /outputs; prints one line per attempt.
 //   - spam: floods stdout and stderr (capture caps).
 //   - bigoutput: writes more under /outputs than allowed (output limit).
+//   - badnames: leaves outputs no manifest can list (a control character
+//     in a file name, more files than a manifest holds) (program fault).
+//   - chatty: prints, computes, prints again (live logs while it runs).
 //   - nondet: prints everything a program could use to behave differently
 //     from run to run (time, randomness, map order) (determinism).
 //

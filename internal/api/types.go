@@ -81,6 +81,12 @@ type LogLine struct {
 	Text  string    `json:"text"`
 	// State carries the job state on the final line of a followed stream.
 	State JobState `json:"state,omitempty"`
+	// Stream is "stdout" or "stderr" for what a running task's program
+	// wrote (Text holds the bytes as written, usually whole lines, sent
+	// by its provider's heartbeats), "" for the job's own events.
+	// Attempt is the attempt that wrote it.
+	Stream  string `json:"stream,omitempty"`
+	Attempt int    `json:"attempt,omitempty"`
 }
 
 // PredictionView is what the learned scheduler believes about a provider
@@ -280,6 +286,9 @@ type AttemptView struct {
 	// replicas agree on it (paid when Paid is set).
 	Failure    string      `json:"failure,omitempty"`
 	FailurePay wire.Amount `json:"failure_pay,omitempty"`
+	// Permille is the progress the program last reported while the
+	// attempt ran (0..1000; 0: none reported).
+	Permille int `json:"permille,omitempty"`
 }
 
 // ResultView is what an attempt returned.

@@ -139,7 +139,8 @@ func newJobDescribeCmd(g *globals) *cobra.Command {
 			}
 			fmt.Fprintln(w)
 			tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-			fmt.Fprintln(tw, "TASK\tSTATE\tPROVIDER\tATTEMPTS\tPRICE\tOUTPUT ROOT\tREASON")
+			fmt.Fprintln(tw, "TASK\tSTATE\tPROGRESS\tPROVIDER\tATTEMPTS\tPRICE\tOUTPUT ROOT\tREASON")
+			now := time.Now()
 			settled := map[int]bool{}
 			if p := j.Payment; p != nil {
 				for _, i := range p.Settled {
@@ -156,7 +157,11 @@ func newJobDescribeCmd(g *globals) *cobra.Command {
 						price += " unsettled"
 					}
 				}
-				fmt.Fprintf(tw, "%d\t%s\t%s\t%d\t%s\t%s\t%s\n", t.Index, t.State, shortPeer(t.Provider), len(t.Attempts), price, t.OutputRoot.Short(), trunc(t.Reason, 70))
+				progress := taskProgress(t, now)
+				if progress == "" {
+					progress = "-"
+				}
+				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", t.Index, t.State, progress, shortPeer(t.Provider), len(t.Attempts), price, t.OutputRoot.Short(), trunc(t.Reason, 70))
 			}
 			tw.Flush()
 			if note := truncatedLogs(j.Tasks); note != "" {
@@ -230,21 +235,24 @@ func newJobLogsCmd(g *globals) *cobra.Command {
 			}
 			ctx := cmd.Context()
 			w := cmd.OutOrStdout()
+			j, err := c.Job(ctx, args[0])
+			if err != nil {
+				return err
+			}
+			p := newLogPrinter(w, cmd.ErrOrStderr(), len(j.Tasks))
 			printLine := func(l api.LogLine) {
-				if l.Seq == 0 && l.State != "" {
+				if task >= 0 && l.Index != task && l.Stream != "" {
 					return
 				}
 				if g.output == "json" {
 					g.emit(w, l)
 					return
 				}
-				who := "job"
-				if l.Index >= 0 {
-					who = fmt.Sprintf("task %d", l.Index)
-				}
-				fmt.Fprintf(w, "%s  %-8s %s\n", l.At.Local().Format("15:04:05.000"), who, l.Text)
+				p.Line(l)
 			}
 			if follow {
+				// The stored log first (a finished job's whole log), then
+				// live lines until the job ends.
 				if err := c.Follow(ctx, args[0], func(l api.LogLine) error { printLine(l); return nil }); err != nil {
 					return err
 				}
@@ -254,19 +262,26 @@ func newJobLogsCmd(g *globals) *cobra.Command {
 					return err
 				}
 				for _, l := range ls {
-					printLine(l)
+					if l.Stream == "" { // without -f the final logs below are the output
+						printLine(l)
+					}
 				}
 			}
 			if g.output == "json" {
 				return nil
 			}
-			j, err := c.Job(ctx, args[0])
-			if err != nil {
+			if j, err = c.Job(ctx, args[0]); err != nil {
 				return err
 			}
 			for _, t := range j.Tasks {
 				if task >= 0 && t.Index != task {
 					continue
+				}
+				attempt := 0
+				for _, a := range t.Attempts {
+					if r := a.Result; r != nil && r.Stdout == t.Stdout && r.Stderr == t.Stderr {
+						attempt = a.N
+					}
 				}
 				for _, s := range []struct {
 					name string
@@ -279,8 +294,16 @@ func newJobLogsCmd(g *globals) *cobra.Command {
 					if err := c.GetBlob(ctx, toCID(s.cid), &b); err != nil || b.Len() == 0 {
 						continue
 					}
-					fmt.Fprintf(w, "--- task %d %s ---\n%s", t.Index, s.name, b.String())
-					if !strings.HasSuffix(b.String(), "\n") {
+					rest, live := p.Rest(t.Index, attempt, s.name, b.String())
+					if rest == "" {
+						continue
+					}
+					if live {
+						fmt.Fprintf(w, "--- task %d %s (the rest) ---\n%s", t.Index, s.name, rest)
+					} else {
+						fmt.Fprintf(w, "--- task %d %s ---\n%s", t.Index, s.name, rest)
+					}
+					if !strings.HasSuffix(rest, "\n") {
 						fmt.Fprintln(w)
 					}
 				}
@@ -288,7 +311,7 @@ func newJobLogsCmd(g *globals) *cobra.Command {
 			return nil
 		},
 	}
-	cmd.Flags().BoolVarP(&follow, "follow", "f", false, "stream events until the job ends")
+	cmd.Flags().BoolVarP(&follow, "follow", "f", false, "stream events and the programs' output as tasks run, until the job ends")
 	cmd.Flags().IntVar(&task, "task", -1, "only this task's stdout/stderr")
 	addOutputFlag(cmd, g)
 	return cmd

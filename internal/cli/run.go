@@ -401,7 +401,11 @@ func progressLine(j *api.JobView, el time.Duration) string {
 	}
 	bar := strings.Repeat("█", fill) + strings.Repeat("░", width-fill)
 	running := c[api.TaskRunning] + c[api.TaskAssigned] + c[api.TaskVerifying] + c[api.TaskSubmitted]
-	return fmt.Sprintf("%s %s %d/%d verified · %d running · %d failed · %s", j.ID.Short(), bar, c[api.TaskVerified], total, running, c[api.TaskFailed], el.Round(100*time.Millisecond))
+	line := fmt.Sprintf("%s %s %d/%d verified · %d running · %d failed · %s", j.ID.Short(), bar, c[api.TaskVerified], total, running, c[api.TaskFailed], el.Round(100*time.Millisecond))
+	if p := liveProgress(j, time.Now(), 3); p != "" && !j.State.Terminal() {
+		line += " · " + p
+	}
+	return line
 }
 
 func isTerminal(f *os.File) bool {

@@ -3,6 +3,7 @@ package exec
 import (
 	"context"
 	"errors"
+	"io"
 	"time"
 
 	"github.com/deco-network/deco/internal/wire"
@@ -60,6 +61,11 @@ type Spec struct {
 
 	StdoutLimit, StderrLimit int   // bytes captured; the rest is dropped and Result.*Truncated set
 	MaxOutputBytes           int64 // total bytes allowed under /outputs; 0 = DefaultMaxOutputBytes
+
+	// LiveStdout and LiveStderr, if set, also get what is captured, as the
+	// guest writes it (live logs). Writes come from the guest's goroutine
+	// and must not block.
+	LiveStdout, LiveStderr io.Writer
 
 	// The task this run is, for executors whose output commits to it (a
 	// proof names its task) and decorators that act per attempt. Zero

@@ -30,6 +30,10 @@ type logRecord struct {
 	At    time.Time `json:"at"`
 	Index int       `json:"index"`
 	Text  string    `json:"text"`
+	// Stream and Attempt mark a program's output (market.Log); lines
+	// written before they existed have neither and read as the market's.
+	Stream  string `json:"stream,omitempty"`
+	Attempt int    `json:"attempt,omitempty"`
 }
 
 func taskKey(j wire.JobID, i int) string     { return fmt.Sprintf("%s/%06d", j, i) }
@@ -84,7 +88,7 @@ func (d *DB) Write(saves []market.Save, logs []market.Log) ([]api.LogLine, error
 	lines := make([]api.LogLine, len(logs))
 	for i, e := range logs {
 		d.seq[e.Job]++
-		lines[i] = api.LogLine{Seq: d.seq[e.Job], At: e.At, Index: e.Index, Text: e.Text}
+		lines[i] = api.LogLine{Seq: d.seq[e.Job], At: e.At, Index: e.Index, Text: e.Text, Stream: e.Stream, Attempt: e.Attempt}
 	}
 	err := d.db.Update(func(tx *store.Tx) error {
 		for _, e := range saves {
@@ -98,7 +102,7 @@ func (d *DB) Write(saves []market.Save, logs []market.Log) ([]api.LogLine, error
 			}
 		}
 		for i, e := range logs {
-			if err := tx.Put(bucketLogs, logKey(e.Job, lines[i].Seq), logRecord{At: e.At, Index: e.Index, Text: e.Text}); err != nil {
+			if err := tx.Put(bucketLogs, logKey(e.Job, lines[i].Seq), logRecord{At: e.At, Index: e.Index, Text: e.Text, Stream: e.Stream, Attempt: e.Attempt}); err != nil {
 				return err
 			}
 		}
@@ -233,7 +237,7 @@ func (d *DB) Logs(id wire.JobID, after uint64, limit int) ([]api.LogLine, error)
 		if err := json.Unmarshal(raw, &r); err != nil {
 			return err
 		}
-		out = append(out, api.LogLine{Seq: seq, At: r.At, Index: r.Index, Text: r.Text})
+		out = append(out, api.LogLine{Seq: seq, At: r.At, Index: r.Index, Text: r.Text, Stream: r.Stream, Attempt: r.Attempt})
 		return nil
 	})
 	return out, err

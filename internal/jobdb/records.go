@@ -107,6 +107,9 @@ type attemptRecord struct {
 	Failure    string      `json:"failure,omitempty"`
 	FailurePay wire.Amount `json:"failure_pay,omitempty"`
 	Withheld   bool        `json:"withheld,omitempty"`
+	// Permille was added without a version bump too: absent reads as 0,
+	// no progress reported.
+	Permille int `json:"permille,omitempty"`
 }
 
 // resultRecord is what an attempt returned.
@@ -144,7 +147,7 @@ func taskRecordOf(t *market.Task) taskRecord {
 		r.Attempts[i] = attemptRecord{N: a.N, Provider: a.Provider, EVM: a.EVM, Price: a.Price, State: a.State, Reason: a.Reason,
 			Started: a.Started, Ended: a.Ended, Deadline: a.Deadline, OutputRoot: a.OutputRoot, Net: a.Net,
 			Receipt: a.Receipt, Signature: a.Signature, Paid: a.Paid, Unpaid: a.Unpaid, Unchecked: a.Unchecked,
-			Failure: a.Failure, FailurePay: a.FailurePay, Withheld: a.Withheld}
+			Failure: a.Failure, FailurePay: a.FailurePay, Withheld: a.Withheld, Permille: a.Permille}
 		if res := a.Result; res != nil {
 			r.Attempts[i].Result = &resultRecord{ExitCode: res.ExitCode, Outputs: res.Outputs, Stdout: res.Stdout, Stderr: res.Stderr,
 				DurationMs: res.DurationMs, Compiled: res.Compiled, LogsTruncated: res.LogsTruncated}
@@ -166,7 +169,7 @@ func (r taskRecord) task() *market.Task {
 		t.Attempts[i] = market.Attempt{N: a.N, Provider: a.Provider, EVM: a.EVM, Price: a.Price, State: a.State, Reason: a.Reason,
 			Started: a.Started, Ended: a.Ended, Deadline: a.Deadline, OutputRoot: a.OutputRoot, Net: a.Net,
 			Receipt: a.Receipt, Signature: a.Signature, Paid: a.Paid, Unpaid: a.Unpaid, Unchecked: a.Unchecked,
-			Failure: a.Failure, FailurePay: a.FailurePay, Withheld: a.Withheld}
+			Failure: a.Failure, FailurePay: a.FailurePay, Withheld: a.Withheld, Permille: a.Permille}
 		if res := a.Result; res != nil {
 			t.Attempts[i].Result = &market.Result{ExitCode: res.ExitCode, Outputs: res.Outputs, Stdout: res.Stdout, Stderr: res.Stderr,
 				DurationMs: res.DurationMs, Compiled: res.Compiled, LogsTruncated: res.LogsTruncated}

@@ -106,7 +106,9 @@ func (m *Market) assign(now time.Time, j *Job, t *Task, peer string, b wire.Bid)
 	// Under a quorum the voucher waits for other results: the provider
 	// must not hold this consumer's next tasks until it comes.
 	quorum := j.policy.Policy == spec.VerifyReplicate || j.policy.Policy == spec.VerifyAdaptive
-	m.emit(Assign{Peer: peer, EVM: b.EVM, Msg: wire.Assign{Spec: m.taskSpec(j, t.Index, n), Price: b.Price, Consumer: m.cfg.Consumer, Quorum: quorum}})
+	beat, missed := j.Spec.LeaseOf()
+	m.emit(Assign{Peer: peer, EVM: b.EVM, Msg: wire.Assign{Spec: m.taskSpec(j, t.Index, n), Price: b.Price, Consumer: m.cfg.Consumer, Quorum: quorum},
+		Lease: time.Duration(missed) * beat})
 }
 
 // TaskSpec returns what a provider receives for task i of j on attempt n.
@@ -120,8 +122,17 @@ func (m *Market) taskSpec(j *Job, i, n int) wire.TaskSpec {
 		Program: j.Spec.Program.CID, ProgramSize: j.Spec.Program.Size,
 		Args: j.Spec.ArgsFor(i), Env: j.Spec.EnvFor(i), Inputs: j.Spec.InputsFor(i),
 		MemoryLimit: uint64(j.Spec.Resources.Memory), TimeoutMs: time.Duration(j.Spec.Timeout).Milliseconds(),
-		MaxOutput: int64(j.Spec.MaxOutput), Kind: kind,
+		MaxOutput: int64(j.Spec.MaxOutput), Kind: kind, HeartbeatMs: heartbeatMs(j.Spec),
 	}
+}
+
+// heartbeatMs is the heartbeat interval a task names: 0 for the default,
+// so specs of jobs that set none stay as they were.
+func heartbeatMs(s spec.Job) int64 {
+	if beat, _ := s.LeaseOf(); beat != spec.DefaultHeartbeat {
+		return beat.Milliseconds()
+	}
+	return 0
 }
 
 // attemptOf finds the live attempt an event refers to.
@@ -141,6 +152,18 @@ func (m *Market) progress(now time.Time, e Progress) {
 	j, t, a := m.attemptOf(e.Task, e.Attempt)
 	if j == nil {
 		return
+	}
+	for _, out := range []struct {
+		stream string
+		b      []byte
+	}{{"stdout", e.Stdout}, {"stderr", e.Stderr}} {
+		if len(out.b) > 0 {
+			m.ready.Logs = append(m.ready.Logs, Log{Job: j.ID, Index: t.Index, At: now, Text: string(out.b), Stream: out.stream, Attempt: a.N})
+		}
+	}
+	if e.Permille > 0 && e.Permille <= 1000 && e.Permille != a.Permille {
+		a.Permille = e.Permille
+		m.touch(now, j, t)
 	}
 	switch e.State {
 	case "running":

@@ -49,12 +49,19 @@ type BidFailed struct {
 	Err   string
 }
 
-// Progress reports a running attempt's state from the provider.
+// Progress reports a running attempt's state from the provider: a
+// status message, or a heartbeat's news (the program's progress, new
+// output). Stdout and Stderr become the job's log lines (Log.Stream) while
+// the attempt is live; an ended attempt's are dropped.
 type Progress struct {
 	Task    wire.TaskID
 	Attempt int
 	State   string // "running", "verifying"
 	Message string
+	// Permille is the progress the program reported (0..1000; 0: none).
+	Permille int
+	Stdout   []byte
+	Stderr   []byte
 }
 
 // Verdict is the node's judgement of an attempt after it fetched and
@@ -180,6 +187,10 @@ type Assign struct {
 	Peer string
 	EVM  string
 	Msg  wire.Assign
+	// Lease is how long the attempt may go without a heartbeat from its
+	// provider (the job's missed beats × its heartbeat interval) before
+	// the driver reports it dead (a provider fault: it goes elsewhere).
+	Lease time.Duration
 }
 
 // Abort tells Peer to stop an attempt (cancel or timeout).
@@ -201,6 +212,11 @@ type Log struct {
 	Index int // -1 for the job itself
 	At    time.Time
 	Text  string
+	// Stream is "stdout" or "stderr" for what a running program wrote
+	// (Text then holds its bytes as written), "" for the market's own
+	// lines. Attempt names the attempt that wrote it.
+	Stream  string
+	Attempt int
 }
 
 // Finished announces that a job reached a terminal state.

@@ -180,6 +180,9 @@ type Attempt struct {
 	// Withheld: the provider holds this result's outputs until paid
 	// (Verdict.Withheld); cleared once they are stored here.
 	Withheld bool `json:"withheld,omitempty"`
+	// Permille is the progress the program last reported while it ran
+	// (0..1000; 0: none).
+	Permille int `json:"permille,omitempty"`
 	// Unchecked marks a result accepted without a replica (adaptive); a
 	// re-check runs it again elsewhere if its provider is caught cheating.
 	Unchecked bool `json:"unchecked,omitempty"`

@@ -15,7 +15,7 @@ import (
 
 // buildHostile compiles examples/hostile/<name> for wasip1 (the Go build
 // cache makes reruns fast).
-func buildHostile(t *testing.T, name string) []byte {
+func buildHostile(t testing.TB, name string) []byte {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), name+".wasm")
 	cmd := exec.Command("go", "build", "-o", out, "github.com/deco-network/deco/examples/hostile/"+name)

@@ -63,6 +63,9 @@ type Options struct {
 	// sent: tests use it to play a cheating provider and check that the
 	// consumer catches it.
 	Malice func(res *wire.Result)
+	// EditBeat, when set on a provider, may change or drop (false) each
+	// heartbeat: tests play a provider that hangs while connected.
+	EditBeat func(b *wire.Beat) bool
 	// Attester backs a provider's receipts (default attest.Software: the
 	// receipt signature alone, no hardware claim).
 	Attester attest.Attester

@@ -17,7 +17,7 @@ func (n *Node) startSessions() {
 		Host: session.Network(n.host), Blobs: n.blobs,
 		Seal: n.seal, Open: n.open, Post: n.post, Binding: n.binding,
 		Domain: n.domain, Attestation: n.opts.Attestation, Proofs: zkJudge{n}, Access: n.access,
-		Eligible: n.eligible,
+		Eligible: n.eligible, Clock: n.clk,
 	})
 }
 

@@ -123,7 +123,7 @@ func FailureShare(failure string, exitCode int64) int {
 	switch failure {
 	case wire.FailTimeLimit:
 		return TimeLimitPercent
-	case wire.FailMemoryLimit, wire.FailOutputTooLarge, wire.FailBadModule:
+	case wire.FailMemoryLimit, wire.FailOutputTooLarge, wire.FailBadModule, wire.FailBadOutput:
 		return FailurePercent
 	case "":
 		if exitCode != 0 {

@@ -458,15 +458,56 @@ func compareKeys(a, b Key) int {
 	return a.Attempt - b.Attempt
 }
 
+// closeJob ends every attempt of job once its escrow closed: those
+// awaiting payment are forgotten (nothing will pay them); those queued or
+// running are stopped, and their consumer is told why, so the attempt's
+// reason says it.
 func (m *Machine) closeJob(job wire.JobID) {
 	var keys []Key
 	for k, a := range m.tasks {
-		if k.Task.Job == job && a.stage == awaiting {
+		if k.Task.Job == job && a.stage != stopping {
 			keys = append(keys, k)
 		}
 	}
 	slices.SortFunc(keys, compareKeys)
 	for _, k := range keys {
-		m.forget(m.tasks[k])
+		a := m.tasks[k]
+		if a.stage == awaiting {
+			m.forget(a)
+			continue
+		}
+		m.ready.Sends = append(m.ready.Sends, Send{Session: a.session, Key: k, Result: wire.Result{Task: k.Task, Attempt: k.Attempt,
+			Failure: wire.FailNoEscrow, Message: "the job's escrow closed (refunded or past its deadline) while the task was in progress; the provider stopped it"}})
+		m.cancel(k)
 	}
+	m.startQueued()
+}
+
+// Serving is an attempt a task session's heartbeats name: accepted and
+// not answered yet.
+type Serving struct {
+	Key      Key
+	Running  bool          // in a slot; false: queued
+	Beat     time.Duration // the heartbeat interval its consumer asked for
+	Consumer string        // the EVM address whose escrow pays it
+	Escrow   bool          // payments on: an escrow pays it
+}
+
+// Serving lists the attempts of session that are queued or running, in
+// key order: what its next heartbeat names. A stopped attempt is not
+// named, so its consumer's lease on it runs out.
+func (m *Machine) Serving(session uint64) []Serving {
+	var out []Serving
+	for k, a := range m.tasks {
+		if a.session != session || (a.stage != queued && a.stage != running) {
+			continue
+		}
+		beat := time.Duration(a.assign.Spec.HeartbeatMs) * time.Millisecond
+		if beat <= 0 {
+			beat = wire.DefaultHeartbeatMs * time.Millisecond
+		}
+		out = append(out, Serving{Key: k, Running: a.stage == running, Beat: beat, Consumer: a.assign.Consumer, Escrow: a.escrow})
+	}
+	slices.SortFunc(out, func(a, b Serving) int { return compareKeys(a.Key, b.Key) })
+	return out
 }

@@ -174,7 +174,15 @@ func (l *loop) open(ctx context.Context, from peer.ID, write func(typ string, v 
 // end closes a task session: its attempts are stopped or released.
 func (l *loop) end(id uint64) {
 	l.do(context.Background(), func() {
-		l.perform(l.m.Step(l.now(), provcore.SessionEnded{Session: id}))
+		rd := l.m.Step(l.now(), provcore.SessionEnded{Session: id})
+		if n := len(rd.Stops); n > 0 {
+			peer := ""
+			if s := l.sessions[id]; s != nil {
+				peer = s.peer.String()
+			}
+			l.p.log.Info("task session with the consumer ended: stopping its tasks", "peer", peer, "tasks", n)
+		}
+		l.perform(rd)
 		delete(l.sessions, id)
 	})
 }

@@ -86,6 +86,10 @@ type Config struct {
 	WrapExecutor func(kind string, e exec.Executor) exec.Executor
 	EditReceipt  func(t wire.TaskSpec, rec *wire.Receipt)
 	Malice       func(res *wire.Result)
+	// EditBeat, when set, sees each heartbeat before it is sent and may
+	// change it or drop it (false): a test's provider that hangs while
+	// connected. nil sends every beat as is.
+	EditBeat func(b *wire.Beat) bool
 }
 
 // Provider is the provider role's adapters: it publishes offers, answers
@@ -108,6 +112,8 @@ type Provider struct {
 	wg     sync.WaitGroup
 	// withheld: results whose outputs wait for their voucher.
 	withheld withheldSet
+	// lives: the live output of running attempts, for heartbeats.
+	lives lives
 }
 
 // New returns a Provider that refuses work until Start.

@@ -72,6 +72,7 @@ func (p *Provider) HandleTask(ctx context.Context, s *p2p.Stream) {
 	}
 	l := p.active.Load()
 	var sid uint64
+	var beats *beater
 	if l != nil {
 		id, err := l.open(ctx, from, write)
 		if err != nil {
@@ -79,6 +80,14 @@ func (p *Provider) HandleTask(ctx context.Context, s *p2p.Stream) {
 		}
 		sid = id
 		defer l.end(sid)
+		bctx, stop := context.WithCancel(ctx)
+		defer stop()
+		beats = &beater{p: p, l: l, sid: sid, write: write, gone: func(reason string) {
+			p.log.Warn("consumer gone", "peer", from, "reason", reason)
+			s.Reset() // the read below fails: the session ends and its attempts stop
+		}}
+		p.wg.Add(1)
+		go func() { defer p.wg.Done(); beats.run(bctx) }()
 	}
 	for {
 		raw, err := s.ReadMsg(wire.MaxMessage)
@@ -112,6 +121,15 @@ func (p *Provider) HandleTask(ctx context.Context, s *p2p.Stream) {
 			es := p.escrowFacts(ctx, a.Spec.Task.Job, a.Consumer, false)
 			if _, err := l.step(ctx, provcore.TaskAssigned{Session: sid, Peer: from.String(), Assign: a, Escrow: es}); err != nil {
 				return
+			}
+		case wire.TypeBeatAck:
+			var a wire.BeatAck
+			if err := f.Open(wire.TypeBeatAck, &a); err != nil {
+				p.log.Debug("bad heartbeat ack", "from", from, "err", err)
+				return
+			}
+			if beats != nil {
+				beats.ack(a.Seq)
 			}
 		case wire.TypeCancel:
 			var c wire.Cancel
@@ -162,9 +180,11 @@ func (l *loop) serveTask(ctx context.Context, cancel context.CancelFunc, r provc
 	defer p.wg.Done()
 	defer cancel()
 	spec := r.Assign.Spec
-	res, claim := p.run.Run(ctx, s.peer, r.Assign, r.Slot, func(state, msg string) {
+	live := p.lives.start(r.Key)
+	res, claim := p.run.RunLive(ctx, s.peer, r.Assign, r.Slot, func(state, msg string) {
 		s.write(wire.TypeStatus, wire.Status{Task: spec.Task, Attempt: spec.Attempt, State: state, Message: msg})
-	})
+	}, live)
+	p.lives.end(r.Key) // the rest of its output is in the result
 	stopped := ctx.Err() != nil
 	if p.cfg.Malice != nil && !stopped {
 		p.cfg.Malice(&res)

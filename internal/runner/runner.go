@@ -163,6 +163,12 @@ func (r *Runner) Close() {
 // (a notice in flight), and the consumer ignores progress of an ended
 // attempt.
 func (r *Runner) Run(ctx context.Context, from peer.ID, a wire.Assign, slot int, status func(state, msg string)) (wire.Result, *chain.ProofClaim) {
+	return r.RunLive(ctx, from, a, slot, status, nil)
+}
+
+// RunLive is Run with live, if not nil, getting the program's output and
+// progress as the task runs (the provider's heartbeats take them from it).
+func (r *Runner) RunLive(ctx context.Context, from peer.ID, a wire.Assign, slot int, status func(state, msg string), live *Live) (wire.Result, *chain.ProofClaim) {
 	spec := a.Spec
 	res := wire.Result{Task: spec.Task, Attempt: spec.Attempt}
 	fail := func(kind string, err error) wire.Result {
@@ -210,12 +216,16 @@ func (r *Runner) Run(ctx context.Context, from peer.ID, a wire.Assign, slot int,
 	// result is the news, and a message less per task is throughput.
 	running := r.cfg.Clock.AfterFunc(RunningAfter, func() { status("running", ex.Running) })
 	sum := sha256.Sum256(module)
-	out, err := ex.Run(ctx, exec.Spec{
+	es := exec.Spec{
 		Module: module, ModuleID: string(spec.Program), Args: spec.Args, Env: spec.Env,
 		InputDir: inDir, OutputDir: outDir, MemoryLimit: spec.MemoryLimit,
 		Timeout: time.Duration(spec.TimeoutMs) * time.Millisecond, Seed: spec.Task.Seed(),
 		MaxOutputBytes: spec.MaxOutput, Task: spec.Task, Count: spec.Count, Attempt: spec.Attempt,
-	})
+	}
+	if live != nil {
+		es.LiveStdout, es.LiveStderr = live.Stdout(), live.Stderr()
+	}
+	out, err := ex.Run(ctx, es)
 	// A status still in flight may land after the result; the consumer
 	// ignores progress for an attempt that has ended.
 	running.Stop()
@@ -234,6 +244,9 @@ func (r *Runner) Run(ctx context.Context, from peer.ID, a wire.Assign, slot int,
 	if err != nil {
 		if errors.Is(err, exec.ErrOutputTooLarge) {
 			return fail(wire.FailOutputTooLarge, err), nil
+		}
+		if errors.Is(err, errBadOutput) {
+			return fail(wire.FailBadOutput, err), nil
 		}
 		return fail(wire.FailProvider, err), nil
 	}

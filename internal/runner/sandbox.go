@@ -1,6 +1,7 @@
 package runner
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -109,6 +110,11 @@ func markCut(b []byte, cut bool, name string) []byte {
 	return fmt.Appendf(b[:len(b):len(b)], "\n[deco: %s truncated: the program wrote more than %s; the rest was dropped]\n", name, spec.HumanSize(uint64(len(b))))
 }
 
+// errBadOutput: the program's outputs cannot be listed in a manifest.
+// It is the program's fault (wire.FailBadOutput), like an exit code: the
+// same program fails the same way on every provider.
+var errBadOutput = errors.New("outputs break the manifest")
+
 // collect stores every regular file under dir and returns the manifest.
 func (r *Runner) collect(dir string, max int64, inline map[wire.CID][]byte) (wire.Manifest, error) {
 	m := wire.Manifest{Kind: "outputs"}
@@ -126,7 +132,12 @@ func (r *Runner) collect(dir string, max int64, inline map[wire.CID][]byte) (wir
 		}
 		rel = filepath.ToSlash(rel)
 		if err := wire.CheckPath(rel); err != nil {
-			return fmt.Errorf("output %q: %w", rel, err)
+			return fmt.Errorf("%w: %v (name outputs with printable characters, at most %d bytes of path)", errBadOutput, err, wire.MaxPathLen)
+		}
+		if len(m.Entries) == wire.MaxManifestEntries {
+			// The sandbox lets a program make more files than a manifest
+			// lists; counting stops at the first one too many.
+			return fmt.Errorf("%w: the program wrote more than %d files under /outputs, the most a result lists (write fewer, larger files, e.g. one archive)", errBadOutput, wire.MaxManifestEntries)
 		}
 		info, err := d.Info()
 		if err != nil {

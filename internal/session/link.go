@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"github.com/libp2p/go-libp2p/core/peer"
 
@@ -44,11 +45,17 @@ type link struct {
 type waiter struct {
 	ch   chan linkMsg
 	done chan struct{} // closed when the attempt stops listening
+	// heard is when (unix nanoseconds, the Manager's clock) the provider
+	// last spoke of the attempt: a beat naming it, a status, its result.
+	// The reader sets it even when the attempt is not keeping up, so a
+	// busy consumer does not take its own slowness for a dead provider.
+	heard atomic.Int64
 }
 
 type linkMsg struct {
 	status *wire.Status
 	result *wire.Result
+	beat   *wire.TaskBeat
 	err    error
 }
 
@@ -118,6 +125,13 @@ func (l *link) read() {
 				return
 			}
 			l.deliver(sessionKey(st.Task, st.Attempt), linkMsg{status: &st}, false)
+		case wire.TypeBeat:
+			var b wire.Beat
+			if err = f.Open(wire.TypeBeat, &b); err != nil {
+				err = fmt.Errorf("bad heartbeat: %w", err)
+				return
+			}
+			l.beat(b)
 		case wire.TypeResult:
 			var res wire.Result
 			if err = f.Open(wire.TypeResult, &res); err != nil {
@@ -132,15 +146,41 @@ func (l *link) read() {
 	}
 }
 
+// beat acknowledges a heartbeat, renews the lease of every attempt it
+// names, then hands each its news. News is dropped when the attempt is
+// not keeping up (its output still comes whole with the result): the
+// reader never waits on a beat, so leases keep being renewed.
+func (l *link) beat(b wire.Beat) {
+	if err := l.send(wire.TypeBeatAck, wire.BeatAck{Seq: b.Seq}); err != nil {
+		return // the stream broke; the read fails next
+	}
+	now := l.m.clock.Now().UnixNano()
+	for i := range b.Tasks {
+		tb := &b.Tasks[i]
+		if w := l.waiter(sessionKey(tb.Task, tb.Attempt)); w != nil {
+			w.heard.Store(now)
+		}
+	}
+	for i := range b.Tasks {
+		tb := &b.Tasks[i]
+		l.deliver(sessionKey(tb.Task, tb.Attempt), linkMsg{beat: tb}, false)
+	}
+}
+
+func (l *link) waiter(key string) *waiter {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.waiters[key]
+}
+
 // deliver hands m to the attempt waiting for it. Status updates are
 // dropped when the attempt is not keeping up; results are not.
 func (l *link) deliver(key string, m linkMsg, must bool) {
-	l.mu.Lock()
-	w := l.waiters[key]
-	l.mu.Unlock()
+	w := l.waiter(key)
 	if w == nil {
 		return // the attempt ended (aborted); nothing waits for it
 	}
+	w.heard.Store(l.m.clock.Now().UnixNano())
 	if !must {
 		select {
 		case w.ch <- m:
@@ -178,7 +218,8 @@ func (l *link) fail(err error) {
 
 // wait registers an attempt's mailbox; stop unregisters it.
 func (l *link) wait(key string) (*waiter, error) {
-	w := &waiter{ch: make(chan linkMsg, 8), done: make(chan struct{})}
+	w := &waiter{ch: make(chan linkMsg, 32), done: make(chan struct{})}
+	w.heard.Store(l.m.clock.Now().UnixNano())
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	if l.err != nil {

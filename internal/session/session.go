@@ -10,6 +10,7 @@ import (
 
 	"github.com/libp2p/go-libp2p/core/peer"
 
+	"github.com/deco-network/deco/internal/clock"
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/p2p"
 	"github.com/deco-network/deco/internal/pricing"
@@ -51,6 +52,8 @@ type Config struct {
 	// at the bid's EVM address (with payments on: not a staked provider
 	// bound to that peer, see internal/stake). Nil takes every bid.
 	Eligible func(ctx context.Context, p peer.ID, evm string) error
+	// Clock times heartbeat leases (nil: the real clock).
+	Clock clock.Clock
 }
 
 // Manager runs the consumer's task sessions: one goroutine per attempt in
@@ -68,6 +71,7 @@ type Manager struct {
 	proofs      ProofJudge
 	access      Access
 	eligible    func(ctx context.Context, p peer.ID, evm string) error
+	clock       clock.Clock
 
 	sessMu   sync.Mutex
 	sessions map[string]context.CancelFunc
@@ -78,7 +82,10 @@ type Manager struct {
 
 // New returns a Manager with no session open.
 func New(c Config) *Manager {
-	return &Manager{
+	if c.Clock == nil {
+		c.Clock = clock.Real{}
+	}
+	return &Manager{clock: c.Clock,
 		Fetcher: Fetcher{Blobs: c.Blobs, Host: c.Host},
 		host:    c.Host, seal: c.Seal, open: c.Open, post: c.Post, binding: c.Binding,
 		domain: c.Domain, attestation: c.Attestation, proofs: c.Proofs, access: c.Access, eligible: c.Eligible,
@@ -248,15 +255,36 @@ func (m *Manager) run(ctx context.Context, a market.Assign) market.Verdict {
 	done := func(reason string) {
 		l.send(wire.TypeCancel, wire.Cancel{Task: spec.Task, Attempt: spec.Attempt, Reason: reason})
 	}
+	// The lease: the provider beats for the attempt until its result;
+	// when no word of it came for a.Lease the attempt is dead.
+	var leaseCheck <-chan time.Time
+	if a.Lease > 0 {
+		t := m.clock.NewTicker(max(a.Lease/8, 10*time.Millisecond))
+		defer t.Stop()
+		leaseCheck = t.C()
+	}
+	var news beatNews
 	for {
 		var msg linkMsg
 		select {
 		case msg = <-w.ch:
+		case <-leaseCheck:
+			if silent := m.clock.Now().Sub(time.Unix(0, w.heard.Load())); silent >= a.Lease {
+				v := ProviderFault("no heartbeat for %s from provider %s (it hangs or lost the task); the task goes to another provider", a.Lease, ShortID(a.Peer))
+				done(v.Reason)
+				return v
+			}
+			continue
 		case <-ctx.Done():
 			done("cancelled by the consumer")
 			return market.Verdict{}
 		}
 		switch {
+		case msg.beat != nil:
+			if p, ok := news.of(msg.beat); ok {
+				p.Task, p.Attempt = spec.Task, spec.Attempt
+				m.post(ctx, p)
+			}
 		case msg.err != nil:
 			if ctx.Err() != nil {
 				return market.Verdict{}
@@ -359,6 +387,32 @@ func (m *Manager) judge(ctx context.Context, p peer.ID, a market.Assign, res wir
 	return v
 }
 
+// beatNews tells what an attempt's heartbeats say that the market has
+// not heard yet: that it runs, its progress, new output.
+type beatNews struct {
+	running  bool
+	permille int
+}
+
+// of returns the market.Progress (Task and Attempt unset) that b brings,
+// and false when it brings nothing new (the lease is renewed all the
+// same).
+func (n *beatNews) of(b *wire.TaskBeat) (market.Progress, bool) {
+	var p market.Progress
+	news := false
+	if b.Running && !n.running {
+		n.running, p.State, news = true, "running", true
+	}
+	if b.Permille > 0 && b.Permille != n.permille {
+		n.permille, news = b.Permille, true
+	}
+	p.Permille = n.permille
+	if len(b.Stdout) > 0 || len(b.Stderr) > 0 {
+		p.Stdout, p.Stderr, news = b.Stdout, b.Stderr, true
+	}
+	return p, news
+}
+
 // taskBlobs lists the blobs a task's provider needs: program, inputs.
 func taskBlobs(spec wire.TaskSpec) []wire.CID {
 	cids := []wire.CID{spec.Program}
@@ -421,6 +475,11 @@ func failureReason(spec wire.TaskSpec, res wire.Result) string {
 		return "no deposit, no work: the provider found the job's escrow short: " + msg + " (top it up with `deco wallet deposit`)"
 	case wire.FailOutputTooLarge:
 		return fmt.Sprintf("output limit: the program wrote more than %s under /outputs (max_output): %s", HumanBytes(uint64(spec.MaxOutput)), msg)
+	case wire.FailBadOutput:
+		if strings.HasPrefix(msg, "outputs break the manifest") {
+			return msg
+		}
+		return "outputs break the manifest: " + msg
 	}
 	return res.Failure + ": " + msg
 }

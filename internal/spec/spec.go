@@ -144,6 +144,43 @@ type Job struct {
 	// Checks tunes what the consumer verifies itself on top of the
 	// verification policy (nil: the consumer's defaults).
 	Checks *Checks `yaml:"checks,omitempty" json:"checks,omitempty"`
+	// Lease sets the heartbeats of running tasks (nil: every 500ms, an
+	// attempt is dead after 4 missed).
+	Lease *Lease `yaml:"lease,omitempty" json:"lease,omitempty"`
+}
+
+// Lease is a job's heartbeat settings, e.g. {heartbeat: 1s, missed: 5}:
+// while a provider holds a task it beats every Heartbeat, carrying the
+// task's progress and new log lines; the consumer declares the attempt
+// dead after Missed beats did not come and gives the task to another
+// provider. Zero fields take the defaults.
+type Lease struct {
+	Heartbeat Duration `yaml:"heartbeat,omitempty" json:"heartbeat,omitempty"`
+	Missed    int      `yaml:"missed,omitempty" json:"missed,omitempty"`
+}
+
+// Heartbeat limits and defaults (lease:).
+const (
+	DefaultHeartbeat = 500 * time.Millisecond
+	MinHeartbeat     = 100 * time.Millisecond
+	MaxHeartbeat     = time.Minute
+	DefaultMissed    = 4
+	MaxMissed        = 100
+)
+
+// LeaseOf returns j's heartbeat interval and how many missed beats end an
+// attempt, defaults applied.
+func (j Job) LeaseOf() (heartbeat time.Duration, missed int) {
+	heartbeat, missed = DefaultHeartbeat, DefaultMissed
+	if j.Lease != nil {
+		if j.Lease.Heartbeat > 0 {
+			heartbeat = time.Duration(j.Lease.Heartbeat)
+		}
+		if j.Lease.Missed > 0 {
+			missed = j.Lease.Missed
+		}
+	}
+	return heartbeat, missed
 }
 
 // Checks is the verification section's consumer-side checks, e.g.
@@ -402,6 +439,14 @@ func (j Job) Validate() error {
 	}
 	if d := time.Duration(j.Timeout); d < 10*time.Millisecond || d > MaxTimeout {
 		add("timeout", "must be between 10ms and 24h, got %s", d)
+	}
+	if j.Lease != nil {
+		if d := time.Duration(j.Lease.Heartbeat); d != 0 && (d < MinHeartbeat || d > MaxHeartbeat) {
+			add("lease.heartbeat", "must be between %s and %s, got %s", MinHeartbeat, MaxHeartbeat, d)
+		}
+		if j.Lease.Missed < 0 || j.Lease.Missed > MaxMissed {
+			add("lease.missed", "must be between 1 and %d, got %d", MaxMissed, j.Lease.Missed)
+		}
 	}
 	if j.Price.Max == 0 {
 		add("price.max", "must be above 0")

@@ -57,9 +57,13 @@ func FuzzDecodeFrame(f *testing.F) {
 		if err != nil {
 			return
 		}
-		for _, typ := range []string{TypeAssign, TypeStatus, TypeResult, TypeCancel, TypeVoucher} {
+		for _, typ := range []string{TypeAssign, TypeStatus, TypeResult, TypeCancel, TypeVoucher, TypeBeat, TypeBeatAck} {
 			var v any
 			switch typ {
+			case TypeBeat:
+				v = &Beat{}
+			case TypeBeatAck:
+				v = &BeatAck{}
 			case TypeAssign:
 				v = &Assign{}
 			case TypeStatus:

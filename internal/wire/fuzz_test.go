@@ -27,6 +27,9 @@ func sampleMessages() map[string]any {
 			Receipt: &Receipt{Job: job, Index: 2, Program: prog, Environment: Environment{Runtime: "r", MemoryLimit: 1}, Provider: "0x03", ChainID: 1337}},
 		TypeCancel:  Cancel{Task: task, Attempt: 1, Reason: "done"},
 		TypeVoucher: Voucher{Job: job, Provider: "0x03", Consumer: "0x02", Cumulative: 1800, Signature: make([]byte, 65), Task: task, Attempt: 1},
+		TypeBeatAck: BeatAck{Seq: 3},
+		TypeBeat: Beat{Seq: 3, Tasks: []TaskBeat{{Task: task, Attempt: 1, Running: true, Permille: 420, Stdout: []byte("line\n"), Stderr: []byte("e\n")},
+			{Task: task, Attempt: 2}}},
 	}
 }
 
@@ -49,12 +52,16 @@ func newMessage(typ string) any {
 		return &Cancel{}
 	case TypeVoucher:
 		return &Voucher{}
+	case TypeBeat:
+		return &Beat{}
+	case TypeBeatAck:
+		return &BeatAck{}
 	}
 	return nil
 }
 
 // messageTypes lists every message type in a fixed order.
-var messageTypes = []string{TypeOffer, TypeBidRequest, TypeBid, TypeAssign, TypeStatus, TypeResult, TypeCancel, TypeVoucher}
+var messageTypes = []string{TypeOffer, TypeBidRequest, TypeBid, TypeAssign, TypeStatus, TypeResult, TypeCancel, TypeVoucher, TypeBeat, TypeBeatAck}
 
 // FuzzDecodeEnvelope: no input panics the decoder or any body's Open; a
 // decoded envelope re-encodes to one that decodes the same (up to the

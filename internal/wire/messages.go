@@ -10,6 +10,8 @@ const (
 	TypeStatus     = "status/1"
 	TypeResult     = "result/1"
 	TypeCancel     = "cancel/1"
+	TypeBeat       = "beat/1"
+	TypeBeatAck    = "beat-ack/1"
 )
 
 // Resources describes capacity (in an offer) or a requirement (in a bid request).
@@ -107,7 +109,14 @@ type TaskSpec struct {
 	// Kind says which executor runs the task (KindWasm, KindZK); a
 	// provider refuses a kind it has no executor for.
 	Kind string `json:"kind,omitempty"`
+	// HeartbeatMs is how often the provider beats on the task session
+	// while it holds this attempt (Beat); 0: DefaultHeartbeatMs. It does
+	// not determine the output, so receipts do not cover it.
+	HeartbeatMs int64 `json:"heartbeat_ms,omitempty"`
 }
+
+// DefaultHeartbeatMs is the heartbeat interval of a task that names none.
+const DefaultHeartbeatMs = 500
 
 // Task kinds (TaskSpec.Kind), declared by the consumer from the job spec:
 // a provider picks its executor by kind, never by the program's bytes.
@@ -151,6 +160,43 @@ type Status struct {
 	Message string `json:"message,omitempty"`
 }
 
+// MaxBeatLog bounds the program output one TaskBeat carries (stdout and
+// stderr together); what does not fit waits for the next beat, and all of
+// it comes with the result.
+const MaxBeatLog = 16 << 10
+
+// Beat is a provider's heartbeat on a task session (/deco/task/2): one
+// per interval for every attempt of the session's consumer it holds and
+// has not answered yet (queued or running). It is bound to the session
+// (the stream's Noise channel authenticates the provider), like every
+// frame of it. The consumer answers each with a BeatAck; an attempt no
+// beat names for its lease is declared dead and assigned elsewhere, and a
+// provider whose beats go unanswered stops the session's work.
+type Beat struct {
+	Seq   uint64     `json:"seq"`
+	Tasks []TaskBeat `json:"tasks,omitempty"`
+}
+
+// TaskBeat is one attempt's part of a Beat.
+type TaskBeat struct {
+	Task    TaskID `json:"task"`
+	Attempt int    `json:"attempt"`
+	// Running: the execution has started; false while it waits for a
+	// slot or for the consumer's voucher.
+	Running bool `json:"running,omitempty"`
+	// Permille is the progress the program reported, 0..1000 (0: none).
+	Permille int `json:"permille,omitempty"`
+	// Stdout and Stderr are what the program wrote since the previous
+	// beat, at most MaxBeatLog bytes together, whole lines where it can.
+	Stdout []byte `json:"stdout,omitempty"`
+	Stderr []byte `json:"stderr,omitempty"`
+}
+
+// BeatAck is the consumer's answer to the Beat numbered Seq.
+type BeatAck struct {
+	Seq uint64 `json:"seq"`
+}
+
 // Failure kinds a provider reports in Result.Failure. Program faults are
 // the task's own doing and fail it; provider faults send it elsewhere.
 const (
@@ -162,6 +208,11 @@ const (
 	FailProvider       = "provider_error"
 	FailNoEscrow       = "no_escrow" // the escrow does not cover the price: no deposit, no work
 )
+
+// FailBadOutput: the program's outputs cannot be listed in a manifest (a
+// file name with a control character, a path too long, more files than
+// MaxManifestEntries). The program's doing, like an exit code.
+const FailBadOutput = "bad_output"
 
 // Result is the provider's answer to an Assign.
 type Result struct {

@@ -204,8 +204,8 @@ func (e *Executor) run(ctx context.Context, s exec.Spec, res *exec.Result) error
 			exec.ErrMemoryLimit, size(need), size(s.MemoryLimit))
 	}
 
-	stdout := &capture{limit: s.StdoutLimit}
-	stderr := &capture{limit: s.StderrLimit}
+	stdout := &capture{limit: s.StdoutLimit, live: s.LiveStdout}
+	stderr := &capture{limit: s.StderrLimit, live: s.LiveStderr}
 	clock := &virtualClock{}
 	cfg = cfg.WithStdout(stdout).WithStderr(stderr).
 		WithWalltime(clock.walltime, sys.ClockResolution(clockTick)).

@@ -96,16 +96,20 @@ type capture struct {
 	buf       []byte
 	limit     int
 	truncated bool
+	live      io.Writer // also gets what is kept (exec.Spec.LiveStdout); nil: none
 }
 
 func (c *capture) Write(p []byte) (int, error) {
 	room := c.limit - len(c.buf)
+	kept := p
 	if len(p) > room {
 		c.truncated = true
-		c.buf = append(c.buf, p[:max(room, 0)]...)
-		return len(p), nil
+		kept = p[:max(room, 0)]
 	}
-	c.buf = append(c.buf, p...)
+	c.buf = append(c.buf, kept...)
+	if c.live != nil && len(kept) > 0 {
+		c.live.Write(kept)
+	}
 	return len(p), nil
 }
 

@@ -130,7 +130,8 @@ func (p *Peer) RequestBid(t testing.TB, prov peer.ID, req wire.BidRequest) wire.
 }
 
 // Assign sends a on a fresh /deco/task/2 session to prov and returns the
-// first result (a refusal, or the run's outcome), skipping status frames.
+// first result (a refusal, or the run's outcome), skipping status frames
+// and answering heartbeats.
 func (p *Peer) Assign(t testing.TB, prov peer.ID, a wire.Assign) wire.Result {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
@@ -156,6 +157,17 @@ func (p *Peer) Assign(t testing.TB, prov peer.ID, a wire.Assign) wire.Result {
 		f, err := wire.DecodeFrame(raw)
 		if err != nil {
 			t.Fatal(err)
+		}
+		if f.Type == wire.TypeBeat {
+			// A consumer answers heartbeats, or the provider stops its work.
+			var b wire.Beat
+			if err := f.Open(wire.TypeBeat, &b); err != nil {
+				t.Fatal(err)
+			}
+			if ack, err := wire.EncodeFrame(wire.TypeBeatAck, wire.BeatAck{Seq: b.Seq}); err == nil {
+				s.WriteMsg(ack)
+			}
+			continue
 		}
 		if f.Type != wire.TypeResult {
 			continue // status
