@@ -162,8 +162,13 @@ func (l *loop) serveTask(ctx context.Context, cancel context.CancelFunc, r provc
 	defer p.wg.Done()
 	defer cancel()
 	spec := r.Assign.Spec
-	res, claim := p.run.Run(ctx, s.peer, r.Assign, r.Slot, func(state, msg string) {
-		s.write(wire.TypeStatus, wire.Status{Task: spec.Task, Attempt: spec.Attempt, State: state, Message: msg})
+	res, claim := p.run.RunHooks(ctx, s.peer, r.Assign, r.Slot, runner.Hooks{
+		Status: func(state, msg string) {
+			s.write(wire.TypeStatus, wire.Status{Task: spec.Task, Attempt: spec.Attempt, State: state, Message: msg})
+		},
+		OnCheckpoint: func(c wire.Checkpoint) {
+			s.write(wire.TypeStatus, wire.Status{Task: spec.Task, Attempt: spec.Attempt, State: "checkpoint", Checkpoint: &c})
+		},
 	})
 	stopped := ctx.Err() != nil
 	if p.cfg.Malice != nil && !stopped {

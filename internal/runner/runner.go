@@ -163,6 +163,16 @@ func (r *Runner) Close() {
 // (a notice in flight), and the consumer ignores progress of an ended
 // attempt.
 func (r *Runner) Run(ctx context.Context, from peer.ID, a wire.Assign, slot int, status func(state, msg string)) (wire.Result, *chain.ProofClaim) {
+	return r.RunHooks(ctx, from, a, slot, Hooks{Status: status})
+}
+
+// RunHooks is Run reporting what the guest says while it runs through h
+// (see Hooks); h.Status is Run's status.
+func (r *Runner) RunHooks(ctx context.Context, from peer.ID, a wire.Assign, slot int, h Hooks) (wire.Result, *chain.ProofClaim) {
+	status := h.Status
+	if status == nil {
+		status = func(string, string) {}
+	}
 	spec := a.Spec
 	res := wire.Result{Task: spec.Task, Attempt: spec.Attempt}
 	fail := func(kind string, err error) wire.Result {
@@ -206,6 +216,12 @@ func (r *Runner) Run(ctx context.Context, from peer.ID, a wire.Assign, slot int,
 			return fail(wire.FailProvider, err), nil
 		}
 	}
+	ck := r.checkpoints(from, spec, h)
+	defer ck.drop()
+	restore, err := r.restore(ctx, from, a)
+	if err != nil {
+		return fail(wire.FailProvider, err), nil
+	}
 	// Say "running" only for tasks that take a while: for short ones the
 	// result is the news, and a message less per task is throughput.
 	running := r.cfg.Clock.AfterFunc(RunningAfter, func() { status("running", ex.Running) })
@@ -215,10 +231,13 @@ func (r *Runner) Run(ctx context.Context, from peer.ID, a wire.Assign, slot int,
 		InputDir: inDir, OutputDir: outDir, MemoryLimit: spec.MemoryLimit,
 		Timeout: time.Duration(spec.TimeoutMs) * time.Millisecond, Seed: spec.Task.Seed(),
 		MaxOutputBytes: spec.MaxOutput, Task: spec.Task, Count: spec.Count, Attempt: spec.Attempt,
+		Restore: restore, CheckpointEvery: time.Duration(spec.CheckpointEveryMs) * time.Millisecond,
+		CheckpointMax: int(spec.CheckpointMax), OnCheckpoint: ck.ship, OnProgress: ck.progress,
 	})
 	// A status still in flight may land after the result; the consumer
 	// ignores progress for an attempt that has ended.
 	running.Stop()
+	ck.stop()
 	res.DurationMs, res.ExitCode, res.Compiled = out.Duration.Milliseconds(), int64(out.ExitCode), out.Compiled
 	res.Inline = map[wire.CID][]byte{}
 	if len(out.Stdout) > 0 || len(out.Stderr) > 0 || err == nil {
