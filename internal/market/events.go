@@ -57,6 +57,15 @@ type Progress struct {
 	Message string
 }
 
+// Checkpointed reports a checkpoint the node verified for a running
+// attempt: the receipt is signed by the attempt's provider and the state
+// is stored here. A later attempt of the task resumes from the latest.
+type Checkpointed struct {
+	Task       wire.TaskID
+	Attempt    int
+	Checkpoint wire.Checkpoint
+}
+
 // Verdict is the node's judgement of an attempt after it fetched and
 // checked the result.
 type Verdict struct {
@@ -157,6 +166,7 @@ func (OfferSeen) event()   {}
 func (BidIn) event()       {}
 func (BidFailed) event()   {}
 func (Progress) event()    {}
+func (Checkpointed) event() {}
 func (Outcome) event()     {}
 func (Cancel) event()      {}
 func (FraudProven) event() {}

@@ -120,6 +120,9 @@ type Task struct {
 	// result for the task from then on.
 	Checking bool     `json:"checking,omitempty"`
 	Known    wire.CID `json:"known,omitempty"`
+	// Checkpoint is the latest state an attempt of the task saved that
+	// the consumer verified and stored; the next attempt resumes from it.
+	Checkpoint *wire.Checkpoint `json:"checkpoint,omitempty"`
 
 	waitingSince time.Time
 }
@@ -160,6 +163,8 @@ type Attempt struct {
 	Receipt   *wire.Receipt `json:"receipt,omitempty"`
 	Signature []byte        `json:"signature,omitempty"`
 	Result    *Result       `json:"result,omitempty"`
+	// Resume is the checkpoint the attempt started from (empty: fresh).
+	Resume wire.CID `json:"resume,omitempty"`
 	// Paid is set once the market emitted Pay for this attempt, and
 	// cleared if the driver reports the Pay was not carried out (Unpaid).
 	Paid bool `json:"paid,omitempty"`
