@@ -159,19 +159,19 @@ type Checked struct {
 	Err     string
 }
 
-func (Checked) event()     {}
-func (Submit) event()      {}
-func (Restore) event()     {}
-func (OfferSeen) event()   {}
-func (BidIn) event()       {}
-func (BidFailed) event()   {}
-func (Progress) event()    {}
+func (Checked) event()      {}
+func (Submit) event()       {}
+func (Restore) event()      {}
+func (OfferSeen) event()    {}
+func (BidIn) event()        {}
+func (BidFailed) event()    {}
+func (Progress) event()     {}
 func (Checkpointed) event() {}
-func (Outcome) event()     {}
-func (Cancel) event()      {}
-func (FraudProven) event() {}
-func (Unpaid) event()      {}
-func (Stored) event()      {}
+func (Outcome) event()      {}
+func (Cancel) event()       {}
+func (FraudProven) event()  {}
+func (Unpaid) event()       {}
+func (Stored) event()       {}
 
 // Effect is an output of Step/Tick for the driver to carry out. Step and
 // Tick return them grouped in a Ready, which says what must be persisted
