@@ -66,6 +66,8 @@ type Checkpointed struct {
 	Checkpoint wire.Checkpoint
 }
 
+func (Checkpointed) event() {}
+
 // Verdict is the node's judgement of an attempt after it fetched and
 // checked the result.
 type Verdict struct {
@@ -159,19 +161,18 @@ type Checked struct {
 	Err     string
 }
 
-func (Checked) event()      {}
-func (Submit) event()       {}
-func (Restore) event()      {}
-func (OfferSeen) event()    {}
-func (BidIn) event()        {}
-func (BidFailed) event()    {}
-func (Progress) event()     {}
-func (Checkpointed) event() {}
-func (Outcome) event()      {}
-func (Cancel) event()       {}
-func (FraudProven) event()  {}
-func (Unpaid) event()       {}
-func (Stored) event()       {}
+func (Checked) event()     {}
+func (Submit) event()      {}
+func (Restore) event()     {}
+func (OfferSeen) event()   {}
+func (BidIn) event()       {}
+func (BidFailed) event()   {}
+func (Progress) event()    {}
+func (Outcome) event()     {}
+func (Cancel) event()      {}
+func (FraudProven) event() {}
+func (Unpaid) event()      {}
+func (Stored) event()      {}
 
 // Effect is an output of Step/Tick for the driver to carry out. Step and
 // Tick return them grouped in a Ready, which says what must be persisted
