@@ -36,7 +36,8 @@ var (
 
 	// ErrBadModule: the module bytes are not a WebAssembly module Deco can
 	// run (not WebAssembly at all, fails validation, imports functions other
-	// than WASI preview1, or exports no _start). The wrapping error says why.
+	// than WASI preview1 and Deco's host module "deco", or exports no
+	// _start). The wrapping error says why.
 	ErrBadModule = errors.New("invalid WebAssembly module")
 
 	// ErrOutputTooLarge: the files the task wrote under /outputs add up to

@@ -2,13 +2,18 @@ package wasm
 
 import (
 	"bytes"
+	"context"
+	"encoding/binary"
 	"errors"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/deco-network/deco/examples"
 	dexec "github.com/deco-network/deco/internal/exec"
 )
 
@@ -213,5 +218,50 @@ func TestUnknownDecoImportRefused(t *testing.T) {
 	_, err := run(t, dexec.Spec{Module: m.encode()})
 	if !errors.Is(err, dexec.ErrBadModule) || !strings.Contains(err.Error(), "deco.sleep") {
 		t.Fatalf("err %v, want a bad module naming deco.sleep", err)
+	}
+}
+
+// The counter examples (Go and C) stopped part way resume from their last
+// shipped state and write what an uninterrupted run writes.
+func TestCounterResumesToSameOutput(t *testing.T) {
+	for name, mod := range map[string][]byte{"c": examples.CounterCWASM(), "go": examples.CounterWASM()} {
+		t.Run(name, func(t *testing.T) {
+			if name == "go" {
+				goGuest(t)
+			}
+			args := []string{"20", "200000"}
+			result := func(restore []byte, stopAt uint64) (string, []byte, error) {
+				out := t.TempDir()
+				ctx, cancel := context.WithCancel(context.Background())
+				defer cancel()
+				var last []byte
+				_, err := shared(t).Run(ctx, dexec.Spec{Module: mod, Args: args, OutputDir: out, Timeout: time.Minute,
+					Restore: restore, CheckpointEvery: time.Nanosecond,
+					OnCheckpoint: func(b []byte) error {
+						last = bytes.Clone(b)
+						if stopAt > 0 && binary.LittleEndian.Uint64(b) >= stopAt {
+							cancel() // the provider dies
+						}
+						return nil
+					}})
+				b, _ := os.ReadFile(filepath.Join(out, "result.txt"))
+				return string(b), last, err
+			}
+			whole, _, err := result(nil, 0)
+			if err != nil || !strings.HasPrefix(whole, "counter steps=20 work=200000 value=") {
+				t.Fatalf("uninterrupted: %q, %v", whole, err)
+			}
+			partial, state, err := result(nil, 12)
+			if err == nil || partial != "" || len(state) != 16 {
+				t.Fatalf("stopped run: err %v, output %q, state %x", err, partial, state)
+			}
+			if step := binary.LittleEndian.Uint64(state); step < 12 || step >= 20 {
+				t.Fatalf("stopped at step %d, want 12..19", step)
+			}
+			resumed, _, err := result(state, 0)
+			if err != nil || resumed != whole {
+				t.Fatalf("resumed run wrote %q (%v), uninterrupted %q", resumed, err, whole)
+			}
+		})
 	}
 }
