@@ -267,6 +267,8 @@ type AttemptView struct {
 	// replicas agree on it (paid when Paid is set).
 	Failure    string      `json:"failure,omitempty"`
 	FailurePay wire.Amount `json:"failure_pay,omitempty"`
+	// Resume is the checkpoint the attempt started from (empty: fresh).
+	Resume wire.CID `json:"resume,omitempty"`
 }
 
 // ResultView is what an attempt returned.
