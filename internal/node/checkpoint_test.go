@@ -1,0 +1,109 @@
+package node
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/deco-network/deco/examples"
+	"github.com/deco-network/deco/internal/api"
+	"github.com/deco-network/deco/internal/spec"
+	"github.com/deco-network/deco/internal/wire"
+)
+
+// Issue 16's long task, over real libp2p on loopback: the C counter
+// (examples/counter/c) runs 8 steps of about half a second, saving its
+// state after each; its provider is stopped once the consumer holds a
+// checkpoint at 70% or more, and the task finishes on the other provider
+// from that checkpoint with the output of an uninterrupted run. The work
+// lost is measured: what the dead attempt did after its last checkpoint,
+// against everything it did when no checkpoint exists.
+func TestLongTaskResumesElsewhere(t *testing.T) {
+	c := startCluster(t, ClusterOptions{Providers: 2, Slots: 1})
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	mod := upload(t, c.Client, examples.CounterCWASM())
+	job := func() spec.Job {
+		j := spec.Job{Program: spec.Program{CID: mod}, Tasks: spec.Tasks{Args: []string{"8", "12000000"}},
+			Verification: spec.VerifyReceipt, Timeout: spec.Duration(2 * time.Minute),
+			Checkpoint: &spec.Checkpoint{Every: spec.Duration(200 * time.Millisecond)}}
+		j.Defaults()
+		return j
+	}
+
+	whole := runJob(t, c.Client, job())
+	if whole.State != api.JobCompleted {
+		t.Fatalf("uninterrupted job %s: %s", whole.State, whole.Reason)
+	}
+	full := time.Duration(whole.Tasks[0].DurationMs) * time.Millisecond
+
+	v, err := c.Client.Submit(ctx, job())
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := v.ID
+	// Watch the consumer's market for the task's checkpoints.
+	seen := map[wire.CID]int{} // checkpoint root -> permille
+	var victim string
+	var started time.Time
+	for {
+		var ck *wire.Checkpoint
+		var prov string
+		err := c.Consumer.call(ctx, func() {
+			task := c.Consumer.market.Job(id).Tasks[0]
+			if task.Checkpoint != nil {
+				cp := *task.Checkpoint
+				ck = &cp
+			}
+			if n := len(task.Attempts); n > 0 {
+				prov, started = task.Attempts[n-1].Provider, task.Attempts[n-1].Started
+			}
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ck != nil {
+			seen[ck.Root] = ck.Permille
+			if ck.Permille >= 700 {
+				victim = prov
+				break
+			}
+		}
+		time.Sleep(20 * time.Millisecond) // polling interval
+	}
+	killed := time.Now()
+	for _, p := range c.Providers {
+		if p.PeerID().String() == victim {
+			p.Close()
+		}
+	}
+	ran := killed.Sub(started)
+
+	if err := c.Client.Follow(ctx, string(id), func(api.LogLine) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	final, err := c.Client.Job(ctx, string(id))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if final.State != api.JobCompleted {
+		t.Fatalf("interrupted job %s: %s", final.State, final.Reason)
+	}
+	task := final.Tasks[0]
+	if task.OutputRoot != whole.Tasks[0].OutputRoot {
+		t.Fatalf("resumed output root %s, uninterrupted %s", task.OutputRoot, whole.Tasks[0].OutputRoot)
+	}
+	last := task.Attempts[len(task.Attempts)-1]
+	resumedAt, ok := seen[last.Resume]
+	switch {
+	case len(task.Attempts) < 2 || last.Provider == victim:
+		t.Fatalf("the task did not move: %+v", task.Attempts)
+	case last.Resume == "" || !ok:
+		t.Fatalf("the last attempt resumed from %q, not a checkpoint the consumer verified before the kill (%v)", last.Resume, seen)
+	case last.Receipt == nil || last.Receipt.Resume != last.Resume:
+		t.Fatalf("the final receipt does not name the checkpoint it started from: %+v", last.Receipt)
+	}
+	lost := ran - time.Duration(resumedAt)*full/1000
+	t.Logf("uninterrupted task %s; provider stopped after %s, the task resumed at %d‰ elsewhere: work lost %s with checkpoints, %s without",
+		full, ran.Round(time.Millisecond), resumedAt, lost.Round(time.Millisecond), ran.Round(time.Millisecond))
+}
