@@ -265,3 +265,53 @@ func TestCounterResumesToSameOutput(t *testing.T) {
 		})
 	}
 }
+
+// BenchmarkWorkLostPerCrash runs the C counter (10 steps of about 0.1 s,
+// a checkpoint shipped at most every 100 ms) and stops it at 70% as if its
+// provider died. Work lost is what the stopped run did that the next run
+// must do again: beyond its last shipped checkpoint with checkpoints, all
+// of it without. A resumed run checks the output is unchanged.
+//
+//	go test -run '^$' -bench WorkLostPerCrash -benchtime 3x ./internal/exec/wasm
+func BenchmarkWorkLostPerCrash(b *testing.B) {
+	mod := examples.CounterCWASM()
+	const steps = 10
+	args := []string{"10", "3000000"}
+	run := func(restore []byte, crashAt int) (time.Duration, []byte, string) {
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		var last []byte
+		out := b.TempDir()
+		start := time.Now()
+		_, err := shared(b).Run(ctx, dexec.Spec{Module: mod, Args: args, OutputDir: out, Timeout: time.Minute,
+			Restore: restore, CheckpointEvery: 100 * time.Millisecond,
+			OnCheckpoint: func(s []byte) error { last = bytes.Clone(s); return nil },
+			OnProgress: func(p int) {
+				if crashAt > 0 && p >= crashAt {
+					cancel()
+				}
+			}})
+		if (err != nil) != (crashAt > 0) {
+			b.Fatalf("run (crash at %d‰): %v", crashAt, err)
+		}
+		res, _ := os.ReadFile(filepath.Join(out, "result.txt"))
+		return time.Since(start), last, string(res)
+	}
+	run(nil, 0) // compile
+	var with, without, whole time.Duration
+	for i := 0; i < b.N; i++ {
+		full, _, want := run(nil, 0)
+		crashed, state, _ := run(nil, 700)
+		if _, _, got := run(state, 0); got != want {
+			b.Fatalf("resumed run wrote %q, uninterrupted %q", got, want)
+		}
+		saved := time.Duration(binary.LittleEndian.Uint64(state)) * full / steps
+		whole += full
+		with += max(crashed-saved, 0)
+		without += crashed
+	}
+	n := time.Duration(b.N)
+	b.ReportMetric(float64((whole / n).Milliseconds()), "task-ms")
+	b.ReportMetric(float64((with / n).Milliseconds()), "lost-ms/crash-with-checkpoints")
+	b.ReportMetric(float64((without / n).Milliseconds()), "lost-ms/crash-without")
+}
