@@ -21,6 +21,10 @@ const DefaultInterval = time.Minute
 // MaxPending bounds the receipts waiting per job.
 const MaxPending = 100_000
 
+// MaxTries is how many intervals a batch is tried before it is dropped
+// (the job's escrow closed, the chain refuses it).
+const MaxTries = 3
+
 // Chain anchors one batch (*chain.Client).
 type Chain interface {
 	// AnchorCheckpoints records root over count checkpoint receipts of
@@ -46,6 +50,7 @@ type Batcher struct {
 	mu      sync.Mutex
 	pending map[wire.JobID][][32]byte
 	seen    map[[32]byte]bool // leaves pending, so none is anchored twice in a batch
+	tries   map[wire.JobID]int
 }
 
 // New returns a Batcher with nothing pending.
@@ -53,7 +58,7 @@ func New(cfg Config) *Batcher {
 	if cfg.Interval <= 0 {
 		cfg.Interval = DefaultInterval
 	}
-	b := &Batcher{cfg: cfg, log: cfg.Logger, pending: map[wire.JobID][][32]byte{}, seen: map[[32]byte]bool{}}
+	b := &Batcher{cfg: cfg, log: cfg.Logger, pending: map[wire.JobID][][32]byte{}, seen: map[[32]byte]bool{}, tries: map[wire.JobID]int{}}
 	if b.log == nil {
 		b.log = slog.New(slog.DiscardHandler)
 	}
@@ -120,14 +125,18 @@ func (b *Batcher) Flush(ctx context.Context) int {
 		root := Root(leaves)
 		err := b.cfg.Chain.AnchorCheckpoints(ctx, j.Bytes32(), root, uint64(len(leaves)))
 		b.mu.Lock()
-		if err != nil {
+		b.tries[j]++
+		if err != nil && b.tries[j] < MaxTries {
 			// Back in front of what arrived meanwhile, for the next interval.
 			b.pending[j] = append(leaves, b.pending[j]...)
 		} else {
 			for _, l := range leaves {
 				delete(b.seen, l)
 			}
-			done++
+			delete(b.tries, j)
+			if err == nil {
+				done++
+			}
 		}
 		b.mu.Unlock()
 		if err != nil {

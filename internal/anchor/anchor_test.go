@@ -103,3 +103,17 @@ func TestBatcher(t *testing.T) {
 		t.Errorf("pending %d, last anchor %s: want both receipts in one batch", b.Pending(j1), ch.anchors[len(ch.anchors)-1])
 	}
 }
+
+// A batch the chain keeps refusing is dropped after MaxTries intervals.
+func TestBatcherGivesUp(t *testing.T) {
+	ch := &fakeChain{fail: true}
+	b := New(Config{Chain: ch, Clock: clock.NewFake(time.Unix(0, 0))})
+	j := wire.NewJobID([16]byte{1})
+	b.Add(checkpoint(j, 1))
+	for i := 0; i < MaxTries; i++ {
+		b.Flush(context.Background())
+	}
+	if b.Pending(j) != 0 {
+		t.Fatalf("%d receipts still pending after %d refusals", b.Pending(j), MaxTries)
+	}
+}

@@ -13,8 +13,9 @@
 // receipt needs no positions.
 //
 // Invariants: a job's batch holds each receipt once; a batch that fails
-// to anchor stays pending and goes with the next interval's; the pending
-// receipts per job are bounded (MaxPending), the oldest dropped first.
+// to anchor stays pending and goes with the next interval's, MaxTries
+// times at most; the pending receipts per job are bounded (MaxPending),
+// the oldest dropped first.
 //
 // Example:
 //

@@ -17,14 +17,15 @@ import (
 // checkpoint at 70% or more, and the task finishes on the other provider
 // from that checkpoint with the output of an uninterrupted run. The work
 // lost is measured: what the dead attempt did after its last checkpoint,
-// against everything it did when no checkpoint exists.
+// against everything it did when no checkpoint exists. With payments on,
+// the verified checkpoints are then anchored on chain in one batch per job.
 func TestLongTaskResumesElsewhere(t *testing.T) {
-	c := startCluster(t, ClusterOptions{Providers: 2, Slots: 1})
+	c := startCluster(t, ClusterOptions{Providers: 2, Slots: 1, Chain: true})
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	mod := upload(t, c.Client, examples.CounterCWASM())
 	job := func() spec.Job {
-		j := spec.Job{Program: spec.Program{CID: mod}, Tasks: spec.Tasks{Args: []string{"8", "12000000"}},
+		j := spec.Job{Program: spec.Program{CID: mod}, Tasks: spec.Tasks{Args: []string{"8", "24000000"}},
 			Verification: spec.VerifyReceipt, Timeout: spec.Duration(2 * time.Minute),
 			Checkpoint: &spec.Checkpoint{Every: spec.Duration(200 * time.Millisecond)}}
 		j.Defaults()
@@ -102,6 +103,13 @@ func TestLongTaskResumesElsewhere(t *testing.T) {
 		t.Fatalf("the last attempt resumed from %q, not a checkpoint the consumer verified before the kill (%v)", last.Resume, seen)
 	case last.Receipt == nil || last.Receipt.Resume != last.Resume:
 		t.Fatalf("the final receipt does not name the checkpoint it started from: %+v", last.Receipt)
+	}
+	// The anchor's interval (a minute) has not come yet: anchor now.
+	if c.Consumer.anchor == nil || c.Consumer.anchor.Pending(id) == 0 {
+		t.Fatal("the verified checkpoints are not queued for anchoring")
+	}
+	if n := c.Consumer.anchor.Flush(ctx); n < 1 || c.Consumer.anchor.Pending(id) != 0 {
+		t.Fatalf("%d batches anchored, %d checkpoints still pending", n, c.Consumer.anchor.Pending(id))
 	}
 	lost := ran - time.Duration(resumedAt)*full/1000
 	t.Logf("uninterrupted task %s; provider stopped after %s, the task resumed at %d‰ elsewhere: work lost %s with checkpoints, %s without",
