@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/deco-network/deco/internal/access"
 	"github.com/deco-network/deco/internal/exec"
+	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/verify"
 	"github.com/deco-network/deco/internal/wire"
 )
@@ -114,14 +116,30 @@ func (c *checkpointRun) drop() {
 // remove deletes a state this run stored.
 func (c *checkpointRun) remove(root wire.CID) { c.r.cfg.Blobs.Remove(root) }
 
+// checkpointEvery is the assignment's checkpoint interval, no shorter
+// than any job may ask (spec.MinCheckpointEvery): a consumer cannot make
+// its provider store and sign states in a tight loop. 0: the default.
+func checkpointEvery(t wire.TaskSpec) time.Duration {
+	if t.CheckpointEveryMs <= 0 {
+		return 0
+	}
+	return max(time.Duration(t.CheckpointEveryMs)*time.Millisecond, spec.MinCheckpointEvery)
+}
+
+// checkpointMax is the assignment's checkpoint size bound, no larger than
+// any job may ask (spec.MaxCheckpointSize). 0: the default.
+func checkpointMax(t wire.TaskSpec) int {
+	return int(min(max(t.CheckpointMax, 0), spec.MaxCheckpointSize))
+}
+
 // restore fetches the checkpoint a resumed attempt starts from.
 func (r *Runner) restore(ctx context.Context, from peer.ID, a wire.Assign) ([]byte, error) {
 	root := a.Spec.Resume
 	if root == "" {
 		return nil, nil
 	}
-	max := a.Spec.CheckpointMax
-	if max <= 0 {
+	max := int64(checkpointMax(a.Spec))
+	if max == 0 {
 		max = int64(exec.DefaultCheckpointMax)
 	}
 	if err := r.cfg.Fetcher.Fetch(ctx, from, root, a.Inline, max); err != nil {

@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"testing"
+	"time"
 
 	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/deco-network/deco/internal/exec"
+	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/verify"
 	"github.com/deco-network/deco/internal/wire"
 )
@@ -84,5 +86,25 @@ func TestRunResumeUnavailable(t *testing.T) {
 	res, _ := f.r.Run(context.Background(), "consumer", a, 0, func(string, string) {})
 	if ran || res.Failure != wire.FailProvider {
 		t.Fatalf("ran %v, result %s: %s", ran, res.Failure, res.Message)
+	}
+}
+
+// A consumer cannot make its provider checkpoint in a tight loop or keep
+// states larger than any job may ask.
+func TestCheckpointBoundsClamped(t *testing.T) {
+	for _, c := range []struct {
+		everyMs, max int64
+		every        time.Duration
+		size         int
+	}{
+		{0, 0, 0, 0},
+		{1, 1 << 40, spec.MinCheckpointEvery, spec.MaxCheckpointSize},
+		{5000, 1 << 20, 5 * time.Second, 1 << 20},
+		{-1, -1, 0, 0},
+	} {
+		s := wire.TaskSpec{CheckpointEveryMs: c.everyMs, CheckpointMax: c.max}
+		if checkpointEvery(s) != c.every || checkpointMax(s) != c.size {
+			t.Errorf("every %d ms, max %d: got %s and %d, want %s and %d", c.everyMs, c.max, checkpointEvery(s), checkpointMax(s), c.every, c.size)
+		}
 	}
 }

@@ -231,8 +231,8 @@ func (r *Runner) RunHooks(ctx context.Context, from peer.ID, a wire.Assign, slot
 		InputDir: inDir, OutputDir: outDir, MemoryLimit: spec.MemoryLimit,
 		Timeout: time.Duration(spec.TimeoutMs) * time.Millisecond, Seed: spec.Task.Seed(),
 		MaxOutputBytes: spec.MaxOutput, Task: spec.Task, Count: spec.Count, Attempt: spec.Attempt,
-		Restore: restore, CheckpointEvery: time.Duration(spec.CheckpointEveryMs) * time.Millisecond,
-		CheckpointMax: int(spec.CheckpointMax), OnCheckpoint: ck.ship, OnProgress: ck.progress,
+		Restore: restore, CheckpointEvery: checkpointEvery(spec), CheckpointMax: checkpointMax(spec),
+		OnCheckpoint: ck.ship, OnProgress: ck.progress,
 	})
 	// A status still in flight may land after the result; the consumer
 	// ignores progress for an attempt that has ended.
