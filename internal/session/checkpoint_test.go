@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"testing"
+	"time"
 
 	ethcrypto "github.com/ethereum/go-ethereum/crypto"
 
@@ -69,5 +70,25 @@ func TestResumedAttemptGrantsItsCheckpoint(t *testing.T) {
 	c.Start(context.Background(), a)
 	if !<-granted {
 		t.Fatal("the provider of a resumed attempt may not read its checkpoint")
+	}
+}
+
+// The gate keeps a provider to the job's interval and to increasing
+// sequence numbers.
+func TestCheckpointGate(t *testing.T) {
+	var g checkpointGate
+	every := time.Hour
+	if !g.admit(1, every) {
+		t.Fatal("the first checkpoint was refused")
+	}
+	if g.admit(2, every) {
+		t.Error("a second checkpoint within the interval was admitted")
+	}
+	g.last = g.last.Add(-every)
+	if g.admit(1, every) {
+		t.Error("an old sequence number was admitted")
+	}
+	if !g.admit(3, every) {
+		t.Error("a checkpoint after the interval was refused")
 	}
 }

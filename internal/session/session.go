@@ -248,6 +248,7 @@ func (m *Manager) run(ctx context.Context, a market.Assign) market.Verdict {
 	done := func(reason string) {
 		l.send(wire.TypeCancel, wire.Cancel{Task: spec.Task, Attempt: spec.Attempt, Reason: reason})
 	}
+	var gate checkpointGate
 	for {
 		var msg linkMsg
 		select {
@@ -265,7 +266,7 @@ func (m *Manager) run(ctx context.Context, a market.Assign) market.Verdict {
 			m.abandon(ctx, a.Peer, spec, v.Reason)
 			return v
 		case msg.status != nil && msg.status.Checkpoint != nil:
-			m.checkpoint(ctx, p, a, *msg.status.Checkpoint)
+			m.checkpoint(ctx, p, a, *msg.status.Checkpoint, &gate)
 		case msg.status != nil:
 			m.post(ctx, market.Progress{Task: spec.Task, Attempt: spec.Attempt, State: msg.status.State, Message: msg.status.Message})
 		case msg.result != nil:
