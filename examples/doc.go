@@ -5,13 +5,19 @@
 //   - hello/: prints and writes a result file the tests can check exactly.
 //   - kernel/: the ray tracer's compute kernel, run natively and as WASM by
 //     `deco bench kernel`.
+//   - counter/: a long task that checkpoints its state every step
+//     (deco.Checkpoint) and resumes from it on another provider; c/ is the
+//     same program in C, built with clang --target=wasm32-wasi.
+//   - guest/: the guest libraries of Deco's host module "deco": guest/deco
+//     for Go (go:wasmimport), guest/c/deco.h for C.
 //   - hostile/: programs that misbehave (loop forever, exhaust memory, escape
 //     the sandbox, flood stdout) used by the sandbox tests.
 //   - jobs/: example job specs (YAML).
 //
 // Invariant: the committed .wasm files are exactly what gen.go builds from
-// the sources with the Go version recorded in GOVERSION; TestModulesCurrent
-// enforces it.
+// the sources with the Go version recorded in GOVERSION (and the clang in
+// counter/c/CLANGVERSION); TestModulesCurrent and TestCModulesCurrent
+// enforce it.
 //
 // Example:
 //

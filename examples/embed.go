@@ -13,6 +13,10 @@ var (
 	helloWASM []byte
 	//go:embed kernel/kernel.wasm
 	kernelWASM []byte
+	//go:embed counter/counter.wasm
+	counterWASM []byte
+	//go:embed counter/c/counter.wasm
+	counterCWASM []byte
 )
 
 // RenderWASM is the ray tracer: one horizontal band of the scene per task.
@@ -23,3 +27,10 @@ func HelloWASM() []byte { return helloWASM }
 
 // KernelWASM is the kernel benchmark wrapper (kernel/cmd).
 func KernelWASM() []byte { return kernelWASM }
+
+// CounterWASM is the checkpointing counter (counter/main.go): args STEPS
+// WORK.
+func CounterWASM() []byte { return counterWASM }
+
+// CounterCWASM is the same counter written in C (counter/c/counter.c).
+func CounterCWASM() []byte { return counterCWASM }

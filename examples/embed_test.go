@@ -20,7 +20,7 @@ func TestModulesCurrent(t *testing.T) {
 	if strings.TrimSpace(string(want)) != runtime.Version() {
 		t.Skipf("modules were built with %s, this is %s; rebuild with `go generate ./examples` to compare", strings.TrimSpace(string(want)), runtime.Version())
 	}
-	for _, m := range []struct{ pkg, out string }{{"./render", "render/render.wasm"}, {"./hello", "hello/hello.wasm"}, {"./kernel/cmd", "kernel/kernel.wasm"}} {
+	for _, m := range []struct{ pkg, out string }{{"./render", "render/render.wasm"}, {"./hello", "hello/hello.wasm"}, {"./kernel/cmd", "kernel/kernel.wasm"}, {"./counter", "counter/counter.wasm"}} {
 		dst := filepath.Join(t.TempDir(), "m.wasm")
 		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s", "-buildvcs=false", "-o", dst, m.pkg)
 		cmd.Env = append(os.Environ(), "GOOS=wasip1", "GOARCH=wasm", "GOWASM=satconv,signext")
@@ -32,5 +32,31 @@ func TestModulesCurrent(t *testing.T) {
 		if !bytes.Equal(got, committed) {
 			t.Errorf("%s is stale: run `go generate ./examples` and commit it", m.out)
 		}
+	}
+}
+
+// TestCModulesCurrent rebuilds the C examples with clang and compares them
+// with the committed bytes, when the clang that built them is installed.
+func TestCModulesCurrent(t *testing.T) {
+	want, err := os.ReadFile("counter/c/CLANGVERSION")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ver, err := exec.Command("clang", "--version").Output()
+	if err != nil {
+		t.Skip("clang is not installed; `make prereqs` installs it")
+	}
+	if got := strings.SplitN(string(ver), "\n", 2)[0]; got != strings.TrimSpace(string(want)) {
+		t.Skipf("the C modules were built with %s, this is %s; rebuild with `go generate ./examples` to compare", strings.TrimSpace(string(want)), got)
+	}
+	dst := filepath.Join(t.TempDir(), "counter.wasm")
+	cmd := exec.Command("clang", "--target=wasm32-wasi", "-O2", "-Wall", "-Wl,--strip-all", "-o", dst, "counter/c/counter.c")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("clang: %v\n%s", err, out)
+	}
+	got, _ := os.ReadFile(dst)
+	committed, _ := os.ReadFile("counter/c/counter.wasm")
+	if !bytes.Equal(got, committed) {
+		t.Error("counter/c/counter.wasm is stale: run `go generate ./examples` and commit it")
 	}
 }

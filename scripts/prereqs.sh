@@ -12,3 +12,13 @@ fi
 if [ -x contracts/install-geth.sh ]; then
   ./contracts/install-geth.sh
 fi
+# The C example guests (examples/counter/c) build with Debian's clang for
+# wasm32-wasi; TestCModulesCurrent skips without it.
+if ! command -v clang >/dev/null 2>&1 || [ ! -f /usr/lib/wasm32-wasi/libc.a ]; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "prereqs: installing clang, lld, wasi-libc and libclang-rt-dev-wasm32 for the C example guests"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends clang lld wasi-libc libclang-rt-dev-wasm32 >/dev/null
+  else
+    echo "prereqs: clang for wasm32-wasi missing; install clang lld wasi-libc libclang-rt-dev-wasm32 to rebuild the C example guests"
+  fi
+fi

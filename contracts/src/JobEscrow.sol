@@ -187,6 +187,11 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     event SlashParamsSet(uint16 slashBps, uint16 reporterBps);
     event TreasurySet(address indexed treasury);
     event CircuitSet(bytes32 indexed circuitId, address indexed verifier, uint8 fixedInputs, uint8 publicInputs);
+    /// @notice A batch of `count` verified checkpoint receipts of job
+    /// `jobId` whose Merkle root is `root` (leaves: EIP-712 Checkpoint
+    /// digests, sorted pairs; see internal/anchor). Anchors what the consumer
+    /// held at a point in time; nothing is stored.
+    event CheckpointsAnchored(bytes32 indexed jobId, bytes32 root, uint256 count);
     event ProofJobOpened(bytes32 indexed jobId, bytes32 indexed circuitId, uint256 price, bytes32 taskRoot, uint48 tasks);
 
     /// @notice An amount of zero was given where tokens must move.
@@ -338,6 +343,16 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
         j.deposited = deposited;
         emit ToppedUp(jobId, amount, deposited);
         token.safeTransferFrom(msg.sender, address(this), amount);
+    }
+
+    /// @notice Anchors a batch of the job's verified checkpoints: one Merkle
+    /// root per job per interval (CheckpointsAnchored). Consumer of an open
+    /// job only.
+    function anchorCheckpoints(bytes32 jobId, bytes32 root, uint256 count) external {
+        if (count == 0) revert ZeroAmount();
+        Job storage j = _openJob(jobId);
+        if (msg.sender != j.consumer) revert NotConsumer(msg.sender, j.consumer);
+        emit CheckpointsAnchored(jobId, root, count);
     }
 
     // ---- payments ----

@@ -289,6 +289,8 @@ type AttemptView struct {
 	// Permille is the progress the program last reported while the
 	// attempt ran (0..1000; 0: none reported).
 	Permille int `json:"permille,omitempty"`
+	// Resume is the checkpoint the attempt started from (empty: fresh).
+	Resume wire.CID `json:"resume,omitempty"`
 }
 
 // ResultView is what an attempt returned.

@@ -498,6 +498,17 @@ func (c *Client) TopUp(ctx context.Context, jobID [32]byte, amount *big.Int) err
 	return c.spend(ctx, "escrow.topUp", c.addrs.Escrow, amount, c.addrs.Escrow, escrowABI.PackTopUp(jobID, amount))
 }
 
+// AnchorCheckpoints records the Merkle root of count verified checkpoint
+// receipts of jobID (JobEscrow.anchorCheckpoints; consumer of an open job
+// only): see internal/anchor.
+func (c *Client) AnchorCheckpoints(ctx context.Context, jobID [32]byte, root [32]byte, count uint64) error {
+	if err := c.contracts(); err != nil {
+		return err
+	}
+	_, err := c.transact(ctx, "escrow.anchorCheckpoints", &c.addrs.Escrow, escrowABI.PackAnchorCheckpoints(jobID, root, new(big.Int).SetUint64(count)), nil)
+	return err
+}
+
 // Redeem implements Chain.
 func (c *Client) Redeem(ctx context.Context, jobID [32]byte, provider common.Address, cumulative *big.Int, consumerSig []byte) error {
 	if err := c.contracts(); err != nil {

@@ -16,6 +16,12 @@ const (
 	DefaultStdoutLimit    int           = 1 << 20
 	DefaultStderrLimit    int           = 1 << 20
 	DefaultMaxOutputBytes int64         = 256 << 20
+
+	// DefaultCheckpointEvery: a run hands its guest's checkpoints to
+	// OnCheckpoint at most this often; calls in between keep the latest.
+	DefaultCheckpointEvery time.Duration = 5 * time.Second
+	// DefaultCheckpointMax bounds one checkpoint's bytes.
+	DefaultCheckpointMax int = 16 << 20
 )
 
 // Sentinel errors returned by Executor.Run, always wrapped with detail and a
@@ -31,7 +37,8 @@ var (
 
 	// ErrBadModule: the module bytes are not a WebAssembly module Deco can
 	// run (not WebAssembly at all, fails validation, imports functions other
-	// than WASI preview1, or exports no _start). The wrapping error says why.
+	// than WASI preview1 and Deco's host module "deco", or exports no
+	// _start). The wrapping error says why.
 	ErrBadModule = errors.New("invalid WebAssembly module")
 
 	// ErrOutputTooLarge: the files the task wrote under /outputs add up to
@@ -73,6 +80,21 @@ type Spec struct {
 	Task    wire.TaskID
 	Count   int // tasks in the job
 	Attempt int
+
+	// Checkpoints, for executors whose guests can save their state
+	// (exec/wasm's host module "deco"); others ignore these fields.
+	//
+	// Restore is the state the guest's restore call returns (nil: none,
+	// a fresh start). OnCheckpoint receives the guest's latest state at
+	// most every CheckpointEvery; it must not keep data after returning
+	// and may be called from another goroutine than Run's. OnProgress
+	// receives the guest's progress in permille (0-1000) when it changes;
+	// it must be cheap. Nil callbacks drop what they would receive.
+	Restore         []byte
+	CheckpointEvery time.Duration // 0 = DefaultCheckpointEvery
+	CheckpointMax   int           // bytes; 0 = DefaultCheckpointMax
+	OnCheckpoint    func(data []byte) error
+	OnProgress      func(permille int)
 }
 
 // WithDefaults returns s with every zero limit replaced by its default.
@@ -91,6 +113,12 @@ func (s Spec) WithDefaults() Spec {
 	}
 	if s.MaxOutputBytes <= 0 {
 		s.MaxOutputBytes = DefaultMaxOutputBytes
+	}
+	if s.CheckpointEvery <= 0 {
+		s.CheckpointEvery = DefaultCheckpointEvery
+	}
+	if s.CheckpointMax <= 0 {
+		s.CheckpointMax = DefaultCheckpointMax
 	}
 	return s
 }

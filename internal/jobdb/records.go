@@ -81,6 +81,10 @@ type taskRecord struct {
 	UpdatedAt     time.Time     `json:"updated_at"`
 	Replicas      int           `json:"replicas,omitempty"`
 	Quorum        int           `json:"quorum,omitempty"`
+	// Checkpoint was added without a version bump: absent reads as none.
+	// It is the latest verified checkpoint, kept with its signed receipt
+	// so a restarted consumer still resumes the task from it.
+	Checkpoint *wire.Checkpoint `json:"checkpoint,omitempty"`
 }
 
 // attemptRecord is one try of a task on one provider.
@@ -110,6 +114,8 @@ type attemptRecord struct {
 	// Permille was added without a version bump too: absent reads as 0,
 	// no progress reported.
 	Permille int `json:"permille,omitempty"`
+	// Resume was added without a version bump: absent reads as a fresh start.
+	Resume wire.CID `json:"resume,omitempty"`
 }
 
 // resultRecord is what an attempt returned.
@@ -139,7 +145,7 @@ func taskRecordOf(t *market.Task) taskRecord {
 	r := taskRecord{V: recordVersion, Index: t.Index, State: string(t.State), Reason: t.Reason, Provider: t.Provider, ProviderEVM: t.ProviderEVM,
 		Price: t.Price, ExitCode: t.ExitCode, OutputRoot: t.OutputRoot, Outputs: t.Outputs, Stdout: t.Stdout, Stderr: t.Stderr,
 		Receipt: t.Receipt, Signature: t.Signature, DurationMs: t.DurationMs, Compiled: t.Compiled, UpdatedAt: t.UpdatedAt,
-		Replicas: t.Replicas, Quorum: t.Quorum, LogsTruncated: t.LogsTruncated}
+		Replicas: t.Replicas, Quorum: t.Quorum, LogsTruncated: t.LogsTruncated, Checkpoint: t.Checkpoint}
 	if t.Attempts != nil {
 		r.Attempts = make([]attemptRecord, len(t.Attempts))
 	}
@@ -147,7 +153,7 @@ func taskRecordOf(t *market.Task) taskRecord {
 		r.Attempts[i] = attemptRecord{N: a.N, Provider: a.Provider, EVM: a.EVM, Price: a.Price, State: a.State, Reason: a.Reason,
 			Started: a.Started, Ended: a.Ended, Deadline: a.Deadline, OutputRoot: a.OutputRoot, Net: a.Net,
 			Receipt: a.Receipt, Signature: a.Signature, Paid: a.Paid, Unpaid: a.Unpaid, Unchecked: a.Unchecked,
-			Failure: a.Failure, FailurePay: a.FailurePay, Withheld: a.Withheld, Permille: a.Permille}
+			Failure: a.Failure, FailurePay: a.FailurePay, Withheld: a.Withheld, Permille: a.Permille, Resume: a.Resume}
 		if res := a.Result; res != nil {
 			r.Attempts[i].Result = &resultRecord{ExitCode: res.ExitCode, Outputs: res.Outputs, Stdout: res.Stdout, Stderr: res.Stderr,
 				DurationMs: res.DurationMs, Compiled: res.Compiled, LogsTruncated: res.LogsTruncated}
@@ -161,7 +167,7 @@ func (r taskRecord) task() *market.Task {
 	t := &market.Task{Index: r.Index, State: market.TaskState(r.State), Reason: r.Reason, Provider: r.Provider, ProviderEVM: r.ProviderEVM,
 		Price: r.Price, ExitCode: r.ExitCode, OutputRoot: r.OutputRoot, Outputs: r.Outputs, Stdout: r.Stdout, Stderr: r.Stderr,
 		Receipt: r.Receipt, Signature: r.Signature, DurationMs: r.DurationMs, Compiled: r.Compiled, UpdatedAt: r.UpdatedAt,
-		Replicas: r.Replicas, Quorum: r.Quorum, LogsTruncated: r.LogsTruncated}
+		Replicas: r.Replicas, Quorum: r.Quorum, LogsTruncated: r.LogsTruncated, Checkpoint: r.Checkpoint}
 	if r.Attempts != nil {
 		t.Attempts = make([]market.Attempt, len(r.Attempts))
 	}
@@ -169,7 +175,7 @@ func (r taskRecord) task() *market.Task {
 		t.Attempts[i] = market.Attempt{N: a.N, Provider: a.Provider, EVM: a.EVM, Price: a.Price, State: a.State, Reason: a.Reason,
 			Started: a.Started, Ended: a.Ended, Deadline: a.Deadline, OutputRoot: a.OutputRoot, Net: a.Net,
 			Receipt: a.Receipt, Signature: a.Signature, Paid: a.Paid, Unpaid: a.Unpaid, Unchecked: a.Unchecked,
-			Failure: a.Failure, FailurePay: a.FailurePay, Withheld: a.Withheld, Permille: a.Permille}
+			Failure: a.Failure, FailurePay: a.FailurePay, Withheld: a.Withheld, Permille: a.Permille, Resume: a.Resume}
 		if res := a.Result; res != nil {
 			t.Attempts[i].Result = &market.Result{ExitCode: res.ExitCode, Outputs: res.Outputs, Stdout: res.Stdout, Stderr: res.Stderr,
 				DurationMs: res.DurationMs, Compiled: res.Compiled, LogsTruncated: res.LogsTruncated}

@@ -21,10 +21,12 @@ func sampleTask() *market.Task {
 	return &market.Task{Index: 2, State: market.TaskVerified, Reason: "verified", Provider: "12D3KooW", ProviderEVM: "0xabc", Price: 4000,
 		ExitCode: 0, OutputRoot: "bafyout", Outputs: out, Stdout: "bafystdout", Receipt: rc, Signature: []byte{1, 2, 3},
 		DurationMs: 12, Compiled: true, UpdatedAt: at, Replicas: 2, Quorum: 2, LogsTruncated: true,
+		Checkpoint: &wire.Checkpoint{Job: "0123456789abcdef0123456789abcdef", Index: 2, Attempt: 3, Root: "bafystate", Size: 7, Seq: 4,
+			Permille: 700, Resume: "bafyearlier", Provider: "0x123", Signature: []byte{4, 5}},
 		Attempts: []market.Attempt{
 			{N: 1, Provider: "12D3KooX", EVM: "0xdef", Price: 3000, State: "interrupted", Reason: "the node restarted", Started: at, Ended: at.Add(time.Second), Deadline: at.Add(time.Minute)},
 			{N: 3, Provider: "12D3KooY", EVM: "0x123", Price: 2000, State: "failed", Reason: "time limit", Started: at, Deadline: at.Add(time.Minute),
-				Failure: "time limit", FailurePay: 2000, Paid: true},
+				Failure: "time limit", FailurePay: 2000, Paid: true, Resume: "bafyearlier"},
 			{N: 2, Provider: "12D3KooW", EVM: "0xabc", Price: 4000, State: "verified", Started: at, Ended: at.Add(2 * time.Second), Deadline: at.Add(time.Minute),
 				OutputRoot: "bafyout", Net: "10.0.0.0/24", Receipt: rc, Signature: []byte{1, 2, 3}, Paid: true, Unchecked: true,
 				Result: &market.Result{ExitCode: 0, Outputs: out, Stdout: "bafystdout", DurationMs: 12, Compiled: true, LogsTruncated: true}},

@@ -106,9 +106,31 @@ func (m *Market) assign(now time.Time, j *Job, t *Task, peer string, b wire.Bid)
 	// Under a quorum the voucher waits for other results: the provider
 	// must not hold this consumer's next tasks until it comes.
 	quorum := j.policy.Policy == spec.VerifyReplicate || j.policy.Policy == spec.VerifyAdaptive
+	spec := m.taskSpec(j, t.Index, n)
+	if c := t.Checkpoint; c != nil && t.replicas() < 2 {
+		// Replicas start fresh: one provider's state must not decide what
+		// the others compute.
+		spec.Resume = c.Root
+		t.Attempts[n-1].Resume = c.Root
+		m.logf(now, j, t.Index, "attempt %d resumes from checkpoint %s (%d.%d%% done by attempt %d)", n, c.Root.Short(), c.Permille/10, c.Permille%10, c.Attempt)
+	}
 	beat, missed := j.Spec.LeaseOf()
-	m.emit(Assign{Peer: peer, EVM: b.EVM, Msg: wire.Assign{Spec: m.taskSpec(j, t.Index, n), Price: b.Price, Consumer: m.cfg.Consumer, Quorum: quorum},
+	m.emit(Assign{Peer: peer, EVM: b.EVM, Msg: wire.Assign{Spec: spec, Price: b.Price, Consumer: m.cfg.Consumer, Quorum: quorum},
 		Lease: time.Duration(missed) * beat})
+}
+
+// checkpointed keeps an attempt's verified checkpoint as the task's
+// latest, unless the task is replicated or it is older than the one kept.
+func (m *Market) checkpointed(now time.Time, e Checkpointed) {
+	j, t, _ := m.attemptOf(e.Task, e.Attempt)
+	if j == nil || t.replicas() >= 2 {
+		return
+	}
+	if c := t.Checkpoint; c != nil && c.Attempt == e.Attempt && c.Seq >= e.Checkpoint.Seq {
+		return
+	}
+	t.Checkpoint = &e.Checkpoint
+	m.touch(now, j, t)
 }
 
 // TaskSpec returns what a provider receives for task i of j on attempt n.
@@ -123,6 +145,7 @@ func (m *Market) taskSpec(j *Job, i, n int) wire.TaskSpec {
 		Args: j.Spec.ArgsFor(i), Env: j.Spec.EnvFor(i), Inputs: j.Spec.InputsFor(i),
 		MemoryLimit: uint64(j.Spec.Resources.Memory), TimeoutMs: time.Duration(j.Spec.Timeout).Milliseconds(),
 		MaxOutput: int64(j.Spec.MaxOutput), Kind: kind, HeartbeatMs: heartbeatMs(j.Spec),
+		CheckpointEveryMs: j.Spec.CheckpointEvery().Milliseconds(), CheckpointMax: j.Spec.CheckpointSize(),
 	}
 }
 

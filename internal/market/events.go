@@ -64,6 +64,17 @@ type Progress struct {
 	Stderr   []byte
 }
 
+// Checkpointed reports a checkpoint the node verified for a running
+// attempt: the receipt is signed by the attempt's provider and the state
+// is stored here. A later attempt of the task resumes from the latest.
+type Checkpointed struct {
+	Task       wire.TaskID
+	Attempt    int
+	Checkpoint wire.Checkpoint
+}
+
+func (Checkpointed) event() {}
+
 // Verdict is the node's judgement of an attempt after it fetched and
 // checked the result.
 type Verdict struct {

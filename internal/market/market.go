@@ -228,6 +228,8 @@ func (m *Market) Step(now time.Time, ev Event) Ready {
 		m.bidFailed(now, e)
 	case Progress:
 		m.progress(now, e)
+	case Checkpointed:
+		m.checkpointed(now, e)
 	case Outcome:
 		m.outcome(now, e)
 	case Cancel:

@@ -124,6 +124,9 @@ type Task struct {
 	// NoLocal: the consumer's own run could not settle the task's split
 	// results (it failed to run), so more replicas decide it instead.
 	NoLocal bool `json:"no_local,omitempty"`
+	// Checkpoint is the latest state an attempt of the task saved that
+	// the consumer verified and stored; the next attempt resumes from it.
+	Checkpoint *wire.Checkpoint `json:"checkpoint,omitempty"`
 
 	waitingSince time.Time
 }
@@ -164,6 +167,8 @@ type Attempt struct {
 	Receipt   *wire.Receipt `json:"receipt,omitempty"`
 	Signature []byte        `json:"signature,omitempty"`
 	Result    *Result       `json:"result,omitempty"`
+	// Resume is the checkpoint the attempt started from (empty: fresh).
+	Resume wire.CID `json:"resume,omitempty"`
 	// Paid is set once the market emitted Pay for this attempt, and
 	// cleared if the driver reports the Pay was not carried out (Unpaid).
 	Paid bool `json:"paid,omitempty"`

@@ -16,6 +16,7 @@ import (
 	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/deco-network/deco/internal/access"
+	"github.com/deco-network/deco/internal/anchor"
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/attest"
 	"github.com/deco-network/deco/internal/chain"
@@ -119,6 +120,7 @@ type Node struct {
 	events   chan input
 	calls    chan func()
 	sessions *session.Manager
+	anchor   *anchor.Batcher // nil without a chain that anchors checkpoints
 	subsMu   sync.Mutex
 	subs     map[wire.JobID][]chan api.LogLine
 	jobs     *jobdb.DB           // the market's jobs, tasks and logs, in db

@@ -9,6 +9,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/libp2p/go-libp2p/core/peer"
 
+	"github.com/deco-network/deco/internal/anchor"
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/chain"
 	"github.com/deco-network/deco/internal/pay"
@@ -61,6 +62,11 @@ func (n *Node) startPayments(ctx context.Context) error {
 	n.pay.consumer = pay.NewConsumer(c, n.db, n.log.With("component", "pay"), n.clk)
 	n.wg.Add(1)
 	go func() { defer n.wg.Done(); n.pay.consumer.Run(ctx) }()
+	if ac, ok := c.(anchor.Chain); ok {
+		n.anchor = anchor.New(anchor.Config{Chain: ac, Domain: n.domain, Clock: n.clk, Logger: n.log.With("component", "anchor")})
+		n.wg.Add(1)
+		go func() { defer n.wg.Done(); n.anchor.Run(ctx) }()
+	}
 	if n.opts.Config.Provider.Enabled {
 		// Its redemption schedule is the provider machine's (internal/providing).
 		n.pay.provider = pay.NewProvider(c, n.db, n.log.With("component", "pay"), n.clk, n.opts.Redeem)

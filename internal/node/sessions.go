@@ -1,6 +1,8 @@
 package node
 
 import (
+	"context"
+
 	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/session"
 	"github.com/deco-network/deco/internal/spec"
@@ -15,10 +17,19 @@ import (
 func (n *Node) startSessions() {
 	n.sessions = session.New(session.Config{
 		Host: session.Network(n.host), Blobs: n.blobs,
-		Seal: n.seal, Open: n.open, Post: n.post, Binding: n.binding,
+		Seal: n.seal, Open: n.open, Post: n.sessionPost, Binding: n.binding,
 		Domain: n.domain, Attestation: n.opts.Attestation, Proofs: zkJudge{n}, Access: n.access,
 		Eligible: n.eligible, Clock: n.clk,
 	})
+}
+
+// sessionPost hands a session's event to the loop; a verified checkpoint
+// also goes to the anchor batcher.
+func (n *Node) sessionPost(ctx context.Context, ev market.Event) {
+	if c, ok := ev.(market.Checkpointed); ok && n.anchor != nil {
+		n.anchor.Add(c.Checkpoint)
+	}
+	n.post(ctx, ev)
 }
 
 // zkJudge is the session's ProofJudge: the node's zk state.

@@ -181,9 +181,15 @@ func (l *loop) serveTask(ctx context.Context, cancel context.CancelFunc, r provc
 	defer cancel()
 	spec := r.Assign.Spec
 	live := p.lives.start(r.Key)
-	res, claim := p.run.RunLive(ctx, s.peer, r.Assign, r.Slot, func(state, msg string) {
-		s.write(wire.TypeStatus, wire.Status{Task: spec.Task, Attempt: spec.Attempt, State: state, Message: msg})
-	}, live)
+	res, claim := p.run.RunHooks(ctx, s.peer, r.Assign, r.Slot, runner.Hooks{
+		Status: func(state, msg string) {
+			s.write(wire.TypeStatus, wire.Status{Task: spec.Task, Attempt: spec.Attempt, State: state, Message: msg})
+		},
+		OnCheckpoint: func(c wire.Checkpoint) {
+			s.write(wire.TypeStatus, wire.Status{Task: spec.Task, Attempt: spec.Attempt, State: "checkpoint", Checkpoint: &c})
+		},
+		Live: live,
+	})
 	p.lives.end(r.Key) // the rest of its output is in the result
 	stopped := ctx.Err() != nil
 	if p.cfg.Malice != nil && !stopped {

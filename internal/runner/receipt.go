@@ -42,7 +42,7 @@ func (s Signer) sign(runtime string, spec wire.TaskSpec, res wire.Result, module
 		Job: spec.Task.Job, Index: spec.Task.Index, Program: spec.Program, InputRoot: in.Root(),
 		SpecHash: verify.HashHex(verify.SpecHash(spec)), OutputRoot: res.Outputs.Root(),
 		Environment: wire.Environment{Runtime: runtime, ModuleHash: moduleHash, MemoryLimit: spec.MemoryLimit, TimeoutMs: spec.TimeoutMs},
-		ExitCode:    res.ExitCode, Provider: s.EVM, Attestation: s.Attester.Kind(),
+		ExitCode:    res.ExitCode, Provider: s.EVM, Attestation: s.Attester.Kind(), Resume: spec.Resume,
 	}
 	if s.Edit != nil {
 		s.Edit(spec, &rec)

@@ -163,12 +163,17 @@ func (r *Runner) Close() {
 // (a notice in flight), and the consumer ignores progress of an ended
 // attempt.
 func (r *Runner) Run(ctx context.Context, from peer.ID, a wire.Assign, slot int, status func(state, msg string)) (wire.Result, *chain.ProofClaim) {
-	return r.RunLive(ctx, from, a, slot, status, nil)
+	return r.RunHooks(ctx, from, a, slot, Hooks{Status: status})
 }
 
-// RunLive is Run with live, if not nil, getting the program's output and
-// progress as the task runs (the provider's heartbeats take them from it).
-func (r *Runner) RunLive(ctx context.Context, from peer.ID, a wire.Assign, slot int, status func(state, msg string), live *Live) (wire.Result, *chain.ProofClaim) {
+// RunHooks is Run reporting what the guest says while it runs through h
+// (see Hooks); h.Status is Run's status.
+func (r *Runner) RunHooks(ctx context.Context, from peer.ID, a wire.Assign, slot int, h Hooks) (wire.Result, *chain.ProofClaim) {
+	status := h.Status
+	if status == nil {
+		status = func(string, string) {}
+	}
+	live := h.Live
 	spec := a.Spec
 	res := wire.Result{Task: spec.Task, Attempt: spec.Attempt}
 	fail := func(kind string, err error) wire.Result {
@@ -212,6 +217,12 @@ func (r *Runner) RunLive(ctx context.Context, from peer.ID, a wire.Assign, slot 
 			return fail(wire.FailProvider, err), nil
 		}
 	}
+	ck := r.checkpoints(from, spec, h)
+	defer ck.drop()
+	restore, err := r.restore(ctx, from, a)
+	if err != nil {
+		return fail(wire.FailProvider, err), nil
+	}
 	// Say "running" only for tasks that take a while: for short ones the
 	// result is the news, and a message less per task is throughput.
 	running := r.cfg.Clock.AfterFunc(RunningAfter, func() { status("running", ex.Running) })
@@ -221,6 +232,8 @@ func (r *Runner) RunLive(ctx context.Context, from peer.ID, a wire.Assign, slot 
 		InputDir: inDir, OutputDir: outDir, MemoryLimit: spec.MemoryLimit,
 		Timeout: time.Duration(spec.TimeoutMs) * time.Millisecond, Seed: spec.Task.Seed(),
 		MaxOutputBytes: spec.MaxOutput, Task: spec.Task, Count: spec.Count, Attempt: spec.Attempt,
+		Restore: restore, CheckpointEvery: checkpointEvery(spec), CheckpointMax: checkpointMax(spec),
+		OnCheckpoint: ck.ship, OnProgress: ck.progress,
 	}
 	if live != nil {
 		es.LiveStdout, es.LiveStderr = live.Stdout(), live.Stderr()
@@ -229,6 +242,7 @@ func (r *Runner) RunLive(ctx context.Context, from peer.ID, a wire.Assign, slot 
 	// A status still in flight may land after the result; the consumer
 	// ignores progress for an attempt that has ended.
 	running.Stop()
+	ck.stop()
 	res.DurationMs, res.ExitCode, res.Compiled = out.Duration.Milliseconds(), int64(out.ExitCode), out.Compiled
 	res.Inline = map[wire.CID][]byte{}
 	if len(out.Stdout) > 0 || len(out.Stderr) > 0 || err == nil {

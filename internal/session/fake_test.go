@@ -143,6 +143,8 @@ type provider struct {
 	opens   atomic.Int32
 	bid     func(wire.BidRequest) wire.Bid
 	result  func(wire.Assign) *wire.Result
+	// statuses, if set, are sent after "running" and before the result.
+	statuses func(wire.Assign) []wire.Status
 
 	mu      sync.Mutex
 	streams []*pipeEnd
@@ -232,6 +234,12 @@ func (p *provider) serve(s *pipeEnd) {
 			}
 			st, _ := wire.EncodeFrame(wire.TypeStatus, wire.Status{Task: a.Spec.Task, Attempt: a.Spec.Attempt, State: "running"})
 			s.WriteMsg(st)
+			if p.statuses != nil {
+				for _, x := range p.statuses(a) {
+					st, _ := wire.EncodeFrame(wire.TypeStatus, x)
+					s.WriteMsg(st)
+				}
+			}
 			if res := p.result(a); res != nil {
 				out, _ := wire.EncodeFrame(wire.TypeResult, *res)
 				s.WriteMsg(out)

@@ -264,6 +264,7 @@ func (m *Manager) run(ctx context.Context, a market.Assign) market.Verdict {
 		leaseCheck = t.C()
 	}
 	var news beatNews
+	var gate checkpointGate
 	for {
 		var msg linkMsg
 		select {
@@ -292,6 +293,8 @@ func (m *Manager) run(ctx context.Context, a market.Assign) market.Verdict {
 			v := ProviderFault("lost connection to provider %s while the task ran: %v", ShortID(a.Peer), msg.err)
 			m.abandon(ctx, a.Peer, spec, v.Reason)
 			return v
+		case msg.status != nil && msg.status.Checkpoint != nil:
+			m.checkpoint(ctx, p, a, *msg.status.Checkpoint, &gate)
 		case msg.status != nil:
 			m.post(ctx, market.Progress{Task: spec.Task, Attempt: spec.Attempt, State: msg.status.State, Message: msg.status.Message})
 		case msg.result != nil:
@@ -413,11 +416,15 @@ func (n *beatNews) of(b *wire.TaskBeat) (market.Progress, bool) {
 	return p, news
 }
 
-// taskBlobs lists the blobs a task's provider needs: program, inputs.
+// taskBlobs lists the blobs a task's provider needs: program, inputs
+// and the checkpoint it resumes from.
 func taskBlobs(spec wire.TaskSpec) []wire.CID {
 	cids := []wire.CID{spec.Program}
 	for _, in := range spec.Inputs {
 		cids = append(cids, in.CID)
+	}
+	if spec.Resume != "" {
+		cids = append(cids, spec.Resume)
 	}
 	return cids
 }

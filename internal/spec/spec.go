@@ -147,6 +147,9 @@ type Job struct {
 	// Lease sets the heartbeats of running tasks (nil: every 500ms, an
 	// attempt is dead after 4 missed).
 	Lease *Lease `yaml:"lease,omitempty" json:"lease,omitempty"`
+	// Checkpoint bounds the state a WebAssembly task saves with
+	// deco.checkpoint (nil: DefaultCheckpointEvery, DefaultCheckpointSize).
+	Checkpoint *Checkpoint `yaml:"checkpoint,omitempty" json:"checkpoint,omitempty"`
 }
 
 // Lease is a job's heartbeat settings, e.g. {heartbeat: 1s, missed: 5}:
@@ -181,6 +184,42 @@ func (j Job) LeaseOf() (heartbeat time.Duration, missed int) {
 		}
 	}
 	return heartbeat, missed
+}
+
+// Checkpoint is the job's checkpoint section, e.g. {every: 5s, max_size:
+// 16MiB}: a provider ships a task's latest saved state at most every
+// Every, each at most MaxSize bytes; a task given to another provider
+// resumes from the latest one the consumer verified. Zero fields take the
+// defaults.
+type Checkpoint struct {
+	Every   Duration `yaml:"every,omitempty" json:"every,omitempty"`
+	MaxSize Size     `yaml:"max_size,omitempty" json:"max_size,omitempty"`
+}
+
+// Checkpoint defaults and bounds.
+const (
+	DefaultCheckpointEvery = 5 * time.Second
+	DefaultCheckpointSize  = 16 << 20
+	// MinCheckpointEvery keeps a task from flooding its consumer.
+	MinCheckpointEvery = 100 * time.Millisecond
+	// MaxCheckpointSize bounds max_size: each shipment is fetched whole.
+	MaxCheckpointSize = 256 << 20
+)
+
+// CheckpointEvery is how often the job's tasks ship checkpoints.
+func (j Job) CheckpointEvery() time.Duration {
+	if j.Checkpoint == nil || j.Checkpoint.Every == 0 {
+		return DefaultCheckpointEvery
+	}
+	return time.Duration(j.Checkpoint.Every)
+}
+
+// CheckpointSize is the largest checkpoint the job's tasks may ship.
+func (j Job) CheckpointSize() int64 {
+	if j.Checkpoint == nil || j.Checkpoint.MaxSize == 0 {
+		return DefaultCheckpointSize
+	}
+	return int64(j.Checkpoint.MaxSize)
 }
 
 // Checks is the verification section's consumer-side checks, e.g.
@@ -488,6 +527,14 @@ func (j Job) Validate() error {
 	}
 	if j.MaxOutput > MaxOutput {
 		add("max_output", "at most %s, got %s", Size(MaxOutput), j.MaxOutput)
+	}
+	if c := j.Checkpoint; c != nil {
+		if c.Every != 0 && time.Duration(c.Every) < MinCheckpointEvery {
+			add("checkpoint.every", "at least %s (or unset for %s), got %s", MinCheckpointEvery, DefaultCheckpointEvery, c.Every)
+		}
+		if c.MaxSize > MaxCheckpointSize {
+			add("checkpoint.max_size", "at most %s, got %s", Size(MaxCheckpointSize), c.MaxSize)
+		}
 	}
 	if j.Program.Size < 0 {
 		add("program.size", "must not be negative, got %d", j.Program.Size)

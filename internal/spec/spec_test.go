@@ -72,6 +72,8 @@ func TestValidateErrors(t *testing.T) {
 		{"circuit template", "circuit: {name: mimc, set: {seed: '{{task}}'}}", "circuit.set.seed", "unknown template variable"},
 		{"price overflows the budget", "program: {wasm: a.wasm}\ntasks: {count: 3}\nprice: {max: 6148914691236.517206}", "price.max", "more than any escrow can hold"},
 		{"huge max_output", "program: {wasm: a.wasm}\nmax_output: 100TiB", "max_output", "at most 64GiB"},
+		{"checkpoint flood", "program: {wasm: a.wasm}\ncheckpoint: {every: 10ms}", "checkpoint.every", "at least 100ms"},
+		{"huge checkpoint", "program: {wasm: a.wasm}\ncheckpoint: {max_size: 1GiB}", "checkpoint.max_size", "at most 256MiB"},
 		{"huge disk", "program: {wasm: a.wasm}\nresources: {disk: 4096TiB}", "resources.disk", "at most"},
 		{"many gpus", "program: {wasm: a.wasm}\nresources: {gpu: 1000}", "resources.gpu", "between 0 and 64"},
 		{"long timeout", "program: {wasm: a.wasm}\ntimeout: 1000h", "timeout", "between 10ms and 24h"},
@@ -297,5 +299,22 @@ func TestVerificationPolicies(t *testing.T) {
 	// An invalid policy reads as receipt, the weakest.
 	if p := (Job{Verification: "magic"}).Policy(); p.Policy != VerifyReceipt {
 		t.Fatalf("invalid policy reads as %+v", p)
+	}
+}
+
+func TestCheckpointSection(t *testing.T) {
+	j, err := Parse([]byte("program: {wasm: a.wasm}\ncheckpoint: {every: 500ms, max_size: 1MiB}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if j.CheckpointEvery() != 500*time.Millisecond || j.CheckpointSize() != 1<<20 {
+		t.Errorf("every %s size %d, want 500ms and 1MiB", j.CheckpointEvery(), j.CheckpointSize())
+	}
+	j, err = Parse([]byte("program: {wasm: a.wasm}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if j.CheckpointEvery() != DefaultCheckpointEvery || j.CheckpointSize() != DefaultCheckpointSize {
+		t.Errorf("defaults: every %s size %d", j.CheckpointEvery(), j.CheckpointSize())
 	}
 }

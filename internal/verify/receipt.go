@@ -112,6 +112,12 @@ func SpecHash(t wire.TaskSpec) [32]byte {
 	num(t.MemoryLimit)
 	num(uint64(t.TimeoutMs))
 	num(uint64(t.MaxOutput))
+	// A resumed attempt commits to the checkpoint it started from; a
+	// fresh one hashes as before checkpoints existed.
+	if t.Resume != "" {
+		str("resume")
+		str(string(t.Resume))
+	}
 	return sha256.Sum256(b)
 }
 
@@ -249,6 +255,9 @@ func Check(d Domain, r wire.Receipt, sig []byte, want Expect) error {
 	}
 	if r.InputRoot != inM.Root() {
 		return fmt.Errorf("%w: input root %s, assigned %s", ErrMismatch, r.InputRoot.Short(), inM.Root().Short())
+	}
+	if r.Resume != want.Spec.Resume {
+		return fmt.Errorf("%w: it says the attempt resumed from %q, assigned %q", ErrMismatch, r.Resume, want.Spec.Resume)
 	}
 	if got, err := ParseHash(r.SpecHash); err != nil || got != SpecHash(want.Spec) {
 		return fmt.Errorf("%w: spec hash %s is not the assigned task's (args, env, count or limits differ)", ErrMismatch, r.SpecHash)

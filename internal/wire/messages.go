@@ -113,6 +113,14 @@ type TaskSpec struct {
 	// while it holds this attempt (Beat); 0: DefaultHeartbeatMs. It does
 	// not determine the output, so receipts do not cover it.
 	HeartbeatMs int64 `json:"heartbeat_ms,omitempty"`
+	// Resume is the checkpoint the attempt starts from (the program's
+	// deco.restore returns it), a state an earlier attempt shipped; the
+	// provider fetches it from the consumer. Empty: a fresh start.
+	Resume CID `json:"resume,omitempty"`
+	// The job's checkpoint bounds (0: the executor's defaults): ship at
+	// most every CheckpointEveryMs, each at most CheckpointMax bytes.
+	CheckpointEveryMs int64 `json:"checkpoint_every_ms,omitempty"`
+	CheckpointMax     int64 `json:"checkpoint_max,omitempty"`
 }
 
 // DefaultHeartbeatMs is the heartbeat interval of a task that names none.
@@ -156,8 +164,29 @@ type Assign struct {
 type Status struct {
 	Task    TaskID `json:"task"`
 	Attempt int    `json:"attempt"`
-	State   string `json:"state"` // "fetching", "running"
+	State   string `json:"state"` // "fetching", "running", "checkpoint"
 	Message string `json:"message,omitempty"`
+	// Checkpoint, with State "checkpoint", is a state the task saved,
+	// signed by the provider.
+	Checkpoint *Checkpoint `json:"checkpoint,omitempty"`
+}
+
+// Checkpoint is a provider's signed progress receipt: attempt Attempt of
+// task Index of Job saved the state Root (Size bytes, a blob the
+// consumer may fetch from the provider) as its Seq-th checkpoint, with
+// Permille of its work done, having started from Resume. Signature is
+// the provider's EVM key over verify.CheckpointDigest.
+type Checkpoint struct {
+	Job       JobID  `json:"job"`
+	Index     int    `json:"index"`
+	Attempt   int    `json:"attempt"`
+	Root      CID    `json:"root"`
+	Size      int64  `json:"size"`
+	Seq       uint64 `json:"seq"`
+	Permille  int    `json:"permille"`
+	Resume    CID    `json:"resume,omitempty"`
+	Provider  string `json:"provider"` // 0x EVM address
+	Signature []byte `json:"signature"`
 }
 
 // MaxBeatLog bounds the program output one TaskBeat carries (stdout and
@@ -272,6 +301,9 @@ type Receipt struct {
 	Attestation string      `json:"attestation"` // "software": signed by the provider's key, no hardware claim
 	ChainID     uint64      `json:"chain_id"`
 	Contract    string      `json:"contract"` // verifying contract of the EIP-712 domain
+	// Resume names the checkpoint the attempt started from (the
+	// assignment's TaskSpec.Resume); SpecHash commits to it.
+	Resume CID `json:"resume,omitempty"`
 }
 
 // TypeVoucher names a Voucher message.

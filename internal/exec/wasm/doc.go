@@ -24,6 +24,13 @@
 // Stdout/stderr are captured up to their caps; writes under /outputs stop
 // at Spec.MaxOutputBytes.
 //
+// Checkpoints: guests may import the host module "deco" (checkpoint,
+// restore, progress; see checkpoint.go) to save their state, find it again
+// after the task moved to another provider (Spec.Restore), and report
+// progress; states reach Spec.OnCheckpoint at most every
+// Spec.CheckpointEvery, each at most Spec.CheckpointMax bytes.
+// examples/guest holds the Go and C guest libraries.
+//
 // Compiled modules are cached in memory by Spec.ModuleID (LRU, bounded by
 // WithMaxCompiled) and, with WithCacheDir, on disk by wazero, so only the
 // first run of a module pays for compilation (Result.Compiled).

@@ -129,6 +129,10 @@ func newRuntime(ctx context.Context, cache wazero.CompilationCache, closeOnDone 
 		rt.Close(ctx)
 		return nil, fmt.Errorf("instantiate WASI: %w", err)
 	}
+	if err := instantiateDeco(ctx, rt); err != nil {
+		rt.Close(ctx)
+		return nil, err
+	}
 	return rt, nil
 }
 
@@ -217,8 +221,11 @@ func (e *Executor) run(ctx context.Context, s exec.Spec, res *exec.Result) error
 	runCtx, cancel := context.WithTimeout(ctx, s.Timeout)
 	defer cancel()
 	runCtx = experimental.WithMemoryAllocator(runCtx, mem)
+	ckpt := newCheckpoints(s, stderr)
+	runCtx = context.WithValue(runCtx, stateKey{}, ckpt)
 
 	exitCode, trap, runErr := e.start(runCtx, cm, cfg)
+	ckpt.stop()
 	res.ExitCode = exitCode
 	if trap != nil {
 		fmt.Fprintf(stderr, "\ndeco: the program crashed: %v\n", trap)
@@ -483,8 +490,8 @@ func (e *Executor) compile(ctx context.Context, cm *compiledModule, bin []byte) 
 		return bad(why)
 	}
 	for _, f := range cm.mod.ImportedFunctions() {
-		if m, name, _ := f.Import(); m != wasiModule {
-			return reject(fmt.Sprintf("it imports %s.%s, but only %s functions are available", m, name, wasiModule))
+		if m, name, _ := f.Import(); m != wasiModule && (m != decoModule || !decoImports[name]) {
+			return reject(fmt.Sprintf("it imports %s.%s, but only %s functions and deco.checkpoint, deco.restore and deco.progress are available", m, name, wasiModule))
 		}
 	}
 	if len(cm.mod.ImportedMemories()) > 0 {
