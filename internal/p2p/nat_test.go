@@ -32,9 +32,9 @@ func (g onlyRelayed) allows(p peer.ID, a ma.Multiaddr) bool {
 	return p != g.natted || isCircuit(a) || g.open != nil && g.open.Load()
 }
 
-func (g onlyRelayed) InterceptPeerDial(peer.ID) bool { return true }
+func (g onlyRelayed) InterceptPeerDial(peer.ID) bool                   { return true }
 func (g onlyRelayed) InterceptAddrDial(p peer.ID, a ma.Multiaddr) bool { return g.allows(p, a) }
-func (g onlyRelayed) InterceptAccept(network.ConnMultiaddrs) bool { return true }
+func (g onlyRelayed) InterceptAccept(network.ConnMultiaddrs) bool      { return true }
 func (g onlyRelayed) InterceptSecured(_ network.Direction, p peer.ID, c network.ConnMultiaddrs) bool {
 	return g.allows(p, c.RemoteMultiaddr())
 }
@@ -481,4 +481,7 @@ func BenchmarkFetchBlobRelayed(b *testing.B) {
 
 type countingWriter int64
 
-func (w *countingWriter) Write(p []byte) (int, error) { *w += countingWriter(len(p)); return len(p), nil }
+func (w *countingWriter) Write(p []byte) (int, error) {
+	*w += countingWriter(len(p))
+	return len(p), nil
+}
