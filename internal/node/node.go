@@ -26,6 +26,7 @@ import (
 	"github.com/deco-network/deco/internal/jobdb"
 	"github.com/deco-network/deco/internal/localcheck"
 	"github.com/deco-network/deco/internal/market"
+	"github.com/deco-network/deco/internal/metrics"
 	"github.com/deco-network/deco/internal/p2p"
 	"github.com/deco-network/deco/internal/pay"
 	"github.com/deco-network/deco/internal/providing"
@@ -112,6 +113,7 @@ type Node struct {
 
 	// consumer
 	market   *market.Market
+	metrics  *metrics.Market // observes what the market steps, for /metrics
 	sched    *sched.Learned
 	events   chan input
 	calls    chan func()
@@ -274,6 +276,7 @@ func (n *Node) Start(ctx context.Context) (err error) {
 		return err
 	}
 	n.market = market.New(mc, n.sched)
+	n.metrics = metrics.NewMarket()
 	var rep json.RawMessage
 	if ok, _ := n.db.Get("meta", "reputation", &rep); ok {
 		if err := n.market.Reputation().UnmarshalJSON(rep); err != nil {
