@@ -91,7 +91,7 @@ func (n *Node) step(now time.Time, ev market.Event) market.Ready {
 func (n *Node) loop(ctx context.Context, restored []*market.Job) {
 	t := n.clk.NewTicker(n.opts.Tick)
 	defer t.Stop()
-	schedSaved := time.Time{}
+	schedSaved, peersSaved := time.Time{}, time.Time{}
 	if len(restored) > 0 {
 		now := n.clk.Now()
 		var rd market.Ready
@@ -133,6 +133,10 @@ func (n *Node) loop(ctx context.Context, restored []*market.Job) {
 			now := n.clk.Now()
 			rd = n.market.Tick(now)
 			n.metrics.Stepped(now, nil, rd)
+			if now.Sub(peersSaved) >= time.Second {
+				peersSaved = now
+				n.jobs.SavePeers(n.host.ListenAddrs(4)) // writes only a changed set
+			}
 			if now.Sub(schedSaved) > 10*time.Second {
 				schedSaved = now
 				n.db.Put("meta", schedKey, n.sched.Snapshot())
