@@ -128,6 +128,7 @@ func TestChaos(t *testing.T) {
 	if final.State != api.JobCompleted {
 		t.Fatalf("job %s: %s", final.State, final.Reason)
 	}
+	killed := map[string]bool{df.Nodes[first].PeerID: true, df.Nodes[second].PeerID: true}
 	owed := map[string]wire.Amount{} // provider EVM -> paid attempts' prices
 	var spent wire.Amount
 	moved, reasons := 0, map[string]int{}
@@ -138,9 +139,14 @@ func TestChaos(t *testing.T) {
 		paid := 0
 		for _, a := range tk.Attempts {
 			if a.Paid {
-				paid++
 				spent += a.Price
 				owed[strings.ToLower(a.EVM)] += a.Price
+				// Fair exchange: a provider killed between its voucher and
+				// the consumer's fetch was paid for outputs it never
+				// delivered (docs/economics.md: each side risks one task).
+				if !(a.State == "failed" && killed[a.Provider] && strings.Contains(a.Reason, "was paid but")) {
+					paid++
+				}
 			}
 			if a.State == "verified" {
 				continue
@@ -152,7 +158,7 @@ func TestChaos(t *testing.T) {
 			reasons[a.State+": "+firstWords(a.Reason, 6)]++
 		}
 		if paid != 1 {
-			t.Errorf("task %d: %d paid attempts, want exactly 1 under receipt verification", tk.Index, paid)
+			t.Errorf("task %d: %d paid attempts (besides those of killed providers that could not deliver), want exactly 1 under receipt verification", tk.Index, paid)
 		}
 	}
 	t.Logf("%d attempts ended without the task's result; reasons: %v", moved, reasons)

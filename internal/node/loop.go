@@ -95,6 +95,7 @@ func (n *Node) loop(ctx context.Context, restored []*market.Job) {
 	if len(restored) > 0 {
 		now := n.clk.Now()
 		var rd market.Ready
+		n.repay(ctx, restored)
 		for _, j := range restored {
 			rd.Merge(n.step(now, market.Restore{Job: j}))
 		}

@@ -218,12 +218,7 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	if n.blobs, err = store.OpenBlobs(home.Path("blobs")); err != nil {
 		return err
 	}
-	// Peers worked with before a restart are dialled like bootstrap peers:
-	// they may not know this node's new address (jobdb.SavePeers).
-	known, err := n.jobs.Peers()
-	if err != nil {
-		n.log.Warn("remembered peers unreadable; only bootstrap peers are dialled", "err", err)
-	}
+	known, _ := n.jobs.Peers() // dialled like bootstrap peers: they may not know a new address (jobdb.SavePeers)
 	n.host, err = p2p.New(ctx, p2p.Config{
 		Key: n.id.PeerKey, ListenAddrs: n.opts.Config.Listen, Bootstrap: append(slices.Clip(n.opts.Config.Bootstrap), known...),
 		MDNS: n.opts.Config.MDNS, DHT: n.opts.Config.DHT, Logger: n.log.With("component", "p2p"),

@@ -11,6 +11,7 @@ import (
 
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/chain"
+	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/pay"
 	"github.com/deco-network/deco/internal/pricing"
 	"github.com/deco-network/deco/internal/spec"
@@ -144,4 +145,52 @@ func (n *Node) stake(ctx context.Context, evm string) (wire.Amount, bool) {
 		return 0, false
 	}
 	return wire.Amount(new(big.Int).Div(s, wire.Amount(1).Wei()).Uint64()), true
+}
+
+// repay makes good what a crash between a persisted Pay and its voucher
+// lost: it signs what restored jobs mark paid and the escrow record lacks,
+// and re-sends the voucher of every paid attempt whose outputs are still
+// withheld, before the restored Fetch (the settler keeps the order); a
+// provider that had the voucher gains nothing from a repeat.
+func (n *Node) repay(ctx context.Context, jobs []*market.Job) {
+	for _, j := range jobs {
+		if _, zk := n.zk.Job(j.ID); zk || n.pay.consumer == nil {
+			continue
+		}
+		paid := map[common.Address]wire.Amount{}
+		for _, t := range j.Tasks {
+			for _, a := range t.Attempts {
+				if !a.Paid {
+					continue
+				}
+				if a.Failure == "" {
+					paid[common.HexToAddress(a.EVM)] += a.Price
+				} else {
+					paid[common.HexToAddress(a.EVM)] += a.FailurePay // a paid failure earned its share
+				}
+			}
+		}
+		e, _ := n.pay.consumer.Status(ctx, j.ID) // the escrow record is read before the chain
+		for _, p := range e.Providers {
+			owed := common.HexToAddress(p.Provider)
+			paid[owed] -= min(paid[owed], p.Spent)
+		}
+		for p, short := range paid {
+			if short > 0 {
+				n.log.Warn("signing a voucher a restart lost", "job", j.ID.Short(), "provider", p.Hex(), "amount", short)
+				n.voucher(ctx, j.ID, p.Hex(), short)
+			}
+		}
+		for _, t := range j.Tasks {
+			for _, a := range t.Attempts {
+				if !a.Paid || !a.Withheld {
+					continue
+				}
+				if v, err := n.voucher(ctx, j.ID, a.EVM, 0); err == nil && v != nil {
+					v.Task, v.Attempt = wire.TaskID{Job: j.ID, Index: t.Index}, a.N
+					n.settle.Pay(ctx, a.Provider, v)
+				}
+			}
+		}
+	}
 }
