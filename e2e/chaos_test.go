@@ -158,6 +158,9 @@ func TestChaos(t *testing.T) {
 			reasons[a.State+": "+firstWords(a.Reason, 6)]++
 		}
 		if paid != 1 {
+			for _, a := range tk.Attempts {
+				t.Logf("task %d attempt %d on %s: %s, paid %v: %s", tk.Index, a.N, a.Provider, a.State, a.Paid, a.Reason)
+			}
 			t.Errorf("task %d: %d paid attempts (besides those of killed providers that could not deliver), want exactly 1 under receipt verification", tk.Index, paid)
 		}
 	}

@@ -147,50 +147,32 @@ func (n *Node) stake(ctx context.Context, evm string) (wire.Amount, bool) {
 	return wire.Amount(new(big.Int).Div(s, wire.Amount(1).Wei()).Uint64()), true
 }
 
-// repay makes good what a crash between a persisted Pay and its voucher
-// lost: it signs what restored jobs mark paid and the escrow record lacks,
-// and re-sends the voucher of every paid attempt whose outputs are still
-// withheld, before the restored Fetch (the settler keeps the order); a
-// provider that had the voucher gains nothing from a repeat.
+// repay has the escrow make good what a crash between a persisted Pay
+// and its voucher lost (pay.Consumer.Resume), before the restored jobs'
+// fetches: the settler sends in order.
 func (n *Node) repay(ctx context.Context, jobs []*market.Job) {
 	for _, j := range jobs {
 		if _, zk := n.zk.Job(j.ID); zk || n.pay.consumer == nil {
 			continue
 		}
-		paid := map[common.Address]wire.Amount{}
+		var paid []pay.Paid
 		for _, t := range j.Tasks {
 			for _, a := range t.Attempts {
-				if !a.Paid {
-					continue
-				}
-				if a.Failure == "" {
-					paid[common.HexToAddress(a.EVM)] += a.Price
-				} else {
-					paid[common.HexToAddress(a.EVM)] += a.FailurePay // a paid failure earned its share
+				if p := (pay.Paid{Peer: a.Provider, Provider: common.HexToAddress(a.EVM), Task: wire.TaskID{Job: j.ID, Index: t.Index},
+					Attempt: a.N, Price: a.Price, Withheld: a.Withheld, Accepted: a.Ended}); a.Paid {
+					if a.Failure != "" {
+						p.Price = a.FailurePay // a paid failure earned its share
+					}
+					paid = append(paid, p)
 				}
 			}
 		}
-		e, _ := n.pay.consumer.Status(ctx, j.ID) // the escrow record is read before the chain
-		for _, p := range e.Providers {
-			owed := common.HexToAddress(p.Provider)
-			paid[owed] -= min(paid[owed], p.Spent)
+		resend, err := n.pay.consumer.Resume(j.ID, paid)
+		if err != nil {
+			n.log.Warn("vouchers lost in a restart not made good", "job", j.ID.Short(), "err", err)
 		}
-		for p, short := range paid {
-			if short > 0 {
-				n.log.Warn("signing a voucher a restart lost", "job", j.ID.Short(), "provider", p.Hex(), "amount", short)
-				n.voucher(ctx, j.ID, p.Hex(), short)
-			}
-		}
-		for _, t := range j.Tasks {
-			for _, a := range t.Attempts {
-				if !a.Paid || !a.Withheld {
-					continue
-				}
-				if v, err := n.voucher(ctx, j.ID, a.EVM, 0); err == nil && v != nil {
-					v.Task, v.Attempt = wire.TaskID{Job: j.ID, Index: t.Index}, a.N
-					n.settle.Pay(ctx, a.Provider, v)
-				}
-			}
+		for _, r := range resend {
+			n.settle.Pay(ctx, r.Peer, &r.Voucher)
 		}
 	}
 }
