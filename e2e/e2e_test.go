@@ -82,7 +82,9 @@ func startDevnet(t *testing.T, providers int, extra ...string) (string, devnetFi
 			<-done
 		}
 	})
-	deadline := time.After(3 * time.Minute)
+	// The zk circuits are set up once per run, before the nodes start:
+	// minutes on a CI machine shared with other builds.
+	deadline := time.After(6 * time.Minute)
 	for {
 		b, err := os.ReadFile(filepath.Join(dir, "devnet.json"))
 		if err == nil {
@@ -96,7 +98,7 @@ func startDevnet(t *testing.T, providers int, extra ...string) (string, devnetFi
 		case err := <-done:
 			t.Fatalf("devnet exited early: %v\n%s", err, out.String())
 		case <-deadline:
-			t.Fatalf("devnet not ready in 3m:\n%s", out.String())
+			t.Fatalf("devnet not ready in 6m:\n%s", out.String())
 		case <-time.After(100 * time.Millisecond):
 		}
 	}

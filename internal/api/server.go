@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/deco-network/deco/internal/config"
+	"github.com/deco-network/deco/internal/metrics"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
 )
@@ -47,6 +48,11 @@ func NewServer(b Backend, token string, log *slog.Logger) *Server {
 	mux.HandleFunc("GET /v1/providers", s.providers)
 	mux.HandleFunc("GET /v1/peers", s.peers)
 	mux.HandleFunc("POST /v1/wallet/redeem", s.redeem)
+	// Prometheus scrapes with the same bearer token as every other route
+	// (scrape config: authorization.credentials_file): the figures say
+	// what this node runs and earns, and the API is no more public for
+	// being scraped.
+	mux.Handle("GET /metrics", metrics.Handler())
 	s.srv = &http.Server{Handler: s.auth(mux), ReadHeaderTimeout: 10 * time.Second}
 	return s
 }

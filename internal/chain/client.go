@@ -21,6 +21,7 @@ import (
 	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/deco-network/deco/internal/chain/bindings"
+	"github.com/deco-network/deco/internal/metrics"
 )
 
 // backend is the part of an Ethereum JSON-RPC client the adapter uses;
@@ -685,6 +686,7 @@ func (c *Client) transact(ctx context.Context, op string, to *common.Address, da
 	if c.cfg.onTx != nil {
 		c.cfg.onTx(Tx{Op: op, Hash: rcpt.TxHash, Block: rcpt.BlockNumber.Uint64(), GasUsed: rcpt.GasUsed, GasPrice: rcpt.EffectiveGasPrice})
 	}
+	metrics.ChainTx(op, rcpt.GasUsed, rcpt.Status != types.ReceiptStatusSuccessful)
 	c.log.Debug("transaction mined", "op", op, "tx", rcpt.TxHash.Hex(), "block", rcpt.BlockNumber, "gas", rcpt.GasUsed, "ok", rcpt.Status == types.ReceiptStatusSuccessful)
 	if rcpt.Status != types.ReceiptStatusSuccessful {
 		return rcpt, c.failure(ctx, op, msg, rcpt)

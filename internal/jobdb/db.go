@@ -45,8 +45,9 @@ func logKey(j wire.JobID, seq uint64) string { return fmt.Sprintf("%s/%012d", j,
 type DB struct {
 	db *store.DB
 
-	mu  sync.Mutex
-	seq map[wire.JobID]uint64 // last log sequence number stored per job
+	mu    sync.Mutex
+	seq   map[wire.JobID]uint64 // last log sequence number stored per job
+	peers []string              // what SavePeers wrote last, sorted
 }
 
 // Open migrates db's job and task records to the current version (see

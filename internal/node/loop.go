@@ -80,7 +80,9 @@ const schedKey = "sched-learned"
 // place the market advances, and it runs only on the loop goroutine: other
 // goroutines post events (post, postWait) instead.
 func (n *Node) step(now time.Time, ev market.Event) market.Ready {
-	return n.market.Step(now, ev)
+	rd := n.market.Step(now, ev)
+	n.metrics.Stepped(now, ev, rd)
+	return rd
 }
 
 // loop is the only goroutine that touches n.market and n.sched. It first
@@ -89,10 +91,11 @@ func (n *Node) step(now time.Time, ev market.Event) market.Ready {
 func (n *Node) loop(ctx context.Context, restored []*market.Job) {
 	t := n.clk.NewTicker(n.opts.Tick)
 	defer t.Stop()
-	schedSaved := time.Time{}
+	schedSaved, peersSaved := time.Time{}, time.Time{}
 	if len(restored) > 0 {
 		now := n.clk.Now()
 		var rd market.Ready
+		n.repay(ctx, restored)
 		for _, j := range restored {
 			rd.Merge(n.step(now, market.Restore{Job: j}))
 		}
@@ -130,6 +133,11 @@ func (n *Node) loop(ctx context.Context, restored []*market.Job) {
 		case <-t.C():
 			now := n.clk.Now()
 			rd = n.market.Tick(now)
+			n.metrics.Stepped(now, nil, rd)
+			if now.Sub(peersSaved) >= time.Second {
+				peersSaved = now
+				n.jobs.SavePeers(n.host.ListenAddrs(4)) // writes only a changed set
+			}
 			if now.Sub(schedSaved) > 10*time.Second {
 				schedSaved = now
 				n.db.Put("meta", schedKey, n.sched.Snapshot())

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -27,6 +28,7 @@ import (
 	"github.com/deco-network/deco/internal/jobdb"
 	"github.com/deco-network/deco/internal/localcheck"
 	"github.com/deco-network/deco/internal/market"
+	"github.com/deco-network/deco/internal/metrics"
 	"github.com/deco-network/deco/internal/p2p"
 	"github.com/deco-network/deco/internal/pay"
 	"github.com/deco-network/deco/internal/providing"
@@ -116,6 +118,7 @@ type Node struct {
 
 	// consumer
 	market   *market.Market
+	metrics  *metrics.Market // observes what the market steps, for /metrics
 	sched    *sched.Learned
 	events   chan input
 	calls    chan func()
@@ -220,8 +223,9 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	if n.blobs, err = store.OpenBlobs(home.Path("blobs")); err != nil {
 		return err
 	}
+	known, _ := n.jobs.Peers() // dialled like bootstrap peers: they may not know a new address (jobdb.SavePeers)
 	n.host, err = p2p.New(ctx, p2p.Config{
-		Key: n.id.PeerKey, ListenAddrs: n.opts.Config.Listen, Bootstrap: n.opts.Config.Bootstrap,
+		Key: n.id.PeerKey, ListenAddrs: n.opts.Config.Listen, Bootstrap: append(slices.Clip(n.opts.Config.Bootstrap), known...),
 		MDNS: n.opts.Config.MDNS, DHT: n.opts.Config.DHT, Logger: n.log.With("component", "p2p"),
 		PortFile: home.ListenState(), Announce: n.opts.Config.Announce,
 		RelayService: n.opts.Config.Relay.Service, RelayPeers: n.opts.Config.Relay.Peers,
@@ -281,6 +285,7 @@ func (n *Node) Start(ctx context.Context) (err error) {
 		return err
 	}
 	n.market = market.New(mc, n.sched)
+	n.metrics = metrics.NewMarket()
 	var rep json.RawMessage
 	if ok, _ := n.db.Get("meta", "reputation", &rep); ok {
 		if err := n.market.Reputation().UnmarshalJSON(rep); err != nil {

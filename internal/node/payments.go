@@ -12,6 +12,7 @@ import (
 	"github.com/deco-network/deco/internal/anchor"
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/chain"
+	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/pay"
 	"github.com/deco-network/deco/internal/pricing"
 	"github.com/deco-network/deco/internal/spec"
@@ -150,4 +151,34 @@ func (n *Node) stake(ctx context.Context, evm string) (wire.Amount, bool) {
 		return 0, false
 	}
 	return wire.Amount(new(big.Int).Div(s, wire.Amount(1).Wei()).Uint64()), true
+}
+
+// repay has the escrow make good what a crash between a persisted Pay
+// and its voucher lost (pay.Consumer.Resume), before the restored jobs'
+// fetches: the settler sends in order.
+func (n *Node) repay(ctx context.Context, jobs []*market.Job) {
+	for _, j := range jobs {
+		if _, zk := n.zk.Job(j.ID); zk || n.pay.consumer == nil {
+			continue
+		}
+		var paid []pay.Paid
+		for _, t := range j.Tasks {
+			for _, a := range t.Attempts {
+				if p := (pay.Paid{Peer: a.Provider, Provider: common.HexToAddress(a.EVM), Task: wire.TaskID{Job: j.ID, Index: t.Index},
+					Attempt: a.N, Price: a.Price, Withheld: a.Withheld, Accepted: a.Ended}); a.Paid {
+					if a.Failure != "" {
+						p.Price = a.FailurePay // a paid failure earned its share
+					}
+					paid = append(paid, p)
+				}
+			}
+		}
+		resend, err := n.pay.consumer.Resume(j.ID, paid)
+		if err != nil {
+			n.log.Warn("vouchers lost in a restart not made good", "job", j.ID.Short(), "err", err)
+		}
+		for _, r := range resend {
+			n.settle.Pay(ctx, r.Peer, &r.Voucher)
+		}
+	}
 }

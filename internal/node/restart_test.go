@@ -5,6 +5,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/deco-network/deco/examples"
 
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/config"
@@ -140,4 +143,89 @@ func TestUnfinishedJobRestoredThroughLoop(t *testing.T) {
 	if !restored || !cancelled {
 		t.Fatalf("log lacks the restore or the cancellation: %+v", logs)
 	}
+}
+
+// The fault of issue 16: a consumer stopped mid-job comes back on a new
+// port (its config listens on port 0) and nobody it worked with knows the
+// new address: the providers only have it as a bootstrap peer at the old
+// one. It must dial the peers it remembered (jobdb.SavePeers) itself and
+// finish the job, without being started again on its old address.
+func TestConsumerRestartedOnNewPortFinishesJob(t *testing.T) {
+	c := startCluster(t, ClusterOptions{Providers: 2, Slots: 1})
+	prog := upload(t, c.Client, examples.HelloWASM())
+	ctx := context.Background()
+	s := spec.Job{Program: spec.Program{CID: prog}, Tasks: spec.Tasks{Count: 40}, Verification: spec.VerifyReceipt}
+	s.Defaults()
+	j, err := c.Client.Submit(ctx, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(2 * time.Minute)
+	for {
+		v, err := c.Client.Job(ctx, string(j.ID))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v.State.Terminal() {
+			t.Fatalf("job ended (%s) before the consumer could be stopped mid-job", v.State)
+		}
+		if verified(v) >= 2 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no task verified within 2m: %d of %d", verified(v), len(v.Tasks))
+		}
+		time.Sleep(20 * time.Millisecond) // polling, not synchronisation
+	}
+	old := c.Consumer.host.Addrs()
+	home, cfg := c.Consumer.opts.Home, c.Consumer.opts.Config
+	c.Consumer.Close()
+
+	id, err := config.Home(home).Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := New(Options{Home: home, Config: cfg, Identity: id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := n.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close()
+	if now := n.host.Addrs(); slices.Equal(now, old) {
+		t.Fatalf("the restarted consumer listens where it did (%v): the test needs a new address", now)
+	}
+	cl := &api.Client{Base: n.APIURL(), Token: n.Token()}
+	fctx, cancel := context.WithTimeout(ctx, 3*time.Minute)
+	defer cancel()
+	if err := cl.Follow(fctx, string(j.ID), func(api.LogLine) error { return nil }); err != nil {
+		v, _ := cl.Job(ctx, string(j.ID))
+		t.Fatalf("the job did not end after the restart: %v (%d of %d verified)", err, verified(v), len(v.Tasks))
+	}
+	v, err := cl.Job(ctx, string(j.ID))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v.State != api.JobCompleted || verified(v) != len(v.Tasks) {
+		t.Fatalf("job %s with %d of %d verified: %s", v.State, verified(v), len(v.Tasks), v.Reason)
+	}
+	for _, tk := range v.Tasks {
+		for _, a := range tk.Attempts {
+			if a.State != "verified" && a.Reason == "" {
+				t.Errorf("task %d attempt %d ended %s with no reason: %+v (task %s: %s)", tk.Index, a.N, a.State, a, tk.State, tk.Reason)
+			}
+		}
+	}
+}
+
+// verified counts j's verified tasks.
+func verified(j *api.JobView) int {
+	n := 0
+	for _, tk := range j.Tasks {
+		if tk.State == api.TaskVerified {
+			n++
+		}
+	}
+	return n
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/libp2p/go-libp2p/core/peer"
 
+	"github.com/deco-network/deco/internal/metrics"
 	"github.com/deco-network/deco/internal/wire"
 )
 
@@ -125,6 +126,7 @@ func (d *Host) serveBlob(s *Stream, src BlobSource, c wire.CID) error {
 			if _, werr := s.Write(buf[:n]); werr != nil {
 				return werr
 			}
+			metrics.DataOut(int64(n))
 			left -= int64(n)
 		}
 		if err != nil && left > 0 {
@@ -167,6 +169,7 @@ func (d *Host) FetchBlob(ctx context.Context, p peer.ID, c wire.CID, w io.Writer
 		return 0, fmt.Errorf("fetch blob %s: %w", c, err)
 	}
 	n, err := d.fetch(s, c, w, maxSize)
+	metrics.DataIn(n)
 	if err != nil {
 		_ = s.Reset()
 		if s.s.Conn().Stat().Limited {

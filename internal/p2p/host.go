@@ -543,6 +543,23 @@ func (d *Host) Connect(ctx context.Context, addr string) error {
 	return nil
 }
 
+// ListenAddrs returns the full addresses (…/p2p/<id>) connected peers
+// announced through identify, at most perPeer each: where they can be
+// dialled again, unlike the remote end of a connection they opened.
+func (d *Host) ListenAddrs(perPeer int) []string {
+	var out []string
+	for _, p := range d.h.Network().Peers() {
+		addrs := d.h.Peerstore().Addrs(p)
+		for i, a := range addrs {
+			if i == perPeer {
+				break
+			}
+			out = append(out, a.String()+"/p2p/"+p.String())
+		}
+	}
+	return out
+}
+
 // Latency returns the smoothed round-trip time to p, or 0 if it has not been
 // measured yet. Connected peers are pinged after identify and every 30 s.
 func (d *Host) Latency(p peer.ID) time.Duration { return d.h.Peerstore().LatencyEWMA(p) }

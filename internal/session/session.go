@@ -182,6 +182,9 @@ func (m *Manager) Start(ctx context.Context, a market.Assign) {
 		if sctx.Err() != nil && ctx.Err() == nil && v.Reason == "" {
 			return // aborted by the market; it already moved on
 		}
+		if ctx.Err() != nil {
+			return // the node is stopping: a restart interrupts the attempt, with a reason
+		}
 		m.post(ctx, market.Outcome{Task: a.Msg.Spec.Task, Attempt: a.Msg.Spec.Attempt, Verdict: v})
 	}()
 }
