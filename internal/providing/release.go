@@ -1,6 +1,8 @@
 package providing
 
 import (
+	"cmp"
+	"slices"
 	"sync"
 	"time"
 
@@ -26,6 +28,16 @@ type withheldSet struct {
 	mu    sync.Mutex
 	m     map[provcore.Key]withheld
 	sweep int
+	// credit is what a consumer's vouchers for a job added beyond the
+	// outputs they released: a voucher lost on the way is covered by the
+	// next one (vouchers are cumulative), whose surplus then releases the
+	// lost voucher's attempt too. Released outputs never exceed pay.
+	credit map[creditKey]wire.Amount
+}
+
+type creditKey struct {
+	peer peer.ID
+	job  wire.JobID
 }
 
 type withheld struct {
@@ -53,17 +65,50 @@ func (w *withheldSet) hold(k provcore.Key, p peer.ID, price wire.Amount, cids []
 	}
 }
 
-// release returns k's outputs if they wait for a voucher from p that
-// added at least their price, and forgets them.
-func (w *withheldSet) release(k provcore.Key, p peer.ID, added wire.Amount) ([]wire.CID, bool) {
+// release credits added, what a voucher from p for k's job raised the
+// amount held by, if k's outputs wait for p's pay, and returns the outputs that credit pays for, k's
+// first, then other attempts of the job waiting for p's pay, each at its
+// price; they are forgotten.
+func (w *withheldSet) release(k provcore.Key, p peer.ID, added wire.Amount) []wire.CID {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	e, ok := w.m[k]
-	if !ok || e.peer != p || added < e.price {
-		return nil, false
+	if w.credit == nil {
+		w.credit = map[creditKey]wire.Amount{}
 	}
-	delete(w.m, k)
-	return e.cids, true
+	ck := creditKey{p, k.Task.Job}
+	if e, ok := w.m[k]; !ok || e.peer != p {
+		return nil // a voucher for a failure, or sent again: no bytes wait for it
+	}
+	credit := w.credit[ck] + added
+	var out []wire.CID
+	take := func(key provcore.Key) {
+		if e, ok := w.m[key]; ok && e.peer == p && credit >= e.price {
+			credit -= e.price
+			out = append(out, e.cids...)
+			delete(w.m, key)
+		}
+	}
+	take(k)
+	if credit > 0 {
+		var rest []provcore.Key
+		for key, e := range w.m {
+			if key.Task.Job == k.Task.Job && e.peer == p {
+				rest = append(rest, key)
+			}
+		}
+		slices.SortFunc(rest, func(a, b provcore.Key) int {
+			return cmp.Or(cmp.Compare(a.Task.Index, b.Task.Index), cmp.Compare(a.Attempt, b.Attempt))
+		})
+		for _, key := range rest {
+			take(key)
+		}
+	}
+	if credit > 0 {
+		w.credit[ck] = credit
+	} else {
+		delete(w.credit, ck)
+	}
+	return out
 }
 
 // release lets the consumer at from read the outputs of the attempt its
@@ -71,8 +116,8 @@ func (w *withheldSet) release(k provcore.Key, p peer.ID, added wire.Amount) ([]w
 // provider holds: a voucher sent again, or raised by less, releases
 // nothing.
 func (p *Provider) release(from peer.ID, v wire.Voucher, added wire.Amount) {
-	cids, ok := p.withheld.release(provcore.Key{Task: v.Task, Attempt: v.Attempt}, from, added)
-	if !ok {
+	cids := p.withheld.release(provcore.Key{Task: v.Task, Attempt: v.Attempt}, from, added)
+	if len(cids) == 0 {
 		p.log.Debug("voucher releases no outputs", "task", v.Task, "attempt", v.Attempt, "added", added)
 		return
 	}

@@ -27,18 +27,39 @@ func TestWithheldOutputsReleasedOnlyByAPayingVoucher(t *testing.T) {
 		added wire.Amount
 	}{
 		{"a replayed voucher", consumer, 0},
-		{"a voucher raised by less than the price", consumer, 999},
+		{"a voucher raised by less than the price", consumer, 600},
 		{"another peer's voucher", stranger, 1000},
 	} {
-		if cids, ok := w.release(k, tc.from, tc.added); ok {
+		if cids := w.release(k, tc.from, tc.added); len(cids) > 0 {
 			t.Fatalf("%s released %v", tc.name, cids)
 		}
 	}
-	if cids, ok := w.release(k, consumer, 1000); !ok || len(cids) != 1 || cids[0] != out[0] {
-		t.Fatalf("the paying voucher released %v, %v", cids, ok)
+	// The 600 paid stays credited: 400 more pays the price.
+	if cids := w.release(k, consumer, 400); len(cids) != 1 || cids[0] != out[0] {
+		t.Fatalf("the voucher completing the price released %v", cids)
 	}
-	if _, ok := w.release(k, consumer, 1000); ok {
+	if cids := w.release(k, consumer, 1000); len(cids) > 0 {
 		t.Fatal("released twice")
+	}
+}
+
+// A voucher lost on the way (a consumer crash between signing and
+// sending) is covered by the next: vouchers are cumulative, and the
+// surplus releases the lost voucher's attempt too, never more than paid.
+func TestLostVoucherCoveredByTheNext(t *testing.T) {
+	var w withheldSet
+	consumer := peer.ID("consumer")
+	keys := make([]provcore.Key, 3)
+	for i := range keys {
+		keys[i] = provcore.Key{Task: wire.TaskID{Job: "job-a", Index: i}, Attempt: 1}
+		w.hold(keys[i], consumer, 1000, []wire.CID{wire.CIDOf([]byte{byte(i)})}, time.Unix(0, 0))
+	}
+	// The voucher for task 0 was lost; task 2's raises the total by 2000.
+	if cids := w.release(keys[2], consumer, 2000); len(cids) != 2 || cids[0] != wire.CIDOf([]byte{2}) || cids[1] != wire.CIDOf([]byte{0}) {
+		t.Fatalf("released %v, want task 2's then task 0's outputs", cids)
+	}
+	if cids := w.release(keys[1], consumer, 999); len(cids) > 0 {
+		t.Fatalf("task 1 released unpaid: %v", cids)
 	}
 }
 
