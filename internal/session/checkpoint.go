@@ -7,6 +7,7 @@ import (
 	"github.com/libp2p/go-libp2p/core/peer"
 
 	"github.com/deco-network/deco/internal/market"
+	"github.com/deco-network/deco/internal/metrics"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/verify"
 	"github.com/deco-network/deco/internal/wire"
@@ -34,6 +35,7 @@ func (m *Manager) checkpoint(ctx context.Context, p peer.ID, a market.Assign, c 
 	if err := m.Fetch(ctx, p, c.Root, nil, c.Size); err != nil {
 		return
 	}
+	metrics.CheckpointSize(int(c.Size))
 	m.post(ctx, market.Checkpointed{Task: ts.Task, Attempt: ts.Attempt, Checkpoint: c})
 }
 
