@@ -161,19 +161,7 @@ func (n *Node) repay(ctx context.Context, jobs []*market.Job) {
 		if _, zk := n.zk.Job(j.ID); zk || n.pay.consumer == nil {
 			continue
 		}
-		var paid []pay.Paid
-		for _, t := range j.Tasks {
-			for _, a := range t.Attempts {
-				if p := (pay.Paid{Peer: a.Provider, Provider: common.HexToAddress(a.EVM), Task: wire.TaskID{Job: j.ID, Index: t.Index},
-					Attempt: a.N, Price: a.Price, Withheld: a.Withheld, Accepted: a.Ended}); a.Paid {
-					if a.Failure != "" {
-						p.Price = a.FailurePay // a paid failure earned its share
-					}
-					paid = append(paid, p)
-				}
-			}
-		}
-		resend, err := n.pay.consumer.Resume(j.ID, paid)
+		resend, err := n.pay.consumer.Resume(j.ID, pay.PaidOf(j))
 		if err != nil {
 			n.log.Warn("vouchers lost in a restart not made good", "job", j.ID.Short(), "err", err)
 		}

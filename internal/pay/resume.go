@@ -7,6 +7,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/deco-network/deco/internal/market"
 	"github.com/deco-network/deco/internal/wire"
 )
 
@@ -82,4 +83,24 @@ func (c *Consumer) Resume(job wire.JobID, paid []Paid) ([]Resend, error) {
 		}
 	}
 	return out, nil
+}
+
+// PaidOf lists the attempts of j the market marks paid, as Resume takes
+// them.
+func PaidOf(j *market.Job) []Paid {
+	var paid []Paid
+	for _, t := range j.Tasks {
+		for _, a := range t.Attempts {
+			if !a.Paid {
+				continue
+			}
+			p := Paid{Peer: a.Provider, Provider: common.HexToAddress(a.EVM), Task: wire.TaskID{Job: j.ID, Index: t.Index},
+				Attempt: a.N, Price: a.Price, Withheld: a.Withheld, Accepted: a.Ended}
+			if a.Failure != "" {
+				p.Price = a.FailurePay // a paid failure earned its share
+			}
+			paid = append(paid, p)
+		}
+	}
+	return paid
 }
