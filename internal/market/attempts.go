@@ -225,6 +225,13 @@ func (m *Market) outcome(now time.Time, e Outcome) {
 		m.equivocation(now, j, t, a)
 	}
 	lied := m.falseTimeLimit(now, j, t, a, &v)
+	if v.Unreachable && !v.OK {
+		if _, gone := m.unreachable[a.Provider]; !gone {
+			m.unreachable[a.Provider] = now
+			m.retaint(a.Provider)
+			m.logf(now, j, t.Index, "%s is unreachable: no work for it until it is heard from again", shortPeer(a.Provider))
+		}
+	}
 	single := t.replicas() == 1 && j.policy.Policy != spec.VerifyAdaptive && t.Known == ""
 	obs := sched.Observation{Peer: a.Provider, Program: j.Spec.Program.CID, OK: v.OK, ProviderFault: !v.OK && !v.ProgramFault, Duration: v.Duration, Benchmark: v.Benchmark}
 	if o, ok := m.offers[a.Provider]; ok && obs.Benchmark == 0 {

@@ -182,6 +182,9 @@ func (m *Market) picked(picked []sched.Candidate) []*offer {
 
 // suspect reports whether peer is kept from work for cheating.
 func (m *Market) suspect(peer string, now time.Time) bool {
+	if _, gone := m.unreachable[peer]; gone {
+		return true
+	}
 	return m.convicted[peer] || m.cfg.MinReliability > 0 && m.rep.Suspect(peer, now, m.cfg.MinReliability)
 }
 

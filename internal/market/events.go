@@ -116,6 +116,11 @@ type Verdict struct {
 	// once Stored reports the outputs here (fair exchange,
 	// docs/economics.md).
 	Withheld bool
+	// Unreachable: the provider could not be reached, or its link went
+	// silent. It gets no work until it is heard from again (a fresh
+	// offer), so a partition costs it one failure per task it held rather
+	// than one per assignment sent into the void.
+	Unreachable bool
 }
 
 // Outcome ends an attempt.

@@ -54,7 +54,7 @@ func hotOf(o *offer) hot {
 func (m *Market) putOffer(o wire.Offer, latency time.Duration) {
 	rec := m.offers[o.Peer]
 	if rec == nil {
-		rec = &offer{at: len(m.list), freeAt: -1, taint: m.taint[o.Peer]}
+		rec = &offer{at: len(m.list), freeAt: -1, taint: m.taint[o.Peer]} // unreachable is cleared by this offer
 		m.offers[o.Peer] = rec
 		m.list = append(m.list, rec)
 		m.hot = append(m.hot, hot{})
@@ -137,9 +137,16 @@ func (m *Market) initTaint(now time.Time) {
 
 func (m *Market) markTaint(peer string) {
 	m.taint[peer] = true
+	m.retaint(peer)
+}
+
+// retaint sets the flag that makes placement ask suspect() about peer's
+// offer: it cheated once, or its link failed and it was not heard since.
+func (m *Market) retaint(peer string) {
+	_, gone := m.unreachable[peer]
 	if rec := m.offers[peer]; rec != nil {
-		rec.taint = true
-		m.hot[rec.at].taint = true
+		rec.taint = m.taint[peer] || gone
+		m.hot[rec.at].taint = rec.taint
 	}
 }
 

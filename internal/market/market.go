@@ -131,7 +131,10 @@ type Market struct {
 	// convicted: providers proven to lie (a result that differs from the
 	// consumer's own run); they get no more work from this market.
 	convicted map[string]bool
-	owed      []owed // held payments due later (see Config.OwedWait)
+	// unreachable: providers whose link failed, since when; cleared by
+	// their next offer (Verdict.Unreachable).
+	unreachable map[string]time.Time
+	owed        []owed // held payments due later (see Config.OwedWait)
 	// taint: providers ever caught with an invalid result, the only ones
 	// Suspect may be true for (see initTaint).
 	taint      map[string]bool
@@ -149,7 +152,7 @@ func New(cfg Config, s sched.Scheduler) *Market {
 		cfg: cfg.withDefaults(), sched: s,
 		offers: map[string]*offer{}, taint: map[string]bool{}, jobs: map[wire.JobID]*Job{}, inflight: map[string]int{}, freed: map[string]bool{},
 		dirty: map[wire.JobID]map[int]bool{}, header: map[wire.JobID]bool{},
-		rep: verify.NewReputation(cfg.Reputation), nets: map[string]string{}, funders: map[string]string{}, convicted: map[string]bool{},
+		rep: verify.NewReputation(cfg.Reputation), nets: map[string]string{}, funders: map[string]string{}, convicted: map[string]bool{}, unreachable: map[string]time.Time{},
 	}
 	m.watch, _ = s.(sched.OfferWatcher)
 	return m
@@ -212,6 +215,10 @@ func (m *Market) Step(now time.Time, ev Event) Ready {
 			m.watch.SeeOffer(e.Offer, e.Latency)
 		}
 		m.putOffer(e.Offer, e.Latency)
+		if _, gone := m.unreachable[e.Offer.Peer]; gone {
+			delete(m.unreachable, e.Offer.Peer)
+			m.retaint(e.Offer.Peer) // heard from again: it may work
+		}
 		if e.Net != "" {
 			m.nets[e.Offer.Peer] = e.Net
 		} else {

@@ -39,6 +39,10 @@ type link struct {
 	mu      sync.Mutex
 	waiters map[string]*waiter
 	err     error // set when the link broke
+	// heard is when (unix nanoseconds, the Manager's clock) any frame
+	// last came over the link: an attempt whose lease ran out on a silent
+	// link lost its connection, one on a live link has a hung provider.
+	heard atomic.Int64
 }
 
 // waiter receives the messages of one attempt.
@@ -68,6 +72,7 @@ func (m *Manager) link(ctx context.Context, p peer.ID) (*link, error) {
 	l := m.links[p]
 	if l == nil {
 		l = &link{m: m, peer: p, ready: make(chan struct{}), waiters: map[string]*waiter{}}
+		l.heard.Store(m.clock.Now().UnixNano())
 		m.links[p] = l
 		m.linkMu.Unlock()
 		l.open(ctx)
@@ -112,6 +117,7 @@ func (l *link) read() {
 		if err != nil {
 			return
 		}
+		l.heard.Store(l.m.clock.Now().UnixNano())
 		f, derr := wire.DecodeFrame(b)
 		if derr != nil {
 			err = fmt.Errorf("provider sent a malformed message: %w", derr)

@@ -200,6 +200,12 @@ func (m *Manager) Abort(e market.Abort) {
 	}
 }
 
+// unreachable marks v as the provider being out of reach (market.Verdict.Unreachable).
+func unreachable(v market.Verdict) market.Verdict {
+	v.Unreachable = true
+	return v
+}
+
 // ProviderFault builds the verdict for a failure that is the provider's.
 func ProviderFault(format string, a ...any) market.Verdict {
 	return market.Verdict{Reason: fmt.Sprintf(format, a...)}
@@ -242,16 +248,16 @@ func (m *Manager) run(ctx context.Context, a market.Assign) market.Verdict {
 		if ctx.Err() != nil {
 			return market.Verdict{}
 		}
-		return ProviderFault("cannot reach provider %s: %v", ShortID(a.Peer), err)
+		return unreachable(ProviderFault("cannot reach provider %s: %v", ShortID(a.Peer), err))
 	}
 	key := sessionKey(spec.Task, spec.Attempt)
 	w, err := l.wait(key)
 	if err != nil {
-		return ProviderFault("lost connection to provider %s: %v", ShortID(a.Peer), err)
+		return unreachable(ProviderFault("lost connection to provider %s: %v", ShortID(a.Peer), err))
 	}
 	defer l.stop(key, w)
 	if err := l.send(wire.TypeAssign, msg); err != nil {
-		return ProviderFault("send assignment to %s: %v", ShortID(a.Peer), err)
+		return unreachable(ProviderFault("send assignment to %s: %v", ShortID(a.Peer), err))
 	}
 	// done tells the provider the attempt is over without payment, so it
 	// stops the task (if still running) and releases what it held for it.
@@ -275,6 +281,9 @@ func (m *Manager) run(ctx context.Context, a market.Assign) market.Verdict {
 		case <-leaseCheck:
 			if silent := m.clock.Now().Sub(time.Unix(0, w.heard.Load())); silent >= a.Lease {
 				v := ProviderFault("no heartbeat for %s from provider %s (it hangs or lost the task); the task goes to another provider", a.Lease, ShortID(a.Peer))
+				if m.clock.Now().Sub(time.Unix(0, l.heard.Load())) >= a.Lease {
+					v = unreachable(ProviderFault("lost connection to provider %s: no heartbeat for %s and nothing else heard from it (the link is down or the provider is gone); the task goes to another provider", ShortID(a.Peer), a.Lease))
+				}
 				done(v.Reason)
 				return v
 			}
@@ -293,7 +302,7 @@ func (m *Manager) run(ctx context.Context, a market.Assign) market.Verdict {
 			if ctx.Err() != nil {
 				return market.Verdict{}
 			}
-			v := ProviderFault("lost connection to provider %s while the task ran: %v", ShortID(a.Peer), msg.err)
+			v := unreachable(ProviderFault("lost connection to provider %s while the task ran: %v", ShortID(a.Peer), msg.err))
 			m.abandon(ctx, a.Peer, spec, v.Reason)
 			return v
 		case msg.status != nil && msg.status.Checkpoint != nil:
