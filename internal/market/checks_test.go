@@ -175,3 +175,36 @@ func TestLocalCheckAgreesAndOff(t *testing.T) {
 		t.Fatal("checks: local: 0 still checked")
 	}
 }
+
+// Results that disagree are settled by the consumer's own run, not by a
+// vote a colluding majority could win: no third replica is asked, nobody
+// is paid before the run, then the matching provider is paid and the
+// other convicted.
+func TestSplitSettledByTheConsumersRun(t *testing.T) {
+	h := newHarness(t, Config{LocalCheck: 0.02, KnownAnswers: -1})
+	for _, p := range []string{"pA", "pB", "pC"} {
+		h.offer(p, 1, 100)
+	}
+	j := policyJob(41, 1, "replicate:2")
+	as := of[Assign](h.bidAll(h.step(Submit{Job: j}), 50, 1))
+	if len(as) != 2 {
+		t.Fatalf("assigns %d, want 2 replicas", len(as))
+	}
+	honest, liar := as[0], as[1]
+	effs := h.step(result(honest, "right"))
+	effs = append(effs, h.step(result(liar, "wrong"))...)
+	checks := of[CheckLocal](effs)
+	if len(checks) != 1 || len(of[Assign](h.bidAll(effs, 50, 1))) != 0 || len(of[Pay](effs)) != 0 {
+		t.Fatalf("split results: %d local checks, effects %+v; want one check, no replica, no pay", len(checks), effs)
+	}
+	effs = h.step(Checked{Task: checks[0].Spec.Task, Claimed: checks[0].Root, Root: manifest("right").Root()})
+	if got := paidPeers(effs); len(got) != 1 || got[0] != honest.Peer {
+		t.Fatalf("paid %v, want only %s", got, honest.Peer)
+	}
+	if !h.m.convicted[liar.Peer] || h.m.convicted[honest.Peer] {
+		t.Fatalf("convicted %v, want only the liar %s", h.m.convicted, liar.Peer)
+	}
+	if tk := j.Tasks[0]; tk.State != TaskVerified || tk.OutputRoot != manifest("right").Root() {
+		t.Fatalf("task %s root %s", tk.State, tk.OutputRoot)
+	}
+}
