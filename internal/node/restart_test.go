@@ -2,6 +2,7 @@ package node
 
 import (
 	"context"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -105,20 +106,7 @@ func TestUnfinishedJobRestoredThroughLoop(t *testing.T) {
 	if j.State != api.JobPending || len(j.Tasks) != 2 {
 		t.Fatalf("submitted job %s with %d tasks, want pending with 2", j.State, len(j.Tasks))
 	}
-	home, cfg := c.Consumer.opts.Home, c.Consumer.opts.Config
-	c.Consumer.Close()
-
-	id, err := config.Home(home).Identity()
-	if err != nil {
-		t.Fatal(err)
-	}
-	n, err := New(Options{Home: home, Config: cfg, Identity: id})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := n.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
+	n := restartNode(ctx, t, c.Consumer, false)
 	defer n.Close()
 	cl := &api.Client{Base: n.APIURL(), Token: n.Token()}
 	if _, err := cl.Cancel(ctx, string(j.ID)); err != nil {
@@ -178,20 +166,7 @@ func TestConsumerRestartedOnNewPortFinishesJob(t *testing.T) {
 		time.Sleep(20 * time.Millisecond) // polling, not synchronisation
 	}
 	old := c.Consumer.host.Addrs()
-	home, cfg := c.Consumer.opts.Home, c.Consumer.opts.Config
-	c.Consumer.Close()
-
-	id, err := config.Home(home).Identity()
-	if err != nil {
-		t.Fatal(err)
-	}
-	n, err := New(Options{Home: home, Config: cfg, Identity: id})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := n.Start(ctx); err != nil {
-		t.Fatal(err)
-	}
+	n := restartNode(ctx, t, c.Consumer, true)
 	defer n.Close()
 	if now := n.host.Addrs(); slices.Equal(now, old) {
 		t.Fatalf("the restarted consumer listens where it did (%v): the test needs a new address", now)
@@ -226,6 +201,32 @@ func verified(j *api.JobView) int {
 		if tk.State == api.TaskVerified {
 			n++
 		}
+	}
+	return n
+}
+
+// restartNode closes old and starts a node from its home and config, as
+// a restarted process would; newPorts forgets the ports it listened on
+// (as when they were taken meanwhile), so it comes back elsewhere.
+func restartNode(ctx context.Context, t *testing.T, old *Node, newPorts bool) *Node {
+	t.Helper()
+	home, cfg := old.opts.Home, old.opts.Config
+	old.Close()
+	if newPorts {
+		if err := os.Remove(config.Home(home).ListenState()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	id, err := config.Home(home).Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := New(Options{Home: home, Config: cfg, Identity: id})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := n.Start(ctx); err != nil {
+		t.Fatal(err)
 	}
 	return n
 }
