@@ -33,6 +33,10 @@ type withheldSet struct {
 	// next one (vouchers are cumulative), whose surplus then releases the
 	// lost voucher's attempt too. Released outputs never exceed pay.
 	credit map[creditKey]wire.Amount
+	// released is the attempts whose outputs went out, and when: a
+	// voucher naming one again (sent anew after the consumer restarted)
+	// may carry the pay of another whose own voucher was lost.
+	released map[provcore.Key]time.Time
 }
 
 type creditKey struct {
@@ -55,13 +59,18 @@ func (w *withheldSet) hold(k provcore.Key, p peer.ID, price wire.Amount, cids []
 		w.m, w.sweep = map[provcore.Key]withheld{}, 64
 	}
 	w.m[k] = withheld{peer: p, price: price, cids: cids, at: now}
-	if len(w.m) > 2*w.sweep {
+	if len(w.m)+len(w.released) > 2*w.sweep {
 		for key, e := range w.m {
 			if now.Sub(e.at) > keepWithheld {
 				delete(w.m, key)
 			}
 		}
-		w.sweep = max(len(w.m), 64)
+		for key, at := range w.released {
+			if now.Sub(at) > keepWithheld {
+				delete(w.released, key)
+			}
+		}
+		w.sweep = max(len(w.m)+len(w.released), 64)
 	}
 }
 
@@ -77,7 +86,9 @@ func (w *withheldSet) release(k provcore.Key, p peer.ID, added wire.Amount) []wi
 	}
 	ck := creditKey{p, k.Task.Job}
 	if e, ok := w.m[k]; !ok || e.peer != p {
-		return nil // a voucher for a failure, or sent again: no bytes wait for it
+		if _, done := w.released[k]; !done {
+			return nil // a voucher for a failure: it pays for work, not bytes
+		}
 	}
 	credit := w.credit[ck] + added
 	var out []wire.CID
@@ -86,6 +97,10 @@ func (w *withheldSet) release(k provcore.Key, p peer.ID, added wire.Amount) []wi
 			credit -= e.price
 			out = append(out, e.cids...)
 			delete(w.m, key)
+			if w.released == nil {
+				w.released = map[provcore.Key]time.Time{}
+			}
+			w.released[key] = e.at
 		}
 	}
 	take(k)

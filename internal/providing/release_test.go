@@ -61,6 +61,18 @@ func TestLostVoucherCoveredByTheNext(t *testing.T) {
 	if cids := w.release(keys[1], consumer, 999); len(cids) > 0 {
 		t.Fatalf("task 1 released unpaid: %v", cids)
 	}
+	// A voucher sent again after a restart names task 2, released long
+	// ago; the 1 it adds completes task 1's price.
+	if cids := w.release(keys[2], consumer, 1); len(cids) != 1 || cids[0] != wire.CIDOf([]byte{1}) {
+		t.Fatalf("released %v, want task 1's outputs", cids)
+	}
+	// A voucher for a failure (no outputs held) pays for work, not bytes.
+	k := provcore.Key{Task: wire.TaskID{Job: "job-a", Index: 9}, Attempt: 1}
+	w.hold(k, consumer, 1000, []wire.CID{wire.CIDOf([]byte{9})}, time.Unix(0, 0))
+	fail := provcore.Key{Task: wire.TaskID{Job: "job-a", Index: 8}, Attempt: 1}
+	if cids := w.release(fail, consumer, 1000); len(cids) > 0 {
+		t.Fatalf("a failure's voucher released %v", cids)
+	}
 }
 
 // The record of consumers that did not pay outlives the process: a
