@@ -101,13 +101,16 @@ func TestChaos(t *testing.T) {
 		df.Nodes[first].Name, 100*kill1, df.Nodes[second].Name, 100*kill2, df.Nodes[first].Name, 100*restart1, 100*killConsumer)
 
 	ch := &chaos{t: t, dir: dir, file: df}
+	backUp := func() {}
 	steps := []struct {
 		at float64
 		do func()
 	}{
 		{kill1, func() { ch.kill(first) }},
 		{kill2, func() { ch.kill(second) }},
-		{restart1, func() { ch.restart(first) }},
+		// The provider's start-up runs while the job goes on (a slow start
+		// could otherwise outlast the job); it must be serving at the end.
+		{restart1, func() { backUp = ch.restartBegin(first) }},
 		{killConsumer, func() { ch.kill(0); ch.restart(0) }},
 	}
 	for _, s := range steps {
@@ -121,6 +124,7 @@ func TestChaos(t *testing.T) {
 		})
 		s.do()
 	}
+	backUp()
 	waitFor(t, 8*time.Minute, "the job to end", func() bool { return ch.summary(id).State.Terminal() })
 	t.Logf("job ended %s after the submission", time.Since(start).Round(time.Second))
 
@@ -235,7 +239,10 @@ func (c *chaos) kill(i int) {
 // restart starts node i again on its home, as `deco devnet` started it
 // (its config listens on port 0, so it comes back on new ports), and
 // waits until it serves.
-func (c *chaos) restart(i int) {
+func (c *chaos) restart(i int) { c.restartBegin(i)() }
+
+// restartBegin starts node i again and returns what waits until it serves.
+func (c *chaos) restartBegin(i int) (wait func()) {
 	t := c.t
 	n := c.file.Nodes[i]
 	h := config.Home(n.Home)
@@ -261,7 +268,15 @@ func (c *chaos) restart(i int) {
 			<-done
 		}
 	})
+	return func() { c.cameBack(i, n, h, cmd, done) }
+}
+
+// cameBack waits until node i, started again as cmd, serves, and records
+// where in devnet.json.
+func (c *chaos) cameBack(i int, n devnet.Node, h config.Home, cmd *exec.Cmd, done chan struct{}) {
+	t := c.t
 	var rt config.Runtime
+	var err error
 	waitFor(t, 2*time.Minute, n.Name+" to come back", func() bool {
 		select {
 		case <-done:
