@@ -40,14 +40,15 @@ func TestBeatsRenewTheLease(t *testing.T) {
 	c := newConsumer(t, p, nil)
 	p.result = func(wire.Assign) *wire.Result { return nil }
 	a := assignment(p, 0)
-	a.Lease = 300 * time.Millisecond
+	// A lease 20 beats long: a loaded machine's stall must not end it.
+	a.Lease = time.Second
 	c.Start(context.Background(), a)
 	next[market.Progress](t, c) // the fake's "running" status
 	p.mu.Lock()
 	s := p.streams[len(p.streams)-1]
 	p.mu.Unlock()
 	spec := a.Msg.Spec
-	stop := time.Now().Add(time.Second) // three leases
+	stop := time.Now().Add(2500 * time.Millisecond) // two and a half leases
 	for seq := uint64(1); time.Now().Before(stop); seq++ {
 		tb := wire.TaskBeat{Task: spec.Task, Attempt: spec.Attempt, Running: true}
 		if seq == 2 {
