@@ -291,6 +291,10 @@ type AttemptView struct {
 	Permille int `json:"permille,omitempty"`
 	// Resume is the checkpoint the attempt started from (empty: fresh).
 	Resume wire.CID `json:"resume,omitempty"`
+	// Segment is the progress (permille) this attempt delivered that a
+	// later attempt resumed from: it is paid that share of its price once
+	// the task is verified.
+	Segment int `json:"segment,omitempty"`
 }
 
 // ResultView is what an attempt returned.

@@ -111,7 +111,10 @@ func (m *Market) assign(now time.Time, j *Job, t *Task, peer string, b wire.Bid)
 		// Replicas start fresh: one provider's state must not decide what
 		// the others compute.
 		spec.Resume = c.Root
-		t.Attempts[n-1].Resume = c.Root
+		t.Attempts[n-1].Resume, t.Attempts[n-1].From = c.Root, c.Permille
+		if k := c.Attempt; k >= 1 && k < n && t.Attempts[k-1].From < c.Permille {
+			t.Attempts[k-1].Segment = c.Permille - t.Attempts[k-1].From
+		}
 		m.logf(now, j, t.Index, "attempt %d resumes from checkpoint %s (%d.%d%% done by attempt %d)", n, c.Root.Short(), c.Permille/10, c.Permille%10, c.Attempt)
 	}
 	beat, missed := j.Spec.LeaseOf()
@@ -287,6 +290,7 @@ func (m *Market) outcome(now time.Time, e Outcome) {
 		// the provider and strikes the paid result.
 		m.sampleCheck(now, j, t, t.OutputRoot, a.N)
 		m.pay(j, t, a)
+		m.paySegments(now, j, t)
 		// A backup attempt still running lost the race.
 		m.drop(now, j, t, attemptCancelled, "another attempt of the task was verified first")
 		// Reputation only: a result nobody checked earns no adaptive trust.
@@ -332,6 +336,30 @@ func (m *Market) pay(j *Job, t *Task, a *Attempt) {
 	a.Paid = true
 	m.emit(Pay{Peer: a.Provider, EVM: a.EVM, Task: wire.TaskID{Job: j.ID, Index: t.Index}, Attempt: a.N, Price: a.Price})
 	m.fetch(j, t, a)
+}
+
+// paySegments pays each earlier attempt of t, verified from a run that
+// resumed from its checkpoint, the share of its price its segment of the
+// work is (Attempt.Segment): a provider that died late is paid for what
+// it delivered. The voucher reaches it when it is back (vouchers are
+// cumulative); it releases no bytes, since there are none to fetch.
+func (m *Market) paySegments(now time.Time, j *Job, t *Task) {
+	for i := range t.Attempts {
+		a := &t.Attempts[i]
+		if a.Segment <= 0 || a.Paid || a.Unpaid != "" || a.State == attemptVerified {
+			continue
+		}
+		seg := wire.Amount(min(a.Segment, 1000))
+		share := a.Price/1000*seg + a.Price%1000*seg/1000 // no overflow
+		if share == 0 {
+			continue
+		}
+		a.Paid = true
+		a.Reason += fmt.Sprintf("; paid %s of the %s DECO price for the %d.%d%% of the task the next attempt resumed from", share, a.Price, a.Segment/10, a.Segment%10)
+		m.emit(Pay{Peer: a.Provider, EVM: a.EVM, Task: wire.TaskID{Job: j.ID, Index: t.Index}, Attempt: a.N, Price: share})
+		m.touch(now, j, t)
+		m.logf(now, j, t.Index, "attempt %d on %s paid %s for its segment (%d.%d%%)", a.N, shortPeer(a.Provider), share, a.Segment/10, a.Segment%10)
+	}
 }
 
 // unpaid records that the Pay for an attempt was not carried out, so the

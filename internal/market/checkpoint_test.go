@@ -55,3 +55,33 @@ func TestReplicasIgnoreCheckpoints(t *testing.T) {
 		t.Fatal("a replicated task kept a checkpoint")
 	}
 }
+
+// A provider that died at 70% is paid 70% of its price for the segment a
+// later attempt resumed from, once that attempt's result is verified; the
+// attempt that finished is paid in full, and nothing is paid before.
+func TestDeadProvidersSegmentPaidOnVerification(t *testing.T) {
+	h := newHarness(t, Config{})
+	h.offer("pA", 1, 100)
+	h.offer("pB", 1, 100)
+	j := testJob(21, 1)
+	first := of[Assign](h.bidAll(h.step(Submit{Job: j}), 10, 1))[0]
+	id := first.Msg.Spec.Task
+	h.step(Checkpointed{Task: id, Attempt: 1, Checkpoint: wire.Checkpoint{Job: id.Job, Index: id.Index, Attempt: 1, Root: wire.CIDOf([]byte("s")), Seq: 1, Permille: 700}})
+	effs := h.step(Outcome{Task: id, Attempt: 1, Verdict: Verdict{Reason: "lost connection to provider", Unreachable: true}})
+	effs = append(effs, h.bidAll(effs, 10, 1)...)
+	retry := of[Assign](effs)
+	if len(retry) != 1 || len(of[Pay](effs)) != 0 {
+		t.Fatalf("retry %+v, pays %+v: want one resumed attempt and no pay yet", retry, of[Pay](effs))
+	}
+	pays := of[Pay](h.step(ok(retry[0])))
+	got := map[int]wire.Amount{}
+	for _, p := range pays {
+		got[p.Attempt] = p.Price
+	}
+	if len(pays) != 2 || got[2] != 10 || got[1] != 7 {
+		t.Fatalf("pays %+v, want attempt 2 paid 10 and attempt 1 paid 7 (70%%)", pays)
+	}
+	if a := j.Tasks[0].Attempts[0]; !a.Paid || a.Segment != 700 {
+		t.Fatalf("attempt 1 paid %v segment %d", a.Paid, a.Segment)
+	}
+}

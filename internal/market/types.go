@@ -169,6 +169,12 @@ type Attempt struct {
 	Result    *Result       `json:"result,omitempty"`
 	// Resume is the checkpoint the attempt started from (empty: fresh).
 	Resume wire.CID `json:"resume,omitempty"`
+	// From is the progress (permille) of that checkpoint; Segment is the
+	// progress this attempt delivered that a later attempt resumed from
+	// (its checkpoint's permille less From). A task verified from a
+	// resumed run pays each earlier attempt Segment/1000 of its price.
+	From    int `json:"from,omitempty"`
+	Segment int `json:"segment,omitempty"`
 	// Paid is set once the market emitted Pay for this attempt, and
 	// cleared if the driver reports the Pay was not carried out (Unpaid).
 	Paid bool `json:"paid,omitempty"`

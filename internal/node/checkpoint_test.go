@@ -2,6 +2,8 @@ package node
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -120,6 +122,13 @@ func TestLongTaskResumesElsewhere(t *testing.T) {
 	case last.Receipt == nil || last.Receipt.Resume != last.Resume:
 		t.Fatalf("the final receipt does not name the checkpoint it started from: %+v", last.Receipt)
 	}
+	// The attempt whose checkpoint was resumed is paid for its segment.
+	for _, a := range task.Attempts[:len(task.Attempts)-1] {
+		if a.Segment > 0 && !a.Paid && a.Unpaid == "" {
+			t.Fatalf("attempt %d delivered %d‰ that a later attempt resumed from, but is neither paid nor says why not: %+v", a.N, a.Segment, a)
+		}
+	}
+	t.Logf("attempts: %s", attemptPay(task.Attempts))
 	// The anchor's interval (a minute) has not come yet: anchor now.
 	if c.Consumer.anchor == nil || c.Consumer.anchor.Pending(id) == 0 {
 		t.Fatal("the verified checkpoints are not queued for anchoring")
@@ -133,4 +142,13 @@ func TestLongTaskResumesElsewhere(t *testing.T) {
 	lost := killed.Sub(seenAt[last.Resume])
 	t.Logf("uninterrupted task %s; provider stopped %s after the assignment, the task resumed at %d‰ elsewhere: work lost %s with checkpoints, %s without",
 		full, ran.Round(time.Millisecond), resumedAt, lost.Round(time.Millisecond), ran.Round(time.Millisecond))
+}
+
+// attemptPay says, per attempt, its segment and whether it was paid.
+func attemptPay(as []api.AttemptView) string {
+	var b strings.Builder
+	for _, a := range as {
+		fmt.Fprintf(&b, "[%d %s segment %d‰ paid %v %s] ", a.N, a.State, a.Segment, a.Paid, a.Unpaid)
+	}
+	return b.String()
 }
