@@ -64,6 +64,14 @@ type devnetFile struct {
 func startDevnet(t *testing.T, providers int, extra ...string) (string, devnetFile) {
 	t.Helper()
 	dir := t.TempDir()
+	if os.Getenv("DECO_E2E_KEEP") != "" {
+		// Keep the nodes' homes and logs after the test for a post-mortem.
+		var err error
+		if dir, err = os.MkdirTemp("", "deco-e2e-devnet-"); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("devnet kept in %s (DECO_E2E_KEEP)", dir)
+	}
 	args := append([]string{"devnet", "--providers", fmt.Sprint(providers), "--dir", dir, "--zk-keys", zkKeys}, extra...)
 	cmd := exec.Command(binary, args...)
 	var out bytes.Buffer

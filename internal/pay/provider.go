@@ -329,7 +329,7 @@ func (p *Provider) Holding(job wire.JobID) provider.Held {
 }
 
 func (h *heldVoucher) facts() provider.Held {
-	return provider.Held{Job: h.Job, Pending: h.pending(), Since: h.Since, Deadline: h.Deadline}
+	return provider.Held{Job: h.Job, Pending: h.pending(), Cumulative: h.Cumulative, Since: h.Since, Deadline: h.Deadline}
 }
 
 // Redeem submits job's latest voucher, when the machine's schedule says it

@@ -87,10 +87,13 @@ type VoucherAccepted struct {
 
 // Held is one job's voucher as the provider holds it.
 type Held struct {
-	Job      wire.JobID
-	Pending  wire.Amount // latest voucher − what the chain paid us
-	Since    time.Time   // when the oldest unredeemed part arrived
-	Deadline time.Time   // the escrow's deadline: redeem before it
+	Job     wire.JobID
+	Pending wire.Amount // latest voucher − what the chain paid us
+	// Cumulative is the latest voucher's amount: what the consumer owes in
+	// all, which a redemption does not change.
+	Cumulative wire.Amount
+	Since      time.Time // when the oldest unredeemed part arrived
+	Deadline   time.Time // the escrow's deadline: redeem before it
 }
 
 // VoucherHeld tells the machine of a voucher held from before (loaded at

@@ -150,18 +150,19 @@ func (p *Provider) HandleTask(ctx context.Context, s *p2p.Stream) {
 			if pp == nil || l == nil {
 				continue
 			}
-			// What the voucher adds is what it raised the pending amount by
-			// (a redemption meanwhile makes it look smaller: nothing is
-			// released that was not paid).
-			before := pp.Holding(v.Job).Pending
+			// What the voucher adds is what it raised the cumulative amount
+			// by. (Measured on the pending amount, a redemption finishing
+			// meanwhile hid it, and the outputs it paid for stayed withheld:
+			// found by the chaos test under load.)
+			before := pp.Holding(v.Job).Cumulative
 			if err := pp.Accept(ctx, v); err != nil {
 				p.log.Warn("voucher refused", "task", v.Task, "err", err)
 				continue
 			}
 			held := pp.Holding(v.Job)
 			var added wire.Amount
-			if held.Pending > before {
-				added = held.Pending - before
+			if held.Cumulative > before {
+				added = held.Cumulative - before
 			}
 			p.release(from, v, added)
 			l.step(ctx, provcore.VoucherAccepted{Key: provcore.Key{Task: v.Task, Attempt: v.Attempt}, Added: added, Held: held})
