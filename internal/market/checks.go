@@ -84,10 +84,16 @@ func (m *Market) sampleCheck(now time.Time, j *Job, t *Task, root wire.CID, n in
 	if r <= 0 || verify.Uniform(m.cfg.Secret, fmt.Sprintf("check/%s/%d/%d", j.ID, t.Index, n)) >= r {
 		return false
 	}
+	m.checkLocal(now, j, t, n, root, fmt.Sprintf("local check: the consumer re-runs this task itself to compare with output root %s (a random %.1f%% of results are)", root.Short(), 100*r))
+	return true
+}
+
+// checkLocal asks the driver to run attempt n of t on the consumer
+// (CheckLocal), to compare with root; why is logged.
+func (m *Market) checkLocal(now time.Time, j *Job, t *Task, n int, root wire.CID, why string) {
 	t.Checking = true
 	m.emit(CheckLocal{Spec: m.taskSpec(j, t.Index, n), Root: root})
-	m.logf(now, j, t.Index, "local check: the consumer re-runs this task itself to compare with output root %s (a random %.1f%% of results are)", root.Short(), 100*r)
-	return true
+	m.logf(now, j, t.Index, "%s", why)
 }
 
 // checked applies the consumer's own run of a task.

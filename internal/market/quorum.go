@@ -136,11 +136,9 @@ func (m *Market) settleSplit(now time.Time, j *Job, t *Task, vs []verify.Vote, a
 		return false
 	}
 	first := &t.Attempts[at[0]]
-	t.Checking = true
 	t.Reason = fmt.Sprintf("results disagree (%s): the consumer runs the task itself to settle it", verify.Tally(vs))
-	m.emit(CheckLocal{Spec: m.taskSpec(j, t.Index, first.N), Root: first.root()})
+	m.checkLocal(now, j, t, first.N, first.root(), t.Reason)
 	m.touch(now, j, t)
-	m.logf(now, j, t.Index, "%s", t.Reason)
 	return true
 }
 
@@ -322,11 +320,7 @@ func (m *Market) closingChecks(now time.Time, j *Job) bool {
 			j.closing = map[string]bool{}
 		}
 		j.closing[p] = true
-		t.Replicas, t.State, t.waitingSince = 2, TaskSubmitted, now
-		t.Reason = fmt.Sprintf("closing spot-check: %s's latest results went unchecked, so one of them runs again on another provider before they are paid", shortPeer(p))
-		m.touch(now, j, t)
-		m.logf(now, j, t.Index, "%s", t.Reason)
-		j.nextRound = now
+		m.replicateAgain(now, j, t, fmt.Sprintf("closing spot-check: %s's latest results went unchecked, so one of them runs again on another provider before they are paid", shortPeer(p)))
 		opened = true
 	}
 	return opened
@@ -393,17 +387,23 @@ func (m *Market) recheck(now time.Time, peer, why string) int {
 					continue
 				}
 				m.reopen(now, j)
-				t.Replicas, t.State, t.waitingSince = 2, TaskSubmitted, now
-				t.Reason = "re-checking: " + why + "; its unchecked result for this task runs again on another provider"
-				m.touch(now, j, t)
-				m.logf(now, j, t.Index, "%s", t.Reason)
-				j.nextRound = now
+				m.replicateAgain(now, j, t, "re-checking: "+why+"; its unchecked result for this task runs again on another provider")
 				n++
 				break
 			}
 		}
 	}
 	return n
+}
+
+// replicateAgain sends verified task t to one more provider, its accepted
+// result kept as a vote; reason says why.
+func (m *Market) replicateAgain(now time.Time, j *Job, t *Task, reason string) {
+	t.Replicas, t.State, t.waitingSince = 2, TaskSubmitted, now
+	t.Reason = reason
+	m.touch(now, j, t)
+	m.logf(now, j, t.Index, "%s", t.Reason)
+	j.nextRound = now
 }
 
 // keepAccepted ends a re-check that cannot finish by keeping the result
