@@ -182,7 +182,7 @@ func (m *Market) picked(picked []sched.Candidate) []*offer {
 
 // suspect reports whether peer is kept from work for cheating.
 func (m *Market) suspect(peer string, now time.Time) bool {
-	if _, gone := m.unreachable[peer]; gone {
+	if since, gone := m.unreachable[peer]; gone && now.Sub(since) < UnreachableFor {
 		return true
 	}
 	return m.convicted[peer] || m.cfg.MinReliability > 0 && m.rep.Suspect(peer, now, m.cfg.MinReliability)

@@ -118,10 +118,16 @@ type Verdict struct {
 	Withheld bool
 	// Unreachable: the provider could not be reached, or its link went
 	// silent. It gets no work until it is heard from again (a fresh
-	// offer), so a partition costs it one failure per task it held rather
-	// than one per assignment sent into the void.
+	// offer) or UnreachableFor has passed, so a partition costs it one
+	// failure per task it held and one per UnreachableFor, rather than one
+	// per assignment sent into the void; gossip that is slow to carry its
+	// offers after a heal does not keep it out for long.
 	Unreachable bool
 }
+
+// UnreachableFor is how long a provider whose link failed gets no work
+// unless an offer from it comes first (Verdict.Unreachable).
+const UnreachableFor = 10 * time.Second
 
 // Outcome ends an attempt.
 type Outcome struct {

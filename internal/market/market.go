@@ -132,7 +132,7 @@ type Market struct {
 	// consumer's own run); they get no more work from this market.
 	convicted map[string]bool
 	// unreachable: providers whose link failed, since when; cleared by
-	// their next offer (Verdict.Unreachable).
+	// their next offer, and ignored after UnreachableFor (Verdict.Unreachable).
 	unreachable map[string]time.Time
 	owed        []owed // held payments due later (see Config.OwedWait)
 	// taint: providers ever caught with an invalid result, the only ones

@@ -1,13 +1,10 @@
 package market
 
-import (
-	"testing"
-	"time"
-)
+import "testing"
 
 // A provider whose link failed gets no work until it is heard from again:
 // its task goes elsewhere, and no bid request or assignment is sent into
-// the partition; its next offer makes it eligible again.
+// the partition; its next offer, or UnreachableFor, makes it eligible again.
 func TestUnreachableProviderWaitsForItsNextOffer(t *testing.T) {
 	h := newHarness(t, Config{})
 	h.offer("pA", 1, 100)
@@ -25,7 +22,7 @@ func TestUnreachableProviderWaitsForItsNextOffer(t *testing.T) {
 	}
 	effs := h.step(Outcome{Task: lostA.Msg.Spec.Task, Attempt: lostA.Msg.Spec.Attempt,
 		Verdict: Verdict{Reason: "lost connection to provider pA", Unreachable: true}})
-	effs = append(effs, h.tick(time.Minute)...)
+	effs = append(effs, h.tick(UnreachableFor/2)...)
 	for _, r := range of[RequestBid](effs) {
 		if r.Peer == "pA" {
 			t.Fatalf("bid request sent to unreachable pA: %+v", r)
@@ -33,6 +30,9 @@ func TestUnreachableProviderWaitsForItsNextOffer(t *testing.T) {
 	}
 	if !h.m.suspect("pA", h.now) {
 		t.Fatal("pA not kept from work after its link failed")
+	}
+	if h.m.suspect("pA", h.now.Add(UnreachableFor)) {
+		t.Fatalf("pA still kept from work %s after its link failed, with no offer", UnreachableFor)
 	}
 	h.offer("pA", 1, 100)
 	if h.m.suspect("pA", h.now) {
