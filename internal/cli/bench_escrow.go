@@ -30,6 +30,9 @@ type EscrowReport struct {
 	Runs     int    `json:"runs"`
 	Parallel int    `json:"parallel"`
 	Rounds   int    `json:"parallel_rounds"`
+	// Slots per provider (of 3): enough for Parallel tasks at once, so the
+	// parallel figure measures the escrow and the placement, not a queue.
+	Slots int `json:"slots"`
 	// One job, p50 of Runs, through the CLI's wait (it polls every 150ms).
 	NoChainOneMs float64 `json:"no_chain_one_ms"`
 	PaidOneMs    float64 `json:"paid_one_ms"`
@@ -80,7 +83,7 @@ func benchEscrow(ctx context.Context, w io.Writer, module string, runs, parallel
 	fmt.Fprintln(w, "escrow: starting a network with no chain and one paying on a dev chain over JSON-RPC...")
 	var nets [2]*benchNet // no chain, paid
 	for i, paid := range []bool{false, true} {
-		c, stop, err := startBenchNetwork(ctx, filepath.Join(dir, strconv.FormatBool(paid)), paid)
+		c, stop, err := startBenchNetwork(ctx, filepath.Join(dir, strconv.FormatBool(paid)), paid, benchSlots(parallel))
 		if err != nil {
 			return nil, fmt.Errorf("escrow bench network (payments %v): %w", paid, err)
 		}
@@ -117,7 +120,7 @@ func benchEscrow(ctx context.Context, w io.Writer, module string, runs, parallel
 		}
 	}
 	free, paid := nets[0], nets[1]
-	r := &EscrowReport{Module: module, Runs: runs, Parallel: parallel, Rounds: rounds,
+	r := &EscrowReport{Module: module, Runs: runs, Parallel: parallel, Rounds: rounds, Slots: benchSlots(parallel),
 		NoChainOneMs: pct(free.one, 0.5), PaidOneMs: pct(paid.one, 0.5),
 		NoChainEventsMs: pct(free.events, 0.5), PaidEventsMs: pct(paid.events, 0.5),
 		NoChainSubmitMs: pct(free.submit, 0.5), PaidSubmitMs: pct(paid.submit, 0.5),
@@ -225,14 +228,25 @@ func (n *benchNet) measureParallel(ctx context.Context, k int) error {
 	return nil
 }
 
+// benchProviders is the escrow bench's provider count.
+const benchProviders = 3
+
+// benchSlots is the slots each provider offers so that parallel one-task
+// jobs can all run at once (at least 2). With fewer, the parallel figure
+// would time a queue: 20 jobs on 6 slots take four turns whatever the
+// escrow costs.
+func benchSlots(parallel int) int {
+	return max(2, (parallel+benchProviders-1)/benchProviders)
+}
+
 // startBenchNetwork starts a consumer and three providers in this process
 // with homes in dir. With paid, it first starts the dev chain the way
 // `deco devnet` does (devnet.StartChain: an embedded chain answering
 // JSON-RPC on loopback, every node funded, every provider staked and
 // bound), and the nodes dial it as `deco node --chain-rpc` would.
-func startBenchNetwork(ctx context.Context, dir string, paid bool) (*inproc.Cluster, func(), error) {
-	const providers = 3
-	o := inproc.Options{Providers: providers, Slots: 2, Dir: dir}
+func startBenchNetwork(ctx context.Context, dir string, paid bool, slots int) (*inproc.Cluster, func(), error) {
+	const providers = benchProviders
+	o := inproc.Options{Providers: providers, Slots: slots, Dir: dir}
 	stopChain := func() {}
 	if paid {
 		// The homes StartCluster will use (consumer, provider-N), with

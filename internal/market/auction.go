@@ -345,6 +345,15 @@ func (m *Market) closeRound(now time.Time, j *Job) {
 		}
 	}
 	placed := m.place(now, j, open, ranked, func(p string) wire.Bid { return r.bids[p] })
+	// A planning scheduler reserved the asked providers' slots for this
+	// round until it closed: jobs that found them reserved try again now
+	// rather than at their next round (twenty one-task jobs at once
+	// otherwise moved in waves of RetryBackoff).
+	if _, ok := m.sched.(sched.Planner); ok {
+		for p := range r.asked {
+			m.freed[p] = true
+		}
+	}
 	for _, i := range open {
 		t := j.Tasks[i]
 		if t.State != TaskBidding {

@@ -16,7 +16,7 @@ func (n *Node) startProviding(ctx context.Context) error {
 		Seal: n.seal, Open: n.open, Gossip: n.host, Blobs: n.blobs, Fetcher: n.sessions, Access: n.access,
 		Clock: n.clk, Logger: n.log, OfferInterval: n.opts.OfferInterval, Executor: n.opts.Executor,
 		Attester: n.opts.Attester, WrapExecutor: n.opts.WrapExecutor, EditReceipt: n.opts.EditReceipt, Malice: n.opts.Malice,
-		EditBeat: n.opts.EditBeat, Debtors: providing.DebtorBook{DB: n.db},
+		EditBeat: n.opts.EditBeat, Debtors: providing.DebtorBook{DB: n.db}, Runs: providing.RunBook{DB: n.db},
 	}
 	// Nil pointers would make non-nil ports.
 	if n.pay.provider != nil {

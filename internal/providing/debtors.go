@@ -2,7 +2,11 @@ package providing
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
+	"time"
+
+	"github.com/deco-network/deco/internal/wire"
 
 	provcore "github.com/deco-network/deco/internal/provider"
 	"github.com/deco-network/deco/internal/store"
@@ -34,6 +38,45 @@ func (b DebtorBook) All() ([]provcore.Debtor, error) {
 			return err
 		}
 		out = append(out, d)
+		return nil
+	})
+	return out, err
+}
+
+// RunBucket is the database bucket of running attempts (RunRecord), keyed
+// by task and attempt.
+const RunBucket = "provider.runs"
+
+// RunRecord is an attempt this provider was running.
+type RunRecord struct {
+	Task     wire.TaskID `json:"task"`
+	Attempt  int         `json:"attempt"`
+	Consumer string      `json:"consumer"` // peer ID
+	Started  time.Time   `json:"started"`
+}
+
+// RunBook keeps the running attempts in the node's database.
+type RunBook struct{ DB *store.DB }
+
+func runKey(k provcore.Key) string { return fmt.Sprintf("%s/%d", k.Task, k.Attempt) }
+
+// Put records r.
+func (b RunBook) Put(r RunRecord) error {
+	return b.DB.Put(RunBucket, runKey(provcore.Key{Task: r.Task, Attempt: r.Attempt}), r)
+}
+
+// Delete forgets the run of k.
+func (b RunBook) Delete(k provcore.Key) error { return b.DB.Delete(RunBucket, runKey(k)) }
+
+// All lists the recorded runs.
+func (b RunBook) All() ([]RunRecord, error) {
+	var out []RunRecord
+	err := b.DB.List(RunBucket, func(_ string, raw []byte) error {
+		var r RunRecord
+		if err := json.Unmarshal(raw, &r); err != nil {
+			return err
+		}
+		out = append(out, r)
 		return nil
 	})
 	return out, err

@@ -117,6 +117,11 @@ func (l *loop) perform(rd provcore.Ready) {
 			orphans = append(orphans, r.Key)
 			continue
 		}
+		if b := p.cfg.Runs; b != nil {
+			if err := b.Put(RunRecord{Task: r.Key.Task, Attempt: r.Key.Attempt, Consumer: s.peer.String(), Started: l.now()}); err != nil {
+				p.log.Error("record a running attempt", "task", r.Key.Task, "err", err)
+			}
+		}
 		ctx, cancel := context.WithCancel(l.ctx)
 		l.runs[r.Key] = cancel
 		p.wg.Add(1)
@@ -189,6 +194,11 @@ func (l *loop) end(id uint64) {
 
 // finished reports an execution's end from its goroutine.
 func (l *loop) finished(key provcore.Key, res wire.Result) {
+	if b := l.p.cfg.Runs; b != nil {
+		if err := b.Delete(key); err != nil {
+			l.p.log.Error("clear the record of a finished attempt", "task", key.Task, "err", err)
+		}
+	}
 	l.do(context.Background(), func() {
 		delete(l.runs, key)
 		l.perform(l.m.Step(l.now(), provcore.ExecutionFinished{Key: key, Result: res}))

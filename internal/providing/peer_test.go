@@ -30,18 +30,25 @@ type testPeer struct{ *p2ptest.Peer }
 func newPeer(t *testing.T) *testPeer { return &testPeer{p2ptest.NewPeer(t)} }
 
 // serve makes p a provider (one slot, payments off) and returns it.
-func (p *testPeer) serve(t *testing.T) *Provider {
+func (p *testPeer) serve(t *testing.T) *Provider { return p.serveWith(t, nil) }
+
+// serveWith is serve with edit applied to the provider's Config.
+func (p *testPeer) serveWith(t *testing.T, edit func(*Config)) *Provider {
 	t.Helper()
 	blobs, err := store.OpenBlobs(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	pr := New(Config{
+	cfg := Config{
 		Settings: config.Provider{Enabled: true, Slots: 1, Ask: 1000, Floor: 500, Ceiling: 10_000},
 		Home:     config.Home(t.TempDir()), Binding: p.Binding, Key: p.EVM, Seal: p.Seal, Open: p.Open,
 		Gossip: p.Host, Blobs: blobs, Access: access.New(clock.Real{}), Fetcher: &session.Fetcher{Blobs: blobs, Host: session.Network(p.Host)},
 		Clock: clock.Real{}, Logger: quiet, OfferInterval: time.Second, Attester: attest.Software{},
-	})
+	}
+	if edit != nil {
+		edit(&cfg)
+	}
+	pr := New(cfg)
 	p.Host.HandleRequest(p2p.ProtoBid, 1<<20, pr.HandleBid)
 	p.Host.Handle(p2p.ProtoTask, pr.HandleTask)
 	ctx, cancel := context.WithCancel(context.Background())

@@ -54,3 +54,13 @@ type ProofSettler interface {
 	// Settle returns when the claim's transaction is mined or failed.
 	Settle(ctx context.Context, job wire.JobID, claim chain.ProofClaim) error
 }
+
+// Runs keeps a record of the attempts running, so that a provider that
+// restarts knows the work it lost and says so.
+type Runs interface {
+	// Put records a run that started; Delete forgets one that ended.
+	Put(r RunRecord) error
+	Delete(k provcore.Key) error
+	// All lists the records.
+	All() ([]RunRecord, error)
+}

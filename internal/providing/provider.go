@@ -73,8 +73,11 @@ type Config struct {
 	// Debtors keeps the consumers that did not pay across restarts; nil
 	// keeps them in memory only.
 	Debtors Debtors
-	Clock   clock.Clock
-	Logger  *slog.Logger
+	// Runs keeps the attempts running, so a restart reports what it lost
+	// (LostInRestart); nil keeps no record.
+	Runs   Runs
+	Clock  clock.Clock
+	Logger *slog.Logger
 	// OfferInterval is how often the offer is republished.
 	OfferInterval time.Duration
 	// Executor runs WebAssembly tasks; nil: wazero with the compilation
@@ -114,7 +117,15 @@ type Provider struct {
 	withheld withheldSet
 	// lives: the live output of running attempts, for heartbeats.
 	lives lives
+	// lost: the attempts an earlier run of this node was running when it
+	// stopped (Start reads them from Runs).
+	lost []RunRecord
 }
+
+// LostInRestart lists the attempts this node was running when it last
+// stopped without finishing them: work lost, which their consumers run
+// again elsewhere.
+func (p *Provider) LostInRestart() []RunRecord { return p.lost }
 
 // New returns a Provider that refuses work until Start.
 func New(cfg Config) *Provider { return &Provider{cfg: cfg, log: cfg.Logger} }
@@ -177,6 +188,9 @@ func (p *Provider) Start(ctx context.Context) error {
 	if err := mc.Validate(); err != nil {
 		return err
 	}
+	if err := p.reportLost(); err != nil {
+		return err
+	}
 	l := newLoop(p, provcore.New(mc))
 	p.active.Store(l)
 	p.wg.Add(2)
@@ -203,6 +217,33 @@ func (p *Provider) Start(ctx context.Context) error {
 		}
 	}
 	p.log.Info("provider ready", "slots", p.slots, "cores", p.res.Cores, "memory", session.HumanBytes(p.res.Memory), "benchmark", fmt.Sprintf("%.1f", p.bench))
+	return nil
+}
+
+// reportLost says which attempts an earlier run left unfinished (it was
+// killed, or the machine went down) and clears their records: the work is
+// lost, and its consumers, which saw the session end, run it elsewhere.
+func (p *Provider) reportLost() error {
+	b := p.cfg.Runs
+	if b == nil {
+		return nil
+	}
+	rs, err := b.All()
+	if err != nil {
+		return fmt.Errorf("read the record of running attempts: %w", err)
+	}
+	now := p.cfg.Clock.Now()
+	for _, r := range rs {
+		p.log.Warn("work lost in a restart: this node stopped while running the attempt; its consumer runs it again elsewhere",
+			"task", r.Task, "attempt", r.Attempt, "consumer", r.Consumer, "started", r.Started.Format(time.RFC3339), "ago", now.Sub(r.Started).Round(time.Second))
+		if err := b.Delete(provcore.Key{Task: r.Task, Attempt: r.Attempt}); err != nil {
+			return fmt.Errorf("clear the record of a lost attempt: %w", err)
+		}
+	}
+	if len(rs) > 0 {
+		p.log.Warn("restarted with work lost", "attempts", len(rs))
+	}
+	p.lost = rs
 	return nil
 }
 

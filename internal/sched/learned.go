@@ -32,6 +32,13 @@ type LearnedConfig struct {
 	// detection and a rerun, whatever the odds, so the rule weighs it more
 	// than its expectation.
 	RiskAversion float64
+	// HoldFloor: a provider whose mean run of the task is shorter than
+	// this is never a straggler (500ms, the market's retry period). A held
+	// task waits at least a round of the market, so holding it for a
+	// faster provider cannot pay when the free one finishes sooner than
+	// that: twenty one-task jobs on three providers once waited a second
+	// for the one the model knew best while the other two idled.
+	HoldFloor time.Duration
 	// Explore scales the posterior spread of the Thompson samples (1; a
 	// negative value turns sampling off and ranks by posterior means).
 	Explore float64
@@ -76,6 +83,9 @@ func (c LearnedConfig) withDefaults() LearnedConfig {
 	def(&c.PriorFailed, 0.25)
 	if c.FailureCost == 0 {
 		c.FailureCost = 60 * time.Second
+	}
+	if c.HoldFloor == 0 {
+		c.HoldFloor = 500 * time.Millisecond
 	}
 	def(&c.Slack, 0.05)
 	def(&c.Caution, 1)
@@ -188,6 +198,13 @@ func (l *Learned) SeeOffer(o wire.Offer, latency time.Duration) {
 	l.refresh(i)
 }
 
+// straggler reports whether the straggler rule keeps s from the round:
+// its cautious speed is below the cut, and its mean run is long enough
+// for a hold to pay (HoldFloor).
+func (l *Learned) straggler(s scored, ru rules) bool {
+	return !math.IsInf(ru.cut, -1) && s.d > l.cfg.HoldFloor.Seconds() && l.cautious(s, l.idx.ref) < ru.cut-ru.slack
+}
+
 // Observe learns from one outcome.
 func (l *Learned) Observe(o Observation) {
 	l.inflight = math.Max(0, l.inflight-1)
@@ -229,7 +246,7 @@ func (l *Learned) Plan(r Round, bids []Candidate) []Ranked {
 		if !ru.deadline.IsZero() && ru.now.Add(time.Duration(s.t*float64(time.Second))).After(ru.deadline) {
 			s.tooSlow = true
 		}
-		s.straggler = !math.IsInf(ru.cut, -1) && l.cautious(s, l.idx.ref) < ru.cut-ru.slack
+		s.straggler = l.straggler(s, ru)
 		s.wanted = ru.bn > 0 && w.cautHi >= ru.ceil
 		if s.tooSlow || s.straggler {
 			continue

@@ -321,6 +321,7 @@ func (l *Learned) screen(r Round, ru rules, eligible []Candidate, k int, ps *poo
 	}
 	ceil := float32(ru.ceil)
 	w32, maxRun := float32(ru.w), float32(ru.maxRun)
+	floor := float32(l.cfg.HoldFloor.Seconds()) // see straggler
 	fc32 := float32(l.cfg.FailureCost.Seconds())
 	var free int
 	bestCaut := float32(math.Inf(-1))
@@ -395,7 +396,7 @@ func (l *Learned) screen(r Round, ru rules, eligible []Candidate, k int, ps *poo
 		if !wanted && sv.cautHi > bestCaut {
 			bestCaut = sv.cautHi
 		}
-		if sv.cautHi < straggle || w32*sv.invMean > maxRun {
+		if sv.cautHi < straggle && w32*sv.invMean > floor || w32*sv.invMean > maxRun {
 			continue
 		}
 		if wanted {
@@ -462,7 +463,7 @@ func (l *Learned) screen(r Round, ru rules, eligible []Candidate, k int, ps *poo
 		c := eligible[i]
 		s := l.evaluate(w, c, ru.work, true, false)
 		s.i, s.row = i, row
-		if !math.IsInf(ru.cut, -1) && l.cautious(s, l.idx.ref) < ru.cut-ru.slack {
+		if l.straggler(s, ru) {
 			return
 		}
 		ss = append(ss, s)

@@ -141,6 +141,8 @@ type provider struct {
 	binding wire.Binding // evm bound to id
 	blobs   *memBlobs
 	opens   atomic.Int32
+	down    atomic.Bool  // Open fails, as for a provider that died
+	refused atomic.Int32 // Opens that failed so
 	bid     func(wire.BidRequest) wire.Bid
 	result  func(wire.Assign) *wire.Result
 	// statuses, if set, are sent after "running" and before the result.
@@ -186,7 +188,8 @@ func (p *provider) Request(_ context.Context, to peer.ID, proto protocol.ID, req
 }
 
 func (p *provider) Open(_ context.Context, to peer.ID, _ protocol.ID) (Stream, error) {
-	if to != p.id {
+	if to != p.id || p.down.Load() {
+		p.refused.Add(1)
 		return nil, fmt.Errorf("no route to %s", to)
 	}
 	p.opens.Add(1)
