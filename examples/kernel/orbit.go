@@ -5,10 +5,6 @@ import (
 	"math"
 )
 
-// orbitCentre is the point the animation's camera circles and looks at:
-// the still picture's look-at point.
-var orbitCentre = vec{0, 0.8, 0.4}
-
 // RenderFrame renders rows [y0, y1) of frame `frame` of a `frames`-frame
 // animation: the camera circles the scene once around the vertical axis
 // through the look-at point, keeping the still picture's height and
@@ -20,6 +16,7 @@ func RenderFrame(width, height, y0, y1, samples, frame, frames int) *image.NRGBA
 		samples = 1
 	}
 	s := newScene()
+	orbitCentre := vec{0, 0.8, 0.4} // the still picture's look-at point
 	a := 2 * math.Pi * float64(frame) / float64(max(frames, 1))
 	off := s.eye.sub(orbitCentre)
 	sin, cos := math.Sincos(a)
