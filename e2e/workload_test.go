@@ -41,6 +41,17 @@ func finish(t *testing.T, devnet, id string, d time.Duration) (api.JobView, stri
 	if j.State != api.JobCompleted {
 		t.Fatalf("job %s %s: %s", id, j.State, j.Reason)
 	}
+	var run, longest int64
+	compiled := 0
+	for _, tk := range j.Tasks {
+		run, longest = run+tk.DurationMs, max(longest, tk.DurationMs)
+		if tk.Compiled {
+			compiled++
+		}
+	}
+	t.Logf("job %.8s: %d tasks in %s; executions %s in all, the longest %s; %d compiled the module",
+		id, len(j.Tasks), j.EndedAt.Sub(j.CreatedAt).Round(time.Millisecond), time.Duration(run)*time.Millisecond,
+		time.Duration(longest)*time.Millisecond, compiled)
 	results := t.TempDir()
 	if _, err := deco(t, devnet, "job", "get", id, "--output-dir", results); err != nil {
 		t.Fatal(err)
