@@ -12,12 +12,19 @@
 //     for Go (go:wasmimport), guest/c/deco.h for C.
 //   - hostile/: programs that misbehave (loop forever, exhaust memory, escape
 //     the sandbox, flood stdout) used by the sandbox tests.
+//   - animate/, montecarlo/, transcode/, train/: the seed's use cases as
+//     workloads (one job spec each in jobs/): frames of an animation of the
+//     ray tracer's scene, one per task; a Monte Carlo option price with an
+//     error bar (montecarlo/combine pools the tasks); a clip transcoded in
+//     segments (transcode/clip makes and joins them); data-parallel
+//     training of logistic regression, one job per round
+//     (train/driver).
 //   - jobs/: example job specs (YAML).
 //
 // Invariant: the committed .wasm files are exactly what gen.go builds from
 // the sources with the Go version recorded in GOVERSION (and the clang in
-// counter/c/CLANGVERSION); TestModulesCurrent and TestCModulesCurrent
-// enforce it.
+// counter/c/CLANGVERSION); TestModulesCurrent, TestWorkloadModulesCurrent
+// and TestCModulesCurrent enforce it.
 //
 // Example:
 //

@@ -12,6 +12,11 @@ package examples
 //go:generate sh -c "GOOS=wasip1 GOARCH=wasm GOWASM=satconv,signext go build -trimpath -ldflags=-s -buildvcs=false -o hello/hello.wasm ./hello"
 //go:generate sh -c "GOOS=wasip1 GOARCH=wasm GOWASM=satconv,signext go build -trimpath -ldflags=-s -buildvcs=false -o kernel/kernel.wasm ./kernel/cmd"
 //go:generate sh -c "GOOS=wasip1 GOARCH=wasm GOWASM=satconv,signext go build -trimpath -ldflags=-s -buildvcs=false -o counter/counter.wasm ./counter"
+// The workloads of the seed's use cases (see their job specs in jobs/).
+//go:generate sh -c "GOOS=wasip1 GOARCH=wasm GOWASM=satconv,signext go build -trimpath -ldflags=-s -buildvcs=false -o animate/animate.wasm ./animate"
+//go:generate sh -c "GOOS=wasip1 GOARCH=wasm GOWASM=satconv,signext go build -trimpath -ldflags=-s -buildvcs=false -o montecarlo/montecarlo.wasm ./montecarlo"
+//go:generate sh -c "GOOS=wasip1 GOARCH=wasm GOWASM=satconv,signext go build -trimpath -ldflags=-s -buildvcs=false -o transcode/transcode.wasm ./transcode"
+//go:generate sh -c "GOOS=wasip1 GOARCH=wasm GOWASM=satconv,signext go build -trimpath -ldflags=-s -buildvcs=false -o train/train.wasm ./train"
 //go:generate sh -c "go env GOVERSION > GOVERSION"
 
 // The C counter needs Debian's clang, lld, wasi-libc and
