@@ -168,7 +168,7 @@ func resolve(ctx context.Context, c *api.Client, j *spec.Job, base string) error
 		}
 		return ref, nil
 	}
-	if j.Program.CID == "" && j.Policy().Policy != spec.VerifyZK {
+	if j.Program.CID == "" && j.Policy().Policy != spec.VerifyZK && len(j.Stages) == 0 {
 		ref, err := upload("program.wasm", abs(j.Program.WASM))
 		if err != nil {
 			return err
@@ -177,7 +177,7 @@ func resolve(ctx context.Context, c *api.Client, j *spec.Job, base string) error
 	}
 	var out []spec.Input
 	for i, in := range j.Inputs {
-		if in.CID != "" {
+		if in.CID != "" || in.From != "" {
 			out = append(out, in)
 			continue
 		}
@@ -203,6 +203,11 @@ func resolve(ctx context.Context, c *api.Client, j *spec.Job, base string) error
 			name = filepath.Base(in.Path)
 		}
 		out = append(out, spec.Input{Name: name, CID: ref.CID, Size: ref.Size, Task: in.Task})
+	}
+	for i := range j.Stages {
+		if err := resolve(ctx, c, &j.Stages[i].Job, base); err != nil {
+			return fmt.Errorf("stage %s: %w", j.Stages[i].Name, err)
+		}
 	}
 	j.Inputs = out
 	j.Program.WASM = ""
@@ -418,6 +423,9 @@ func isTerminal(f *os.File) bool {
 
 // download writes every task's outputs, logs and receipt under dir.
 func download(ctx context.Context, c *api.Client, j *api.JobView, dir string) error {
+	if len(j.Stages) > 0 {
+		return downloadStages(ctx, c, j, dir)
+	}
 	for _, t := range j.Tasks {
 		td := filepath.Join(dir, strconv.Itoa(t.Index))
 		if err := os.MkdirAll(td, 0o755); err != nil {

@@ -91,6 +91,10 @@ type Input struct {
 	Name string `json:"name"`
 	CID  CID    `json:"cid"`
 	Size int64  `json:"size"`
+	// From is the peer that holds the blob when it is not the consumer:
+	// a multi-stage job's input that an earlier stage's provider made
+	// (the consumer shares it with the task's provider, Share).
+	From string `json:"from,omitempty"`
 }
 
 // TaskSpec is everything a provider needs to run one task.
