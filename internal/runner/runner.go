@@ -211,7 +211,7 @@ func (r *Runner) RunHooks(ctx context.Context, from peer.ID, a wire.Assign, slot
 			return fail(wire.FailMissingInput, fmt.Errorf("input name %q is not a plain file name", in.Name)), nil
 		}
 		if in.From != "" {
-			if err := r.fetchShared(ctx, in, ex.MaxInput); err != nil {
+			if err := r.fetchShared(ctx, in, a.Holders[in.From], ex.MaxInput); err != nil {
 				return fail(wire.FailMissingInput, err), nil
 			}
 		} else if err := r.cfg.Fetcher.Fetch(ctx, from, in.CID, a.Inline, ex.MaxInput); err != nil {

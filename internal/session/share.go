@@ -15,8 +15,9 @@ import (
 // vouchers that released those outputs to this node, so the holder
 // grants what it released. A holder that cannot be reached is left to
 // the task: its provider reports the input it could not fetch, and from
-// whom.
-func (m *Manager) share(ctx context.Context, p peer.ID, spec wire.TaskSpec) {
+// whom. It returns the addresses it knows of each holder
+// (wire.Assign.Holders).
+func (m *Manager) share(ctx context.Context, p peer.ID, spec wire.TaskSpec) map[string][]string {
 	byHolder := map[string][]wire.CID{}
 	for _, in := range spec.Inputs {
 		if in.From != "" && in.From != p.String() {
@@ -28,7 +29,16 @@ func (m *Manager) share(ctx context.Context, p peer.ID, spec wire.TaskSpec) {
 		holders = append(holders, h)
 	}
 	sort.Strings(holders)
+	var addrs map[string][]string
 	for _, h := range holders {
+		if book, ok := m.host.(addressBook); ok {
+			if id, err := peer.Decode(h); err == nil {
+				if addrs == nil {
+					addrs = map[string][]string{}
+				}
+				addrs[h] = book.PeerAddrs(id, wire.MaxHolderAddrs)
+			}
+		}
 		cids := byHolder[h]
 		for len(cids) > 0 {
 			n := min(len(cids), wire.MaxShareCIDs)
@@ -38,4 +48,11 @@ func (m *Manager) share(ctx context.Context, p peer.ID, spec wire.TaskSpec) {
 			cids = cids[n:]
 		}
 	}
+	return addrs
+}
+
+// addressBook is the optional capability of Host that share uses to tell
+// a provider where the holders of its inputs are (*p2p.Host has it).
+type addressBook interface {
+	PeerAddrs(p peer.ID, max int) []string
 }
