@@ -277,7 +277,7 @@ func (g *globals) submit(cmd *cobra.Command, j spec.Job, base string, sf submitF
 }
 
 func printSummary(w interface{ Write([]byte) (int, error) }, j *api.JobView, dir string) {
-	c := j.Counts()
+	c := allStageTasks(j).Counts()
 	fmt.Fprintf(w, "Job %s %s: %s\n", j.ID, strings.ToUpper(string(j.State)), j.Reason)
 	fmt.Fprintf(w, "  tasks: %d verified, %d failed, %d cancelled\n", c[api.TaskVerified], c[api.TaskFailed], c[api.TaskCancelled])
 	if !j.EndedAt.IsZero() {
@@ -396,6 +396,7 @@ func waitJob(ctx context.Context, c *api.Client, id string, errw io.Writer, show
 }
 
 func progressLine(j *api.JobView, el time.Duration) string {
+	j = allStageTasks(j)
 	c := j.Counts()
 	total := len(j.Tasks)
 	done := c[api.TaskVerified] + c[api.TaskFailed] + c[api.TaskCancelled]

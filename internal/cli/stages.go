@@ -64,3 +64,17 @@ func downloadStages(ctx context.Context, c *api.Client, j *api.JobView, dir stri
 	}
 	return nil
 }
+
+// allStageTasks returns j, or for a multi-stage job a copy whose tasks
+// are every stage's, for progress bars and summaries.
+func allStageTasks(j *api.JobView) *api.JobView {
+	if len(j.Stages) == 0 {
+		return j
+	}
+	c := *j
+	c.Tasks = nil
+	for _, s := range j.Stages {
+		c.Tasks = append(c.Tasks, s.Tasks...)
+	}
+	return &c
+}
