@@ -298,7 +298,11 @@ func printSummary(w interface{ Write([]byte) (int, error) }, j *api.JobView, dir
 		}
 	}
 	if dir != "" {
-		fmt.Fprintf(w, "  results in %s/<task>/\n", dir)
+		if len(j.Stages) > 0 {
+			fmt.Fprintf(w, "  results in %s/<stage>/<task>/ (the final stages; the others stay with their providers)\n", dir)
+		} else {
+			fmt.Fprintf(w, "  results in %s/<task>/\n", dir)
+		}
 	}
 }
 
