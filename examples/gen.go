@@ -17,6 +17,9 @@ package examples
 //go:generate sh -c "GOOS=wasip1 GOARCH=wasm GOWASM=satconv,signext go build -trimpath -ldflags=-s -buildvcs=false -o montecarlo/montecarlo.wasm ./montecarlo"
 //go:generate sh -c "GOOS=wasip1 GOARCH=wasm GOWASM=satconv,signext go build -trimpath -ldflags=-s -buildvcs=false -o transcode/transcode.wasm ./transcode"
 //go:generate sh -c "GOOS=wasip1 GOARCH=wasm GOWASM=satconv,signext go build -trimpath -ldflags=-s -buildvcs=false -o train/train.wasm ./train"
+//go:generate sh -c "GOOS=wasip1 GOARCH=wasm GOWASM=satconv,signext go build -trimpath -ldflags=-s -buildvcs=false -o wordcount/wcmap/wcmap.wasm ./wordcount/wcmap"
+//go:generate sh -c "GOOS=wasip1 GOARCH=wasm GOWASM=satconv,signext go build -trimpath -ldflags=-s -buildvcs=false -o wordcount/wcreduce/wcreduce.wasm ./wordcount/wcreduce"
+//go:generate sh -c "go run ./wordcount/corpus jobs/data/wordcount 4 3000"
 //go:generate sh -c "go env GOVERSION > GOVERSION"
 
 // The C counter needs Debian's clang, lld, wasi-libc and

@@ -228,6 +228,11 @@ type JobView struct {
 	Tasks     []TaskView   `json:"tasks"`
 	Rounds    int          `json:"rounds"` // auctions held
 	Payment   *PaymentView `json:"payment,omitempty"`
+	// Stages shows a multi-stage job's stages, in spec order; a stage's
+	// own job names its Parent and Stage.
+	Stages []StageView `json:"stages,omitempty"`
+	Parent wire.JobID  `json:"parent,omitempty"`
+	Stage  string      `json:"stage,omitempty"`
 }
 
 // TaskView is one task of a job.

@@ -111,6 +111,10 @@ func newJobDescribeCmd(g *globals) *cobra.Command {
 				return err
 			}
 			w := cmd.OutOrStdout()
+			if len(j.Stages) > 0 {
+				describeStages(w, j)
+				return nil
+			}
 			fmt.Fprintf(w, "Job:      %s (%s)\nState:    %s\nReason:   %s\nProgram:  %s (%d bytes)\nCreated:  %s\n",
 				j.ID, j.Spec.Name, j.State, j.Reason, j.Spec.Program.CID, j.Spec.Program.Size, j.CreatedAt.Local().Format(time.RFC3339))
 			if c := j.Spec.Circuit; c != nil {

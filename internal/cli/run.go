@@ -168,7 +168,7 @@ func resolve(ctx context.Context, c *api.Client, j *spec.Job, base string) error
 		}
 		return ref, nil
 	}
-	if j.Program.CID == "" && j.Policy().Policy != spec.VerifyZK {
+	if j.Program.CID == "" && j.Policy().Policy != spec.VerifyZK && len(j.Stages) == 0 {
 		ref, err := upload("program.wasm", abs(j.Program.WASM))
 		if err != nil {
 			return err
@@ -177,7 +177,7 @@ func resolve(ctx context.Context, c *api.Client, j *spec.Job, base string) error
 	}
 	var out []spec.Input
 	for i, in := range j.Inputs {
-		if in.CID != "" {
+		if in.CID != "" || in.From != "" {
 			out = append(out, in)
 			continue
 		}
@@ -203,6 +203,11 @@ func resolve(ctx context.Context, c *api.Client, j *spec.Job, base string) error
 			name = filepath.Base(in.Path)
 		}
 		out = append(out, spec.Input{Name: name, CID: ref.CID, Size: ref.Size, Task: in.Task})
+	}
+	for i := range j.Stages {
+		if err := resolve(ctx, c, &j.Stages[i].Job, base); err != nil {
+			return fmt.Errorf("stage %s: %w", j.Stages[i].Name, err)
+		}
 	}
 	j.Inputs = out
 	j.Program.WASM = ""
@@ -272,7 +277,7 @@ func (g *globals) submit(cmd *cobra.Command, j spec.Job, base string, sf submitF
 }
 
 func printSummary(w interface{ Write([]byte) (int, error) }, j *api.JobView, dir string) {
-	c := j.Counts()
+	c := allStageTasks(j).Counts()
 	fmt.Fprintf(w, "Job %s %s: %s\n", j.ID, strings.ToUpper(string(j.State)), j.Reason)
 	fmt.Fprintf(w, "  tasks: %d verified, %d failed, %d cancelled\n", c[api.TaskVerified], c[api.TaskFailed], c[api.TaskCancelled])
 	if !j.EndedAt.IsZero() {
@@ -293,7 +298,11 @@ func printSummary(w interface{ Write([]byte) (int, error) }, j *api.JobView, dir
 		}
 	}
 	if dir != "" {
-		fmt.Fprintf(w, "  results in %s/<task>/\n", dir)
+		if len(j.Stages) > 0 {
+			fmt.Fprintf(w, "  results in %s/<stage>/<task>/ (the final stages; the others stay with their providers)\n", dir)
+		} else {
+			fmt.Fprintf(w, "  results in %s/<task>/\n", dir)
+		}
 	}
 }
 
@@ -391,6 +400,7 @@ func waitJob(ctx context.Context, c *api.Client, id string, errw io.Writer, show
 }
 
 func progressLine(j *api.JobView, el time.Duration) string {
+	j = allStageTasks(j)
 	c := j.Counts()
 	total := len(j.Tasks)
 	done := c[api.TaskVerified] + c[api.TaskFailed] + c[api.TaskCancelled]
@@ -418,6 +428,9 @@ func isTerminal(f *os.File) bool {
 
 // download writes every task's outputs, logs and receipt under dir.
 func download(ctx context.Context, c *api.Client, j *api.JobView, dir string) error {
+	if len(j.Stages) > 0 {
+		return downloadStages(ctx, c, j, dir)
+	}
 	for _, t := range j.Tasks {
 		td := filepath.Join(dir, strconv.Itoa(t.Index))
 		if err := os.MkdirAll(td, 0o755); err != nil {

@@ -55,6 +55,11 @@ type jobRecord struct {
 	UpdatedAt time.Time  `json:"updated_at"`
 	EndedAt   time.Time  `json:"ended_at,omitzero"`
 	Rounds    int        `json:"rounds"`
+	// Stages, Parent and Stage (a multi-stage job and its stage jobs)
+	// were added without a version bump: absent reads as a single job.
+	Stages []wire.JobID `json:"stages,omitempty"`
+	Parent wire.JobID   `json:"parent,omitempty"`
+	Stage  string       `json:"stage,omitempty"`
 }
 
 // taskRecord is one task of a job.
@@ -135,13 +140,15 @@ type resultRecord struct {
 
 func jobRecordOf(j *market.Job) jobRecord {
 	return jobRecord{V: recordVersion, ID: j.ID, Spec: j.Spec, State: string(j.State), Reason: j.Reason, Consumer: j.Consumer,
-		CreatedAt: j.CreatedAt, UpdatedAt: j.UpdatedAt, EndedAt: j.EndedAt, Rounds: j.Rounds}
+		CreatedAt: j.CreatedAt, UpdatedAt: j.UpdatedAt, EndedAt: j.EndedAt, Rounds: j.Rounds,
+		Stages: j.Stages, Parent: j.Parent, Stage: j.Stage}
 }
 
 // job is the market's job of r, without tasks.
 func (r jobRecord) job() *market.Job {
 	return &market.Job{ID: r.ID, Spec: r.Spec, State: market.JobState(r.State), Reason: r.Reason, Consumer: r.Consumer,
-		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, EndedAt: r.EndedAt, Rounds: r.Rounds}
+		CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, EndedAt: r.EndedAt, Rounds: r.Rounds,
+		Stages: r.Stages, Parent: r.Parent, Stage: r.Stage}
 }
 
 func taskRecordOf(t *market.Task) taskRecord {

@@ -97,6 +97,13 @@ func (c *Checker) Check(ctx context.Context, x market.CheckLocal) market.Checked
 		out.Err = "the consumer runs only WebAssembly tasks"
 		return out
 	}
+	for _, in := range x.Spec.Inputs {
+		if in.From != "" {
+			// A later stage's inputs stay with the providers that made them.
+			out.Err = "the task's inputs are an earlier stage's outputs, which this node does not hold"
+			return out
+		}
+	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.run == nil {

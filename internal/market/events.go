@@ -12,7 +12,14 @@ type Event interface{ event() }
 
 // Submit adds a new job. The job's Spec must be resolved (program and
 // inputs by CID); ID, Consumer and Spec are set; the market fills the rest.
-type Submit struct{ Job *Job }
+//
+// A multi-stage job's Job is its parent (Spec with stages, Stages set) and
+// Stages its stage jobs (Parent and Stage set, Spec the stage's body),
+// each with its own ID and escrow.
+type Submit struct {
+	Job    *Job
+	Stages []*Job
+}
 
 // Restore re-adds a job loaded from the database after a restart. Attempts
 // that were in flight are failed (the sessions died with the old process)

@@ -206,6 +206,9 @@ func (m *Market) Step(now time.Time, ev Event) Ready {
 	switch e := ev.(type) {
 	case Submit:
 		m.submit(now, e.Job, false)
+		for _, s := range e.Stages {
+			m.submit(now, s, false)
+		}
 	case Restore:
 		m.submit(now, e.Job, true)
 	case OfferSeen:
@@ -371,6 +374,9 @@ func (m *Market) submit(now time.Time, j *Job, restored bool) {
 	if !restored {
 		j.State, j.Reason = JobPending, "waiting for provider bids"
 		j.CreatedAt, j.UpdatedAt = now, now
+		if m.holdStage(now, j) {
+			return
+		}
 		j.Tasks = make([]*Task, j.Spec.Tasks.Count)
 		for i := range j.Tasks {
 			j.Tasks[i] = &Task{Index: i, State: TaskPending, Reason: "waiting for provider bids", waitingSince: now, UpdatedAt: now, Replicas: j.policy.Replicas}
@@ -460,6 +466,7 @@ func (m *Market) settle(now time.Time, j *Job) {
 	m.touch(now, j, nil)
 	m.logf(now, j, -1, "job %s: %s", j.State, j.Reason)
 	m.finished(j)
+	m.stageEnded(now, j)
 }
 
 func (m *Market) cancel(now time.Time, e Cancel) {
@@ -485,4 +492,5 @@ func (m *Market) cancel(now time.Time, e Cancel) {
 	m.touch(now, j, nil)
 	m.logf(now, j, -1, "job cancelled: %s", reason)
 	m.finished(j)
+	m.stageEnded(now, j)
 }

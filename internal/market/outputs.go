@@ -17,7 +17,7 @@ import (
 
 // fetch emits Fetch for a's withheld outputs; it follows a's Pay.
 func (m *Market) fetch(j *Job, t *Task, a *Attempt) {
-	if !a.Withheld {
+	if !a.Withheld || m.feeds(j) {
 		return
 	}
 	f := Fetch{Peer: a.Provider, Task: wire.TaskID{Job: j.ID, Index: t.Index}, Attempt: a.N, MaxOutput: int64(j.Spec.MaxOutput)}
@@ -44,6 +44,9 @@ func (m *Market) refetch(j *Job) {
 // awaitingOutputs reports whether a verified task of j has no accepted
 // result stored here yet.
 func (m *Market) awaitingOutputs(j *Job) bool {
+	if m.feeds(j) {
+		return false // a later stage's providers fetch them, not this node
+	}
 	for _, t := range j.Tasks {
 		if t.State == TaskVerified && !t.stored() {
 			return true

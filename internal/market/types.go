@@ -66,6 +66,12 @@ type Job struct {
 	EndedAt   time.Time  `json:"ended_at,omitzero"`
 	Tasks     []*Task    `json:"tasks"`
 	Rounds    int        `json:"rounds"`
+	// A multi-stage job is a parent job without tasks whose Stages are
+	// its stage jobs, in spec order; each stage job names its Parent and
+	// its Stage (stages.go).
+	Stages []wire.JobID `json:"stages,omitempty"`
+	Parent wire.JobID   `json:"parent,omitempty"`
+	Stage  string       `json:"stage,omitempty"`
 
 	policy    spec.Verification
 	round     *round          // open auction, if any

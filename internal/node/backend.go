@@ -45,7 +45,8 @@ func (b backend) OpenBlob(ctx context.Context, c wire.CID) (io.ReadCloser, int64
 }
 
 // Submit validates a resolved spec, checks that its blobs are here, and
-// hands it to the market.
+// hands it to the market (a multi-stage spec as a job per stage, each
+// with its escrow: market.NewSubmit).
 func (b backend) Submit(ctx context.Context, s spec.Job) (*api.JobView, error) {
 	n := b.n
 	s.Defaults()
@@ -55,47 +56,47 @@ func (b backend) Submit(ctx context.Context, s spec.Job) (*api.JobView, error) {
 	if err := s.Resolved(); err != nil {
 		return nil, err
 	}
-	if s.Policy().Policy != spec.VerifyZK {
-		rc, size, err := n.blobs.Open(s.Program.CID)
-		if err != nil {
-			return nil, spec.Errors{{Path: "program.cid", Reason: fmt.Sprintf("%s is not in this node's store; upload it first (deco run/job submit do this)", s.Program.CID)}}
-		}
-		rc.Close()
-		s.Program.Size = size
-	}
-	for i, in := range s.Inputs {
-		rc, size, err := n.blobs.Open(in.CID)
-		if err != nil {
-			return nil, spec.Errors{{Path: fmt.Sprintf("inputs[%d].cid", i), Reason: fmt.Sprintf("%s is not in this node's store; upload it first", in.CID)}}
-		}
-		rc.Close()
-		s.Inputs[i].Size = size
-	}
-	var entropy [6]byte
-	if _, err := io.ReadFull(randReader, entropy[:]); err != nil {
+	if err := s.Sized(n.blobs.Size); err != nil {
 		return nil, err
 	}
-	id := chain.NewJobID(n.EVM(), entropy) // names this node's account: only it can open the escrow
+	ev, paid, err := market.NewSubmit(s, n.id.EVM, b.newID)
+	if err != nil {
+		return nil, err
+	}
+	j, id := ev.Job, ev.Job.ID
 	if s.Policy().Policy == spec.VerifyZK {
-		tree, err := n.zk.Prepare(ctx, id, &s)
+		tree, err := n.zk.Prepare(ctx, id, &j.Spec)
 		if err != nil {
 			return nil, err
 		}
 		if tree != nil {
-			if err := n.zk.OpenEscrow(ctx, id, s, tree, n.escrowWindow(s)); err != nil {
+			if err := n.zk.OpenEscrow(ctx, id, j.Spec, tree, n.escrowWindow(j.Spec)); err != nil {
 				return nil, fmt.Errorf("%w: %v", api.ErrPayment, err)
 			}
 		}
-		n.zk.Track(id, s)
-	} else if err := n.openEscrow(ctx, id, s); err != nil {
-		return nil, fmt.Errorf("%w: %v", api.ErrPayment, err)
+		n.zk.Track(id, j.Spec)
+		paid = nil
 	}
-	j := &market.Job{ID: id, Spec: s, Consumer: n.id.EVM}
+	for _, p := range paid {
+		if err := n.openEscrow(ctx, p.ID, p.Spec); err != nil {
+			return nil, fmt.Errorf("%w: %v", api.ErrPayment, err)
+		}
+	}
 	var out *api.JobView
 	// The view is built on the loop, after the step: it copies what the
 	// market may change later.
-	err := n.postWait(ctx, market.Submit{Job: j}, func() { out = api.JobViewOf(j) })
+	err = n.postWait(ctx, ev, func() { out = api.JobViewOf(j) })
 	return out, err
+}
+
+// newID returns a fresh job ID naming this node's account: only it can
+// open the escrow.
+func (b backend) newID() (wire.JobID, error) {
+	var entropy [6]byte
+	if _, err := io.ReadFull(randReader, entropy[:]); err != nil {
+		return "", err
+	}
+	return chain.NewJobID(b.n.EVM(), entropy), nil
 }
 
 // Jobs lists the jobs in the database, newest first.
@@ -113,6 +114,7 @@ func (b backend) Job(ctx context.Context, id string) (*api.JobView, error) {
 		return nil, err
 	}
 	v := api.JobViewOf(j)
+	v.AddStages(j, b.n.jobs.Job)
 	if _, zk := b.n.zk.Job(jid); zk && b.n.pay.chain != nil {
 		v.Payment = b.n.zk.PaymentView(ctx, v)
 		v.ShowProofPrices(v.Payment)

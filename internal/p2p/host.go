@@ -560,6 +560,19 @@ func (d *Host) ListenAddrs(perPeer int) []string {
 	return out
 }
 
+// PeerAddrs returns the full addresses (…/p2p/<id>) the host knows for p,
+// at most max.
+func (d *Host) PeerAddrs(p peer.ID, max int) []string {
+	var out []string
+	for _, a := range d.h.Peerstore().Addrs(p) {
+		if len(out) == max {
+			break
+		}
+		out = append(out, a.String()+"/p2p/"+p.String())
+	}
+	return out
+}
+
 // Latency returns the smoothed round-trip time to p, or 0 if it has not been
 // measured yet. Connected peers are pinged after identify and every 30 s.
 func (d *Host) Latency(p peer.ID) time.Duration { return d.h.Peerstore().LatencyEWMA(p) }

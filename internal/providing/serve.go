@@ -166,6 +166,13 @@ func (p *Provider) HandleTask(ctx context.Context, s *p2p.Stream) {
 			}
 			p.release(from, v, added)
 			l.step(ctx, provcore.VoucherAccepted{Key: provcore.Key{Task: v.Task, Attempt: v.Attempt}, Added: added, Held: held})
+		case wire.TypeShare:
+			var sh wire.Share
+			if err := f.Open(wire.TypeShare, &sh); err != nil {
+				p.log.Debug("bad share", "from", from, "err", err)
+				return
+			}
+			p.share(from, sh)
 		default:
 			p.log.Debug("unexpected task-session message", "from", from, "type", f.Type)
 			return

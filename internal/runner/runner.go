@@ -210,7 +210,11 @@ func (r *Runner) RunHooks(ctx context.Context, from peer.ID, a wire.Assign, slot
 		if err := wire.CheckPath(in.Name); err != nil || filepath.Base(in.Name) != in.Name {
 			return fail(wire.FailMissingInput, fmt.Errorf("input name %q is not a plain file name", in.Name)), nil
 		}
-		if err := r.cfg.Fetcher.Fetch(ctx, from, in.CID, a.Inline, ex.MaxInput); err != nil {
+		if in.From != "" {
+			if err := r.fetchShared(ctx, in, a.Holders[in.From], ex.MaxInput); err != nil {
+				return fail(wire.FailMissingInput, err), nil
+			}
+		} else if err := r.cfg.Fetcher.Fetch(ctx, from, in.CID, a.Inline, ex.MaxInput); err != nil {
 			return fail(wire.FailMissingInput, fmt.Errorf("input %s (%s) could not be fetched from the consumer: %v", in.Name, in.CID.Short(), err)), nil
 		}
 		if err := r.stage(in.CID, filepath.Join(inDir, in.Name)); err != nil {

@@ -18,6 +18,18 @@ type Fetcher struct {
 	Host  BlobSource
 }
 
+// Connect dials addr (a full address, …/p2p/<id>) if the host can dial
+// (*p2p.Host can); a provider uses it to reach the holder of an earlier
+// stage's output it has not met.
+func (f *Fetcher) Connect(ctx context.Context, addr string) error {
+	if d, ok := f.Host.(interface {
+		Connect(ctx context.Context, addr string) error
+	}); ok {
+		return d.Connect(ctx, addr)
+	}
+	return nil
+}
+
 // Fetch stores blob c locally: from inline if present there (hash
 // checked), else from peer from by content address (hash checked by p2p
 // and again by the store), at most max bytes. A blob already stored is

@@ -243,6 +243,7 @@ func (m *Manager) run(ctx context.Context, a market.Assign) market.Verdict {
 	}
 	lease := m.access.Grant(p, fetched...)
 	defer lease.Release()
+	msg.Holders = m.share(ctx, p, spec)
 	l, err := m.link(ctx, p)
 	if err != nil {
 		if ctx.Err() != nil {

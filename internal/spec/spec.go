@@ -150,6 +150,9 @@ type Job struct {
 	// Checkpoint bounds the state a WebAssembly task saves with
 	// deco.checkpoint (nil: DefaultCheckpointEvery, DefaultCheckpointSize).
 	Checkpoint *Checkpoint `yaml:"checkpoint,omitempty" json:"checkpoint,omitempty"`
+	// Stages makes a multi-stage job (stages.go): each stage is a job body
+	// of its own; the top level then holds only the name.
+	Stages []Stage `yaml:"stages,omitempty" json:"stages,omitempty"`
 }
 
 // Lease is a job's heartbeat settings, e.g. {heartbeat: 1s, missed: 5}:
@@ -274,6 +277,12 @@ type Input struct {
 	CID  wire.CID `yaml:"cid,omitempty" json:"cid,omitempty"`
 	Size int64    `yaml:"size,omitempty" json:"size,omitempty"`
 	Task *int     `yaml:"task,omitempty" json:"task,omitempty"` // only this task index; nil = every task
+	// From names an earlier stage's outputs instead of a file: "map" (all
+	// of them) or "map/<glob>" (stages.go).
+	From string `yaml:"from,omitempty" json:"from,omitempty"`
+	// Holder is the provider that holds a resolved From input, where the
+	// task's provider fetches it; the consumer node fills it in.
+	Holder string `yaml:"holder,omitempty" json:"holder,omitempty"`
 }
 
 // Resources a task needs from a provider.
@@ -345,6 +354,10 @@ func cleanYAMLError(err error) string {
 
 // Defaults fills unset fields.
 func (j *Job) Defaults() {
+	if len(j.Stages) > 0 {
+		j.stageDefaults()
+		return
+	}
 	if j.Tasks.Count == 0 {
 		j.Tasks.Count = 1
 	}
@@ -384,6 +397,15 @@ func (j *Job) Defaults() {
 
 // Validate checks every field and returns all problems at once.
 func (j Job) Validate() error {
+	if len(j.Stages) > 0 {
+		return j.validateStages()
+	}
+	return j.validate(nil)
+}
+
+// validate checks a job body; stage is the stage it is, if any (From
+// inputs are allowed only there).
+func (j Job) validate(stage *Stage) error {
 	var es Errors
 	add := func(p, f string, a ...any) { es = append(es, &FieldError{Path: p, Reason: fmt.Sprintf(f, a...)}) }
 	if len(j.Name) > 128 {
@@ -443,6 +465,10 @@ func (j Job) Validate() error {
 	}
 	for i, in := range j.Inputs {
 		p := fmt.Sprintf("inputs[%d]", i)
+		if in.From != "" {
+			checkFrom(p, in, stage, add)
+			continue
+		}
 		if in.Path == "" && in.CID == "" {
 			add(p, "set path (a local file) or cid")
 		}
@@ -698,7 +724,10 @@ func (j Job) InputsFor(i int) []wire.Input {
 		if in.Task != nil && *in.Task != i {
 			continue
 		}
-		out = append(out, wire.Input{Name: in.Name, CID: in.CID, Size: in.Size})
+		if in.From != "" && in.CID == "" {
+			continue // not resolved yet: its stage has not started
+		}
+		out = append(out, wire.Input{Name: in.Name, CID: in.CID, Size: in.Size, From: in.Holder})
 	}
 	return out
 }
@@ -706,11 +735,17 @@ func (j Job) InputsFor(i int) []wire.Input {
 // Resolved checks that the program and every input name a content address
 // (the node accepts only resolved specs) and no two inputs of a task share a name.
 func (j Job) Resolved() error {
+	if len(j.Stages) > 0 {
+		return j.resolvedStages()
+	}
 	var es Errors
 	if j.Program.CID == "" && j.Policy().Policy != VerifyZK {
 		es = append(es, &FieldError{"program.cid", "the program was not uploaded (local paths are resolved by the CLI)"})
 	}
 	for i, in := range j.Inputs {
+		if in.From != "" && in.CID == "" {
+			continue // resolved when its stage starts
+		}
 		if in.CID == "" || in.Name == "" {
 			es = append(es, &FieldError{fmt.Sprintf("inputs[%d]", i), "not uploaded: needs cid and name"})
 		}

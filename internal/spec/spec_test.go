@@ -143,7 +143,14 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		checkBounds(t, j)
+		if len(j.Stages) > 0 {
+			// A multi-stage job's bounds are its stages'.
+			for _, s := range j.Stages {
+				checkBounds(t, s.Job)
+			}
+		} else {
+			checkBounds(t, j)
+		}
 		for i := 0; i < j.Tasks.Count && i < 3; i++ {
 			_ = j.ArgsFor(i)
 			_ = j.EnvFor(i)

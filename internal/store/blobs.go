@@ -336,6 +336,16 @@ func (b *Blobs) Open(c wire.CID) (io.ReadCloser, int64, error) {
 	return f, info.Size(), nil
 }
 
+// Size returns the size of stored blob c; if c is not stored the error
+// wraps fs.ErrNotExist.
+func (b *Blobs) Size(c wire.CID) (int64, error) {
+	r, n, err := b.Open(c)
+	if err == nil {
+		r.Close()
+	}
+	return n, err
+}
+
 // Get reads the whole blob c into memory. If it is bigger than max bytes the
 // error wraps ErrTooLarge; if it is absent the error wraps fs.ErrNotExist.
 func (b *Blobs) Get(c wire.CID, max int64) ([]byte, error) {

@@ -21,13 +21,15 @@ func sampleMessages() map[string]any {
 			Benchmark: 1.5, Ask: 1500, Labels: map[string]string{"zone": "eu"}, Runtime: "wazero/v1", Seq: 9, ExpiresMs: 1000},
 		TypeBidRequest: BidRequest{Job: job, Round: 1, Tasks: []int{0, 1}, Program: prog, ProgramSz: 7, TimeoutMs: 10, MaxPrice: 10_000, Consumer: "0x02"},
 		TypeBid:        Bid{Job: job, Round: 1, Accept: true, Price: 900, Slots: 2, ETAMs: 50, EVM: "0x03"},
-		TypeAssign:     Assign{Spec: spec, Price: 900, Consumer: "0x02", Inline: map[CID][]byte{CIDOf([]byte("in")): []byte("in")}},
-		TypeStatus:     Status{Task: task, Attempt: 1, State: "running", Message: "m"},
+		TypeAssign: Assign{Spec: spec, Price: 900, Consumer: "0x02", Inline: map[CID][]byte{CIDOf([]byte("in")): []byte("in")},
+			Holders: map[string][]string{"12D3KooWholder": {"/ip4/127.0.0.1/tcp/4001/p2p/12D3KooWholder"}}},
+		TypeStatus: Status{Task: task, Attempt: 1, State: "running", Message: "m"},
 		TypeResult: Result{Task: task, Attempt: 1, Outputs: out, Stdout: CIDOf(nil), DurationMs: 5, Signature: make([]byte, 65),
 			Receipt: &Receipt{Job: job, Index: 2, Program: prog, Environment: Environment{Runtime: "r", MemoryLimit: 1}, Provider: "0x03", ChainID: 1337}},
 		TypeCancel:  Cancel{Task: task, Attempt: 1, Reason: "done"},
 		TypeVoucher: Voucher{Job: job, Provider: "0x03", Consumer: "0x02", Cumulative: 1800, Signature: make([]byte, 65), Task: task, Attempt: 1},
 		TypeBeatAck: BeatAck{Seq: 3},
+		TypeShare:   Share{Reader: "12D3KooWreader", CIDs: []CID{CIDOf([]byte("abc"))}},
 		TypeBeat: Beat{Seq: 3, Tasks: []TaskBeat{{Task: task, Attempt: 1, Running: true, Permille: 420, Stdout: []byte("line\n"), Stderr: []byte("e\n")},
 			{Task: task, Attempt: 2}}},
 	}
@@ -56,12 +58,14 @@ func newMessage(typ string) any {
 		return &Beat{}
 	case TypeBeatAck:
 		return &BeatAck{}
+	case TypeShare:
+		return &Share{}
 	}
 	return nil
 }
 
 // messageTypes lists every message type in a fixed order.
-var messageTypes = []string{TypeOffer, TypeBidRequest, TypeBid, TypeAssign, TypeStatus, TypeResult, TypeCancel, TypeVoucher, TypeBeat, TypeBeatAck}
+var messageTypes = []string{TypeOffer, TypeBidRequest, TypeBid, TypeAssign, TypeStatus, TypeResult, TypeCancel, TypeVoucher, TypeBeat, TypeBeatAck, TypeShare}
 
 // FuzzDecodeEnvelope: no input panics the decoder or any body's Open; a
 // decoded envelope re-encodes to one that decodes the same (up to the

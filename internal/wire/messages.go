@@ -91,6 +91,10 @@ type Input struct {
 	Name string `json:"name"`
 	CID  CID    `json:"cid"`
 	Size int64  `json:"size"`
+	// From is the peer that holds the blob when it is not the consumer:
+	// a multi-stage job's input that an earlier stage's provider made
+	// (the consumer shares it with the task's provider, Share).
+	From string `json:"from,omitempty"`
 }
 
 // TaskSpec is everything a provider needs to run one task.
@@ -158,7 +162,14 @@ type Assign struct {
 	// the consumer until the escrow window ends to pay, instead of holding
 	// the consumer's next task until the voucher (see docs/economics.md).
 	Quorum bool `json:"quorum,omitempty"`
+	// Holders gives the full addresses (…/p2p/<id>) the consumer knows of
+	// each peer an input comes from (Input.From), at most MaxHolderAddrs
+	// each, so the provider can dial it without a lookup.
+	Holders map[string][]string `json:"holders,omitempty"`
 }
+
+// MaxHolderAddrs bounds the addresses Assign.Holders gives per peer.
+const MaxHolderAddrs = 8
 
 // Status reports progress of a running task.
 type Status struct {
