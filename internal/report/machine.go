@@ -1,0 +1,87 @@
+package report
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"runtime"
+	"runtime/debug"
+	"strconv"
+	"strings"
+)
+
+// Machine describes where figures were measured.
+type Machine struct {
+	CPU      string // model name; "unknown" when the system does not say
+	Cores    int    // logical CPUs this process may use
+	Memory   uint64 // bytes of RAM; 0 when unknown
+	OS       string // GOOS/GOARCH and the kernel release when known
+	Go       string // the Go version the binary was built with
+	Commit   string // the VCS revision the binary was built from, "+dirty" when modified; "" when unknown
+	Hostname string
+}
+
+// DescribeMachine reads the machine's description from the Go runtime,
+// the binary's build information and, on Linux, /proc.
+func DescribeMachine() Machine {
+	m := Machine{CPU: "unknown", Cores: runtime.NumCPU(), OS: runtime.GOOS + "/" + runtime.GOARCH, Go: runtime.Version()}
+	m.Hostname, _ = os.Hostname()
+	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
+		if v := procField(b, "model name"); v != "" {
+			m.CPU = v
+		}
+	}
+	if b, err := os.ReadFile("/proc/meminfo"); err == nil {
+		if kb, err := strconv.ParseUint(strings.TrimSuffix(procField(b, "MemTotal"), " kB"), 10, 64); err == nil {
+			m.Memory = kb << 10
+		}
+	}
+	if b, err := os.ReadFile("/proc/sys/kernel/osrelease"); err == nil {
+		m.OS += ", kernel " + strings.TrimSpace(string(b))
+	}
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		var rev, dirty string
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.modified":
+				if s.Value == "true" {
+					dirty = "+dirty"
+				}
+			}
+		}
+		if rev != "" {
+			m.Commit = rev + dirty
+		}
+	}
+	return m
+}
+
+// Rows returns the description as table rows (what, value).
+func (m Machine) Rows() [][]string {
+	mem := "unknown"
+	if m.Memory > 0 {
+		mem = fmt.Sprintf("%.1f GiB", float64(m.Memory)/(1<<30))
+	}
+	commit := m.Commit
+	if commit == "" {
+		commit = "unknown (not built from a checkout: build with `go build` in the repository)"
+	}
+	return [][]string{{"CPU", m.CPU}, {"cores", strconv.Itoa(m.Cores)}, {"memory", mem},
+		{"OS", m.OS}, {"Go", m.Go}, {"deco commit", commit}, {"host", m.Hostname}}
+}
+
+// procField returns the value of the first "key : value" line of a
+// /proc file.
+func procField(b []byte, key string) string {
+	s := bufio.NewScanner(bytes.NewReader(b))
+	for s.Scan() {
+		k, v, ok := strings.Cut(s.Text(), ":")
+		if ok && strings.TrimSpace(k) == key {
+			return strings.TrimSpace(v)
+		}
+	}
+	return ""
+}
