@@ -59,7 +59,7 @@ type reportSizes struct {
 func reportSizesFor(quick bool) reportSizes {
 	if quick {
 		return reportSizes{Quick: true, LatencyRuns: 10, Providers: []int{1, 2}, MinimalTasks: 40, ComputeTasks: 4, ComputeWork: 200_000,
-			VerifyTasks: 3, VerifyWork: 100_000, SimTasks: 200, SimProviders: 20, ZKCircuit: "mimc-chain/8", ZKTasks: 2, ZKLocal: 1,
+			VerifyTasks: 3, VerifyWork: 100_000, SimTasks: 200, SimProviders: 20, ZKCircuit: "cubic", ZKTasks: 2, ZKLocal: 1,
 			Trials: 1, RecoverySteps: 20, RecoveryWork: 1_000_000}
 	}
 	return reportSizes{LatencyRuns: 100, Providers: []int{1, 2, 4, 8}, MinimalTasks: 1000, ComputeTasks: 32, ComputeWork: 3_000_000,
@@ -361,8 +361,23 @@ func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
 type policyRun struct {
 	Label, Policy string
 	Tasks         int
-	Executions    int // attempts started, replicas included
+	Executions    int            // attempts started, replicas included
+	States        map[string]int // attempts by final state
 	Wall          time.Duration
+}
+
+// states lists r.States as "verified 6, cancelled 2".
+func (r policyRun) states() string {
+	var names []string
+	for s := range r.States {
+		names = append(names, s)
+	}
+	sort.Strings(names)
+	var parts []string
+	for _, s := range names {
+		parts = append(parts, fmt.Sprintf("%s %d", s, r.States[s]))
+	}
+	return strings.Join(parts, ", ")
 }
 
 func (r policyRun) replicas() float64 { return float64(r.Executions) / float64(max(r.Tasks, 1)) }
@@ -397,9 +412,12 @@ func (b *benchReport) measureVerification(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", p.label, err)
 		}
-		r := policyRun{Label: p.label, Policy: p.policy, Tasks: len(final.Tasks), Wall: d}
+		r := policyRun{Label: p.label, Policy: p.policy, Tasks: len(final.Tasks), Wall: d, States: map[string]int{}}
 		for _, t := range final.Tasks {
 			r.Executions += len(t.Attempts)
+			for _, a := range t.Attempts {
+				r.States[a.State]++
+			}
 		}
 		b.verifyNet = append(b.verifyNet, r)
 		b.p.step(i+1, len(verifyPolicies)+1, fmt.Sprintf("%s: %.2f replicas/task, %s", p.label, r.replicas(), d.Round(time.Millisecond)))
@@ -641,7 +659,7 @@ func (b *benchReport) renderThroughput(d *report.Doc) error {
 		Series: []report.Series{
 			{Name: "minimal module", X: xs, Y: minimal}, {Name: "minimal: ideal (N × one)", X: xs, Y: minIdeal, Dashed: true},
 			{Name: "compute-bound", X: xs, Y: compute}, {Name: "compute-bound: ideal (N × one)", X: xs, Y: compIdeal, Dashed: true},
-			{Name: "compute-bound: all cores busy", X: xs, Y: cores, Dashed: true},
+			{Name: "compute-bound: all cores busy", X: xs, Y: cores, Dotted: true},
 		},
 	}.Save)
 }
@@ -660,15 +678,15 @@ func (b *benchReport) renderVerification(d *report.Doc) error {
 	var rows [][]string
 	var reps, walls []float64
 	for _, r := range b.verifyNet {
-		rows = append(rows, []string{r.Label, strconv.Itoa(r.Tasks), f2(r.replicas()), f1(ms(r.Wall)), f2(r.Wall.Seconds() / base.Seconds())})
+		rows = append(rows, []string{r.Label, strconv.Itoa(r.Tasks), f2(r.replicas()), r.states(), f1(ms(r.Wall)), f2(r.Wall.Seconds() / base.Seconds())})
 		reps, walls = append(reps, r.replicas()), append(walls, ms(r.Wall))
 	}
 	if z := b.zk; z != nil && z.Tasks > 0 {
-		rows = append(rows, []string{fmt.Sprintf("zk (%s, from the zk section)", z.Circuit), strconv.Itoa(z.Tasks), f2(float64(z.Executions) / float64(z.Tasks)), f1(ms(z.JobWall)),
+		rows = append(rows, []string{fmt.Sprintf("zk (%s, from the zk section)", z.Circuit), strconv.Itoa(z.Tasks), f2(float64(z.Executions) / float64(z.Tasks)), "", f1(ms(z.JobWall)),
 			f2(z.JobWall.Seconds() / base.Seconds())})
 		reps, walls = append(reps, float64(z.Executions)/float64(z.Tasks)), append(walls, ms(z.JobWall))
 	}
-	d.Table([]string{"policy", "tasks", "replicas/task", "job ms", "vs receipt"}, rows)
+	d.Table([]string{"policy", "tasks", "replicas/task", "attempts by state", "job ms", "vs receipt"}, rows)
 	d.Para("Adaptive replicates a provider's results for a program until they have a run of valid ones, then spot-checks: its first row meets a program no provider has run, its last comes after the other jobs (trust earned on the same program). A zk task needs no replica (the proof is checked) but proving costs far more than running: see the zk section.")
 	if err := b.figure(d, "verification.png", "replicas per task and job time per policy", report.Bars{
 		Title: "Verification cost per policy (devnet)", Y: "replicas per task", Labels: shortLabels(b.verifyNet, b.zk != nil && b.zk.Tasks > 0),

@@ -356,7 +356,7 @@ func (b *benchReport) measureZK(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	params := map[string]string{"seed": "7", "n": strconv.Itoa(circuit.Size())}
+	params := circuit.Example()
 	for i := 0; i < b.sz.ZKLocal; i++ {
 		t := time.Now()
 		if _, err := zk.Prove(ctx, circuit, pk, params, common.Address{1}); err != nil {
@@ -379,7 +379,7 @@ func (b *benchReport) measureZK(ctx context.Context) error {
 	}
 	before := chainGas()
 	j := spec.Job{Name: "report-zk", Tasks: spec.Tasks{Count: b.sz.ZKTasks},
-		Circuit: &spec.Circuit{Name: circuit.ID(), Set: map[string]string{"seed": "{{index}}", "n": strconv.Itoa(circuit.Size())}}}
+		Circuit: &spec.Circuit{Name: circuit.ID(), Set: params}}
 	j.Defaults()
 	d, final, err := reportRunJob(ctx, c.Client, j)
 	if err != nil {
