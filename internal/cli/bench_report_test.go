@@ -44,7 +44,7 @@ func TestBenchReport(t *testing.T) {
 		{"Throughput vs providers", "ideal"},
 		{"Verification cost per policy", "replicate:3"},
 		{"zk proving time and settlement gas", "local proof (baseline)"},
-		{"Recovery after a crash", "no crash (baseline)"},
+		{"Recovery after a crash", "no crash (baseline"},
 		{"Cost and time per workload", "kernel"},
 	}
 	for i, s := range sections {
