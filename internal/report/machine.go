@@ -3,12 +3,15 @@ package report
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"fmt"
 	"os"
+	"os/exec"
 	"runtime"
 	"runtime/debug"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // Machine describes where figures were measured.
@@ -18,7 +21,7 @@ type Machine struct {
 	Memory   uint64 // bytes of RAM; 0 when unknown
 	OS       string // GOOS/GOARCH and the kernel release when known
 	Go       string // the Go version the binary was built with
-	Commit   string // the VCS revision the binary was built from, "+dirty" when modified; "" when unknown
+	Commit   string // the VCS revision the binary was built from ("+dirty": modified), else the current directory's checkout; "" when unknown
 	Hostname string
 }
 
@@ -56,7 +59,27 @@ func DescribeMachine() Machine {
 			m.Commit = rev + dirty
 		}
 	}
+	if m.Commit == "" {
+		m.Commit = checkoutCommit()
+	}
 	return m
+}
+
+// checkoutCommit names the git commit of the current directory, for a
+// binary built without a VCS stamp (go run, -buildvcs=false, worktrees);
+// "" when there is no git or no checkout.
+func checkoutCommit() string {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, "git", "rev-parse", "HEAD").Output()
+	if err != nil {
+		return ""
+	}
+	rev := strings.TrimSpace(string(out))
+	if st, err := exec.CommandContext(ctx, "git", "status", "--porcelain", "--untracked-files=no").Output(); err == nil && len(bytes.TrimSpace(st)) > 0 {
+		rev += "+dirty"
+	}
+	return rev + " (the git checkout of the current directory: the binary has no VCS stamp)"
 }
 
 // Rows returns the description as table rows (what, value).
@@ -67,7 +90,7 @@ func (m Machine) Rows() [][]string {
 	}
 	commit := m.Commit
 	if commit == "" {
-		commit = "unknown (not built from a checkout: build with `go build` in the repository)"
+		commit = "unknown (the binary has no VCS stamp and the current directory is no git checkout)"
 	}
 	return [][]string{{"CPU", m.CPU}, {"cores", strconv.Itoa(m.Cores)}, {"memory", mem},
 		{"OS", m.OS}, {"Go", m.Go}, {"deco commit", commit}, {"host", m.Hostname}}

@@ -166,7 +166,7 @@ func (logTicks) Ticks(lo, hi float64) []plot.Tick {
 			}
 			t := plot.Tick{Value: v}
 			if m == 1 || m == 2 || m == 5 {
-				t.Label = strconv.FormatFloat(v, 'g', 4, 64)
+				t.Label = strconv.FormatFloat(v, 'f', -1, 64)
 			}
 			out = append(out, t)
 		}
