@@ -322,9 +322,10 @@ type zkResult struct {
 	JobWall    time.Duration
 	ProveMs    float64 // mean time the providers reported per task
 	Settled    int
-	// Gas per chain method over the zk job (proof settlement) and over
-	// the providers' shutdown (voucher redemptions of the workloads).
-	JobGas, RedeemGas map[string]gasUse
+	// Gas per chain method: registering the circuit's verifier (once per
+	// circuit), the zk job (proof escrow, settlements) and the rest of
+	// the paying network's run (the workloads' escrows and redemptions).
+	SetupGas, JobGas, RedeemGas map[string]gasUse
 }
 
 type gasUse struct{ Gas, Txs float64 }
@@ -374,10 +375,12 @@ func (b *benchReport) measureZK(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	before := chainGas()
 	if err := c.SetupCircuits(ctx, circuit.ID()); err != nil {
 		return fmt.Errorf("set up %s on the chain: %w", circuit, err)
 	}
-	before := chainGas()
+	z.SetupGas = gasSince(before)
+	before = chainGas()
 	j := spec.Job{Name: "report-zk", Tasks: spec.Tasks{Count: b.sz.ZKTasks},
 		Circuit: &spec.Circuit{Name: circuit.ID(), Set: params}}
 	j.Defaults()
@@ -402,8 +405,8 @@ func (b *benchReport) measureZK(ctx context.Context) error {
 	c.StopProviders()
 	z.RedeemGas = map[string]gasUse{}
 	for m, u := range gasSince(b.paidGas) {
-		u.Gas -= z.JobGas[m].Gas
-		u.Txs -= z.JobGas[m].Txs
+		u.Gas -= z.JobGas[m].Gas + z.SetupGas[m].Gas
+		u.Txs -= z.JobGas[m].Txs + z.SetupGas[m].Txs
 		if u.Txs > 0 {
 			z.RedeemGas[m] = u
 		}
@@ -504,6 +507,7 @@ func (b *benchReport) renderZK(d *report.Doc) error {
 		}
 	}
 	add("zk job", z.JobGas)
+	add("zk circuit setup (once per circuit)", z.SetupGas)
 	add("workload jobs (vouchers)", z.RedeemGas)
 	if len(grows) == 0 {
 		d.Para("No transaction was mined in this step.")
