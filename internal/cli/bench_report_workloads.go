@@ -493,7 +493,7 @@ func (b *benchReport) renderZK(d *report.Doc) error {
 	var grows [][]string
 	var labels []string
 	var vals []float64
-	add := func(phase string, m map[string]gasUse) {
+	add := func(phase string, m map[string]gasUse, plot bool) {
 		var names []string
 		for n := range m {
 			names = append(names, n)
@@ -502,13 +502,16 @@ func (b *benchReport) renderZK(d *report.Doc) error {
 		for _, n := range names {
 			u := m[n]
 			grows = append(grows, []string{phase, n, strconv.Itoa(int(u.Txs)), strconv.Itoa(int(u.Gas / u.Txs))})
+			if !plot {
+				continue
+			}
 			labels = append(labels, strings.TrimPrefix(n, "escrow."))
 			vals = append(vals, u.Gas/u.Txs)
 		}
 	}
-	add("zk job", z.JobGas)
-	add("zk circuit setup (once per circuit)", z.SetupGas)
-	add("workload jobs (vouchers)", z.RedeemGas)
+	add("zk job", z.JobGas, true)
+	add("zk circuit setup (once per circuit)", z.SetupGas, false)
+	add("workload jobs (vouchers)", z.RedeemGas, true)
 	if len(grows) == 0 {
 		d.Para("No transaction was mined in this step.")
 		return nil
