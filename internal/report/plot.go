@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/plotutil"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 )
 
@@ -151,6 +152,20 @@ func labelled(xs []float64) []plot.Tick {
 	return out
 }
 
+// plainTicks are gonum's default ticks labelled without trailing zeros
+// or exponents ("25000", not "25000.00").
+type plainTicks struct{}
+
+func (plainTicks) Ticks(lo, hi float64) []plot.Tick {
+	ts := plot.DefaultTicks{}.Ticks(lo, hi)
+	for i := range ts {
+		if ts[i].Label != "" {
+			ts[i].Label = strconv.FormatFloat(ts[i].Value, 'g', 8, 64)
+		}
+	}
+	return ts
+}
+
 // logTicks labels 1, 2 and 5 of every decade, with minor ticks between:
 // gonum's LogTicks labels powers of ten only, too few over one decade.
 type logTicks struct{}
@@ -195,7 +210,8 @@ func (b Bars) Save(path string) error {
 		return ErrNoData
 	}
 	p := newPlot(b.Title, "", b.Y)
-	width := vg.Points(float64(60) / float64(len(b.Sets)))
+	// Bars fill 70% of each label's share of the ~400pt wide data area.
+	width := vg.Points(math.Min(60, 0.7*400/float64(len(b.Labels))) / float64(len(b.Sets)))
 	for i, s := range b.Sets {
 		if len(s.Values) != len(b.Labels) {
 			return fmt.Errorf("report: bar set %q has %d values for %d labels", s.Name, len(s.Values), len(b.Labels))
@@ -219,6 +235,11 @@ func (b Bars) Save(path string) error {
 		}
 	}
 	p.NominalX(b.Labels...)
+	if len(b.Labels) > 4 { // slanted, so long names do not run into each other
+		p.X.Tick.Label.Rotation = math.Pi / 8
+		p.X.Tick.Label.XAlign = text.XRight
+		p.X.Tick.Label.YAlign = text.YCenter
+	}
 	var ys []float64
 	for _, s := range b.Sets {
 		ys = append(ys, s.Values...)
@@ -237,6 +258,7 @@ func newPlot(title, x, y string) *plot.Plot {
 	p.X.Label.Text = x
 	p.Y.Label.Text = y
 	p.Add(plotter.NewGrid())
+	p.Y.Tick.Marker = plainTicks{}
 	p.Legend.Top = true
 	p.Legend.Left = true
 	return p
