@@ -39,32 +39,33 @@ import (
 
 // reportSizes are the sizes of one report run (--quick shrinks them).
 type reportSizes struct {
-	Quick                       bool
-	LatencyRuns                 int   // one-task jobs per side of the overhead figure
-	Providers                   []int // provider counts of the throughput figure
-	MinimalTasks                int   // tasks of the minimal module per throughput point
-	ComputeTasks                int   // tasks of the compute-bound module per throughput point
-	ComputeWork                 int   // the C counter's WORK per compute-bound task
-	VerifyTasks                 int   // tasks per verification policy on the devnet
-	VerifyWork                  int
-	SimTasks                    int // the verification Monte Carlo's population
-	SimProviders                int
-	ZKCircuit                   string
-	ZKTasks                     int
-	ZKLocal                     int // local proofs timed for the zk baseline
-	Trials                      int // crashes in the recovery figure
-	RecoverySteps, RecoveryWork int
+	Quick        bool
+	LatencyRuns  int   // one-task jobs per side of the overhead figure
+	Providers    []int // provider counts of the throughput figure
+	MinimalTasks int   // tasks of the minimal module per throughput point
+	ComputeTasks int   // tasks of the compute-bound module per throughput point
+	ComputeWork  int   // the C counter's WORK per compute-bound task
+	VerifyTasks  int   // tasks per verification policy on the devnet
+	VerifyWork   int
+	SimTasks     int // the verification Monte Carlo's population
+	SimProviders int
+	ZKCircuit    string
+	ZKTasks      int
+	ZKLocal      int           // local proofs timed for the zk baseline
+	Trials       int           // crashes in the recovery figure
+	RecoveryTask time.Duration // how long the recovery figure's task runs, about
+	RecoveryWork int           // the C counter's WORK per step of that task
 }
 
 func reportSizesFor(quick bool) reportSizes {
 	if quick {
 		return reportSizes{Quick: true, LatencyRuns: 10, Providers: []int{1, 2}, MinimalTasks: 40, ComputeTasks: 4, ComputeWork: 200_000,
 			VerifyTasks: 3, VerifyWork: 100_000, SimTasks: 200, SimProviders: 20, ZKCircuit: "cubic", ZKTasks: 2, ZKLocal: 1,
-			Trials: 1, RecoverySteps: 20, RecoveryWork: 1_000_000}
+			Trials: 1, RecoveryTask: 3 * time.Second, RecoveryWork: 1_000_000}
 	}
 	return reportSizes{LatencyRuns: 100, Providers: []int{1, 2, 4, 8}, MinimalTasks: 1000, ComputeTasks: 32, ComputeWork: 3_000_000,
 		VerifyTasks: 16, VerifyWork: 1_000_000, SimTasks: 2000, SimProviders: 50, ZKCircuit: "mimc-chain/64", ZKTasks: 4, ZKLocal: 3,
-		Trials: 2, RecoverySteps: 40, RecoveryWork: 2_000_000}
+		Trials: 2, RecoveryTask: 6 * time.Second, RecoveryWork: 2_000_000}
 }
 
 func newBenchReportCmd(g *globals) *cobra.Command {
@@ -454,6 +455,7 @@ type recoveryResult struct {
 	Total    []time.Duration // submit -> completed, with the crash
 	Resumed  []bool          // the retry resumed from a checkpoint
 	CrashAt  []float64       // progress of the task when its provider died (0..1)
+	Steps    int             // the counter's steps (RecoveryWork each)
 }
 
 func (b *benchReport) measureRecovery(ctx context.Context) error {
@@ -466,6 +468,18 @@ func (b *benchReport) measureRecovery(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	// Steps for a task of about RecoveryTask at this machine's speed now,
+	// so that a heartbeat or two carry its progress before it ends.
+	e, err := wasm.New(ctx)
+	if err != nil {
+		return err
+	}
+	step, err := runLocally(ctx, e, examples.CounterCWASM(), counterArgs(1, b.sz.RecoveryWork), nil, "")
+	e.Close(context.WithoutCancel(ctx))
+	if err != nil {
+		return fmt.Errorf("local run of the C counter: %w", err)
+	}
+	steps := min(max(int(b.sz.RecoveryTask/max(step, time.Millisecond)), 10), 10_000)
 	job := func(name string, tasks, steps int) spec.Job {
 		j := spec.Job{Name: name, Program: spec.Program{CID: counter.CID}, Tasks: spec.Tasks{Count: tasks, Args: counterArgs(steps, b.sz.RecoveryWork)},
 			Timeout: spec.Duration(5 * time.Minute), Verification: spec.VerifyReceipt,
@@ -478,16 +492,16 @@ func (b *benchReport) measureRecovery(ctx context.Context) error {
 	}
 	// Uncrashed and crashed jobs take turns, so the machine's load weighs
 	// on both alike; the baseline is the mean of the uncrashed ones.
-	r := &recoveryResult{}
+	r := &recoveryResult{Steps: steps}
 	var base []time.Duration
 	for i := 0; i < b.sz.Trials; i++ {
-		d, _, err := reportRunJob(ctx, c.Client, job(fmt.Sprintf("uncrashed-%d", i), 1, b.sz.RecoverySteps))
+		d, _, err := reportRunJob(ctx, c.Client, job(fmt.Sprintf("uncrashed-%d", i), 1, steps))
 		if err != nil {
 			return err
 		}
 		base = append(base, d)
 		r.Baseline = meanDuration(base)
-		if err := b.crashTrial(ctx, c, job(fmt.Sprintf("crash-%d", i), 1, b.sz.RecoverySteps), r); err != nil {
+		if err := b.crashTrial(ctx, c, job(fmt.Sprintf("crash-%d", i), 1, steps), r); err != nil {
 			return fmt.Errorf("crash %d: %w", i+1, err)
 		}
 		b.p.step(i+1, b.sz.Trials, fmt.Sprintf("no crash %s; crash: running elsewhere after %s, done in %s",
@@ -524,9 +538,12 @@ func (b *benchReport) crashTrial(ctx context.Context, c *inproc.Cluster, j spec.
 			time.Sleep(10 * time.Millisecond)
 		}
 	}
-	halfway, err := wait("half the task's progress", func(j *api.JobView) bool {
+	// Crash at half the progress the task reported, or at 40% of the
+	// uncrashed job's time if its beats are slow to say.
+	halfway, err := wait("the task halfway", func(j *api.JobView) bool {
 		as := j.Tasks[0].Attempts
-		return len(as) == 1 && as[0].State == "running" && as[0].Permille >= 500
+		return len(as) == 1 && as[0].State == "running" &&
+			(as[0].Permille >= 500 || time.Since(as[0].Started) >= r.Baseline*2/5)
 	})
 	if err != nil {
 		return err
@@ -749,7 +766,7 @@ func (b *benchReport) renderRecovery(d *report.Doc) error {
 	}
 	mean := meanDuration
 	d.Para("A one-task job of the C counter (%d steps of %d units, a checkpoint every 200 ms) on a devnet of %d providers, with the default lease (a beat every 500 ms, 4 missed: 2 s). The baseline is the same job left alone, run before each trial; in each trial the provider running the task is closed once the task reported half its progress (its connections reset, as when the process is killed).",
-		b.sz.RecoverySteps, b.sz.RecoveryWork, b.sz.Trials+2)
+		r.Steps, b.sz.RecoveryWork, b.sz.Trials+2)
 	rows := [][]string{{fmt.Sprintf("no crash (baseline, mean of %d)", len(r.Total)), "", "", f1(ms(r.Baseline)), "", ""}}
 	for i := range r.Total {
 		resumed := "no"
