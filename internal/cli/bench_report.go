@@ -80,7 +80,7 @@ overhead over a local run, throughput against the number of providers,
 verification cost per policy, zk proving time and settlement gas, recovery
 after a provider crashes, and cost and time per workload. Each figure is
 measured beside its baseline in the same run. A few minutes on two cores;
---quick runs small sizes in about a minute.`,
+--quick runs small sizes in one to two minutes.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if err := os.MkdirAll(out, 0o755); err != nil {
@@ -95,7 +95,7 @@ measured beside its baseline in the same run. A few minutes on two cores;
 		},
 	}
 	cmd.Flags().StringVar(&out, "out", "deco-report", "directory for report.md and its figures")
-	cmd.Flags().BoolVar(&quick, "quick", false, "small sizes (about a minute): checks the pipeline, not the figures")
+	cmd.Flags().BoolVar(&quick, "quick", false, "small sizes (one to two minutes): checks the pipeline, not the figures")
 	return cmd
 }
 
