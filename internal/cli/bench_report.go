@@ -768,8 +768,8 @@ func (b *benchReport) renderRecovery(d *report.Doc) error {
 		return report.ErrNoData
 	}
 	mean := meanDuration
-	d.Para("A one-task job of the C counter (%d steps of %d units, a checkpoint every 200 ms) on a devnet of %d providers, with the default lease (a beat every 500 ms, 4 missed: 2 s). The baseline is the same job left alone, run before each trial; in each trial the provider running the task is closed once the task reported half its progress (its connections reset, as when the process is killed).",
-		r.Steps, b.sz.RecoveryWork, b.sz.Trials+2)
+	d.Para("A one-task job of the C counter (%d steps of %d units, a checkpoint every 200 ms) on a devnet of %d providers, with the default lease (a beat every 500 ms, 4 missed: 2 s). The baseline is the same job left alone, run before each trial; in each trial the provider running the task is closed once the task reported half its progress or ran for 40%% of the uncrashed job's time (its connections reset, as when the process is killed). The task's length is set from this machine's speed (about %s).",
+		r.Steps, b.sz.RecoveryWork, b.sz.Trials+2, b.sz.RecoveryTask)
 	rows := [][]string{{fmt.Sprintf("no crash (baseline, mean of %d)", len(r.Total)), "", "", f1(ms(r.Baseline)), "", ""}}
 	for i := range r.Total {
 		resumed := "no"
