@@ -27,6 +27,7 @@ import (
 func newBenchCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{Use: "bench", Short: "Benchmarks: Deco's overhead over local execution, throughput, WASM vs native, verification cost"}
 	cmd.AddCommand(newBenchOverheadCmd(g), newBenchKernelCmd(g), newBenchVerifyCmd(g))
+	cmd.AddCommand(newBenchReportCmd(g))
 	return cmd
 }
 
@@ -279,6 +280,9 @@ func benchOverhead(ctx context.Context, w interface{ Write([]byte) (int, error) 
 	}
 	c.Close()
 	r.PaidP50Ms, r.PaidP99Ms = pct(paid, 0.5), pct(paid, 0.99)
+	if tpTasks == 0 { // latency only (`deco bench report` measures throughput itself)
+		return r, nil
+	}
 
 	// Throughput with tpProviders providers.
 	fmt.Fprintf(w, "throughput: %d tasks over %d providers...\n", tpTasks, tpProviders)
