@@ -7,16 +7,19 @@
 //     `deco bench kernel`.
 //   - counter/: a long task that checkpoints its state every step
 //     (deco.Checkpoint) and resumes from it on another provider; c/ is the
-//     same program in C, built with clang --target=wasm32-wasi.
+//     same program in C, built with clang --target=wasm32-wasi, rust/ in
+//     Rust, built with rustc --target wasm32-wasi (no crates).
 //   - guest/: the guest libraries of Deco's host module "deco": guest/deco
-//     for Go (go:wasmimport), guest/c/deco.h for C.
+//     for Go (go:wasmimport), guest/c/deco.h for C, guest/rust/deco.rs for
+//     Rust.
 //   - hostile/: programs that misbehave (loop forever, exhaust memory, escape
 //     the sandbox, flood stdout) used by the sandbox tests.
 //   - jobs/: example job specs (YAML).
 //
 // Invariant: the committed .wasm files are exactly what gen.go builds from
-// the sources with the Go version recorded in GOVERSION (and the clang in
-// counter/c/CLANGVERSION); TestModulesCurrent and TestCModulesCurrent
+// the sources with the Go version recorded in GOVERSION (the clang in
+// counter/c/CLANGVERSION, the rustc in counter/rust/RUSTCVERSION);
+// TestModulesCurrent, TestCModulesCurrent and TestRustModulesCurrent
 // enforce it.
 //
 // Example:

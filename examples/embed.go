@@ -17,6 +17,8 @@ var (
 	counterWASM []byte
 	//go:embed counter/c/counter.wasm
 	counterCWASM []byte
+	//go:embed counter/rust/counter.wasm
+	counterRustWASM []byte
 )
 
 // RenderWASM is the ray tracer: one horizontal band of the scene per task.
@@ -34,3 +36,7 @@ func CounterWASM() []byte { return counterWASM }
 
 // CounterCWASM is the same counter written in C (counter/c/counter.c).
 func CounterCWASM() []byte { return counterCWASM }
+
+// CounterRustWASM is the same counter written in Rust
+// (counter/rust/counter.rs).
+func CounterRustWASM() []byte { return counterRustWASM }

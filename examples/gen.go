@@ -18,3 +18,11 @@ package examples
 // libclang-rt-dev-wasm32 (scripts/prereqs.sh installs them); CLANGVERSION
 // records the compiler TestCModulesCurrent compares against.
 //go:generate sh -c "clang --target=wasm32-wasi -O2 -Wall -Wl,--strip-all -o counter/c/counter.wasm counter/c/counter.c && clang --version | head -1 > counter/c/CLANGVERSION"
+
+// The Rust counter needs Debian's rustc and libstd-rust-dev-wasm32
+// (scripts/prereqs.sh installs them; set RUSTC if another rustc comes first
+// on the PATH). counter/rust/build.sh holds the flags, which make the build
+// reproducible, and writes RUSTCVERSION, which TestRustModulesCurrent
+// compares against. No crates: the guest library is a module the program
+// includes (guest/rust/deco.rs).
+//go:generate sh counter/rust/build.sh counter/rust/counter.wasm
