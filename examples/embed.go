@@ -19,6 +19,10 @@ var (
 	counterCWASM []byte
 	//go:embed counter/rust/counter.wasm
 	counterRustWASM []byte
+	//go:embed kernel/c/kernel.wasm
+	kernelCWASM []byte
+	//go:embed kernel/c/kernel.c
+	kernelCSource []byte
 )
 
 // RenderWASM is the ray tracer: one horizontal band of the scene per task.
@@ -29,6 +33,14 @@ func HelloWASM() []byte { return helloWASM }
 
 // KernelWASM is the kernel benchmark wrapper (kernel/cmd).
 func KernelWASM() []byte { return kernelWASM }
+
+// KernelCWASM is the kernel benchmark written in C (kernel/c/kernel.c):
+// the same renders and checksum as KernelWASM.
+func KernelCWASM() []byte { return kernelCWASM }
+
+// KernelCSource is kernel/c/kernel.c, which `deco bench kernel` compiles
+// natively with clang at run time.
+func KernelCSource() []byte { return kernelCSource }
 
 // CounterWASM is the checkpointing counter (counter/main.go): args STEPS
 // WORK.
