@@ -23,6 +23,9 @@ type KernelReport struct {
 	UninterruptedMs    float64 `json:"uninterrupted_ms"`
 	UninterruptedRatio float64 `json:"uninterrupted_ratio"`
 	Checksum           string  `json:"checksum"` // of the image every side rendered
+	// CPUTime: the times are the CPU time of the thread or process that
+	// ran the kernel, unskewed by other load; false: wall time.
+	CPUTime bool `json:"cpu_time"`
 	// C is the same kernel in C (clang -O2), absent if it could not run;
 	// CError then says why and what to do.
 	C      *KernelSide `json:"c,omitempty"`
@@ -76,7 +79,7 @@ needs clang; without it the Go part still runs.`,
 			}
 			goSide := kernelSide(gk)
 			rep := KernelReport{NativeMs: goSide.NativeMs, WASMMs: goSide.WASMMs, Ratio: goSide.Ratio,
-				UninterruptedMs: goSide.UninterruptedMs, UninterruptedRatio: goSide.UninterruptedRatio, Checksum: goSide.Checksum}
+				UninterruptedMs: goSide.UninterruptedMs, UninterruptedRatio: goSide.UninterruptedRatio, Checksum: goSide.Checksum, CPUTime: gk.CPU}
 			ck, cErr := wasm.KernelC(cmd.Context(), size)
 			switch {
 			case cErr == nil:
@@ -103,7 +106,11 @@ needs clang; without it the Go part still runs.`,
 }
 
 func printKernel(w io.Writer, size wasm.KernelSize, r KernelReport) {
-	fmt.Fprintf(w, "kernel: a %dx%d render, best of %d; ratios against native code in this run\n", size.Width, size.Height, size.Samples)
+	clock := "wall time"
+	if r.CPUTime {
+		clock = "CPU time"
+	}
+	fmt.Fprintf(w, "kernel: one %dx%d render, best of %d, in %s; ratios against native code in this run\n", size.Width, size.Height, size.Samples, clock)
 	row := func(name string, ms, ratio float64, note string) {
 		fmt.Fprintf(w, "  %-34s %9.1f ms  %6.2fx  %s\n", name, ms, ratio, note)
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tetratelabs/wazero"
+	"github.com/tetratelabs/wazero/api"
 	"github.com/tetratelabs/wazero/sys"
 
 	"github.com/deco-network/deco/examples"
@@ -59,6 +60,8 @@ type Kernel struct {
 	// Fuel: the Executor ran the module with Deco's fuel checks (see
 	// interrupt.go); false: with wazero's own, slower checks.
 	Fuel bool
+	// CPU: the times are CPU time (see kernelCPU), else wall time.
+	CPU bool
 	// Checksum is what every side printed for the last image (they must
 	// agree, or the comparison fails).
 	Checksum string
@@ -80,12 +83,14 @@ func KernelRatio(ctx context.Context) (Kernel, error) { return KernelGo(ctx, Def
 // seconds, most of it compiling the module twice.
 func KernelGo(ctx context.Context, size KernelSize) (Kernel, error) {
 	native := func(repeat int) (time.Duration, string, error) {
-		t := time.Now()
 		var sum uint64
-		for r := 0; r < repeat; r++ {
-			sum = kernel.Checksum(kernel.RenderBand(size.Width, size.Height, 0, size.Height, 1))
-		}
-		return time.Since(t), fmt.Sprintf("checksum %016x\n", sum), nil
+		d, _ := onThread(func() error {
+			for r := 0; r < repeat; r++ {
+				sum = kernel.Checksum(kernel.RenderBand(size.Width, size.Height, 0, size.Height, 1))
+			}
+			return nil
+		})
+		return d, fmt.Sprintf("checksum %016x\n", sum), nil
 	}
 	return compareKernel(ctx, size, examples.KernelWASM(), "deco:kernel-benchmark", native)
 }
@@ -97,10 +102,11 @@ type kernelSide func(repeat int) (time.Duration, string, error)
 // compareKernel measures the module mod in a fresh Executor and bare in
 // wazero against native. The WebAssembly and subprocess times exclude
 // compilation and start-up (a run that renders nothing is subtracted), so
-// every side times the same loop. The sides alternate within each sample
+// every side times the same loop, in CPU time where the system offers it
+// (kernelCPU). The sides alternate within each sample
 // so that machine noise hits them alike.
 func compareKernel(ctx context.Context, size KernelSize, mod []byte, id string, native kernelSide) (Kernel, error) {
-	var k Kernel
+	k := Kernel{CPU: kernelCPU}
 	if err := size.Validate(); err != nil {
 		return k, err
 	}
@@ -112,11 +118,15 @@ func compareKernel(ctx context.Context, size KernelSize, mod []byte, id string, 
 	}
 	defer e.Close(context.WithoutCancel(ctx))
 	runDeco := func(repeat int) (time.Duration, string, error) {
-		res, err := e.Run(ctx, exec.Spec{Module: mod, ModuleID: id, Args: size.args(repeat), Timeout: 5 * time.Minute})
+		var res exec.Result
+		d, err := onThread(func() (err error) {
+			res, err = e.Run(ctx, exec.Spec{Module: mod, ModuleID: id, Args: size.args(repeat), Timeout: 5 * time.Minute})
+			return err
+		})
 		if err == nil && res.ExitCode != 0 {
 			err = fmt.Errorf("the kernel module exited with %d: %s", res.ExitCode, res.Stderr)
 		}
-		return res.Duration, string(res.Stdout), err
+		return d, string(res.Stdout), err
 	}
 	bare, err := newRuntime(ctx, wazero.NewCompilationCache(), false)
 	if err != nil {
@@ -130,9 +140,11 @@ func compareKernel(ctx context.Context, size KernelSize, mod []byte, id string, 
 	runBare := func(repeat int) (time.Duration, string, error) {
 		var out bytes.Buffer
 		cfg := wazero.NewModuleConfig().WithName("").WithStdout(&out).WithArgs(append([]string{"kernel"}, size.args(repeat)...)...)
-		t := time.Now()
-		m, err := bare.InstantiateModule(ctx, cm, cfg)
-		d := time.Since(t)
+		var m api.Module
+		d, err := onThread(func() (err error) {
+			m, err = bare.InstantiateModule(ctx, cm, cfg)
+			return err
+		})
 		if m != nil {
 			m.Close(ctx)
 		}

@@ -54,6 +54,9 @@ func KernelC(ctx context.Context, size KernelSize) (Kernel, error) {
 		if err != nil {
 			return d, "", fmt.Errorf("the native C kernel: %w: %s", err, stderr.Bytes())
 		}
+		if kernelCPU { // as the WebAssembly sides are timed
+			d = cmd.ProcessState.UserTime() + cmd.ProcessState.SystemTime()
+		}
 		return d, out.String(), nil
 	}
 	return compareKernel(ctx, size, examples.KernelCWASM(), "deco:kernel-c-benchmark", native)
