@@ -4,7 +4,8 @@
 //   - render/: a ray tracer; each task renders one horizontal band (tile).
 //   - hello/: prints and writes a result file the tests can check exactly.
 //   - kernel/: the ray tracer's compute kernel, run natively and as WASM by
-//     `deco bench kernel`.
+//     `deco bench kernel`; c/ is the same kernel in C (same pixels), which
+//     the benchmark also compiles natively with clang.
 //   - counter/: a long task that checkpoints its state every step
 //     (deco.Checkpoint) and resumes from it on another provider; c/ is the
 //     same program in C, built with clang --target=wasm32-wasi, rust/ in
@@ -17,8 +18,8 @@
 //   - jobs/: example job specs (YAML).
 //
 // Invariant: the committed .wasm files are exactly what gen.go builds from
-// the sources with the Go version recorded in GOVERSION (the clang in
-// counter/c/CLANGVERSION, the rustc in counter/rust/RUSTCVERSION);
+// the sources with the Go version recorded in GOVERSION (the clang of every
+// C module in counter/c/CLANGVERSION, the rustc in counter/rust/RUSTCVERSION);
 // TestModulesCurrent, TestCModulesCurrent and TestRustModulesCurrent
 // enforce it.
 //
