@@ -4,12 +4,15 @@
 //   - render/: a ray tracer; each task renders one horizontal band (tile).
 //   - hello/: prints and writes a result file the tests can check exactly.
 //   - kernel/: the ray tracer's compute kernel, run natively and as WASM by
-//     `deco bench kernel`.
+//     `deco bench kernel`; c/ is the same kernel in C (same pixels), which
+//     the benchmark also compiles natively with clang.
 //   - counter/: a long task that checkpoints its state every step
 //     (deco.Checkpoint) and resumes from it on another provider; c/ is the
-//     same program in C, built with clang --target=wasm32-wasi.
+//     same program in C, built with clang --target=wasm32-wasi, rust/ in
+//     Rust, built with rustc --target wasm32-wasi (no crates).
 //   - guest/: the guest libraries of Deco's host module "deco": guest/deco
-//     for Go (go:wasmimport), guest/c/deco.h for C.
+//     for Go (go:wasmimport), guest/c/deco.h for C, guest/rust/deco.rs for
+//     Rust.
 //   - hostile/: programs that misbehave (loop forever, exhaust memory, escape
 //     the sandbox, flood stdout) used by the sandbox tests.
 //   - animate/, montecarlo/, transcode/, train/: the seed's use cases as
@@ -22,9 +25,10 @@
 //   - jobs/: example job specs (YAML).
 //
 // Invariant: the committed .wasm files are exactly what gen.go builds from
-// the sources with the Go version recorded in GOVERSION (and the clang in
-// counter/c/CLANGVERSION); TestModulesCurrent, TestWorkloadModulesCurrent
-// and TestCModulesCurrent enforce it.
+// the sources with the Go version recorded in GOVERSION (the clang of every
+// C module in counter/c/CLANGVERSION, the rustc in counter/rust/RUSTCVERSION);
+// TestModulesCurrent, TestWorkloadModulesCurrent, TestCModulesCurrent and
+// TestRustModulesCurrent enforce it.
 //
 // Example:
 //

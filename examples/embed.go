@@ -17,6 +17,12 @@ var (
 	counterWASM []byte
 	//go:embed counter/c/counter.wasm
 	counterCWASM []byte
+	//go:embed counter/rust/counter.wasm
+	counterRustWASM []byte
+	//go:embed kernel/c/kernel.wasm
+	kernelCWASM []byte
+	//go:embed kernel/c/kernel.c
+	kernelCSource []byte
 )
 
 // RenderWASM is the ray tracer: one horizontal band of the scene per task.
@@ -28,9 +34,21 @@ func HelloWASM() []byte { return helloWASM }
 // KernelWASM is the kernel benchmark wrapper (kernel/cmd).
 func KernelWASM() []byte { return kernelWASM }
 
+// KernelCWASM is the kernel benchmark written in C (kernel/c/kernel.c):
+// the same renders and checksum as KernelWASM.
+func KernelCWASM() []byte { return kernelCWASM }
+
+// KernelCSource is kernel/c/kernel.c, which `deco bench kernel` compiles
+// natively with clang at run time.
+func KernelCSource() []byte { return kernelCSource }
+
 // CounterWASM is the checkpointing counter (counter/main.go): args STEPS
 // WORK.
 func CounterWASM() []byte { return counterWASM }
 
 // CounterCWASM is the same counter written in C (counter/c/counter.c).
 func CounterCWASM() []byte { return counterCWASM }
+
+// CounterRustWASM is the same counter written in Rust
+// (counter/rust/counter.rs).
+func CounterRustWASM() []byte { return counterRustWASM }

@@ -23,6 +23,16 @@ package examples
 //go:generate sh -c "go env GOVERSION > GOVERSION"
 
 // The C counter needs Debian's clang, lld, wasi-libc and
-// libclang-rt-dev-wasm32 (scripts/prereqs.sh installs them); CLANGVERSION
-// records the compiler TestCModulesCurrent compares against.
+// libclang-rt-dev-wasm32 (scripts/prereqs.sh installs them);
+// counter/c/CLANGVERSION records the compiler that built every C module,
+// which TestCModulesCurrent compares against.
 //go:generate sh -c "clang --target=wasm32-wasi -O2 -Wall -Wl,--strip-all -o counter/c/counter.wasm counter/c/counter.c && clang --version | head -1 > counter/c/CLANGVERSION"
+//go:generate clang --target=wasm32-wasi -O2 -Wall -ffp-contract=off -Wl,--strip-all -o kernel/c/kernel.wasm kernel/c/kernel.c
+
+// The Rust counter needs Debian's rustc and libstd-rust-dev-wasm32
+// (scripts/prereqs.sh installs them; set RUSTC if another rustc comes first
+// on the PATH). counter/rust/build.sh holds the flags, which make the build
+// reproducible, and writes RUSTCVERSION, which TestRustModulesCurrent
+// compares against. No crates: the guest library is a module the program
+// includes (guest/rust/deco.rs).
+//go:generate sh counter/rust/build.sh counter/rust/counter.wasm

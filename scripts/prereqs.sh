@@ -22,3 +22,17 @@ if ! command -v clang >/dev/null 2>&1 || [ ! -f /usr/lib/wasm32-wasi/libc.a ]; t
     echo "prereqs: clang for wasm32-wasi missing; install clang lld wasi-libc libclang-rt-dev-wasm32 to rebuild the C example guests"
   fi
 fi
+# The Rust example guests (examples/counter/rust) build with Debian's rustc
+# and its wasm32-wasi std; TestRustModulesCurrent skips without them
+# locally (it fails under CI=true).
+if [ ! -x /usr/bin/rustc ] || [ ! -d /usr/lib/rustlib/wasm32-wasi ]; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "prereqs: installing rustc and libstd-rust-dev-wasm32 for the Rust example guests"
+    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends rustc libstd-rust-dev-wasm32 >/dev/null 2>&1; then
+      apt-get update >/dev/null
+      DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends rustc libstd-rust-dev-wasm32 >/dev/null
+    fi
+  else
+    echo "prereqs: Debian's rustc for wasm32-wasi missing; install rustc libstd-rust-dev-wasm32 to rebuild the Rust example guests"
+  fi
+fi

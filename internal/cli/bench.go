@@ -337,32 +337,6 @@ func benchOverhead(ctx context.Context, w interface{ Write([]byte) (int, error) 
 	return r, nil
 }
 
-func newBenchKernelCmd(g *globals) *cobra.Command {
-	cmd := &cobra.Command{
-		Use:   "kernel",
-		Short: "The same compute kernel as native Go and as WASM in wazero: the slowdown ratio",
-		RunE: func(cmd *cobra.Command, args []string) error {
-			k, err := wasm.KernelRatio(cmd.Context())
-			if err != nil {
-				return err
-			}
-			ms := func(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-			res := map[string]any{"native_ms": ms(k.Native), "wasm_ms": ms(k.WASM), "ratio": k.Ratio(),
-				"uninterrupted_ms": ms(k.Floor), "uninterrupted_ratio": k.FloorRatio()}
-			if ok, err := g.emit(cmd.OutOrStdout(), res); ok {
-				return err
-			}
-			w := cmd.OutOrStdout()
-			fmt.Fprintf(w, "kernel: native %s, wasm %s, ratio %.2fx (target ≤ 2.0x)\n", k.Native.Round(time.Millisecond), k.WASM.Round(time.Millisecond), k.Ratio())
-			fmt.Fprintf(w, "        wazero with no interruption (unsafe, the floor): %s, %.2fx; Deco's fuel checks add %.0f%%\n",
-				k.Floor.Round(time.Millisecond), k.FloorRatio(), 100*(k.WASM.Seconds()/k.Floor.Seconds()-1))
-			return nil
-		},
-	}
-	addOutputFlag(cmd, g)
-	return cmd
-}
-
 func newBenchVerifyCmd(g *globals) *cobra.Command {
 	var cfg sim.Verification
 	var policies []string

@@ -223,10 +223,10 @@ func TestUnknownDecoImportRefused(t *testing.T) {
 	}
 }
 
-// The counter examples (Go and C) stopped part way resume from their last
-// shipped state and write what an uninterrupted run writes.
+// The counter examples (Go, C and Rust) stopped part way resume from their
+// last shipped state and write what an uninterrupted run writes.
 func TestCounterResumesToSameOutput(t *testing.T) {
-	for name, mod := range map[string][]byte{"c": examples.CounterCWASM(), "go": examples.CounterWASM()} {
+	for name, mod := range map[string][]byte{"c": examples.CounterCWASM(), "go": examples.CounterWASM(), "rust": examples.CounterRustWASM()} {
 		t.Run(name, func(t *testing.T) {
 			if name == "go" {
 				goGuest(t)
