@@ -290,6 +290,7 @@ func (m *Market) outcome(now time.Time, e Outcome) {
 		// the provider and strikes the paid result.
 		m.sampleCheck(now, j, t, t.OutputRoot, a.N)
 		m.pay(j, t, a)
+		m.runChecker(now, j, t, a) // check policy, outputs here already
 		m.paySegments(now, j, t)
 		// A backup attempt still running lost the race.
 		m.drop(now, j, t, attemptCancelled, "another attempt of the task was verified first")

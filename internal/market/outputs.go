@@ -92,6 +92,7 @@ func (m *Market) stored(now time.Time, e Stored) {
 	}
 	m.touch(now, j, t)
 	m.logf(now, j, t.Index, "outputs stored (from %s)", shortPeer(a.Provider))
+	m.runChecker(now, j, t, a)
 	m.settle(now, j)
 }
 

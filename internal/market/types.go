@@ -197,6 +197,9 @@ type Attempt struct {
 	// Unchecked marks a result accepted without a replica (adaptive); a
 	// re-check runs it again elsewhere if its provider is caught cheating.
 	Unchecked bool `json:"unchecked,omitempty"`
+	// Checker is the check policy's verdict on the result: "" (none yet),
+	// CheckerAccepted, or CheckerRejected or CheckerNotRun and why.
+	Checker string `json:"checker,omitempty"`
 }
 
 // Attempt states.
