@@ -8,6 +8,9 @@
 //   - counter/: a long task that checkpoints its state every step
 //     (deco.Checkpoint) and resumes from it on another provider; c/ is the
 //     same program in C, built with clang --target=wasm32-wasi.
+//   - mining/: a proof-of-work nonce search, one range of nonces per task,
+//     and check/, its checker (verification: check), which verifies a
+//     task's nonce with one hash.
 //   - guest/: the guest libraries of Deco's host module "deco": guest/deco
 //     for Go (go:wasmimport), guest/c/deco.h for C.
 //   - hostile/: programs that misbehave (loop forever, exhaust memory, escape

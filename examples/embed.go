@@ -17,6 +17,10 @@ var (
 	counterWASM []byte
 	//go:embed counter/c/counter.wasm
 	counterCWASM []byte
+	//go:embed mining/mining.wasm
+	miningWASM []byte
+	//go:embed mining/check/check.wasm
+	miningCheckWASM []byte
 )
 
 // RenderWASM is the ray tracer: one horizontal band of the scene per task.
@@ -34,3 +38,11 @@ func CounterWASM() []byte { return counterWASM }
 
 // CounterCWASM is the same counter written in C (counter/c/counter.c).
 func CounterCWASM() []byte { return counterCWASM }
+
+// MiningWASM is the proof-of-work nonce search (mining/): args --header
+// HEX --bits BITS --span SPAN; task i searches its own range of nonces.
+func MiningWASM() []byte { return miningWASM }
+
+// MiningCheckWASM is the mining job's checker (mining/check/): it verifies
+// a task's nonce with one hash.
+func MiningCheckWASM() []byte { return miningCheckWASM }

@@ -12,6 +12,8 @@ package examples
 //go:generate sh -c "GOOS=wasip1 GOARCH=wasm GOWASM=satconv,signext go build -trimpath -ldflags=-s -buildvcs=false -o hello/hello.wasm ./hello"
 //go:generate sh -c "GOOS=wasip1 GOARCH=wasm GOWASM=satconv,signext go build -trimpath -ldflags=-s -buildvcs=false -o kernel/kernel.wasm ./kernel/cmd"
 //go:generate sh -c "GOOS=wasip1 GOARCH=wasm GOWASM=satconv,signext go build -trimpath -ldflags=-s -buildvcs=false -o counter/counter.wasm ./counter"
+//go:generate sh -c "GOOS=wasip1 GOARCH=wasm GOWASM=satconv,signext go build -trimpath -ldflags=-s -buildvcs=false -o mining/mining.wasm ./mining"
+//go:generate sh -c "GOOS=wasip1 GOARCH=wasm GOWASM=satconv,signext go build -trimpath -ldflags=-s -buildvcs=false -o mining/check/check.wasm ./mining/check"
 //go:generate sh -c "go env GOVERSION > GOVERSION"
 
 // The C counter needs Debian's clang, lld, wasi-libc and
