@@ -125,5 +125,8 @@ func (j Job) Check(text string) error {
 	if z := ZeroBits(h); z < j.Bits {
 		return fmt.Errorf("nonce %d gives a hash with %d leading zero bits; the job asks for %d", nonce, z, j.Bits)
 	}
+	if text != j.Format(nonce) {
+		return fmt.Errorf("%s holds a valid nonce but not in the miner's exact format: %q", ResultFile, text)
+	}
 	return nil
 }

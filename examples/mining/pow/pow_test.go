@@ -30,6 +30,7 @@ func TestSearchThenCheck(t *testing.T) {
 		"out of range":  fmt.Sprintf("nonce %d\nhash %x\n", nonce-3*65536, j.Hash(nonce-3*65536)),
 		"no hash line":  fmt.Sprintf("nonce %d\n", nonce),
 		"garbage":       "x",
+		"trailing tab":  good[:len(good)-1] + "\t",
 		"corrupt nonce": strings.Replace(good, "nonce ", "nonce 9", 1),
 	} {
 		if err := j.Check(text); err == nil {
