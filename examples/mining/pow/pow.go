@@ -120,7 +120,7 @@ func (j Job) Check(text string) error {
 	}
 	h := j.Hash(nonce)
 	if got := fmt.Sprintf("%x", h); got != hash {
-		return fmt.Errorf("nonce %d hashes to %s, not %s", nonce, got, hash)
+		return fmt.Errorf("nonce %d hashes to %s, not %q", nonce, got, hash)
 	}
 	if z := ZeroBits(h); z < j.Bits {
 		return fmt.Errorf("nonce %d gives a hash with %d leading zero bits; the job asks for %d", nonce, z, j.Bits)
