@@ -56,6 +56,30 @@ func (Judged) event()      {}
 func (RunChecker) effect() {}
 func (RunChecker) action() {}
 
+// holdForChecker keeps the slot of a's provider taken, under check, until
+// the checker's verdict on a (endJudging), and releases it at once under
+// other policies. So a provider holds at most one unjudged result per slot
+// this consumer gives it: a liar is paid for at most that many lies before
+// the first rejection convicts it, however fast it returns them.
+func (m *Market) holdForChecker(j *Job, a *Attempt) {
+	if j.policy.Policy == spec.VerifyCheck && j.Spec.Checker != nil {
+		a.judging = true
+		return
+	}
+	m.release(a.Provider)
+}
+
+// endJudging frees the slot a held for the checker, if it did, and
+// reports whether it did.
+func (m *Market) endJudging(a *Attempt) bool {
+	if !a.judging {
+		return false
+	}
+	a.judging = false
+	m.release(a.Provider)
+	return true
+}
+
 // checkerPending reports whether t's accepted result still waits for the
 // checker's verdict (its outputs being fetched, or the checker running).
 func checkerPending(j *Job, t *Task) bool {
@@ -104,6 +128,9 @@ func (m *Market) judged(now time.Time, e Judged) {
 		return
 	}
 	a := &t.Attempts[e.Attempt-1]
+	if m.endJudging(a) {
+		j.nextRound = now // the freed slot may take the job's next task
+	}
 	if a.State != attemptVerified || a.Checker != "" {
 		return // judged already, or no longer accepted
 	}

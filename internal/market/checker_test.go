@@ -3,6 +3,7 @@ package market
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
@@ -166,5 +167,32 @@ func TestRestoreRunsTheCheckerAgain(t *testing.T) {
 	h2.judge(effs, a, true, "")
 	if r.State != JobCompleted {
 		t.Fatalf("restored job %s (%s)", r.State, r.Reason)
+	}
+}
+
+// A provider's slot stays taken until the checker's verdict on its
+// result: a liar that returns results fast cannot take more tasks than it
+// has slots before its first rejection convicts it; an honest provider
+// gets its next task once the checker accepted.
+func TestCheckerHoldsTheSlotUntilItsVerdict(t *testing.T) {
+	h := newHarness(t, Config{})
+	h.offer("fast", 1, 100)
+	j := checkJob(56, 3)
+	effs := h.step(Submit{Job: j})
+	as := of[Assign](h.bidAll(effs, 10, 1))
+	if len(as) != 1 {
+		t.Fatalf("assignments %+v", as)
+	}
+	effs = h.step(ok(as[0]))
+	effs = append(effs, h.tick(time.Second)...)
+	if more := of[Assign](append(effs, h.bidAll(effs, 10, 1)...)); len(more) != 0 || h.m.Inflight("fast") != 1 {
+		t.Fatalf("a second task went to a provider whose result awaits the checker: %+v (inflight %d)", more, h.m.Inflight("fast"))
+	}
+	effs = h.judge(effs, as[0], true, "")
+	if next := of[Assign](append(effs, h.bidAll(append(effs, h.tick(0)...), 10, 1)...)); len(next) != 1 || next[0].Peer != "fast" {
+		t.Fatalf("after the verdict: %+v", next)
+	}
+	if h.m.Inflight("fast") != 1 {
+		t.Fatalf("inflight %d with one task running", h.m.Inflight("fast"))
 	}
 }

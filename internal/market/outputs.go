@@ -102,6 +102,7 @@ func (m *Market) stored(now time.Time, e Stored) {
 // otherwise the task runs again.
 func (m *Market) lost(now time.Time, j *Job, t *Task, a *Attempt, blame bool, reason string) {
 	a.State, a.Reason = attemptFailed, a.Reason+"; "+reason
+	m.endJudging(a)
 	if !blame {
 		a.State = attemptInterrupted
 	}

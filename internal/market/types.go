@@ -200,6 +200,10 @@ type Attempt struct {
 	// Checker is the check policy's verdict on the result: "" (none yet),
 	// CheckerAccepted, or CheckerRejected or CheckerNotRun and why.
 	Checker string `json:"checker,omitempty"`
+
+	// judging: the attempt keeps its provider's slot taken until the
+	// checker's verdict (holdForChecker); not persisted.
+	judging bool
 }
 
 // Attempt states.
