@@ -31,6 +31,7 @@ func TestMiningJobCheckedByChecker(t *testing.T) {
 	}
 	id := strings.TrimSpace(out)
 	j := waitMined(t, dir, id)
+	t.Logf("%d tasks mined, paid, fetched and checked in %s", len(j.Tasks), j.EndedAt.Sub(j.CreatedAt).Round(time.Millisecond))
 	checkNonces(t, dir, j, true)
 	for _, tk := range j.Tasks {
 		a := tk.Attempts[len(tk.Attempts)-1]
