@@ -10,6 +10,9 @@
 //     (deco.Checkpoint) and resumes from it on another provider; c/ is the
 //     same program in C, built with clang --target=wasm32-wasi, rust/ in
 //     Rust, built with rustc --target wasm32-wasi (no crates).
+//   - mining/: a proof-of-work nonce search, one range of nonces per task,
+//     and check/, its checker (verification: check), which verifies a
+//     task's nonce with one hash.
 //   - guest/: the guest libraries of Deco's host module "deco": guest/deco
 //     for Go (go:wasmimport), guest/c/deco.h for C, guest/rust/deco.rs for
 //     Rust.

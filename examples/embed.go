@@ -23,6 +23,10 @@ var (
 	kernelCWASM []byte
 	//go:embed kernel/c/kernel.c
 	kernelCSource []byte
+	//go:embed mining/mining.wasm
+	miningWASM []byte
+	//go:embed mining/check/check.wasm
+	miningCheckWASM []byte
 )
 
 // RenderWASM is the ray tracer: one horizontal band of the scene per task.
@@ -52,3 +56,11 @@ func CounterCWASM() []byte { return counterCWASM }
 // CounterRustWASM is the same counter written in Rust
 // (counter/rust/counter.rs).
 func CounterRustWASM() []byte { return counterRustWASM }
+
+// MiningWASM is the proof-of-work nonce search (mining/): args --header
+// HEX --bits BITS --span SPAN; task i searches its own range of nonces.
+func MiningWASM() []byte { return miningWASM }
+
+// MiningCheckWASM is the mining job's checker (mining/check/): it verifies
+// a task's nonce with one hash.
+func MiningCheckWASM() []byte { return miningCheckWASM }

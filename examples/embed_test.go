@@ -20,7 +20,8 @@ func TestModulesCurrent(t *testing.T) {
 	if strings.TrimSpace(string(want)) != runtime.Version() {
 		t.Skipf("modules were built with %s, this is %s; rebuild with `go generate ./examples` to compare", strings.TrimSpace(string(want)), runtime.Version())
 	}
-	for _, m := range []struct{ pkg, out string }{{"./render", "render/render.wasm"}, {"./hello", "hello/hello.wasm"}, {"./kernel/cmd", "kernel/kernel.wasm"}, {"./counter", "counter/counter.wasm"}, {"./wordcount/wcmap", "wordcount/wcmap/wcmap.wasm"}, {"./wordcount/wcreduce", "wordcount/wcreduce/wcreduce.wasm"}} {
+	for _, m := range []struct{ pkg, out string }{{"./render", "render/render.wasm"}, {"./hello", "hello/hello.wasm"}, {"./kernel/cmd", "kernel/kernel.wasm"}, {"./counter", "counter/counter.wasm"}, {"./wordcount/wcmap", "wordcount/wcmap/wcmap.wasm"}, {"./wordcount/wcreduce", "wordcount/wcreduce/wcreduce.wasm"},
+		{"./mining", "mining/mining.wasm"}, {"./mining/check", "mining/check/check.wasm"}} {
 		dst := filepath.Join(t.TempDir(), "m.wasm")
 		cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s", "-buildvcs=false", "-o", dst, m.pkg)
 		cmd.Env = append(os.Environ(), "GOOS=wasip1", "GOARCH=wasm", "GOWASM=satconv,signext")

@@ -20,6 +20,8 @@ package examples
 //go:generate sh -c "GOOS=wasip1 GOARCH=wasm GOWASM=satconv,signext go build -trimpath -ldflags=-s -buildvcs=false -o wordcount/wcmap/wcmap.wasm ./wordcount/wcmap"
 //go:generate sh -c "GOOS=wasip1 GOARCH=wasm GOWASM=satconv,signext go build -trimpath -ldflags=-s -buildvcs=false -o wordcount/wcreduce/wcreduce.wasm ./wordcount/wcreduce"
 //go:generate sh -c "go run ./wordcount/corpus jobs/data/wordcount 4 3000"
+//go:generate sh -c "GOOS=wasip1 GOARCH=wasm GOWASM=satconv,signext go build -trimpath -ldflags=-s -buildvcs=false -o mining/mining.wasm ./mining"
+//go:generate sh -c "GOOS=wasip1 GOARCH=wasm GOWASM=satconv,signext go build -trimpath -ldflags=-s -buildvcs=false -o mining/check/check.wasm ./mining/check"
 //go:generate sh -c "go env GOVERSION > GOVERSION"
 
 // The C counter needs Debian's clang, lld, wasi-libc and

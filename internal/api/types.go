@@ -300,6 +300,10 @@ type AttemptView struct {
 	// later attempt resumed from: it is paid that share of its price once
 	// the task is verified.
 	Segment int `json:"segment,omitempty"`
+	// Checker is the check policy's verdict on the result: "accepted",
+	// "rejected: " and the checker's reason, "not run: " and why, or ""
+	// (not judged yet, or another policy).
+	Checker string `json:"checker,omitempty"`
 }
 
 // ResultView is what an attempt returned.

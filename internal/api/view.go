@@ -52,7 +52,7 @@ func attemptViewOf(a market.Attempt) AttemptView {
 	v := AttemptView{N: a.N, Provider: a.Provider, EVM: a.EVM, Price: a.Price, State: a.State, Reason: a.Reason,
 		Started: a.Started, Ended: a.Ended, Deadline: a.Deadline, OutputRoot: a.OutputRoot, Net: a.Net,
 		Receipt: cloneReceipt(a.Receipt), Signature: slices.Clone(a.Signature), Paid: a.Paid, Unpaid: a.Unpaid, Unchecked: a.Unchecked,
-		Failure: a.Failure, FailurePay: a.FailurePay, Permille: a.Permille, Resume: a.Resume, Segment: a.Segment}
+		Failure: a.Failure, FailurePay: a.FailurePay, Permille: a.Permille, Resume: a.Resume, Segment: a.Segment, Checker: a.Checker}
 	if r := a.Result; r != nil {
 		v.Result = &ResultView{ExitCode: r.ExitCode, Outputs: cloneManifest(r.Outputs), Stdout: r.Stdout, Stderr: r.Stderr,
 			DurationMs: r.DurationMs, Compiled: r.Compiled, LogsTruncated: r.LogsTruncated}

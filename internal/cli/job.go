@@ -168,6 +168,7 @@ func newJobDescribeCmd(g *globals) *cobra.Command {
 				fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", t.Index, t.State, progress, shortPeer(t.Provider), len(t.Attempts), price, t.OutputRoot.Short(), trunc(t.Reason, 70))
 			}
 			tw.Flush()
+			checkerVerdicts(w, j)
 			if note := truncatedLogs(j.Tasks); note != "" {
 				fmt.Fprintln(w, "\n"+note)
 			}

@@ -175,6 +175,13 @@ func resolve(ctx context.Context, c *api.Client, j *spec.Job, base string) error
 		}
 		j.Program.CID, j.Program.Size = ref.CID, ref.Size
 	}
+	if c := j.Checker; c != nil && c.CID == "" {
+		ref, err := upload("checker.wasm", abs(c.WASM))
+		if err != nil {
+			return err
+		}
+		c.CID, c.Size, c.WASM = ref.CID, ref.Size, ""
+	}
 	var out []spec.Input
 	for i, in := range j.Inputs {
 		if in.CID != "" || in.From != "" {

@@ -124,6 +124,9 @@ type attemptRecord struct {
 	// From and Segment (pay per checkpoint segment) were added likewise.
 	From    int `json:"from,omitempty"`
 	Segment int `json:"segment,omitempty"`
+	// Checker (the check policy's verdict) was added likewise: absent
+	// reads as not judged yet.
+	Checker string `json:"checker,omitempty"`
 }
 
 // resultRecord is what an attempt returned.
@@ -163,7 +166,7 @@ func taskRecordOf(t *market.Task) taskRecord {
 		r.Attempts[i] = attemptRecord{N: a.N, Provider: a.Provider, EVM: a.EVM, Price: a.Price, State: a.State, Reason: a.Reason,
 			Started: a.Started, Ended: a.Ended, Deadline: a.Deadline, OutputRoot: a.OutputRoot, Net: a.Net,
 			Receipt: a.Receipt, Signature: a.Signature, Paid: a.Paid, Unpaid: a.Unpaid, Unchecked: a.Unchecked,
-			Failure: a.Failure, FailurePay: a.FailurePay, Withheld: a.Withheld, Permille: a.Permille, Resume: a.Resume, From: a.From, Segment: a.Segment}
+			Failure: a.Failure, FailurePay: a.FailurePay, Withheld: a.Withheld, Permille: a.Permille, Resume: a.Resume, From: a.From, Segment: a.Segment, Checker: a.Checker}
 		if res := a.Result; res != nil {
 			r.Attempts[i].Result = &resultRecord{ExitCode: res.ExitCode, Outputs: res.Outputs, Stdout: res.Stdout, Stderr: res.Stderr,
 				DurationMs: res.DurationMs, Compiled: res.Compiled, LogsTruncated: res.LogsTruncated}
@@ -185,7 +188,7 @@ func (r taskRecord) task() *market.Task {
 		t.Attempts[i] = market.Attempt{N: a.N, Provider: a.Provider, EVM: a.EVM, Price: a.Price, State: a.State, Reason: a.Reason,
 			Started: a.Started, Ended: a.Ended, Deadline: a.Deadline, OutputRoot: a.OutputRoot, Net: a.Net,
 			Receipt: a.Receipt, Signature: a.Signature, Paid: a.Paid, Unpaid: a.Unpaid, Unchecked: a.Unchecked,
-			Failure: a.Failure, FailurePay: a.FailurePay, Withheld: a.Withheld, Permille: a.Permille, Resume: a.Resume, From: a.From, Segment: a.Segment}
+			Failure: a.Failure, FailurePay: a.FailurePay, Withheld: a.Withheld, Permille: a.Permille, Resume: a.Resume, From: a.From, Segment: a.Segment, Checker: a.Checker}
 		if res := a.Result; res != nil {
 			t.Attempts[i].Result = &market.Result{ExitCode: res.ExitCode, Outputs: res.Outputs, Stdout: res.Stdout, Stderr: res.Stderr,
 				DurationMs: res.DurationMs, Compiled: res.Compiled, LogsTruncated: res.LogsTruncated}

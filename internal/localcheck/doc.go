@@ -10,9 +10,14 @@
 // the consumer already holds, one task at a time, so it costs the consumer
 // about one task's run per checked result.
 //
+// It also runs the check policy's checker (market.RunChecker, answered by
+// market.Judged, judge.go): the job's checker program, in the same sandbox,
+// on a result's outputs the consumer stored after paying for them.
+//
 // Invariants: a check fetches nothing from the network (a blob missing from
-// the consumer's store fails the check, which then concludes nothing), and
-// every CheckLocal gets exactly one Checked.
+// the consumer's store fails the check, which then concludes nothing),
+// every CheckLocal gets exactly one Checked and every RunChecker exactly
+// one Judged (Answer dispatches both).
 //
 // Example:
 //

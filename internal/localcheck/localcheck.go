@@ -39,9 +39,11 @@ type Config struct {
 // concurrent use. It starts its executor at the first check, so a node
 // that never checks pays nothing for it.
 type Checker struct {
-	cfg Config
-	mu  sync.Mutex
-	run *runner.Runner
+	cfg  Config
+	mu   sync.Mutex
+	run  *runner.Runner
+	exec exec.Executor // the runner's, which judge runs checkers on
+	own  bool          // exec was started here: Close stops it
 }
 
 // New checks cfg; the executor starts at the first Check.
@@ -70,7 +72,7 @@ func (c *Checker) start(ctx context.Context) error {
 	blobs := cfg.Blobs
 	r, err := runner.New(runner.Config{
 		Blobs: blobs, Clock: cfg.Clock, Logger: cfg.Logger, WorkDir: cfg.WorkDir, Slots: 1, Signer: cfg.Signer,
-		Executors: map[string]runner.Executor{wire.KindWasm: {Executor: e, Runtime: Runtime, MaxInput: 1 << 34, Own: own}},
+		Executors: map[string]runner.Executor{wire.KindWasm: {Executor: e, Runtime: Runtime, MaxInput: 1 << 34}},
 		// The consumer holds the program and inputs of its own jobs.
 		Fetcher: runner.FetchFunc(func(_ context.Context, _ peer.ID, c wire.CID, _ map[wire.CID][]byte, _ int64) error {
 			if blobs.Has(c) {
@@ -86,7 +88,7 @@ func (c *Checker) start(ctx context.Context) error {
 		}
 		return err
 	}
-	c.run = r
+	c.run, c.exec, c.own = r, e, own
 	return nil
 }
 
@@ -127,6 +129,11 @@ func (c *Checker) Close() {
 	defer c.mu.Unlock()
 	if c.run != nil {
 		c.run.Close()
+	}
+	if c.own {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		c.exec.Close(ctx)
 	}
 }
 

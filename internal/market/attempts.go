@@ -280,7 +280,7 @@ func (m *Market) outcome(now time.Time, e Outcome) {
 			a.Withheld, a.Result = true, res // Fetch takes the blobs to store from it
 		}
 		t.State, t.Reason = TaskVerified, fmt.Sprintf("verified: receipt signed by %s matches outputs %s", shortAddr(a.EVM), t.OutputRoot.Short())
-		m.release(a.Provider)
+		m.holdForChecker(j, a) // or release the slot
 		m.touch(now, j, t)
 		m.logf(now, j, t.Index, "verified on %s in %s (output root %s)", shortPeer(a.Provider), v.Duration.Round(time.Millisecond), t.OutputRoot.Short())
 		// No quorum: the provider queues this consumer's next tasks until
@@ -290,6 +290,7 @@ func (m *Market) outcome(now time.Time, e Outcome) {
 		// the provider and strikes the paid result.
 		m.sampleCheck(now, j, t, t.OutputRoot, a.N)
 		m.pay(j, t, a)
+		m.runChecker(now, j, t, a) // check policy, outputs here already
 		m.paySegments(now, j, t)
 		// A backup attempt still running lost the race.
 		m.drop(now, j, t, attemptCancelled, "another attempt of the task was verified first")

@@ -45,9 +45,10 @@ func (m *Market) replicaDraw(j *Job) func(task int, peer string) float64 {
 }
 
 // rate is a check's share for j: the spec's when set, else the default;
-// none for zk jobs, whose tasks the consumer does not run.
+// none for zk jobs, whose tasks the consumer does not run, nor for check
+// jobs, whose checker judges every result.
 func rate(j *Job, set *float64, def float64) float64 {
-	if j.policy.Policy == spec.VerifyZK {
+	if j.policy.Policy == spec.VerifyZK || j.policy.Policy == spec.VerifyCheck {
 		return 0
 	}
 	if set != nil {
@@ -241,6 +242,9 @@ func (m *Market) strikeAll(now time.Time, peer, why string) {
 func (m *Market) strike(now time.Time, j *Job, t *Task, peer, why string) {
 	if t.State != TaskVerified && t.State != TaskSubmitted {
 		return
+	}
+	if j.policy.Policy == spec.VerifyCheck {
+		return // the checker judges each result on its own
 	}
 	struck := false
 	for i := range t.Attempts {

@@ -252,6 +252,8 @@ func (m *Market) Step(now time.Time, ev Event) Ready {
 		m.stored(now, e)
 	case Checked:
 		m.checked(now, e)
+	case Judged:
+		m.judged(now, e)
 	}
 	m.drive(now)
 	return m.flush()
@@ -407,6 +409,7 @@ func (m *Market) submit(now time.Time, j *Job, restored bool) {
 	if !j.State.Terminal() {
 		m.logf(now, j, -1, "job restored after restart")
 		m.refetch(j)
+		m.restoreCheckers(now, j)
 	}
 }
 
@@ -439,8 +442,8 @@ func (m *Market) settle(now time.Time, j *Job) {
 	var failed []int
 	firstReason := ""
 	for _, t := range j.Tasks {
-		if !t.State.Terminal() || t.Checking {
-			return // a local check may still reopen the task
+		if !t.State.Terminal() || t.Checking || checkerPending(j, t) {
+			return // a local check or the checker may still reopen the task
 		}
 		if t.State == TaskFailed {
 			if firstReason == "" {

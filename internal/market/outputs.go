@@ -95,6 +95,7 @@ func (m *Market) stored(now time.Time, e Stored) {
 	}
 	m.touch(now, j, t)
 	m.logf(now, j, t.Index, "outputs stored (from %s)", shortPeer(a.Provider))
+	m.runChecker(now, j, t, a)
 	m.settle(now, j)
 }
 
@@ -104,6 +105,7 @@ func (m *Market) stored(now time.Time, e Stored) {
 // otherwise the task runs again.
 func (m *Market) lost(now time.Time, j *Job, t *Task, a *Attempt, blame bool, reason string) {
 	a.State, a.Reason = attemptFailed, a.Reason+"; "+reason
+	m.endJudging(a)
 	if !blame {
 		a.State = attemptInterrupted
 	}

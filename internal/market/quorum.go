@@ -23,6 +23,8 @@ func policyNote(v spec.Verification) string {
 		return "a provider's results are replicated on a second provider until it has a run of valid ones for this program, then spot-checked at random; a wrong result resets its trust and re-checks its unchecked work"
 	case spec.VerifyZK:
 		return "every task returns a zk proof that is verified before it is accepted"
+	case spec.VerifyCheck:
+		return checkerNote
 	}
 	return "the provider's signed receipt must match the outputs"
 }

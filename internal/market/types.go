@@ -203,6 +203,13 @@ type Attempt struct {
 	// Unchecked marks a result accepted without a replica (adaptive); a
 	// re-check runs it again elsewhere if its provider is caught cheating.
 	Unchecked bool `json:"unchecked,omitempty"`
+	// Checker is the check policy's verdict on the result: "" (none yet),
+	// CheckerAccepted, or CheckerRejected or CheckerNotRun and why.
+	Checker string `json:"checker,omitempty"`
+
+	// judging: the attempt keeps its provider's slot taken until the
+	// checker's verdict (holdForChecker); not persisted.
+	judging bool
 }
 
 // Attempt states.

@@ -181,9 +181,9 @@ func (n *Node) perform(ctx context.Context, rd market.Ready) {
 			n.settle.Fetch(ctx, e) // after the attempt's voucher
 		case market.Reject:
 			n.rejectAttempt(ctx, e)
-		case market.CheckLocal:
+		case market.CheckLocal, market.RunChecker: // the consumer's own runs
 			n.wg.Add(1)
-			go func() { defer n.wg.Done(); n.post(ctx, n.check.Check(ctx, e)) }()
+			go func() { defer n.wg.Done(); n.post(ctx, n.check.Answer(ctx, e)) }()
 		case market.Fraud:
 			n.wg.Add(1)
 			go func() { defer n.wg.Done(); n.reportFraud(ctx, e) }()

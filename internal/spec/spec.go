@@ -51,6 +51,10 @@ const (
 	// VerifyZK runs a zk circuit (circuit:) instead of a WASM program; the
 	// provider returns a Groth16 proof that the consumer verifies.
 	VerifyZK = "zk"
+	// VerifyCheck runs each task once and has the consumer run the job's
+	// checker (checker:) on the result: exit 0 accepts it, anything else
+	// rejects it and convicts its provider (checker.go).
+	VerifyCheck = "check"
 	// DefaultVerification applies when a spec names no policy.
 	DefaultVerification = VerifyAdaptive
 )
@@ -96,7 +100,7 @@ func ParseVerification(s string) (Verification, error) {
 	switch s {
 	case "":
 		return Verification{Policy: DefaultVerification}, nil
-	case VerifyReceipt, VerifyAdaptive, VerifyZK:
+	case VerifyReceipt, VerifyAdaptive, VerifyZK, VerifyCheck:
 		return Verification{Policy: s}, nil
 	}
 	if k, ok := strings.CutPrefix(s, VerifyReplicate); ok {
@@ -109,7 +113,7 @@ func ParseVerification(s string) (Verification, error) {
 		}
 		return Verification{Policy: VerifyReplicate, Replicas: n}, nil
 	}
-	return Verification{}, fmt.Errorf("unknown policy %q (supported: %s, %s:K, %s, %s)", s, VerifyReceipt, VerifyReplicate, VerifyAdaptive, VerifyZK)
+	return Verification{}, fmt.Errorf("unknown policy %q (supported: %s, %s:K, %s, %s, %s)", s, VerifyReceipt, VerifyReplicate, VerifyAdaptive, VerifyZK, VerifyCheck)
 }
 
 // Policy returns the job's parsed verification policy; an invalid one
@@ -144,6 +148,9 @@ type Job struct {
 	// Checks tunes what the consumer verifies itself on top of the
 	// verification policy (nil: the consumer's defaults).
 	Checks *Checks `yaml:"checks,omitempty" json:"checks,omitempty"`
+	// Checker is the program that judges each result under verification:
+	// check (checker.go).
+	Checker *Program `yaml:"checker,omitempty" json:"checker,omitempty"`
 	// Lease sets the heartbeats of running tasks (nil: every 500ms, an
 	// attempt is dead after 4 missed).
 	Lease *Lease `yaml:"lease,omitempty" json:"lease,omitempty"`
@@ -436,6 +443,7 @@ func (j Job) validate(stage *Stage) error {
 			}
 		}
 	}
+	j.validateChecker(policy, verr == nil, add)
 	if j.Tasks.Count < 1 || j.Tasks.Count > MaxTasks {
 		add("tasks.count", "must be between 1 and %d, got %d", MaxTasks, j.Tasks.Count)
 	}
@@ -741,6 +749,9 @@ func (j Job) Resolved() error {
 	var es Errors
 	if j.Program.CID == "" && j.Policy().Policy != VerifyZK {
 		es = append(es, &FieldError{"program.cid", "the program was not uploaded (local paths are resolved by the CLI)"})
+	}
+	if j.Checker != nil && j.Checker.CID == "" {
+		es = append(es, &FieldError{"checker.cid", "the checker was not uploaded (local paths are resolved by the CLI)"})
 	}
 	for i, in := range j.Inputs {
 		if in.From != "" && in.CID == "" {
