@@ -314,37 +314,12 @@ func (m *Market) closingChecks(now time.Time, j *Job) bool {
 		if len(ts) < 2 || m.rep.Trust(p, prog).Unchecked == 0 {
 			continue // one result at stake, or checked since its last unchecked one
 		}
-		first := min(len(ts)-1, int(verify.Uniform(m.cfg.Secret, fmt.Sprintf("closing/%s/%s", j.ID, p))*float64(len(ts))))
-		t := ts[first]
-		if j.closing == nil {
-			j.closing = map[string]bool{}
-		}
-		if m.localRate(j) > 0 && !t.NoLocal && !t.Checking {
-			// The consumer can run the program: it checks two of the held
-			// results itself, which costs no provider a replica and catches
-			// a provider lying on some of its results twice as often.
-			j.closing[p] = true
-			for k, i := range []int{first, (first + len(ts)/2) % len(ts)} {
-				t := ts[i]
-				if k > 0 && (i == first || t.Checking || t.NoLocal) {
-					break
-				}
-				at := -1
-				for n := range t.Attempts {
-					if a := &t.Attempts[n]; a.Provider == p && a.State == attemptVerified {
-						at = n
-					}
-				}
-				if at < 0 {
-					continue
-				}
-				m.checkLocal(now, j, t, t.Attempts[at].N, t.OutputRoot, fmt.Sprintf("closing check: %s's latest results went unchecked, so the consumer runs this one itself before they are paid", shortPeer(p)))
-				opened = true
-			}
-			continue
-		}
+		t := ts[min(len(ts)-1, int(verify.Uniform(m.cfg.Secret, fmt.Sprintf("closing/%s/%s", j.ID, p))*float64(len(ts))))]
 		if !m.couldReplicate(now, j, t) {
 			continue
+		}
+		if j.closing == nil {
+			j.closing = map[string]bool{}
 		}
 		j.closing[p] = true
 		m.replicateAgain(now, j, t, fmt.Sprintf("closing spot-check: %s's latest results went unchecked, so one of them runs again on another provider before they are paid", shortPeer(p)))
