@@ -102,6 +102,29 @@ func (c *Client) PutBlob(ctx context.Context, r io.Reader) (BlobRef, error) {
 	return v, c.do(ctx, http.MethodPost, "/v1/blobs", r, "application/octet-stream", &v)
 }
 
+// HasBlob reports whether the node already stores blob cid, and its size
+// (HEAD /v1/blobs/{cid}): a client skips uploading what is there.
+func (c *Client) HasBlob(ctx context.Context, cid wire.CID) (int64, bool, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, strings.TrimRight(c.Base, "/")+"/v1/blobs/"+url.PathEscape(string(cid)), nil)
+	if err != nil {
+		return 0, false, err
+	}
+	req.Header.Set("Authorization", "Bearer "+c.Token)
+	resp, err := c.http().Do(req)
+	if err != nil {
+		return 0, false, fmt.Errorf("cannot reach the deco node at %s (is `deco node` or `deco devnet` running?): %w", c.Base, err)
+	}
+	resp.Body.Close()
+	switch {
+	case resp.StatusCode == http.StatusOK:
+		return resp.ContentLength, true, nil
+	case resp.StatusCode == http.StatusNotFound:
+		return 0, false, nil
+	default:
+		return 0, false, &APIError{Status: resp.StatusCode}
+	}
+}
+
 // GetBlob downloads a blob into w.
 func (c *Client) GetBlob(ctx context.Context, cid wire.CID, w io.Writer) error {
 	return c.do(ctx, http.MethodGet, "/v1/blobs/"+url.PathEscape(string(cid)), nil, "", w)

@@ -173,6 +173,9 @@ func (s *Server) getBlob(w http.ResponseWriter, r *http.Request) {
 	defer rc.Close()
 	w.Header().Set("Content-Type", "application/octet-stream")
 	w.Header().Set("Content-Length", strconv.FormatInt(n, 10))
+	if r.Method == http.MethodHead {
+		return // a client asking whether to upload (Client.HasBlob)
+	}
 	io.Copy(w, rc)
 }
 

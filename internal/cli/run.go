@@ -162,6 +162,17 @@ func resolve(ctx context.Context, c *api.Client, j *spec.Job, base string) error
 			return api.BlobRef{}, fmt.Errorf("%s: %w", field, err)
 		}
 		defer f.Close()
+		// A file the node already stores (the same module run again) is
+		// not sent again: its hash is cheaper than its upload.
+		h := wire.NewHasher()
+		if n, err := io.Copy(h, f); err == nil {
+			if size, ok, err := c.HasBlob(ctx, h.Sum()); err == nil && ok && size == n {
+				return api.BlobRef{CID: h.Sum(), Size: n}, nil
+			}
+		}
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return api.BlobRef{}, fmt.Errorf("%s: %w", field, err)
+		}
 		ref, err := c.PutBlob(ctx, f)
 		if err != nil {
 			return ref, fmt.Errorf("%s: upload %s: %w", field, path, err)

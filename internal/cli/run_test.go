@@ -2,10 +2,17 @@ package cli
 
 import (
 	"bytes"
+	"context"
+	"net/http"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/deco-network/deco/examples"
 	"github.com/deco-network/deco/internal/api"
+	"github.com/deco-network/deco/internal/spec"
+	"github.com/deco-network/deco/internal/wire"
 )
 
 // The --wait summary of a zk job counts settlements against the proven
@@ -56,3 +63,47 @@ func TestSummaryOfProofJob(t *testing.T) {
 		})
 	}
 }
+
+// A module the node already stores is not uploaded again: resolve asks
+// the node (HEAD /v1/blobs/{cid}) and names the stored blob.
+func TestResolveSkipsStoredModule(t *testing.T) {
+	c := cluster(t, 1)
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "hello.wasm")
+	if err := os.WriteFile(path, examples.HelloWASM(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	want := wire.CIDOf(examples.HelloWASM())
+	if _, ok, err := c.Client.HasBlob(ctx, want); err != nil || ok {
+		t.Fatalf("HasBlob before any upload: %v, %v", ok, err)
+	}
+	j := spec.Job{Program: spec.Program{WASM: path}}
+	if err := resolve(ctx, c.Client, &j, "."); err != nil {
+		t.Fatal(err)
+	}
+	size, ok, err := c.Client.HasBlob(ctx, want)
+	if err != nil || !ok || size != int64(len(examples.HelloWASM())) || j.Program.CID != want {
+		t.Fatalf("after the upload: HasBlob %d, %v, %v; program %s, want %s", size, ok, err, j.Program.CID, want)
+	}
+	// The second resolve asks and does not upload.
+	posts := 0
+	cl := *c.Client
+	cl.HTTP = &http.Client{Transport: roundTrip(func(r *http.Request) (*http.Response, error) {
+		if r.Method == http.MethodPost && r.URL.Path == "/v1/blobs" {
+			posts++
+		}
+		return http.DefaultTransport.RoundTrip(r)
+	})}
+	j2 := spec.Job{Program: spec.Program{WASM: path}}
+	if err := resolve(ctx, &cl, &j2, "."); err != nil {
+		t.Fatal(err)
+	}
+	if posts != 0 || j2.Program.CID != want || j2.Program.Size != int64(len(examples.HelloWASM())) {
+		t.Fatalf("second resolve uploaded %d times and named %s (%d bytes), want no upload and the stored %s", posts, j2.Program.CID, j2.Program.Size, want)
+	}
+}
+
+type roundTrip func(*http.Request) (*http.Response, error)
+
+func (f roundTrip) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
