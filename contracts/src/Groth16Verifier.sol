@@ -92,27 +92,23 @@ contract Groth16Verifier {
     function verifyProof(uint256[8] calldata proof, uint256[1] calldata input) external view {
         uint256 s = input[0];
         if (s >= R) revert PublicInputNotInField();
-        (uint256 lx, uint256 ly) = _publicTerm(s);
-        uint256[24] memory p;
+        // The pairing precompile's input, 24 words: (A, B), (C, -δ), (α, -β),
+        // (L, -γ). Written word by word rather than as a Solidity array,
+        // which would be zeroed first: this keeps the check's cost that of a
+        // verifier with the key in constants.
+        uint256 p;
         assembly ("memory-safe") {
-            calldatacopy(p, proof, 0x100) // A, B, C
+            p := mload(0x40)
+            mstore(0x40, add(p, 0x300))
+            calldatacopy(p, proof, 0x100)
         }
-        p[8] = DELTA_NEG_X_1;
-        p[9] = DELTA_NEG_X_0;
-        p[10] = DELTA_NEG_Y_1;
-        p[11] = DELTA_NEG_Y_0;
-        p[12] = ALPHA_X;
-        p[13] = ALPHA_Y;
-        p[14] = BETA_NEG_X_1;
-        p[15] = BETA_NEG_X_0;
-        p[16] = BETA_NEG_Y_1;
-        p[17] = BETA_NEG_Y_0;
-        p[18] = lx;
-        p[19] = ly;
-        p[20] = GAMMA_NEG_X_1;
-        p[21] = GAMMA_NEG_X_0;
-        p[22] = GAMMA_NEG_Y_1;
-        p[23] = GAMMA_NEG_Y_0;
+        unchecked {
+            _g2(p + 0x100, DELTA_NEG_X_1, DELTA_NEG_X_0, DELTA_NEG_Y_1, DELTA_NEG_Y_0);
+            _g1(p + 0x180, ALPHA_X, ALPHA_Y);
+            _g2(p + 0x1c0, BETA_NEG_X_1, BETA_NEG_X_0, BETA_NEG_Y_1, BETA_NEG_Y_0);
+            _publicTerm(p + 0x240, s); // before -γ: it uses -γ's words as scratch
+            _g2(p + 0x280, GAMMA_NEG_X_1, GAMMA_NEG_X_0, GAMMA_NEG_Y_1, GAMMA_NEG_Y_0);
+        }
         bool ok;
         assembly ("memory-safe") {
             // The precompile fails on points off the curve or coordinates
@@ -123,20 +119,37 @@ contract Groth16Verifier {
         if (!ok) revert ProofInvalid();
     }
 
-    /// @dev L = IC0 + s · IC1: q holds IC0, IC1, s; the multiplication
-    /// reads IC1 and s and leaves s · IC1 in place of IC1, the addition
-    /// reads IC0 and that and leaves L in place of IC0.
-    function _publicTerm(uint256 s) private view returns (uint256 x, uint256 y) {
-        uint256[5] memory q = [IC0_X, IC0_Y, IC1_X, IC1_Y, s];
+    /// @dev Writes L = IC0 + s · IC1 at `at`; the 3 words after it are
+    /// scratch: IC1 and s, then s · IC1.
+    function _publicTerm(uint256 at, uint256 s) private view {
         bool ok;
+        unchecked {
+            _g1(at, IC0_X, IC0_Y);
+            _g1(at + 0x40, IC1_X, IC1_Y);
+        }
         assembly ("memory-safe") {
-            let m := add(q, 0x40)
+            let m := add(at, 0x40)
+            mstore(add(at, 0x80), s)
             ok := staticcall(gas(), PRECOMPILE_MUL, m, 0x60, m, 0x40)
-            ok := and(ok, staticcall(gas(), PRECOMPILE_ADD, q, 0x80, q, 0x40))
-            x := mload(q)
-            y := mload(add(q, 0x20))
+            ok := and(ok, staticcall(gas(), PRECOMPILE_ADD, at, 0x80, at, 0x40))
         }
         if (!ok) revert ProofInvalid();
+    }
+
+    function _g1(uint256 at, uint256 x, uint256 y) private pure {
+        assembly ("memory-safe") {
+            mstore(at, x)
+            mstore(add(at, 0x20), y)
+        }
+    }
+
+    function _g2(uint256 at, uint256 x1, uint256 x0, uint256 y1, uint256 y0) private pure {
+        assembly ("memory-safe") {
+            mstore(at, x1)
+            mstore(add(at, 0x20), x0)
+            mstore(add(at, 0x40), y1)
+            mstore(add(at, 0x60), y0)
+        }
     }
 
     /// @dev Refuses a key with a point at infinity (no setup makes one) or
