@@ -170,8 +170,9 @@ contract Groth16Verifier {
                 || (gammaNeg[0] | gammaNeg[1] | gammaNeg[2] | gammaNeg[3]) == 0
                 || (deltaNeg[0] | deltaNeg[1] | deltaNeg[2] | deltaNeg[3]) == 0
         ) revert BadVerifyingKey();
-        // ic0 + ic1 is a G1 point on the curve iff both are (the addition
-        // precompile checks its inputs); pairing it against δ covers both.
+        // The addition precompile fails unless IC0 and IC1 are on the
+        // curve; the pairing one unless α and their sum are and -β, -γ and
+        // -δ are in G2.
         uint256[4] memory sum = [ic0[0], ic0[1], ic1[0], ic1[1]];
         bool ok;
         assembly ("memory-safe") {
