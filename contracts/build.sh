@@ -51,5 +51,6 @@ rm -f "$bindings"/*.gen.go "$hostile"/*.gen.go
 bind DecoToken "$artifacts" "$bindings" token.gen.go
 bind ProviderRegistry "$artifacts" "$bindings" registry.gen.go
 bind JobEscrow "$artifacts" "$bindings" escrow.gen.go
+bind Groth16Verifier "$artifacts" "$bindings" verifier.gen.go
 bind ReentrantToken "$artifacts/test" "$hostile" reentrant_token.gen.go
 echo "build.sh: wrote $artifacts, $bindings, $hostile"

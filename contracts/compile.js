@@ -111,8 +111,4 @@ function findImport(unit) {
   return { error: `import not found: ${unit}` };
 }
 
-module.exports = { SETTINGS, checkPinned };
-
-if (require.main === module) {
-  main();
-}
+main();

@@ -2,7 +2,6 @@ package e2e
 
 import (
 	"encoding/json"
-	"github.com/deco-network/deco/internal/zk/zktest"
 	"math/big"
 	"strings"
 	"testing"
@@ -17,7 +16,6 @@ import (
 // price the proof escrow paid, and each provider's DECO balance up by
 // exactly what it was paid.
 func TestZKJobSettledOnChain(t *testing.T) {
-	zktest.RequireCompiler(t, "the zk e2e test")
 	dir, dn := startDevnet(t, 2)
 	var providers []string
 	for _, n := range dn.Nodes {

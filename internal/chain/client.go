@@ -122,6 +122,7 @@ var (
 	tokenABI    = bindings.NewDecoToken()
 	registryABI = bindings.NewProviderRegistry()
 	escrowABI   = bindings.NewJobEscrow()
+	verifierABI = bindings.NewGroth16Verifier()
 )
 
 // Client is a Chain bound to one signing key, over either the simulated

@@ -24,9 +24,10 @@
 // the providers the registry's events touched after a block, so a reader
 // (internal/stake) can cache standings and refresh them on events.
 //
-// Proof jobs (ProofEscrow, the zk policy): the escrow's owner deploys a
-// Groth16 verifier exported by internal/zk (DeployVerifier) and registers
-// it under a circuit id (SetCircuit; the id is the verifying key's
+// Proof jobs (ProofEscrow, the zk policy): the escrow's owner deploys
+// Deco's one Groth16 verifier contract with a circuit's verifying key
+// (DeployGroth16Verifier; the key from internal/zk's EVMKey; no Solidity
+// compiler at run time) and registers it under a circuit id (SetCircuit; the id is the verifying key's
 // digest). A consumer opens a job with OpenProofJob: a circuit, a price
 // per task and the root of a TaskTree whose leaves bind each task id and
 // index to the inputs the consumer fixes. A provider proves a task with

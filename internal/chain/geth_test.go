@@ -106,7 +106,7 @@ func TestGethDev(t *testing.T) {
 	// A proof job: the escrow verifies a gnark proof with the EVM's
 	// pairing and sha256 precompiles and pays at once.
 	z := zkFixture(t, "mimc-chain/4")
-	verifier, err := admin.DeployVerifier(ctx, z.verifier)
+	verifier, err := admin.DeployGroth16Verifier(ctx, z.key)
 	must(t, err)
 	must(t, admin.SetCircuit(ctx, z.id, verifier, len(z.c.Fixed()), z.c.NumPublic()))
 	pj := newProofJob(t, consumer.Address(), "geth/zk", z, 2)

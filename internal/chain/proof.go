@@ -16,7 +16,7 @@ import (
 // ProofEscrow is the escrow's zk settlement: jobs paid per task against
 // Groth16 proofs that the escrow checks with a registered verifier
 // contract. *Client implements it; the circuit registry itself is the
-// owner's (Client.DeployVerifier, Client.SetCircuit).
+// owner's (Client.DeployGroth16Verifier, Client.SetCircuit).
 type ProofEscrow interface {
 	// OpenProofJob opens an escrow for jobID like OpenJob (approving the
 	// escrow first if needed), paid per task: each task committed by
@@ -87,8 +87,41 @@ type ProofClaim struct {
 	PublicInputs []*big.Int
 }
 
-// DeployVerifier deploys a zk verifier contract from its creation
-// bytecode (zk.CompileVerifier) and returns its address.
+// Groth16Key is a Groth16 verifying key on BN254 with one public input,
+// as the constructor of Deco's verifier contract (Groth16Verifier) takes
+// it: G1 points (x, y), G2 points (x.imaginary, x.real, y.imaginary,
+// y.real), β, γ and δ negated, IC0 and IC1 the constant and the public
+// input's term. zk.VerifyingKey.EVMKey gives one (zk.EVMKey has this
+// layout: convert with Groth16Key(k)).
+type Groth16Key struct {
+	Alpha    [2]*big.Int
+	BetaNeg  [4]*big.Int
+	GammaNeg [4]*big.Int
+	DeltaNeg [4]*big.Int
+	IC0      [2]*big.Int
+	IC1      [2]*big.Int
+}
+
+// DeployGroth16Verifier deploys Deco's one verifier contract, compiled
+// into this binary (bindings.Groth16VerifierMetaData), with key in its
+// immutables, and returns its address for SetCircuit. The contract
+// reverts BadVerifyingKey (the deployment fails) on a key with a point at
+// infinity or off the curve.
+func (c *Client) DeployGroth16Verifier(ctx context.Context, key Groth16Key) (common.Address, error) {
+	for _, w := range [][]*big.Int{key.Alpha[:], key.BetaNeg[:], key.GammaNeg[:], key.DeltaNeg[:], key.IC0[:], key.IC1[:]} {
+		for _, v := range w {
+			if v == nil || v.Sign() < 0 || v.BitLen() > 256 {
+				return common.Address{}, fmt.Errorf("deploy Groth16Verifier: the key has a missing or out-of-range word: use zk.VerifyingKey.EVMKey")
+			}
+		}
+	}
+	return c.create(ctx, "deploy Groth16Verifier", bindings.Groth16VerifierMetaData.Bin,
+		verifierABI.PackConstructor(key.Alpha, key.BetaNeg, key.GammaNeg, key.DeltaNeg, key.IC0, key.IC1))
+}
+
+// DeployVerifier deploys a verifier contract from its creation bytecode
+// and returns its address: for contracts other than Deco's own verifier
+// (DeployGroth16Verifier), such as tests' stand-ins.
 func (c *Client) DeployVerifier(ctx context.Context, bin []byte) (common.Address, error) {
 	if len(bin) == 0 {
 		return common.Address{}, fmt.Errorf("deploy verifier: no bytecode")

@@ -16,16 +16,15 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/deco-network/deco/internal/zk"
-	"github.com/deco-network/deco/internal/zk/zktest"
 )
 
-// zkCircuit is a circuit with keys from one setup and its compiled
-// verifier, shared by the tests of one run (setup and solc take seconds).
+// zkCircuit is a circuit with keys from one setup, shared by the tests of
+// one run (a setup takes seconds).
 type zkCircuit struct {
-	c        *zk.Circuit
-	keys     *zk.Keys
-	id       [32]byte // registry id: the verifying key's digest
-	verifier []byte   // creation bytecode
+	c    *zk.Circuit
+	keys *zk.Keys
+	id   [32]byte   // registry id: the verifying key's digest
+	key  Groth16Key // the verifier contract's constructor arguments
 }
 
 var (
@@ -38,7 +37,6 @@ var zkTestCircuits = []string{"cubic", "sumsq/16", "mimc-chain/4"}
 
 func zkFixture(t *testing.T, name string) *zkCircuit {
 	t.Helper()
-	zktest.RequireCompiler(t, "the on-chain zk verification test")
 	zkMu.Lock()
 	defer zkMu.Unlock()
 	if z, ok := zkCache[name]; ok {
@@ -48,15 +46,11 @@ func zkFixture(t *testing.T, name string) *zkCircuit {
 	must(t, err)
 	keys, err := zk.Setup(context.Background(), c)
 	must(t, err)
-	src, err := keys.Verifying.Solidity()
-	must(t, err)
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	art, err := zk.CompileVerifier(ctx, src, "")
+	key, err := keys.Verifying.EVMKey()
 	must(t, err)
 	id, err := keys.Verifying.Digest()
 	must(t, err)
-	z := &zkCircuit{c: c, keys: keys, id: id, verifier: art.Bin}
+	z := &zkCircuit{c: c, keys: keys, id: id, key: Groth16Key(key)}
 	zkCache[name] = z
 	return z
 }
@@ -65,7 +59,7 @@ func zkFixture(t *testing.T, name string) *zkCircuit {
 func (e *testEnv) register(z *zkCircuit) {
 	e.t.Helper()
 	dep := e.sim.Deployer()
-	addr, err := dep.DeployVerifier(e.ctx, z.verifier)
+	addr, err := dep.DeployGroth16Verifier(e.ctx, z.key)
 	must(e.t, err)
 	must(e.t, dep.SetCircuit(e.ctx, z.id, addr, len(z.c.Fixed()), z.c.NumPublic()))
 }
@@ -347,7 +341,7 @@ func TestProofRegistryAndTerms(t *testing.T) {
 	e := newTestEnv(t)
 	ctx := e.ctx
 	dep := e.sim.Deployer()
-	verifier, err := dep.DeployVerifier(ctx, z.verifier)
+	verifier, err := dep.DeployGroth16Verifier(ctx, z.key)
 	must(t, err)
 	_, err = e.consumer.Circuit(ctx, z.id)
 	wantRevert(t, err, ErrUnknownCircuit)

@@ -83,6 +83,7 @@ var (
 	ErrProofVerifies     = &RevertError{Name: "ProofVerifies"}
 	ErrBadClaimSignature = &RevertError{Name: "BadClaimSignature"}
 	ErrVerifierGas       = &RevertError{Name: "VerifierGas"}
+	ErrBadVerifyingKey   = &RevertError{Name: "BadVerifyingKey"}
 )
 
 // RevertError is a contract revert decoded against Deco's ABIs.
@@ -182,9 +183,11 @@ var hints = map[string]string{
 	"TaskNotCommitted":             "the task id, index, fixed inputs or Merkle path do not match the job's task root",
 	"AlreadySettled":               "this task was already paid for",
 	"ProofRejected":                "the verifier rejected the proof for this statement (its digest of the public inputs); nothing was paid",
+	"BadVerifyingKey":              "the verifying key has a point at infinity or off the curve: deploy the key zk.VerifyingKey.EVMKey gives",
 }
 
-// verifierErrors name the reverts of gnark's Solidity verifier.
+// verifierErrors name the reverts of a verifier the escrow calls: Deco's
+// Groth16Verifier or one exported by gnark.
 var verifierErrors = func() map[[4]byte]string {
 	out := map[[4]byte]string{}
 	for _, sig := range []string{"ProofInvalid()", "PublicInputNotInField()", "CommitmentInvalid()"} {
@@ -232,6 +235,7 @@ var errorABIs = func() []abi.Error {
 		bindings.NewJobEscrow().GetABI(),
 		bindings.NewProviderRegistry().GetABI(),
 		bindings.NewDecoToken().GetABI(),
+		bindings.NewGroth16Verifier().GetABI(),
 	} {
 		for _, e := range a.Errors {
 			var id [4]byte

@@ -38,7 +38,7 @@ func (d *Chain) SetupCircuits(ctx context.Context, keys zk.Cache, log io.Writer)
 	if d.owner == nil {
 		return fmt.Errorf("dev chain: no owner client to register circuits with")
 	}
-	if err := SetupCircuits(ctx, d.owner, keys, Circuits, ""); err != nil {
+	if err := SetupCircuits(ctx, d.owner, keys, Circuits); err != nil {
 		return err
 	}
 	d.Circuits = append([]string(nil), Circuits...)

@@ -13,12 +13,11 @@ import (
 var Circuits = []string{"cubic", "sumsq/16", "mimc-chain/16"}
 
 // SetupCircuits makes circuits provable and payable on a chain: keys from
-// cache (a trusted setup the first time), each verifier compiled (cached
-// too; needs Node.js and contracts/node_modules, see zk.CompileVerifier
-// and contracts, "" to find it), deployed and registered in the escrow by
-// owner, the escrow's owner. A circuit already registered with these keys
-// is left alone.
-func SetupCircuits(ctx context.Context, owner *chain.Client, cache zk.Cache, names []string, contracts string) error {
+// cache (a trusted setup the first time), and for each circuit Deco's
+// verifier contract (compiled into the binary) deployed with its verifying
+// key and registered in the escrow by owner, the escrow's owner. A circuit
+// already registered with these keys is left alone.
+func SetupCircuits(ctx context.Context, owner *chain.Client, cache zk.Cache, names []string) error {
 	for _, name := range names {
 		c, err := zk.Lookup(name)
 		if err != nil {
@@ -35,11 +34,11 @@ func SetupCircuits(ctx context.Context, owner *chain.Client, cache zk.Cache, nam
 		if _, err := owner.Circuit(ctx, id); err == nil {
 			continue
 		}
-		bin, err := cache.Verifier(ctx, ck.Verifying, contracts)
+		key, err := ck.Verifying.EVMKey()
 		if err != nil {
 			return fmt.Errorf("verifier of %s: %w", c.ID(), err)
 		}
-		addr, err := owner.DeployVerifier(ctx, bin)
+		addr, err := owner.DeployGroth16Verifier(ctx, chain.Groth16Key(key))
 		if err != nil {
 			return fmt.Errorf("deploy the verifier of %s: %w", c.ID(), err)
 		}

@@ -3,7 +3,6 @@ package node
 import (
 	"context"
 	"github.com/deco-network/deco/internal/api"
-	"github.com/deco-network/deco/internal/zk/zktest"
 	"math/big"
 	"os"
 	"strings"
@@ -24,12 +23,11 @@ import (
 )
 
 // zkKeys is one key cache for the package's tests: each circuit is set up
-// and its verifier compiled once per test binary.
+// once per test binary.
 var zkKeys = sync.OnceValues(func() (string, error) { return os.MkdirTemp("", "deco-node-zk-keys-") })
 
 func zkCache(t *testing.T) zk.Cache {
 	t.Helper()
-	zktest.RequireCompiler(t, "the zk job test")
 	dir, err := zkKeys()
 	if err != nil {
 		t.Fatal(err)
@@ -59,7 +57,7 @@ func TestZKJobPaidOnProof(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	const circuit = "mimc-chain/8"
-	if err := devnet.SetupCircuits(ctx, c.Sim.Deployer(), cache, []string{circuit}, ""); err != nil {
+	if err := devnet.SetupCircuits(ctx, c.Sim.Deployer(), cache, []string{circuit}); err != nil {
 		t.Fatal(err)
 	}
 	cheater, honest := c.Providers[0], c.Providers[1]

@@ -44,8 +44,7 @@ func IsProvingKey(b []byte) bool { return bytes.HasPrefix(b, []byte(pkMagic)) }
 
 // Cache keeps keys on disk in Dir, named by circuit and circuit hash, so a
 // setup runs once per circuit (setup of a large circuit takes minutes).
-// It also keeps each verifying key's compiled Solidity verifier. Files are
-// written atomically and setups are serialized per circuit (see Ensure),
+// Files are written atomically and setups are serialized per circuit (see Ensure),
 // so a cache may be shared by processes.
 type Cache struct{ Dir string }
 
@@ -172,32 +171,6 @@ func (k Cache) List() ([]*CachedKeys, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Circuit.ID() < out[j].Circuit.ID() })
 	return out, nil
-}
-
-// Verifier returns the creation bytecode of vk's Solidity verifier,
-// compiling it (CompileVerifier with contracts dir, "" to find it) once and
-// caching it under the key's digest.
-func (k Cache) Verifier(ctx context.Context, vk *VerifyingKey, contracts string) ([]byte, error) {
-	d, err := vk.Digest()
-	if err != nil {
-		return nil, err
-	}
-	path := filepath.Join(k.Dir, "verifier."+hex.EncodeToString(d[:8])+".bin")
-	if b, err := os.ReadFile(path); err == nil && len(b) > 0 {
-		return b, nil
-	}
-	src, err := vk.Solidity()
-	if err != nil {
-		return nil, err
-	}
-	art, err := CompileVerifier(ctx, src, contracts)
-	if err != nil {
-		return nil, err
-	}
-	if err := os.MkdirAll(k.Dir, 0o700); err == nil {
-		writeAtomic(path, art.Bin) // a cache: a failed write only costs a compile
-	}
-	return art.Bin, nil
 }
 
 func writeAtomic(path string, b []byte) error {

@@ -53,11 +53,14 @@
 // (gnark's backend/groth16/bn254/mpcsetup), which is sound if one
 // participant is honest.
 //
-// On chain: VerifyingKey.Solidity exports gnark's verifier contract and
-// CompileVerifier compiles it with the project's pinned solc
-// (node contracts/compile-verifier.js; ErrNoCompiler without Node.js or
-// contracts/node_modules). internal/chain deploys it and registers it in
-// the escrow under VerifyingKey.Digest.
+// On chain: one verifier contract serves every circuit
+// (contracts/src/Groth16Verifier.sol, compiled once and committed; its
+// bytecode is in the binary through internal/chain's bindings). A circuit
+// gets its own deployment, its verifying key as constructor arguments:
+// VerifyingKey.EVMKey gives them (ErrNotOnChain for a key with other than
+// one public input or with commitments), chain.Client.DeployGroth16Verifier
+// deploys it, and the escrow registers it under VerifyingKey.Digest. No
+// Solidity compiler runs at run time.
 //
 // Fraud: a provider writes a proof under /outputs as Proof.Files (the
 // circuit ID, the proof, the public inputs as 32-byte words), so its

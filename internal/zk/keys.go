@@ -208,7 +208,7 @@ func fits(pk *groth16bn254.ProvingKey, cs constraint.ConstraintSystem) error {
 }
 
 // VerifyingKey checks proofs of one circuit, off-chain (Verify) or
-// on-chain (Solidity exports it as a verifier contract).
+// on-chain (EVMKey gives it to the on-chain verifier).
 type VerifyingKey struct {
 	circuit string
 	vk      groth16.VerifyingKey
@@ -255,18 +255,6 @@ func LoadVerifyingKey(b []byte) (*VerifyingKey, error) {
 		return nil, fmt.Errorf("%w: verifying key of %s: %v", ErrMalformed, id, err)
 	}
 	return &VerifyingKey{circuit: id, vk: vk}, nil
-}
-
-// Solidity exports the key as a Solidity verifier contract (gnark's
-// template, contract name Verifier). Its verifyProof(uint256[8] proof,
-// uint256[1] input), the input being the StatementDigest, reverts unless
-// the proof verifies; CompileVerifier turns it into bytecode.
-func (k *VerifyingKey) Solidity() (string, error) {
-	var buf bytes.Buffer
-	if err := k.vk.ExportSolidity(&buf); err != nil {
-		return "", fmt.Errorf("zk: export verifier of %s: %w", k.circuit, err)
-	}
-	return buf.String(), nil
 }
 
 func splitHeader(b []byte, magic string) (id string, body []byte, err error) {

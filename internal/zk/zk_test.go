@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"math/big"
-	"os"
 	"sync"
 	"testing"
 
@@ -468,38 +467,6 @@ func TestSolveCubicProperty(t *testing.T) {
 			t.Fatalf("solveCubic(f(%s)+1) found a solution", x)
 		}
 	})
-}
-
-func TestCompileVerifier(t *testing.T) {
-	if why := CompilerMissing(); why != "" {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s: CI needs Node.js and the contracts' npm packages to compile zk verifiers", why)
-		}
-		t.Skipf("%s: skipping the Solidity verifier test", why)
-	}
-	keys := testKeys(t, lookup(t, "cubic"))
-	src, err := keys.Verifying.Solidity()
-	if err != nil {
-		t.Fatal(err)
-	}
-	art, err := CompileVerifier(context.Background(), src, "")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(art.Bin) < 1000 || !json.Valid(art.ABI) || art.Compiler == "" {
-		t.Fatalf("artifact: %d bytes of code, compiler %q", len(art.Bin), art.Compiler)
-	}
-	if _, err := CompileVerifier(context.Background(), "contract {", ""); err == nil || errors.Is(err, ErrNoCompiler) {
-		t.Fatalf("bad source: %v", err)
-	}
-}
-
-func TestCompileVerifierWithoutPackages(t *testing.T) {
-	dir := t.TempDir()
-	_, err := CompileVerifier(context.Background(), "contract Verifier {}", dir)
-	if !errors.Is(err, ErrNoCompiler) {
-		t.Fatalf("contracts dir without compile-verifier.js or node_modules: %v, want ErrNoCompiler", err)
-	}
 }
 
 // negated is p.Negated, checked to be still about the same task: the

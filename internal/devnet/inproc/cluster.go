@@ -84,7 +84,7 @@ func (c *Cluster) SetupCircuits(ctx context.Context, names ...string) error {
 	if c.Sim == nil {
 		return errNoChain
 	}
-	return devnet.SetupCircuits(ctx, c.Sim.Deployer(), c.keys, names, "")
+	return devnet.SetupCircuits(ctx, c.Sim.Deployer(), c.keys, names)
 }
 
 var errNoChain = errors.New("the cluster has no chain: start it with Options.Chain")
