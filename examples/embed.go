@@ -27,6 +27,8 @@ var (
 	miningWASM []byte
 	//go:embed mining/check/check.wasm
 	miningCheckWASM []byte
+	//go:embed montecarlo/montecarlo.wasm
+	monteCarloWASM []byte
 )
 
 // RenderWASM is the ray tracer: one horizontal band of the scene per task.
@@ -64,3 +66,8 @@ func MiningWASM() []byte { return miningWASM }
 // MiningCheckWASM is the mining job's checker (mining/check/): it verifies
 // a task's nonce with one hash.
 func MiningCheckWASM() []byte { return miningCheckWASM }
+
+// MonteCarloWASM is the Monte Carlo option pricer (montecarlo/): each
+// task writes result.json with its path count, sum and sum of squares of
+// the discounted payoffs.
+func MonteCarloWASM() []byte { return monteCarloWASM }

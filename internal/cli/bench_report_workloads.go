@@ -3,8 +3,10 @@ package cli
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -17,6 +19,7 @@ import (
 
 	"github.com/deco-network/deco/examples"
 	"github.com/deco-network/deco/examples/kernel"
+	"github.com/deco-network/deco/examples/mining/pow"
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/devnet/inproc"
 	"github.com/deco-network/deco/internal/exec/wasm"
@@ -48,6 +51,85 @@ var reportWorkloads = []reportWorkload{
 	{Name: "hello", What: "the hello example: each task writes a line and its index squared", Job: helloJob, Check: checkHello},
 	{Name: "render", What: "the ray tracer, one band of the image per task", Job: renderJob},
 	{Name: "kernel", What: "the compute kernel (`deco bench kernel`'s ray tracer), whole image per task", Job: kernelJob, Check: checkKernel},
+	{Name: "montecarlo", What: "Monte Carlo price of a European call, its own random stream per task (replicate:2)", Job: monteCarloJob, Check: checkMonteCarlo},
+	{Name: "mining", What: "proof-of-work nonce search, one range per task, each result judged by a checker (verification: check)", Job: miningJob, Check: checkMining},
+}
+
+// The option the Monte Carlo workload prices.
+var mcArgs = []string{"--seed", "2026", "--task", "{{index}}", "--spot", "100", "--strike", "105", "--rate", "0.05", "--vol", "0.2", "--years", "1"}
+
+func monteCarloJob(ctx context.Context, c *api.Client, quick bool) (spec.Job, error) {
+	args := append(append([]string(nil), mcArgs...), "--paths", strconv.Itoa(pick(quick, 20_000, 200_000)))
+	j, err := uploadJob(ctx, c, "montecarlo", examples.MonteCarloWASM(), pick(quick, 4, 16), args)
+	if err != nil {
+		return j, err
+	}
+	j.Verification = "replicate:2"
+	return j, nil
+}
+
+// checkMonteCarlo pools the tasks' payoffs and checks the price is within
+// 4 standard errors of the Black–Scholes closed form.
+func checkMonteCarlo(ctx context.Context, c *api.Client, _ spec.Job, final *api.JobView) error {
+	var n, sum, sq float64
+	for _, t := range final.Tasks {
+		b, err := taskOutput(ctx, c, t, "result.json")
+		if err != nil {
+			return err
+		}
+		var r struct {
+			Paths      int
+			Sum, SumSq float64
+		}
+		if err := json.Unmarshal(b, &r); err != nil || r.Paths < 1 {
+			return fmt.Errorf("task %d: result.json: %v", t.Index, err)
+		}
+		n, sum, sq = n+float64(r.Paths), sum+r.Sum, sq+r.SumSq
+	}
+	price := sum / n
+	stderr := math.Sqrt(max(sq/n-price*price, 0) / n)
+	const spot, strike, rate, vol, years = 100.0, 105.0, 0.05, 0.2, 1.0
+	d1 := (math.Log(spot/strike) + (rate+vol*vol/2)*years) / (vol * math.Sqrt(years))
+	d2 := d1 - vol*math.Sqrt(years)
+	phi := func(x float64) float64 { return 0.5 * math.Erfc(-x/math.Sqrt2) }
+	exact := spot*phi(d1) - strike*math.Exp(-rate*years)*phi(d2)
+	if math.Abs(price-exact) > 4*stderr {
+		return fmt.Errorf("price %.4f ± %.4f is %.1f standard errors from the closed form %.4f", price, stderr, math.Abs(price-exact)/stderr, exact)
+	}
+	return nil
+}
+
+func miningJob(ctx context.Context, c *api.Client, quick bool) (spec.Job, error) {
+	bits := pick(quick, 12, 20)
+	j, err := uploadJob(ctx, c, "mining", examples.MiningWASM(), pick(quick, 2, 8),
+		[]string{"--header", "6465636f2d626c6f636b2d3137", "--bits", strconv.Itoa(bits), "--span", strconv.Itoa(1 << (bits + 4))})
+	if err != nil {
+		return j, err
+	}
+	ref, err := c.PutBlob(ctx, bytes.NewReader(examples.MiningCheckWASM()))
+	if err != nil {
+		return j, fmt.Errorf("upload the mining checker: %w", err)
+	}
+	j.Verification, j.Checker = spec.VerifyCheck, &spec.Program{CID: ref.CID, Size: ref.Size}
+	return j, nil
+}
+
+// checkMining checks each task's nonce with one hash, in plain Go.
+func checkMining(ctx context.Context, c *api.Client, j spec.Job, final *api.JobView) error {
+	for _, t := range final.Tasks {
+		b, err := taskOutput(ctx, c, t, pow.ResultFile)
+		if err != nil {
+			return err
+		}
+		pj, err := pow.Parse(j.Tasks.Args, t.Index)
+		if err != nil {
+			return err
+		}
+		if err := pj.Check(string(b)); err != nil {
+			return fmt.Errorf("task %d: %w", t.Index, err)
+		}
+	}
+	return nil
 }
 
 // uploadJob uploads module and returns a job of it with tasks tasks.
