@@ -35,6 +35,9 @@ func TestBenchReport(t *testing.T) {
 	if strings.Contains(md, "Not measured") {
 		t.Fatalf("a section was not measured:\n%s", md)
 	}
+	if strings.Contains(md, "FAILED") {
+		t.Fatalf("a workload's result differs from the one computed outside Deco:\n%s", md)
+	}
 	number := regexp.MustCompile(`\d+\.\d+`)
 	sections := []struct{ title, mustHave string }{
 		{"Machine", "cores"},

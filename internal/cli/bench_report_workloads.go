@@ -59,8 +59,8 @@ var reportWorkloads = []reportWorkload{
 var mcArgs = []string{"--seed", "2026", "--task", "{{index}}", "--spot", "100", "--strike", "105", "--rate", "0.05", "--vol", "0.2", "--years", "1"}
 
 func monteCarloJob(ctx context.Context, c *api.Client, quick bool) (spec.Job, error) {
-	args := append(append([]string(nil), mcArgs...), "--paths", strconv.Itoa(pick(quick, 20_000, 200_000)))
-	j, err := uploadJob(ctx, c, "montecarlo", examples.MonteCarloWASM(), pick(quick, 4, 16), args)
+	args := append(append([]string(nil), mcArgs...), "--paths", strconv.Itoa(pick(quick, 20_000, 100_000)))
+	j, err := uploadJob(ctx, c, "montecarlo", examples.MonteCarloWASM(), pick(quick, 4, 8), args)
 	if err != nil {
 		return j, err
 	}
@@ -78,8 +78,9 @@ func checkMonteCarlo(ctx context.Context, c *api.Client, _ spec.Job, final *api.
 			return err
 		}
 		var r struct {
-			Paths      int
-			Sum, SumSq float64
+			Paths int     `json:"paths"`
+			Sum   float64 `json:"sum"`
+			SumSq float64 `json:"sum_sq"`
 		}
 		if err := json.Unmarshal(b, &r); err != nil || r.Paths < 1 {
 			return fmt.Errorf("task %d: result.json: %v", t.Index, err)
