@@ -163,15 +163,11 @@ func heartbeatMs(s spec.Job) int64 {
 
 // attemptOf finds the live attempt an event refers to.
 func (m *Market) attemptOf(id wire.TaskID, n int) (*Job, *Task, *Attempt) {
-	j := m.jobs[id.Job]
-	if j == nil || id.Index < 0 || id.Index >= len(j.Tasks) {
+	j, t, a := m.attemptAt(id, n)
+	if a == nil || !a.Live() {
 		return nil, nil, nil
 	}
-	t := j.Tasks[id.Index]
-	if n < 1 || n > len(t.Attempts) || !t.Attempts[n-1].Live() {
-		return nil, nil, nil
-	}
-	return j, t, &t.Attempts[n-1]
+	return j, t, a
 }
 
 func (m *Market) progress(now time.Time, e Progress) {
@@ -363,18 +359,27 @@ func (m *Market) paySegments(now time.Time, j *Job, t *Task) {
 	}
 }
 
+// attemptAt finds attempt n (1-based) of task id, live or ended, or nils
+// when an event names a job, task or attempt this market does not hold.
+func (m *Market) attemptAt(id wire.TaskID, n int) (*Job, *Task, *Attempt) {
+	j := m.jobs[id.Job]
+	if j == nil || id.Index < 0 || id.Index >= len(j.Tasks) {
+		return nil, nil, nil
+	}
+	t := j.Tasks[id.Index]
+	if n < 1 || n > len(t.Attempts) {
+		return nil, nil, nil
+	}
+	return j, t, &t.Attempts[n-1]
+}
+
 // unpaid records that the Pay for an attempt was not carried out, so the
 // job shows it unpaid rather than paid.
 func (m *Market) unpaid(now time.Time, e Unpaid) {
-	j := m.jobs[e.Task.Job]
-	if j == nil || e.Task.Index < 0 || e.Task.Index >= len(j.Tasks) {
+	j, t, a := m.attemptAt(e.Task, e.Attempt)
+	if a == nil || !a.Paid {
 		return
 	}
-	t := j.Tasks[e.Task.Index]
-	if e.Attempt < 1 || e.Attempt > len(t.Attempts) || !t.Attempts[e.Attempt-1].Paid {
-		return
-	}
-	a := &t.Attempts[e.Attempt-1]
 	a.Paid, a.Unpaid = false, e.Reason
 	a.Reason += "; not paid: " + e.Reason
 	m.touch(now, j, t)

@@ -119,15 +119,10 @@ func (m *Market) restoreCheckers(now time.Time, j *Job) {
 
 // judged applies the checker's verdict on an accepted attempt.
 func (m *Market) judged(now time.Time, e Judged) {
-	j := m.jobs[e.Task.Job]
-	if j == nil || e.Task.Index < 0 || e.Task.Index >= len(j.Tasks) {
+	j, t, a := m.attemptAt(e.Task, e.Attempt)
+	if a == nil {
 		return
 	}
-	t := j.Tasks[e.Task.Index]
-	if e.Attempt < 1 || e.Attempt > len(t.Attempts) {
-		return
-	}
-	a := &t.Attempts[e.Attempt-1]
 	if m.endJudging(a) {
 		j.nextRound = now // the freed slot may take the job's next task
 	}

@@ -71,15 +71,10 @@ func (t *Task) stored() bool {
 }
 
 func (m *Market) stored(now time.Time, e Stored) {
-	j := m.jobs[e.Task.Job]
-	if j == nil || e.Task.Index < 0 || e.Task.Index >= len(j.Tasks) {
+	j, t, a := m.attemptAt(e.Task, e.Attempt)
+	if a == nil {
 		return
 	}
-	t := j.Tasks[e.Task.Index]
-	if e.Attempt < 1 || e.Attempt > len(t.Attempts) {
-		return
-	}
-	a := &t.Attempts[e.Attempt-1]
 	if a.State != attemptVerified || !a.Withheld {
 		return // already stored, or no longer wanted (re-run, unpaid)
 	}
