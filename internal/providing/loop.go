@@ -28,6 +28,7 @@ type loop struct {
 	sessions map[uint64]*servedSession
 	runs     map[provcore.Key]context.CancelFunc
 	lastID   uint64
+	records  *runRecorder // nil without Config.Runs
 }
 
 // servedSession is one consumer's task session (/deco/task/2).
@@ -38,7 +39,8 @@ type servedSession struct {
 
 func newLoop(p *Provider, m *provcore.Machine) *loop {
 	return &loop{p: p, m: m, calls: make(chan func()), done: make(chan struct{}),
-		sessions: map[uint64]*servedSession{}, runs: map[provcore.Key]context.CancelFunc{}}
+		sessions: map[uint64]*servedSession{}, runs: map[provcore.Key]context.CancelFunc{},
+		records: newRunRecorder(p.cfg.Runs, p.cfg.Clock, p.log)}
 }
 
 func (l *loop) now() time.Time { return l.p.cfg.Clock.Now() }
@@ -117,11 +119,7 @@ func (l *loop) perform(rd provcore.Ready) {
 			orphans = append(orphans, r.Key)
 			continue
 		}
-		if b := p.cfg.Runs; b != nil {
-			if err := b.Put(RunRecord{Task: r.Key.Task, Attempt: r.Key.Attempt, Consumer: s.peer.String(), Started: l.now()}); err != nil {
-				p.log.Error("record a running attempt", "task", r.Key.Task, "err", err)
-			}
-		}
+		l.records.start(RunRecord{Task: r.Key.Task, Attempt: r.Key.Attempt, Consumer: s.peer.String(), Started: l.now()})
 		ctx, cancel := context.WithCancel(l.ctx)
 		l.runs[r.Key] = cancel
 		p.wg.Add(1)
@@ -194,11 +192,7 @@ func (l *loop) end(id uint64) {
 
 // finished reports an execution's end from its goroutine.
 func (l *loop) finished(key provcore.Key, res wire.Result) {
-	if b := l.p.cfg.Runs; b != nil {
-		if err := b.Delete(key); err != nil {
-			l.p.log.Error("clear the record of a finished attempt", "task", key.Task, "err", err)
-		}
-	}
+	l.records.end(key)
 	l.do(context.Background(), func() {
 		delete(l.runs, key)
 		l.perform(l.m.Step(l.now(), provcore.ExecutionFinished{Key: key, Result: res}))

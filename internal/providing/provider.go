@@ -73,8 +73,8 @@ type Config struct {
 	// Debtors keeps the consumers that did not pay across restarts; nil
 	// keeps them in memory only.
 	Debtors Debtors
-	// Runs keeps the attempts running, so a restart reports what it lost
-	// (LostInRestart); nil keeps no record.
+	// Runs keeps the attempts running for a second or more, so a restart
+	// reports what it lost (LostInRestart); nil keeps no record.
 	Runs   Runs
 	Clock  clock.Clock
 	Logger *slog.Logger

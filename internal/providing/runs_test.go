@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/deco-network/deco/examples"
+	"github.com/deco-network/deco/internal/exec/wasm"
 	provcore "github.com/deco-network/deco/internal/provider"
 	"github.com/deco-network/deco/internal/store"
 	"github.com/deco-network/deco/internal/wire"
@@ -24,9 +25,10 @@ func (c *countedRuns) Delete(k provcore.Key) error {
 	return c.RunBook.Delete(k)
 }
 
-// A provider records each attempt it runs until it ends, so that after a
-// crash the next start finds the attempts it was running, says that their
-// work was lost, and clears them; an attempt that ended leaves no record.
+// A provider records each attempt it runs (for a second or more) until it
+// ends, so that after a crash the next start finds the attempts it was
+// running, says that their work was lost, and clears them; an attempt that
+// ended leaves no record.
 func TestRestartReportsLostWork(t *testing.T) {
 	db, err := store.OpenDB(filepath.Join(t.TempDir(), "node.db"))
 	if err != nil {
@@ -35,6 +37,10 @@ func TestRestartReportsLostWork(t *testing.T) {
 	t.Cleanup(func() { db.Close() })
 	runs := &countedRuns{RunBook: RunBook{DB: db}}
 
+	// Record at once (an attempt is recorded only after recordAfter, and
+	// hello takes milliseconds).
+	defer func(d time.Duration) { recordAfter = d }(recordAfter)
+	recordAfter = 0
 	prov, cons := newPeer(t), newPeer(t)
 	prov.serveWith(t, func(c *Config) { c.Runs = runs })
 	cons.connect(t, prov)
@@ -75,5 +81,40 @@ func TestRestartReportsLostWork(t *testing.T) {
 	}
 	if left, err := runs.All(); err != nil || len(left) != 0 {
 		t.Fatalf("records after the restart reported them: %v, %v", left, err)
+	}
+}
+
+// A short attempt costs no database write: it ends before it would be
+// recorded.
+func TestShortRunNotRecorded(t *testing.T) {
+	db, err := store.OpenDB(filepath.Join(t.TempDir(), "node.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	runs := &countedRuns{RunBook: RunBook{DB: db}}
+	prov, cons := newPeer(t), newPeer(t)
+	prov.serveWith(t, func(c *Config) { c.Runs = runs })
+	cons.connect(t, prov)
+	job := newJob(t)
+	if bid := cons.requestBid(t, prov, bidRequest(job, cons)); !bid.Accept {
+		t.Fatalf("bid refused: %s", bid.Reason)
+	}
+	// The minimal module compiles and runs in milliseconds; a minute
+	// between recording and the end keeps a loaded machine from mattering.
+	defer func(d time.Duration) { recordAfter = d }(recordAfter)
+	recordAfter = time.Minute
+	mod := wasm.MinimalModule()
+	program := wire.CIDOf(mod)
+	res := cons.assign(t, prov, wire.Assign{
+		Spec: wire.TaskSpec{Task: wire.TaskID{Job: job, Index: 0}, Count: 1, Program: program, ProgramSize: int64(len(mod)),
+			MemoryLimit: 64 << 20, TimeoutMs: 10_000, MaxOutput: 1 << 20},
+		Price: 1000, Consumer: cons.Address(), Inline: map[wire.CID][]byte{program: mod}, Binding: cons.Binding,
+	})
+	if res.Failure != "" || res.ExitCode != 0 {
+		t.Fatalf("the minimal module failed: %+v", res)
+	}
+	if n := runs.puts.Load(); n != 0 {
+		t.Fatalf("a %d ms attempt was recorded %d times", res.DurationMs, n)
 	}
 }
