@@ -41,7 +41,15 @@ func (m *Market) drive(now time.Time) {
 			}
 			continue
 		}
+		gen := j.gen
 		pending := m.pendingOf(now, j)
+		if len(pending) == 0 && j.gen != gen {
+			// pendingOf's decisions changed the job (a task accepted may end
+			// it and reopen others for closing checks, behind the walk): look
+			// again at the next drive rather than fall quiet with them open.
+			// (A job stuck for minutes so in a CI run of the flood test.)
+			continue
+		}
 		if len(pending) == 0 {
 			// Nothing to place until one of its tasks changes.
 			j.quietGen = j.gen + 1
