@@ -1,0 +1,67 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/deco-network/deco/internal/spec"
+)
+
+// Route documents one API operation. The OpenAPI document served at
+// /v1/openapi.json is generated from Routes and the Go types they name,
+// and a test checks that every route the server registers is listed here
+// and answers as listed, so the document cannot drift from the code.
+type Route struct {
+	Method  string
+	Path    string // net/http pattern syntax: /v1/jobs/{id}
+	Summary string
+	// Public routes answer without the API token (the dashboard's assets,
+	// the login, this document).
+	Public bool
+	Query  []Param
+	// Body is a value of the request body's type (nil: no body); BodyType
+	// its media type ("" means application/json).
+	Body     any
+	BodyType string
+	// Status is the success status; Response a value of its body's type
+	// (nil: no body) and ResponseType its media type ("" means
+	// application/json; text/event-stream for streams, whose events
+	// Events names).
+	Status       int
+	Response     any
+	ResponseType string
+	Events       []Event
+	// Errors are the error statuses the route may answer, each with an
+	// Error body whose code is one of Codes.
+	Errors []int
+}
+
+// Param is a query parameter.
+type Param struct {
+	Name, Type, Doc string // Type: string, integer, boolean
+}
+
+// Event is one kind of server-sent event a stream carries: its event
+// name ("" for unnamed "message" events) and a value of its data's type.
+type Event struct {
+	Name string
+	Data any
+	Doc  string
+}
+
+// Routes lists every operation of the API.
+var Routes = []Route{
+	{Method: "GET", Path: "/v1/status", Summary: "The node: identity, roles, addresses, slots", Status: http.StatusOK, Response: NodeInfo{}},
+	{Method: "POST", Path: "/v1/blobs", Summary: "Upload a blob; answers its content address", Body: []byte{}, BodyType: "application/octet-stream", Status: http.StatusOK, Response: BlobRef{}, Errors: []int{http.StatusRequestEntityTooLarge, http.StatusInsufficientStorage}},
+	{Method: "GET", Path: "/v1/blobs/{cid}", Summary: "Download a blob by content address", Status: http.StatusOK, Response: []byte{}, ResponseType: "application/octet-stream", Errors: []int{http.StatusBadRequest, http.StatusNotFound}},
+	{Method: "HEAD", Path: "/v1/blobs/{cid}", Summary: "Whether the node holds a blob (Content-Length: its size)", Status: http.StatusOK, Errors: []int{http.StatusBadRequest, http.StatusNotFound}},
+	{Method: "POST", Path: "/v1/jobs", Summary: "Submit a job whose module and inputs are uploaded blobs", Body: spec.Job{}, Status: http.StatusCreated, Response: JobView{}, Errors: []int{http.StatusBadRequest, http.StatusConflict, http.StatusPaymentRequired}},
+	{Method: "GET", Path: "/v1/jobs", Summary: "List jobs, newest first", Status: http.StatusOK, Response: []JobSummary{}},
+	{Method: "GET", Path: "/v1/jobs/{id}", Summary: "A job with its tasks, attempts and payment (id or unique prefix)", Status: http.StatusOK, Response: JobView{}, Errors: []int{http.StatusBadRequest, http.StatusNotFound}},
+	{Method: "POST", Path: "/v1/jobs/{id}/cancel", Summary: "Cancel a job", Status: http.StatusOK, Response: JobView{}, Errors: []int{http.StatusBadRequest, http.StatusNotFound, http.StatusConflict}},
+	{Method: "GET", Path: "/v1/jobs/{id}/logs", Summary: "A job's event log and its programs' output", Query: []Param{{"after", "integer", "only lines with a larger seq"}, {"limit", "integer", "at most this many lines"}}, Status: http.StatusOK, Response: []LogLine{}, Errors: []int{http.StatusBadRequest, http.StatusNotFound}},
+	{Method: "GET", Path: "/v1/jobs/{id}/events", Summary: "Follow a job's log as server-sent events until it ends", Status: http.StatusOK, ResponseType: "text/event-stream", Events: []Event{{"", LogLine{}, "a log line (id: its seq)"}, {"end", struct{}{}, "the job ended; the stream closes"}}, Errors: []int{http.StatusBadRequest, http.StatusNotFound}},
+	{Method: "GET", Path: "/v1/providers", Summary: "Providers this node knows, with ask, slots, stake, reputation and the scheduler's predictions", Status: http.StatusOK, Response: []ProviderView{}},
+	{Method: "GET", Path: "/v1/peers", Summary: "Connected and configured peers and how each is reached", Status: http.StatusOK, Response: []PeerView{}},
+	{Method: "POST", Path: "/v1/wallet/redeem", Summary: "Redeem every voucher the node holds", Status: http.StatusOK, Response: Redemption{}, Errors: []int{http.StatusConflict}},
+	{Method: "GET", Path: "/metrics", Summary: "Prometheus metrics", Status: http.StatusOK, Response: "", ResponseType: "text/plain"},
+}
