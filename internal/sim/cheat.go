@@ -144,6 +144,7 @@ func (e *engine) runOf(t wire.TaskID, attempt int) *run {
 func (e *engine) paid(x market.Pay) {
 	if r := e.runOf(x.Task, x.Attempt); r != nil && r.wrong {
 		e.verdicts.wrongPaid++
+		e.verdicts.of(r.prov.strategy).WrongPaid++
 	}
 }
 

@@ -185,6 +185,7 @@ type StrategyResult struct {
 	Executions    int `json:"executions"`
 	Lies          int `json:"lies"`
 	WrongAccepted int `json:"wrong_accepted"`
+	WrongPaid     int `json:"wrong_paid"`
 }
 
 // RunVerification runs one verification experiment. It is deterministic
