@@ -73,17 +73,31 @@ func BenchmarkRenderTileWarm(b *testing.B) {
 }
 
 // BenchmarkHelloWarm: instantiate and run the hello example (Go runtime
-// start-up plus a little I/O), compiled.
+// start-up plus a little I/O), compiled; with the memories of finished
+// runs reused (pooled, as the executor runs) and, as the baseline, with
+// a fresh memory for every run. pooled reports pooled/fresh time per run.
 func BenchmarkHelloWarm(b *testing.B) {
 	e := shared(b)
 	spec := dexec.Spec{Module: examples.HelloWASM(), ModuleID: "hello", OutputDir: b.TempDir()}
 	if _, err := e.Run(context.Background(), spec); err != nil {
 		b.Fatal(err)
 	}
-	for b.Loop() {
-		if _, err := e.Run(context.Background(), spec); err != nil {
-			b.Fatal(err)
-		}
+	per := map[bool]float64{}
+	for _, fresh := range []bool{true, false} {
+		name := map[bool]string{true: "fresh", false: "pooled"}[fresh]
+		b.Run(name, func(b *testing.B) {
+			e.mem.off = fresh
+			defer func() { e.mem.off = false }()
+			for b.Loop() {
+				if _, err := e.Run(context.Background(), spec); err != nil {
+					b.Fatal(err)
+				}
+			}
+			per[fresh] = float64(b.Elapsed()) / float64(b.N)
+			if !fresh && per[true] > 0 {
+				b.ReportMetric(per[false]/per[true], "pooled/fresh")
+			}
+		})
 	}
 }
 

@@ -75,6 +75,8 @@ type Executor struct {
 	closed   bool
 	compiled map[string]*compiledModule
 	uses     uint64 // logical clock for LRU
+
+	mem memPool // linear memories of finished runs, reused
 }
 
 var _ exec.Executor = (*Executor)(nil)
@@ -216,7 +218,8 @@ func (e *Executor) run(ctx context.Context, s exec.Spec, res *exec.Result) error
 		WithNanotime(clock.nanotime, sys.ClockResolution(clockTick)).
 		WithNanosleep(clock.sleep).
 		WithRandSource(seededRand(s.Seed))
-	mem := &memoryGuard{limit: s.MemoryLimit}
+	mem := &memoryGuard{limit: s.MemoryLimit, pool: &e.mem}
+	defer mem.release() // after the guest's call returned (start) and classify read the guard
 
 	runCtx, cancel := context.WithTimeout(ctx, s.Timeout)
 	defer cancel()

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -26,12 +27,39 @@ import (
 type memoryGuard struct {
 	limit   uint64
 	refused atomic.Bool
+	pool    *memPool // nil: no reuse
+	mu      sync.Mutex
+	mems    []*linearMemory // handed out, returned to pool by release
 }
 
 var _ experimental.MemoryAllocator = (*memoryGuard)(nil)
 
 func (g *memoryGuard) Allocate(capacity, _ uint64) experimental.LinearMemory {
-	return &linearMemory{g: g, buf: make([]byte, 0, min(capacity, g.limit))}
+	want := min(capacity, g.limit)
+	buf := g.pool.get(want, g.limit)
+	if buf == nil {
+		buf = make([]byte, 0, want)
+	}
+	m := &linearMemory{g: g, buf: buf}
+	g.mu.Lock()
+	g.mems = append(g.mems, m)
+	g.mu.Unlock()
+	return m
+}
+
+// release hands the run's memories to the pool. Call it only once the
+// guest can no longer run: wazero frees a memory when it closes the
+// module, which a done context may do while the guest's call is still
+// unwinding.
+func (g *memoryGuard) release() {
+	g.mu.Lock()
+	mems := g.mems
+	g.mems = nil
+	g.mu.Unlock()
+	for _, m := range mems {
+		g.pool.put(m.buf)
+		m.buf = nil
+	}
 }
 
 type linearMemory struct {
@@ -59,7 +87,9 @@ func (m *linearMemory) Reallocate(size uint64) []byte {
 	return buf
 }
 
-func (m *linearMemory) Free() { m.buf = nil }
+// Free is wazero closing the module; the buffer goes back to the pool
+// when the run ends (memoryGuard.release).
+func (m *linearMemory) Free() {}
 
 // GuestEpoch is the wall-clock time a guest sees when it starts. Guest time
 // is virtual: it starts here and advances by clockTick on every reading and
