@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/deco-network/deco/internal/config"
-	"github.com/deco-network/deco/internal/metrics"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
 )
@@ -30,30 +29,16 @@ type Server struct {
 	log   *slog.Logger
 	srv   *http.Server
 	ln    net.Listener
+	// patterns are the mux patterns register mounted, in Routes order.
+	patterns []string
 }
 
 // NewServer returns a server for b requiring token.
 func NewServer(b Backend, token string, log *slog.Logger) *Server {
 	s := &Server{b: b, token: token, log: log}
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /v1/status", s.status)
-	mux.HandleFunc("POST /v1/blobs", s.putBlob)
-	mux.HandleFunc("GET /v1/blobs/{cid}", s.getBlob)
-	mux.HandleFunc("POST /v1/jobs", s.submit)
-	mux.HandleFunc("GET /v1/jobs", s.jobs)
-	mux.HandleFunc("GET /v1/jobs/{id}", s.job)
-	mux.HandleFunc("POST /v1/jobs/{id}/cancel", s.cancel)
-	mux.HandleFunc("GET /v1/jobs/{id}/logs", s.logs)
-	mux.HandleFunc("GET /v1/jobs/{id}/events", s.events)
-	mux.HandleFunc("GET /v1/providers", s.providers)
-	mux.HandleFunc("GET /v1/peers", s.peers)
-	mux.HandleFunc("POST /v1/wallet/redeem", s.redeem)
-	// Prometheus scrapes with the same bearer token as every other route
-	// (scrape config: authorization.credentials_file): the figures say
-	// what this node runs and earns, and the API is no more public for
-	// being scraped.
-	mux.Handle("GET /metrics", metrics.Handler())
-	s.srv = &http.Server{Handler: s.auth(mux), ReadHeaderTimeout: 10 * time.Second}
+	s.register(mux)
+	s.srv = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
 	return s
 }
 
@@ -86,17 +71,17 @@ func (s *Server) Shutdown(ctx context.Context) error { return s.srv.Shutdown(ctx
 func (s *Server) auth(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if err := config.CheckToken(s.token); err != nil {
-			writeErr(w, http.StatusUnauthorized, "unauthorized", fmt.Errorf("this node's %w; its operator must fix api.token (`deco init` creates one)", err))
+			writeErr(w, http.StatusUnauthorized, CodeUnauthorized, fmt.Errorf("this node's %w; its operator must fix api.token (`deco init` creates one)", err))
 			return
 		}
 		scheme, got, ok := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
 		if !ok || !strings.EqualFold(scheme, "Bearer") {
-			writeErr(w, http.StatusUnauthorized, "unauthorized", errors.New("missing API token: send the header `Authorization: Bearer <token>` (pass --token, set DECO_TOKEN, or use the node's home)"))
+			writeErr(w, http.StatusUnauthorized, CodeUnauthorized, errors.New("missing API token: send the header `Authorization: Bearer <token>` (pass --token, set DECO_TOKEN, or use the node's home)"))
 			return
 		}
 		got = strings.TrimSpace(got)
 		if subtle.ConstantTimeCompare([]byte(got), []byte(s.token)) != 1 {
-			writeErr(w, http.StatusUnauthorized, "unauthorized", errors.New("missing or wrong API token (pass --token, set DECO_TOKEN, or use the node's home)"))
+			writeErr(w, http.StatusUnauthorized, CodeUnauthorized, errors.New("missing or wrong API token (pass --token, set DECO_TOKEN, or use the node's home)"))
 			return
 		}
 		h.ServeHTTP(w, r)
@@ -111,32 +96,36 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 	enc.Encode(v)
 }
 
-func writeErr(w http.ResponseWriter, code int, kind string, err error) {
-	e := Error{Error: err.Error(), Code: kind}
+func writeErr(w http.ResponseWriter, status int, code Code, err error) {
+	e := Error{Message: err.Error(), Code: code}
 	var es spec.Errors
 	if errors.As(err, &es) {
 		for _, f := range es {
 			e.Fields = append(e.Fields, f.Error())
 		}
 	}
-	writeJSON(w, code, e)
+	writeJSON(w, status, e)
 }
 
 func (s *Server) fail(w http.ResponseWriter, err error) {
 	switch {
 	case errors.Is(err, ErrNotFound):
-		writeErr(w, http.StatusNotFound, "not_found", err)
+		writeErr(w, http.StatusNotFound, CodeNotFound, err)
 	case errors.Is(err, ErrAmbiguous), errors.Is(err, spec.ErrInvalid), errors.Is(err, wire.ErrBadCID):
-		writeErr(w, http.StatusBadRequest, "invalid", err)
-	case errors.Is(err, ErrConflict), errors.Is(err, ErrNoChain):
-		writeErr(w, http.StatusConflict, "conflict", err)
+		writeErr(w, http.StatusBadRequest, CodeInvalid, err)
+	case errors.Is(err, ErrConflict):
+		writeErr(w, http.StatusConflict, CodeConflict, err)
+	case errors.Is(err, ErrNoChain):
+		writeErr(w, http.StatusConflict, CodeNoChain, err)
+	case errors.Is(err, ErrUnavailable):
+		writeErr(w, http.StatusServiceUnavailable, CodeUnavailable, err)
 	case errors.Is(err, ErrPayment):
-		writeErr(w, http.StatusPaymentRequired, "payment", err)
+		writeErr(w, http.StatusPaymentRequired, CodePayment, err)
 	case errors.Is(err, ErrQuota):
-		writeErr(w, http.StatusInsufficientStorage, "quota", err)
+		writeErr(w, http.StatusInsufficientStorage, CodeQuota, err)
 	default:
 		s.log.Warn("api request failed", "err", err)
-		writeErr(w, http.StatusInternalServerError, "internal", err)
+		writeErr(w, http.StatusInternalServerError, CodeInternal, err)
 	}
 }
 
@@ -150,7 +139,7 @@ func (s *Server) putBlob(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			writeErr(w, http.StatusRequestEntityTooLarge, "too_large", fmt.Errorf("upload larger than %d bytes", int64(MaxUpload)))
+			writeErr(w, http.StatusRequestEntityTooLarge, CodeTooLarge, fmt.Errorf("upload larger than %d bytes", int64(MaxUpload)))
 			return
 		}
 		s.fail(w, err)
@@ -184,7 +173,7 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request) {
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, spec.MaxSpecBytes))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&j); err != nil {
-		writeErr(w, http.StatusBadRequest, "invalid", fmt.Errorf("job spec: %w", err))
+		writeErr(w, http.StatusBadRequest, CodeInvalid, fmt.Errorf("job spec: %w", err))
 		return
 	}
 	job, err := s.b.Submit(r.Context(), j)

@@ -164,13 +164,6 @@ type BlobRef struct {
 	Size int64    `json:"size"`
 }
 
-// Error is the body of every error response.
-type Error struct {
-	Error  string   `json:"error"`
-	Code   string   `json:"code"`
-	Fields []string `json:"fields,omitempty"`
-}
-
 // JobState is a job's user-visible state: pending, running, then
 // completed, failed or cancelled.
 type JobState string
