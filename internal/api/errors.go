@@ -29,6 +29,21 @@ const (
 var Codes = []Code{CodeUnauthorized, CodeInvalid, CodeNotFound, CodeConflict, CodeNoChain,
 	CodePayment, CodeQuota, CodeTooLarge, CodeInternal, CodeUnavailable}
 
+// StatusCodes says which codes an error status carries; the document
+// and the conformance test read it, and writeErr's callers keep to it.
+var StatusCodes = map[int][]Code{
+	http.StatusBadRequest:            {CodeInvalid},
+	http.StatusUnauthorized:          {CodeUnauthorized},
+	http.StatusPaymentRequired:       {CodePayment},
+	http.StatusForbidden:             {CodeUnauthorized}, // a cookie session's write without X-Deco-Request
+	http.StatusNotFound:              {CodeNotFound},
+	http.StatusConflict:              {CodeConflict, CodeNoChain},
+	http.StatusRequestEntityTooLarge: {CodeTooLarge},
+	http.StatusInternalServerError:   {CodeInternal},
+	http.StatusServiceUnavailable:    {CodeUnavailable},
+	http.StatusInsufficientStorage:   {CodeQuota},
+}
+
 // ErrUnavailable: the node is not ready, or lacks the part a request
 // needs (503, code unavailable); wrap it saying which part and what to do.
 var ErrUnavailable = errors.New("unavailable")

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/http"
 
@@ -66,6 +67,9 @@ var Routes = []Route{
 	{Method: "GET", Path: "/v1/peers", Summary: "Connected and configured peers and how each is reached", Status: http.StatusOK, Response: []PeerView{}},
 	{Method: "POST", Path: "/v1/wallet/redeem", Summary: "Redeem every voucher the node holds", Status: http.StatusOK, Response: Redemption{}, Errors: []int{http.StatusConflict}},
 	{Method: "GET", Path: "/metrics", Summary: "Prometheus metrics", Status: http.StatusOK, Response: "", ResponseType: "text/plain"},
+
+	// h18-api
+	{Method: "GET", Path: "/v1/openapi.json", Summary: "This API's OpenAPI 3.1 document", Public: true, Status: http.StatusOK, Response: json.RawMessage{}},
 }
 
 // handlers maps every Routes row, by "METHOD path", to the handler that
@@ -92,6 +96,9 @@ func (s *Server) handlers() map[string]http.Handler {
 		// figures say what this node runs and earns, and the API is no
 		// more public for being scraped.
 		"GET /metrics": metrics.Handler(),
+
+		// h18-api
+		"GET /v1/openapi.json": http.HandlerFunc(s.openAPI),
 	}
 }
 

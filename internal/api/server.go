@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -89,6 +90,9 @@ func (s *Server) auth(h http.Handler) http.Handler {
 }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Slice && rv.IsNil() {
+		v = []struct{}{} // a list is [] when empty, as the document says, never null
+	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(code)
 	enc := json.NewEncoder(w)
