@@ -343,4 +343,3 @@ func keys(m map[string]any) []string {
 	slices.Sort(ks)
 	return ks
 }
-

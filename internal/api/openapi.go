@@ -364,7 +364,7 @@ var typeDocs = map[reflect.Type]string{
 	reflect.TypeFor[Code](): "A stable error code. unauthorized (401, or 403 for a session's write without X-Deco-Request), " +
 		"invalid (400), not_found (404), conflict and no_chain (409), payment (402), quota (507), too_large (413), " +
 		"internal (500), unavailable (503: the node is not ready or lacks the part the request needs).",
-	reflect.TypeFor[JobState](): "A job's state: pending, running, then completed, failed or cancelled.",
+	reflect.TypeFor[JobState]():  "A job's state: pending, running, then completed, failed or cancelled.",
 	reflect.TypeFor[TaskState](): "A task's state.",
 }
 
