@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"crypto/subtle"
+	"crypto/tls"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -32,6 +33,8 @@ type Server struct {
 	ln    net.Listener
 	// patterns are the mux patterns register mounted, in Routes order.
 	patterns []string
+	// tls: served over TLS; insecure: plain HTTP on a non-loopback address.
+	tls, insecure bool
 }
 
 // NewServer returns a server for b requiring token.
@@ -44,13 +47,32 @@ func NewServer(b Backend, token string, log *slog.Logger) *Server {
 }
 
 // Listen binds addr (use port 0 for a free port) and returns the base URL.
-func (s *Server) Listen(addr string) (string, error) {
+func (s *Server) Listen(addr string) (string, error) { return s.ListenTLS(addr, nil) }
+
+// ListenTLS binds addr and serves TLS with tc (nil: plain HTTP), and
+// returns the base URL (https with TLS; an unspecified host such as
+// 0.0.0.0 is reached at 127.0.0.1, which a self-signed certificate
+// names). Plain HTTP on a non-loopback address is insecure: the server
+// warns in its log and says so in GET /v1/status.
+func (s *Server) ListenTLS(addr string, tc *tls.Config) (string, error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return "", fmt.Errorf("API listen on %s: %w (is another node using this port? pass --api 127.0.0.1:0)", addr, err)
 	}
+	host := ln.Addr().String()
+	if ta, ok := ln.Addr().(*net.TCPAddr); ok && ta.IP.IsUnspecified() {
+		host = net.JoinHostPort("127.0.0.1", strconv.Itoa(ta.Port))
+	}
+	scheme := "http"
+	switch {
+	case tc != nil:
+		ln, scheme, s.tls = tls.NewListener(ln, tc), "https", true
+	case !config.IsLoopback(addr):
+		s.insecure = true
+		s.log.Warn("the API serves plain HTTP on a non-loopback address (--api-insecure): anyone on the network path can read its token and requests; use --api-tls-self-signed or --api-tls-cert/--api-tls-key", "addr", ln.Addr().String())
+	}
 	s.ln = ln
-	return "http://" + ln.Addr().String(), nil
+	return scheme + "://" + host, nil
 }
 
 // Serve serves until Shutdown.
@@ -134,7 +156,9 @@ func (s *Server) fail(w http.ResponseWriter, err error) {
 }
 
 func (s *Server) status(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, s.b.Info(r.Context()))
+	info := s.b.Info(r.Context())
+	info.TLS, info.Insecure = s.tls, s.insecure
+	writeJSON(w, http.StatusOK, info)
 }
 
 func (s *Server) putBlob(w http.ResponseWriter, r *http.Request) {

@@ -58,6 +58,11 @@ type NodeInfo struct {
 	Busy    int       `json:"busy,omitempty"`
 	Peers   int       `json:"peers"`
 	Started time.Time `json:"started"`
+	// TLS: the API is served over TLS. Insecure: it is served as plain
+	// HTTP on a non-loopback address (--api-insecure), so its token
+	// crosses the network in the clear; `deco status` warns.
+	TLS      bool `json:"tls"`
+	Insecure bool `json:"insecure,omitempty"`
 }
 
 // JobSummary is a row of `deco job list`.

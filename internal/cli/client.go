@@ -10,14 +10,18 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/deco-network/deco/internal/api"
+	"github.com/deco-network/deco/internal/config"
 	"github.com/deco-network/deco/internal/devnet"
 )
 
 // client resolves which node a client command talks to.
 func (g *globals) client() (*api.Client, error) {
-	base, token := g.apiURL, g.token
+	base, token, ca := g.apiURL, g.token, g.apiCA
 	if base == "" {
 		base = os.Getenv("DECO_API")
+	}
+	if ca == "" {
+		ca = os.Getenv("DECO_API_CA")
 	}
 	if token == "" {
 		token = os.Getenv("DECO_TOKEN")
@@ -36,6 +40,9 @@ func (g *globals) client() (*api.Client, error) {
 			if token == "" {
 				token = n.Token
 			}
+			if ca == "" && n.Home != "" {
+				ca = homeCA(config.Home(n.Home))
+			}
 		}
 	}
 	if base == "" {
@@ -45,6 +52,9 @@ func (g *globals) client() (*api.Client, error) {
 			return nil, fmt.Errorf("no node to talk to: pass --api/--token, set DECO_API/DECO_TOKEN or DECO_DEVNET, or start one with `deco node`: %w", err)
 		}
 		base = rt.API
+		if ca == "" {
+			ca = homeCA(h)
+		}
 		if token == "" {
 			id, err := h.Identity()
 			if err != nil {
@@ -53,7 +63,31 @@ func (g *globals) client() (*api.Client, error) {
 			token = id.Token
 		}
 	}
-	return &api.Client{Base: apiBase(base), Token: token}, nil
+	c := &api.Client{Base: apiBase(base), Token: token}
+	if ca != "" && strings.HasPrefix(c.Base, "https://") {
+		hc, err := api.TLSClient(ca)
+		if err != nil {
+			return nil, err
+		}
+		c.HTTP = hc
+	}
+	return c, nil
+}
+
+// homeCA is the certificate a node in home serves its API with, when it
+// serves TLS: its self-signed one, or the configured file (which a
+// client trusts beside the system's authorities); "" otherwise.
+func homeCA(h config.Home) string {
+	cfg, err := h.Load()
+	switch {
+	case err != nil:
+		return ""
+	case cfg.APITLS.SelfSigned:
+		return h.APITLSCert()
+	case cfg.APITLS.Cert != "":
+		return cfg.APITLS.Cert
+	}
+	return ""
 }
 
 // apiBase makes a node's API address (host:port, as node.json holds it)
