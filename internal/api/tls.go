@@ -29,24 +29,28 @@ const (
 )
 
 // ServerTLS returns the TLS configuration an API on addr serves with
-// under t: nil for plain HTTP, the given certificate, or the home's
-// self-signed one (SelfSigned creates it on first use and reuses it).
-func ServerTLS(home config.Home, addr string, t config.APITLS) (*tls.Config, error) {
+// under t, and its certificate file: nil and "" for plain HTTP, the given
+// certificate, or the home's self-signed one (SelfSigned creates it on
+// first use and reuses it).
+func ServerTLS(home config.Home, addr string, t config.APITLS) (*tls.Config, string, error) {
 	cert, key := t.Cert, t.Key
 	switch {
 	case t.SelfSigned:
 		cert, key = home.APITLSCert(), home.APITLSKey()
 		if err := SelfSigned(cert, key, certHosts(addr), time.Now()); err != nil {
-			return nil, err
+			return nil, "", fmt.Errorf("API self-signed certificate in %s: %w", filepath.Dir(cert), err)
 		}
 	case cert == "":
-		return nil, nil
+		return nil, "", nil
 	}
 	pair, err := tls.LoadX509KeyPair(cert, key)
 	if err != nil {
-		return nil, fmt.Errorf("API TLS certificate %s with key %s: %w (check api_tls.cert and api_tls.key, or use --api-tls-self-signed)", cert, key, err)
+		return nil, "", fmt.Errorf("API TLS certificate %s with key %s: %w (check api_tls.cert and api_tls.key, or use --api-tls-self-signed)", cert, key, err)
 	}
-	return &tls.Config{Certificates: []tls.Certificate{pair}, MinVersion: tls.VersionTLS12}, nil
+	if abs, err := filepath.Abs(cert); err == nil {
+		cert = abs // node.json names it for clients in other directories
+	}
+	return &tls.Config{Certificates: []tls.Certificate{pair}, MinVersion: tls.VersionTLS12}, cert, nil
 }
 
 // certHosts are the names a self-signed certificate for an API on addr

@@ -53,7 +53,7 @@ func (g *globals) client() (*api.Client, error) {
 		}
 		base = rt.API
 		if ca == "" {
-			ca = homeCA(h)
+			ca = rt.APICert
 		}
 		if token == "" {
 			id, err := h.Identity()
@@ -74,20 +74,15 @@ func (g *globals) client() (*api.Client, error) {
 	return c, nil
 }
 
-// homeCA is the certificate a node in home serves its API with, when it
-// serves TLS: its self-signed one, or the configured file (which a
-// client trusts beside the system's authorities); "" otherwise.
+// homeCA is the certificate the node running in home serves its API
+// with (node.json says), which a client trusts beside the system's
+// authorities; "" when it serves plain HTTP or is not running.
 func homeCA(h config.Home) string {
-	cfg, err := h.Load()
-	switch {
-	case err != nil:
+	rt, err := h.ReadRuntime()
+	if err != nil {
 		return ""
-	case cfg.APITLS.SelfSigned:
-		return h.APITLSCert()
-	case cfg.APITLS.Cert != "":
-		return cfg.APITLS.Cert
 	}
-	return ""
+	return rt.APICert
 }
 
 // apiBase makes a node's API address (host:port, as node.json holds it)

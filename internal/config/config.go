@@ -370,8 +370,11 @@ func (h Home) Load() (Config, error) {
 
 // Runtime is what a running node publishes in node.json for local clients.
 type Runtime struct {
-	PID      int      `json:"pid"`
-	API      string   `json:"api"` // http://host:port
+	PID int    `json:"pid"`
+	API string `json:"api"` // http://host:port, or https:// when it serves TLS
+	// APICert is the certificate file the API serves (TLS only): clients
+	// that find the node by its home trust it (a self-signed one).
+	APICert  string   `json:"api_cert,omitempty"`
 	PeerID   string   `json:"peer_id"`
 	DID      string   `json:"did"`
 	EVM      string   `json:"evm_address"`
