@@ -42,7 +42,10 @@ func NewServer(b Backend, token string, log *slog.Logger) *Server {
 	s := &Server{b: b, token: token, log: log}
 	mux := http.NewServeMux()
 	s.register(mux)
-	s.srv = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	s.srv = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second,
+		// TLS handshakes that fail (a client not trusting a self-signed
+		// certificate) are the client's to report: debug, not stderr.
+		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelDebug)}
 	return s
 }
 
