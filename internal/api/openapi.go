@@ -43,10 +43,12 @@ func (s *Server) openAPI(w http.ResponseWriter, _ *http.Request) {
 // under components/schemas, named after the Go type; a type that
 // marshals itself must have an entry in selfMarshaled, else OpenAPI
 // fails rather than guess its encoding.
-func OpenAPI(version string, docs Docs) ([]byte, error) {
+func OpenAPI(version string, docs Docs) ([]byte, error) { return document(Routes, version, docs) }
+
+func document(routes []Route, version string, docs Docs) ([]byte, error) {
 	g := &generator{schemas: map[string]any{}, names: map[string]reflect.Type{}, docs: docs}
 	paths := map[string]map[string]any{}
-	for _, rt := range Routes {
+	for _, rt := range routes {
 		op, err := g.operation(rt)
 		if err != nil {
 			return nil, fmt.Errorf("%s %s: %w", rt.Method, rt.Path, err)
@@ -152,13 +154,19 @@ func (g *generator) operation(rt Route) (map[string]any, error) {
 	if params != nil {
 		op["parameters"] = params
 	}
+	content := map[string]any{}
 	if rt.Body != nil {
 		s, err := g.body(reflect.TypeOf(rt.Body))
 		if err != nil {
 			return nil, fmt.Errorf("body: %w", err)
 		}
-		op["requestBody"] = map[string]any{"required": true,
-			"content": map[string]any{mediaType(rt.BodyType): map[string]any{"schema": s}}}
+		content[mediaType(rt.BodyType)] = map[string]any{"schema": s}
+	}
+	if rt.Form != nil {
+		content["multipart/form-data"] = map[string]any{"schema": formSchema(rt.Form)}
+	}
+	if len(content) > 0 {
+		op["requestBody"] = map[string]any{"required": true, "content": content}
 	}
 	ok := map[string]any{"description": http.StatusText(rt.Status)}
 	switch {
@@ -188,6 +196,25 @@ func (g *generator) operation(rt Route) (map[string]any, error) {
 	responses["default"] = errorResponse(rt.Method, "Any other failure, such as 500 internal")
 	op["responses"] = responses
 	return op, nil
+}
+
+// formSchema is a multipart body's schema: every named part required,
+// other parts files when the form takes them.
+func formSchema(f *Form) map[string]any {
+	props := map[string]any{}
+	var required []string
+	for name, doc := range f.Parts {
+		props[name] = map[string]any{"type": "string", "description": doc}
+		required = append(required, name)
+	}
+	slices.Sort(required)
+	s := map[string]any{"type": "object", "properties": props, "required": required}
+	if f.Files != "" {
+		s["additionalProperties"] = map[string]any{"type": "string", "contentMediaType": "application/octet-stream", "description": f.Files}
+	} else {
+		s["additionalProperties"] = false
+	}
+	return s
 }
 
 // errorResponse is an Error body, which a HEAD answer has the header of

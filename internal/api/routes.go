@@ -25,6 +25,9 @@ type Route struct {
 	// its media type ("" means application/json).
 	Body     any
 	BodyType string
+	// Form, when set, is a multipart/form-data body the route accepts
+	// besides Body.
+	Form *Form
 	// Status is the success status; Response a value of its body's type
 	// (nil: no body) and ResponseType its media type ("" means
 	// application/json; text/event-stream for streams, whose events
@@ -36,6 +39,13 @@ type Route struct {
 	// Errors are the error statuses the route may answer, each with an
 	// Error body whose code is one of Codes.
 	Errors []int
+}
+
+// Form documents a multipart/form-data body: its named text parts and,
+// when Files is set, file parts under any other name.
+type Form struct {
+	Parts map[string]string // part name -> what it holds
+	Files string            // what any other part holds ("" when none is accepted)
 }
 
 // Param is a query parameter.

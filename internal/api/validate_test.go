@@ -153,6 +153,9 @@ func (d *schemaDoc) validate(schema any, v any, at string) []string {
 	case map[string]any:
 		props, _ := s["properties"].(map[string]any)
 		extra, hasExtra := s["additionalProperties"]
+		if b, ok := extra.(bool); ok && !b {
+			hasExtra = false // additionalProperties: false
+		}
 		keys := make([]string, 0, len(v))
 		for k := range v {
 			keys = append(keys, k)
