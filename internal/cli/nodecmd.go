@@ -7,6 +7,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/deco-network/deco/internal/cheat"
+	"github.com/deco-network/deco/internal/config"
 	"github.com/deco-network/deco/internal/node"
 	"github.com/deco-network/deco/internal/p2p"
 	"github.com/deco-network/deco/internal/wire"
@@ -172,6 +173,12 @@ func newNodeCmd(g *globals) *cobra.Command {
 				roles, n.PeerID(), n.DID(), n.EVM().Hex(), n.APIURL(), strings.Join(n.Addrs(), "\n           "))
 			if cfg.Chain.RPC == "" {
 				fmt.Fprintln(cmd.ErrOrStderr(), "  chain:   none: payments off, providers are not checked for stake")
+			}
+			if cfg.APITLS.SelfSigned {
+				fmt.Fprintf(cmd.ErrOrStderr(), "  API certificate (self-signed; clients on other hosts pass --api-ca with a copy): %s\n", h.APITLSCert())
+			}
+			if cfg.APITLS.Insecure && !config.IsLoopback(cfg.API) {
+				fmt.Fprintln(cmd.ErrOrStderr(), "  "+insecureWarning)
 			}
 			<-cmd.Context().Done()
 			log.Info("shutting down")
