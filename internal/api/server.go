@@ -35,6 +35,7 @@ type Server struct {
 	patterns []string
 	// tls: served over TLS; insecure: plain HTTP on a non-loopback address.
 	tls, insecure bool
+	certFile      string // the certificate served (ListenConfig)
 }
 
 // NewServer returns a server for b requiring token.

@@ -53,6 +53,22 @@ func ServerTLS(home config.Home, addr string, t config.APITLS) (*tls.Config, str
 	return &tls.Config{Certificates: []tls.Certificate{pair}, MinVersion: tls.VersionTLS12}, cert, nil
 }
 
+// ListenConfig binds addr and serves it as t says (ServerTLS), and
+// returns the base URL.
+func (s *Server) ListenConfig(home config.Home, addr string, t config.APITLS) (string, error) {
+	tc, cert, err := ServerTLS(home, addr, t)
+	if err != nil {
+		return "", err
+	}
+	s.certFile = cert
+	return s.ListenTLS(addr, tc)
+}
+
+// CertFile is the certificate file the server serves ("" for plain
+// HTTP); node.json names it so clients finding the node by its home
+// trust it.
+func (s *Server) CertFile() string { return s.certFile }
+
 // certHosts are the names a self-signed certificate for an API on addr
 // holds: localhost and the loopback addresses (local clients, and the
 // base URL Listen gives), plus addr's host, or for an unspecified host

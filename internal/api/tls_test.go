@@ -19,12 +19,8 @@ const testToken = "0123456789abcdef0123456789abcdef0123456789abcdef"
 // and returns it with its base URL; it stops when the test ends.
 func serve(t *testing.T, home config.Home, addr string, tc config.APITLS, log *bytes.Buffer) (*Server, string) {
 	t.Helper()
-	conf, _, err := ServerTLS(home, addr, tc)
-	if err != nil {
-		t.Fatal(err)
-	}
 	s := NewServer(&specBackend{}, testToken, slog.New(slog.NewTextHandler(log, nil)))
-	base, err := s.ListenTLS(addr, conf)
+	base, err := s.ListenConfig(home, addr, tc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,9 +39,9 @@ func TestSelfSignedTLS(t *testing.T) {
 		t.Run(addr, func(t *testing.T) {
 			home := config.Home(t.TempDir())
 			var log bytes.Buffer
-			_, base := serve(t, home, addr, config.APITLS{SelfSigned: true}, &log)
-			if !strings.HasPrefix(base, "https://") {
-				t.Fatalf("base URL %s, want https", base)
+			s, base := serve(t, home, addr, config.APITLS{SelfSigned: true}, &log)
+			if !strings.HasPrefix(base, "https://") || s.CertFile() != home.APITLSCert() {
+				t.Fatalf("base URL %s, certificate %s; want https and %s", base, s.CertFile(), home.APITLSCert())
 			}
 			if want := strings.Split(addr, ":")[0]; want != "0.0.0.0" && !strings.Contains(base, want) {
 				t.Fatalf("base URL %s, want host %s", base, want)
