@@ -1,8 +1,11 @@
 package api
 
 import (
+	"encoding/json"
+	"fmt"
 	"net/http"
 
+	"github.com/deco-network/deco/internal/metrics"
 	"github.com/deco-network/deco/internal/spec"
 )
 
@@ -22,6 +25,9 @@ type Route struct {
 	// its media type ("" means application/json).
 	Body     any
 	BodyType string
+	// Form, when set, is a multipart/form-data body the route accepts
+	// besides Body.
+	Form *Form
 	// Status is the success status; Response a value of its body's type
 	// (nil: no body) and ResponseType its media type ("" means
 	// application/json; text/event-stream for streams, whose events
@@ -33,6 +39,13 @@ type Route struct {
 	// Errors are the error statuses the route may answer, each with an
 	// Error body whose code is one of Codes.
 	Errors []int
+}
+
+// Form documents a multipart/form-data body: its named text parts and,
+// when Files is set, file parts under any other name.
+type Form struct {
+	Parts map[string]string // part name -> what it holds
+	Files string            // what any other part holds ("" when none is accepted)
 }
 
 // Param is a query parameter.
@@ -64,4 +77,66 @@ var Routes = []Route{
 	{Method: "GET", Path: "/v1/peers", Summary: "Connected and configured peers and how each is reached", Status: http.StatusOK, Response: []PeerView{}},
 	{Method: "POST", Path: "/v1/wallet/redeem", Summary: "Redeem every voucher the node holds", Status: http.StatusOK, Response: Redemption{}, Errors: []int{http.StatusConflict}},
 	{Method: "GET", Path: "/metrics", Summary: "Prometheus metrics", Status: http.StatusOK, Response: "", ResponseType: "text/plain"},
+
+	// h18-api
+	{Method: "GET", Path: "/v1/openapi.json", Summary: "This API's OpenAPI 3.1 document", Public: true, Status: http.StatusOK, Response: json.RawMessage{}},
+}
+
+// handlers maps every Routes row, by "METHOD path", to the handler that
+// serves it. register mounts exactly these, so adding an operation means
+// a Routes row and an entry here (append in your own commented block, as
+// in Routes); TestRoutesRegistered fails when the two disagree.
+func (s *Server) handlers() map[string]http.Handler {
+	return map[string]http.Handler{
+		"GET /v1/status":            http.HandlerFunc(s.status),
+		"POST /v1/blobs":            http.HandlerFunc(s.putBlob),
+		"GET /v1/blobs/{cid}":       http.HandlerFunc(s.getBlob),
+		"HEAD /v1/blobs/{cid}":      http.HandlerFunc(s.getBlob),
+		"POST /v1/jobs":             http.HandlerFunc(s.submit),
+		"GET /v1/jobs":              http.HandlerFunc(s.jobs),
+		"GET /v1/jobs/{id}":         http.HandlerFunc(s.job),
+		"POST /v1/jobs/{id}/cancel": http.HandlerFunc(s.cancel),
+		"GET /v1/jobs/{id}/logs":    http.HandlerFunc(s.logs),
+		"GET /v1/jobs/{id}/events":  http.HandlerFunc(s.events),
+		"GET /v1/providers":         http.HandlerFunc(s.providers),
+		"GET /v1/peers":             http.HandlerFunc(s.peers),
+		"POST /v1/wallet/redeem":    http.HandlerFunc(s.redeem),
+		// Prometheus scrapes with the same bearer token as every other
+		// route (scrape config: authorization.credentials_file): the
+		// figures say what this node runs and earns, and the API is no
+		// more public for being scraped.
+		"GET /metrics": metrics.Handler(),
+
+		// h18-api
+		"GET /v1/openapi.json": http.HandlerFunc(s.openAPI),
+	}
+}
+
+// register mounts every route on mux: its handler from handlers, behind
+// the token unless the row is Public (so the document's security and the
+// server's cannot differ). A row without a handler, or a handler without
+// a row, is a programming error caught here at start. Anything else
+// answers 404 not_found in the API's error format, behind the token like
+// the routes (an unauthenticated caller learns nothing about paths).
+func (s *Server) register(mux *http.ServeMux) {
+	hs := s.handlers()
+	for _, rt := range Routes {
+		pattern := rt.Method + " " + rt.Path
+		h, ok := hs[pattern]
+		if !ok {
+			panic("api: Routes lists " + pattern + " but handlers has no handler for it")
+		}
+		delete(hs, pattern)
+		if !rt.Public {
+			h = s.auth(h)
+		}
+		mux.Handle(pattern, h)
+		s.patterns = append(s.patterns, pattern)
+	}
+	for pattern := range hs {
+		panic("api: handlers serves " + pattern + " but Routes has no row for it")
+	}
+	mux.Handle("/", s.auth(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeErr(w, http.StatusNotFound, CodeNotFound, fmt.Errorf("no operation %s %s: GET /v1/openapi.json lists them", r.Method, r.URL.Path))
+	})))
 }

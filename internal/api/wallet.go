@@ -10,7 +10,7 @@ import (
 )
 
 // ErrNoChain: the node runs without payments, so it has no wallet to act
-// on. The server answers 409 (code "conflict").
+// on. The server answers 409 (code no_chain).
 var ErrNoChain = errors.New("this node runs without payments (no chain configured): start it with a chain section in config.yaml or --chain-rpc, or use a devnet with a chain")
 
 // Redemption is what POST /v1/wallet/redeem returns: the provider's
