@@ -17,10 +17,10 @@ func TestAnchorCheckpoints(t *testing.T) {
 	must(t, e.consumer.AnchorCheckpoints(ctx, job, root, 7))
 	found := false
 	for _, l := range e.logs(e.consumer.Contracts().Escrow) {
-		if l.Topics[0] != escrowABI.GetABI().Events["CheckpointsAnchored"].ID {
+		if l.Topics[0] != escrowABI().GetABI().Events["CheckpointsAnchored"].ID {
 			continue
 		}
-		ev, err := escrowABI.UnpackCheckpointsAnchoredEvent(&l)
+		ev, err := escrowABI().UnpackCheckpointsAnchoredEvent(&l)
 		must(t, err)
 		if ev.JobId != job || ev.Root != root || ev.Count.Cmp(big.NewInt(7)) != 0 {
 			t.Errorf("CheckpointsAnchored %+v", ev)

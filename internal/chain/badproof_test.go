@@ -52,9 +52,9 @@ func testReportBadProof(t *testing.T, circuit string, spoil func(*ProofClaim)) {
 
 	// The Go digest is the contract's.
 	raw, err := e.consumer.call(ctx, "escrow.proofClaimDigest", d.Escrow,
-		escrowABI.PackProofClaimDigest(j.id, big.NewInt(0), bad.Proof, bad.PublicInputs))
+		escrowABI().PackProofClaimDigest(j.id, big.NewInt(0), bad.Proof, bad.PublicInputs))
 	must(t, err)
-	onChain, err := escrowABI.UnpackProofClaimDigest(raw)
+	onChain, err := escrowABI().UnpackProofClaimDigest(raw)
 	must(t, err)
 	if got := ProofClaimDigest(d, j.id, 0, bad.Proof, bad.PublicInputs); got != onChain {
 		t.Fatalf("claim digest %x, contract %x", got, onChain)

@@ -117,12 +117,13 @@ func (a *account) awaitSettled(ctx context.Context) error {
 	}
 }
 
-// ABIs of the three contracts; parsing is done once.
+// ABIs of the contracts, parsed once on first use: parsing them at start
+// cost every `deco` command about 5 ms, most of which never touch a chain.
 var (
-	tokenABI    = bindings.NewDecoToken()
-	registryABI = bindings.NewProviderRegistry()
-	escrowABI   = bindings.NewJobEscrow()
-	verifierABI = bindings.NewGroth16Verifier()
+	tokenABI    = sync.OnceValue(bindings.NewDecoToken)
+	registryABI = sync.OnceValue(bindings.NewProviderRegistry)
+	escrowABI   = sync.OnceValue(bindings.NewJobEscrow)
+	verifierABI = sync.OnceValue(bindings.NewGroth16Verifier)
 )
 
 // Client is a Chain bound to one signing key, over either the simulated
@@ -206,11 +207,11 @@ func (c *Client) At(ctx context.Context, a Addresses) (*Client, error) {
 	}
 	n := *c
 	n.addrs = a
-	out, err := n.call(ctx, "escrow.refundGrace", a.Escrow, escrowABI.PackRefundGrace())
+	out, err := n.call(ctx, "escrow.refundGrace", a.Escrow, escrowABI().PackRefundGrace())
 	if err != nil {
 		return nil, err
 	}
-	grace, err := escrowABI.UnpackRefundGrace(out)
+	grace, err := escrowABI().UnpackRefundGrace(out)
 	if err != nil {
 		return nil, fmt.Errorf("escrow.refundGrace: %w", err)
 	}
@@ -232,7 +233,7 @@ func (c *Client) Balance(ctx context.Context, addr common.Address) (*big.Int, er
 	if err := c.contracts(); err != nil {
 		return nil, err
 	}
-	return readBig(c.call(ctx, "token.balanceOf", c.addrs.Token, tokenABI.PackBalanceOf(addr)))(tokenABI.UnpackBalanceOf)
+	return readBig(c.call(ctx, "token.balanceOf", c.addrs.Token, tokenABI().PackBalanceOf(addr)))(tokenABI().UnpackBalanceOf)
 }
 
 // Allowance is how much spender may pull from owner's DECO.
@@ -240,7 +241,7 @@ func (c *Client) Allowance(ctx context.Context, owner, spender common.Address) (
 	if err := c.contracts(); err != nil {
 		return nil, err
 	}
-	return readBig(c.call(ctx, "token.allowance", c.addrs.Token, tokenABI.PackAllowance(owner, spender)))(tokenABI.UnpackAllowance)
+	return readBig(c.call(ctx, "token.allowance", c.addrs.Token, tokenABI().PackAllowance(owner, spender)))(tokenABI().UnpackAllowance)
 }
 
 // TotalSupply is the DECO in existence.
@@ -248,7 +249,7 @@ func (c *Client) TotalSupply(ctx context.Context) (*big.Int, error) {
 	if err := c.contracts(); err != nil {
 		return nil, err
 	}
-	return readBig(c.call(ctx, "token.totalSupply", c.addrs.Token, tokenABI.PackTotalSupply()))(tokenABI.UnpackTotalSupply)
+	return readBig(c.call(ctx, "token.totalSupply", c.addrs.Token, tokenABI().PackTotalSupply()))(tokenABI().UnpackTotalSupply)
 }
 
 // GasBalance implements Chain.
@@ -267,7 +268,7 @@ func (c *Client) Transfer(ctx context.Context, to common.Address, amount *big.In
 	if err := c.contracts(); err != nil {
 		return err
 	}
-	_, err := c.transact(ctx, "token.transfer", &c.addrs.Token, tokenABI.PackTransfer(to, amount), nil)
+	_, err := c.transact(ctx, "token.transfer", &c.addrs.Token, tokenABI().PackTransfer(to, amount), nil)
 	return err
 }
 
@@ -276,7 +277,7 @@ func (c *Client) Approve(ctx context.Context, spender common.Address, amount *bi
 	if err := c.contracts(); err != nil {
 		return err
 	}
-	_, err := c.transact(ctx, "token.approve", &c.addrs.Token, tokenABI.PackApprove(spender, amount), nil)
+	_, err := c.transact(ctx, "token.approve", &c.addrs.Token, tokenABI().PackApprove(spender, amount), nil)
 	return err
 }
 
@@ -285,7 +286,7 @@ func (c *Client) Mint(ctx context.Context, to common.Address, amount *big.Int) e
 	if err := c.contracts(); err != nil {
 		return err
 	}
-	_, err := c.transact(ctx, "token.mint", &c.addrs.Token, tokenABI.PackMint(to, amount), nil)
+	_, err := c.transact(ctx, "token.mint", &c.addrs.Token, tokenABI().PackMint(to, amount), nil)
 	return err
 }
 
@@ -374,7 +375,7 @@ func (c *Client) Stake(ctx context.Context, amount *big.Int) error {
 	if err := c.contracts(); err != nil {
 		return err
 	}
-	return c.spend(ctx, "registry.stake", c.addrs.Registry, amount, c.addrs.Registry, registryABI.PackStake(amount))
+	return c.spend(ctx, "registry.stake", c.addrs.Registry, amount, c.addrs.Registry, registryABI().PackStake(amount))
 }
 
 // BindPeer implements Chain.
@@ -382,7 +383,7 @@ func (c *Client) BindPeer(ctx context.Context, peerID string, sig []byte) error 
 	if err := c.contracts(); err != nil {
 		return err
 	}
-	_, err := c.transact(ctx, "registry.bindPeer", &c.addrs.Registry, registryABI.PackBindPeer(peerID, sig), nil)
+	_, err := c.transact(ctx, "registry.bindPeer", &c.addrs.Registry, registryABI().PackBindPeer(peerID, sig), nil)
 	return err
 }
 
@@ -391,11 +392,11 @@ func (c *Client) Peer(ctx context.Context, addr common.Address) (PeerBinding, er
 	if err := c.contracts(); err != nil {
 		return PeerBinding{}, err
 	}
-	out, err := c.call(ctx, "registry.peerOf", c.addrs.Registry, registryABI.PackPeerOf(addr))
+	out, err := c.call(ctx, "registry.peerOf", c.addrs.Registry, registryABI().PackPeerOf(addr))
 	if err != nil {
 		return PeerBinding{}, err
 	}
-	p, err := registryABI.UnpackPeerOf(out)
+	p, err := registryABI().UnpackPeerOf(out)
 	if err != nil {
 		return PeerBinding{}, fmt.Errorf("registry.peerOf: %w", err)
 	}
@@ -407,7 +408,7 @@ func (c *Client) StakeOf(ctx context.Context, addr common.Address) (*big.Int, er
 	if err := c.contracts(); err != nil {
 		return nil, err
 	}
-	return readBig(c.call(ctx, "registry.stakeOf", c.addrs.Registry, registryABI.PackStakeOf(addr)))(registryABI.UnpackStakeOf)
+	return readBig(c.call(ctx, "registry.stakeOf", c.addrs.Registry, registryABI().PackStakeOf(addr)))(registryABI().UnpackStakeOf)
 }
 
 // Stakes implements Chain.
@@ -417,19 +418,19 @@ func (c *Client) Stakes(ctx context.Context, addr common.Address) (StakeInfo, er
 	if err != nil {
 		return s, err
 	}
-	out, err := c.call(ctx, "registry.unbondingOf", c.addrs.Registry, registryABI.PackUnbondingOf(addr))
+	out, err := c.call(ctx, "registry.unbondingOf", c.addrs.Registry, registryABI().PackUnbondingOf(addr))
 	if err != nil {
 		return s, err
 	}
-	u, err := registryABI.UnpackUnbondingOf(out)
+	u, err := registryABI().UnpackUnbondingOf(out)
 	if err != nil {
 		return s, fmt.Errorf("registry.unbondingOf: %w", err)
 	}
-	out, err = c.call(ctx, "registry.canBid", c.addrs.Registry, registryABI.PackCanBid(addr))
+	out, err = c.call(ctx, "registry.canBid", c.addrs.Registry, registryABI().PackCanBid(addr))
 	if err != nil {
 		return s, err
 	}
-	can, err := registryABI.UnpackCanBid(out)
+	can, err := registryABI().UnpackCanBid(out)
 	if err != nil {
 		return s, fmt.Errorf("registry.canBid: %w", err)
 	}
@@ -445,7 +446,7 @@ func (c *Client) MinStake(ctx context.Context) (*big.Int, error) {
 	if err := c.contracts(); err != nil {
 		return nil, err
 	}
-	return readBig(c.call(ctx, "registry.minStake", c.addrs.Registry, registryABI.PackMinStake()))(registryABI.UnpackMinStake)
+	return readBig(c.call(ctx, "registry.minStake", c.addrs.Registry, registryABI().PackMinStake()))(registryABI().UnpackMinStake)
 }
 
 // RequestUnbond implements Chain.
@@ -453,7 +454,7 @@ func (c *Client) RequestUnbond(ctx context.Context, amount *big.Int) error {
 	if err := c.contracts(); err != nil {
 		return err
 	}
-	_, err := c.transact(ctx, "registry.requestUnbond", &c.addrs.Registry, registryABI.PackRequestUnbond(amount), nil)
+	_, err := c.transact(ctx, "registry.requestUnbond", &c.addrs.Registry, registryABI().PackRequestUnbond(amount), nil)
 	return err
 }
 
@@ -462,7 +463,7 @@ func (c *Client) Withdraw(ctx context.Context) error {
 	if err := c.contracts(); err != nil {
 		return err
 	}
-	_, err := c.transact(ctx, "registry.withdraw", &c.addrs.Registry, registryABI.PackWithdraw(), nil)
+	_, err := c.transact(ctx, "registry.withdraw", &c.addrs.Registry, registryABI().PackWithdraw(), nil)
 	return err
 }
 
@@ -479,7 +480,7 @@ func (c *Client) OpenJob(ctx context.Context, jobID [32]byte, amount *big.Int, d
 	if err := c.ownJobID("escrow.openJob", jobID); err != nil {
 		return err
 	}
-	return c.spend(ctx, "escrow.openJob", c.addrs.Escrow, amount, c.addrs.Escrow, escrowABI.PackOpenJob(jobID, amount, uint64(deadline.Unix())))
+	return c.spend(ctx, "escrow.openJob", c.addrs.Escrow, amount, c.addrs.Escrow, escrowABI().PackOpenJob(jobID, amount, uint64(deadline.Unix())))
 }
 
 // ownJobID refuses, before any transaction, a job id the escrow would not
@@ -497,7 +498,7 @@ func (c *Client) TopUp(ctx context.Context, jobID [32]byte, amount *big.Int) err
 	if err := c.contracts(); err != nil {
 		return err
 	}
-	return c.spend(ctx, "escrow.topUp", c.addrs.Escrow, amount, c.addrs.Escrow, escrowABI.PackTopUp(jobID, amount))
+	return c.spend(ctx, "escrow.topUp", c.addrs.Escrow, amount, c.addrs.Escrow, escrowABI().PackTopUp(jobID, amount))
 }
 
 // AnchorCheckpoints records the Merkle root of count verified checkpoint
@@ -507,7 +508,7 @@ func (c *Client) AnchorCheckpoints(ctx context.Context, jobID [32]byte, root [32
 	if err := c.contracts(); err != nil {
 		return err
 	}
-	_, err := c.transact(ctx, "escrow.anchorCheckpoints", &c.addrs.Escrow, escrowABI.PackAnchorCheckpoints(jobID, root, new(big.Int).SetUint64(count)), nil)
+	_, err := c.transact(ctx, "escrow.anchorCheckpoints", &c.addrs.Escrow, escrowABI().PackAnchorCheckpoints(jobID, root, new(big.Int).SetUint64(count)), nil)
 	return err
 }
 
@@ -516,7 +517,7 @@ func (c *Client) Redeem(ctx context.Context, jobID [32]byte, provider common.Add
 	if err := c.contracts(); err != nil {
 		return err
 	}
-	_, err := c.transact(ctx, "escrow.redeem", &c.addrs.Escrow, escrowABI.PackRedeem(jobID, provider, cumulative, consumerSig), nil)
+	_, err := c.transact(ctx, "escrow.redeem", &c.addrs.Escrow, escrowABI().PackRedeem(jobID, provider, cumulative, consumerSig), nil)
 	return err
 }
 
@@ -525,7 +526,7 @@ func (c *Client) Refund(ctx context.Context, jobID [32]byte) error {
 	if err := c.contracts(); err != nil {
 		return err
 	}
-	_, err := c.transact(ctx, "escrow.refund", &c.addrs.Escrow, escrowABI.PackRefund(jobID), nil)
+	_, err := c.transact(ctx, "escrow.refund", &c.addrs.Escrow, escrowABI().PackRefund(jobID), nil)
 	return err
 }
 
@@ -534,11 +535,11 @@ func (c *Client) Job(ctx context.Context, jobID [32]byte) (JobInfo, error) {
 	if err := c.contracts(); err != nil {
 		return JobInfo{}, err
 	}
-	out, err := c.call(ctx, "escrow.getJob", c.addrs.Escrow, escrowABI.PackGetJob(jobID))
+	out, err := c.call(ctx, "escrow.getJob", c.addrs.Escrow, escrowABI().PackGetJob(jobID))
 	if err != nil {
 		return JobInfo{}, err
 	}
-	j, err := escrowABI.UnpackGetJob(out)
+	j, err := escrowABI().UnpackGetJob(out)
 	if err != nil {
 		return JobInfo{}, fmt.Errorf("escrow.getJob: %w", err)
 	}
@@ -565,7 +566,7 @@ func (c *Client) Redeemed(ctx context.Context, jobID [32]byte, provider common.A
 	if err := c.contracts(); err != nil {
 		return nil, err
 	}
-	return readBig(c.call(ctx, "escrow.redeemed", c.addrs.Escrow, escrowABI.PackRedeemed(jobID, provider)))(escrowABI.UnpackRedeemed)
+	return readBig(c.call(ctx, "escrow.redeemed", c.addrs.Escrow, escrowABI().PackRedeemed(jobID, provider)))(escrowABI().UnpackRedeemed)
 }
 
 // SignVoucher implements Chain.
@@ -581,7 +582,7 @@ func (c *Client) ReportEquivocation(ctx context.Context, a Receipt, sigA []byte,
 	if err := c.contracts(); err != nil {
 		return err
 	}
-	_, err := c.transact(ctx, "escrow.reportEquivocation", &c.addrs.Escrow, escrowABI.PackReportEquivocation(a.binding(), sigA, b.binding(), sigB), nil)
+	_, err := c.transact(ctx, "escrow.reportEquivocation", &c.addrs.Escrow, escrowABI().PackReportEquivocation(a.binding(), sigA, b.binding(), sigB), nil)
 	return err
 }
 
@@ -590,7 +591,7 @@ func (c *Client) SetSlashParams(ctx context.Context, slashBps, reporterBps uint1
 	if err := c.contracts(); err != nil {
 		return err
 	}
-	_, err := c.transact(ctx, "escrow.setSlashParams", &c.addrs.Escrow, escrowABI.PackSetSlashParams(slashBps, reporterBps), nil)
+	_, err := c.transact(ctx, "escrow.setSlashParams", &c.addrs.Escrow, escrowABI().PackSetSlashParams(slashBps, reporterBps), nil)
 	return err
 }
 

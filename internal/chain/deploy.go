@@ -26,18 +26,18 @@ func Deploy(ctx context.Context, c *Client, p Params) (Addresses, error) {
 	owner := c.Address()
 	var a Addresses
 	var err error
-	if a.Token, err = c.create(ctx, "deploy DecoToken", bindings.DecoTokenMetaData.Bin, tokenABI.PackConstructor(owner)); err != nil {
+	if a.Token, err = c.create(ctx, "deploy DecoToken", bindings.DecoTokenMetaData.Bin, tokenABI().PackConstructor(owner)); err != nil {
 		return Addresses{}, err
 	}
 	if a.Registry, err = c.create(ctx, "deploy ProviderRegistry", bindings.ProviderRegistryMetaData.Bin,
-		registryABI.PackConstructor(a.Token, p.MinStake, uint64(p.UnbondingDelay.Seconds()), owner)); err != nil {
+		registryABI().PackConstructor(a.Token, p.MinStake, uint64(p.UnbondingDelay.Seconds()), owner)); err != nil {
 		return Addresses{}, err
 	}
 	if a.Escrow, err = c.create(ctx, "deploy JobEscrow", bindings.JobEscrowMetaData.Bin,
-		escrowABI.PackConstructor(a.Token, a.Registry, uint64(p.RefundGrace.Seconds()), p.SlashBps, p.ReporterBps, treasury, owner)); err != nil {
+		escrowABI().PackConstructor(a.Token, a.Registry, uint64(p.RefundGrace.Seconds()), p.SlashBps, p.ReporterBps, treasury, owner)); err != nil {
 		return Addresses{}, err
 	}
-	if _, err := c.transact(ctx, "registry.setSlasher", &a.Registry, registryABI.PackSetSlasher(a.Escrow), nil); err != nil {
+	if _, err := c.transact(ctx, "registry.setSlasher", &a.Registry, registryABI().PackSetSlasher(a.Escrow), nil); err != nil {
 		return Addresses{}, err
 	}
 	c.log.Info("deployed Deco contracts", "token", a.Token.Hex(), "registry", a.Registry.Hex(), "escrow", a.Escrow.Hex(), "chain", c.chainID)

@@ -35,7 +35,7 @@ func TestDigestsMatchContract(t *testing.T) {
 		copy(h[:], out)
 		return h
 	}
-	sep := call(t, escrowABI.PackDomainSeparator())
+	sep := call(t, escrowABI().PackDomainSeparator())
 	if sep != d.Separator() {
 		t.Fatalf("domain separator: contract %x, Go %x", sep, d.Separator())
 	}
@@ -44,9 +44,9 @@ func TestDigestsMatchContract(t *testing.T) {
 		pack []byte
 		want string
 	}{
-		{"receipt type", escrowABI.PackRECEIPTTYPEHASH(), ReceiptType},
-		{"voucher type", escrowABI.PackVOUCHERTYPEHASH(), VoucherType},
-		{"proof claim type", escrowABI.PackPROOFCLAIMTYPEHASH(), ProofClaimType},
+		{"receipt type", escrowABI().PackRECEIPTTYPEHASH(), ReceiptType},
+		{"voucher type", escrowABI().PackVOUCHERTYPEHASH(), VoucherType},
+		{"proof claim type", escrowABI().PackPROOFCLAIMTYPEHASH(), ProofClaimType},
 	} {
 		if got := call(t, tc.pack); !bytes.Equal(got[:], crypto.Keccak256([]byte(tc.want))) {
 			t.Errorf("%s hash differs from keccak(%q)", tc.name, tc.want)
@@ -65,11 +65,11 @@ func TestDigestsMatchContract(t *testing.T) {
 			ExitCode:   rapid.Int64().Draw(rt, "exit"),
 			Provider:   common.BytesToAddress(rapid.SliceOfN(rapid.Byte(), 20, 20).Draw(rt, "provider")),
 		}
-		if got, want := call(rt, escrowABI.PackReceiptDigest(r.binding())), ReceiptDigest(d, r); got != want {
+		if got, want := call(rt, escrowABI().PackReceiptDigest(r.binding())), ReceiptDigest(d, r); got != want {
 			rt.Fatalf("receipt digest: contract %x, Go %x", got, want)
 		}
 		amount := new(big.Int).SetBytes(rapid.SliceOfN(rapid.Byte(), 0, 32).Draw(rt, "amount"))
-		if got, want := call(rt, escrowABI.PackVoucherDigest(r.JobID, r.Provider, amount)), VoucherDigest(d, r.JobID, r.Provider, amount); got != want {
+		if got, want := call(rt, escrowABI().PackVoucherDigest(r.JobID, r.Provider, amount)), VoucherDigest(d, r.JobID, r.Provider, amount); got != want {
 			rt.Fatalf("voucher digest: contract %x, Go %x", got, want)
 		}
 	})

@@ -156,7 +156,7 @@ func TestEscrowReverts(t *testing.T) {
 		{"set reporter share above the maximum", func() error { return e.sim.Deployer().SetSlashParams(ctx, 5000, MaxReporterBps+1) }, ErrBadBps},
 		{"open a job id that names another account", func() error {
 			_, err := e.stranger.transact(ctx, "escrow.openJob", &e.stranger.addrs.Escrow,
-				escrowABI.PackOpenJob(jobIDOf(e.consumer.Address(), "not-yours"), DECO(1), uint64(e.now().Add(time.Hour).Unix())), nil)
+				escrowABI().PackOpenJob(jobIDOf(e.consumer.Address(), "not-yours"), DECO(1), uint64(e.now().Add(time.Hour).Unix())), nil)
 			return err
 		}, ErrJobIDNotYours},
 		{"transfer more DECO than held", func() error {
@@ -164,12 +164,12 @@ func TestEscrowReverts(t *testing.T) {
 		}, ErrInsufficientBalance},
 		{"openJob without allowance", func() error {
 			_, err := e.stranger.transact(ctx, "escrow.openJob", &e.stranger.addrs.Escrow,
-				escrowABI.PackOpenJob(jobIDOf(e.stranger.Address(), "no-allowance"), DECO(1), uint64(e.now().Add(time.Hour).Unix())), nil)
+				escrowABI().PackOpenJob(jobIDOf(e.stranger.Address(), "no-allowance"), DECO(1), uint64(e.now().Add(time.Hour).Unix())), nil)
 			return err
 		}, ErrInsufficientAllowance},
 		{"mint as non-owner", func() error { return e.stranger.Mint(ctx, p, DECO(1)) }, ErrNotOwner},
 		{"set treasury to zero", func() error {
-			_, err := e.sim.Deployer().transact(ctx, "escrow.setTreasury", &e.consumer.addrs.Escrow, escrowABI.PackSetTreasury(common.Address{}), nil)
+			_, err := e.sim.Deployer().transact(ctx, "escrow.setTreasury", &e.consumer.addrs.Escrow, escrowABI().PackSetTreasury(common.Address{}), nil)
 			return err
 		}, &RevertError{Name: "ZeroAddress"}},
 		{"set circuit as non-owner", func() error {
@@ -185,7 +185,7 @@ func TestEscrowReverts(t *testing.T) {
 		}, &RevertError{Name: "SafeCastOverflowedUintDowncast"}},
 		{"deploy escrow without a token", func() error {
 			_, err := e.sim.Deployer().create(ctx, "deploy JobEscrow", bindings.JobEscrowMetaData.Bin,
-				escrowABI.PackConstructor(common.Address{}, e.consumer.addrs.Registry, 60, 1, 1, p, p))
+				escrowABI().PackConstructor(common.Address{}, e.consumer.addrs.Registry, 60, 1, 1, p, p))
 			return err
 		}, &RevertError{Name: "ZeroAddress"}},
 	}

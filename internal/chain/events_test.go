@@ -42,44 +42,44 @@ func TestEvents(t *testing.T) {
 	seen := map[string]bool{}
 	for _, l := range e.logs(a.Escrow) {
 		switch {
-		case l.Topics[0] == escrowABI.GetABI().Events["JobOpened"].ID:
-			ev, err := escrowABI.UnpackJobOpenedEvent(&l)
+		case l.Topics[0] == escrowABI().GetABI().Events["JobOpened"].ID:
+			ev, err := escrowABI().UnpackJobOpenedEvent(&l)
 			must(t, err)
 			if ev.JobId != job || ev.Consumer != e.consumer.Address() || ev.Amount.Cmp(DECO(10)) != 0 {
 				t.Errorf("JobOpened %+v", ev)
 			}
 			seen["JobOpened"] = true
-		case l.Topics[0] == escrowABI.GetABI().Events["ToppedUp"].ID:
-			ev, err := escrowABI.UnpackToppedUpEvent(&l)
+		case l.Topics[0] == escrowABI().GetABI().Events["ToppedUp"].ID:
+			ev, err := escrowABI().UnpackToppedUpEvent(&l)
 			must(t, err)
 			if ev.Amount.Cmp(DECO(2)) != 0 || ev.Deposited.Cmp(DECO(12)) != 0 {
 				t.Errorf("ToppedUp %+v", ev)
 			}
 			seen["ToppedUp"] = true
-		case l.Topics[0] == escrowABI.GetABI().Events["Redeemed"].ID:
-			ev, err := escrowABI.UnpackRedeemedEvent(&l)
+		case l.Topics[0] == escrowABI().GetABI().Events["Redeemed"].ID:
+			ev, err := escrowABI().UnpackRedeemedEvent(&l)
 			must(t, err)
 			if ev.Provider != p || ev.Amount.Cmp(DECO(3)) != 0 || ev.TotalToProvider.Cmp(DECO(3)) != 0 {
 				t.Errorf("Redeemed %+v", ev)
 			}
 			seen["Redeemed"] = true
-		case l.Topics[0] == escrowABI.GetABI().Events["Refunded"].ID:
-			ev, err := escrowABI.UnpackRefundedEvent(&l)
+		case l.Topics[0] == escrowABI().GetABI().Events["Refunded"].ID:
+			ev, err := escrowABI().UnpackRefundedEvent(&l)
 			must(t, err)
 			if ev.Amount.Cmp(DECO(9)) != 0 {
 				t.Errorf("Refunded %+v", ev)
 			}
 			seen["Refunded"] = true
-		case l.Topics[0] == escrowABI.GetABI().Events["EquivocationReported"].ID:
-			ev, err := escrowABI.UnpackEquivocationReportedEvent(&l)
+		case l.Topics[0] == escrowABI().GetABI().Events["EquivocationReported"].ID:
+			ev, err := escrowABI().UnpackEquivocationReportedEvent(&l)
 			must(t, err)
 			// 50% of the 100 DECO still staked; 20% of that to the reporter.
 			if ev.Provider != p || ev.Reporter != e.reporter.Address() || ev.Slashed.Cmp(DECO(50)) != 0 || ev.Reward.Cmp(DECO(10)) != 0 {
 				t.Errorf("EquivocationReported %+v", ev)
 			}
 			seen["EquivocationReported"] = true
-		case l.Topics[0] == escrowABI.GetABI().Events["CircuitSet"].ID:
-			ev, err := escrowABI.UnpackCircuitSetEvent(&l)
+		case l.Topics[0] == escrowABI().GetABI().Events["CircuitSet"].ID:
+			ev, err := escrowABI().UnpackCircuitSetEvent(&l)
 			must(t, err)
 			if ev.CircuitId != [32]byte{0x22} || ev.Verifier != a.Token || ev.FixedInputs != 1 || ev.PublicInputs != 3 {
 				t.Errorf("CircuitSet %+v", ev)
@@ -89,7 +89,7 @@ func TestEvents(t *testing.T) {
 	}
 	for _, l := range e.logs(a.Registry) {
 		for _, name := range []string{"Staked", "PeerBound", "UnbondRequested", "Withdrawn", "Slashed", "SlasherSet"} {
-			if l.Topics[0] == registryABI.GetABI().Events[name].ID {
+			if l.Topics[0] == registryABI().GetABI().Events[name].ID {
 				seen[name] = true
 			}
 		}

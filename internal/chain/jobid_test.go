@@ -24,9 +24,9 @@ func TestNewJobIDNamesItsConsumer(t *testing.T) {
 	}
 	// Go and the contract agree on the rule.
 	for _, who := range []common.Address{consumer, other} {
-		out, err := e.consumer.call(e.ctx, "escrow.jobIdOwnedBy", e.consumer.addrs.Escrow, escrowABI.PackJobIdOwnedBy(a.Bytes32(), who))
+		out, err := e.consumer.call(e.ctx, "escrow.jobIdOwnedBy", e.consumer.addrs.Escrow, escrowABI().PackJobIdOwnedBy(a.Bytes32(), who))
 		must(t, err)
-		owned, err := escrowABI.UnpackJobIdOwnedBy(out)
+		owned, err := escrowABI().UnpackJobIdOwnedBy(out)
 		must(t, err)
 		if owned != JobIDOwnedBy(a.Bytes32(), who) {
 			t.Fatalf("contract says %v for %s, Go says %v", owned, who.Hex(), !owned)
@@ -49,7 +49,7 @@ func TestJobIDCannotBeSquatted(t *testing.T) {
 	// ready, straight to the contract.
 	must(t, attacker.Approve(ctx, escrow, DECO(1)))
 	attackerBefore := e.balance(attacker.Address())
-	_, err := attacker.transact(ctx, "escrow.openJob", &escrow, escrowABI.PackOpenJob(job, DECO(1), uint64(deadline.Unix())), nil)
+	_, err := attacker.transact(ctx, "escrow.openJob", &escrow, escrowABI().PackOpenJob(job, DECO(1), uint64(deadline.Unix())), nil)
 	wantRevert(t, err, ErrJobIDNotYours)
 	// Through the client it is refused before anything is sent.
 	if err := attacker.OpenJob(ctx, job, DECO(1), deadline); !errors.Is(err, ErrJobIDNotYours) {
@@ -75,7 +75,7 @@ func TestJobIDCannotBeSquatted(t *testing.T) {
 	circuit := [32]byte{1}
 	must(t, e.sim.Deployer().SetCircuit(ctx, circuit, victim.Contracts().Token, 1, 2))
 	must(t, attacker.Approve(ctx, escrow, DECO(1)))
-	_, err = attacker.transact(ctx, "escrow.openProofJob", &escrow, escrowABI.PackOpenProofJob(
+	_, err = attacker.transact(ctx, "escrow.openProofJob", &escrow, escrowABI().PackOpenProofJob(
 		NewJobID(victim.Address(), [6]byte{0xcd}).Bytes32(), DECO(1), uint64(deadline.Unix()), circuit, DECO(1), [32]byte{2}, big.NewInt(1)), nil)
 	wantRevert(t, err, ErrJobIDNotYours)
 }
@@ -96,7 +96,7 @@ func TestDeadlineBeyondUnbonding(t *testing.T) {
 	latest := uint64(e.now().Add(delay - grace).Unix()) // the next block is no earlier
 	must(t, c.Approve(ctx, escrow, DECO(3)))
 	open := func(name string, deadline uint64) error {
-		_, err := c.transact(ctx, "escrow.openJob", &escrow, escrowABI.PackOpenJob(jobIDOf(c.Address(), name), DECO(1), deadline), nil)
+		_, err := c.transact(ctx, "escrow.openJob", &escrow, escrowABI().PackOpenJob(jobIDOf(c.Address(), name), DECO(1), deadline), nil)
 		return err
 	}
 	wantRevert(t, open("a day late", latest+24*3600), ErrDeadlineBeyondUnbonding)
@@ -112,7 +112,7 @@ func TestDeadlineBeyondUnbonding(t *testing.T) {
 	}
 
 	// A deadline word beyond uint64 does not decode: the call reverts.
-	data := escrowABI.PackOpenJob(jobIDOf(c.Address(), "wide"), DECO(1), 0)
+	data := escrowABI().PackOpenJob(jobIDOf(c.Address(), "wide"), DECO(1), 0)
 	for i := 4 + 64; i < 4+96-8; i++ {
 		data[i] = 0xff
 	}

@@ -116,7 +116,7 @@ func (c *Client) DeployGroth16Verifier(ctx context.Context, key Groth16Key) (com
 		}
 	}
 	return c.create(ctx, "deploy Groth16Verifier", bindings.Groth16VerifierMetaData.Bin,
-		verifierABI.PackConstructor(key.Alpha, key.BetaNeg, key.GammaNeg, key.DeltaNeg, key.IC0, key.IC1))
+		verifierABI().PackConstructor(key.Alpha, key.BetaNeg, key.GammaNeg, key.DeltaNeg, key.IC0, key.IC1))
 }
 
 // DeployVerifier deploys a verifier contract from its creation bytecode
@@ -144,7 +144,7 @@ func (c *Client) SetCircuit(ctx context.Context, id [32]byte, verifier common.Ad
 		return fmt.Errorf("escrow.setCircuit: input counts %d and %d must fit in a byte", fixedInputs, publicInputs)
 	}
 	_, err := c.transact(ctx, "escrow.setCircuit", &c.addrs.Escrow,
-		escrowABI.PackSetCircuit(id, verifier, uint8(fixedInputs), uint8(publicInputs)), nil)
+		escrowABI().PackSetCircuit(id, verifier, uint8(fixedInputs), uint8(publicInputs)), nil)
 	return err
 }
 
@@ -154,11 +154,11 @@ func (c *Client) Circuit(ctx context.Context, id [32]byte) (CircuitInfo, error) 
 	if err := c.contracts(); err != nil {
 		return CircuitInfo{}, err
 	}
-	out, err := c.call(ctx, "escrow.getCircuit", c.addrs.Escrow, escrowABI.PackGetCircuit(id))
+	out, err := c.call(ctx, "escrow.getCircuit", c.addrs.Escrow, escrowABI().PackGetCircuit(id))
 	if err != nil {
 		return CircuitInfo{}, err
 	}
-	ci, err := escrowABI.UnpackGetCircuit(out)
+	ci, err := escrowABI().UnpackGetCircuit(out)
 	if err != nil {
 		return CircuitInfo{}, fmt.Errorf("escrow.getCircuit: %w", err)
 	}
@@ -186,7 +186,7 @@ func (c *Client) OpenProofJob(ctx context.Context, jobID [32]byte, amount *big.I
 		return fmt.Errorf("escrow.openProofJob: %d tasks: the escrow takes up to 2^48-1", terms.Tasks)
 	}
 	return c.spend(ctx, "escrow.openProofJob", c.addrs.Escrow, amount, c.addrs.Escrow,
-		escrowABI.PackOpenProofJob(jobID, amount, uint64(deadline.Unix()), terms.Circuit, terms.Price, terms.TaskRoot, big.NewInt(int64(terms.Tasks))))
+		escrowABI().PackOpenProofJob(jobID, amount, uint64(deadline.Unix()), terms.Circuit, terms.Price, terms.TaskRoot, big.NewInt(int64(terms.Tasks))))
 }
 
 // SettleWithProof implements ProofEscrow.
@@ -199,7 +199,7 @@ func (c *Client) SettleWithProof(ctx context.Context, jobID [32]byte, claim Proo
 		return fmt.Errorf("escrow.settleWithProof: %w", err)
 	}
 	_, err = c.transact(ctx, "escrow.settleWithProof", &c.addrs.Escrow,
-		escrowABI.PackSettleWithProof(jobID, b.TaskId, b.Index, b.Proof, b.PublicInputs, b.MerkleProof), nil)
+		escrowABI().PackSettleWithProof(jobID, b.TaskId, b.Index, b.Proof, b.PublicInputs, b.MerkleProof), nil)
 	return err
 }
 
@@ -216,7 +216,7 @@ func (c *Client) SettleWithProofs(ctx context.Context, jobID [32]byte, claims []
 		}
 		bs[i] = b
 	}
-	_, err := c.transact(ctx, "escrow.settleWithProofs", &c.addrs.Escrow, escrowABI.PackSettleWithProofs(jobID, bs), nil)
+	_, err := c.transact(ctx, "escrow.settleWithProofs", &c.addrs.Escrow, escrowABI().PackSettleWithProofs(jobID, bs), nil)
 	return err
 }
 
@@ -229,7 +229,7 @@ func (c *Client) ReportBadProof(ctx context.Context, jobID [32]byte, claim Proof
 	if err != nil {
 		return fmt.Errorf("escrow.reportBadProof: %w", err)
 	}
-	_, err = c.transact(ctx, "escrow.reportBadProof", &c.addrs.Escrow, escrowABI.PackReportBadProof(jobID, b, sig), nil)
+	_, err = c.transact(ctx, "escrow.reportBadProof", &c.addrs.Escrow, escrowABI().PackReportBadProof(jobID, b, sig), nil)
 	return err
 }
 
@@ -285,11 +285,11 @@ func (c *Client) ProofTerms(ctx context.Context, jobID [32]byte) (ProofTerms, er
 	if err := c.contracts(); err != nil {
 		return ProofTerms{}, err
 	}
-	out, err := c.call(ctx, "escrow.getProofTerms", c.addrs.Escrow, escrowABI.PackGetProofTerms(jobID))
+	out, err := c.call(ctx, "escrow.getProofTerms", c.addrs.Escrow, escrowABI().PackGetProofTerms(jobID))
 	if err != nil {
 		return ProofTerms{}, err
 	}
-	t, err := escrowABI.UnpackGetProofTerms(out)
+	t, err := escrowABI().UnpackGetProofTerms(out)
 	if err != nil {
 		return ProofTerms{}, fmt.Errorf("escrow.getProofTerms: %w", err)
 	}
@@ -308,11 +308,11 @@ func (c *Client) Settled(ctx context.Context, jobID [32]byte, index uint64) (boo
 	if err := c.contracts(); err != nil {
 		return false, err
 	}
-	out, err := c.call(ctx, "escrow.isSettled", c.addrs.Escrow, escrowABI.PackIsSettled(jobID, new(big.Int).SetUint64(index)))
+	out, err := c.call(ctx, "escrow.isSettled", c.addrs.Escrow, escrowABI().PackIsSettled(jobID, new(big.Int).SetUint64(index)))
 	if err != nil {
 		return false, err
 	}
-	ok, err := escrowABI.UnpackIsSettled(out)
+	ok, err := escrowABI().UnpackIsSettled(out)
 	if err != nil {
 		return false, fmt.Errorf("escrow.isSettled: %w", err)
 	}

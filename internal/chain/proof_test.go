@@ -246,9 +246,9 @@ func TestSettleWithProof(t *testing.T) {
 			// The digest the escrow computes is the one the prover proved.
 			want, err := zk.StatementDigest(other.PublicInputs)
 			must(t, err)
-			out, err := e.consumer.call(ctx, "escrow.statementDigest", escrow, escrowABI.PackStatementDigest(other.PublicInputs, p))
+			out, err := e.consumer.call(ctx, "escrow.statementDigest", escrow, escrowABI().PackStatementDigest(other.PublicInputs, p))
 			must(t, err)
-			got, err := escrowABI.UnpackStatementDigest(out)
+			got, err := escrowABI().UnpackStatementDigest(out)
 			must(t, err)
 			eq(t, "statementDigest", got, want)
 		})
@@ -315,15 +315,15 @@ func TestProofPaymentsAndRefund(t *testing.T) {
 	settledEvents, opened := 0, 0
 	for _, l := range e.logs(e.consumer.Contracts().Escrow) {
 		switch l.Topics[0] {
-		case escrowABI.GetABI().Events["ProofSettled"].ID:
-			ev, err := escrowABI.UnpackProofSettledEvent(&l)
+		case escrowABI().GetABI().Events["ProofSettled"].ID:
+			ev, err := escrowABI().UnpackProofSettledEvent(&l)
 			must(t, err)
 			if ev.JobId != j.id || ev.Provider != p || !ev.Index.IsInt64() || ev.Index.Int64() > 2 {
 				t.Errorf("ProofSettled %+v", ev)
 			}
 			settledEvents++
-		case escrowABI.GetABI().Events["ProofJobOpened"].ID:
-			ev, err := escrowABI.UnpackProofJobOpenedEvent(&l)
+		case escrowABI().GetABI().Events["ProofJobOpened"].ID:
+			ev, err := escrowABI().UnpackProofJobOpenedEvent(&l)
 			must(t, err)
 			if ev.JobId != j.id || ev.CircuitId != z.id || ev.Price.Cmp(price) != 0 || ev.TaskRoot != j.tree.Root() || ev.Tasks.Int64() != 4 {
 				t.Errorf("ProofJobOpened %+v", ev)
@@ -605,9 +605,9 @@ func TestTaskLeafMatchesContract(t *testing.T) {
 	e := newTestEnv(t)
 	job, task := jobID("leaf"), [32]byte{9, 9}
 	fixed := []*big.Int{big.NewInt(5), new(big.Int).Sub(fieldR, big.NewInt(1))}
-	out, err := e.consumer.call(e.ctx, "escrow.taskLeaf", e.consumer.Contracts().Escrow, escrowABI.PackTaskLeaf(job, big.NewInt(6), task, fixed))
+	out, err := e.consumer.call(e.ctx, "escrow.taskLeaf", e.consumer.Contracts().Escrow, escrowABI().PackTaskLeaf(job, big.NewInt(6), task, fixed))
 	must(t, err)
-	got, err := escrowABI.UnpackTaskLeaf(out)
+	got, err := escrowABI().UnpackTaskLeaf(out)
 	must(t, err)
 	if got != TaskLeaf(job, 6, task, fixed) {
 		t.Fatal("TaskLeaf differs from the contract's taskLeaf")
@@ -636,9 +636,9 @@ func TestStatementDigestMatchesContract(t *testing.T) {
 		words = append(words, new(big.Int).SetBytes(payee[:]))
 		want, err := zk.StatementDigest(words)
 		must(t, err)
-		out, err := e.consumer.call(e.ctx, "escrow.statementDigest", escrow, escrowABI.PackStatementDigest(words, payee))
+		out, err := e.consumer.call(e.ctx, "escrow.statementDigest", escrow, escrowABI().PackStatementDigest(words, payee))
 		must(t, err)
-		got, err := escrowABI.UnpackStatementDigest(out)
+		got, err := escrowABI().UnpackStatementDigest(out)
 		must(t, err)
 		if got.Cmp(want) != 0 {
 			t.Fatalf("case %d (%d words): contract %s, Go %s", i, len(words), got, want)

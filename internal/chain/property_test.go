@@ -154,7 +154,7 @@ func (m *propMachine) openRaw(t *rapid.T) {
 	}
 	escrow := c.Contracts().Escrow
 	expect(t, "approve", c.Approve(m.e.ctx, escrow, amount), "")
-	_, err := c.transact(m.e.ctx, "escrow.openJob", &escrow, escrowABI.PackOpenJob(j.id, amount, deadline), nil)
+	_, err := c.transact(m.e.ctx, "escrow.openJob", &escrow, escrowABI().PackOpenJob(j.id, amount, deadline), nil)
 	expect(t, "openJob (raw)", err, want)
 	if want == "" {
 		m.opened(j)

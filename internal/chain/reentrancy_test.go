@@ -20,12 +20,12 @@ func hostileDeployment(t *testing.T, e *testEnv) Addresses {
 	token, err := dep.create(e.ctx, "deploy ReentrantToken", hostile.ReentrantTokenMetaData.Bin, nil)
 	must(t, err)
 	reg, err := dep.create(e.ctx, "deploy ProviderRegistry", bindings.ProviderRegistryMetaData.Bin,
-		registryABI.PackConstructor(token, DECO(1), 24*3600, owner)) // a day: jobs of the 60 s grace open
+		registryABI().PackConstructor(token, DECO(1), 24*3600, owner)) // a day: jobs of the 60 s grace open
 	must(t, err)
 	esc, err := dep.create(e.ctx, "deploy JobEscrow", bindings.JobEscrowMetaData.Bin,
-		escrowABI.PackConstructor(token, reg, 60, 5000, 2000, owner, owner))
+		escrowABI().PackConstructor(token, reg, 60, 5000, 2000, owner, owner))
 	must(t, err)
-	_, err = dep.transact(e.ctx, "registry.setSlasher", &reg, registryABI.PackSetSlasher(esc), nil)
+	_, err = dep.transact(e.ctx, "registry.setSlasher", &reg, registryABI().PackSetSlasher(esc), nil)
 	must(t, err)
 	return Addresses{Token: token, Registry: reg, Escrow: esc}
 }
@@ -58,7 +58,7 @@ func TestReentrancyGuards(t *testing.T) {
 		must(t, err)
 		// While the escrow pays the small voucher, the token tries to redeem
 		// the big one from inside the transfer: the guard must stop it.
-		arm(t, e, provider, a.Escrow, escrowABI.PackRedeem(job, p, DECO(9), large))
+		arm(t, e, provider, a.Escrow, escrowABI().PackRedeem(job, p, DECO(9), large))
 		wantRevert(t, provider.Redeem(e.ctx, job, p, DECO(1), small), ErrReentrantCall)
 		paid, err := consumer.Redeemed(e.ctx, job, p)
 		must(t, err)
@@ -73,7 +73,7 @@ func TestReentrancyGuards(t *testing.T) {
 		job := jobIDOf(consumer.Address(), "reentrancy/refund")
 		must(t, consumer.OpenJob(e.ctx, job, DECO(10), e.now().Add(time.Minute)))
 		e.advance(5 * time.Minute)
-		arm(t, e, consumer, a.Escrow, escrowABI.PackRefund(job))
+		arm(t, e, consumer, a.Escrow, escrowABI().PackRefund(job))
 		wantRevert(t, consumer.Refund(e.ctx, job), ErrReentrantCall)
 		info, err := consumer.Job(e.ctx, job)
 		must(t, err)
@@ -86,7 +86,7 @@ func TestReentrancyGuards(t *testing.T) {
 		must(t, provider.Stake(e.ctx, DECO(10)))
 		must(t, provider.RequestUnbond(e.ctx, DECO(10)))
 		e.advance(24*time.Hour + 2*time.Minute)
-		arm(t, e, provider, a.Registry, registryABI.PackWithdraw())
+		arm(t, e, provider, a.Registry, registryABI().PackWithdraw())
 		wantRevert(t, provider.Withdraw(e.ctx), ErrReentrantCall)
 		s, err := provider.Stakes(e.ctx, p)
 		must(t, err)

@@ -100,7 +100,7 @@ func TestRegistryReverts(t *testing.T) {
 		{"unbond more than bonded", func() error { return e.provider.RequestUnbond(ctx, DECO(101)) }, ErrInsufficientStake},
 		{"withdraw with nothing unbonding", func() error { return e.provider.Withdraw(ctx) }, ErrNothingToWithdraw},
 		{"slash by anyone but the escrow", func() error {
-			_, err := e.stranger.transact(ctx, "registry.slash", &reg, registryABI.PackSlash(e.provider.Address(), DECO(1), [32]byte{}), nil)
+			_, err := e.stranger.transact(ctx, "registry.slash", &reg, registryABI().PackSlash(e.provider.Address(), DECO(1), [32]byte{}), nil)
 			return err
 		}, ErrNotSlasher},
 		{"bind empty peer id", func() error { return e.provider.BindPeer(ctx, "", []byte{1}) }, &RevertError{Name: "EmptyPeerId"}},
@@ -108,25 +108,25 @@ func TestRegistryReverts(t *testing.T) {
 		{"bind without signature", func() error { return e.provider.BindPeer(ctx, "peer", nil) }, &RevertError{Name: "BadPeerSignatureLength"}},
 		{"bind with overlong signature", func() error { return e.provider.BindPeer(ctx, "peer", make([]byte, 257)) }, &RevertError{Name: "BadPeerSignatureLength"}},
 		{"set slasher to zero", func() error {
-			_, err := e.sim.Deployer().transact(ctx, "registry.setSlasher", &reg, registryABI.PackSetSlasher([20]byte{}), nil)
+			_, err := e.sim.Deployer().transact(ctx, "registry.setSlasher", &reg, registryABI().PackSetSlasher([20]byte{}), nil)
 			return err
 		}, &RevertError{Name: "ZeroAddress"}},
 		{"set slasher as non-owner", func() error {
-			_, err := e.stranger.transact(ctx, "registry.setSlasher", &reg, registryABI.PackSetSlasher(e.stranger.Address()), nil)
+			_, err := e.stranger.transact(ctx, "registry.setSlasher", &reg, registryABI().PackSetSlasher(e.stranger.Address()), nil)
 			return err
 		}, ErrNotOwner},
 		{"move the slasher once set", func() error {
-			_, err := e.sim.Deployer().transact(ctx, "registry.setSlasher", &reg, registryABI.PackSetSlasher(e.sim.Deployer().Address()), nil)
+			_, err := e.sim.Deployer().transact(ctx, "registry.setSlasher", &reg, registryABI().PackSetSlasher(e.sim.Deployer().Address()), nil)
 			return err
 		}, ErrSlasherAlreadySet},
 		{"set an unbonding delay beyond the maximum", func() error {
 			_, err := e.sim.Deployer().transact(ctx, "registry.setUnbondingDelay", &reg,
-				registryABI.PackSetUnbondingDelay(uint64((MaxUnbondingDelay+time.Second)/time.Second)), nil)
+				registryABI().PackSetUnbondingDelay(uint64((MaxUnbondingDelay+time.Second)/time.Second)), nil)
 			return err
 		}, ErrUnbondingDelayTooLong},
 		{"deploy a registry with an unbonding delay beyond the maximum", func() error {
 			_, err := e.sim.Deployer().create(ctx, "deploy ProviderRegistry", bindings.ProviderRegistryMetaData.Bin,
-				registryABI.PackConstructor(e.consumer.addrs.Token, DECO(1), uint64((MaxUnbondingDelay+time.Second)/time.Second), e.sim.Deployer().Address()))
+				registryABI().PackConstructor(e.consumer.addrs.Token, DECO(1), uint64((MaxUnbondingDelay+time.Second)/time.Second), e.sim.Deployer().Address()))
 			return err
 		}, ErrUnbondingDelayTooLong},
 	}

@@ -7,12 +7,12 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
+	"sync"
 
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/rpc"
 
-	"github.com/deco-network/deco/internal/chain/bindings"
 )
 
 // Sentinel errors. Contract reverts are *RevertError values; errors.Is
@@ -228,14 +228,15 @@ func formatArg(a any) string {
 }
 
 // errorABIs are every error any Deco contract (or what it calls) can revert with.
-var errorABIs = func() []abi.Error {
+// Built on first use, from the parsed ABIs (see client.go).
+var errorABIs = sync.OnceValue(func() []abi.Error {
 	var out []abi.Error
 	seen := map[[4]byte]bool{}
 	for _, a := range []abi.ABI{
-		bindings.NewJobEscrow().GetABI(),
-		bindings.NewProviderRegistry().GetABI(),
-		bindings.NewDecoToken().GetABI(),
-		bindings.NewGroth16Verifier().GetABI(),
+		escrowABI().GetABI(),
+		registryABI().GetABI(),
+		tokenABI().GetABI(),
+		verifierABI().GetABI(),
 	} {
 		for _, e := range a.Errors {
 			var id [4]byte
@@ -247,7 +248,7 @@ var errorABIs = func() []abi.Error {
 		}
 	}
 	return out
-}()
+})
 
 var (
 	errorStringID = []byte{0x08, 0xc3, 0x79, 0xa0} // Error(string)
@@ -272,7 +273,7 @@ func decodeRevert(op string, data []byte) *RevertError {
 		}
 		return e
 	}
-	for _, abiErr := range errorABIs {
+	for _, abiErr := range errorABIs() {
 		if !bytes.Equal(abiErr.ID[:4], data[:4]) {
 			continue
 		}

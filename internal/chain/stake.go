@@ -38,11 +38,11 @@ func (c *Client) Standing(ctx context.Context, addr common.Address) (Standing, e
 	if err != nil {
 		return Standing{}, err
 	}
-	out, err := c.call(ctx, "registry.unbondingOf", c.addrs.Registry, registryABI.PackUnbondingOf(addr))
+	out, err := c.call(ctx, "registry.unbondingOf", c.addrs.Registry, registryABI().PackUnbondingOf(addr))
 	if err != nil {
 		return Standing{}, err
 	}
-	u, err := registryABI.UnpackUnbondingOf(out)
+	u, err := registryABI().UnpackUnbondingOf(out)
 	if err != nil {
 		return Standing{}, fmt.Errorf("registry.unbondingOf: %w", err)
 	}
@@ -68,11 +68,11 @@ func (c *Client) UnbondingDelay(ctx context.Context) (time.Duration, error) {
 	if err := c.contracts(); err != nil {
 		return 0, err
 	}
-	out, err := c.call(ctx, "registry.unbondingDelay", c.addrs.Registry, registryABI.PackUnbondingDelay())
+	out, err := c.call(ctx, "registry.unbondingDelay", c.addrs.Registry, registryABI().PackUnbondingDelay())
 	if err != nil {
 		return 0, err
 	}
-	d, err := registryABI.UnpackUnbondingDelay(out)
+	d, err := registryABI().UnpackUnbondingDelay(out)
 	if err != nil {
 		return 0, fmt.Errorf("registry.unbondingDelay: %w", err)
 	}
@@ -170,15 +170,15 @@ func (c *Client) BlockNumber(ctx context.Context) (uint64, error) {
 
 // paramEvents are the registry events that change every provider's standing.
 var paramEvents = map[common.Hash]bool{
-	registryABI.GetABI().Events["MinStakeSet"].ID:       true,
-	registryABI.GetABI().Events["UnbondingDelaySet"].ID: true,
+	registryABI().GetABI().Events["MinStakeSet"].ID:       true,
+	registryABI().GetABI().Events["UnbondingDelaySet"].ID: true,
 }
 
 // registryTopics are the event ids RegistryChangesSince reads.
 func registryTopics() []common.Hash {
 	var out []common.Hash
 	for _, name := range []string{"Staked", "UnbondRequested", "Withdrawn", "Slashed", "PeerBound", "MinStakeSet", "UnbondingDelaySet"} {
-		out = append(out, registryABI.GetABI().Events[name].ID)
+		out = append(out, registryABI().GetABI().Events[name].ID)
 	}
 	return out
 }

@@ -47,7 +47,7 @@ func TestRegistryChangesSince(t *testing.T) {
 		t.Fatalf("changes since %d miss the stranger's stake: %+v", start, all)
 	}
 
-	_, err = e.sim.Deployer().transact(ctx, "registry.setMinStake", &e.consumer.addrs.Registry, registryABI.PackSetMinStake(DECO(200)), nil)
+	_, err = e.sim.Deployer().transact(ctx, "registry.setMinStake", &e.consumer.addrs.Registry, registryABI().PackSetMinStake(DECO(200)), nil)
 	must(t, err)
 	ch, err = e.consumer.RegistryChangesSince(ctx, head)
 	must(t, err)

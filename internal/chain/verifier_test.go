@@ -29,7 +29,7 @@ func TestGroth16VerifierPerKey(t *testing.T) {
 	digest, err := zk.StatementDigest(p.PublicInputs)
 	must(t, err)
 	verify := func(at [20]byte, s *big.Int) error {
-		_, err := e.consumer.call(e.ctx, "verifyProof", at, verifierABI.PackVerifyProof(p.SolidityProof, [1]*big.Int{s}))
+		_, err := e.consumer.call(e.ctx, "verifyProof", at, verifierABI().PackVerifyProof(p.SolidityProof, [1]*big.Int{s}))
 		return err
 	}
 	must(t, verify(mine, digest))
