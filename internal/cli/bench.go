@@ -59,7 +59,7 @@ type OverheadReport struct {
 
 // printEscrow prints the escrow's figures and their targets.
 func printEscrow(o io.Writer, e *EscrowReport) {
-	fmt.Fprintf(o, "Escrow on the hot path (module %s; 1 consumer + 3 providers × %d slots in-process with real API servers; `deco run --wait`'s path: upload, submit, poll every 150ms):\n", e.Module, e.Slots)
+	fmt.Fprintf(o, "Escrow on the hot path (module %s; 1 consumer + 3 providers × %d slots in-process with real API servers; `deco run --wait`'s path: upload, submit, follow the job's events):\n", e.Module, e.Slots)
 	fmt.Fprintf(o, "  %-34s %10s %10s %7s\n", "", "no chain", "payments", "ratio")
 	row := func(name string, free, paid float64, note string) {
 		fmt.Fprintf(o, "  %-34s %8.0fms %8.0fms %7.2f %s\n", name, free, paid, paid/free, note)

@@ -33,7 +33,7 @@ type EscrowReport struct {
 	// Slots per provider (of 3): enough for Parallel tasks at once, so the
 	// parallel figure measures the escrow and the placement, not a queue.
 	Slots int `json:"slots"`
-	// One job, p50 of Runs, through the CLI's wait (it polls every 150ms).
+	// One job, p50 of Runs, through the CLI's wait (it follows the job's events).
 	NoChainOneMs float64 `json:"no_chain_one_ms"`
 	PaidOneMs    float64 `json:"paid_one_ms"`
 	OneRatio     float64 `json:"one_ratio"` // paid / no chain; target ≤ 1.3

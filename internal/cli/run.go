@@ -380,7 +380,11 @@ func waitSettled(ctx context.Context, c *api.Client, j *api.JobView, errw io.Wri
 	}
 }
 
-// waitJob polls the job until it ends, drawing a progress bar on a terminal.
+// waitJob watches the job until it ends, drawing a progress bar on a
+// terminal. It reads the job again on each of its events (the node's
+// stream, so the command returns as the job ends rather than at the next
+// poll) and every 150ms whatever the stream does (a node that closes
+// streams, a proxy that buffers them).
 func waitJob(ctx context.Context, c *api.Client, id string, errw io.Writer, show bool) (*api.JobView, error) {
 	f, _ := errw.(*os.File)
 	tty := show && isTerminal(f)
@@ -388,7 +392,21 @@ func waitJob(ctx context.Context, c *api.Client, id string, errw io.Writer, show
 	last := ""
 	t := time.NewTicker(150 * time.Millisecond)
 	defer t.Stop()
+	wake := make(chan struct{}, 1)
+	poke := func() {
+		select {
+		case wake <- struct{}{}:
+		default:
+		}
+	}
+	sctx, stop := context.WithCancel(ctx)
+	defer stop()
+	go func() {
+		c.Follow(sctx, id, func(api.LogLine) error { poke(); return nil })
+		poke() // the stream ended: the job did, or the stream failed
+	}()
 	for {
+		read := time.Now()
 		j, err := c.Job(ctx, id)
 		if err != nil {
 			return nil, err
@@ -413,6 +431,16 @@ func waitJob(ctx context.Context, c *api.Client, id string, errw io.Writer, show
 			}
 			return nil, fmt.Errorf("stopped waiting for job %s (it keeps running; see `deco job describe %s`): %w", j.ID.Short(), j.ID.Short(), ctx.Err())
 		case <-t.C:
+		case <-wake:
+			// A burst of events is one read; a big job's view is read at
+			// most every few tens of milliseconds.
+			gap := 20*time.Millisecond + time.Duration(len(j.Tasks))*100*time.Microsecond
+			if d := gap - time.Since(read); d > 0 {
+				select {
+				case <-time.After(d):
+				case <-ctx.Done():
+				}
+			}
 		}
 	}
 }
