@@ -34,7 +34,7 @@ func isMultipart(r *http.Request) bool {
 
 // badForm answers 400 invalid.
 func badForm(w http.ResponseWriter, format string, args ...any) {
-	writeErr(w, http.StatusBadRequest, "invalid", fmt.Errorf(format, args...))
+	writeErr(w, http.StatusBadRequest, CodeInvalid, fmt.Errorf(format, args...))
 }
 
 // submitForm serves a multipart job submission.
@@ -53,7 +53,7 @@ func (s *Server) submitForm(w http.ResponseWriter, r *http.Request) {
 	tooLarge := func(err error) bool {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			writeErr(w, http.StatusRequestEntityTooLarge, "too_large", fmt.Errorf("form larger than %d bytes: upload big files with POST /v1/blobs and name them by cid in the spec", s.maxUpload()))
+			writeErr(w, http.StatusRequestEntityTooLarge, CodeTooLarge, fmt.Errorf("form larger than %d bytes: upload big files with POST /v1/blobs and name them by cid in the spec", s.maxUpload()))
 			return true
 		}
 		return false

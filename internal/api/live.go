@@ -271,15 +271,3 @@ func (s *Server) jobView(ctx context.Context, out sse, last changed, id string) 
 		out.send("job", b)
 	}
 }
-
-// registerLive adds h18-live's routes: the session, the live views and
-// the wallet.
-func (s *Server) registerLive(mux *http.ServeMux) {
-	mux.HandleFunc("POST /v1/session", s.login)
-	mux.HandleFunc("GET /v1/session", s.session)
-	mux.HandleFunc("DELETE /v1/session", s.logout)
-	mux.HandleFunc("GET /v1/events", s.liveEvents)
-	mux.HandleFunc("GET /v1/network/history", s.networkHistory)
-	mux.HandleFunc("GET /v1/wallet", s.wallet)
-	mux.HandleFunc("GET /v1/wallet/tx/{hash}", s.walletTx)
-}
