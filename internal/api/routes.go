@@ -112,13 +112,13 @@ func (s *Server) handlers() map[string]http.Handler {
 		"GET /v1/openapi.json": http.HandlerFunc(s.openAPI),
 
 		// h18-live
-		"POST /v1/session":          http.HandlerFunc(s.login),
-		"GET /v1/session":           http.HandlerFunc(s.session),
-		"DELETE /v1/session":        http.HandlerFunc(s.logout),
-		"GET /v1/events":            http.HandlerFunc(s.liveEvents),
-		"GET /v1/network/history":   http.HandlerFunc(s.networkHistory),
-		"GET /v1/wallet":            http.HandlerFunc(s.wallet),
-		"GET /v1/wallet/tx/{hash}":  http.HandlerFunc(s.walletTx),
+		"POST /v1/session":         http.HandlerFunc(s.login),
+		"GET /v1/session":          http.HandlerFunc(s.session),
+		"DELETE /v1/session":       http.HandlerFunc(s.logout),
+		"GET /v1/events":           http.HandlerFunc(s.liveEvents),
+		"GET /v1/network/history":  http.HandlerFunc(s.networkHistory),
+		"GET /v1/wallet":           http.HandlerFunc(s.wallet),
+		"GET /v1/wallet/tx/{hash}": http.HandlerFunc(s.walletTx),
 	}
 }
 
