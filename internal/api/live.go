@@ -206,7 +206,12 @@ func (s *Server) liveEvents(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	out := startSSE(w)
 	last := changed{}
+	// The latest sample goes out at connect, then each new one (the past
+	// is GET /v1/network/history).
 	var sampled time.Time
+	if h := s.history(time.Time{}); len(h) > 0 {
+		sampled = h[len(h)-1].At.Add(-time.Nanosecond)
+	}
 	poll := time.NewTicker(eventsPoll)
 	defer poll.Stop()
 	keep := time.NewTicker(keepAlive)
@@ -261,8 +266,12 @@ func (s *Server) pollViews(ctx context.Context, out sse, last changed) {
 	}
 }
 
-// jobView sends the job's view as a `job` event when it changed.
+// jobView sends the job's view as a `job` event when it changed (never
+// when last is nil: the client asked for none).
 func (s *Server) jobView(ctx context.Context, out sse, last changed, id string) {
+	if last == nil {
+		return
+	}
 	j, err := s.b.Job(ctx, id)
 	if err != nil {
 		return

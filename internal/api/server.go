@@ -290,6 +290,9 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 	fl, _ := w.(http.Flusher)
 	out, views := startSSE(w), changed{}
+	if r.URL.Query().Get("job") == "0" {
+		views = nil // the CLI follows log lines only
+	}
 	s.jobView(r.Context(), out, views, r.PathValue("id"))
 	poll := time.NewTicker(jobPoll)
 	defer poll.Stop()

@@ -178,6 +178,14 @@ func TestDashboardSessionAndLiveViews(t *testing.T) {
 	if !ended || jobs == 0 || last.State != api.JobCompleted || string(last.ID) != id || len(last.Tasks) != 3 {
 		t.Fatalf("job stream: ended %v, %d job events, last %s %s", ended, jobs, last.ID, last.State)
 	}
+	for ev := range readEvents(t, ctx, c, hc, "/v1/jobs/"+id+"/events?job=0") {
+		if ev.name == "job" {
+			t.Fatalf("?job=0 sent a job event")
+		}
+		if ev.name == "end" {
+			break
+		}
+	}
 	lines := 0
 	if err := c.Client.Follow(ctx, id, func(l api.LogLine) error {
 		if l.Text == "" {
