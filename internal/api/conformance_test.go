@@ -90,6 +90,9 @@ func conformance(t *testing.T, chain bool) {
 		t.Fatalf("job %s: %s (%s)", job.ID, job.State, job.Reason)
 	}
 	fill := map[string]string{"id": string(job.ID), "cid": string(ref.CID)}
+	if h := firstTxHash(n); h != "" {
+		fill["hash"] = h
+	}
 
 	for _, rt := range api.Routes {
 		op := doc.operation(rt.Method, rt.Path)
@@ -105,6 +108,10 @@ func conformance(t *testing.T, chain bool) {
 		if !rt.Public {
 			resp, body := n.call(rt.Method, path, "", nil, false)
 			n.checkError(doc, op, rt, resp, body, http.StatusUnauthorized, api.CodeUnauthorized)
+		} else if rt.Method == http.MethodGet {
+			if resp, body := n.call(rt.Method, path, "", nil, false); resp.StatusCode == http.StatusUnauthorized {
+				t.Errorf("%s %s is public but refuses a request without a token: %s", rt.Method, path, body)
+			}
 		}
 		if rt.Method != http.MethodGet && rt.Method != http.MethodHead {
 			continue // writes are checked by the cases below and the client's tests
@@ -318,6 +325,21 @@ func (c *caller) checkError(doc *schemaDoc, op map[string]any, rt api.Route, res
 	if json.Unmarshal(body, &e); e.Code != code || e.Message == "" {
 		c.t.Errorf("%s: %d with code %q and message %q, want code %s and words", where, status, e.Code, e.Message, code)
 	}
+}
+
+// firstTxHash is the newest transaction the node lists in its wallet
+// (GET /v1/wallet), "" when it lists none or has no such route.
+func firstTxHash(c *caller) string {
+	resp, body := c.call("GET", "/v1/wallet", "", nil, true)
+	var w struct {
+		Transactions []struct {
+			Hash string `json:"hash"`
+		} `json:"transactions"`
+	}
+	if resp.StatusCode != http.StatusOK || json.Unmarshal(body, &w) != nil || len(w.Transactions) == 0 {
+		return ""
+	}
+	return w.Transactions[0].Hash
 }
 
 // fillPath puts values in a path's parameters; false when one has none.

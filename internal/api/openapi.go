@@ -32,8 +32,10 @@ func (s *Server) openAPI(w http.ResponseWriter, _ *http.Request) {
 // OpenAPI generates the API's OpenAPI 3.1 document, as indented JSON,
 // from Routes and the Go types its rows name: a type's JSON encoding
 // (its fields' json tags) is its schema. version is the node's version
-// (info.version). The output depends on nothing else, so the committed
-// openapi.json can be checked against it.
+// (info.version); docs describes types and fields (their Go comments,
+// which the generating test reads from the source). The output depends
+// on nothing else, so the committed openapi.json can be checked against
+// it.
 //
 // A field with omitempty or omitzero is optional; any other field is
 // required, and one that Go can encode as null (a slice, map or pointer)
@@ -41,10 +43,12 @@ func (s *Server) openAPI(w http.ResponseWriter, _ *http.Request) {
 // under components/schemas, named after the Go type; a type that
 // marshals itself must have an entry in selfMarshaled, else OpenAPI
 // fails rather than guess its encoding.
-func OpenAPI(version string) ([]byte, error) {
-	g := &generator{schemas: map[string]any{}, names: map[string]reflect.Type{}}
+func OpenAPI(version string, docs Docs) ([]byte, error) { return document(Routes, version, docs) }
+
+func document(routes []Route, version string, docs Docs) ([]byte, error) {
+	g := &generator{schemas: map[string]any{}, names: map[string]reflect.Type{}, docs: docs}
 	paths := map[string]map[string]any{}
-	for _, rt := range Routes {
+	for _, rt := range routes {
 		op, err := g.operation(rt)
 		if err != nil {
 			return nil, fmt.Errorf("%s %s: %w", rt.Method, rt.Path, err)
@@ -118,9 +122,14 @@ func codeStrings() []string {
 	return s
 }
 
+// Docs describes Go types and their fields for the document, keyed by
+// "import/path.Type" and "import/path.Type.Field".
+type Docs map[string]string
+
 type generator struct {
 	schemas map[string]any
 	names   map[string]reflect.Type // component name -> the type it describes
+	docs    Docs
 }
 
 func ref(name string) map[string]any { return map[string]any{"$ref": "#/components/schemas/" + name} }
@@ -145,13 +154,19 @@ func (g *generator) operation(rt Route) (map[string]any, error) {
 	if params != nil {
 		op["parameters"] = params
 	}
+	content := map[string]any{}
 	if rt.Body != nil {
 		s, err := g.body(reflect.TypeOf(rt.Body))
 		if err != nil {
 			return nil, fmt.Errorf("body: %w", err)
 		}
-		op["requestBody"] = map[string]any{"required": true,
-			"content": map[string]any{mediaType(rt.BodyType): map[string]any{"schema": s}}}
+		content[mediaType(rt.BodyType)] = map[string]any{"schema": s}
+	}
+	if rt.Form != nil {
+		content["multipart/form-data"] = map[string]any{"schema": formSchema(rt.Form)}
+	}
+	if len(content) > 0 {
+		op["requestBody"] = map[string]any{"required": true, "content": content}
 	}
 	ok := map[string]any{"description": http.StatusText(rt.Status)}
 	switch {
@@ -181,6 +196,25 @@ func (g *generator) operation(rt Route) (map[string]any, error) {
 	responses["default"] = errorResponse(rt.Method, "Any other failure, such as 500 internal")
 	op["responses"] = responses
 	return op, nil
+}
+
+// formSchema is a multipart body's schema: every named part required,
+// other parts files when the form takes them.
+func formSchema(f *Form) map[string]any {
+	props := map[string]any{}
+	var required []string
+	for name, doc := range f.Parts {
+		props[name] = map[string]any{"type": "string", "description": doc}
+		required = append(required, name)
+	}
+	slices.Sort(required)
+	s := map[string]any{"type": "object", "properties": props, "required": required}
+	if f.Files != "" {
+		s["additionalProperties"] = map[string]any{"type": "string", "contentMediaType": "application/octet-stream", "description": f.Files}
+	} else {
+		s["additionalProperties"] = false
+	}
+	return s
 }
 
 // errorResponse is an Error body, which a HEAD answer has the header of
@@ -352,6 +386,8 @@ func (g *generator) define(t reflect.Type, build func() (map[string]any, error))
 	}
 	if doc, ok := typeDocs[t]; ok {
 		s["description"] = doc
+	} else if doc := g.docs[t.PkgPath()+"."+t.Name()]; doc != "" {
+		s["description"] = doc
 	}
 	g.schemas[name] = s
 	return nil
@@ -427,6 +463,9 @@ func (g *generator) fields(t reflect.Type, props map[string]any, required *[]str
 				s = nullable(s)
 			}
 		}
+		if doc := g.docs[t.PkgPath()+"."+t.Name()+"."+f.Name]; doc != "" {
+			s = described(s, doc)
+		}
 		props[name] = s
 	}
 	for _, et := range embedded {
@@ -435,6 +474,16 @@ func (g *generator) fields(t reflect.Type, props map[string]any, required *[]str
 		}
 	}
 	return nil
+}
+
+// described gives s a field's description, before its type's own.
+func described(s map[string]any, doc string) map[string]any {
+	s = clone(s)
+	if typeDoc, ok := s["description"].(string); ok {
+		doc += " (" + typeDoc + ")"
+	}
+	s["description"] = doc
+	return s
 }
 
 // nullable lets s be null too (a nil slice, map or pointer encodes so).

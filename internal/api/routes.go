@@ -25,6 +25,9 @@ type Route struct {
 	// its media type ("" means application/json).
 	Body     any
 	BodyType string
+	// Form, when set, is a multipart/form-data body the route accepts
+	// besides Body.
+	Form *Form
 	// Status is the success status; Response a value of its body's type
 	// (nil: no body) and ResponseType its media type ("" means
 	// application/json; text/event-stream for streams, whose events
@@ -36,6 +39,13 @@ type Route struct {
 	// Errors are the error statuses the route may answer, each with an
 	// Error body whose code is one of Codes.
 	Errors []int
+}
+
+// Form documents a multipart/form-data body: its named text parts and,
+// when Files is set, file parts under any other name.
+type Form struct {
+	Parts map[string]string // part name -> what it holds
+	Files string            // what any other part holds ("" when none is accepted)
 }
 
 // Param is a query parameter.
@@ -57,7 +67,9 @@ var Routes = []Route{
 	{Method: "POST", Path: "/v1/blobs", Summary: "Upload a blob; answers its content address", Body: []byte{}, BodyType: "application/octet-stream", Status: http.StatusOK, Response: BlobRef{}, Errors: []int{http.StatusRequestEntityTooLarge, http.StatusInsufficientStorage}},
 	{Method: "GET", Path: "/v1/blobs/{cid}", Summary: "Download a blob by content address", Status: http.StatusOK, Response: []byte{}, ResponseType: "application/octet-stream", Errors: []int{http.StatusBadRequest, http.StatusNotFound}},
 	{Method: "HEAD", Path: "/v1/blobs/{cid}", Summary: "Whether the node holds a blob (Content-Length: its size)", Status: http.StatusOK, Errors: []int{http.StatusBadRequest, http.StatusNotFound}},
-	{Method: "POST", Path: "/v1/jobs", Summary: "Submit a job whose module and inputs are uploaded blobs", Body: spec.Job{}, Status: http.StatusCreated, Response: JobView{}, Errors: []int{http.StatusBadRequest, http.StatusConflict, http.StatusPaymentRequired}},
+	{Method: "POST", Path: "/v1/jobs", Summary: "Submit a job whose module and inputs are uploaded blobs, or (multipart/form-data) a spec with its files", Body: spec.Job{},
+		Form:   &Form{Parts: map[string]string{SpecPart: "the job spec, YAML or JSON as `deco run -f` reads it"}, Files: "a file the spec names by a local path, the part named exactly as that path (relative, no ..)"},
+		Status: http.StatusCreated, Response: JobView{}, Errors: []int{http.StatusBadRequest, http.StatusConflict, http.StatusPaymentRequired, http.StatusRequestEntityTooLarge, http.StatusInsufficientStorage}},
 	{Method: "GET", Path: "/v1/jobs", Summary: "List jobs, newest first", Status: http.StatusOK, Response: []JobSummary{}},
 	{Method: "GET", Path: "/v1/jobs/{id}", Summary: "A job with its tasks, attempts and payment (id or unique prefix)", Status: http.StatusOK, Response: JobView{}, Errors: []int{http.StatusBadRequest, http.StatusNotFound}},
 	{Method: "POST", Path: "/v1/jobs/{id}/cancel", Summary: "Cancel a job", Status: http.StatusOK, Response: JobView{}, Errors: []int{http.StatusBadRequest, http.StatusNotFound, http.StatusConflict}},

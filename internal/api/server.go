@@ -50,7 +50,10 @@ func NewServer(b Backend, token string, log *slog.Logger) *Server {
 	mux := http.NewServeMux()
 	s.mux = mux
 	s.register(mux)
-	s.srv = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	s.srv = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second,
+		// TLS handshakes that fail (a client not trusting a self-signed
+		// certificate) are the client's to report: debug, not stderr.
+		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelDebug)}
 	return s
 }
 

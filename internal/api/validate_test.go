@@ -153,6 +153,9 @@ func (d *schemaDoc) validate(schema any, v any, at string) []string {
 	case map[string]any:
 		props, _ := s["properties"].(map[string]any)
 		extra, hasExtra := s["additionalProperties"]
+		if b, ok := extra.(bool); ok && !b {
+			hasExtra = false // additionalProperties: false
+		}
 		keys := make([]string, 0, len(v))
 		for k := range v {
 			keys = append(keys, k)
@@ -232,7 +235,7 @@ func TestValidator(t *testing.T) {
 		{"not in the enum", "JobSummary", strings.Replace(good, `"running"`, `"sleeping"`, 1), "is not one of"},
 		{"bad date-time", "JobSummary", strings.Replace(good, `2026-01-02T03:04:05Z`, `yesterday`, 1), "RFC 3339"},
 		{"null where not nullable", "JobSummary", strings.Replace(good, `"name":"n"`, `"name":null`, 1), "body.name: null"},
-		{"null where nullable", "NodeInfo", `{"peer_id":"p","did":"d","evm_address":"e","addrs":null,"roles":["consumer"],"version":"v","peers":0,"started":"2026-01-02T03:04:05Z"}`, ""},
+		{"null where nullable", "NodeInfo", `{"peer_id":"p","did":"d","evm_address":"e","addrs":null,"roles":["consumer"],"version":"v","peers":0,"started":"2026-01-02T03:04:05Z","tls":false}`, ""},
 		{"nested", "ProviderView", `{"peer":"p","evm_address":"e","ask":"0.01","slots":1,"free_slots":1,"cores":1,"memory":-1,"benchmark":1,"runtime":"r","latency_ns":1,"expires":"2026-01-02T03:04:05Z","reliability":1,"reputation":{"score":1,"valid":0,"unchecked":0,"invalid":0,"faults":0,"suspect":"no"}}`, "below the minimum"},
 		{"bad base64", "TaskView", `{"index":0,"state":"verified","reason":"","price":"0","attempts":[],"exit_code":0,"duration_ms":1,"updated_at":"2026-01-02T03:04:05Z","signature":"%%"}`, "not base64"},
 	}
