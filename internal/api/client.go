@@ -138,7 +138,7 @@ func (c *Client) Logs(ctx context.Context, id string, after uint64) ([]LogLine, 
 // Follow calls fn for each live log line until the job ends (returns nil),
 // fn returns an error, or ctx ends.
 func (c *Client) Follow(ctx context.Context, id string, fn func(LogLine) error) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimRight(c.Base, "/")+"/v1/jobs/"+url.PathEscape(id)+"/events", nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimRight(c.Base, "/")+"/v1/jobs/"+url.PathEscape(id)+"/events?job=0", nil)
 	if err != nil {
 		return err
 	}
@@ -163,6 +163,9 @@ func (c *Client) Follow(ctx context.Context, id string, fn func(LogLine) error) 
 		case strings.HasPrefix(line, "data: "):
 			if event == "end" {
 				return nil
+			}
+			if event != "" && event != "message" {
+				continue // other named events (`job`: the job's view) are for the dashboard
 			}
 			var l LogLine
 			if err := json.Unmarshal([]byte(strings.TrimPrefix(line, "data: ")), &l); err != nil {

@@ -4,7 +4,13 @@
 // Every request carries `Authorization: Bearer <token>` (the scheme in any
 // case; a raw token without it is refused). A server holding a token that
 // config.CheckToken refuses admits no one. Routes marked Public answer
-// without it.
+// without it. The dashboard logs in once (POST /v1/session with the
+// token) and then holds an HttpOnly, SameSite=Strict session cookie,
+// which expires after SessionTTL without use; a request the cookie
+// authenticates must carry `X-Deco-Request: 1` unless it is a GET or
+// HEAD, which a form on another site cannot send. Server.Dashboard mounts
+// the dashboard's pages for GET requests outside /v1/ and /metrics,
+// without authentication.
 //
 // routes.go's Routes table lists every operation (method, path, body,
 // answer, events, error statuses); the server mounts exactly its rows

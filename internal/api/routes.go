@@ -67,12 +67,14 @@ var Routes = []Route{
 	{Method: "POST", Path: "/v1/blobs", Summary: "Upload a blob; answers its content address", Body: []byte{}, BodyType: "application/octet-stream", Status: http.StatusOK, Response: BlobRef{}, Errors: []int{http.StatusRequestEntityTooLarge, http.StatusInsufficientStorage}},
 	{Method: "GET", Path: "/v1/blobs/{cid}", Summary: "Download a blob by content address", Status: http.StatusOK, Response: []byte{}, ResponseType: "application/octet-stream", Errors: []int{http.StatusBadRequest, http.StatusNotFound}},
 	{Method: "HEAD", Path: "/v1/blobs/{cid}", Summary: "Whether the node holds a blob (Content-Length: its size)", Status: http.StatusOK, Errors: []int{http.StatusBadRequest, http.StatusNotFound}},
-	{Method: "POST", Path: "/v1/jobs", Summary: "Submit a job whose module and inputs are uploaded blobs", Body: spec.Job{}, Status: http.StatusCreated, Response: JobView{}, Errors: []int{http.StatusBadRequest, http.StatusConflict, http.StatusPaymentRequired}},
+	{Method: "POST", Path: "/v1/jobs", Summary: "Submit a job whose module and inputs are uploaded blobs, or (multipart/form-data) a spec with its files", Body: spec.Job{},
+		Form:   &Form{Parts: map[string]string{SpecPart: "the job spec, YAML or JSON as `deco run -f` reads it"}, Files: "a file the spec names by a local path, the part named exactly as that path (relative, no ..)"},
+		Status: http.StatusCreated, Response: JobView{}, Errors: []int{http.StatusBadRequest, http.StatusConflict, http.StatusPaymentRequired, http.StatusRequestEntityTooLarge, http.StatusInsufficientStorage}},
 	{Method: "GET", Path: "/v1/jobs", Summary: "List jobs, newest first", Status: http.StatusOK, Response: []JobSummary{}},
 	{Method: "GET", Path: "/v1/jobs/{id}", Summary: "A job with its tasks, attempts and payment (id or unique prefix)", Status: http.StatusOK, Response: JobView{}, Errors: []int{http.StatusBadRequest, http.StatusNotFound}},
 	{Method: "POST", Path: "/v1/jobs/{id}/cancel", Summary: "Cancel a job", Status: http.StatusOK, Response: JobView{}, Errors: []int{http.StatusBadRequest, http.StatusNotFound, http.StatusConflict}},
 	{Method: "GET", Path: "/v1/jobs/{id}/logs", Summary: "A job's event log and its programs' output", Query: []Param{{"after", "integer", "only lines with a larger seq"}, {"limit", "integer", "at most this many lines"}}, Status: http.StatusOK, Response: []LogLine{}, Errors: []int{http.StatusBadRequest, http.StatusNotFound}},
-	{Method: "GET", Path: "/v1/jobs/{id}/events", Summary: "Follow a job's log as server-sent events until it ends", Status: http.StatusOK, ResponseType: "text/event-stream", Events: []Event{{"", LogLine{}, "a log line (id: its seq)"}, {"end", struct{}{}, "the job ended; the stream closes"}}, Errors: []int{http.StatusBadRequest, http.StatusNotFound}},
+	{Method: "GET", Path: "/v1/jobs/{id}/events", Summary: "Follow a job's log as server-sent events until it ends", Query: []Param{{"job", "integer", "0: send no job events (log lines and end only)"}}, Status: http.StatusOK, ResponseType: "text/event-stream", Events: []Event{{"", LogLine{}, "a log line (id: its seq)"}, {"job", JobView{}, "the job's view, at connect and whenever it changes; the last one comes before end"}, {"end", struct{}{}, "the job ended; the stream closes"}}, Errors: []int{http.StatusBadRequest, http.StatusNotFound}},
 	{Method: "GET", Path: "/v1/providers", Summary: "Providers this node knows, with ask, slots, stake, reputation and the scheduler's predictions", Status: http.StatusOK, Response: []ProviderView{}},
 	{Method: "GET", Path: "/v1/peers", Summary: "Connected and configured peers and how each is reached", Status: http.StatusOK, Response: []PeerView{}},
 	{Method: "POST", Path: "/v1/wallet/redeem", Summary: "Redeem every voucher the node holds", Status: http.StatusOK, Response: Redemption{}, Errors: []int{http.StatusConflict}},
@@ -80,6 +82,17 @@ var Routes = []Route{
 
 	// h18-api
 	{Method: "GET", Path: "/v1/openapi.json", Summary: "This API's OpenAPI 3.1 document", Public: true, Status: http.StatusOK, Response: json.RawMessage{}},
+
+	// h18-live
+	{Method: "POST", Path: "/v1/session", Summary: "Log in with the API token: sets the HttpOnly session cookie deco_session (12 h without use)", Public: true, Body: Login{}, Status: http.StatusNoContent, Errors: []int{http.StatusBadRequest, http.StatusUnauthorized}},
+	{Method: "GET", Path: "/v1/session", Summary: "Whether the request is authenticated, and when its cookie session expires", Status: http.StatusOK, Response: SessionView{}, Errors: []int{http.StatusUnauthorized}},
+	{Method: "DELETE", Path: "/v1/session", Summary: "Log out: forget the session and clear its cookie", Status: http.StatusNoContent, Errors: []int{http.StatusUnauthorized, http.StatusForbidden}},
+	{Method: "GET", Path: "/v1/events", Summary: "The node and network as server-sent events, each sent at connect and whenever it changes", Status: http.StatusOK, ResponseType: "text/event-stream", Events: []Event{
+		{"status", NodeInfo{}, "the node"}, {"peers", []PeerView{}, "peers"}, {"providers", []ProviderView{}, "providers"},
+		{"jobs", []JobSummary{}, "jobs, newest first"}, {"sample", NetworkSample{}, "each new network sample"}}},
+	{Method: "GET", Path: "/v1/network/history", Summary: "Network samples (providers, slots, utilization, asks, peers) of the last hour, oldest first", Status: http.StatusOK, Response: []NetworkSample{}},
+	{Method: "GET", Path: "/v1/wallet", Summary: "The node's account (DECO, gas, stake), the escrows it opened, what its provider earns and the transactions it sent", Status: http.StatusOK, Response: WalletView{}, Errors: []int{http.StatusConflict}},
+	{Method: "GET", Path: "/v1/wallet/tx/{hash}", Summary: "A transaction read from the node's chain, with its contracts' events", Status: http.StatusOK, Response: TxView{}, Errors: []int{http.StatusBadRequest, http.StatusNotFound, http.StatusConflict}},
 }
 
 // handlers maps every Routes row, by "METHOD path", to the handler that
@@ -109,6 +122,15 @@ func (s *Server) handlers() map[string]http.Handler {
 
 		// h18-api
 		"GET /v1/openapi.json": http.HandlerFunc(s.openAPI),
+
+		// h18-live
+		"POST /v1/session":         http.HandlerFunc(s.login),
+		"GET /v1/session":          http.HandlerFunc(s.session),
+		"DELETE /v1/session":       http.HandlerFunc(s.logout),
+		"GET /v1/events":           http.HandlerFunc(s.liveEvents),
+		"GET /v1/network/history":  http.HandlerFunc(s.networkHistory),
+		"GET /v1/wallet":           http.HandlerFunc(s.wallet),
+		"GET /v1/wallet/tx/{hash}": http.HandlerFunc(s.walletTx),
 	}
 }
 

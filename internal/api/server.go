@@ -36,12 +36,20 @@ type Server struct {
 	// tls: served over TLS; insecure: plain HTTP on a non-loopback address.
 	tls, insecure bool
 	certFile      string // the certificate served (ListenConfig)
+	// h18-live: the dashboard's mount point and sessions, what
+	// /v1/events and /v1/network/history serve, and the bound on a
+	// multipart submission (0: MaxUpload; tests lower it).
+	mux       *http.ServeMux
+	sess      *sessions
+	live      *live
+	formLimit int64
 }
 
 // NewServer returns a server for b requiring token.
 func NewServer(b Backend, token string, log *slog.Logger) *Server {
-	s := &Server{b: b, token: token, log: log}
+	s := &Server{b: b, token: token, log: log, sess: newSessions(), live: newLive()}
 	mux := http.NewServeMux()
+	s.mux = mux
 	s.register(mux)
 	s.srv = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second,
 		// TLS handshakes that fail (a client not trusting a self-signed
@@ -81,6 +89,8 @@ func (s *Server) ListenTLS(addr string, tc *tls.Config) (string, error) {
 
 // Serve serves until Shutdown.
 func (s *Server) Serve() error {
+	stop := s.startSampling()
+	defer stop()
 	err := s.srv.Serve(s.ln)
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil
@@ -97,6 +107,14 @@ func (s *Server) Shutdown(ctx context.Context) error { return s.srv.Shutdown(ctx
 // everything rather than serving without authentication.
 func (s *Server) auth(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") == "" && s.sess != nil {
+			if admit, ok := s.cookieAuth(w, r); ok {
+				if admit {
+					h.ServeHTTP(w, r)
+				}
+				return
+			}
+		}
 		if err := config.CheckToken(s.token); err != nil {
 			writeErr(w, http.StatusUnauthorized, CodeUnauthorized, fmt.Errorf("this node's %w; its operator must fix api.token (`deco init` creates one)", err))
 			return
@@ -201,6 +219,10 @@ func (s *Server) getBlob(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) submit(w http.ResponseWriter, r *http.Request) {
+	if isMultipart(r) {
+		s.submitForm(w, r) // h18-live: the dashboard's form
+		return
+	}
 	var j spec.Job
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, spec.MaxSpecBytes))
 	dec.DisallowUnknownFields()
@@ -261,7 +283,9 @@ func (s *Server) logs(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, ls)
 }
 
-// events streams log lines as Server-Sent Events until the job ends.
+// events streams log lines as Server-Sent Events until the job ends, and
+// the job's view as `job` events whenever it changes (the last one before
+// `end`).
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	ch, err := s.b.Follow(r.Context(), r.PathValue("id"))
 	if err != nil {
@@ -269,18 +293,22 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	fl, _ := w.(http.Flusher)
-	w.Header().Set("Content-Type", "text/event-stream")
-	w.Header().Set("Cache-Control", "no-cache")
-	w.WriteHeader(http.StatusOK)
-	if fl != nil {
-		fl.Flush()
+	out, views := startSSE(w), changed{}
+	if r.URL.Query().Get("job") == "0" {
+		views = nil // the CLI follows log lines only
 	}
+	s.jobView(r.Context(), out, views, r.PathValue("id"))
+	poll := time.NewTicker(jobPoll)
+	defer poll.Stop()
 	keep := time.NewTicker(15 * time.Second)
 	defer keep.Stop()
 	for {
 		select {
+		case <-poll.C:
+			s.jobView(r.Context(), out, views, r.PathValue("id"))
 		case l, ok := <-ch:
 			if !ok {
+				s.jobView(r.Context(), out, views, r.PathValue("id"))
 				fmt.Fprint(w, "event: end\ndata: {}\n\n")
 				if fl != nil {
 					fl.Flush()
