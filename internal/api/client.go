@@ -195,6 +195,9 @@ func (c *Client) Follow(ctx context.Context, id string, fn func(LogLine) error) 
 			if event == "end" {
 				return nil
 			}
+			if event != "" && event != "message" {
+				continue // other named events (`job`: the job's view) are for the dashboard
+			}
 			var l LogLine
 			if err := json.Unmarshal([]byte(strings.TrimPrefix(line, "data: ")), &l); err != nil {
 				return err

@@ -59,9 +59,17 @@ var Routes = []Route{
 	{Method: "GET", Path: "/v1/jobs/{id}", Summary: "A job with its tasks, attempts and payment (id or unique prefix)", Status: http.StatusOK, Response: JobView{}, Errors: []int{http.StatusBadRequest, http.StatusNotFound}},
 	{Method: "POST", Path: "/v1/jobs/{id}/cancel", Summary: "Cancel a job", Status: http.StatusOK, Response: JobView{}, Errors: []int{http.StatusBadRequest, http.StatusNotFound, http.StatusConflict}},
 	{Method: "GET", Path: "/v1/jobs/{id}/logs", Summary: "A job's event log and its programs' output", Query: []Param{{"after", "integer", "only lines with a larger seq"}, {"limit", "integer", "at most this many lines"}}, Status: http.StatusOK, Response: []LogLine{}, Errors: []int{http.StatusBadRequest, http.StatusNotFound}},
-	{Method: "GET", Path: "/v1/jobs/{id}/events", Summary: "Follow a job's log as server-sent events until it ends", Status: http.StatusOK, ResponseType: "text/event-stream", Events: []Event{{"", LogLine{}, "a log line (id: its seq)"}, {"end", struct{}{}, "the job ended; the stream closes"}}, Errors: []int{http.StatusBadRequest, http.StatusNotFound}},
+	{Method: "GET", Path: "/v1/jobs/{id}/events", Summary: "Follow a job's log as server-sent events until it ends", Status: http.StatusOK, ResponseType: "text/event-stream", Events: []Event{{"", LogLine{}, "a log line (id: its seq)"}, {"job", JobView{}, "the job's view, at connect and whenever it changes; the last one comes before end"}, {"end", struct{}{}, "the job ended; the stream closes"}}, Errors: []int{http.StatusBadRequest, http.StatusNotFound}},
 	{Method: "GET", Path: "/v1/providers", Summary: "Providers this node knows, with ask, slots, stake, reputation and the scheduler's predictions", Status: http.StatusOK, Response: []ProviderView{}},
 	{Method: "GET", Path: "/v1/peers", Summary: "Connected and configured peers and how each is reached", Status: http.StatusOK, Response: []PeerView{}},
 	{Method: "POST", Path: "/v1/wallet/redeem", Summary: "Redeem every voucher the node holds", Status: http.StatusOK, Response: Redemption{}, Errors: []int{http.StatusConflict}},
 	{Method: "GET", Path: "/metrics", Summary: "Prometheus metrics", Status: http.StatusOK, Response: "", ResponseType: "text/plain"},
+	// h18-live
+	{Method: "POST", Path: "/v1/session", Summary: "Log in with the API token: sets the HttpOnly session cookie deco_session (12 h without use)", Public: true, Body: Login{}, Status: http.StatusNoContent, Errors: []int{http.StatusBadRequest, http.StatusUnauthorized}},
+	{Method: "GET", Path: "/v1/session", Summary: "Whether the request is authenticated, and when its cookie session expires", Status: http.StatusOK, Response: SessionView{}, Errors: []int{http.StatusUnauthorized}},
+	{Method: "DELETE", Path: "/v1/session", Summary: "Log out: forget the session and clear its cookie", Status: http.StatusNoContent, Errors: []int{http.StatusUnauthorized, http.StatusForbidden}},
+	{Method: "GET", Path: "/v1/events", Summary: "The node and network as server-sent events, each sent at connect and whenever it changes", Status: http.StatusOK, ResponseType: "text/event-stream", Events: []Event{
+		{"status", NodeInfo{}, "the node"}, {"peers", []PeerView{}, "peers"}, {"providers", []ProviderView{}, "providers"},
+		{"jobs", []JobSummary{}, "jobs, newest first"}, {"sample", NetworkSample{}, "each new network sample"}}},
+	{Method: "GET", Path: "/v1/network/history", Summary: "Network samples (providers, slots, utilization, asks, peers) of the last hour, oldest first", Status: http.StatusOK, Response: []NetworkSample{}},
 }

@@ -30,12 +30,16 @@ type Server struct {
 	log   *slog.Logger
 	srv   *http.Server
 	ln    net.Listener
+	mux   *http.ServeMux
+	sess  *sessions
+	live  *live // h18-live: what /v1/events and /v1/network/history serve
 }
 
 // NewServer returns a server for b requiring token.
 func NewServer(b Backend, token string, log *slog.Logger) *Server {
-	s := &Server{b: b, token: token, log: log}
+	s := &Server{b: b, token: token, log: log, sess: newSessions(), live: newLive()}
 	mux := http.NewServeMux()
+	s.mux = mux
 	mux.HandleFunc("GET /v1/status", s.status)
 	mux.HandleFunc("POST /v1/blobs", s.putBlob)
 	mux.HandleFunc("GET /v1/blobs/{cid}", s.getBlob)
@@ -53,6 +57,7 @@ func NewServer(b Backend, token string, log *slog.Logger) *Server {
 	// what this node runs and earns, and the API is no more public for
 	// being scraped.
 	mux.Handle("GET /metrics", metrics.Handler())
+	s.registerLive(mux) // h18-live
 	s.srv = &http.Server{Handler: s.auth(mux), ReadHeaderTimeout: 10 * time.Second}
 	return s
 }
@@ -69,6 +74,8 @@ func (s *Server) Listen(addr string) (string, error) {
 
 // Serve serves until Shutdown.
 func (s *Server) Serve() error {
+	stop := s.startSampling()
+	defer stop()
 	err := s.srv.Serve(s.ln)
 	if errors.Is(err, http.ErrServerClosed) {
 		return nil
@@ -85,6 +92,18 @@ func (s *Server) Shutdown(ctx context.Context) error { return s.srv.Shutdown(ctx
 // everything rather than serving without authentication.
 func (s *Server) auth(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if public(r) {
+			h.ServeHTTP(w, r)
+			return
+		}
+		if r.Header.Get("Authorization") == "" && s.sess != nil {
+			if admit, ok := s.cookieAuth(w, r); ok {
+				if admit {
+					h.ServeHTTP(w, r)
+				}
+				return
+			}
+		}
 		if err := config.CheckToken(s.token); err != nil {
 			writeErr(w, http.StatusUnauthorized, "unauthorized", fmt.Errorf("this node's %w; its operator must fix api.token (`deco init` creates one)", err))
 			return
@@ -240,7 +259,9 @@ func (s *Server) logs(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, ls)
 }
 
-// events streams log lines as Server-Sent Events until the job ends.
+// events streams log lines as Server-Sent Events until the job ends, and
+// the job's view as `job` events whenever it changes (the last one before
+// `end`).
 func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	ch, err := s.b.Follow(r.Context(), r.PathValue("id"))
 	if err != nil {
@@ -248,18 +269,19 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	fl, _ := w.(http.Flusher)
-	w.Header().Set("Content-Type", "text/event-stream")
-	w.Header().Set("Cache-Control", "no-cache")
-	w.WriteHeader(http.StatusOK)
-	if fl != nil {
-		fl.Flush()
-	}
+	out, views := startSSE(w), changed{}
+	s.jobView(r.Context(), out, views, r.PathValue("id"))
+	poll := time.NewTicker(jobPoll)
+	defer poll.Stop()
 	keep := time.NewTicker(15 * time.Second)
 	defer keep.Stop()
 	for {
 		select {
+		case <-poll.C:
+			s.jobView(r.Context(), out, views, r.PathValue("id"))
 		case l, ok := <-ch:
 			if !ok {
+				s.jobView(r.Context(), out, views, r.PathValue("id"))
 				fmt.Fprint(w, "event: end\ndata: {}\n\n")
 				if fl != nil {
 					fl.Flush()
