@@ -36,8 +36,8 @@ import (
 	"github.com/deco-network/deco/internal/sched"
 	"github.com/deco-network/deco/internal/session"
 	"github.com/deco-network/deco/internal/store"
-	"github.com/deco-network/deco/internal/web"
 	"github.com/deco-network/deco/internal/verify"
+	"github.com/deco-network/deco/internal/web"
 	"github.com/deco-network/deco/internal/wire"
 	"github.com/deco-network/deco/internal/zkjob"
 )
