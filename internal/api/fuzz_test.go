@@ -42,6 +42,10 @@ func (b *specBackend) Cancel(context.Context, string) error              { retur
 func (b *specBackend) Providers(context.Context) ([]ProviderView, error) { return nil, nil }
 func (b *specBackend) Peers(context.Context) ([]PeerView, error)         { return nil, nil }
 func (b *specBackend) Redeem(context.Context) (Redemption, error)        { return Redemption{}, ErrNoChain }
+func (b *specBackend) Wallet(context.Context) (WalletView, error)        { return WalletView{}, ErrNoChain }
+func (b *specBackend) Transaction(context.Context, string) (TxView, error) {
+	return TxView{}, ErrNoChain
+}
 func (b *specBackend) Logs(context.Context, string, uint64, int) ([]LogLine, error) {
 	return nil, ErrNotFound
 }

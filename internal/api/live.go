@@ -280,4 +280,6 @@ func (s *Server) registerLive(mux *http.ServeMux) {
 	mux.HandleFunc("DELETE /v1/session", s.logout)
 	mux.HandleFunc("GET /v1/events", s.liveEvents)
 	mux.HandleFunc("GET /v1/network/history", s.networkHistory)
+	mux.HandleFunc("GET /v1/wallet", s.wallet)
+	mux.HandleFunc("GET /v1/wallet/tx/{hash}", s.walletTx)
 }

@@ -72,4 +72,6 @@ var Routes = []Route{
 		{"status", NodeInfo{}, "the node"}, {"peers", []PeerView{}, "peers"}, {"providers", []ProviderView{}, "providers"},
 		{"jobs", []JobSummary{}, "jobs, newest first"}, {"sample", NetworkSample{}, "each new network sample"}}},
 	{Method: "GET", Path: "/v1/network/history", Summary: "Network samples (providers, slots, utilization, asks, peers) of the last hour, oldest first", Status: http.StatusOK, Response: []NetworkSample{}},
+	{Method: "GET", Path: "/v1/wallet", Summary: "The node's account (DECO, gas, stake), the escrows it opened, what its provider earns and the transactions it sent", Status: http.StatusOK, Response: WalletView{}, Errors: []int{http.StatusConflict}},
+	{Method: "GET", Path: "/v1/wallet/tx/{hash}", Summary: "A transaction read from the node's chain, with its contracts' events", Status: http.StatusOK, Response: TxView{}, Errors: []int{http.StatusBadRequest, http.StatusNotFound, http.StatusConflict}},
 }

@@ -31,6 +31,12 @@ type Backend interface {
 	// Redeem has the node's provider payments redeem every voucher held
 	// and not yet redeemed (ErrNoChain without payments).
 	Redeem(ctx context.Context) (Redemption, error)
+	// Wallet is the node's account, escrows, earnings and transactions
+	// (ErrNoChain without payments).
+	Wallet(ctx context.Context) (WalletView, error)
+	// Transaction reads a transaction (0x-hex hash) from the node's chain
+	// (ErrNotFound for an unknown hash, ErrNoChain without payments).
+	Transaction(ctx context.Context, hash string) (TxView, error)
 }
 
 // Sentinel errors a Backend returns; the server maps them to status codes.

@@ -37,6 +37,7 @@ type backend interface {
 	PendingNonceAt(ctx context.Context, addr common.Address) (uint64, error)
 	SendTransaction(ctx context.Context, tx *types.Transaction) error
 	TransactionReceipt(ctx context.Context, hash common.Hash) (*types.Receipt, error)
+	TransactionByHash(ctx context.Context, hash common.Hash) (tx *types.Transaction, isPending bool, err error)
 }
 
 // account is the signing state shared by every Client of one key on one
@@ -137,6 +138,7 @@ type Client struct {
 	refundGrace time.Duration
 	cfg         config
 	log         *slog.Logger
+	obs         *observers // Observe; shared by the copies At makes
 	// mined is set by the simulated chain: it seals a block so a sent
 	// transaction is included at once.
 	mined func()
@@ -155,6 +157,7 @@ func newClient(be backend, acct *account, chainID *big.Int, cfg config) *Client 
 		cfg:     cfg,
 		log:     cfg.log.With("component", "chain", "account", acct.addr.Hex()),
 		fee:     &feeCache{},
+		obs:     &observers{},
 	}
 }
 
@@ -677,6 +680,8 @@ func (c *Client) transact(ctx context.Context, op string, to *common.Address, da
 	if err != nil {
 		return nil, err
 	}
+	job := jobOf(op, data)
+	c.notify(Tx{Op: op, Hash: tx.Hash(), Job: job, Pending: true})
 	if c.mined != nil {
 		c.mined()
 	}
@@ -687,6 +692,8 @@ func (c *Client) transact(ctx context.Context, op string, to *common.Address, da
 	if c.cfg.onTx != nil {
 		c.cfg.onTx(Tx{Op: op, Hash: rcpt.TxHash, Block: rcpt.BlockNumber.Uint64(), GasUsed: rcpt.GasUsed, GasPrice: rcpt.EffectiveGasPrice})
 	}
+	c.notify(Tx{Op: op, Hash: rcpt.TxHash, Block: rcpt.BlockNumber.Uint64(), GasUsed: rcpt.GasUsed, GasPrice: rcpt.EffectiveGasPrice,
+		Job: job, Failed: rcpt.Status != types.ReceiptStatusSuccessful})
 	metrics.ChainTx(op, rcpt.GasUsed, rcpt.Status != types.ReceiptStatusSuccessful)
 	c.log.Debug("transaction mined", "op", op, "tx", rcpt.TxHash.Hex(), "block", rcpt.BlockNumber, "gas", rcpt.GasUsed, "ok", rcpt.Status == types.ReceiptStatusSuccessful)
 	if rcpt.Status != types.ReceiptStatusSuccessful {

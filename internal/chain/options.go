@@ -60,6 +60,12 @@ type Tx struct {
 	Block    uint64
 	GasUsed  uint64
 	GasPrice *big.Int // effective gas price paid
+	// For Client.Observe: the job an escrow call is about (zero if none),
+	// whether the transaction is sent but not mined yet, and whether it
+	// reverted.
+	Job     [32]byte
+	Pending bool
+	Failed  bool
 }
 
 // WithLogger sets the logger (default: discard).

@@ -17,6 +17,7 @@ import (
 	"github.com/deco-network/deco/internal/pricing"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/stake"
+	"github.com/deco-network/deco/internal/wallet"
 	"github.com/deco-network/deco/internal/wire"
 	"github.com/deco-network/deco/internal/zkjob"
 )
@@ -28,6 +29,7 @@ type payments struct {
 	provider *pay.Provider
 	proofs   *pay.Proofs  // settles zk tasks (nil: the chain cannot)
 	stake    *stake.Cache // providers' standing; only staked, bound ones are asked for bids
+	txs      *wallet.Log  // the transactions the node sent, for the wallet view
 }
 
 // startPayments connects to the chain (from Options.Chain or the config)
@@ -54,6 +56,13 @@ func (n *Node) startPayments(ctx context.Context) error {
 		return nil
 	}
 	n.pay.chain = c
+	var err error
+	if n.pay.txs, err = wallet.OpenLog(n.db, n.clk); err != nil {
+		return err
+	}
+	if o, ok := c.(wallet.Observer); ok {
+		o.Observe(n.pay.txs.Record)
+	}
 	if reg, ok := c.(stake.Registry); ok {
 		n.pay.stake = stake.New(reg, stake.Options{Logger: n.log.With("component", "stake"), Clock: n.clk})
 		n.wg.Add(1)

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/cookiejar"
 	"strings"
@@ -112,6 +113,10 @@ func TestDashboardSessionAndLiveViews(t *testing.T) {
 	if got := status("POST", "/v1/jobs/00ff/cancel", true); got != http.StatusNotFound {
 		t.Fatalf("cancel by cookie with %s: %d, want 404 (no such job)", api.RequestHeader, got)
 	}
+	var apiErr *api.APIError
+	if _, err := c.Client.Wallet(ctx); !errors.As(err, &apiErr) || apiErr.Status != http.StatusConflict || apiErr.Body.Code != "no_chain" {
+		t.Fatalf("wallet without a chain: %v", err)
+	}
 
 	// /v1/events sends every named event.
 	evCtx, evCancel := context.WithCancel(ctx)
@@ -206,5 +211,86 @@ func TestDashboardSessionAndLiveViews(t *testing.T) {
 	}
 	if got := status("GET", "/v1/jobs", false); got != http.StatusUnauthorized {
 		t.Fatalf("GET /v1/jobs after logout: %d", got)
+	}
+}
+
+// The wallet after a paid job: the consumer's escrow and the transactions
+// that opened it, each readable back from the chain with its events; the
+// provider's earnings and, once it redeems, its redeem transaction.
+func TestWalletView(t *testing.T) {
+	c := startCluster(t, ClusterOptions{Providers: 1, Chain: true})
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	prog := upload(t, c.Client, wasm.MinimalModule())
+	j := runJob(t, c.Client, spec.Job{Name: "paid", Program: spec.Program{CID: prog}, Tasks: spec.Tasks{Count: 2}, Price: spec.Price{Max: 5000}, Verification: spec.VerifyReceipt})
+	if j.State != api.JobCompleted {
+		t.Fatalf("job %s: %s", j.State, j.Reason)
+	}
+	w, err := c.Client.Wallet(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w.Address != c.Consumer.EVM().Hex() || w.Balance == "" || w.Balance == "0" || w.GasBalance == "" || w.Error != "" {
+		t.Fatalf("wallet %+v", w)
+	}
+	if len(w.Escrows) != 1 || w.Escrows[0].Job != j.ID || w.Escrows[0].Name != "paid" || w.Escrows[0].Deposit != 2*5000 ||
+		w.Escrows[0].Spent != j.Payment.Spent || w.Escrows[0].Spent == 0 || w.Escrows[0].Escrow == "" {
+		t.Fatalf("escrows %+v (job payment %+v)", w.Escrows, j.Payment)
+	}
+	var open api.TxSummary
+	for _, tx := range w.Transactions {
+		if tx.Kind == "open" {
+			open = tx
+		}
+	}
+	if open.Job != j.ID || open.Status != api.TxOK || open.Block == 0 || open.At.IsZero() {
+		t.Fatalf("no open transaction for the job in %+v", w.Transactions)
+	}
+	tv, err := c.Client.Transaction(ctx, open.Hash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	named := map[string]bool{}
+	for _, e := range tv.Events {
+		named[e.Contract+"."+e.Name] = true
+	}
+	if tv.Hash != open.Hash || tv.Status != api.TxOK || tv.Block != open.Block || tv.From != c.Consumer.EVM().Hex() || tv.Kind != "open" ||
+		tv.Job != j.ID || tv.GasUsed == 0 || len(tv.Events) == 0 {
+		t.Fatalf("transaction %+v", tv)
+	}
+	t.Logf("open transaction's events: %v", named)
+	var apiErr *api.APIError
+	if _, err := c.Client.Transaction(ctx, "0x"+strings.Repeat("ab", 32)); !errors.As(err, &apiErr) || apiErr.Status != http.StatusNotFound || apiErr.Body.Code != "not_found" {
+		t.Fatalf("unknown transaction: %v", err)
+	}
+	if _, err := c.Client.Transaction(ctx, "0x12"); !errors.As(err, &apiErr) || apiErr.Status != http.StatusBadRequest {
+		t.Fatalf("malformed hash: %v", err)
+	}
+
+	// The provider earns; once it redeems, its wallet shows the redeem.
+	prov := c.Providers[0]
+	pc := &api.Client{Base: prov.APIURL(), Token: prov.Token()}
+	pw, err := pc.Wallet(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pw.Earnings) != 1 || pw.Earnings[0].Job != j.ID || pw.Earnings[0].Latest != j.Payment.Spent {
+		t.Fatalf("provider earnings %+v", pw.Earnings)
+	}
+	if !pw.Stake.CanBid || !pw.Stake.PeerBound || pw.Stake.Bonded == "0" {
+		t.Fatalf("provider stake %+v", pw.Stake)
+	}
+	if _, err := pc.Redeem(ctx); err != nil {
+		t.Fatal(err)
+	}
+	pw, err = pc.Wallet(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pw.Transactions) == 0 || pw.Transactions[0].Kind != "redeem" || pw.Transactions[0].Job != j.ID || pw.Transactions[0].Status != api.TxOK {
+		t.Fatalf("provider transactions %+v", pw.Transactions)
+	}
+	if pw.Earnings[0].Redeemed != j.Payment.Spent || pw.Earnings[0].Pending != 0 {
+		t.Fatalf("provider earnings after redeeming %+v", pw.Earnings)
 	}
 }
