@@ -50,6 +50,7 @@ function show(body, w, refresh) {
     }
   } }, 'Redeem vouchers');
   replace(body,
+    w.error ? h('p', { class: 'notice', role: 'status', text: `Part of the wallet could not be read: ${w.error}` }) : null,
     h('section', { 'aria-labelledby': 'h-acct' }, h('h2', { id: 'h-acct', text: 'Account' }), dl([
       ['Address', h('code', { text: w.address })],
       ['Balance', h('span', { testid: 'balance', text: w.balance + ' DECO' })],
@@ -102,10 +103,12 @@ export function txPage(main, scope, [hash]) {
       ['From', h('code', { text: t.from })],
       ['To', h('code', { text: t.to })],
       ['Gas used', String(t.gas_used)],
+      t.job ? ['Job', h('a', { href: '/jobs/' + t.job }, t.job.slice(0, 12))] : null,
     ]),
     h('h2', { text: 'Events' }),
     table([
       { label: 'Event', cell: e => e.name },
+      { label: 'Contract', cell: e => e.contract || '—' },
       { label: 'Arguments', cell: e => dl(Object.entries(e.args || {}).map(([k, v]) => [k, h('code', { text: typeof v === 'string' ? v : JSON.stringify(v) })])) },
     ], t.events || [], { empty: 'The transaction emitted no events.', testid: 'tx-events' })),
   e => replace(body, h('p', { class: e.code === 'no_chain' ? 'notice' : 'field-error', role: 'alert', text: e.code === 'no_chain' ? noChain : `This transaction could not be shown: ${e.message}` })));
