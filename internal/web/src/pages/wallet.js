@@ -71,7 +71,8 @@ function show(body, w, refresh) {
       { label: 'Refunded', cell: e => deco(e.refunded) },
       { label: 'Open', cell: e => e.closed ? 'closed' : h('span', {}, 'open, refund from ', when(e.refund_at)) },
     ], (w.escrows || []).slice().sort((a, b) => (a.closed - b.closed)), { empty: 'No escrows: this node has not paid for jobs.', testid: 'escrows' })),
-    h('section', { 'aria-labelledby': 'h-earn' }, h('div', { class: 'titlebar' }, h('h2', { id: 'h-earn', text: 'Earnings (vouchers and redemptions)' }), redeem), table([
+    h('section', { 'aria-labelledby': 'h-earn' }, h('div', { class: 'titlebar' }, h('h2', { id: 'h-earn', text: 'Earnings (vouchers and redemptions)' }),
+      (w.earnings || []).some(e => e.pending && e.pending !== '0') ? redeem : null), table([
       { label: 'Job', cell: e => ident(e.job, 12) },
       { label: 'Consumer', cell: e => ident(e.consumer, 12) },
       { label: 'Latest voucher', cell: e => deco(e.latest) },
