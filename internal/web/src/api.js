@@ -31,7 +31,7 @@ export async function request(method, path, body, opts = {}) {
   try {
     res = await fetch(path, init);
   } catch (e) {
-    throw new ApiError(0, 'unreachable', `the node at ${location.host} did not answer (${e.message}); is \`deco node\` running?`);
+    throw new ApiError(0, 'unreachable', `the node at ${location.host} did not answer (${e.message}); is it running?`);
   }
   if (!res.ok) {
     let err = { error: `${res.status} ${res.statusText}`, code: '' };

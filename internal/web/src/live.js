@@ -30,6 +30,9 @@ function render() {
 
 const first = 1000, most = 30000;
 
+// sentence ends a message with a full stop unless it has its own.
+export const sentence = m => /[.?!]$/.test(m) ? m : m + '.';
+
 // A Scope is what one page holds while it is shown: timers and streams
 // end with it, and late answers for a page already left are dropped.
 export class Scope {
@@ -68,7 +71,7 @@ export function load(scope, what, fetcher, show, onFail) {
         onFail(e);
         return;
       }
-      problem(key, `Loading ${what} failed: ${e.message}. Retrying in ${Math.round(delay / 1000)} s.`);
+      problem(key, `Loading ${what} failed: ${sentence(e.message)} Retrying in ${Math.round(delay / 1000)} s.`);
       scope.timer(delay, attempt);
       delay = Math.min(delay * 2, most);
     }
@@ -114,7 +117,7 @@ export function stream(scope, path, what, handlers) {
         why = e.message;
       }
       if (stopped || !scope.alive) return;
-      problem(key, `Live updates of ${what} stopped: ${why}. Reconnecting in ${Math.round(delay / 1000)} s.`);
+      problem(key, `Live updates of ${what} stopped: ${sentence(why)} Reconnecting in ${Math.round(delay / 1000)} s.`);
       timer = setTimeout(connect, delay);
       delay = Math.min(delay * 2, most);
     };

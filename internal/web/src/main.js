@@ -3,7 +3,7 @@
 // current until scope ends.
 import { h, replace, announce } from './dom.js';
 import { get, del, whenUnauthorized } from './api.js';
-import { Scope, clearProblems, problem, solved } from './live.js';
+import { Scope, clearProblems, problem, solved, sentence } from './live.js';
 import { loginPage } from './pages/login.js';
 import { networkPage } from './pages/network.js';
 import { jobsPage, jobPage } from './pages/jobs.js';
@@ -114,7 +114,7 @@ document.getElementById('logout').addEventListener('click', async () => {
     await del('/v1/session', { noRedirect: true });
   } catch (e) {
     if (e.status !== 401) {
-      problem('logout', `Logging out failed: ${e.message}. The session stays until it expires or you try again.`);
+      problem('logout', `Logging out failed: ${sentence(e.message)} The session stays until it expires or you try again.`);
       return;
     }
   }
@@ -132,7 +132,7 @@ async function start(delay = 1000) {
     solved('start');
   } catch (e) {
     if (e.status === 0 || e.status >= 500) {
-      problem('start', `Reaching the node failed: ${e.message}. Retrying in ${Math.round(delay / 1000)} s.`);
+      problem('start', `Reaching the node failed: ${sentence(e.message)} Retrying in ${Math.round(delay / 1000)} s.`);
       setTimeout(() => start(Math.min(delay * 2, 30000)), delay);
       return;
     }

@@ -1,6 +1,6 @@
 import { h, replace, table, dl, ident, when, bytes, deco, announce } from '../dom.js';
 import { get, post } from '../api.js';
-import { load, stream, problem, solved } from '../live.js';
+import { load, stream, problem, solved, sentence } from '../live.js';
 
 // jobsPage lists this node's jobs, live.
 export function jobsPage(main, scope) {
@@ -163,7 +163,7 @@ export function jobPage(main, scope, [id]) {
       render(await post(`/v1/jobs/${jid}/cancel`));
       solved('cancel');
     } catch (e) {
-      problem('cancel', `Cancelling the job failed: ${e.message}.`);
+      problem('cancel', `Cancelling the job failed: ${sentence(e.message)}`);
     }
   };
 
@@ -244,7 +244,7 @@ async function fetchBlob(button, cid) {
     solved('blob');
     return b;
   } catch (e) {
-    problem('blob', `Fetching the output ${cid.slice(0, 16)}… failed: ${e.message}. Try the button again.`);
+    problem('blob', `Fetching the output ${cid.slice(0, 16)}… failed: ${sentence(e.message)} Try the button again.`);
     return null;
   } finally {
     button.disabled = false;

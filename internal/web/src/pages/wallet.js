@@ -1,6 +1,6 @@
 import { h, replace, table, dl, ident, when, deco } from '../dom.js';
 import { get, post } from '../api.js';
-import { load, stream, problem, solved } from '../live.js';
+import { load, stream, problem, solved, sentence } from '../live.js';
 
 const noChain = 'This node runs without payments: it has no wallet, escrows or stake. Start it with a chain (a devnet has one unless --no-chain) to see them here.';
 
@@ -20,7 +20,7 @@ export function walletPage(main, scope) {
       last = Date.now();
       get('/v1/wallet').then(w => { solved('wallet'); scope.alive && show(body, w, refresh); }, e => {
         if (e.code === 'no_chain') replace(body, h('p', { class: 'notice', testid: 'no-chain', text: noChain }));
-        else problem('wallet', `Loading the wallet failed: ${e.message}. Retrying with the next update.`);
+        else problem('wallet', `Loading the wallet failed: ${sentence(e.message)} Retrying with the next update.`);
       }).finally(() => {
         busy = false;
         if (again) { again = false; refresh(); }
@@ -44,7 +44,7 @@ function show(body, w, refresh) {
       if (r.error) problem('redeem', `Some vouchers were not redeemed: ${r.error}`);
       refresh();
     } catch (e) {
-      problem('redeem', `Redeeming failed: ${e.message}.`);
+      problem('redeem', `Redeeming failed: ${sentence(e.message)}`);
     } finally {
       redeem.disabled = false;
     }
