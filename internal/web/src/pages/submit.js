@@ -63,7 +63,7 @@ function fieldsMode(errors) {
     try {
       data = fromFields(c);
     } catch (e) {
-      return showErrors(form, errors, e.message, e.fields || []);
+      return showErrors(form, errors, 'The job was not sent: fix the fields marked below.', e.fields || []);
     }
     await send(form, errors, button, data);
   } },
