@@ -2,6 +2,9 @@ package web
 
 import (
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"net/http"
 	"net/http/httptest"
 	"regexp"
@@ -85,5 +88,36 @@ func TestNoRemoteResources(t *testing.T) {
 		if m := remote.Find(b); m != nil {
 			t.Errorf("%s loads from another origin: %q", f, m)
 		}
+	}
+}
+
+// TestTokenKeptNowhere: the dashboard's code never stores anything in
+// the browser (the API token in particular) and sends X-Deco-Request on
+// its requests. A source check: the browser test checks the running page.
+func TestTokenKeptNowhere(t *testing.T) {
+	src, err := os.ReadDir("src")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all strings.Builder
+	err = filepath.WalkDir("src", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".js") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		all.Write(b)
+		return err
+	})
+	if err != nil || len(src) == 0 {
+		t.Fatalf("read src: %v", err)
+	}
+	code := all.String()
+	for _, banned := range []string{"localStorage", "sessionStorage", "indexedDB", "document.cookie", "?token=", "innerHTML"} {
+		if strings.Contains(code, banned) {
+			t.Errorf("the dashboard's source uses %s: it must keep no token and build no markup from strings", banned)
+		}
+	}
+	if !strings.Contains(code, "'X-Deco-Request': '1'") || !strings.Contains(code, "credentials: 'same-origin'") {
+		t.Error("api.js no longer sends X-Deco-Request: 1 with same-origin credentials")
 	}
 }

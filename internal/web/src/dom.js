@@ -1,5 +1,5 @@
-// Small DOM helpers: every page builds its elements with h(), never with
-// innerHTML, so text from the network can not become markup.
+// Small DOM helpers: every page builds its elements with h(), never by
+// parsing HTML strings, so text from the network can not become markup.
 
 // h creates an element. attrs: class, text, data-*/aria-* and other
 // attributes; functions under on<event> become listeners. Children may be
