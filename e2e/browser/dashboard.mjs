@@ -152,7 +152,11 @@ try {
   await shot(page, 'desktop-submit');
   await page.getByTestId('submit').focus();
   await page.keyboard.press('Enter');
-  await page.waitForURL(/\/jobs\/[0-9a-f]+$/, { timeout: 2 * MIN });
+  // The job's page, or the form's errors (failing at once with their words).
+  const refused = page.getByTestId('form-errors').waitFor({ state: 'visible', timeout: 2 * MIN }).then(async () => {
+    throw new Error('the node refused the job: ' + await page.getByTestId('form-errors').textContent());
+  }, () => {});
+  await Promise.race([page.waitForURL(/\/jobs\/[0-9a-f]+$/, { timeout: 2 * MIN }), refused]);
   jobURL = page.url();
   log('submitted; job page ' + jobURL);
 

@@ -7,7 +7,7 @@ import { go } from '../main.js';
 // names. Both send multipart/form-data to POST /v1/jobs: a part "spec" and
 // one file part per path, named by the path as the spec writes it.
 export function submitPage(main) {
-  const errors = h('div', { class: 'form-errors', role: 'alert', testid: 'form-errors', hidden: true });
+  const errors = h('div', { class: 'form-errors', role: 'alert', tabindex: -1, testid: 'form-errors', hidden: true });
   const fieldsForm = fieldsMode(errors);
   const yamlForm = yamlMode(errors);
   yamlForm.hidden = true;
