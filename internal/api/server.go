@@ -33,6 +33,8 @@ type Server struct {
 	mux   *http.ServeMux
 	sess  *sessions
 	live  *live // h18-live: what /v1/events and /v1/network/history serve
+	// formLimit bounds a multipart submission (0: MaxUpload); tests lower it.
+	formLimit int64
 }
 
 // NewServer returns a server for b requiring token.
@@ -199,6 +201,10 @@ func (s *Server) getBlob(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) submit(w http.ResponseWriter, r *http.Request) {
+	if isMultipart(r) {
+		s.submitForm(w, r) // h18-live: the dashboard's form
+		return
+	}
 	var j spec.Job
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, spec.MaxSpecBytes))
 	dec.DisallowUnknownFields()

@@ -1,13 +1,19 @@
 package api
 
 import (
+	"bytes"
+	"context"
 	"encoding/json"
+	"io"
 	"log/slog"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/deco-network/deco/internal/wire"
 )
 
 // The dashboard's login: the token buys an HttpOnly, SameSite=Strict
@@ -123,5 +129,41 @@ func TestSampleOf(t *testing.T) {
 	want := NetworkSample{At: at, Providers: 4, Slots: 8, FreeSlots: 4, Utilization: 0.5, AskMin: 10, AskMedian: 20, AskMax: 40, Peers: 5}
 	if got != want {
 		t.Fatalf("sample %+v, want %+v", got, want)
+	}
+}
+
+// storeBackend keeps uploaded blobs' sizes and validates specs; it holds
+// no jobs.
+type storeBackend struct{ specBackend }
+
+func (b *storeBackend) PutBlob(_ context.Context, r io.Reader) (wire.CID, int64, error) {
+	h := wire.NewHasher()
+	n, err := io.Copy(h, r)
+	return h.Sum(), n, err
+}
+
+// A form past the upload limit is refused with 413 too_large, whichever
+// part crosses it.
+func TestSubmitFormTooLarge(t *testing.T) {
+	s := &Server{b: &storeBackend{}, log: slog.New(slog.DiscardHandler), formLimit: 64 << 10}
+	big := strings.Repeat("x", 100<<10)
+	for _, parts := range [][2]string{{"spec", "program: {wasm: a.wasm}\n"}, {"a.wasm", big}} {
+		var buf bytes.Buffer
+		mw := multipart.NewWriter(&buf)
+		w, _ := mw.CreateFormFile(parts[0], "f")
+		io.WriteString(w, parts[1])
+		if parts[0] == "spec" {
+			w, _ = mw.CreateFormFile("a.wasm", "a.wasm")
+			io.WriteString(w, big)
+		}
+		mw.Close()
+		req := httptest.NewRequest(http.MethodPost, "/v1/jobs", &buf)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		rec := httptest.NewRecorder()
+		s.submit(rec, req)
+		var e Error
+		if rec.Code != http.StatusRequestEntityTooLarge || json.Unmarshal(rec.Body.Bytes(), &e) != nil || e.Code != "too_large" {
+			t.Fatalf("%s first: %d %s", parts[0], rec.Code, rec.Body)
+		}
 	}
 }

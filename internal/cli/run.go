@@ -179,60 +179,10 @@ func resolve(ctx context.Context, c *api.Client, j *spec.Job, base string) error
 		}
 		return ref, nil
 	}
-	if j.Program.CID == "" && j.Policy().Policy != spec.VerifyZK && len(j.Stages) == 0 {
-		ref, err := upload("program.wasm", abs(j.Program.WASM))
-		if err != nil {
-			return err
-		}
-		j.Program.CID, j.Program.Size = ref.CID, ref.Size
-	}
-	if c := j.Checker; c != nil && c.CID == "" {
-		ref, err := upload("checker.wasm", abs(c.WASM))
-		if err != nil {
-			return err
-		}
-		c.CID, c.Size, c.WASM = ref.CID, ref.Size, ""
-	}
-	var out []spec.Input
-	for i, in := range j.Inputs {
-		if in.CID != "" || in.From != "" {
-			out = append(out, in)
-			continue
-		}
-		field := fmt.Sprintf("inputs[%d]", i)
-		if strings.Contains(in.Path, "{{") {
-			for t := 0; t < j.Tasks.Count; t++ {
-				p := spec.Expand(in.Path, t, j.Tasks.Count)
-				ref, err := upload(field, abs(p))
-				if err != nil {
-					return err
-				}
-				t := t
-				out = append(out, spec.Input{Name: filepath.Base(p), CID: ref.CID, Size: ref.Size, Task: &t})
-			}
-			continue
-		}
-		ref, err := upload(field, abs(in.Path))
-		if err != nil {
-			return err
-		}
-		name := in.Name
-		if name == "" {
-			name = filepath.Base(in.Path)
-		}
-		out = append(out, spec.Input{Name: name, CID: ref.CID, Size: ref.Size, Task: in.Task})
-	}
-	for i := range j.Stages {
-		if err := resolve(ctx, c, &j.Stages[i].Job, base); err != nil {
-			return fmt.Errorf("stage %s: %w", j.Stages[i].Name, err)
-		}
-	}
-	j.Inputs = out
-	j.Program.WASM = ""
-	for i := range j.Inputs {
-		j.Inputs[i].Path = ""
-	}
-	return nil
+	return j.Resolve(func(field, p string) (wire.CID, int64, error) {
+		ref, err := upload(field, abs(p))
+		return ref.CID, ref.Size, err
+	})
 }
 
 // submit uploads, submits, and optionally waits and downloads.

@@ -2,11 +2,16 @@ package node
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/cookiejar"
+	"path"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +19,7 @@ import (
 	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/exec/wasm"
 	"github.com/deco-network/deco/internal/spec"
+	"github.com/deco-network/deco/internal/wire"
 )
 
 // The dashboard's side of the API on a real node: the session cookie, the
@@ -292,5 +298,103 @@ func TestWalletView(t *testing.T) {
 	}
 	if pw.Earnings[0].Redeemed != j.Payment.Spent || pw.Earnings[0].Pending != 0 {
 		t.Fatalf("provider earnings after redeeming %+v", pw.Earnings)
+	}
+}
+
+// formPart is one part of a multipart submission.
+type formPart struct{ name, body string }
+
+// postForm submits parts as multipart/form-data (by cookie, as the
+// dashboard does) and returns the status and body.
+func postForm(t *testing.T, ctx context.Context, c *Cluster, hc *http.Client, parts []formPart) (int, []byte) {
+	t.Helper()
+	var buf bytes.Buffer
+	mw := multipart.NewWriter(&buf)
+	for _, p := range parts {
+		var w io.Writer
+		var err error
+		if p.name == api.SpecPart {
+			w, err = mw.CreateFormField(p.name)
+		} else {
+			w, err = mw.CreateFormFile(p.name, path.Base(p.name))
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		io.WriteString(w, p.body)
+	}
+	mw.Close()
+	req, _ := http.NewRequestWithContext(ctx, http.MethodPost, c.Client.Base+"/v1/jobs", &buf)
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	req.Header.Set(api.RequestHeader, "1")
+	resp, err := hc.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, b
+}
+
+// The dashboard's submit form: a spec naming a module and per-task
+// inputs by path, with a part per path, runs as `deco run -f` would run
+// it; hostile forms get a 400 that says what is wrong.
+func TestSubmitForm(t *testing.T) {
+	c := startCluster(t, ClusterOptions{Providers: 1})
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	hc := login(t, c)
+	mod := string(wasm.MinimalModule())
+	yaml := "name: form\nprogram: {wasm: mod/minimal.wasm}\ntasks: {count: 2}\ninputs:\n  - path: data/in-{{index}}.txt\n  - path: shared.txt\n"
+	good := []formPart{{api.SpecPart, yaml}, {"mod/minimal.wasm", mod}, {"data/in-0.txt", "zero"}, {"data/in-1.txt", "one"}, {"shared.txt", "both"}}
+
+	for _, tc := range []struct {
+		name  string
+		parts []formPart
+		want  string // in the error
+	}{
+		{"no spec", good[1:], `no "spec" part`},
+		{"missing file", slices.Clone(good[:4]), `"shared.txt"`},
+		{"extra file", append(slices.Clone(good), formPart{"other.txt", "x"}), `part "other.txt": the spec names no such path`},
+		{"extra file before the spec", append([]formPart{{"other.txt", "x"}}, good...), `part "other.txt": the spec names no such path`},
+		{"duplicate file", append(slices.Clone(good), formPart{"shared.txt", "again"}), `two parts named "shared.txt"`},
+		{"duplicate spec", append(slices.Clone(good), formPart{api.SpecPart, yaml}), `two "spec" parts`},
+		{"path traversal", append(slices.Clone(good), formPart{"../../etc/passwd", "x"}), "climbs out"},
+		{"absolute path", append(slices.Clone(good), formPart{"/etc/passwd", "x"}), "absolute path"},
+		{"bad spec", []formPart{{api.SpecPart, "program: {wasm: a.wasm}\nnonsense: 1\n"}, {"a.wasm", mod}}, "nonsense"},
+	} {
+		code, body := postForm(t, ctx, c, hc, tc.parts)
+		var e api.Error
+		if code != http.StatusBadRequest || json.Unmarshal(body, &e) != nil || e.Code != "invalid" ||
+			!strings.Contains(e.Error+strings.Join(e.Fields, " "), tc.want) {
+			t.Errorf("%s: %d %s, want 400 invalid saying %s", tc.name, code, body, tc.want)
+		}
+	}
+
+	code, body := postForm(t, ctx, c, hc, good)
+	if code != http.StatusCreated {
+		t.Fatalf("submit: %d %s", code, body)
+	}
+	var v api.JobView
+	if err := json.Unmarshal(body, &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Spec.Program.CID != wire.CIDOf([]byte(mod)) || v.Spec.Program.WASM != "" || len(v.Spec.Inputs) != 3 {
+		t.Fatalf("resolved spec %+v", v.Spec)
+	}
+	for _, in := range v.Spec.Inputs {
+		if in.Path != "" || in.CID == "" {
+			t.Fatalf("input %+v", in)
+		}
+	}
+	if in := v.Spec.Inputs[0]; in.Name != "in-0.txt" || in.CID != wire.CIDOf([]byte("zero")) || in.Task == nil || *in.Task != 0 {
+		t.Fatalf("first input %+v", in)
+	}
+	if err := c.Client.Follow(ctx, string(v.ID), func(api.LogLine) error { return nil }); err != nil {
+		t.Fatal(err)
+	}
+	final, err := c.Client.Job(ctx, string(v.ID))
+	if err != nil || final.State != api.JobCompleted {
+		t.Fatalf("job %v: %+v", err, final)
 	}
 }
