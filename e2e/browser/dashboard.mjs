@@ -198,7 +198,8 @@ try {
   await shot(page, 'desktop-wallet-after');
   if (after.txs > 0) {
     await page.getByTestId('tx-link').first().click();
-    await page.getByTestId('tx').locator('dl').waitFor({ timeout: MIN });
+    await page.getByTestId('tx-facts').waitFor({ timeout: MIN });
+    await page.locator('[data-testid="tx-events"] tbody tr').first().waitFor({ timeout: MIN });
     await shot(page, 'desktop-tx');
   }
 

@@ -105,7 +105,7 @@ export function txPage(main, scope, [hash]) {
       ['To', h('code', { text: t.to })],
       ['Gas used', String(t.gas_used)],
       t.job ? ['Job', h('a', { href: '/jobs/' + t.job }, t.job.slice(0, 12))] : null,
-    ]),
+    ], { testid: 'tx-facts' }),
     h('h2', { text: 'Events' }),
     table([
       { label: 'Event', cell: e => e.name },
