@@ -206,22 +206,26 @@ try {
   // Phone pass: a fresh browser session at 390x844.
   const phone = await newPage({ width: 390, height: 844 });
   await login(phone);
+  let rows = 0;
+  const gridWraps = async () => {
+    rows = await phone.$$eval('[data-testid="task-cell"]', cs => new Set(cs.map(c => Math.round(c.getBoundingClientRect().top))).size);
+    if (rows < 2) throw new Error('the task grid does not wrap at phone width');
+  };
   const pages = [
     ['/network', '[data-testid="provider-table"] tbody tr'],
     ['/jobs', '[data-testid="job-table"] tbody tr'],
-    [new URL(jobURL).pathname, '[data-testid="task-cell"]'],
+    [new URL(jobURL).pathname, '[data-testid="task-cell"]', gridWraps],
     ['/wallet', '[data-testid="balance"]'],
     ['/submit', '[data-testid="submit-form"]'],
   ];
-  for (const [path, ready] of pages) {
+  for (const [path, ready, check] of pages) {
     await phone.goto(url + path);
     await phone.locator(ready).first().waitFor({ timeout: 2 * MIN });
     await noHorizontalScroll(phone, path);
+    if (check) await check();
     await shot(phone, 'phone' + path.replaceAll('/', '-'));
   }
-  const wrapped = await phone.$$eval('[data-testid="task-cell"]', cs => new Set(cs.map(c => Math.round(c.getBoundingClientRect().top))).size);
-  if (wrapped < 2) throw new Error('the task grid does not wrap at phone width');
-  log('phone width: no page scrolls sideways; the grid wraps on ' + wrapped + ' rows');
+  log('phone width: no page scrolls sideways; the grid wraps on ' + rows + ' rows');
 
   if (consoleErrors.length) throw new Error('the pages logged errors:\n' + consoleErrors.join('\n'));
 
