@@ -15,7 +15,8 @@ import (
 // e2e/browser) over the dashboard of a real devnet's consumer node: log in
 // with the keyboard, submit the render job through the form, watch the
 // task grid reach completed, preview a PNG output, see the wallet move,
-// the same pages at phone width, and the banner once the node is stopped.
+// submit hello.yaml through the YAML editor, the same pages at phone
+// width, and the banner once the node is stopped.
 // Screenshots are kept in DECO_ARTIFACTS (default: a folder under the
 // test's temp dir, printed).
 func TestDashboardBrowser(t *testing.T) {
@@ -47,7 +48,7 @@ func TestDashboardBrowser(t *testing.T) {
 		"DECO_URL="+node.API,
 		"DECO_TOKEN="+node.Token,
 		"DECO_ARTIFACTS="+artifacts,
-		"DECO_RENDER_WASM="+filepath.Join(repoRoot(), "examples", "render", "render.wasm"),
+		"DECO_EXAMPLES="+filepath.Join(repoRoot(), "examples"),
 		fmt.Sprintf("DECO_NODE_PID=%d", node.PID),
 		"CHROMIUM="+chromium,
 	)

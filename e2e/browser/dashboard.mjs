@@ -2,19 +2,20 @@
 // e2e's TestDashboardBrowser; see README "Dashboard"):
 //   log in with the keyboard, watch the network page fill, submit the
 //   render job through the form, watch its task grid reach completed,
-//   preview a PNG output, see the wallet move; then the same pages at
+//   preview a PNG output, see the wallet move, submit hello.yaml through
+//   the YAML editor and see its programs' stdout; then the same pages at
 //   phone width (390x844) without horizontal scrolling; last, stop the
 //   node and read the banner that says it is unreachable.
 // Every wait is on a condition with a deadline. Screenshots go to
 // DECO_ARTIFACTS.
 //
 // Environment: DECO_URL (the node's API/dashboard URL), DECO_TOKEN,
-// DECO_ARTIFACTS (screenshot folder), DECO_RENDER_WASM (the render
-// module), DECO_NODE_PID (the node to stop at the end), CHROMIUM
+// DECO_ARTIFACTS (screenshot folder), DECO_EXAMPLES (the repository's
+// examples folder: the render module, jobs/hello.yaml and its files), DECO_NODE_PID (the node to stop at the end), CHROMIUM
 // (default /usr/bin/chromium).
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 const env = name => {
   const v = process.env[name];
@@ -24,7 +25,8 @@ const env = name => {
 const url = env('DECO_URL').replace(/\/$/, '');
 const token = env('DECO_TOKEN');
 const shots = env('DECO_ARTIFACTS');
-const wasm = env('DECO_RENDER_WASM');
+const examples = env('DECO_EXAMPLES');
+const wasm = join(examples, 'render', 'render.wasm');
 const nodePid = Number(process.env.DECO_NODE_PID || 0);
 mkdirSync(shots, { recursive: true });
 
@@ -202,6 +204,24 @@ try {
     await page.locator('[data-testid="tx-events"] tbody tr').first().waitFor({ timeout: MIN });
     await shot(page, 'desktop-tx');
   }
+
+  // The YAML editor: examples/jobs/hello.yaml with a file picked for
+  // each path it names; the job's programs print to stdout.
+  const hello = join(examples, 'jobs', 'hello.yaml');
+  await page.goto(url + '/submit');
+  await page.getByTestId('mode-yaml').click();
+  await page.getByTestId('field-spec').fill(readFileSync(hello, 'utf8'));
+  for (const p of ['../hello/hello.wasm', 'data/greeting.txt']) {
+    const picker = page.locator(`[data-testid="yaml-file"][data-path="${p}"]`);
+    await picker.waitFor({ timeout: MIN });
+    await picker.setInputFiles(resolve(join(examples, 'jobs'), p));
+  }
+  await page.getByTestId('submit-yaml').click();
+  await page.waitForURL(/\/jobs\/[0-9a-f]+$/, { timeout: 2 * MIN });
+  await page.waitForFunction(() => document.querySelector('[data-testid="job-state"]')?.textContent === 'completed', null, { timeout: 6 * MIN, polling: 500 });
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="logs"] li[data-stream="stdout"]')].some(l => /hello from task \d of 4/.test(l.textContent)), null, { timeout: 2 * MIN });
+  log('hello.yaml through the YAML editor completed; its stdout is in the logs');
+  await shot(page, 'desktop-yaml-job');
 
   // Phone pass: a fresh browser session at 390x844.
   const phone = await newPage({ width: 390, height: 844 });
