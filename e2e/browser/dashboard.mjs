@@ -15,7 +15,7 @@
 // (default /usr/bin/chromium).
 import { chromium } from 'playwright-core';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 const env = name => {
   const v = process.env[name];
@@ -119,6 +119,15 @@ async function noHorizontalScroll(p, what) {
   if (w.scroll > w.client + 1) throw new Error(`${what} scrolls sideways at phone width: ${w.scroll}px of content in ${w.client}px`);
 }
 
+// submitted waits for the job's page, or fails at once with the words of
+// the form's errors.
+async function submitted(p) {
+  const refused = p.getByTestId('form-errors').waitFor({ state: 'visible', timeout: 2 * MIN }).then(async () => {
+    throw new Error('the node refused the job: ' + await p.getByTestId('form-errors').textContent());
+  }, () => {});
+  await Promise.race([p.waitForURL(/\/jobs\/[0-9a-f]+$/, { timeout: 2 * MIN }), refused]);
+}
+
 let jobURL = '';
 try {
   // Desktop pass.
@@ -154,11 +163,7 @@ try {
   await shot(page, 'desktop-submit');
   await page.getByTestId('submit').focus();
   await page.keyboard.press('Enter');
-  // The job's page, or the form's errors (failing at once with their words).
-  const refused = page.getByTestId('form-errors').waitFor({ state: 'visible', timeout: 2 * MIN }).then(async () => {
-    throw new Error('the node refused the job: ' + await page.getByTestId('form-errors').textContent());
-  }, () => {});
-  await Promise.race([page.waitForURL(/\/jobs\/[0-9a-f]+$/, { timeout: 2 * MIN }), refused]);
+  await submitted(page);
   jobURL = page.url();
   log('submitted; job page ' + jobURL);
 
@@ -210,14 +215,19 @@ try {
   const hello = join(examples, 'jobs', 'hello.yaml');
   await page.goto(url + '/submit');
   await page.getByTestId('mode-yaml').click();
+  // The node takes paths inside the spec's folder only, so the module's
+  // ../hello/hello.wasm becomes a plain name (the editor says so too).
   await page.getByTestId('field-spec').fill(readFileSync(hello, 'utf8'));
-  for (const p of ['../hello/hello.wasm', 'data/greeting.txt']) {
+  await page.locator('[data-testid="yaml-file"][data-path="../hello/hello.wasm"] ~ .field-error').waitFor({ timeout: MIN });
+  await page.getByTestId('field-spec').fill(readFileSync(hello, 'utf8').replace('../hello/hello.wasm', 'hello.wasm'));
+  const files = { 'hello.wasm': join(examples, 'hello', 'hello.wasm'), 'data/greeting.txt': join(examples, 'jobs', 'data', 'greeting.txt') };
+  for (const [p, file] of Object.entries(files)) {
     const picker = page.locator(`[data-testid="yaml-file"][data-path="${p}"]`);
     await picker.waitFor({ timeout: MIN });
-    await picker.setInputFiles(resolve(join(examples, 'jobs'), p));
+    await picker.setInputFiles(file);
   }
   await page.getByTestId('submit-yaml').click();
-  await page.waitForURL(/\/jobs\/[0-9a-f]+$/, { timeout: 2 * MIN });
+  await submitted(page);
   await page.waitForFunction(() => document.querySelector('[data-testid="job-state"]')?.textContent === 'completed', null, { timeout: 6 * MIN, polling: 500 });
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid="logs"] li[data-stream="stdout"]')].some(l => /hello from task \d of 4/.test(l.textContent)), null, { timeout: 2 * MIN });
   log('hello.yaml through the YAML editor completed; its stdout is in the logs');

@@ -170,13 +170,14 @@ function yamlMode(errors) {
   text.value = example;
   const pickers = h('div', { class: 'pickers', testid: 'yaml-files' });
   const chosen = new Map(); // path -> File
+  const rows = new Map(); // path -> its picker, kept while the spec names it
   const refresh = () => {
     const paths = specPaths(text.value);
     for (const p of [...chosen.keys()]) if (!paths.includes(p)) chosen.delete(p);
-    replace(pickers, paths.length ? paths.map((p, i) => {
-      const input = h('input', { type: 'file', id: 'yaml-file-' + i, 'data-path': p, testid: 'yaml-file', onchange: ev => chosen.set(p, ev.target.files[0]) });
-      return h('div', { class: 'field' }, h('label', { for: input.id }, 'File for ', h('code', { text: p })), input,
-        chosen.has(p) ? h('p', { class: 'help', text: 'Picked: ' + chosen.get(p).name }) : null);
+    for (const p of [...rows.keys()]) if (!paths.includes(p)) rows.delete(p);
+    replace(pickers, paths.length ? paths.map(p => {
+      if (!rows.has(p)) rows.set(p, picker(p, chosen));
+      return rows.get(p);
     }) : h('p', { class: 'help', text: 'The spec names no local file (it may name blobs by cid).' }));
   };
   let timer = null;
@@ -197,6 +198,22 @@ function yamlMode(errors) {
   field('spec', 'Job spec (YAML)', text, 'As `deco run -f` reads it; paths are relative names you pick files for below.'),
   pickers, button);
   return form;
+}
+
+let pickerCount = 0;
+
+// picker is the file input for one path a spec names; a path the node
+// would refuse (absolute, or climbing out with ..) says so at once.
+function picker(path, chosen) {
+  const id = 'yaml-file-' + pickerCount++;
+  const note = h('p', { class: 'help' });
+  const input = h('input', { type: 'file', id, 'data-path': path, testid: 'yaml-file', onchange: ev => {
+    chosen.set(path, ev.target.files[0]);
+    note.textContent = ev.target.files[0] ? 'Picked: ' + ev.target.files[0].name : '';
+  } });
+  const outside = path.startsWith('/') || path.split('/').includes('..');
+  return h('div', { class: 'field' }, h('label', { for: id }, 'File for ', h('code', { text: path })), input, note,
+    outside ? h('p', { class: 'field-error', text: `The node takes only paths inside the spec's folder: write this one as a plain name (e.g. ${path.split('/').pop()}) and pick its file.` }) : null);
 }
 
 // specPaths finds the local file paths a spec names: the values of wasm:
