@@ -33,9 +33,11 @@ func TestDashboardBrowser(t *testing.T) {
 	}
 	node := d.Nodes[consumer]
 	artifacts := os.Getenv("DECO_ARTIFACTS")
+	keep := "set DECO_ARTIFACTS=DIR to keep them"
 	if artifacts == "" {
 		artifacts = filepath.Join(t.TempDir(), "screenshots")
 	} else {
+		keep = "kept"
 		artifacts = filepath.Join(artifacts, "dashboard")
 	}
 	t.Logf("screenshots go to %s", artifacts)
@@ -57,7 +59,7 @@ func TestDashboardBrowser(t *testing.T) {
 	start := time.Now()
 	err := cmd.Run()
 	if err != nil {
-		t.Fatalf("node %s: %v after %s\n%s\nscreenshots in %s", filepath.Base(script), err, time.Since(start).Round(time.Second), out.String(), artifacts)
+		t.Fatalf("node %s: %v after %s\n%s\nscreenshots in %s (%s)", filepath.Base(script), err, time.Since(start).Round(time.Second), out.String(), artifacts, keep)
 	}
 	t.Logf("browser run took %s:\n%s", time.Since(start).Round(time.Second), out.String())
 }
