@@ -232,7 +232,8 @@ function outputs(t) {
           ? [' ', h('button', { type: 'button', class: 'link', testid: 'preview', 'data-path': e.path, onclick: ev => preview(ev.target, figure, e) }, 'Preview')]
           : null)),
       logs.map(([name, cid]) => h('li', {}, h('code', { text: name }), ' ',
-        h('button', { type: 'button', class: 'link', onclick: ev => download(ev.target, cid, `task-${t.index}.${name}.txt`) }, 'Download')))),
+        h('button', { type: 'button', class: 'link', onclick: ev => download(ev.target, cid, `task-${t.index}.${name}.txt`) }, 'Download'), ' ',
+        h('button', { type: 'button', class: 'link', testid: 'show-log', 'data-stream': name, onclick: ev => preview(ev.target, figure, { cid, path: name }) }, 'Show')))),
     figure,
   ];
 }
