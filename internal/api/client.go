@@ -23,33 +23,6 @@ type Client struct {
 	HTTP  *http.Client
 }
 
-// APIError is an error response from the node.
-type APIError struct {
-	Status int
-	Body   Error
-}
-
-func (e *APIError) Error() string {
-	msg := e.Body.Error
-	if msg == "" {
-		msg = http.StatusText(e.Status)
-	}
-	return msg
-}
-
-// Is maps API error codes back to the sentinels.
-func (e *APIError) Is(target error) bool {
-	switch target {
-	case ErrNotFound:
-		return e.Status == http.StatusNotFound
-	case spec.ErrInvalid:
-		return e.Body.Code == "invalid"
-	case ErrQuota:
-		return e.Body.Code == "quota"
-	}
-	return false
-}
-
 func (c *Client) http() *http.Client {
 	if c.HTTP != nil {
 		return c.HTTP
@@ -72,9 +45,7 @@ func (c *Client) do(ctx context.Context, method, path string, body io.Reader, ct
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode >= 300 {
-		e := &APIError{Status: resp.StatusCode}
-		json.NewDecoder(io.LimitReader(resp.Body, 1<<20)).Decode(&e.Body)
-		return e
+		return errorOf(resp)
 	}
 	if out == nil {
 		return nil
@@ -121,7 +92,7 @@ func (c *Client) HasBlob(ctx context.Context, cid wire.CID) (int64, bool, error)
 	case resp.StatusCode == http.StatusNotFound:
 		return 0, false, nil
 	default:
-		return 0, false, &APIError{Status: resp.StatusCode}
+		return 0, false, &Error{Status: resp.StatusCode}
 	}
 }
 
@@ -167,7 +138,7 @@ func (c *Client) Logs(ctx context.Context, id string, after uint64) ([]LogLine, 
 // Follow calls fn for each live log line until the job ends (returns nil),
 // fn returns an error, or ctx ends.
 func (c *Client) Follow(ctx context.Context, id string, fn func(LogLine) error) error {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimRight(c.Base, "/")+"/v1/jobs/"+url.PathEscape(id)+"/events", nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimRight(c.Base, "/")+"/v1/jobs/"+url.PathEscape(id)+"/events?job=0", nil)
 	if err != nil {
 		return err
 	}
@@ -179,9 +150,7 @@ func (c *Client) Follow(ctx context.Context, id string, fn func(LogLine) error) 
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode >= 300 {
-		e := &APIError{Status: resp.StatusCode}
-		json.NewDecoder(resp.Body).Decode(&e.Body)
-		return e
+		return errorOf(resp)
 	}
 	sc := bufio.NewScanner(resp.Body)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
@@ -225,4 +194,13 @@ func (c *Client) Providers(ctx context.Context) ([]ProviderView, error) {
 func (c *Client) Peers(ctx context.Context) ([]PeerView, error) {
 	var v []PeerView
 	return v, c.getJSON(ctx, "/v1/peers", &v)
+}
+
+// errorOf reads an error response's body (a body that is not the API's
+// error format, from a proxy say, leaves only the status).
+func errorOf(resp *http.Response) *Error {
+	e := &Error{}
+	json.NewDecoder(io.LimitReader(resp.Body, 1<<20)).Decode(e)
+	e.Status = resp.StatusCode
+	return e
 }

@@ -34,7 +34,7 @@ func isMultipart(r *http.Request) bool {
 
 // badForm answers 400 invalid.
 func badForm(w http.ResponseWriter, format string, args ...any) {
-	writeErr(w, http.StatusBadRequest, "invalid", fmt.Errorf(format, args...))
+	writeErr(w, http.StatusBadRequest, CodeInvalid, fmt.Errorf(format, args...))
 }
 
 // submitForm serves a multipart job submission.
@@ -53,7 +53,7 @@ func (s *Server) submitForm(w http.ResponseWriter, r *http.Request) {
 	tooLarge := func(err error) bool {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			writeErr(w, http.StatusRequestEntityTooLarge, "too_large", fmt.Errorf("form larger than %d bytes: upload big files with POST /v1/blobs and name them by cid in the spec", s.maxUpload()))
+			writeErr(w, http.StatusRequestEntityTooLarge, CodeTooLarge, fmt.Errorf("form larger than %d bytes: upload big files with POST /v1/blobs and name them by cid in the spec", s.maxUpload()))
 			return true
 		}
 		return false
@@ -108,9 +108,14 @@ func (s *Server) submitForm(w http.ResponseWriter, r *http.Request) {
 			badForm(w, "part %q: the spec names no such path (name each file part exactly as the spec writes its path)", name)
 			return
 		}
-		c, n, err := s.b.PutBlob(r.Context(), p)
+		body := &partReader{r: p}
+		c, n, err := s.b.PutBlob(r.Context(), body)
 		if err != nil {
-			if !tooLarge(err) {
+			switch {
+			case tooLarge(err):
+			case body.err != nil: // the client's body broke off or is malformed
+				badForm(w, "part %q: %v", name, body.err)
+			default:
 				s.fail(w, fmt.Errorf("part %q: %w", name, err))
 			}
 			return
@@ -186,4 +191,19 @@ func (s *Server) maxUpload() int64 {
 		return s.formLimit
 	}
 	return MaxUpload
+}
+
+// partReader remembers the error reading a part failed with, so that a
+// broken request is told apart from the store failing.
+type partReader struct {
+	r   io.Reader
+	err error
+}
+
+func (p *partReader) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	if err != nil && err != io.EOF {
+		p.err = err
+	}
+	return n, err
 }

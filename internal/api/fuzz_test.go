@@ -108,7 +108,7 @@ func checkReply(t *testing.T, w *httptest.ResponseRecorder, ok int) {
 		return
 	}
 	var e Error
-	if w.Code < 400 || w.Code >= 500 || json.Unmarshal(w.Body.Bytes(), &e) != nil || e.Error == "" {
+	if w.Code < 400 || w.Code >= 500 || json.Unmarshal(w.Body.Bytes(), &e) != nil || e.Message == "" {
 		t.Fatalf("reply %d %q", w.Code, w.Body.String())
 	}
 }

@@ -206,7 +206,12 @@ func (s *Server) liveEvents(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	out := startSSE(w)
 	last := changed{}
+	// The latest sample goes out at connect, then each new one (the past
+	// is GET /v1/network/history).
 	var sampled time.Time
+	if h := s.history(time.Time{}); len(h) > 0 {
+		sampled = h[len(h)-1].At.Add(-time.Nanosecond)
+	}
 	poll := time.NewTicker(eventsPoll)
 	defer poll.Stop()
 	keep := time.NewTicker(keepAlive)
@@ -261,8 +266,12 @@ func (s *Server) pollViews(ctx context.Context, out sse, last changed) {
 	}
 }
 
-// jobView sends the job's view as a `job` event when it changed.
+// jobView sends the job's view as a `job` event when it changed (never
+// when last is nil: the client asked for none).
 func (s *Server) jobView(ctx context.Context, out sse, last changed, id string) {
+	if last == nil {
+		return
+	}
 	j, err := s.b.Job(ctx, id)
 	if err != nil {
 		return
@@ -270,16 +279,4 @@ func (s *Server) jobView(ctx context.Context, out sse, last changed, id string) 
 	if b, ok := last.update("job", j); ok {
 		out.send("job", b)
 	}
-}
-
-// registerLive adds h18-live's routes: the session, the live views and
-// the wallet.
-func (s *Server) registerLive(mux *http.ServeMux) {
-	mux.HandleFunc("POST /v1/session", s.login)
-	mux.HandleFunc("GET /v1/session", s.session)
-	mux.HandleFunc("DELETE /v1/session", s.logout)
-	mux.HandleFunc("GET /v1/events", s.liveEvents)
-	mux.HandleFunc("GET /v1/network/history", s.networkHistory)
-	mux.HandleFunc("GET /v1/wallet", s.wallet)
-	mux.HandleFunc("GET /v1/wallet/tx/{hash}", s.walletTx)
 }

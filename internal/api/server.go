@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"crypto/subtle"
+	"crypto/tls"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,12 +11,12 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/deco-network/deco/internal/config"
-	"github.com/deco-network/deco/internal/metrics"
 	"github.com/deco-network/deco/internal/spec"
 	"github.com/deco-network/deco/internal/wire"
 )
@@ -30,10 +31,16 @@ type Server struct {
 	log   *slog.Logger
 	srv   *http.Server
 	ln    net.Listener
-	mux   *http.ServeMux
-	sess  *sessions
-	live  *live // h18-live: what /v1/events and /v1/network/history serve
-	// formLimit bounds a multipart submission (0: MaxUpload); tests lower it.
+	// patterns are the mux patterns register mounted, in Routes order.
+	patterns []string
+	// tls: served over TLS; insecure: plain HTTP on a non-loopback address.
+	tls, insecure bool
+	// h18-live: the dashboard's mount point and sessions, what
+	// /v1/events and /v1/network/history serve, and the bound on a
+	// multipart submission (0: MaxUpload; tests lower it).
+	mux       *http.ServeMux
+	sess      *sessions
+	live      *live
 	formLimit int64
 }
 
@@ -42,36 +49,41 @@ func NewServer(b Backend, token string, log *slog.Logger) *Server {
 	s := &Server{b: b, token: token, log: log, sess: newSessions(), live: newLive()}
 	mux := http.NewServeMux()
 	s.mux = mux
-	mux.HandleFunc("GET /v1/status", s.status)
-	mux.HandleFunc("POST /v1/blobs", s.putBlob)
-	mux.HandleFunc("GET /v1/blobs/{cid}", s.getBlob)
-	mux.HandleFunc("POST /v1/jobs", s.submit)
-	mux.HandleFunc("GET /v1/jobs", s.jobs)
-	mux.HandleFunc("GET /v1/jobs/{id}", s.job)
-	mux.HandleFunc("POST /v1/jobs/{id}/cancel", s.cancel)
-	mux.HandleFunc("GET /v1/jobs/{id}/logs", s.logs)
-	mux.HandleFunc("GET /v1/jobs/{id}/events", s.events)
-	mux.HandleFunc("GET /v1/providers", s.providers)
-	mux.HandleFunc("GET /v1/peers", s.peers)
-	mux.HandleFunc("POST /v1/wallet/redeem", s.redeem)
-	// Prometheus scrapes with the same bearer token as every other route
-	// (scrape config: authorization.credentials_file): the figures say
-	// what this node runs and earns, and the API is no more public for
-	// being scraped.
-	mux.Handle("GET /metrics", metrics.Handler())
-	s.registerLive(mux) // h18-live
-	s.srv = &http.Server{Handler: s.auth(mux), ReadHeaderTimeout: 10 * time.Second}
+	s.register(mux)
+	s.srv = &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second,
+		// TLS handshakes that fail (a client not trusting a self-signed
+		// certificate) are the client's to report: debug, not stderr.
+		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelDebug)}
 	return s
 }
 
 // Listen binds addr (use port 0 for a free port) and returns the base URL.
-func (s *Server) Listen(addr string) (string, error) {
+func (s *Server) Listen(addr string) (string, error) { return s.ListenTLS(addr, nil) }
+
+// ListenTLS binds addr and serves TLS with tc (nil: plain HTTP), and
+// returns the base URL (https with TLS; an unspecified host such as
+// 0.0.0.0 is reached at 127.0.0.1, which a self-signed certificate
+// names). Plain HTTP on a non-loopback address is insecure: the server
+// warns in its log and says so in GET /v1/status.
+func (s *Server) ListenTLS(addr string, tc *tls.Config) (string, error) {
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return "", fmt.Errorf("API listen on %s: %w (is another node using this port? pass --api 127.0.0.1:0)", addr, err)
 	}
+	host := ln.Addr().String()
+	if ta, ok := ln.Addr().(*net.TCPAddr); ok && ta.IP.IsUnspecified() {
+		host = net.JoinHostPort("127.0.0.1", strconv.Itoa(ta.Port))
+	}
+	scheme := "http"
+	switch {
+	case tc != nil:
+		ln, scheme, s.tls = tls.NewListener(ln, tc), "https", true
+	case !config.IsLoopback(addr):
+		s.insecure = true
+		s.log.Warn("the API serves plain HTTP on a non-loopback address (--api-insecure): anyone on the network path can read its token and requests; use --api-tls-self-signed or --api-tls-cert/--api-tls-key", "addr", ln.Addr().String())
+	}
 	s.ln = ln
-	return "http://" + ln.Addr().String(), nil
+	return scheme + "://" + host, nil
 }
 
 // Serve serves until Shutdown.
@@ -94,10 +106,6 @@ func (s *Server) Shutdown(ctx context.Context) error { return s.srv.Shutdown(ctx
 // everything rather than serving without authentication.
 func (s *Server) auth(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if public(r) {
-			h.ServeHTTP(w, r)
-			return
-		}
 		if r.Header.Get("Authorization") == "" && s.sess != nil {
 			if admit, ok := s.cookieAuth(w, r); ok {
 				if admit {
@@ -107,17 +115,17 @@ func (s *Server) auth(h http.Handler) http.Handler {
 			}
 		}
 		if err := config.CheckToken(s.token); err != nil {
-			writeErr(w, http.StatusUnauthorized, "unauthorized", fmt.Errorf("this node's %w; its operator must fix api.token (`deco init` creates one)", err))
+			writeErr(w, http.StatusUnauthorized, CodeUnauthorized, fmt.Errorf("this node's %w; its operator must fix api.token (`deco init` creates one)", err))
 			return
 		}
 		scheme, got, ok := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
 		if !ok || !strings.EqualFold(scheme, "Bearer") {
-			writeErr(w, http.StatusUnauthorized, "unauthorized", errors.New("missing API token: send the header `Authorization: Bearer <token>` (pass --token, set DECO_TOKEN, or use the node's home)"))
+			writeErr(w, http.StatusUnauthorized, CodeUnauthorized, errors.New("missing API token: send the header `Authorization: Bearer <token>` (pass --token, set DECO_TOKEN, or use the node's home)"))
 			return
 		}
 		got = strings.TrimSpace(got)
 		if subtle.ConstantTimeCompare([]byte(got), []byte(s.token)) != 1 {
-			writeErr(w, http.StatusUnauthorized, "unauthorized", errors.New("missing or wrong API token (pass --token, set DECO_TOKEN, or use the node's home)"))
+			writeErr(w, http.StatusUnauthorized, CodeUnauthorized, errors.New("missing or wrong API token (pass --token, set DECO_TOKEN, or use the node's home)"))
 			return
 		}
 		h.ServeHTTP(w, r)
@@ -125,6 +133,9 @@ func (s *Server) auth(h http.Handler) http.Handler {
 }
 
 func writeJSON(w http.ResponseWriter, code int, v any) {
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Slice && rv.IsNil() {
+		v = []struct{}{} // a list is [] when empty, as the document says, never null
+	}
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(code)
 	enc := json.NewEncoder(w)
@@ -132,37 +143,43 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 	enc.Encode(v)
 }
 
-func writeErr(w http.ResponseWriter, code int, kind string, err error) {
-	e := Error{Error: err.Error(), Code: kind}
+func writeErr(w http.ResponseWriter, status int, code Code, err error) {
+	e := Error{Message: err.Error(), Code: code}
 	var es spec.Errors
 	if errors.As(err, &es) {
 		for _, f := range es {
 			e.Fields = append(e.Fields, f.Error())
 		}
 	}
-	writeJSON(w, code, e)
+	writeJSON(w, status, e)
 }
 
 func (s *Server) fail(w http.ResponseWriter, err error) {
 	switch {
 	case errors.Is(err, ErrNotFound):
-		writeErr(w, http.StatusNotFound, "not_found", err)
+		writeErr(w, http.StatusNotFound, CodeNotFound, err)
 	case errors.Is(err, ErrAmbiguous), errors.Is(err, spec.ErrInvalid), errors.Is(err, wire.ErrBadCID):
-		writeErr(w, http.StatusBadRequest, "invalid", err)
-	case errors.Is(err, ErrConflict), errors.Is(err, ErrNoChain):
-		writeErr(w, http.StatusConflict, "conflict", err)
+		writeErr(w, http.StatusBadRequest, CodeInvalid, err)
+	case errors.Is(err, ErrConflict):
+		writeErr(w, http.StatusConflict, CodeConflict, err)
+	case errors.Is(err, ErrNoChain):
+		writeErr(w, http.StatusConflict, CodeNoChain, err)
+	case errors.Is(err, ErrUnavailable):
+		writeErr(w, http.StatusServiceUnavailable, CodeUnavailable, err)
 	case errors.Is(err, ErrPayment):
-		writeErr(w, http.StatusPaymentRequired, "payment", err)
+		writeErr(w, http.StatusPaymentRequired, CodePayment, err)
 	case errors.Is(err, ErrQuota):
-		writeErr(w, http.StatusInsufficientStorage, "quota", err)
+		writeErr(w, http.StatusInsufficientStorage, CodeQuota, err)
 	default:
 		s.log.Warn("api request failed", "err", err)
-		writeErr(w, http.StatusInternalServerError, "internal", err)
+		writeErr(w, http.StatusInternalServerError, CodeInternal, err)
 	}
 }
 
 func (s *Server) status(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, s.b.Info(r.Context()))
+	info := s.b.Info(r.Context())
+	info.TLS, info.Insecure = s.tls, s.insecure
+	writeJSON(w, http.StatusOK, info)
 }
 
 func (s *Server) putBlob(w http.ResponseWriter, r *http.Request) {
@@ -171,7 +188,7 @@ func (s *Server) putBlob(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		var mbe *http.MaxBytesError
 		if errors.As(err, &mbe) {
-			writeErr(w, http.StatusRequestEntityTooLarge, "too_large", fmt.Errorf("upload larger than %d bytes", int64(MaxUpload)))
+			writeErr(w, http.StatusRequestEntityTooLarge, CodeTooLarge, fmt.Errorf("upload larger than %d bytes", int64(MaxUpload)))
 			return
 		}
 		s.fail(w, err)
@@ -209,7 +226,7 @@ func (s *Server) submit(w http.ResponseWriter, r *http.Request) {
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, spec.MaxSpecBytes))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&j); err != nil {
-		writeErr(w, http.StatusBadRequest, "invalid", fmt.Errorf("job spec: %w", err))
+		writeErr(w, http.StatusBadRequest, CodeInvalid, fmt.Errorf("job spec: %w", err))
 		return
 	}
 	job, err := s.b.Submit(r.Context(), j)
@@ -276,6 +293,9 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 	}
 	fl, _ := w.(http.Flusher)
 	out, views := startSSE(w), changed{}
+	if r.URL.Query().Get("job") == "0" {
+		views = nil // the CLI follows log lines only
+	}
 	s.jobView(r.Context(), out, views, r.PathValue("id"))
 	poll := time.NewTicker(jobPoll)
 	defer poll.Stop()

@@ -117,20 +117,14 @@ func (ss *sessions) expire(now time.Time) {
 	}
 }
 
-// public reports whether r needs no authentication: the dashboard's pages
-// and assets (any GET or HEAD outside /v1/ and /metrics), the login and
-// the OpenAPI document.
+// public reports whether r is for the dashboard's pages and assets: a
+// GET or HEAD outside /v1/ and /metrics.
 func public(r *http.Request) bool {
 	p := r.URL.Path
-	switch {
-	case r.Method == http.MethodPost && p == "/v1/session":
-		return true
-	case r.Method == http.MethodGet && p == "/v1/openapi.json":
-		return true
-	case r.Method != http.MethodGet && r.Method != http.MethodHead:
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		return false
 	}
-	return !strings.HasPrefix(p, "/v1/") && p != "/v1" && p != "/metrics" && !strings.HasPrefix(p, "/metrics/")
+	return p != "/v1" && !strings.HasPrefix(p, "/v1/") && p != "/metrics" && !strings.HasPrefix(p, "/metrics/")
 }
 
 // cookieAuth admits a request carrying a live session cookie (and, unless
@@ -142,11 +136,11 @@ func (s *Server) cookieAuth(w http.ResponseWriter, r *http.Request) (admit, ok b
 		return false, false
 	}
 	if _, live := s.sess.touch(c.Value); !live {
-		writeErr(w, http.StatusUnauthorized, "unauthorized", errors.New("session expired or unknown: log in again with the node's API token"))
+		writeErr(w, http.StatusUnauthorized, CodeUnauthorized, errors.New("session expired or unknown: log in again with the node's API token"))
 		return false, true
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead && r.Header.Get(RequestHeader) != "1" {
-		writeErr(w, http.StatusForbidden, "unauthorized", fmt.Errorf("a request authenticated by the session cookie that changes something must carry the header `%s: 1` (the dashboard sends it; a form on another site cannot)", RequestHeader))
+		writeErr(w, http.StatusForbidden, CodeUnauthorized, fmt.Errorf("a request authenticated by the session cookie that changes something must carry the header `%s: 1` (the dashboard sends it; a form on another site cannot)", RequestHeader))
 		return false, true
 	}
 	return true, true
@@ -155,18 +149,18 @@ func (s *Server) cookieAuth(w http.ResponseWriter, r *http.Request) (admit, ok b
 // login checks the token and starts a session.
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	if err := config.CheckToken(s.token); err != nil {
-		writeErr(w, http.StatusUnauthorized, "unauthorized", fmt.Errorf("this node's %w; its operator must fix api.token (`deco init` creates one)", err))
+		writeErr(w, http.StatusUnauthorized, CodeUnauthorized, fmt.Errorf("this node's %w; its operator must fix api.token (`deco init` creates one)", err))
 		return
 	}
 	var l Login
 	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, 4<<10))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&l); err != nil {
-		writeErr(w, http.StatusBadRequest, "invalid", fmt.Errorf(`login body: %w; send {"token": "<the node's API token>"}`, err))
+		writeErr(w, http.StatusBadRequest, CodeInvalid, fmt.Errorf(`login body: %w; send {"token": "<the node's API token>"}`, err))
 		return
 	}
 	if subtle.ConstantTimeCompare([]byte(strings.TrimSpace(l.Token)), []byte(s.token)) != 1 {
-		writeErr(w, http.StatusUnauthorized, "unauthorized", errors.New("wrong API token: use the node's api.token (`deco status` shows where its home is; a devnet prints it)"))
+		writeErr(w, http.StatusUnauthorized, CodeUnauthorized, errors.New("wrong API token: use the node's api.token (`deco status` shows where its home is; a devnet prints it)"))
 		return
 	}
 	id, err := s.sess.create()
@@ -201,11 +195,15 @@ func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
 
 // Dashboard serves h for GET and HEAD requests to every path outside /v1/
 // and /metrics, without authentication (the pages hold no data; they ask
-// the API for it). Call it before Serve.
+// the API for it). Other paths answer 404 behind the token, as without a
+// dashboard. Call it before Serve.
 func (s *Server) Dashboard(h http.Handler) {
+	missing := s.auth(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writeErr(w, http.StatusNotFound, CodeNotFound, fmt.Errorf("no operation %s %s: GET /v1/openapi.json lists them", r.Method, r.URL.Path))
+	}))
 	s.mux.Handle("GET /", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !public(r) || strings.HasPrefix(r.URL.Path, "/v1") {
-			writeErr(w, http.StatusNotFound, "not_found", fmt.Errorf("no route %s %s (the API is under /v1/; GET /v1/openapi.json lists it)", r.Method, r.URL.Path))
+		if !public(r) {
+			missing.ServeHTTP(w, r)
 			return
 		}
 		h.ServeHTTP(w, r)

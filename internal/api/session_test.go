@@ -36,14 +36,14 @@ func TestSessionCookie(t *testing.T) {
 		h.ServeHTTP(rec, req)
 		return rec
 	}
-	want := func(rec *httptest.ResponseRecorder, code int, errCode string) {
+	want := func(rec *httptest.ResponseRecorder, code int, errCode Code) {
 		t.Helper()
 		if rec.Code != code {
 			t.Fatalf("status %d, want %d: %s", rec.Code, code, rec.Body)
 		}
 		if errCode != "" {
 			var e Error
-			if err := json.Unmarshal(rec.Body.Bytes(), &e); err != nil || e.Code != errCode || e.Error == "" {
+			if err := json.Unmarshal(rec.Body.Bytes(), &e); err != nil || e.Code != errCode || e.Message == "" {
 				t.Fatalf("error body %s, want code %s", rec.Body, errCode)
 			}
 		}
@@ -162,7 +162,7 @@ func TestSubmitFormTooLarge(t *testing.T) {
 		rec := httptest.NewRecorder()
 		s.submit(rec, req)
 		var e Error
-		if rec.Code != http.StatusRequestEntityTooLarge || json.Unmarshal(rec.Body.Bytes(), &e) != nil || e.Code != "too_large" {
+		if rec.Code != http.StatusRequestEntityTooLarge || json.Unmarshal(rec.Body.Bytes(), &e) != nil || e.Code != CodeTooLarge {
 			t.Fatalf("%s first: %d %s", parts[0], rec.Code, rec.Body)
 		}
 	}

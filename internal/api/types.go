@@ -64,6 +64,11 @@ type NodeInfo struct {
 	Busy    int       `json:"busy,omitempty"`
 	Peers   int       `json:"peers"`
 	Started time.Time `json:"started"`
+	// TLS: the API is served over TLS. Insecure: it is served as plain
+	// HTTP on a non-loopback address (--api-insecure), so its token
+	// crosses the network in the clear; `deco status` warns.
+	TLS      bool `json:"tls"`
+	Insecure bool `json:"insecure,omitempty"`
 }
 
 // JobSummary is a row of `deco job list`.
@@ -168,13 +173,6 @@ type PeerView struct {
 type BlobRef struct {
 	CID  wire.CID `json:"cid"`
 	Size int64    `json:"size"`
-}
-
-// Error is the body of every error response.
-type Error struct {
-	Error  string   `json:"error"`
-	Code   string   `json:"code"`
-	Fields []string `json:"fields,omitempty"`
 }
 
 // JobState is a job's user-visible state: pending, running, then

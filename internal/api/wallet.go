@@ -13,7 +13,7 @@ import (
 )
 
 // ErrNoChain: the node runs without payments, so it has no wallet to act
-// on. The server answers 409 (code "conflict").
+// on. The server answers 409 (code no_chain).
 var ErrNoChain = errors.New("this node runs without payments (no chain configured): start it with a chain section in config.yaml or --chain-rpc, or use a devnet with a chain")
 
 // Redemption is what POST /v1/wallet/redeem returns: the provider's
@@ -145,7 +145,7 @@ type TxEventView struct {
 // walletFail answers a wallet error: 409 no_chain without payments.
 func (s *Server) walletFail(w http.ResponseWriter, err error) {
 	if errors.Is(err, ErrNoChain) {
-		writeErr(w, http.StatusConflict, "no_chain", err)
+		writeErr(w, http.StatusConflict, CodeNoChain, err)
 		return
 	}
 	s.fail(w, err)
@@ -163,7 +163,7 @@ func (s *Server) wallet(w http.ResponseWriter, r *http.Request) {
 func (s *Server) walletTx(w http.ResponseWriter, r *http.Request) {
 	h := r.PathValue("hash")
 	if len(h) != 66 || !strings.HasPrefix(h, "0x") || strings.Trim(strings.ToLower(h[2:]), "0123456789abcdef") != "" {
-		writeErr(w, http.StatusBadRequest, "invalid", fmt.Errorf("transaction hash %q: want 0x and 64 hex digits", h))
+		writeErr(w, http.StatusBadRequest, CodeInvalid, fmt.Errorf("transaction hash %q: want 0x and 64 hex digits", h))
 		return
 	}
 	v, err := s.b.Transaction(r.Context(), h)

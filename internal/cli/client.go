@@ -10,14 +10,18 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/deco-network/deco/internal/api"
+	"github.com/deco-network/deco/internal/config"
 	"github.com/deco-network/deco/internal/devnet"
 )
 
 // client resolves which node a client command talks to.
 func (g *globals) client() (*api.Client, error) {
-	base, token := g.apiURL, g.token
+	base, token, ca := g.apiURL, g.token, g.apiCA
 	if base == "" {
 		base = os.Getenv("DECO_API")
+	}
+	if ca == "" {
+		ca = os.Getenv("DECO_API_CA")
 	}
 	if token == "" {
 		token = os.Getenv("DECO_TOKEN")
@@ -36,6 +40,9 @@ func (g *globals) client() (*api.Client, error) {
 			if token == "" {
 				token = n.Token
 			}
+			if ca == "" && n.Home != "" {
+				ca = homeCA(config.Home(n.Home))
+			}
 		}
 	}
 	if base == "" {
@@ -45,6 +52,9 @@ func (g *globals) client() (*api.Client, error) {
 			return nil, fmt.Errorf("no node to talk to: pass --api/--token, set DECO_API/DECO_TOKEN or DECO_DEVNET, or start one with `deco node`: %w", err)
 		}
 		base = rt.API
+		if ca == "" {
+			ca = rt.APICert
+		}
 		if token == "" {
 			id, err := h.Identity()
 			if err != nil {
@@ -53,7 +63,26 @@ func (g *globals) client() (*api.Client, error) {
 			token = id.Token
 		}
 	}
-	return &api.Client{Base: apiBase(base), Token: token}, nil
+	c := &api.Client{Base: apiBase(base), Token: token}
+	if ca != "" && strings.HasPrefix(c.Base, "https://") {
+		hc, err := api.TLSClient(ca)
+		if err != nil {
+			return nil, err
+		}
+		c.HTTP = hc
+	}
+	return c, nil
+}
+
+// homeCA is the certificate the node running in home serves its API
+// with (node.json says), which a client trusts beside the system's
+// authorities; "" when it serves plain HTTP or is not running.
+func homeCA(h config.Home) string {
+	rt, err := h.ReadRuntime()
+	if err != nil {
+		return ""
+	}
+	return rt.APICert
 }
 
 // apiBase makes a node's API address (host:port, as node.json holds it)

@@ -59,6 +59,8 @@ func newNodeCmd(g *globals) *cobra.Command {
 		listen, bootstrap, labels []string
 		announce, relayPeers      []string
 		apiAddr, ask, chainRPC    string
+		apiCert, apiKey           string
+		apiSelfSigned, insecure   bool
 		zkKeys                    string
 		slots                     int
 	)
@@ -102,6 +104,15 @@ func newNodeCmd(g *globals) *cobra.Command {
 			}
 			if f.Changed("api") {
 				cfg.API = apiAddr
+			}
+			if apiCert != "" || apiKey != "" {
+				cfg.APITLS.Cert, cfg.APITLS.Key = apiCert, apiKey
+			}
+			if f.Changed("api-tls-self-signed") {
+				cfg.APITLS.SelfSigned = apiSelfSigned
+			}
+			if f.Changed("api-insecure") {
+				cfg.APITLS.Insecure = insecure
 			}
 			if f.Changed("mdns") {
 				cfg.MDNS = mdns
@@ -171,7 +182,11 @@ func newNodeCmd(g *globals) *cobra.Command {
 	f.BoolVar(&provider, "provider", false, "rent out this machine's resources")
 	f.StringArrayVar(&listen, "listen", nil, "libp2p listen multiaddr (repeatable)")
 	f.StringArrayVar(&bootstrap, "bootstrap", nil, "bootstrap peer multiaddr with /p2p/<id> (repeatable)")
-	f.StringVar(&apiAddr, "api", "", "HTTP API listen address on loopback (127.0.0.1:0 picks a free port)")
+	f.StringVar(&apiAddr, "api", "", "HTTP API listen address, loopback by default (127.0.0.1:0 picks a free port); another address needs --api-tls-* or --api-insecure")
+	f.StringVar(&apiCert, "api-tls-cert", "", "serve the API over TLS with this PEM certificate (with --api-tls-key)")
+	f.StringVar(&apiKey, "api-tls-key", "", "the PEM private key of --api-tls-cert")
+	f.BoolVar(&apiSelfSigned, "api-tls-self-signed", false, "serve the API over TLS with a self-signed certificate created once in <home>/api-tls (clients using the home trust it; others pass --api-ca)")
+	f.BoolVar(&insecure, "api-insecure", false, "serve the API as plain HTTP on a non-loopback address (the token crosses the network in the clear; the node warns)")
 	f.StringArrayVar(&announce, "announce", nil, "also advertise this multiaddr to peers, e.g. a public IP with a forwarded port (repeatable)")
 	f.BoolVar(&relay, "relay", false, "offer circuit relay v2 to nodes behind NAT (for a public host; 10 min and 64 MiB per circuit)")
 	f.StringArrayVar(&relayPeers, "relay-peer", nil, "static relay a node behind NAT uses, multiaddr with /p2p/<id> (repeatable; default: connected peers offering --relay)")

@@ -35,6 +35,7 @@ type globals struct {
 	home     string
 	apiURL   string
 	token    string
+	apiCA    string
 	output   string
 	logLevel string
 	stdout   io.Writer
@@ -100,10 +101,12 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	pf.StringVar(&g.home, "home", "", "node home directory (env DECO_HOME, default ~/.deco)")
 	pf.StringVar(&g.apiURL, "api", "", "node API URL for client commands (env DECO_API)")
 	pf.StringVar(&g.token, "token", "", "node API token (env DECO_TOKEN)")
+	pf.StringVar(&g.apiCA, "api-ca", "", "trust this PEM certificate for an https node API, e.g. the node's <home>/api-tls/cert.pem (env DECO_API_CA; default: the one in the node's home)")
 	pf.StringVar(&g.logLevel, "log-level", "info", "log level: debug, info, warn, error")
 	root.AddCommand(
 		newInitCmd(g), newNodeCmd(g), newRunCmd(g), newJobCmd(g), newProvidersCmd(g), newPeersCmd(g),
 		newDevnetCmd(g), newDemoCmd(g), newBenchCmd(g), newWalletCmd(g), newSimCmd(g), newVersionCmd(g),
+		newStatusCmd(g),
 	)
 	return root
 }

@@ -516,13 +516,6 @@ func walletWithdrawCmd(g *globals, wf *walletFlags) *cobra.Command {
 	return cmd
 }
 
-// Redeemed is what `deco wallet redeem` shows.
-type Redeemed struct {
-	Address  string        `json:"address"`
-	Earnings []api.Earning `json:"earnings"`
-	Balance  string        `json:"balance"` // the wallet's DECO after redeeming
-}
-
 func walletRedeemCmd(g *globals, wf *walletFlags) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "redeem",
@@ -547,7 +540,7 @@ and when it stops.`,
 			if red.Error != "" {
 				redeemErr = fmt.Errorf("some vouchers were not redeemed: %s", red.Error)
 			}
-			r := Redeemed{Address: red.Address, Earnings: red.Earnings, Balance: red.Balance}
+			r := red // -o prints the API's Redemption, its error too when some failed
 			if ok, err := g.emit(cmd.OutOrStdout(), r); ok {
 				return errors.Join(redeemErr, err)
 			}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/deco-network/deco/internal/api"
 	"github.com/deco-network/deco/internal/chain"
 	"github.com/deco-network/deco/internal/config"
 	"github.com/deco-network/deco/internal/devnet"
@@ -302,7 +303,7 @@ func TestWalletRedeem(t *testing.T) {
 	wantErrText(t, err, "provider-1", "cannot reach the deco node")
 
 	e.startNode(1, true) // a provider may redeem by itself as it starts: the totals are the same
-	var r Redeemed
+	var r api.Redemption
 	e.walletJSON(&r, "redeem", "--node", "provider-1")
 	if len(r.Earnings) != 1 || r.Earnings[0].Redeemed != 750_000 || r.Earnings[0].Pending != 0 || r.Balance != "900.75" || r.Address != e.key(1).EVM {
 		t.Fatalf("redeem = %+v", r)

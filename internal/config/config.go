@@ -34,7 +34,8 @@ type Config struct {
 	// port, e.g. /ip4/203.0.113.7/tcp/4001.
 	Announce []string `yaml:"announce,omitempty"`
 	Relay    Relay    `yaml:"relay,omitempty"`
-	API      string   `yaml:"api"` // HTTP API listen address (loopback)
+	API      string   `yaml:"api"` // HTTP API listen address (loopback unless APITLS says how else)
+	APITLS   APITLS   `yaml:"api_tls,omitempty"`
 	MDNS     bool     `yaml:"mdns"`
 	DHT      bool     `yaml:"dht"`
 	Provider Provider `yaml:"provider"`
@@ -44,6 +45,35 @@ type Config struct {
 	// inputs and outputs) may hold before uploads through the API are
 	// refused, e.g. "20GiB"; 0 means DefaultBlobQuota.
 	BlobQuota spec.Size `yaml:"blob_quota,omitempty"`
+}
+
+// APITLS says how the API is served. On loopback plain HTTP is the
+// default; any other address needs TLS (a certificate, or a self-signed
+// one the node creates) or Insecure, so the token does not cross a
+// network in the clear by accident.
+type APITLS struct {
+	Cert string `yaml:"cert,omitempty"` // PEM certificate (chain) file
+	Key  string `yaml:"key,omitempty"`  // its PEM private key file
+	// SelfSigned: create an ECDSA certificate for the API's host (and
+	// localhost) in <home>/api-tls once, and reuse it (APITLSCert).
+	SelfSigned bool `yaml:"self_signed,omitempty"`
+	// Insecure serves plain HTTP on a non-loopback address; the node warns
+	// about it at start and in `deco status`.
+	Insecure bool `yaml:"insecure,omitempty"`
+}
+
+// On reports whether the API serves TLS.
+func (t APITLS) On() bool { return t.Cert != "" || t.SelfSigned }
+
+// IsLoopback reports whether an API address (host:port) is reachable
+// only from this host: a loopback IP or "localhost".
+func IsLoopback(addr string) bool {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return false
+	}
+	ip := net.ParseIP(host)
+	return host == "localhost" || (ip != nil && ip.IsLoopback())
 }
 
 // DefaultBlobQuota is the blob store's upload quota when none is set:
@@ -132,11 +162,22 @@ func (c Config) Validate() error {
 			errs = append(errs, fmt.Sprintf("bootstrap/relay.peers: %q is not a full peer address (example: /ip4/203.0.113.7/tcp/4001/p2p/12D3Koo…)", a))
 		}
 	}
-	host, _, err := net.SplitHostPort(c.API)
-	if err != nil {
+	t := c.APITLS
+	if _, _, err := net.SplitHostPort(c.API); err != nil {
 		errs = append(errs, fmt.Sprintf("api: %q is not host:port", c.API))
-	} else if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
-		errs = append(errs, fmt.Sprintf("api: %q must be a loopback address (the API is for local clients)", c.API))
+	} else if !IsLoopback(c.API) && !t.On() && !t.Insecure {
+		errs = append(errs, fmt.Sprintf("api: %q is not a loopback address, and serving the API (and its token) to a network needs TLS: "+
+			"pass --api-tls-cert FILE --api-tls-key FILE (config api_tls.cert, api_tls.key) or --api-tls-self-signed (api_tls.self_signed), "+
+			"or --api-insecure (api_tls.insecure) to serve plain HTTP anyway", c.API))
+	}
+	switch {
+	case (t.Cert == "") != (t.Key == ""):
+		errs = append(errs, "api_tls: a certificate needs its key and a key its certificate (--api-tls-cert and --api-tls-key)")
+	case t.Cert != "" && t.SelfSigned:
+		errs = append(errs, "api_tls: a certificate and self_signed both given: pick one")
+	}
+	if t.Insecure && t.On() {
+		errs = append(errs, "api_tls: insecure with TLS: drop --api-insecure to serve TLS, or the TLS settings to serve plain HTTP")
 	}
 	if c.Provider.Slots < 0 || c.Provider.Slots > 1024 {
 		errs = append(errs, fmt.Sprintf("provider.slots: must be between 1 and 1024, got %d", c.Provider.Slots))
@@ -169,6 +210,13 @@ func DefaultHome() Home {
 func (h Home) Path(elem ...string) string {
 	return filepath.Join(append([]string{string(h)}, elem...)...)
 }
+
+// APITLSCert and APITLSKey are where a node serving a self-signed API
+// certificate keeps it (clients finding the node by its home trust it).
+func (h Home) APITLSCert() string { return h.Path("api-tls", "cert.pem") }
+
+// APITLSKey is the self-signed certificate's private key.
+func (h Home) APITLSKey() string { return h.Path("api-tls", "key.pem") }
 
 // ListenState is the file where a node records the ports it listens on,
 // so a restart binds the same ones (see p2p.Config.PortFile).
@@ -322,8 +370,11 @@ func (h Home) Load() (Config, error) {
 
 // Runtime is what a running node publishes in node.json for local clients.
 type Runtime struct {
-	PID      int      `json:"pid"`
-	API      string   `json:"api"` // http://host:port
+	PID int    `json:"pid"`
+	API string `json:"api"` // http://host:port, or https:// when it serves TLS
+	// APICert is the certificate file the API serves (TLS only): clients
+	// that find the node by its home trust it (a self-signed one).
+	APICert  string   `json:"api_cert,omitempty"`
 	PeerID   string   `json:"peer_id"`
 	DID      string   `json:"did"`
 	EVM      string   `json:"evm_address"`

@@ -173,3 +173,41 @@ func TestNetworkDefaults(t *testing.T) {
 		}
 	}
 }
+
+// TestAPIBinding: the API binds loopback by default; any other address
+// needs TLS or an explicit insecure flag, and the error names the flags.
+func TestAPIBinding(t *testing.T) {
+	tests := []struct {
+		name string
+		api  string
+		tls  APITLS
+		want string // part of the error; "" for valid
+	}{
+		{"loopback", "127.0.0.1:7370", APITLS{}, ""},
+		{"localhost", "localhost:0", APITLS{}, ""},
+		{"ipv6 loopback", "[::1]:0", APITLS{}, ""},
+		{"all interfaces, plain", "0.0.0.0:7370", APITLS{}, "--api-tls-self-signed"},
+		{"a LAN address, plain", "192.168.1.5:7370", APITLS{}, "--api-insecure"},
+		{"a host name, plain", "node.example:7370", APITLS{}, "--api-tls-cert"},
+		{"self-signed", "0.0.0.0:7370", APITLS{SelfSigned: true}, ""},
+		{"certificate", "192.168.1.5:7370", APITLS{Cert: "c.pem", Key: "k.pem"}, ""},
+		{"insecure", "0.0.0.0:7370", APITLS{Insecure: true}, ""},
+		{"certificate without key", "0.0.0.0:7370", APITLS{Cert: "c.pem"}, "needs its key"},
+		{"certificate and self-signed", "0.0.0.0:7370", APITLS{Cert: "c.pem", Key: "k.pem", SelfSigned: true}, "pick one"},
+		{"insecure with TLS", "0.0.0.0:7370", APITLS{SelfSigned: true, Insecure: true}, "insecure with TLS"},
+		{"not host:port", "7370", APITLS{}, "not host:port"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := Default()
+			cfg.API, cfg.APITLS = tt.api, tt.tls
+			err := cfg.Validate()
+			switch {
+			case tt.want == "" && err != nil:
+				t.Fatalf("refused: %v", err)
+			case tt.want != "" && (!errors.Is(err, ErrInvalid) || !strings.Contains(err.Error(), tt.want)):
+				t.Fatalf("error %v, want one saying %q", err, tt.want)
+			}
+		})
+	}
+}

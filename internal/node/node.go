@@ -316,7 +316,11 @@ func (n *Node) Start(ctx context.Context) (err error) {
 
 	n.api = api.NewServer(backend{n}, n.id.Token, n.log.With("component", "api"))
 	n.api.Dashboard(web.Handler())
-	if n.apiURL, err = n.api.Listen(n.opts.Config.API); err != nil {
+	tc, apiCert, err := api.ServerTLS(home, n.opts.Config.API, n.opts.Config.APITLS)
+	if err != nil {
+		return err
+	}
+	if n.apiURL, err = n.api.ListenTLS(n.opts.Config.API, tc); err != nil {
 		return err
 	}
 	n.wg.Add(1)
@@ -326,7 +330,7 @@ func (n *Node) Start(ctx context.Context) (err error) {
 			n.log.Error("API server stopped", "err", err)
 		}
 	}()
-	rt := config.Runtime{PID: pid(), API: n.apiURL, PeerID: n.host.ID().String(), DID: n.did, EVM: n.id.EVM, Addrs: n.host.Addrs(), Provider: n.prov.Serving()}
+	rt := config.Runtime{PID: pid(), API: n.apiURL, APICert: apiCert, PeerID: n.host.ID().String(), DID: n.did, EVM: n.id.EVM, Addrs: n.host.Addrs(), Provider: n.prov.Serving()}
 	if err := home.WriteRuntime(rt); err != nil {
 		return fmt.Errorf("write node.json: %w", err)
 	}

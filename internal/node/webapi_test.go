@@ -119,8 +119,8 @@ func TestDashboardSessionAndLiveViews(t *testing.T) {
 	if got := status("POST", "/v1/jobs/00ff/cancel", true); got != http.StatusNotFound {
 		t.Fatalf("cancel by cookie with %s: %d, want 404 (no such job)", api.RequestHeader, got)
 	}
-	var apiErr *api.APIError
-	if _, err := c.Client.Wallet(ctx); !errors.As(err, &apiErr) || apiErr.Status != http.StatusConflict || apiErr.Body.Code != "no_chain" {
+	var apiErr *api.Error
+	if _, err := c.Client.Wallet(ctx); !errors.As(err, &apiErr) || apiErr.Status != http.StatusConflict || apiErr.Code != api.CodeNoChain {
 		t.Fatalf("wallet without a chain: %v", err)
 	}
 
@@ -177,6 +177,14 @@ func TestDashboardSessionAndLiveViews(t *testing.T) {
 	}
 	if !ended || jobs == 0 || last.State != api.JobCompleted || string(last.ID) != id || len(last.Tasks) != 3 {
 		t.Fatalf("job stream: ended %v, %d job events, last %s %s", ended, jobs, last.ID, last.State)
+	}
+	for ev := range readEvents(t, ctx, c, hc, "/v1/jobs/"+id+"/events?job=0") {
+		if ev.name == "job" {
+			t.Fatalf("?job=0 sent a job event")
+		}
+		if ev.name == "end" {
+			break
+		}
 	}
 	lines := 0
 	if err := c.Client.Follow(ctx, id, func(l api.LogLine) error {
@@ -265,8 +273,8 @@ func TestWalletView(t *testing.T) {
 		t.Fatalf("transaction %+v", tv)
 	}
 	t.Logf("open transaction's events: %v", named)
-	var apiErr *api.APIError
-	if _, err := c.Client.Transaction(ctx, "0x"+strings.Repeat("ab", 32)); !errors.As(err, &apiErr) || apiErr.Status != http.StatusNotFound || apiErr.Body.Code != "not_found" {
+	var apiErr *api.Error
+	if _, err := c.Client.Transaction(ctx, "0x"+strings.Repeat("ab", 32)); !errors.As(err, &apiErr) || apiErr.Status != http.StatusNotFound || apiErr.Code != api.CodeNotFound {
 		t.Fatalf("unknown transaction: %v", err)
 	}
 	if _, err := c.Client.Transaction(ctx, "0x12"); !errors.As(err, &apiErr) || apiErr.Status != http.StatusBadRequest {
@@ -365,8 +373,8 @@ func TestSubmitForm(t *testing.T) {
 	} {
 		code, body := postForm(t, ctx, c, hc, tc.parts)
 		var e api.Error
-		if code != http.StatusBadRequest || json.Unmarshal(body, &e) != nil || e.Code != "invalid" ||
-			!strings.Contains(e.Error+strings.Join(e.Fields, " "), tc.want) {
+		if code != http.StatusBadRequest || json.Unmarshal(body, &e) != nil || e.Code != api.CodeInvalid ||
+			!strings.Contains(e.Message+strings.Join(e.Fields, " "), tc.want) {
 			t.Errorf("%s: %d %s, want 400 invalid saying %s", tc.name, code, body, tc.want)
 		}
 	}

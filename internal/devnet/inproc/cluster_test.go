@@ -55,7 +55,7 @@ func TestStartWithoutChain(t *testing.T) {
 		t.Fatal("a chain without Options.Chain")
 	}
 	_, err = c.Client.Redeem(ctx)
-	var ae *api.APIError
+	var ae *api.Error
 	if !errors.As(err, &ae) || ae.Status != http.StatusConflict {
 		t.Fatalf("redeem without a chain: %v, want 409", err)
 	}
