@@ -80,11 +80,13 @@ func browserPrereqs(t *testing.T) (chromium, script string) {
 	}
 	chromium = os.Getenv("CHROMIUM")
 	if chromium == "" {
-		var err error
-		if chromium, err = exec.LookPath("chromium"); err != nil {
-			missing("chromium is not installed")
-		}
+		chromium = "chromium"
 	}
+	path, err := exec.LookPath(chromium)
+	if err != nil {
+		missing(fmt.Sprintf("chromium is not installed (%v)", err))
+	}
+	chromium = path
 	browser := filepath.Join(repoRoot(), "e2e", "browser")
 	if _, err := os.Stat(filepath.Join(browser, "node_modules", "playwright-core", "package.json")); err != nil {
 		missing("e2e/browser/node_modules has no playwright-core")
