@@ -104,14 +104,19 @@ async function login(p) {
   if (kept) throw new Error('the token is kept in storage, the URL or a script-readable cookie after login');
 }
 
+// figures reads the wallet page (run in the page).
+function figures() {
+  return {
+    balance: document.querySelector('[data-testid="balance"]')?.textContent,
+    escrows: document.querySelectorAll('[data-testid="escrows"] tbody tr').length,
+    txs: document.querySelectorAll('[data-testid="tx-link"]').length,
+  };
+}
+
 async function walletFigures(p) {
   await p.goto(url + '/wallet');
   await p.getByTestId('balance').waitFor({ timeout: 2 * MIN });
-  return p.evaluate(() => ({
-    balance: document.querySelector('[data-testid="balance"]').textContent,
-    escrows: document.querySelectorAll('[data-testid="escrows"] tbody tr').length,
-    txs: document.querySelectorAll('[data-testid="tx-link"]').length,
-  }));
+  return p.evaluate(figures);
 }
 
 async function noHorizontalScroll(p, what) {
@@ -193,14 +198,18 @@ try {
 
   // The wallet moved: an escrow opened for the job and DECO left the
   // balance (the deposit; later a refund of what was not spent).
-  let after = before;
-  const deadline = Date.now() + 3 * MIN;
-  for (;;) {
-    after = await walletFigures(page);
-    if (after.balance !== before.balance && after.escrows > before.escrows) break;
-    if (Date.now() > deadline) throw new Error(`the wallet did not move in 3 min: before ${JSON.stringify(before)}, after ${JSON.stringify(after)}`);
-    await page.waitForTimeout(2 * S); // the wallet page refreshes itself; this paces the re-check
+  // The wallet page refreshes itself (on the node's events, and every 15 s).
+  await walletFigures(page);
+  try {
+    await page.waitForFunction(b => {
+      const balance = document.querySelector('[data-testid="balance"]')?.textContent;
+      const escrows = document.querySelectorAll('[data-testid="escrows"] tbody tr').length;
+      return balance !== b.balance && escrows > b.escrows;
+    }, before, { timeout: 3 * MIN, polling: 500 });
+  } catch (e) {
+    throw new Error(`the wallet did not move in 3 min: before ${JSON.stringify(before)}, now ${JSON.stringify(await page.evaluate(figures))}`);
   }
+  const after = await page.evaluate(figures);
   log(`wallet after: ${JSON.stringify(after)}`);
   await shot(page, 'desktop-wallet-after');
   if (after.txs > 0) {
