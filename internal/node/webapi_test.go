@@ -307,6 +307,29 @@ func TestWalletView(t *testing.T) {
 	if pw.Earnings[0].Redeemed != j.Payment.Spent || pw.Earnings[0].Pending != 0 {
 		t.Fatalf("provider earnings after redeeming %+v", pw.Earnings)
 	}
+
+	// The consumer's transactions survive its restart.
+	old := c.Consumer
+	old.Close()
+	id, err := old.opts.Home.Identity()
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := New(Options{Home: old.opts.Home, Config: old.opts.Config, Identity: id, Chain: old.opts.Chain})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := n.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	defer n.Close()
+	w2, err := (&api.Client{Base: n.APIURL(), Token: n.Token()}).Wallet(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !slices.ContainsFunc(w2.Transactions, func(tx api.TxSummary) bool { return tx == open }) {
+		t.Fatalf("after a restart the wallet lists %+v, not the open transaction %+v", w2.Transactions, open)
+	}
 }
 
 // formPart is one part of a multipart submission.
