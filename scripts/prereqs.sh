@@ -36,3 +36,23 @@ if [ ! -x /usr/bin/rustc ] || [ ! -d /usr/lib/rustlib/wasm32-wasi ]; then
     echo "prereqs: Debian's rustc for wasm32-wasi missing; install rustc libstd-rust-dev-wasm32 to rebuild the Rust example guests"
   fi
 fi
+# The dashboard's browser test (e2e TestDashboardBrowser) drives Debian's
+# chromium with the pinned playwright-core of e2e/browser; it never
+# downloads a browser. It skips without them locally (fails under CI=true).
+if ! command -v chromium >/dev/null 2>&1; then
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
+    echo "prereqs: installing chromium for the dashboard's browser test"
+    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium >/dev/null 2>&1; then
+      apt-get update >/dev/null
+      DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium >/dev/null
+    fi
+  else
+    echo "prereqs: chromium missing; install Debian's chromium to run the dashboard's browser test"
+  fi
+fi
+if [ -f e2e/browser/package-lock.json ] && command -v npm >/dev/null 2>&1; then
+  if [ ! -d e2e/browser/node_modules/playwright-core ]; then
+    echo "prereqs: installing the pinned playwright-core for e2e/browser"
+    (cd e2e/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+  fi
+fi

@@ -37,6 +37,7 @@ import (
 	"github.com/deco-network/deco/internal/session"
 	"github.com/deco-network/deco/internal/store"
 	"github.com/deco-network/deco/internal/verify"
+	"github.com/deco-network/deco/internal/web"
 	"github.com/deco-network/deco/internal/wire"
 	"github.com/deco-network/deco/internal/zkjob"
 )
@@ -314,6 +315,7 @@ func (n *Node) Start(ctx context.Context) (err error) {
 	go func() { defer n.wg.Done(); n.loop(ctx, restored) }()
 
 	n.api = api.NewServer(backend{n}, n.id.Token, n.log.With("component", "api"))
+	n.api.Dashboard(web.Handler())
 	if n.apiURL, err = n.api.ListenConfig(home, n.opts.Config.API, n.opts.Config.APITLS); err != nil {
 		return err
 	}
