@@ -227,16 +227,20 @@ func (c *Consumer) open(ctx context.Context, job wire.JobID, deposit wire.Amount
 	rec := &consumerJob{Job: job, Deposit: deposit, Deadline: deadline, RefundAt: deadline, Proof: proof, Owed: map[string]wire.Amount{}}
 	c.mu.Lock()
 	c.opening[job] = true
-	err = c.putLocked(rec)
 	c.mu.Unlock()
 	defer func() {
 		c.mu.Lock()
 		delete(c.opening, job)
 		c.mu.Unlock()
 	}()
-	if err != nil {
-		return fmt.Errorf("open escrow for job %s: %w", job, err)
+	// A new record, written outside c.mu so that jobs opened at the same
+	// time share the database's commit (store's group commit).
+	if err := c.db.Put(ConsumerBucket, string(job), rec); err != nil {
+		return fmt.Errorf("open escrow for job %s: store escrow record: %w", job, err)
 	}
+	c.mu.Lock()
+	c.jobs[job] = rec
+	c.mu.Unlock()
 	err = send(ctx)
 	switch {
 	case errors.Is(err, chain.ErrJobExists):

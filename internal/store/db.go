@@ -27,6 +27,7 @@ const lockTimeout = time.Second
 // A bucket holds either key/value pairs or logs, never both.
 type DB struct {
 	bolt *bolt.DB
+	g    group
 }
 
 // LogRecord is one entry of an append-only log. Seq starts at 1 and grows by
@@ -104,9 +105,11 @@ func (d *DB) ListPrefix(bucket, prefix string, fn func(key string, raw []byte) e
 }
 
 // Update runs fn in one read-write transaction: either all its changes are
-// stored or, if fn returns an error, none are. fn must not call methods of d.
+// stored or, if fn returns an error, none are. fn must not call methods of d,
+// and must change nothing outside tx: writes made at the same time share one
+// commit (see group), and fn may run more than once.
 func (d *DB) Update(fn func(tx *Tx) error) error {
-	return d.bolt.Update(func(btx *bolt.Tx) error { return fn(&Tx{tx: btx}) })
+	return d.write(func(btx *bolt.Tx) error { return fn(&Tx{tx: btx}) })
 }
 
 // Tx is a read-write transaction, valid only inside the Update callback.
@@ -168,7 +171,7 @@ func (d *DB) Append(bucket, stream string, rec []byte) (uint64, error) {
 		return 0, fmt.Errorf("append to %q/%q: bucket and stream must not be empty", bucket, stream)
 	}
 	var seq uint64
-	err := d.bolt.Update(func(btx *bolt.Tx) error {
+	err := d.write(func(btx *bolt.Tx) error {
 		top, err := btx.CreateBucketIfNotExists([]byte(bucket))
 		if err != nil {
 			return err
