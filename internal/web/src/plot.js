@@ -38,6 +38,8 @@ export function plot(samples) {
     h('svg:text', { x: W - R, y: H - 8, 'text-anchor': 'end', class: 'axis', text: time(last.at) }),
     band ? h('svg:path', { d: band, class: 'band' }) : null,
     median ? h('svg:path', { d: median, class: 'median' }) : null,
+    // The latest median as a dot: a line needs two samples with providers.
+    withAsk.length ? h('svg:circle', { cx: x(withAsk[withAsk.length - 1].at).toFixed(1), cy: y(num(withAsk[withAsk.length - 1].ask_median)).toFixed(1), r: 3.5, class: 'median-dot' }) : null,
     h('svg:path', { d: util, class: 'util' }));
   const legend = h('p', { class: 'legend' },
     h('span', { class: 'key key-band' }), ' ask min–max  ',
