@@ -17,8 +17,9 @@ import (
 // task grid reach completed, preview a PNG output, see the wallet move,
 // submit hello.yaml through the YAML editor, the same pages at phone
 // width, and the banner once the node is stopped.
-// Screenshots are kept in DECO_ARTIFACTS (default: a folder under the
-// test's temp dir, printed).
+// Screenshots are kept in DECO_ARTIFACTS/dashboard (default: artifacts/
+// at the repository's root, which git ignores, so a CI run keeps them in
+// its checkout).
 func TestDashboardBrowser(t *testing.T) {
 	chromium, script := browserPrereqs(t)
 	dir, d := startDevnet(t, 2)
@@ -33,13 +34,10 @@ func TestDashboardBrowser(t *testing.T) {
 	}
 	node := d.Nodes[consumer]
 	artifacts := os.Getenv("DECO_ARTIFACTS")
-	keep := "set DECO_ARTIFACTS=DIR to keep them"
 	if artifacts == "" {
-		artifacts = filepath.Join(t.TempDir(), "screenshots")
-	} else {
-		keep = "kept"
-		artifacts = filepath.Join(artifacts, "dashboard")
+		artifacts = filepath.Join(repoRoot(), "artifacts")
 	}
+	artifacts = filepath.Join(artifacts, "dashboard")
 	t.Logf("screenshots go to %s", artifacts)
 
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Minute)
@@ -59,7 +57,7 @@ func TestDashboardBrowser(t *testing.T) {
 	start := time.Now()
 	err := cmd.Run()
 	if err != nil {
-		t.Fatalf("node %s: %v after %s\n%s\nscreenshots in %s (%s)", filepath.Base(script), err, time.Since(start).Round(time.Second), out.String(), artifacts, keep)
+		t.Fatalf("node %s: %v after %s\n%s\nscreenshots in %s", filepath.Base(script), err, time.Since(start).Round(time.Second), out.String(), artifacts)
 	}
 	t.Logf("browser run took %s:\n%s", time.Since(start).Round(time.Second), out.String())
 }
