@@ -142,19 +142,10 @@ type TxEventView struct {
 	Args     map[string]string `json:"args"`
 }
 
-// walletFail answers a wallet error: 409 no_chain without payments.
-func (s *Server) walletFail(w http.ResponseWriter, err error) {
-	if errors.Is(err, ErrNoChain) {
-		writeErr(w, http.StatusConflict, CodeNoChain, err)
-		return
-	}
-	s.fail(w, err)
-}
-
 func (s *Server) wallet(w http.ResponseWriter, r *http.Request) {
 	v, err := s.b.Wallet(r.Context())
 	if err != nil {
-		s.walletFail(w, err)
+		s.fail(w, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, v)
@@ -168,7 +159,7 @@ func (s *Server) walletTx(w http.ResponseWriter, r *http.Request) {
 	}
 	v, err := s.b.Transaction(r.Context(), h)
 	if err != nil {
-		s.walletFail(w, err)
+		s.fail(w, err)
 		return
 	}
 	writeJSON(w, http.StatusOK, v)
