@@ -20,24 +20,31 @@ func (j *Jobs) PaymentView(ctx context.Context, job *api.JobView) *api.PaymentVi
 	}
 	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
 	defer cancel()
+	// The settled tasks are read before the escrow's totals: both only
+	// grow, so the totals then cover at least every task listed (read the
+	// other way round, a settlement landing in between listed a task the
+	// redeemed total did not count yet).
+	var settled []int
+	var settledErr error
+	for _, t := range job.Tasks {
+		ok, err := pe.Settled(ctx, job.ID.Bytes32(), uint64(t.Index))
+		if err != nil {
+			settledErr = err
+			break
+		}
+		if ok {
+			settled = append(settled, t.Index)
+		}
+	}
 	info, err := j.chain.Job(ctx, job.ID.Bytes32())
 	if err != nil {
 		return nil
 	}
 	e := api.ProofEscrow{Escrow: j.chain.Contracts().Escrow.Hex(), Deposited: weiAmount(info.Deposited), Redeemed: weiAmount(info.Redeemed),
-		Refunded: weiAmount(info.Refunded), Deadline: info.Deadline, RefundAt: info.RefundAt, Closed: info.Closed, PerTask: job.Spec.Price.Max}
+		Refunded: weiAmount(info.Refunded), Deadline: info.Deadline, RefundAt: info.RefundAt, Closed: info.Closed, PerTask: job.Spec.Price.Max,
+		Settled: settled, SettledErr: settledErr}
 	if terms, err := pe.ProofTerms(ctx, job.ID.Bytes32()); err == nil {
 		e.PerTask = weiAmount(terms.Price)
-	}
-	for _, t := range job.Tasks {
-		ok, err := pe.Settled(ctx, job.ID.Bytes32(), uint64(t.Index))
-		if err != nil {
-			e.SettledErr = err
-			break
-		}
-		if ok {
-			e.Settled = append(e.Settled, t.Index)
-		}
 	}
 	return api.ProofPaymentView(job, e)
 }
