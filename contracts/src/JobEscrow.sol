@@ -196,6 +196,8 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
 
     /// @notice An amount of zero was given where tokens must move.
     error ZeroAmount();
+    /// @notice openJobs got no jobs, or arrays of different lengths.
+    error BadBatch(uint256 jobIds, uint256 amounts, uint256 deadlines);
     /// @notice The zero address was given where a real one is needed.
     error ZeroAddress();
     /// @notice A job with this id is already open.
@@ -293,6 +295,26 @@ contract JobEscrow is EIP712, Ownable, ReentrancyGuardTransient {
     function openJob(bytes32 jobId, uint256 amount, uint64 deadline) external nonReentrant {
         _open(jobId, amount, deadline);
         token.safeTransferFrom(msg.sender, address(this), amount);
+    }
+
+    /// @notice Opens several jobs at once, each exactly as openJob would
+    /// (`amounts[i]` refundable after `deadlines[i]` + refundGrace), with
+    /// one transfer of their sum: the consumer's jobs submitted together
+    /// share one transaction. All open or none does.
+    function openJobs(bytes32[] calldata jobIds, uint256[] calldata amounts, uint64[] calldata deadlines)
+        external
+        nonReentrant
+    {
+        uint256 n = jobIds.length;
+        if (n == 0 || amounts.length != n || deadlines.length != n) {
+            revert BadBatch(n, amounts.length, deadlines.length);
+        }
+        uint256 total;
+        for (uint256 i; i < n; ++i) {
+            _open(jobIds[i], amounts[i], deadlines[i]);
+            total += amounts[i];
+        }
+        token.safeTransferFrom(msg.sender, address(this), total);
     }
 
     /// @notice Opens job `jobId` like openJob, paid per task against zk

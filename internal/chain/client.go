@@ -61,6 +61,9 @@ type account struct {
 	reserved map[common.Address]*big.Int
 	// settled is closed (and replaced) whenever a spend in flight ends.
 	settled chan struct{}
+
+	qmu    sync.Mutex // guards queues
+	queues map[common.Address]*openQueue
 }
 
 func newAccount(key *ecdsa.PrivateKey) *account {
@@ -314,8 +317,19 @@ func (c *Client) SendGas(ctx context.Context, to common.Address, amount *big.Int
 // the receipts of the others. One that would not fit beside those in
 // flight waits for them to be mined and looks again.
 func (c *Client) spend(ctx context.Context, op string, spender common.Address, amount *big.Int, to common.Address, data []byte) error {
-	if err := c.contracts(); err != nil {
+	wait, err := c.spendSend(ctx, op, spender, amount, to, data)
+	if err != nil {
 		return err
+	}
+	return wait(ctx)
+}
+
+// spendSend is spend up to the send: it returns once the transaction is
+// on its way, with the wait for it to be mined, which releases the
+// reservation.
+func (c *Client) spendSend(ctx context.Context, op string, spender common.Address, amount *big.Int, to common.Address, data []byte) (wait func(context.Context) error, err error) {
+	if err := c.contracts(); err != nil {
+		return nil, err
 	}
 	a := c.acct
 	a.spend.Lock()
@@ -323,12 +337,12 @@ func (c *Client) spend(ctx context.Context, op string, spender common.Address, a
 		bal, err := c.Balance(ctx, a.addr)
 		if err != nil {
 			a.spend.Unlock()
-			return err
+			return nil, err
 		}
 		allowed, err := c.Allowance(ctx, a.addr, spender)
 		if err != nil {
 			a.spend.Unlock()
-			return err
+			return nil, err
 		}
 		all, mine := a.held(spender)
 		free := new(big.Int).Sub(bal, all)
@@ -337,38 +351,45 @@ func (c *Client) spend(ctx context.Context, op string, spender common.Address, a
 				// Spends in flight may fail or be mined meanwhile: wait and read again.
 				if err := a.awaitSettled(ctx); err != nil {
 					a.spend.Unlock()
-					return fmt.Errorf("%s: %w", op, err)
+					return nil, fmt.Errorf("%s: %w", op, err)
 				}
 				continue
 			}
 			a.spend.Unlock()
-			return fmt.Errorf("%s: %w: %s holds %s, needs %s", op, ErrInsufficientFunds, a.addr.Hex(), FormatDECO(bal), FormatDECO(amount))
+			return nil, fmt.Errorf("%s: %w: %s holds %s, needs %s", op, ErrInsufficientFunds, a.addr.Hex(), FormatDECO(bal), FormatDECO(amount))
 		}
 		if new(big.Int).Sub(allowed, mine).Cmp(amount) < 0 {
 			if mine.Sign() > 0 {
 				if err := a.awaitSettled(ctx); err != nil {
 					a.spend.Unlock()
-					return fmt.Errorf("%s: %w", op, err)
+					return nil, fmt.Errorf("%s: %w", op, err)
 				}
 				continue
 			}
 			if _, err := c.call(ctx, op, to, data); err != nil && !errors.Is(err, ErrInsufficientAllowance) {
 				a.spend.Unlock()
-				return err
+				return nil, err
 			}
 			// What others have in flight is theirs; the rest may be spent here.
 			if err := c.Approve(ctx, spender, free); err != nil {
 				a.spend.Unlock()
-				return err
+				return nil, err
 			}
 		}
 		break
 	}
 	a.reserve(spender, amount)
 	a.spend.Unlock()
-	defer a.release(spender, amount)
-	_, err := c.transact(ctx, op, &to, data, nil)
-	return err
+	p, err := c.submit(ctx, op, &to, data, nil)
+	if err != nil {
+		a.release(spender, amount)
+		return nil, err
+	}
+	return func(ctx context.Context) error {
+		defer a.release(spender, amount)
+		_, err := p.await(ctx)
+		return err
+	}, nil
 }
 
 // ---- registry ----
@@ -483,7 +504,7 @@ func (c *Client) OpenJob(ctx context.Context, jobID [32]byte, amount *big.Int, d
 	if err := c.ownJobID("escrow.openJob", jobID); err != nil {
 		return err
 	}
-	return c.spend(ctx, "escrow.openJob", c.addrs.Escrow, amount, c.addrs.Escrow, escrowABI().PackOpenJob(jobID, amount, uint64(deadline.Unix())))
+	return c.openGrouped(ctx, jobID, amount, uint64(deadline.Unix()))
 }
 
 // ownJobID refuses, before any transaction, a job id the escrow would not
@@ -653,6 +674,24 @@ var timeReverts = map[string]bool{"RefundTooEarly": true, "StillUnbonding": true
 // (nil: contract creation). It estimates gas first, so a revert is reported
 // with its decoded reason and no gas is spent on it.
 func (c *Client) transact(ctx context.Context, op string, to *common.Address, data []byte, value *big.Int) (*types.Receipt, error) {
+	p, err := c.submit(ctx, op, to, data, value)
+	if err != nil {
+		return nil, err
+	}
+	return p.await(ctx)
+}
+
+// sent is a transaction on its way: submitted, not yet known mined.
+type sent struct {
+	c   *Client
+	op  string
+	tx  *types.Transaction
+	msg ethereum.CallMsg
+	job [32]byte
+}
+
+// submit estimates, signs and sends a transaction without waiting for it.
+func (c *Client) submit(ctx context.Context, op string, to *common.Address, data []byte, value *big.Int) (*sent, error) {
 	msg := ethereum.CallMsg{From: c.acct.addr, To: to, Data: data, Value: value}
 	gas, err := c.estimate(ctx, op, msg)
 	var rv *RevertError
@@ -681,12 +720,18 @@ func (c *Client) transact(ctx context.Context, op string, to *common.Address, da
 	if err != nil {
 		return nil, err
 	}
-	job := jobOf(op, data)
-	c.notify(Tx{Op: op, Hash: tx.Hash(), Job: job, Pending: true})
+	p := &sent{c: c, op: op, tx: tx, msg: msg, job: jobOf(op, data)}
+	c.notify(Tx{Op: op, Hash: tx.Hash(), Job: p.job, Jobs: jobsOf(op, data), Pending: true})
+	return p, nil
+}
+
+// await waits until the transaction is mined and reports how it went.
+func (p *sent) await(ctx context.Context) (*types.Receipt, error) {
+	c, op := p.c, p.op
 	if c.mined != nil {
 		c.mined()
 	}
-	rcpt, err := c.waitMined(ctx, op, tx.Hash())
+	rcpt, err := c.waitMined(ctx, op, p.tx.Hash())
 	if err != nil {
 		return nil, err
 	}
@@ -694,11 +739,11 @@ func (c *Client) transact(ctx context.Context, op string, to *common.Address, da
 		c.cfg.onTx(Tx{Op: op, Hash: rcpt.TxHash, Block: rcpt.BlockNumber.Uint64(), GasUsed: rcpt.GasUsed, GasPrice: rcpt.EffectiveGasPrice})
 	}
 	c.notify(Tx{Op: op, Hash: rcpt.TxHash, Block: rcpt.BlockNumber.Uint64(), GasUsed: rcpt.GasUsed, GasPrice: rcpt.EffectiveGasPrice,
-		Job: job, Failed: rcpt.Status != types.ReceiptStatusSuccessful})
+		Job: p.job, Jobs: jobsOf(op, p.msg.Data), Failed: rcpt.Status != types.ReceiptStatusSuccessful})
 	metrics.ChainTx(op, rcpt.GasUsed, rcpt.Status != types.ReceiptStatusSuccessful)
 	c.log.Debug("transaction mined", "op", op, "tx", rcpt.TxHash.Hex(), "block", rcpt.BlockNumber, "gas", rcpt.GasUsed, "ok", rcpt.Status == types.ReceiptStatusSuccessful)
 	if rcpt.Status != types.ReceiptStatusSuccessful {
-		return rcpt, c.failure(ctx, op, msg, rcpt)
+		return rcpt, c.failure(ctx, op, p.msg, rcpt)
 	}
 	return rcpt, nil
 }

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"net/url"
+	"time"
 
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
@@ -61,6 +63,14 @@ func Dial(ctx context.Context, rpcURL string, key *ecdsa.PrivateKey, addrs Addre
 		rc.Close()
 		return nil, fmt.Errorf("connect to chain node %s: %w (is it running?)", rpcURL, err)
 	}
+	if wc, wec, ok := upgradeToWS(ctx, rpcURL, id); ok {
+		// An HTTP endpoint cannot push new blocks, so every receipt would
+		// be polled for; the same node over WebSocket wakes the wait as
+		// its block is sealed.
+		rc.Close()
+		rc, ec = wc, wec
+		probe.log.Debug("chain node answers over WebSocket on the same address; using it")
+	}
 	if cfg.chainID != nil && cfg.chainID.Cmp(id) != 0 {
 		rc.Close()
 		return nil, fmt.Errorf("%w: %s is chain %s, expected %s; check --chain-rpc and the chain id in the config", ErrWrongChain, rpcURL, id, cfg.chainID)
@@ -76,4 +86,35 @@ func Dial(ctx context.Context, rpcURL string, key *ecdsa.PrivateKey, addrs Addre
 		return nil, err
 	}
 	return bound, nil
+}
+
+// upgradeToWS dials the WebSocket twin of an http(s) rpcURL (same host,
+// port and path), which geth serves when started with --ws on its HTTP
+// port and the embedded dev chain always serves, and returns it when it
+// answers for the same chain within a second. Anything else keeps HTTP.
+func upgradeToWS(ctx context.Context, rpcURL string, id *big.Int) (*rpc.Client, *ethclient.Client, bool) {
+	u, err := url.Parse(rpcURL)
+	if err != nil {
+		return nil, nil, false
+	}
+	switch u.Scheme {
+	case "http":
+		u.Scheme = "ws"
+	case "https":
+		u.Scheme = "wss"
+	default:
+		return nil, nil, false
+	}
+	ctx, cancel := context.WithTimeout(ctx, time.Second)
+	defer cancel()
+	wc, err := rpc.DialContext(ctx, u.String())
+	if err != nil {
+		return nil, nil, false
+	}
+	ec := ethclient.NewClient(wc)
+	if wid, err := ec.ChainID(ctx); err != nil || wid.Cmp(id) != 0 {
+		wc.Close()
+		return nil, nil, false
+	}
+	return wc, ec, true
 }

@@ -64,6 +64,7 @@ type Tx struct {
 	// whether the transaction is sent but not mined yet, and whether it
 	// reverted.
 	Job     [32]byte
+	Jobs    [][32]byte // the jobs an escrow.openJobs opens (Job is zero)
 	Pending bool
 	Failed  bool
 }

@@ -60,6 +60,23 @@ func jobOf(op string, data []byte) (id [32]byte) {
 	return id
 }
 
+// jobsOf returns the job ids of an escrow.openJobs call's data.
+func jobsOf(op string, data []byte) [][32]byte {
+	if op != "escrow.openJobs" || len(data) < 4 {
+		return nil
+	}
+	m, ok := escrowABI().GetABI().Methods["openJobs"]
+	if !ok {
+		return nil
+	}
+	args, err := m.Inputs.Unpack(data[4:])
+	if err != nil || len(args) == 0 {
+		return nil
+	}
+	ids, _ := args[0].([][32]byte)
+	return ids
+}
+
 // TxInfo is a transaction as the chain records it.
 type TxInfo struct {
 	Hash    common.Hash

@@ -50,8 +50,10 @@ func TestParallelOpens(t *testing.T) {
 	}
 	mu.Lock()
 	defer mu.Unlock()
-	if ops["escrow.openJob"] != n || ops["token.approve"] != 1 {
-		t.Fatalf("transactions %v, want %d openings and 1 approval", ops, n)
+	// Openings made together may share transactions (chain's grouped
+	// openings): at most one each.
+	if sent := ops["escrow.openJob"] + ops["escrow.openJobs"]; sent < 1 || sent > n || ops["token.approve"] != 1 {
+		t.Fatalf("transactions %v, want 1 to %d openings and 1 approval", ops, n)
 	}
 }
 

@@ -112,7 +112,7 @@ func jobID(b [32]byte) wire.JobID {
 // kinds name what a call does, for people.
 var kinds = map[string]string{
 	"token.approve": "approve", "token.transfer": "transfer",
-	"escrow.openJob": "open", "escrow.openProofJob": "open", "escrow.topUp": "topup",
+	"escrow.openJob": "open", "escrow.openJobs": "open", "escrow.openProofJob": "open", "escrow.topUp": "topup",
 	"escrow.redeem": "redeem", "escrow.refund": "refund",
 	"escrow.settleWithProof": "settle", "escrow.settleWithProofs": "settle",
 	"escrow.anchorCheckpoints": "anchor", "escrow.reportEquivocation": "report", "escrow.reportBadProof": "report",
