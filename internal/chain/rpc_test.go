@@ -7,11 +7,16 @@ import (
 	"log/slog"
 	"math/big"
 	"net"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	neturl "net/url"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 )
 
@@ -240,3 +245,46 @@ func TestDialGivesUpWithContext(t *testing.T) {
 }
 
 func itoa(n int) string { return big.NewInt(int64(n)).String() }
+
+// TestDialPrefersWebSocketTwin: given the http URL of a node that also
+// serves WebSocket on the same address, Dial talks to it over WebSocket,
+// so a transaction's wait is woken by the new head; a node that refuses
+// the upgrade is used over HTTP, as given.
+func TestDialPrefersWebSocketTwin(t *testing.T) {
+	e, url := httpSim(t)
+	ctx := e.ctx
+	heads := func(c *Client) error {
+		ch := make(chan *types.Header, 1)
+		sub, err := c.be.(headSubscriber).SubscribeNewHead(ctx, ch)
+		if err == nil {
+			sub.Unsubscribe()
+		}
+		return err
+	}
+	c, err := Dial(ctx, url, e.key(e.consumer), e.sim.Contracts())
+	must(t, err)
+	defer c.Close()
+	if err := heads(c); err != nil {
+		t.Fatalf("dialled %s: cannot subscribe to new heads (%v), so the WebSocket twin was not used", url, err)
+	}
+	must(t, c.OpenJob(ctx, jobIDOf(c.Address(), "over-ws"), DECO(1), e.now().Add(time.Hour)))
+
+	target, err := neturl.Parse(url)
+	must(t, err)
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	httpOnly := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Upgrade") != "" {
+			http.Error(w, "no WebSocket here", http.StatusBadRequest)
+			return
+		}
+		proxy.ServeHTTP(w, r)
+	}))
+	defer httpOnly.Close()
+	h, err := Dial(ctx, httpOnly.URL, e.key(e.provider), e.sim.Contracts(), WithPollInterval(20*time.Millisecond))
+	must(t, err)
+	defer h.Close()
+	if heads(h) == nil {
+		t.Fatal("subscribed to new heads through an HTTP-only endpoint")
+	}
+	must(t, h.Approve(ctx, h.Contracts().Escrow, DECO(1))) // sent and awaited by polling
+}
