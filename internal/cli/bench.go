@@ -71,6 +71,14 @@ func printEscrow(o io.Writer, e *EscrowReport) {
 	row(fmt.Sprintf("%d at once, all ended", e.Parallel), e.NoChainParallelMs, e.PaidParallelMs, "")
 	fmt.Fprintf(o, "  %d at once vs one (median of %d rounds): accepted %.2f, ended %.2f with payments (target ≤ 2); %.2f, %.2f with no chain\n",
 		e.Parallel, e.Rounds, e.SubmitRatio, e.ParallelRatio, e.NoChainSubmitRatio, e.NoChainParallelRatio)
+	if p := e.Processes; p != nil {
+		fmt.Fprintf(o, "Escrow through processes (`deco run --wasm %s.wasm --tasks 1 --wait` against `deco devnet --providers 3 --slots %d`, with payments and with --no-chain):\n", e.Module, p.Slots)
+		fmt.Fprintf(o, "  %-34s %10s %10s %7s\n", "", "no chain", "payments", "ratio")
+		row(fmt.Sprintf("one job, p50 of %d", p.Runs), p.NoChainOneMs, p.PaidOneMs, "(target ≤ 1.3)")
+		row(fmt.Sprintf("%d at once, all exited", p.Parallel), p.NoChainParallelMs, p.PaidParallelMs, "")
+		fmt.Fprintf(o, "  %d at once vs one (median of %d rounds): %.2f with payments (target ≤ 2), %.2f with no chain\n", p.Parallel, p.Rounds, p.ParallelRatio, p.NoChainParRatio)
+		fmt.Fprintf(o, "  the machine's floor: `deco job list` once %.0fms, %d at once %.0fms (%.2f×)\n", p.FloorOneMs, p.Parallel, p.FloorParallelMs, p.FloorParallelMs/p.FloorOneMs)
+	}
 }
 
 func pct(ds []time.Duration, p float64) float64 {
@@ -89,6 +97,7 @@ func newBenchOverheadCmd(g *globals) *cobra.Command {
 	var escrowOnly bool
 	var escrowModule string
 	var escrowRuns, parallel, rounds int
+	var processes bool
 	cmd := &cobra.Command{
 		Use:   "overhead",
 		Short: "Latency Deco adds over a local wazero run, throughput with 8 providers, first-run compile cost",
@@ -114,6 +123,11 @@ func newBenchOverheadCmd(g *globals) *cobra.Command {
 			e, err := benchEscrow(ctx, w, escrowModule, escrowRuns, parallel, rounds)
 			if err != nil {
 				return err
+			}
+			if processes {
+				if e.Processes, err = benchProcesses(ctx, w, escrowModule, escrowRuns, parallel, rounds); err != nil {
+					return err
+				}
 			}
 			r.Escrow = e
 			if ok, err := g.emit(cmd.OutOrStdout(), r); ok {
@@ -148,6 +162,7 @@ func newBenchOverheadCmd(g *globals) *cobra.Command {
 	cmd.Flags().IntVar(&escrowRuns, "escrow-runs", 10, "one-task jobs per network for the escrow figures")
 	cmd.Flags().IntVar(&parallel, "parallel", 20, "jobs submitted at once for the escrow figures")
 	cmd.Flags().IntVar(&rounds, "rounds", 3, "rounds of parallel jobs (the median is reported)")
+	cmd.Flags().BoolVar(&processes, "processes", false, "also measure the escrow through real processes: `deco run --wait` against two `deco devnet`s (payments and --no-chain)")
 	addOutputFlag(cmd, g)
 	return cmd
 }

@@ -55,6 +55,8 @@ type EscrowReport struct {
 	// The same without a chain, for comparison.
 	NoChainSubmitRatio   float64 `json:"no_chain_parallel_submit_ratio"`
 	NoChainParallelRatio float64 `json:"no_chain_parallel_ratio"`
+	// The same measured through processes (--processes).
+	Processes *ProcessEscrowReport `json:"processes,omitempty"`
 }
 
 // escrowModules are the modules `deco bench overhead --escrow-module` takes.
