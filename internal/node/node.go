@@ -373,6 +373,9 @@ func (n *Node) Close() error {
 		cancel()
 	}
 	if n.db != nil {
+		if n.pay.txs != nil {
+			n.pay.txs.Flush()
+		}
 		if n.sched != nil {
 			n.db.Put("meta", schedKey, n.sched.Snapshot())
 		}

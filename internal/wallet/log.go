@@ -47,11 +47,18 @@ type Log struct {
 	clk clock.Clock
 	mu  sync.Mutex
 	txs []Entry
+	// The log is written behind the transactions it records (Record runs
+	// on the chain client's send path): saving is true while a goroutine
+	// writes it, dirty when it changed since that write began; idle is
+	// signalled when saving ends.
+	saving, dirty bool
+	idle          *sync.Cond
 }
 
 // OpenLog reads the log kept in db.
 func OpenLog(db *store.DB, clk clock.Clock) (*Log, error) {
 	l := &Log{db: db, clk: clk}
+	l.idle = sync.NewCond(&l.mu)
 	if _, err := db.Get(Bucket, logKey, &l.txs); err != nil {
 		return nil, fmt.Errorf("read the wallet's transaction log: %w", err)
 	}
@@ -78,8 +85,43 @@ func (l *Log) Record(tx chain.Tx) {
 		l.txs = append(l.txs, e)
 		l.txs = slices.Delete(l.txs, 0, max(0, len(l.txs)-MaxEntries))
 	}
-	// Losing the write loses only history: the chain still has it.
-	l.db.Put(Bucket, logKey, l.txs)
+	l.changed()
+}
+
+// changed has the log written soon; l.mu is held.
+func (l *Log) changed() {
+	l.dirty = true
+	if !l.saving {
+		l.saving = true
+		go l.save()
+	}
+}
+
+// save writes the log until it is written as it stands: writes made
+// meanwhile are taken together by the next one. Losing a write loses only
+// history: the chain still has it.
+func (l *Log) save() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for l.dirty {
+		l.dirty = false
+		snap := slices.Clone(l.txs)
+		l.mu.Unlock()
+		l.db.Put(Bucket, logKey, snap)
+		l.mu.Lock()
+	}
+	l.saving = false
+	l.idle.Broadcast()
+}
+
+// Flush waits until the log is written as it stands. Call it before the
+// database closes.
+func (l *Log) Flush() {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for l.saving {
+		l.idle.Wait()
+	}
 }
 
 // update replaces the entry of e.Hash (a pending one that was mined).
@@ -88,7 +130,7 @@ func (l *Log) update(e Entry) {
 	defer l.mu.Unlock()
 	if i := slices.IndexFunc(l.txs, func(x Entry) bool { return x.Hash == e.Hash }); i >= 0 {
 		l.txs[i] = e
-		l.db.Put(Bucket, logKey, l.txs)
+		l.changed()
 	}
 }
 

@@ -43,6 +43,7 @@ func TestLogPersistsAndBounds(t *testing.T) {
 	for i := range MaxEntries + 10 {
 		l.Record(chain.Tx{Op: "token.approve", Hash: common.BigToHash(big.NewInt(int64(i + 100)))})
 	}
+	l.Flush() // written behind Record: what a node does before closing its database
 	db.Close()
 	if db, err = store.OpenDB(path); err != nil {
 		t.Fatal(err)
