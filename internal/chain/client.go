@@ -317,7 +317,7 @@ func (c *Client) SendGas(ctx context.Context, to common.Address, amount *big.Int
 // the receipts of the others. One that would not fit beside those in
 // flight waits for them to be mined and looks again.
 func (c *Client) spend(ctx context.Context, op string, spender common.Address, amount *big.Int, to common.Address, data []byte) error {
-	wait, err := c.spendSend(ctx, op, spender, amount, to, data)
+	wait, err := c.spendSend(ctx, op, spender, amount, to, data, nil)
 	if err != nil {
 		return err
 	}
@@ -326,8 +326,8 @@ func (c *Client) spend(ctx context.Context, op string, spender common.Address, a
 
 // spendSend is spend up to the send: it returns once the transaction is
 // on its way, with the wait for it to be mined, which releases the
-// reservation.
-func (c *Client) spendSend(ctx context.Context, op string, spender common.Address, amount *big.Int, to common.Address, data []byte) (wait func(context.Context) error, err error) {
+// reservation. ready, if not nil, is submit's.
+func (c *Client) spendSend(ctx context.Context, op string, spender common.Address, amount *big.Int, to common.Address, data []byte, ready func() error) (wait func(context.Context) error, err error) {
 	if err := c.contracts(); err != nil {
 		return nil, err
 	}
@@ -380,7 +380,7 @@ func (c *Client) spendSend(ctx context.Context, op string, spender common.Addres
 	}
 	a.reserve(spender, amount)
 	a.spend.Unlock()
-	p, err := c.submit(ctx, op, &to, data, nil)
+	p, err := c.submit(ctx, op, &to, data, nil, ready)
 	if err != nil {
 		a.release(spender, amount)
 		return nil, err
@@ -495,6 +495,15 @@ func (c *Client) Withdraw(ctx context.Context) error {
 
 // OpenJob implements Chain.
 func (c *Client) OpenJob(ctx context.Context, jobID [32]byte, amount *big.Int, deadline time.Time) error {
+	return c.OpenJobWhen(ctx, jobID, amount, deadline, nil)
+}
+
+// OpenJobWhen is OpenJob, sending the opening only once ready returns nil:
+// ready is called after the wallet's checks and the gas estimate, so a
+// caller can write down that the opening is being sent while those run.
+// An error from ready stops the opening unsent (ErrNotSent). A job
+// submitted together with others may go in one escrow.openJobs with them.
+func (c *Client) OpenJobWhen(ctx context.Context, jobID [32]byte, amount *big.Int, deadline time.Time, ready func() error) error {
 	if err := c.contracts(); err != nil {
 		return err
 	}
@@ -504,7 +513,7 @@ func (c *Client) OpenJob(ctx context.Context, jobID [32]byte, amount *big.Int, d
 	if err := c.ownJobID("escrow.openJob", jobID); err != nil {
 		return err
 	}
-	return c.openGrouped(ctx, jobID, amount, uint64(deadline.Unix()))
+	return c.openGrouped(ctx, jobID, amount, uint64(deadline.Unix()), ready)
 }
 
 // ownJobID refuses, before any transaction, a job id the escrow would not
@@ -674,7 +683,7 @@ var timeReverts = map[string]bool{"RefundTooEarly": true, "StillUnbonding": true
 // (nil: contract creation). It estimates gas first, so a revert is reported
 // with its decoded reason and no gas is spent on it.
 func (c *Client) transact(ctx context.Context, op string, to *common.Address, data []byte, value *big.Int) (*types.Receipt, error) {
-	p, err := c.submit(ctx, op, to, data, value)
+	p, err := c.submit(ctx, op, to, data, value, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -691,7 +700,9 @@ type sent struct {
 }
 
 // submit estimates, signs and sends a transaction without waiting for it.
-func (c *Client) submit(ctx context.Context, op string, to *common.Address, data []byte, value *big.Int) (*sent, error) {
+// ready, if not nil, is called after the estimate, just before the send:
+// an error from it stops the transaction unsent.
+func (c *Client) submit(ctx context.Context, op string, to *common.Address, data []byte, value *big.Int, ready func() error) (*sent, error) {
 	msg := ethereum.CallMsg{From: c.acct.addr, To: to, Data: data, Value: value}
 	gas, err := c.estimate(ctx, op, msg)
 	var rv *RevertError
@@ -707,6 +718,11 @@ func (c *Client) submit(ctx context.Context, op string, to *common.Address, data
 	tip, feeCap, err := c.fees(ctx, op)
 	if err != nil {
 		return nil, err
+	}
+	if ready != nil {
+		if err := ready(); err != nil {
+			return nil, fmt.Errorf("%s: %w: %w", op, ErrNotSent, err)
+		}
 	}
 	tx, err := c.send(ctx, op, &types.DynamicFeeTx{
 		ChainID:   c.chainID,

@@ -22,6 +22,7 @@ type opening struct {
 	id       [32]byte
 	amount   *big.Int
 	deadline uint64
+	ready    func() error  // OpenJobWhen's, or nil
 	done     chan error    // the outcome, once sent
 	lead     chan struct{} // closed when this call is to send the next batch
 }
@@ -55,9 +56,9 @@ func (a *account) queue(escrow common.Address) *openQueue {
 }
 
 // openGrouped opens one job through the account's queue.
-func (c *Client) openGrouped(ctx context.Context, id [32]byte, amount *big.Int, deadline uint64) error {
+func (c *Client) openGrouped(ctx context.Context, id [32]byte, amount *big.Int, deadline uint64, ready func() error) error {
 	q := c.acct.queue(c.addrs.Escrow)
-	o := &opening{ctx: ctx, id: id, amount: amount, deadline: deadline, done: make(chan error, 1), lead: make(chan struct{})}
+	o := &opening{ctx: ctx, id: id, amount: amount, deadline: deadline, ready: ready, done: make(chan error, 1), lead: make(chan struct{})}
 	q.mu.Lock()
 	q.waiting = append(q.waiting, o)
 	if q.busy {
@@ -79,7 +80,7 @@ func (c *Client) openGrouped(ctx context.Context, id [32]byte, amount *big.Int, 
 			if i := slices.Index(q.waiting, o); i >= 0 && !led {
 				q.waiting = slices.Delete(q.waiting, i, i+1)
 				q.mu.Unlock()
-				return fmt.Errorf("escrow.openJob: not sent: %w", ctx.Err())
+				return fmt.Errorf("escrow.openJob: %w: %w", ErrNotSent, ctx.Err())
 			}
 			q.mu.Unlock()
 			// Already in a batch, or handed the lead: see it through.
@@ -118,13 +119,31 @@ func (c *Client) openGrouped(ctx context.Context, id [32]byte, amount *big.Int, 
 // outcome. If the batch as a whole would revert, every opening is sent on
 // its own so that only the faulty ones fail.
 func (c *Client) sendOpenings(batch []*opening, sent func()) {
-	ctx, cancel := anyAlive(batch)
-	defer cancel()
 	var wait func(context.Context) error
 	var err error
+	if len(batch) > 1 {
+		// A group waits for every member to be ready before its one send.
+		batch = slices.DeleteFunc(batch, func(o *opening) bool {
+			if o.ready == nil {
+				return false
+			}
+			if err := o.ready(); err != nil {
+				o.done <- fmt.Errorf("escrow.openJob: %w: %w", ErrNotSent, err)
+				return true
+			}
+			o.ready = nil
+			return false
+		})
+		if len(batch) == 0 {
+			sent()
+			return
+		}
+	}
+	ctx, cancel := anyAlive(batch)
+	defer cancel()
 	if len(batch) == 1 {
 		o := batch[0]
-		wait, err = c.spendSend(ctx, "escrow.openJob", c.addrs.Escrow, o.amount, c.addrs.Escrow, escrowABI().PackOpenJob(o.id, o.amount, o.deadline))
+		wait, err = c.spendSend(ctx, "escrow.openJob", c.addrs.Escrow, o.amount, c.addrs.Escrow, escrowABI().PackOpenJob(o.id, o.amount, o.deadline), o.ready)
 	} else {
 		ids, amounts, deadlines := make([][32]byte, len(batch)), make([]*big.Int, len(batch)), make([]uint64, len(batch))
 		total := new(big.Int)
@@ -132,7 +151,7 @@ func (c *Client) sendOpenings(batch []*opening, sent func()) {
 			ids[i], amounts[i], deadlines[i] = o.id, o.amount, o.deadline
 			total.Add(total, o.amount)
 		}
-		wait, err = c.spendSend(ctx, "escrow.openJobs", c.addrs.Escrow, total, c.addrs.Escrow, escrowABI().PackOpenJobs(ids, amounts, deadlines))
+		wait, err = c.spendSend(ctx, "escrow.openJobs", c.addrs.Escrow, total, c.addrs.Escrow, escrowABI().PackOpenJobs(ids, amounts, deadlines), nil)
 	}
 	if err != nil && len(batch) > 1 && notOpened(err) {
 		// Refused before sending: one opening's fault, or the sum's, must
@@ -168,7 +187,7 @@ func (c *Client) oneByOne(batch []*opening, sent func()) {
 	sends.Add(len(batch))
 	for _, o := range batch {
 		wg.Go(func() {
-			wait, err := c.spendSend(o.ctx, "escrow.openJob", c.addrs.Escrow, o.amount, c.addrs.Escrow, escrowABI().PackOpenJob(o.id, o.amount, o.deadline))
+			wait, err := c.spendSend(o.ctx, "escrow.openJob", c.addrs.Escrow, o.amount, c.addrs.Escrow, escrowABI().PackOpenJob(o.id, o.amount, o.deadline), nil)
 			sends.Done()
 			if err == nil {
 				err = wait(o.ctx)

@@ -30,6 +30,10 @@ var (
 	// needs. Reported before any transaction is sent; also matches the
 	// token's ERC20InsufficientBalance revert.
 	ErrInsufficientFunds = errors.New("not enough DECO in the wallet: fund it or lower the amount")
+	// ErrNotSent: OpenJobWhen's ready (or the caller's context, while the
+	// opening waited for its turn) stopped the transaction before it was
+	// sent; nothing was opened.
+	ErrNotSent = errors.New("transaction not sent")
 )
 
 // Revert sentinels for errors.Is. Each matches the contract error of that name.

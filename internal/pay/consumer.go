@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"maps"
 	"math"
+	"math/big"
 	"slices"
 	"sync"
 	"time"
@@ -167,9 +168,22 @@ func (c *Consumer) Address() common.Address { return c.c.Address() }
 // needed and what to do; with no gas money it wraps ErrNoGas. Opening a
 // job that is already open is a no-op.
 func (c *Consumer) Open(ctx context.Context, job wire.JobID, deposit wire.Amount, deadline time.Time) error {
-	return c.open(ctx, job, deposit, deadline, false, func(ctx context.Context) error {
+	return c.open(ctx, job, deposit, deadline, false, func(ctx context.Context, recorded func() error) error {
+		if oc, ok := c.c.(openWhen); ok {
+			return oc.OpenJobWhen(ctx, job.Bytes32(), deposit.Wei(), deadline, recorded)
+		}
+		if err := recorded(); err != nil {
+			return err
+		}
 		return c.c.OpenJob(ctx, job.Bytes32(), deposit.Wei(), deadline)
 	})
+}
+
+// openWhen is a chain client that can hold an opening's send until the
+// consumer's record of it is written (chain.Client), so that the write
+// and the client's checks run at the same time.
+type openWhen interface {
+	OpenJobWhen(ctx context.Context, jobID [32]byte, amount *big.Int, deadline time.Time, ready func() error) error
 }
 
 // OpenProof opens job's escrow as a proof job (chain.ProofEscrow): the
@@ -183,13 +197,17 @@ func (c *Consumer) OpenProof(ctx context.Context, job wire.JobID, deposit wire.A
 	if !ok {
 		return fmt.Errorf("open proof escrow for job %s: this chain client cannot open proof escrows", job)
 	}
-	return c.open(ctx, job, deposit, deadline, true, func(ctx context.Context) error {
+	return c.open(ctx, job, deposit, deadline, true, func(ctx context.Context, recorded func() error) error {
+		if err := recorded(); err != nil {
+			return err
+		}
 		return pe.OpenProofJob(ctx, job.Bytes32(), deposit.Wei(), deadline, terms)
 	})
 }
 
-// open is Open and OpenProof: send is the opening transaction.
-func (c *Consumer) open(ctx context.Context, job wire.JobID, deposit wire.Amount, deadline time.Time, proof bool, send func(context.Context) error) error {
+// open is Open and OpenProof: send is the opening transaction, which it
+// sends only once recorded (the escrow record's write) returned nil.
+func (c *Consumer) open(ctx context.Context, job wire.JobID, deposit wire.Amount, deadline time.Time, proof bool, send func(ctx context.Context, recorded func() error) error) error {
 	if _, err := wire.ParseJobID(string(job)); err != nil {
 		return fmt.Errorf("open escrow for job %q: %w", job, err)
 	}
@@ -234,15 +252,30 @@ func (c *Consumer) open(ctx context.Context, job wire.JobID, deposit wire.Amount
 		c.mu.Unlock()
 	}()
 	// A new record, written outside c.mu so that jobs opened at the same
-	// time share the database's commit (store's group commit).
-	if err := c.db.Put(ConsumerBucket, string(job), rec); err != nil {
-		return fmt.Errorf("open escrow for job %s: store escrow record: %w", job, err)
+	// time share the database's commit (store's group commit), and while
+	// the chain client checks the wallet and estimates the gas: the
+	// opening is sent only once the record is on disk, so a restart
+	// always knows of an escrow that may exist.
+	put := make(chan error, 1)
+	go func() { put <- c.db.Put(ConsumerBucket, string(job), rec) }()
+	recorded := sync.OnceValue(func() error {
+		if err := <-put; err != nil {
+			return fmt.Errorf("store escrow record: %w", err)
+		}
+		c.mu.Lock()
+		c.jobs[job] = rec
+		c.mu.Unlock()
+		return nil
+	})
+	err = send(ctx, recorded)
+	if perr := recorded(); perr != nil {
+		// Nothing was sent (send waits for the record).
+		return fmt.Errorf("open escrow for job %s: %w", job, perr)
 	}
-	c.mu.Lock()
-	c.jobs[job] = rec
-	c.mu.Unlock()
-	err = send(ctx)
 	switch {
+	case errors.Is(err, chain.ErrNotSent):
+		c.drop(job)
+		return fmt.Errorf("open escrow for job %s: %w", job, err)
 	case errors.Is(err, chain.ErrJobExists):
 		ok, aerr := c.adopt(ctx, job)
 		if errors.Is(aerr, ErrWrongConsumer) {

@@ -1,6 +1,8 @@
 package pay
 
 import (
+	"errors"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -79,5 +81,55 @@ func TestRestartRightAfterOpening(t *testing.T) {
 	eqAmount(t, "deposit", st.Deposit, deco)
 	if want := st.Deadline.Add(testGrace); !st.RefundAt.Equal(want) {
 		t.Fatalf("refund at %v, want deadline + grace %v", st.RefundAt, want)
+	}
+}
+
+// TestOpeningSentOnlyOnceRecorded: the escrow record is written while
+// the chain client checks the wallet, but the opening transaction leaves
+// only once the record is on disk (so a restart knows of every escrow
+// that may exist); when the write fails nothing is sent.
+func TestOpeningSentOnlyOnceRecorded(t *testing.T) {
+	e := newEnv(t)
+	db := openDB(t, "")
+	c := e.consumer
+	cons := e.newConsumer(c, db)
+	job := e.newJob()
+	var mu sync.Mutex
+	var sent, recordedFirst int
+	c.Observe(func(tx chain.Tx) {
+		if !tx.Pending || tx.Op != "escrow.openJob" {
+			return
+		}
+		var rec consumerJob
+		ok, err := db.Get(ConsumerBucket, string(job), &rec)
+		mu.Lock()
+		defer mu.Unlock()
+		sent++
+		if ok && err == nil && rec.Job == job {
+			recordedFirst++
+		}
+	})
+	must(t, cons.Open(e.ctx, job, deco, e.now().Add(time.Hour)))
+	mu.Lock()
+	if sent != 1 || recordedFirst != 1 {
+		t.Fatalf("%d openings sent, %d with the record already on disk; want 1 and 1", sent, recordedFirst)
+	}
+	mu.Unlock()
+
+	// A database that cannot write: the opening is refused unsent.
+	broken := openDB(t, "")
+	must(t, broken.Close())
+	other := e.newJob()
+	err := e.newConsumer(c, broken).Open(e.ctx, other, deco, e.now().Add(time.Hour))
+	if err == nil || !strings.Contains(err.Error(), "store escrow record") {
+		t.Fatalf("opening with a closed database: %v, want a store escrow record error", err)
+	}
+	if _, err := c.Job(e.ctx, other.Bytes32()); !errors.Is(err, chain.ErrUnknownJob) {
+		t.Fatalf("escrow of the unrecorded job: %v, want ErrUnknownJob (nothing sent)", err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if sent != 1 {
+		t.Fatalf("%d openings sent in all, want 1", sent)
 	}
 }
