@@ -995,7 +995,9 @@ func transient(err error) bool {
 		return true
 	}
 	s := err.Error()
-	return strings.Contains(s, "connection refused") || strings.Contains(s, "connection reset") || strings.Contains(s, "broken pipe")
+	return strings.Contains(s, "connection refused") || strings.Contains(s, "connection reset") || strings.Contains(s, "broken pipe") ||
+		// A WebSocket connection that dropped; the next call dials again.
+		strings.HasPrefix(s, "websocket: close ")
 }
 
 func isAlreadyKnown(err error) bool {
