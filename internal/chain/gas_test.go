@@ -36,6 +36,17 @@ func gasFigures(t *testing.T, opts ...Option) (map[string]uint64, []string) {
 	must(t, e.consumer.TopUp(ctx, job, DECO(500)))
 	note("topUp", "escrow.topUp")
 
+	// Ten jobs opened together, as the client groups openings made while
+	// another is being sent.
+	const group = 10
+	ids, amounts, deadlines := make([][32]byte, group), make([]*big.Int, group), make([]uint64, group)
+	for i := range ids {
+		ids[i], amounts[i], deadlines[i] = jobIDOf(e.consumer.Address(), fmt.Sprint("gas-group-", i)), DECO(1), uint64(e.now().Add(time.Hour).Unix())
+	}
+	must(t, e.consumer.spend(ctx, "escrow.openJobs", e.consumer.addrs.Escrow, DECO(group), e.consumer.addrs.Escrow, escrowABI().PackOpenJobs(ids, amounts, deadlines)))
+	out["openJobs, per job of 10"] = e.lastGas("escrow.openJobs") / group
+	order = append(order, "openJobs, per job of 10")
+
 	// The consumer signed one cumulative voucher per verified task; the
 	// provider redeems only the last of each batch of 100.
 	p := e.provider.Address()
