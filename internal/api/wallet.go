@@ -112,12 +112,15 @@ const (
 // topup, redeem, refund, stake, unbond, withdraw, bind, settle, anchor,
 // report, transfer, or the call's name for others.
 type TxSummary struct {
-	Hash   string     `json:"hash"`
-	Kind   string     `json:"kind"`
-	Job    wire.JobID `json:"job,omitempty"`
-	At     time.Time  `json:"at"`
-	Block  uint64     `json:"block"`
-	Status string     `json:"status"` // TxOK, TxFailed or TxPending
+	Hash string     `json:"hash"`
+	Kind string     `json:"kind"`
+	Job  wire.JobID `json:"job,omitempty"`
+	// Jobs are the jobs one transaction opened together (escrow.openJobs;
+	// Job is empty).
+	Jobs   []wire.JobID `json:"jobs,omitempty"`
+	At     time.Time    `json:"at"`
+	Block  uint64       `json:"block"`
+	Status string       `json:"status"` // TxOK, TxFailed or TxPending
 }
 
 // TxView is GET /v1/wallet/tx/{hash}: a transaction as the chain records

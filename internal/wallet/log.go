@@ -33,12 +33,13 @@ type Observer interface {
 
 // Entry is a transaction the node sent.
 type Entry struct {
-	Hash   common.Hash `json:"hash"`
-	Op     string      `json:"op"` // chain.Tx.Op: "escrow.openJob"
-	Job    wire.JobID  `json:"job,omitempty"`
-	At     time.Time   `json:"at"` // when it was sent
-	Block  uint64      `json:"block,omitempty"`
-	Status string      `json:"status"` // api.TxOK, TxFailed or TxPending
+	Hash   common.Hash  `json:"hash"`
+	Op     string       `json:"op"` // chain.Tx.Op: "escrow.openJob"
+	Job    wire.JobID   `json:"job,omitempty"`
+	Jobs   []wire.JobID `json:"jobs,omitempty"` // chain.Tx.Jobs
+	At     time.Time    `json:"at"`             // when it was sent
+	Block  uint64       `json:"block,omitempty"`
+	Status string       `json:"status"` // api.TxOK, TxFailed or TxPending
 }
 
 // Log is the node's transaction log, oldest first. Safe for concurrent use.
@@ -69,6 +70,9 @@ func OpenLog(db *store.DB, clk clock.Clock) (*Log, error) {
 // chain.Client.Observe's callback.
 func (l *Log) Record(tx chain.Tx) {
 	e := Entry{Hash: tx.Hash, Op: tx.Op, Job: jobID(tx.Job), Block: tx.Block, Status: api.TxOK}
+	for _, j := range tx.Jobs {
+		e.Jobs = append(e.Jobs, jobID(j))
+	}
 	switch {
 	case tx.Pending:
 		e.Status = api.TxPending

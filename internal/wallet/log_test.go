@@ -58,3 +58,23 @@ func TestLogPersistsAndBounds(t *testing.T) {
 		t.Fatalf("after reopening: %d entries, newest %+v", len(got), got[0])
 	}
 }
+
+// A grouped opening is one entry naming every job it opened.
+func TestLogGroupedOpening(t *testing.T) {
+	db, err := store.OpenDB(filepath.Join(t.TempDir(), "state.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	l, err := OpenLog(db, clock.NewFake(time.Unix(1000, 0)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := wire.JobID("00112233445566778899aabbccddeeff"), wire.JobID("ffeeddccbbaa99887766554433221100")
+	l.Record(chain.Tx{Op: "escrow.openJobs", Hash: common.HexToHash("0x03"), Jobs: [][32]byte{a.Bytes32(), b.Bytes32()}, Block: 4})
+	got := l.Entries()
+	if len(got) != 1 || Kind(got[0].Op) != "open" || got[0].Job != "" || len(got[0].Jobs) != 2 || got[0].Jobs[0] != a || got[0].Jobs[1] != b {
+		t.Fatalf("entries %+v, want one open naming %s and %s", got, a, b)
+	}
+	l.Flush()
+}

@@ -130,7 +130,7 @@ func (w Wallet) transactions(ctx context.Context) []api.TxSummary {
 				w.Log.update(e)
 			}
 		}
-		out = append(out, api.TxSummary{Hash: e.Hash.Hex(), Kind: Kind(e.Op), Job: e.Job, At: e.At, Block: e.Block, Status: e.Status})
+		out = append(out, api.TxSummary{Hash: e.Hash.Hex(), Kind: Kind(e.Op), Job: e.Job, Jobs: e.Jobs, At: e.At, Block: e.Block, Status: e.Status})
 	}
 	return out
 }
