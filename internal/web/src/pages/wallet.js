@@ -88,7 +88,8 @@ function show(body, w, refresh) {
     h('section', { 'aria-labelledby': 'h-tx' }, h('h2', { id: 'h-tx', text: 'Transactions' }), table([
       { label: 'Transaction', cell: t => h('a', { href: '/wallet/tx/' + t.hash, testid: 'tx-link' }, t.hash.slice(0, 14) + '…') },
       { label: 'Kind', cell: t => t.kind },
-      { label: 'Job', cell: t => t.job ? h('a', { href: '/jobs/' + t.job }, t.job.slice(0, 12)) : '—' },
+      { label: 'Job', cell: t => t.job ? h('a', { href: '/jobs/' + t.job }, t.job.slice(0, 12))
+        : (t.jobs || []).length ? h('span', {}, `${t.jobs.length} jobs together`) : '—' },
       { label: 'Status', cell: t => h('span', { class: 'state state-' + t.status, text: t.status }) },
       { label: 'Block', cell: t => String(t.block ?? '—') },
       { label: 'When', cell: t => when(t.at) },
