@@ -2,6 +2,7 @@ package market
 
 import (
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -210,5 +211,73 @@ func TestOneClosingCheckServesTwoJobs(t *testing.T) {
 	}
 	if j2.State != JobCompleted || n != 4 {
 		t.Fatalf("job 2 %s (%s) with %d attempts, want 4: P's check and Q's replica", j2.State, j2.Reason, n)
+	}
+}
+
+// A quorum of strangers (no provider in it trusted with the program) is
+// paid only when its job ends; one with a trusted provider at once.
+func TestStrangersQuorumPaidAtJobEnd(t *testing.T) {
+	h := closingHarness(t, "T")
+	for _, p := range []string{"A", "B", "T"} {
+		h.offer(p, 1, 100)
+	}
+	j := policyJob(65, 3, "replicate:2")
+	h.bidFrom(h.step(Submit{Job: j}), 1)
+	a, b := h.place(j, "A"), h.place(j, "B")
+	if a.Msg.Spec.Task != b.Msg.Spec.Task {
+		t.Fatalf("A and B got tasks %s and %s, want replicas of one", a.Msg.Spec.Task, b.Msg.Spec.Task)
+	}
+	h.answer(a, "same")
+	h.answer(b, "same")
+	first := a.Msg.Spec.Task.Index
+	if tk := j.Tasks[first]; tk.State != TaskVerified || len(of[Pay](h.effs)) != 0 || !strings.Contains(tk.Attempts[0].Reason, "trusted") {
+		t.Fatalf("task %s, pays %d, reason %q: a quorum of strangers is accepted and paid at the job's end", tk.State, len(of[Pay](h.effs)), tk.Attempts[0].Reason)
+	}
+	a, tr := h.place(j, "A"), h.place(j, "T")
+	h.answer(a, "other")
+	if got := paidPeers(h.answer(tr, "other")); !slices.Equal(got, []string{"A", "T"}) {
+		t.Fatalf("paid %v when a trusted provider agrees, want A and T at once", got)
+	}
+	if len(paidFor(h.effs, "B", j.ID)) != 0 {
+		t.Fatal("B paid before the job ended")
+	}
+	a, tr = h.place(j, "A"), h.place(j, "T")
+	h.answer(a, "third")
+	h.answer(tr, "third")
+	if j.State != JobCompleted || !slices.Equal(paidFor(h.effs, "B", j.ID), []int{first}) || len(paidFor(h.effs, "A", j.ID)) != 3 {
+		t.Fatalf("job %s: the strangers' quorum is paid when the job ends (B %v, A %v)", j.State, paidFor(h.effs, "B", j.ID), paidFor(h.effs, "A", j.ID))
+	}
+}
+
+// Two colluding strangers agree on a wrong root; before their job ends
+// one of them meets an honest provider, the split goes to the consumer's
+// run and convicts it, and the quorum it won is struck unpaid.
+func TestStrangersCaughtBeforeTheyArePaid(t *testing.T) {
+	h := closingHarness(t, "T", "U")
+	for _, p := range []string{"A", "B", "T", "U"} {
+		h.offer(p, 1, 100)
+	}
+	j := localJob(66, 2, "replicate:2", 1e-9) // splits go to the consumer's run
+	h.bidFrom(h.step(Submit{Job: j}), 1)
+	a, b := h.place(j, "A"), h.place(j, "B")
+	h.answer(a, "lie")
+	h.answer(b, "lie")
+	a, tr := h.place(j, "A"), h.place(j, "T")
+	h.answer(a, "lie2")
+	c := of[CheckLocal](h.answer(tr, "good2"))
+	if len(c) != 1 {
+		t.Fatalf("%d local checks, want the split settled by the consumer's run", len(c))
+	}
+	h.step(Checked{Task: c[0].Spec.Task, Claimed: c[0].Root, Root: manifest("good2").Root()})
+	if !h.m.convicted["A"] {
+		t.Fatal("A is not convicted")
+	}
+	for _, p := range of[Pay](h.effs) {
+		if p.Peer == "A" || p.Peer == "B" {
+			t.Fatalf("%s paid for task %d: the strangers' quorum must be struck before the job ends", p.Peer, p.Task.Index)
+		}
+	}
+	if first := j.Tasks[b.Msg.Spec.Task.Index]; first.State == TaskVerified {
+		t.Fatalf("task %d still verified (%s) after A was convicted", first.Index, first.Reason)
 	}
 }
