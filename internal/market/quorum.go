@@ -315,19 +315,19 @@ func (m *Market) strangers(j *Job, t *Task, d verify.Decision, at []int) bool {
 // last chance to catch a lie before it is paid: once paid, a lie found
 // later is struck but stays paid.
 //
-// A held result is covered when it or one of its provider's next
-// Threshold results for the program (in the order they were assigned, in
-// any job of this market) was confirmed by another provider or by the
-// consumer's own run, or is being checked. That covers a provider that
-// turned to lying after earning trust (it lies on every result from then
-// on, so a later result that passed means this one was honest too), and
-// keeps a confirmed result in every Threshold for one that lies on a
-// share of its results. Checks made anywhere (spot-checks, known answers,
-// the closing checks of other jobs) count, so concurrent jobs of one
-// program share them. For an uncovered result, one of the provider's
-// results from it to Threshold later that is still unpaid, drawn with
-// the consumer's secret, runs again on another provider; it may belong to
-// another running job, and then covers that job's results too.
+// A held result is covered when it, or one of the provider's next results
+// for the program (in the order they were assigned, in any job of this
+// market; as many as gap allows), was confirmed by another provider or by
+// the consumer's own run, or is being checked. That covers a provider
+// that turned to lying after earning trust (it lies on every result from
+// then on, so a later result that passed means this one was honest too),
+// and keeps a confirmed result in every gap for one that lies on a share
+// of its results. Checks made anywhere (spot-checks, replicas it ran,
+// known answers, the closing checks of other jobs) count, so concurrent
+// jobs of one program share them. For an uncovered result, the latest
+// still unpaid result within its gap runs again on another provider; it
+// may belong to another running job, which it then covers too, and this
+// job waits for it.
 func (m *Market) closingChecks(now time.Time, j *Job) bool {
 	if j.policy.Policy != spec.VerifyAdaptive {
 		return false
