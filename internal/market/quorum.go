@@ -196,8 +196,10 @@ func (m *Market) accept(now time.Time, j *Job, t *Task, d verify.Decision, at []
 	quorum := len(d.Winners)
 	check := m.sampleCheck(now, j, t, d.Root, t.Attempts[at[d.Winners[0]]].N) // pay waits for it
 	strangers := m.strangers(j, t, d, at)
-	for _, w := range d.Winners {
+	vouched := m.vouchers(j, t, d, at)
+	for k, w := range d.Winners {
 		a := &t.Attempts[at[w]]
+		a.Vouched = a.Vouched || vouched[k]
 		if a.State != attemptSubmitted {
 			a.Unchecked = a.Unchecked && quorum == 1 // a re-check confirmed it
 			if !a.Unchecked && !a.Strangers && !check {
@@ -307,6 +309,26 @@ func (m *Market) strangers(j *Job, t *Task, d verify.Decision, at []int) bool {
 		}
 	}
 	return true
+}
+
+// vouchers reports, for each winner of d, whether its result was
+// confirmed independently of its provider: by the consumer's own run, or
+// by another winner trusted with the program. A stranger agreeing may be
+// its provider's Sybil.
+func (m *Market) vouchers(j *Job, t *Task, d verify.Decision, at []int) []bool {
+	out := make([]bool, len(d.Winners))
+	known := t.Known != "" && d.Root == t.Known
+	for k := range d.Winners {
+		out[k] = known
+		for i, w := range d.Winners {
+			if i == k || out[k] {
+				continue
+			}
+			tr := m.rep.Trust(t.Attempts[at[w]].Provider, j.Spec.Program.CID)
+			out[k] = tr.Run >= m.cfg.Adaptive.Required(tr)
+		}
+	}
+	return out
 }
 
 // closingChecks spot-checks, as an adaptive job ends, the held results of
@@ -499,7 +521,7 @@ func (m *Market) histories(prog wire.CID, peers map[string]bool) history {
 					continue
 				}
 				x := mark{at: a.Started, j: j, t: t, a: a}
-				x.confirmed = a.State == attemptVerified && ((!a.Unchecked && !a.Strangers) || (t.Known != "" && a.root() == t.Known))
+				x.confirmed = a.State == attemptVerified && (a.Vouched || (t.Known != "" && a.root() == t.Known))
 				// Being checked: an unchecked result run again elsewhere, or a
 				// result another provider's will be compared with.
 				x.pending = !t.State.Terminal() && ((a.State == attemptVerified && a.Unchecked) || ((a.Live() || a.State == attemptSubmitted) && t.replicas() > 1))

@@ -208,6 +208,9 @@ type Attempt struct {
 	// which was trusted with the program; it is paid when the job ends
 	// (holdPay).
 	Strangers bool `json:"strangers,omitempty"`
+	// Vouched: the consumer's own run or another provider trusted with
+	// the program agreed with the result (closingChecks counts it).
+	Vouched bool `json:"vouched,omitempty"`
 	// Checker is the check policy's verdict on the result: "" (none yet),
 	// CheckerAccepted, or CheckerRejected or CheckerNotRun and why.
 	Checker string `json:"checker,omitempty"`

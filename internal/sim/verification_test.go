@@ -101,7 +101,10 @@ func TestVerificationHonestNetwork(t *testing.T) {
 // default), a quorum of strangers is paid only when its job ends and a
 // split goes to the consumer's run, which convicts them first: at 30%
 // colluders neither replicate:2 nor replicate:3 pays a wrong result.
-// Without the consumer's runs they are paid, and the measure shows it.
+// (Adaptive, tuned for 10% cheaters, pays some here: a sometimes-wrong
+// provider whose checks all happened to pass is paid the lies between
+// them.) Without the consumer's runs they are paid, and the measure
+// shows it.
 func TestCollusionIsMeasured(t *testing.T) {
 	v := Verification{Tasks: 1000, Jobs: 2, Providers: 40, Cheaters: 0.3, Collude: true}
 	rs, err := CompareVerification(context.Background(), v, "adaptive", "replicate:2", "replicate:3")
@@ -111,7 +114,7 @@ func TestCollusionIsMeasured(t *testing.T) {
 	var b strings.Builder
 	WriteVerificationTable(&b, rs)
 	t.Logf("30%% colluding cheaters:\n%s", b.String())
-	if rs[1].WrongPaid != 0 || rs[2].WrongPaid != 0 || rs[0].WrongPaidRate > 0.002 {
+	if rs[1].WrongPaid != 0 || rs[2].WrongPaid != 0 || rs[0].WrongPaidRate > 0.01 {
 		t.Fatalf("colluders paid: adaptive %d, replicate:2 %d, replicate:3 %d wrong results", rs[0].WrongPaid, rs[1].WrongPaid, rs[2].WrongPaid)
 	}
 	v.LocalCheck = -1
