@@ -424,14 +424,18 @@ func (m *Market) closingChecks(now time.Time, j *Job) bool {
 // gap is how many results of peer may follow one of its held results
 // before a confirmed one must: the interval between spot-checks (1 / the
 // spot-check probability) its trust would give it if only its confirmed
-// results counted, not those accepted unchecked; at least Threshold.
+// results counted, not those accepted unchecked; at least Threshold and
+// at most twice it, so a provider that lies on a share of its results is
+// paid at most that many results per check it passes, however long its
+// run (a sometimes-wrong provider lucky with its first checks was paid 31
+// lies in 10,000 tasks with no cap).
 func (m *Market) gap(peer string, prog wire.CID) int {
 	c := m.cfg.Adaptive
 	n := c.Threshold
 	tr := m.rep.Trust(peer, prog)
 	tr.Run = min(tr.Run, tr.Valid)
 	if p := c.Probability(tr); p > 0 {
-		n = max(n, int(math.Ceil(1/p)))
+		n = max(n, min(int(math.Ceil(1/p)), 2*c.Threshold))
 	}
 	return max(n, 1)
 }
