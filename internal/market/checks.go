@@ -142,7 +142,11 @@ func (m *Market) checked(now time.Time, e Checked) {
 // payAccepted pays t's accepted results whose pay waited for a check.
 func (m *Market) payAccepted(j *Job, t *Task) {
 	for i := range t.Attempts {
-		if a := &t.Attempts[i]; a.State == attemptVerified && !holdPay(j, a) {
+		a := &t.Attempts[i]
+		if a.Strangers && t.Known != "" && a.root() == t.Known {
+			a.Strangers = false // the consumer's own run agrees
+		}
+		if a.State == attemptVerified && !holdPay(j, a) {
 			m.pay(j, t, a)
 		}
 	}
@@ -179,6 +183,11 @@ func (m *Market) judgeKnown(now time.Time, j *Job, t *Task) bool {
 		}
 		liars = append(liars, a.Provider)
 	}
+	// Convicted before t is decided: deciding it may end the job, which
+	// pays held results, and a liar's must be struck by then.
+	for _, p := range liars {
+		m.convict(now, p, fmt.Sprintf("%s returned a result for task %d of job %s that differs from the consumer's own run", shortPeer(p), t.Index, j.ID.Short()))
+	}
 	vs, at := votes(t)
 	var win []int
 	for i, v := range vs {
@@ -202,9 +211,6 @@ func (m *Market) judgeKnown(now time.Time, j *Job, t *Task) bool {
 		t.Reason = "re-running: the accepted result was proven wrong by the consumer's own run"
 		m.touch(now, j, t)
 		j.nextRound = now
-	}
-	for _, p := range liars {
-		m.convict(now, p, fmt.Sprintf("%s returned a result for task %d of job %s that differs from the consumer's own run", shortPeer(p), t.Index, j.ID.Short()))
 	}
 	return ended
 }

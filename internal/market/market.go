@@ -137,8 +137,13 @@ type Market struct {
 	owed        []owed // held payments due later (see Config.OwedWait)
 	// taint: providers ever caught with an invalid result, the only ones
 	// Suspect may be true for (see initTaint).
-	taint      map[string]bool
-	taintInit  bool
+	taint     map[string]bool
+	taintInit bool
+	// closers: jobs whose held pay waits for closing checks (closingChecks).
+	closers map[wire.JobID]bool
+	// risked: per provider, the last held result paid although no
+	// confirmation covered it (closingChecks).
+	risked     map[string]time.Time
 	order      []*Job // live jobs (see ordered)
 	orderDirty bool
 	deadlines  deadlines
@@ -152,7 +157,7 @@ func New(cfg Config, s sched.Scheduler) *Market {
 		cfg: cfg.withDefaults(), sched: s,
 		offers: map[string]*offer{}, taint: map[string]bool{}, jobs: map[wire.JobID]*Job{}, inflight: map[string]int{}, freed: map[string]bool{},
 		dirty: map[wire.JobID]map[int]bool{}, header: map[wire.JobID]bool{},
-		rep: verify.NewReputation(cfg.Reputation), nets: map[string]string{}, funders: map[string]string{}, convicted: map[string]bool{}, unreachable: map[string]time.Time{},
+		rep: verify.NewReputation(cfg.Reputation), nets: map[string]string{}, funders: map[string]string{}, convicted: map[string]bool{}, closers: map[wire.JobID]bool{}, unreachable: map[string]time.Time{},
 	}
 	m.watch, _ = s.(sched.OfferWatcher)
 	return m
@@ -436,6 +441,7 @@ func (m *Market) jobsBy(keep func(*Job) bool) []*Job {
 
 // settle moves the job to a terminal state once every task is terminal.
 func (m *Market) settle(now time.Time, j *Job) {
+	defer m.wake(now)
 	if j.State.Terminal() {
 		return
 	}
@@ -496,4 +502,5 @@ func (m *Market) cancel(now time.Time, e Cancel) {
 	m.logf(now, j, -1, "job cancelled: %s", reason)
 	m.finished(j)
 	m.stageEnded(now, j)
+	m.wake(now) // other jobs' closing may have waited for its tasks
 }

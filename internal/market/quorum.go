@@ -2,6 +2,9 @@ package market
 
 import (
 	"fmt"
+	"math"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/deco-network/deco/internal/sched"
@@ -192,16 +195,19 @@ func (m *Market) accept(now time.Time, j *Job, t *Task, d verify.Decision, at []
 	prog := j.Spec.Program.CID
 	quorum := len(d.Winners)
 	check := m.sampleCheck(now, j, t, d.Root, t.Attempts[at[d.Winners[0]]].N) // pay waits for it
-	for _, w := range d.Winners {
+	strangers := m.strangers(j, t, d, at)
+	vouched := m.vouchers(j, t, d, at)
+	for k, w := range d.Winners {
 		a := &t.Attempts[at[w]]
+		a.Vouched = a.Vouched || vouched[k]
 		if a.State != attemptSubmitted {
 			a.Unchecked = a.Unchecked && quorum == 1 // a re-check confirmed it
-			if !a.Unchecked && !check {
+			if !a.Unchecked && !a.Strangers && !check {
 				m.pay(j, t, a) // held until now (see holdPay)
 			}
 			continue
 		}
-		a.State = attemptVerified
+		a.State, a.Strangers = attemptVerified, strangers
 		a.Reason = fmt.Sprintf("agrees with %d of %d providers", quorum, max(t.replicas(), d.Counted))
 		if quorum == 1 {
 			a.Reason, a.Unchecked = "receipt verified; accepted without a replica", true
@@ -212,6 +218,9 @@ func (m *Market) accept(now time.Time, j *Job, t *Task, d verify.Decision, at []
 		m.observe(j, a, true)
 		if holdPay(j, a) {
 			a.Reason += "; paid when the job ends unless a re-check rejects it"
+			if a.Strangers {
+				a.Reason += " (none of the providers that agree is trusted with this program yet)"
+			}
 		} else if check {
 			a.Reason += "; paid once the consumer's own run of the task agrees"
 		} else {
@@ -274,58 +283,271 @@ func (m *Market) accept(now time.Time, j *Job, t *Task, d verify.Decision, at []
 // adaptive job's result accepted without a replica (its provider was
 // trusted, or nobody could replicate it) is paid only once the job ends
 // without a re-check rejecting it, so a trusted provider caught cheating
-// later in the job is not paid for the wrong results it slipped through.
+// later in the job is not paid for the wrong results it slipped through;
+// so is a result that won a quorum of strangers (see strangers).
 func holdPay(j *Job, a *Attempt) bool {
-	return a.Unchecked && j.policy.Policy == spec.VerifyAdaptive
+	return a.Strangers || (a.Unchecked && j.policy.Policy == spec.VerifyAdaptive)
 }
 
-// closingChecks spot-checks, as an adaptive job ends, one held result of
-// each provider whose latest results all went unchecked, and reports
-// whether it reopened a task for that. Held pay is the last chance to
-// catch a provider that turned to lying after earning trust: once paid,
-// a lie found later is struck but stays paid. One replica per provider
-// and job suffices for one that lies on every result, and costs little:
-// a provider checked since its last unchecked result is not checked again.
+// strangers reports whether d, a quorum of several providers for t,
+// rests on providers none of which is trusted with the program and on no
+// run of the consumer's own. Such a quorum is the one colluding
+// identities can win among themselves: they agree on a wrong root when
+// drawn as each other's replicas, and nothing else has judged them yet.
+// Its pay waits for the job's end (holdPay), by when one of them has
+// usually met an honest replica, lost, and been convicted by the
+// consumer's run of the split, which strikes the quorum unpaid. It costs
+// no replica, only the wait.
+func (m *Market) strangers(j *Job, t *Task, d verify.Decision, at []int) bool {
+	if len(d.Winners) < 2 || (t.Known != "" && d.Root == t.Known) {
+		return false
+	}
+	for _, w := range d.Winners {
+		tr := m.rep.Trust(t.Attempts[at[w]].Provider, j.Spec.Program.CID)
+		if tr.Run >= m.cfg.Adaptive.Required(tr) {
+			return false
+		}
+	}
+	return true
+}
+
+// vouchers reports, for each winner of d, whether its result was
+// confirmed independently of its provider: by the consumer's own run, or
+// by another winner trusted with the program. A stranger agreeing may be
+// its provider's Sybil.
+func (m *Market) vouchers(j *Job, t *Task, d verify.Decision, at []int) []bool {
+	out := make([]bool, len(d.Winners))
+	known := t.Known != "" && d.Root == t.Known
+	for k := range d.Winners {
+		out[k] = known
+		for i, w := range d.Winners {
+			if i == k || out[k] {
+				continue
+			}
+			tr := m.rep.Trust(t.Attempts[at[w]].Provider, j.Spec.Program.CID)
+			out[k] = tr.Run >= m.cfg.Adaptive.Required(tr)
+		}
+	}
+	return out
+}
+
+// closingChecks spot-checks, as an adaptive job ends, the held results of
+// each provider that no confirmation covers, and reports whether the job
+// must wait for checks before its held results are paid. Held pay is the
+// last chance to catch a lie before it is paid: once paid, a lie found
+// later is struck but stays paid.
+//
+// A held result is covered when it, or one of the provider's next results
+// for the program (in the order they were assigned, in any job of this
+// market; as many as gap allows), was confirmed by another provider or by
+// the consumer's own run, or is being checked. That covers a provider
+// that turned to lying after earning trust (it lies on every result from
+// then on, so a later result that passed means this one was honest too),
+// and keeps a confirmed result in every gap for one that lies on a share
+// of its results. Checks made anywhere (spot-checks, replicas it ran,
+// known answers, the closing checks of other jobs) count, so concurrent
+// jobs of one program share them. For an uncovered result, the latest
+// still unpaid result within its gap runs again on another provider; it
+// may belong to another running job, which it then covers too, and this
+// job waits for it.
 func (m *Market) closingChecks(now time.Time, j *Job) bool {
 	if j.policy.Policy != spec.VerifyAdaptive {
 		return false
 	}
+	if m.awaiting(j) {
+		return true
+	}
 	prog := j.Spec.Program.CID
-	held := map[string][]*Task{}
 	var peers []string
+	seen := map[string]bool{}
 	for _, t := range j.Tasks {
-		if t.State != TaskVerified || t.Known != "" {
-			continue
-		}
 		for i := range t.Attempts {
-			a := &t.Attempts[i]
-			if a.State != attemptVerified || !a.Unchecked || a.Paid || j.closing[a.Provider] {
-				continue
-			}
-			if held[a.Provider] == nil {
+			if a := &t.Attempts[i]; heldResult(t, a) && !j.closing[a.Provider] && !seen[a.Provider] {
+				seen[a.Provider] = true
 				peers = append(peers, a.Provider)
 			}
-			held[a.Provider] = append(held[a.Provider], t)
 		}
 	}
-	opened := false
+	if len(peers) == 0 {
+		return false
+	}
+	if j.closing == nil {
+		j.closing = map[string]bool{}
+	}
+	hist := m.histories(prog, seen)
 	for _, p := range peers {
-		ts := held[p]
-		if len(ts) < 2 || m.rep.Trust(p, prog).Unchecked == 0 {
-			continue // one result at stake, or checked since its last unchecked one
+		j.closing[p] = true
+		ms := hist[p]
+		per := m.gap(p, prog)
+		var open []int
+		for i, x := range ms {
+			if x.j != j || !heldResult(x.t, x.a) {
+				continue
+			}
+			window := ms.after(i, per)
+			if c := slices.IndexFunc(window, func(y mark) bool { return y.confirmed || y.pending }); c >= 0 {
+				if y := window[c]; y.pending {
+					j.await = append(j.await, y.t)
+				}
+				continue
+			}
+			open = append(open, i)
 		}
-		t := ts[min(len(ts)-1, int(verify.Uniform(m.cfg.Secret, fmt.Sprintf("closing/%s/%s", j.ID, p))*float64(len(ts))))]
-		if !m.couldReplicate(now, j, t) {
+		drawn := map[*Attempt]bool{}
+		for _, i := range open {
+			window := ms.after(i, per)
+			if slices.ContainsFunc(window, func(y mark) bool { return drawn[y.a] }) {
+				continue // covered by a check drawn for an earlier one
+			}
+			var can []int
+			for k, y := range window {
+				if y.checkable(now, m) {
+					can = append(can, k)
+				}
+			}
+			if len(can) == 0 {
+				continue // nothing left to check it by: paid unchecked
+			}
+			// The latest covers the most: every uncovered result up to
+			// Threshold before it. Which one it is turns on which of the
+			// provider's results were accepted unchecked, which it cannot
+			// tell (spot-checks and replicas are drawn in secret).
+			y := window[can[len(can)-1]]
+			drawn[y.a] = true
+			j.await = append(j.await, y.t)
+			m.replicateAgain(now, y.j, y.t, fmt.Sprintf("closing spot-check: %s's results went unchecked and none of the ones that followed was confirmed, so this one runs again on another provider before they are paid", shortPeer(p)))
+		}
+	}
+	return m.awaiting(j)
+}
+
+// gap is how many results of peer may follow one of its held results
+// before a confirmed one must: the interval between spot-checks (1 / the
+// spot-check probability) its trust would give it if only its confirmed
+// results counted, not those accepted unchecked; at least Threshold and
+// at most twice it, so a provider that lies on a share of its results is
+// paid at most that many results per check it passes, however long its
+// run (a sometimes-wrong provider lucky with its first checks was paid 31
+// lies in 10,000 tasks with no cap).
+func (m *Market) gap(peer string, prog wire.CID) int {
+	c := m.cfg.Adaptive
+	n := c.Threshold
+	tr := m.rep.Trust(peer, prog)
+	tr.Run = min(tr.Run, tr.Valid)
+	if p := c.Probability(tr); p > 0 {
+		n = max(n, min(int(math.Ceil(1/p)), 2*c.Threshold))
+	}
+	return max(n, 1)
+}
+
+// heldResult reports whether a is a result of t accepted unchecked whose
+// pay waits for the job's end (see holdPay).
+func heldResult(t *Task, a *Attempt) bool {
+	return t.State == TaskVerified && t.Known == "" && a.State == attemptVerified && a.Unchecked && !a.Paid
+}
+
+// awaiting reports whether a check j's closing relies on is still
+// running, and forgets the ones that ended.
+func (m *Market) awaiting(j *Job) bool {
+	j.await = slices.DeleteFunc(j.await, func(t *Task) bool { return t.State.Terminal() })
+	if len(j.await) > 0 {
+		m.closers[j.ID] = true
+		return true
+	}
+	delete(m.closers, j.ID)
+	return false
+}
+
+// wake settles the jobs whose closing waited for checks that ended.
+func (m *Market) wake(now time.Time) {
+	if len(m.closers) == 0 {
+		return
+	}
+	ids := make([]wire.JobID, 0, len(m.closers))
+	for id := range m.closers {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
+	for _, id := range ids {
+		if j := m.jobs[id]; j == nil || j.State.Terminal() {
+			delete(m.closers, id)
+		} else if !m.awaiting(j) {
+			m.settle(now, j)
+		}
+	}
+}
+
+// history is, per provider, its results for one program in the order
+// they were assigned.
+type history map[string]marks
+
+type marks []mark
+
+// after returns the result at i and the next n assigned after it (one
+// assigned at the same instant may have run first).
+func (ms marks) after(i, n int) marks {
+	out := marks{ms[i]}
+	for k := i + 1; k < len(ms) && len(out) <= n; k++ {
+		if ms[k].at.After(ms[i].at) {
+			out = append(out, ms[k])
+		}
+	}
+	return out
+}
+
+type mark struct {
+	at        time.Time
+	j         *Job
+	t         *Task
+	a         *Attempt
+	confirmed bool // by another provider or the consumer's own run
+	pending   bool // being checked again
+}
+
+// checkable reports whether x may be run again on another provider as a
+// closing check: accepted unchecked, unpaid, in a running job.
+func (x mark) checkable(now time.Time, m *Market) bool {
+	return heldResult(x.t, x.a) && !x.t.Checking && (!x.j.State.Terminal()) && m.couldReplicate(now, x.j, x.t)
+}
+
+// histories collects the results of peers for prog across this market's
+// jobs.
+func (m *Market) histories(prog wire.CID, peers map[string]bool) history {
+	h := history{}
+	for _, j := range m.jobs {
+		if j.Spec.Program.CID != prog {
 			continue
 		}
-		if j.closing == nil {
-			j.closing = map[string]bool{}
+		for _, t := range j.Tasks {
+			for i := range t.Attempts {
+				a := &t.Attempts[i]
+				if !peers[a.Provider] || !(a.vote() || a.Live() || a.State == attemptRejected || a.State == attemptStruck) {
+					continue
+				}
+				x := mark{at: a.Started, j: j, t: t, a: a}
+				x.confirmed = a.State == attemptVerified && (a.Vouched || (t.Known != "" && a.root() == t.Known))
+				// Being checked: an unchecked result run again elsewhere, or a
+				// result another provider's will be compared with.
+				x.pending = !t.State.Terminal() && ((a.State == attemptVerified && a.Unchecked) || ((a.Live() || a.State == attemptSubmitted) && t.replicas() > 1))
+				h[a.Provider] = append(h[a.Provider], x)
+			}
 		}
-		j.closing[p] = true
-		m.replicateAgain(now, j, t, fmt.Sprintf("closing spot-check: %s's latest results went unchecked, so one of them runs again on another provider before they are paid", shortPeer(p)))
-		opened = true
 	}
-	return opened
+	for _, ms := range h {
+		slices.SortFunc(ms, func(a, b mark) int {
+			if c := a.at.Compare(b.at); c != 0 {
+				return c
+			}
+			if c := strings.Compare(string(a.j.ID), string(b.j.ID)); c != 0 {
+				return c
+			}
+			if a.t.Index != b.t.Index {
+				return a.t.Index - b.t.Index
+			}
+			return a.a.N - b.a.N
+		})
+	}
+	return h
 }
 
 // payHeld pays every accepted result of j whose payment was held (see

@@ -18,7 +18,9 @@ import (
 // line is a command; '#' starts a comment:
 //
 //	config threshold=3 check=0 mincheck=0 penalty=1   adaptive settings (0 = never)
-//	providers P1 P2 C1 C2                              one slot each; C* are honest checkers
+//	providers P1 P2 C1 C2                              one slot each; C* are honest checkers,
+//	                                                   trusted with the job's program (a quorum
+//	                                                   of strangers would be paid at the job's end)
 //	job tasks=20                                       submit the adaptive job
 //	run P1 ok|bad                                      the next task runs on P1 (a replica, if the
 //	                                                   market wants one, on a checker)
@@ -119,6 +121,14 @@ func (s *script) do(w []string) {
 		n, _ := strconv.Atoi(strings.TrimPrefix(w[1], "tasks="))
 		s.job = policyJob(40, n, "adaptive")
 		s.honest = map[int]bool{}
+		for _, p := range s.providers {
+			if !strings.HasPrefix(p, "C") {
+				continue
+			}
+			for range 100 {
+				h.m.rep.Observe(h.now, p, s.job.Spec.Program.CID, verify.Validated)
+			}
+		}
 		s.bid(h.step(Submit{Job: s.job}), nil)
 	case "run":
 		s.settle(-1)

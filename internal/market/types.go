@@ -77,6 +77,7 @@ type Job struct {
 	round     *round          // open auction, if any
 	nextRound time.Time       // earliest time for the next auction
 	closing   map[string]bool // providers spot-checked as the job ended (closingChecks)
+	await     []*Task         // closing checks, in any job, its held results wait for
 	tried     time.Time       // when drive last looked at the job
 	// standing holds bids from earlier rounds that are still valid: a freed
 	// slot on such a provider takes the job's next task at the bid price
@@ -203,6 +204,13 @@ type Attempt struct {
 	// Unchecked marks a result accepted without a replica (adaptive); a
 	// re-check runs it again elsewhere if its provider is caught cheating.
 	Unchecked bool `json:"unchecked,omitempty"`
+	// Strangers marks a result that won a quorum of providers none of
+	// which was trusted with the program; it is paid when the job ends
+	// (holdPay).
+	Strangers bool `json:"strangers,omitempty"`
+	// Vouched: the consumer's own run or another provider trusted with
+	// the program agreed with the result (closingChecks counts it).
+	Vouched bool `json:"vouched,omitempty"`
 	// Checker is the check policy's verdict on the result: "" (none yet),
 	// CheckerAccepted, or CheckerRejected or CheckerNotRun and why.
 	Checker string `json:"checker,omitempty"`
