@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"net/http/cookiejar"
 	"path"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -327,7 +328,7 @@ func TestWalletView(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !slices.ContainsFunc(w2.Transactions, func(tx api.TxSummary) bool { return tx == open }) {
+	if !slices.ContainsFunc(w2.Transactions, func(tx api.TxSummary) bool { return reflect.DeepEqual(tx, open) }) {
 		t.Fatalf("after a restart the wallet lists %+v, not the open transaction %+v", w2.Transactions, open)
 	}
 }
