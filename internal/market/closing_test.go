@@ -281,3 +281,20 @@ func TestStrangersCaughtBeforeTheyArePaid(t *testing.T) {
 		t.Fatalf("task %d still verified (%s) after A was convicted", first.Index, first.Reason)
 	}
 }
+
+// A one-task job of a trusted provider ends without a closing check (it
+// is paid on trust), or every one-task job would run twice.
+func TestOneTaskJobNeedsNoClosingCheck(t *testing.T) {
+	h := closingHarness(t, "P", "R")
+	for _, p := range []string{"P", "R"} {
+		h.offer(p, 1, 100)
+	}
+	j := policyJob(66, 1, spec.VerifyAdaptive)
+	h.bidFrom(h.step(Submit{Job: j}), 1)
+	h.answer(h.place(j, "P"), "one")
+	h.tick(6 * time.Minute)
+	if j.State != JobCompleted || len(j.Tasks[0].Attempts) != 1 || len(closingChecked(j)) != 0 || len(paidFor(h.effs, "P", j.ID)) != 1 {
+		t.Fatalf("job %s (%s), %d attempts, closing checks %v, P paid %v; want completed on one attempt, paid",
+			j.State, j.Reason, len(j.Tasks[0].Attempts), closingChecked(j), paidFor(h.effs, "P", j.ID))
+	}
+}
