@@ -250,8 +250,15 @@ try {
   await login(phone);
   let rows = 0;
   const gridWraps = async () => {
-    rows = await phone.$$eval('[data-testid="task-cell"]', cs => new Set(cs.map(c => Math.round(c.getBoundingClientRect().top))).size);
-    if (rows < 2) throw new Error('the task grid does not wrap at phone width');
+    // The grid fills in as the job's view arrives: wait for it to wrap
+    // (bounded) rather than measure the first cells drawn.
+    const wrapped = await phone.waitForFunction(() => {
+      const cs = [...document.querySelectorAll('[data-testid="task-cell"]')];
+      const n = new Set(cs.map(c => Math.round(c.getBoundingClientRect().top))).size;
+      return n >= 2 ? n : false;
+    }, null, { timeout: MIN, polling: 100 }).catch(() => null);
+    if (!wrapped) throw new Error('the task grid does not wrap at phone width');
+    rows = await wrapped.jsonValue();
   };
   const pages = [
     ['/network', '[data-testid="provider-table"] tbody tr'],
